@@ -1,0 +1,104 @@
+"""Settings: defaults, then ``HZW_``-prefixed environment variables, then explicit overrides."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+ENV_PREFIX = "HZW_"
+
+
+class ConfigError(ValueError):
+    """A setting has a value the monitor cannot use; the message is Dutch and user-facing."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """Everything the monitor can be configured with.
+
+    Attributes:
+        data_dir: folder for the embedded database and cached downloads.
+        database_url: SQLAlchemy URL; empty means SQLite in ``data_dir``.
+        redis_url: Redis for the shared cache; empty means an in-process cache.
+        cache_timeout: seconds a cached data result lives (a new import invalidates it earlier).
+        peildatum: fixed reference date; empty means today or the last import, whichever is earlier.
+        geodata_file: GeoJSON/TopoJSON file with the region boundaries.
+        secret_key: Flask secret for signed cookies.
+        log_level: Python logging level name.
+        max_import_bytes: files larger than this are refused before they are read.
+        host: address ``hzw serve`` binds to.
+        port: port ``hzw serve`` listens on.
+    """
+
+    data_dir: Path = PROJECT_ROOT / "data"
+    database_url: str = ""
+    redis_url: str = ""
+    cache_timeout: int = 300
+    peildatum: dt.date | None = None
+    geodata_file: Path | None = None
+    secret_key: str = ""
+    log_level: str = "INFO"
+    max_import_bytes: int = 25_000_000
+    host: str = "127.0.0.1"
+    port: int = 8050
+
+    @property
+    def effective_database_url(self) -> str:
+        """The database URL in force: the configured one, or the embedded SQLite file."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'hzw.sqlite3'}"
+
+
+def _parse(field: dataclasses.Field[Any], raw: str) -> Any:
+    name = ENV_PREFIX + field.name.upper()
+    kind = str(field.type)
+    if raw.strip() == "":
+        return field.default
+    if "int" in kind:
+        try:
+            return int(raw)
+        except ValueError:
+            raise ConfigError(f"{name} moet een geheel getal zijn, niet '{raw}'.") from None
+    if "date" in kind:
+        try:
+            return dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            raise ConfigError(
+                f"{name} moet een datum zijn als JJJJ-MM-DD (bijv. 2026-03-01), niet '{raw}'."
+            ) from None
+    if "Path" in kind:
+        return Path(raw).expanduser()
+    return raw
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Build the settings from defaults, the environment and ``overrides`` (in that order).
+
+    Args:
+        overrides: field values that win over everything (tests use this).
+        environ: the environment to read; ``os.environ`` when omitted.
+
+    Raises:
+        ConfigError: when a variable cannot be read or an override names no setting.
+    """
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    fields = {f.name: f for f in dataclasses.fields(Settings)}
+    for name, field in fields.items():
+        raw = env.get(ENV_PREFIX + name.upper())
+        if raw is not None:
+            values[name] = _parse(field, raw)
+    for name, value in (overrides or {}).items():
+        if name not in fields:
+            raise ConfigError(f"Onbekende instelling '{name}'.")
+        values[name] = value
+    settings = Settings(**values)
+    if settings.cache_timeout < 0:
+        raise ConfigError("HZW_CACHE_TIMEOUT mag niet negatief zijn.")
+    return settings

@@ -1,0 +1,119 @@
+"""Database gateway: engine, sessions and Alembic migrations for SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from dashboard.models import ImportLog, Region
+from geodata import region_refs
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class DatabaseError(RuntimeError):
+    """The database cannot be used as configured; the message is Dutch and user-facing."""
+
+
+def _enable_sqlite_rules(dbapi_connection: Any, _record: Any) -> None:
+    # SQLite ignores foreign keys unless asked, and WAL lets the dashboard read during an import.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine for ``url``, creating the SQLite folder when needed.
+
+    Raises:
+        DatabaseError: when the URL cannot be understood.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseError(f"HZW_DATABASE_URL is geen geldige database-URL: '{url}'.") from None
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed)
+        event.listen(engine, "connect", _enable_sqlite_rules)
+        return engine
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+        # psycopg 3 is the driver we install; plain postgresql:// would ask for psycopg2.
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+class Database:
+    """The one gateway to the reporting database."""
+
+    def __init__(self, url: str) -> None:
+        """Connect lazily to ``url`` (nothing is opened until first use)."""
+        self.engine = make_engine(url)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """Yield a session whose work is committed at the end, or rolled back on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def _alembic_config(self) -> Config:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        return config
+
+    def upgrade(self) -> None:
+        """Bring the schema to the newest migration (creates it on an empty database)."""
+        config = self._alembic_config()
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        self.sync_regions()
+
+    def sync_regions(self) -> None:
+        """Make the region table match the CBS division in ``geodata/regions.csv``."""
+        with self.transaction() as session:
+            known = {r.code: r for r in session.scalars(select(Region))}
+            for ref in region_refs():
+                region = known.get(ref.code)
+                if region is None:
+                    session.add(Region(code=ref.code, naam=ref.naam, provincie=ref.provincie))
+                else:
+                    region.naam, region.provincie = ref.naam, ref.provincie
+
+    def current_revision(self) -> str | None:
+        """The migration the database is at, or None for an empty database."""
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    def head_revision(self) -> str | None:
+        """The newest migration this code knows."""
+        return ScriptDirectory.from_config(self._alembic_config()).get_current_head()
+
+    def is_current(self) -> bool:
+        """Whether the schema matches this version of the code."""
+        return self.current_revision() == self.head_revision()
+
+    def data_version(self) -> int:
+        """A number that grows with every import; cache keys include it."""
+        with self.engine.connect() as connection:
+            return int(connection.execute(select(func.coalesce(func.max(ImportLog.id), 0))).scalar_one())
+
+    def dispose(self) -> None:
+        """Close all pooled connections."""
+        self.engine.dispose()

@@ -1,0 +1,243 @@
+"""Deterministic generator of fictitious but believable programme data for all 35 regions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import domain
+from dashboard.db import Database
+from dashboard.importing.rules import SCHEMAS
+from dashboard.importing.service import ImportResult, import_file
+from geodata import region_refs
+
+DEMO_USER = "voorbeelddata"
+# This region joined the programme late, so its earlier years have no data at all.
+LATE_START_REGION = "AM35"
+LATE_START_YEAR = 2023
+# Volume ramps up after the covenant started in 2021.
+YEAR_RAMP = {2021: 0.45, 2022: 0.75}
+
+_GGZ_STEMS = ("Horizon", "De Linde", "Kompas", "Zonnehuis", "Het Baken", "Vlierhof", "Dijkzicht")
+_GEMEENTE_STEMS = ("Werkplein", "Werkbedrijf", "Sociale Dienst", "Werk en Inkomen")
+_REINTEGRATIE = ("Trajectbureau Opstap", "Jobhuis", "Werkpad Re-integratie", "Loopbaanwerkplaats")
+_TOPICS = {
+    "leerbijeenkomst": ("IPS in de praktijk", "Werk en herstel", "Samenwerken GGZ en W&I", "Jobcoaching"),
+    "casusbespreking": ("", "Casus plaatsing", "Casus uitval", "Casus werkgever"),
+}
+
+
+@dataclass(frozen=True)
+class RegionProfile:
+    """How one fictitious region performs; drawn once per region from the seed."""
+
+    code: str
+    volume: float  # started trajectories in a full year, before ramp and noise
+    p_placed: float
+    p_sustainable: float  # given a placement
+    learning_sessions: int
+    case_discussions: int
+    first_year: int
+
+
+def _profiles(rng: random.Random) -> list[RegionProfile]:
+    profiles = []
+    for ref in region_refs():
+        volume = rng.uniform(60, 160)
+        profiles.append(
+            RegionProfile(
+                code=ref.code,
+                volume=volume,
+                p_placed=rng.uniform(0.45, 0.75),
+                p_sustainable=rng.uniform(0.5, 0.82),
+                learning_sessions=rng.choice((1, 2, 3, 3, 4)),
+                case_discussions=rng.choice((4, 6, 8, 10, 10, 11, 12)),
+                first_year=LATE_START_YEAR if ref.code == LATE_START_REGION else domain.FIRST_YEAR,
+            )
+        )
+    return profiles
+
+
+def _organisations(rng: random.Random, region: str, name: str) -> list[tuple[str, str, float]]:
+    """(name, type, share of the region's trajectories) for one region."""
+    orgs: list[tuple[str, str, float]] = []
+    for stem in rng.sample(_GGZ_STEMS, rng.randint(1, 3)):
+        orgs.append((f"GGZ {stem} {name}", "GGZ", rng.uniform(2.0, 4.0)))
+    orgs.append((f"UWV {name}", "UWV", rng.uniform(0.8, 1.5)))
+    for index in range(rng.randint(1, 4)):
+        orgs.append(
+            (f"{rng.choice(_GEMEENTE_STEMS)} {name} {'ABCD'[index]}", "Gemeente", rng.uniform(0.6, 1.6))
+        )
+    for stem in rng.sample(_REINTEGRATIE, rng.randint(0, 2)):
+        orgs.append((f"{stem} {name}", "Re-integratiebedrijf", rng.uniform(0.3, 0.9)))
+    return orgs
+
+
+def _iso(day: dt.date | None, today: dt.date) -> str:
+    return day.isoformat() if day is not None and day <= today else ""
+
+
+def _trajectory(rng: random.Random, profile: RegionProfile, start: dt.date, today: dt.date) -> dict[str, str]:
+    referral = start - dt.timedelta(days=int(rng.expovariate(1 / 20))) if rng.random() < 0.9 else None
+    placed = sustainable = end = None
+    reason = ""
+    if rng.random() < profile.p_placed:
+        placed = start + dt.timedelta(days=int(rng.gammavariate(3, 40)) + 14)
+        if rng.random() < profile.p_sustainable:
+            sustainable = placed + dt.timedelta(days=182 + rng.randint(0, 20))
+            end, reason = sustainable + dt.timedelta(days=rng.randint(0, 30)), "duurzaam werk"
+        else:
+            end, reason = placed + dt.timedelta(days=rng.randint(20, 170)), "uitval"
+    elif rng.random() < 0.6:
+        end = start + dt.timedelta(days=rng.randint(30, 420))
+        reason = rng.choices(("uitval", "verhuizing", "overig"), (8, 1, 1))[0]
+    else:
+        end, reason = start + dt.timedelta(days=rng.randint(400, 800)), "overig"
+    # Events after the import date have not happened yet: such a trajectory is still running.
+    if placed is not None and placed > today:
+        placed = sustainable = end = None
+    if sustainable is not None and sustainable > today:
+        sustainable = end = None
+    if end is not None and end > today:
+        end = None
+    method = rng.choices(domain.METHODS, (45, 25, 15, 15))[0]
+    funding_weights = (40, 35, 5, 15, 5) if method == "IPS" else (20, 40, 20, 10, 10)
+    return {
+        "methode": method,
+        "financiering": rng.choices(domain.FUNDING_STREAMS, funding_weights)[0],
+        "aanmelddatum": _iso(referral, today),
+        "startdatum": start.isoformat(),
+        "plaatsingsdatum": _iso(placed, today),
+        "duurzaam_datum": _iso(sustainable, today),
+        "einddatum": _iso(end, today),
+        "eindreden": reason if end is not None else "",
+    }
+
+
+def _random_day(rng: random.Random, year: int) -> dt.date:
+    # Fewer starts in the summer holidays and at the end of December.
+    while True:
+        day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(366 if year % 4 == 0 else 365))
+        if day.month in (7, 8) and rng.random() < 0.35:
+            continue
+        if day.month == 12 and day.day > 20 and rng.random() < 0.6:
+            continue
+        return day
+
+
+def _meetings(rng: random.Random, profile: RegionProfile, year: int, today: dt.date) -> list[dict[str, str]]:
+    plan = {
+        "leerbijeenkomst": profile.learning_sessions + rng.choice((-1, 0, 0, 1)),
+        "casusbespreking": profile.case_discussions + rng.choice((-2, -1, 0, 0, 1)),
+        "stuurgroep": 3,
+        "werkgroep": 12,
+        "managersoverleg": 2,
+        "beleidsoverleg": 2,
+    }
+    rows = []
+    for kind, count in plan.items():
+        for index in range(max(count, 0)):
+            # Spread over the year with jitter; clustered meetings leave realistic gaps.
+            centre = (index + 0.5) * 365 / max(count, 1)
+            day = dt.date(year, 1, 1) + dt.timedelta(days=int(min(max(centre + rng.gauss(0, 18), 5), 355)))
+            day -= dt.timedelta(days=max(day.weekday() - 4, 0))  # move weekend meetings to Friday
+            if day > today:
+                continue
+            topics = _TOPICS.get(kind, ("",))
+            rows.append(
+                {
+                    "soort": kind,
+                    "datum": day.isoformat(),
+                    "deelnemers": str(rng.randint(6, 40)) if rng.random() < 0.85 else "",
+                    "onderwerp": rng.choice(topics) if topics != ("",) else "",
+                }
+            )
+    return rows
+
+
+def generate(seed: int, today: dt.date) -> dict[str, pd.DataFrame]:
+    """Generate demo files (as text tables in the import contract's columns).
+
+    Args:
+        seed: the same seed and ``today`` always give the same data.
+        today: the last day with data; nothing after it is generated.
+
+    Returns:
+        "trajecten", "bijeenkomsten" and "doelen" tables, ready for the import path.
+    """
+    rng = random.Random(seed)
+    profiles = _profiles(rng)
+    names = {r.code: r.naam for r in region_refs()}
+    trajectories: list[dict[str, str]] = []
+    meetings: list[dict[str, str]] = []
+    targets: list[dict[str, str]] = []
+    quiet_orgs = set(rng.sample(range(len(profiles) * 6), 5))  # deliver nothing in one quarter
+    org_counter = 0
+    for profile in profiles:
+        orgs = _organisations(rng, profile.code, names[profile.code])
+        org_ids = list(range(org_counter, org_counter + len(orgs)))
+        org_counter += len(orgs)
+        quiet = {
+            org: (today.year - rng.randint(0, 1), rng.randint(1, 4)) for org in org_ids if org in quiet_orgs
+        }
+        trend = rng.uniform(0.75, 1.3)  # some regions speed up, some slow down over the years
+        for year in range(profile.first_year, today.year + 1):
+            ramp = YEAR_RAMP.get(year, 1.0) * trend ** (year - 2023)
+            started = round(profile.volume * ramp * rng.uniform(0.9, 1.1))
+            for number in range(started):
+                start = _random_day(rng, year)
+                if start > today:
+                    continue
+                pick = rng.choices(range(len(orgs)), [o[2] for o in orgs])[0]
+                if quiet.get(org_ids[pick]) == (year, (start.month - 1) // 3 + 1):
+                    continue
+                org_name, org_type, _ = orgs[pick]
+                trajectories.append(
+                    {
+                        "traject_id": f"HZW-{profile.code}-{year}-{number:04d}",
+                        "regio": profile.code,
+                        "organisatie": org_name,
+                        "organisatie_type": org_type,
+                        **_trajectory(rng, profile, start, today),
+                    }
+                )
+            for meeting in _meetings(rng, profile, year, today):
+                present = rng.sample([o[0] for o in orgs], k=min(len(orgs), rng.randint(1, 4)))
+                meetings.append({"regio": names[profile.code], **meeting, "organisaties": "|".join(present)})
+        if profile.volume > 140:
+            # Strong regions agree on a higher goal than the covenant default.
+            targets.append(
+                {
+                    "regio": profile.code,
+                    "jaar": str(today.year),
+                    "trajecten": "120",
+                    "duurzaam_pct": "40",
+                    "leerbijeenkomsten": "3",
+                    "casusbesprekingen": "10",
+                }
+            )
+    return {
+        "trajecten": pd.DataFrame(trajectories, columns=[c.name for c in SCHEMAS["trajecten"]]),
+        "bijeenkomsten": pd.DataFrame(meetings, columns=[c.name for c in SCHEMAS["bijeenkomsten"]]),
+        "doelen": pd.DataFrame(targets, columns=[c.name for c in SCHEMAS["doelen"]]),
+    }
+
+
+def load_demo(db: Database, seed: int, today: dt.date, max_bytes: int) -> list[ImportResult]:
+    """Generate the demo data and import it as CSV files, the way organisations deliver."""
+    results = []
+    with tempfile.TemporaryDirectory(prefix="hzw-demo-") as folder:
+        for kind, frame in generate(seed, today).items():
+            if frame.empty:
+                continue
+            path = Path(folder) / f"voorbeelddata-{kind}.csv"
+            frame.to_csv(path, sep=";", index=False)
+            results.append(
+                import_file(db, kind, path, user=DEMO_USER, today=today, demo=True, max_bytes=max_bytes)
+            )
+    return results

@@ -1,0 +1,207 @@
+"""The import contract per file kind: columns, cell parsers and the rules between cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from dashboard.importing import values as v
+from dashboard.importing.problems import Problem
+
+# Columns that identify people: a file holding any of them is refused whole.
+IDENTIFYING_COLUMNS = frozenset(
+    {
+        "bsn",
+        "burgerservicenummer",
+        "naam",
+        "voornaam",
+        "achternaam",
+        "geboortedatum",
+        "adres",
+        "straat",
+        "huisnummer",
+        "postcode",
+        "woonplaats",
+        "email",
+        "e-mail",
+        "telefoon",
+        "telefoonnummer",
+        "diagnose",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the contract."""
+
+    name: str
+    required: bool
+    parse: Callable[[str], Any]
+
+
+SCHEMAS: dict[str, tuple[Column, ...]] = {
+    "trajecten": (
+        Column("traject_id", True, v.parse_text),
+        Column("regio", True, v.parse_region),
+        Column("organisatie", True, v.parse_text),
+        Column("organisatie_type", False, v.parse_organisation_type),
+        Column("methode", True, v.parse_method),
+        Column("financiering", False, v.parse_funding),
+        Column("aanmelddatum", False, v.parse_date),
+        Column("startdatum", True, v.parse_date),
+        Column("plaatsingsdatum", False, v.parse_date),
+        Column("duurzaam_datum", False, v.parse_date),
+        Column("einddatum", False, v.parse_date),
+        Column("eindreden", False, v.parse_end_reason),
+    ),
+    "bijeenkomsten": (
+        Column("regio", True, v.parse_region),
+        Column("soort", True, v.parse_meeting_kind),
+        Column("datum", True, v.parse_date),
+        Column("deelnemers", False, v.parse_whole_number),
+        Column("onderwerp", False, v.parse_text),
+        Column("organisaties", False, v.parse_text),
+    ),
+    "doelen": (
+        Column("regio", True, v.parse_region),
+        Column("jaar", True, v.parse_whole_number),
+        Column("trajecten", True, v.parse_whole_number),
+        Column("duurzaam_pct", True, v.parse_percentage),
+        Column("leerbijeenkomsten", True, v.parse_whole_number),
+        Column("casusbesprekingen", True, v.parse_whole_number),
+    ),
+}
+
+DATE_COLUMNS = ("aanmelddatum", "startdatum", "plaatsingsdatum", "duurzaam_datum", "einddatum", "datum")
+
+
+def normalise_headers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Match headers case-insensitively, ignoring surrounding spaces."""
+    renamed = frame.copy()
+    renamed.columns = [str(c).strip().lower() for c in frame.columns]
+    return renamed
+
+
+def _header_problems(kind: str, columns: list[str]) -> list[Problem]:
+    identifying = sorted(set(columns) & IDENTIFYING_COLUMNS)
+    if identifying:
+        return [
+            Problem(
+                None,
+                col,
+                "",
+                "deze kolom kan personen identificeren; alleen gepseudonimiseerde gegevens zijn "
+                "toegestaan. Verwijder de kolom en lever het bestand opnieuw aan.",
+            )
+            for col in identifying
+        ]
+    problems = [
+        Problem(None, c.name, "", "deze verplichte kolom ontbreekt")
+        for c in SCHEMAS[kind]
+        if c.required and c.name not in columns
+    ]
+    duplicated = sorted({c for c in columns if columns.count(c) > 1})
+    problems += [Problem(None, c, "", "deze kolom staat er meer dan één keer in") for c in duplicated]
+    return problems
+
+
+def _row_rules(kind: str, record: dict[str, Any], today: dt.date) -> list[tuple[str, str, str]]:
+    """Rules between cells of one row: (column, value, expected) for each broken rule."""
+    broken: list[tuple[str, str, str]] = []
+    for col in DATE_COLUMNS:
+        day = record.get(col)
+        if day is not None and day > today:
+            broken.append((col, day.isoformat(), f"een datum niet na de importdatum ({today:%d-%m-%Y})"))
+    if kind != "trajecten":
+        return broken
+    start = record["startdatum"]
+    order = (
+        ("aanmelddatum", record["aanmelddatum"], "niet na de startdatum", lambda d: d <= start),
+        ("plaatsingsdatum", record["plaatsingsdatum"], "niet voor de startdatum", lambda d: d >= start),
+        ("einddatum", record["einddatum"], "niet voor de startdatum", lambda d: d >= start),
+    )
+    broken += [
+        (col, day.isoformat(), rule) for col, day, rule, ok in order if day is not None and not ok(day)
+    ]
+    sustainable, placed = record["duurzaam_datum"], record["plaatsingsdatum"]
+    if sustainable is not None and placed is None:
+        broken.append(("duurzaam_datum", sustainable.isoformat(), "alleen met een plaatsingsdatum"))
+    elif sustainable is not None and placed is not None and sustainable < placed:
+        broken.append(("duurzaam_datum", sustainable.isoformat(), "niet voor de plaatsingsdatum"))
+    if v.is_valid_bsn(record["traject_id"]):
+        broken.append(
+            ("traject_id", "(verborgen)", "een pseudoniem; deze waarde is een geldig BSN en wordt geweigerd")
+        )
+    return broken
+
+
+def _key(kind: str, record: dict[str, Any]) -> tuple[Any, ...] | None:
+    if kind == "trajecten":
+        return (record["regio"], record["organisatie"].lower(), record["traject_id"])
+    if kind == "doelen":
+        return (record["regio"], record["jaar"])
+    return None  # the same meeting twice is one meeting, not an error
+
+
+def validate_frame(
+    kind: str, frame: pd.DataFrame, today: dt.date
+) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Check a table of text cells against the contract for ``kind``.
+
+    Args:
+        kind: "trajecten", "bijeenkomsten" or "doelen".
+        frame: the file's cells as strings, empty cells as "" or NaN, headers as in the file.
+        today: the import date; no date may lie after it.
+
+    Returns:
+        The parsed records (typed values, None for empty cells) and the problems found.
+        When there are problems the records must not be written.
+    """
+    frame = normalise_headers(frame)
+    columns = list(frame.columns)
+    problems = _header_problems(kind, columns)
+    if problems:
+        return [], problems
+    schema = [c for c in SCHEMAS[kind] if c.name in columns]
+    records: list[dict[str, Any]] = []
+    seen: dict[tuple[Any, ...], int] = {}
+    cells = frame[[c.name for c in schema]].astype("string").fillna("")
+    for index, raw in enumerate(cells.itertuples(index=False, name=None)):
+        row = index + 2  # Excel numbering with the header on row 1
+        record: dict[str, Any] = {c.name: None for c in SCHEMAS[kind]}
+        row_ok = True
+        for column, text in zip(schema, raw, strict=True):
+            if text.strip() == "":
+                if column.required:
+                    problems.append(Problem(row, column.name, "", "een waarde (deze kolom is verplicht)"))
+                    row_ok = False
+                continue
+            try:
+                record[column.name] = column.parse(text)
+            except v.CellError as error:
+                problems.append(Problem(row, column.name, text, str(error)))
+                row_ok = False
+        if not row_ok:
+            continue
+        problems += [Problem(row, col, val, exp) for col, val, exp in _row_rules(kind, record, today)]
+        key = _key(kind, record)
+        if key is not None and key in seen:
+            problems.append(
+                Problem(
+                    row, key_column(kind), str(key[-1]), f"uniek in het bestand; staat ook op rij {seen[key]}"
+                )
+            )
+        elif key is not None:
+            seen[key] = row
+        records.append(record)
+    return records, problems
+
+
+def key_column(kind: str) -> str:
+    """The column that identifies a row of ``kind`` for the user."""
+    return {"trajecten": "traject_id", "doelen": "jaar"}.get(kind, "datum")

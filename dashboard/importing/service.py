@@ -1,0 +1,174 @@
+"""One import, all or nothing: validate, then write and log inside a single transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from dashboard.db import Database
+from dashboard.importing import writing
+from dashboard.importing.problems import ImportRejected, Problem
+from dashboard.importing.reading import file_sha256, read_table
+from dashboard.importing.rules import SCHEMAS, validate_frame
+from dashboard.models import ImportLog
+
+log = logging.getLogger(__name__)
+
+WRITERS: dict[str, Callable[[Session, list[dict[str, Any]], int], Counter[str]]] = {
+    "trajecten": writing.write_trajectories,
+    "bijeenkomsten": writing.write_meetings,
+    "doelen": writing.write_targets,
+}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What one import did (or, when only checked, would do)."""
+
+    soort: str
+    rijen: int
+    nieuw: int
+    gewijzigd: int
+    ongewijzigd: int
+    import_id: int | None
+
+    def summary(self) -> str:
+        """A Dutch one-line summary for the CLI and the upload page."""
+        return (
+            f"{self.rijen} rijen {self.soort}: {self.nieuw} nieuw, {self.gewijzigd} gewijzigd, "
+            f"{self.ongewijzigd} ongewijzigd."
+        )
+
+
+def import_frame(
+    db: Database,
+    kind: str,
+    frame: pd.DataFrame,
+    *,
+    file_name: str,
+    sha256: str,
+    user: str,
+    today: dt.date | None = None,
+    demo: bool = False,
+    check_only: bool = False,
+) -> ImportResult:
+    """Validate ``frame`` against the contract for ``kind`` and write it in one transaction.
+
+    Args:
+        db: the database gateway.
+        kind: "trajecten", "bijeenkomsten" or "doelen".
+        frame: the file's cells as text (see ``validate_frame``).
+        file_name: name shown in messages and the import log.
+        sha256: checksum of the file as delivered.
+        user: who imports (logged; never a participant's data).
+        today: the import date; defaults to today.
+        demo: mark the import as fictitious demo data.
+        check_only: validate and count, then roll back.
+
+    Raises:
+        ImportRejected: with every problem found; nothing was written.
+    """
+    if kind not in SCHEMAS:
+        raise ImportRejected(
+            file_name, [Problem(None, "", kind, "soort is trajecten, bijeenkomsten of doelen")]
+        )
+    today = today or dt.date.today()
+    records, problems = validate_frame(kind, frame, today)
+    if problems:
+        raise ImportRejected(file_name, problems)
+    if not records:
+        raise ImportRejected(file_name, [Problem(None, "", "", "het bestand bevat geen gegevensrijen")])
+    with db.sessions() as session:
+        transaction = session.begin()
+        try:
+            counts, import_id = _write(session, kind, records, file_name, sha256, user, demo)
+        except BaseException:
+            # Any failure, including a kill signal turned into an exception, leaves nothing behind.
+            transaction.rollback()
+            raise
+        if check_only:
+            transaction.rollback()
+        else:
+            transaction.commit()
+    result = ImportResult(
+        kind,
+        len(records),
+        counts["nieuw"],
+        counts["gewijzigd"],
+        counts["ongewijzigd"],
+        None if check_only else import_id,
+    )
+    # File name and counts only: the rows themselves are about people and stay out of the log.
+    log.info("import %s %s: %s", kind, file_name, result.summary())
+    return result
+
+
+def _write(
+    session: Session,
+    kind: str,
+    records: list[dict[str, Any]],
+    file_name: str,
+    sha256: str,
+    user: str,
+    demo: bool,
+) -> tuple[Counter[str], int]:
+    entry = ImportLog(
+        bestandsnaam=file_name,
+        sha256=sha256,
+        soort=kind,
+        rijen=len(records),
+        nieuw=0,
+        gewijzigd=0,
+        ongewijzigd=0,
+        gebruiker=user,
+        tijdstip=dt.datetime.now(dt.UTC),
+        voorbeelddata=demo,
+    )
+    session.add(entry)
+    session.flush()
+    counts = WRITERS[kind](session, records, entry.id)
+    session.execute(
+        update(ImportLog)
+        .where(ImportLog.id == entry.id)
+        .values(nieuw=counts["nieuw"], gewijzigd=counts["gewijzigd"], ongewijzigd=counts["ongewijzigd"])
+    )
+    return counts, entry.id
+
+
+def import_file(
+    db: Database,
+    kind: str,
+    path: Path,
+    *,
+    user: str,
+    max_bytes: int,
+    today: dt.date | None = None,
+    demo: bool = False,
+    check_only: bool = False,
+) -> ImportResult:
+    """Read a delivered CSV/XLSX file and import it (see ``import_frame``).
+
+    Raises:
+        ImportRejected: when the file cannot be read or breaks the contract; nothing was written.
+    """
+    frame = read_table(path, max_bytes)
+    return import_frame(
+        db,
+        kind,
+        frame,
+        file_name=path.name,
+        sha256=file_sha256(path),
+        user=user,
+        today=today,
+        demo=demo,
+        check_only=check_only,
+    )

@@ -1,0 +1,204 @@
+"""Write validated records: upserts inside the caller's transaction, counting what changed."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import insert, select, tuple_, update
+from sqlalchemy.orm import Session
+
+from dashboard.models import Meeting, Organisation, Target, Trajectory, meeting_organisation
+
+TRAJECTORY_FIELDS = (
+    "methode",
+    "financiering",
+    "aanmelddatum",
+    "startdatum",
+    "plaatsingsdatum",
+    "duurzaam_datum",
+    "einddatum",
+    "eindreden",
+)
+KEY_FIELDS = ("region_code", "soort", "datum", "onderwerp")
+TARGET_FIELDS = ("trajecten", "duurzaam_pct", "leerbijeenkomsten", "casusbesprekingen")
+# Rows per executemany batch: keeps memory flat and stays under SQLite's parameter limit.
+BATCH = 2000
+
+
+def _batches(rows: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
+    for start in range(0, len(rows), BATCH):
+        yield rows[start : start + BATCH]
+
+
+def resolve_organisations(
+    session: Session, wanted: dict[tuple[str, str], str | None]
+) -> dict[tuple[str, str], int]:
+    """Find or create organisations by (region code, name); names match case-insensitively.
+
+    Args:
+        session: the open import transaction.
+        wanted: (region code, name) → organisation type, or None when the file does not say.
+
+    Returns:
+        (region code, lower-case name) → organisation id.
+    """
+    regions = {region for region, _ in wanted}
+    existing = session.execute(
+        select(Organisation.id, Organisation.region_code, Organisation.naam, Organisation.soort).where(
+            Organisation.region_code.in_(regions)
+        )
+    ).all()
+    ids = {(r.region_code, r.naam.lower()): r.id for r in existing}
+    types = {(r.region_code, r.naam.lower()): r.soort for r in existing}
+    for (region, name), kind in wanted.items():
+        key = (region, name.lower())
+        if key not in ids:
+            org = Organisation(region_code=region, naam=name, soort=kind)
+            session.add(org)
+            session.flush()
+            ids[key] = org.id
+        elif kind is not None and types[key] != kind:
+            session.execute(update(Organisation).where(Organisation.id == ids[key]).values(soort=kind))
+    return ids
+
+
+def write_trajectories(session: Session, records: list[dict[str, Any]], import_id: int) -> Counter[str]:
+    """Upsert trajectories on (organisation, traject_id)."""
+    wanted: dict[tuple[str, str], str | None] = {}
+    for rec in records:
+        key = (rec["regio"], rec["organisatie"])
+        wanted[key] = rec["organisatie_type"] or wanted.get(key)
+    org_ids = resolve_organisations(session, wanted)
+    rows = [
+        {
+            "organisation_id": org_ids[(rec["regio"], rec["organisatie"].lower())],
+            "traject_id": rec["traject_id"],
+            **{f: rec[f] for f in TRAJECTORY_FIELDS},
+        }
+        for rec in records
+    ]
+    existing: dict[tuple[int, str], Any] = {}
+    for org_id in sorted({r["organisation_id"] for r in rows}):
+        for found in session.execute(
+            select(
+                Trajectory.id, Trajectory.traject_id, *(getattr(Trajectory, f) for f in TRAJECTORY_FIELDS)
+            ).where(Trajectory.organisation_id == org_id)
+        ):
+            existing[(org_id, found.traject_id)] = found
+    counts: Counter[str] = Counter()
+    new, changed = [], []
+    for row in rows:
+        old = existing.get((row["organisation_id"], row["traject_id"]))
+        if old is None:
+            new.append({**row, "import_id": import_id})
+        elif any(getattr(old, f) != row[f] for f in TRAJECTORY_FIELDS):
+            changed.append({"id": old.id, **{f: row[f] for f in TRAJECTORY_FIELDS}, "import_id": import_id})
+        else:
+            counts["ongewijzigd"] += 1
+    for batch in _batches(new):
+        session.execute(Trajectory.__table__.insert(), batch)
+    for batch in _batches(changed):
+        session.execute(update(Trajectory), batch)
+    counts["nieuw"] += len(new)
+    counts["gewijzigd"] += len(changed)
+    return counts
+
+
+def write_meetings(session: Session, records: list[dict[str, Any]], import_id: int) -> Counter[str]:
+    """Upsert meetings on (regio, soort, datum, onderwerp) with their participating organisations."""
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for rec in records:
+        key = (rec["regio"], rec["soort"], rec["datum"], rec["onderwerp"] or "")
+        names = [n.strip() for n in (rec["organisaties"] or "").split("|") if n.strip()]
+        target = merged.setdefault(key, {**rec, "names": []})
+        target["names"] += [n for n in names if n not in target["names"]]
+        if rec["deelnemers"] is not None:
+            target["deelnemers"] = rec["deelnemers"]
+    wanted = {(key[0], name): None for key, rec in merged.items() for name in rec["names"]}
+    org_ids = resolve_organisations(session, wanted) if wanted else {}
+    keys = list(merged)
+    existing = {
+        (m.region_code, m.soort, m.datum, m.onderwerp): m
+        for chunk in (keys[i : i + 500] for i in range(0, len(keys), 500))
+        for m in session.scalars(
+            select(Meeting).where(
+                tuple_(Meeting.region_code, Meeting.soort, Meeting.datum, Meeting.onderwerp).in_(chunk)
+            )
+        )
+    }
+    links_now: dict[int, set[int]] = defaultdict(set)
+    for row in session.execute(
+        select(meeting_organisation).where(
+            meeting_organisation.c.meeting_id.in_([m.id for m in existing.values()])
+        )
+    ):
+        links_now[row.meeting_id].add(row.organisation_id)
+    counts: Counter[str] = Counter()
+    links: dict[tuple[Any, ...], set[int]] = {}
+    new_rows: list[dict[str, Any]] = []
+    for key, rec in merged.items():
+        org_set = {org_ids[(key[0], n.lower())] for n in rec["names"]}
+        meeting = existing.get(key)
+        if meeting is None:
+            new_rows.append(
+                {
+                    "region_code": key[0],
+                    "soort": key[1],
+                    "datum": key[2],
+                    "onderwerp": key[3],
+                    "deelnemers": rec["deelnemers"],
+                    "import_id": import_id,
+                }
+            )
+            links[key] = org_set
+            continue
+        old_set = links_now[meeting.id]
+        if meeting.deelnemers == rec["deelnemers"] and org_set <= old_set:
+            counts["ongewijzigd"] += 1
+            continue
+        # Participants are only added: another file may name organisations this one leaves out.
+        meeting.deelnemers = rec["deelnemers"]
+        meeting.import_id = import_id
+        links[key] = org_set - old_set
+        counts["gewijzigd"] += 1
+    # Core executemany is many times faster than ORM inserts with RETURNING; ids are read back after.
+    for batch in _batches(new_rows):
+        session.execute(Meeting.__table__.insert(), batch)
+    ids = {
+        (m.region_code, m.soort, m.datum, m.onderwerp): m.id
+        for m in session.execute(
+            select(Meeting.id, *(getattr(Meeting, k) for k in KEY_FIELDS)).where(
+                Meeting.region_code.in_({key[0] for key in links})
+            )
+        )
+    }
+    new_links = [
+        {"meeting_id": ids[key], "organisation_id": org}
+        for key, orgs in links.items()
+        for org in sorted(orgs)
+    ]
+    if new_links:
+        session.execute(insert(meeting_organisation), new_links)
+    counts["nieuw"] += len(new_rows)
+    return counts
+
+
+def write_targets(session: Session, records: list[dict[str, Any]], import_id: int) -> Counter[str]:
+    """Upsert region targets on (regio, jaar)."""
+    counts: Counter[str] = Counter()
+    for rec in records:
+        target = session.get(Target, (rec["regio"], rec["jaar"]))
+        values = {f: rec[f] for f in TARGET_FIELDS}
+        if target is None:
+            session.add(Target(region_code=rec["regio"], jaar=rec["jaar"], import_id=import_id, **values))
+            counts["nieuw"] += 1
+        elif any(getattr(target, f) != values[f] for f in TARGET_FIELDS):
+            for field, value in values.items():
+                setattr(target, field, value)
+            target.import_id = import_id
+            counts["gewijzigd"] += 1
+        else:
+            counts["ongewijzigd"] += 1
+    return counts

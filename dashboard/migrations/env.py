@@ -1,0 +1,32 @@
+"""Alembic environment: runs on the connection the Database gateway hands over."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from dashboard.db import make_engine
+from dashboard.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations_online() -> None:
+    """Run migrations on the given connection, or on one made from ``sqlalchemy.url``."""
+    connection = config.attributes.get("connection")
+    if connection is None:
+        engine = make_engine(config.get_main_option("sqlalchemy.url") or "")
+        with engine.begin() as own_connection:
+            _run(own_connection)
+        return
+    _run(connection)
+
+
+def _run(connection: object) -> None:
+    # Batch mode lets later migrations alter tables on SQLite too.
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations_online()
