@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,6 +65,8 @@ class Database:
     def __init__(self, url: str) -> None:
         """Connect lazily to ``url`` (nothing is opened until first use)."""
         self.engine = make_engine(url)
+        # Two databases behind one shared cache (tests, staging) must not see each other's entries.
+        self.cache_namespace = hashlib.sha256(url.encode()).hexdigest()[:12]
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager

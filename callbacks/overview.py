@@ -1,0 +1,49 @@
+"""Callbacks of the overview tables: Regio's and Bijeenkomsten."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output
+
+from dashboard.data.meetings import last_case_discussion
+from dashboard.data.progress import progress_by_region
+from dashboard.metrics import effective_date
+from dashboard.runtime import current_peildatum, runtime
+from layouts import ids, meetings, regions
+from layouts.shell import parse_year
+
+
+def update_regions(year_value: str | None) -> tuple[object, str]:
+    """The regions table and URL query for the selected year."""
+    peildatum = current_peildatum()
+    year = parse_year(year_value, peildatum.year)
+    frame = progress_by_region(runtime().db, year, peildatum)
+    return regions.regions_table(frame, year, peildatum), f"?jaar={year}"
+
+
+def update_meetings(year_value: str | None) -> tuple[object, str]:
+    """The meeting cadence table and URL query for the selected year."""
+    peildatum = current_peildatum()
+    year = parse_year(year_value, peildatum.year)
+    db = runtime().db
+    frame = progress_by_region(db, year, peildatum)
+    last_case = last_case_discussion(db, effective_date(year, peildatum))
+    table = meetings.meetings_table(frame, last_case, year, peildatum)
+    return table, f"?jaar={year}"
+
+
+def register(app: Dash) -> None:
+    """Wire this module's callbacks to ``app``."""
+    # year select -> regions table, URL
+    app.callback(
+        Output(ids.REGIONS_TABLE, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.REGIONS_YEAR, "value"),
+        prevent_initial_call="initial_duplicate",
+    )(update_regions)
+    # year select -> meetings table, URL
+    app.callback(
+        Output(ids.MEETINGS_TABLE, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.MEETINGS_YEAR, "value"),
+        prevent_initial_call="initial_duplicate",
+    )(update_meetings)

@@ -1,0 +1,37 @@
+"""Callbacks of the page frame and the Data page: demo notice, data date, import log."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output
+
+from dashboard.data.meta import data_status, import_log
+from dashboard.runtime import current_peildatum, runtime
+from layouts import data_page, ids
+from layouts.format import date
+from layouts.shell import demo_notice
+
+
+def update_shell(_pathname: str | None) -> tuple[object, str]:
+    """The demo-data notice (while any demo data is loaded) and the data date for the footer."""
+    status = data_status(runtime().db)
+    banner = demo_notice() if status.demo else None
+    if status.last_import is None:
+        return banner, "Nog geen gegevens ingelezen"
+    return banner, f"Cijfers t/m {date(current_peildatum())}"
+
+
+def update_import_log(_table_id: str) -> object:
+    """The import log, newest first."""
+    return data_page.import_log_table(import_log(runtime().db))
+
+
+def register(app: Dash) -> None:
+    """Wire this module's callbacks to ``app``."""
+    # page load -> demo notice, footer data date
+    app.callback(
+        Output(ids.DEMO_BANNER, "children"),
+        Output(ids.DATA_DATE, "children"),
+        Input(ids.URL, "pathname"),
+    )(update_shell)
+    # Data page rendered -> import log (the table's own id fires once when the page appears)
+    app.callback(Output(ids.IMPORT_LOG_TABLE, "children"), Input(ids.IMPORT_LOG_TABLE, "id"))(update_import_log)

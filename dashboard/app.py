@@ -1,0 +1,107 @@
+"""The app factory: builds a Dash app bound to one database, cache and configuration."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import dash
+import flask_bootstrap
+from dash import Dash
+from flask import Blueprint
+
+from callbacks import national, overview, shell
+from dashboard.cache import cache
+from dashboard.config import PROJECT_ROOT, load_settings
+from dashboard.db import Database, DatabaseError
+from dashboard.runtime import EXTENSION, Runtime
+from layouts.pages import register_pages
+from layouts.shell import shell as shell_layout
+
+# Bootstrap 5 and Bootstrap Icons ship inside the bootstrap-flask wheel, so no CDN is needed.
+BOOTSTRAP_STATIC = Path(flask_bootstrap.__file__).with_name("static") / "bootstrap5"
+STYLESHEETS = ["/vendor/bootstrap/css/bootstrap.min.css", "/vendor/bootstrap/css/font/bootstrap-icons.min.css"]
+
+# Dash's default page template without lang; screen readers need to know the page is Dutch.
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="nl">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+
+def _cache_config(redis_url: str, timeout: int) -> dict[str, Any]:
+    if redis_url:
+        return {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_url, "CACHE_DEFAULT_TIMEOUT": timeout}
+    return {"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": timeout, "CACHE_THRESHOLD": 2000}
+
+
+def _server_error(_error: Exception) -> tuple[str, int]:
+    # Never a traceback or an English stock page: the user gets a Dutch explanation.
+    return (
+        "<!DOCTYPE html><html lang='nl'><head><title>Fout – Hoofdzaak Werk Monitor</title></head>"
+        "<body><main><h1>Er ging iets mis</h1><p>De monitor kon deze pagina niet tonen. Probeer het "
+        "later opnieuw of neem contact op met de beheerder.</p><p><a href='/'>Naar het landelijk "
+        "overzicht</a></p></main></body></html>",
+        500,
+    )
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Dash:
+    """Build the monitor.
+
+    Args:
+        config: overrides for ``Settings`` fields (tests pass a database URL and a peildatum).
+
+    Raises:
+        ConfigError: when a setting cannot be used.
+        DatabaseError: when the database has not been created or upgraded.
+    """
+    settings = load_settings(config)
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    db = Database(settings.effective_database_url)
+    if not db.is_current():
+        db.dispose()
+        raise DatabaseError("De database is leeg of verouderd. Voer eerst 'hzw db upgrade' uit.")
+
+    app = Dash(
+        __name__,
+        use_pages=True,
+        pages_folder="",
+        assets_folder=str(PROJECT_ROOT / "assets"),
+        external_stylesheets=STYLESHEETS,
+        title="Hoofdzaak Werk Monitor",
+        update_title=None,
+        suppress_callback_exceptions=True,
+        serve_locally=True,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.index_string = INDEX_STRING
+    server = app.server
+    server.config["SECRET_KEY"] = settings.secret_key or None
+    server.register_blueprint(
+        Blueprint("vendor", __name__, static_folder=str(BOOTSTRAP_STATIC), static_url_path="/vendor/bootstrap")
+    )
+    cache.init_app(server, config=_cache_config(settings.redis_url, settings.cache_timeout))
+    server.extensions[EXTENSION] = Runtime(settings=settings, db=db)
+
+    server.register_error_handler(500, _server_error)
+    register_pages()
+    app.layout = shell_layout
+    for module in (shell, national, overview):
+        module.register(app)
+    return app

@@ -1,0 +1,47 @@
+"""Shared cache for data-layer results, keyed by arguments and the data version."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+
+from flask import has_app_context
+from flask_caching import Cache
+
+if TYPE_CHECKING:
+    from dashboard.db import Database
+
+log = logging.getLogger(__name__)
+
+# Created unbound; create_app binds it (in-process by default, Redis when HZW_REDIS_URL is set).
+cache = Cache()
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def cached(fn: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Database, P], R]:
+    """Cache a data function ``fn(db, *args)`` per arguments and data version.
+
+    Every import adds an import-log row, which changes the data version, so a result is never
+    served after the data behind it changed. Outside an app (CLI, tests of the data layer) the
+    function runs uncached.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(db: Database, *args: P.args, **kwargs: P.kwargs) -> R:
+        if not has_app_context():
+            return fn(db, *args, **kwargs)
+        key = "hzw:{}.{}:{}:{}:{!r}:{!r}".format(
+            fn.__module__, fn.__qualname__, db.cache_namespace, db.data_version(), args, sorted(kwargs.items())
+        )
+        hit = cache.get(key)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
+        value = fn(db, *args, **kwargs)
+        cache.set(key, value)
+        return value
+
+    return wrapper

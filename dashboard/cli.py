@@ -1,0 +1,156 @@
+"""The ``hzw`` command: database, demo data, imports and the web server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+
+from dashboard.config import ConfigError, Settings, load_settings
+from dashboard.db import Database, DatabaseError
+from dashboard.importing import ImportRejected, import_file
+from dashboard.models import Trajectory
+
+# What the user did wrong or what is missing; anything else is a bug and keeps its traceback.
+USER_ERRORS = (ConfigError, DatabaseError, ImportRejected)
+
+
+class CliError(click.ClickException):
+    """A Dutch message for the user, exit status 1."""
+
+    def show(self, file: Any = None) -> None:
+        """Print without click's English 'Error:' prefix."""
+        click.echo(f"Fout: {self.format_message()}", err=True)
+
+
+def _settings() -> Settings:
+    return load_settings()
+
+
+def _database(settings: Settings) -> Database:
+    return Database(settings.effective_database_url)
+
+
+def _require_current(db: Database) -> None:
+    if not db.is_current():
+        raise DatabaseError("De database is leeg of verouderd. Voer eerst 'hzw db upgrade' uit.")
+
+
+@click.group(help="Hoofdzaak Werk Monitor: beheer van database, gegevens en webserver.")
+def cli() -> None:
+    """Group of all commands."""
+
+
+@cli.group(help="Database aanmaken en bijwerken.")
+def db() -> None:
+    """Database commands."""
+
+
+@db.command("upgrade", help="Maak de database aan of werk haar bij naar de nieuwste versie.")
+def db_upgrade() -> None:
+    """Run the migrations."""
+    database = _database(_settings())
+    database.upgrade()
+    click.echo(f"Database bijgewerkt (versie {database.current_revision()}).")
+
+
+@db.command("status", help="Toon de versie van de database en hoeveel trajecten erin staan.")
+def db_status() -> None:
+    """Report the schema version and size."""
+    database = _database(_settings())
+    current, head = database.current_revision(), database.head_revision()
+    click.echo(f"Databaseversie: {current or 'leeg'} (nieuwste: {head})")
+    if current == head:
+        with database.engine.connect() as connection:
+            count = connection.execute(select(func.count(Trajectory.id))).scalar_one()
+        click.echo(f"Trajecten: {count}")
+
+
+@cli.command("demo", help="Laad fictieve voorbeelddata voor alle 35 regio's (2021 tot vandaag).")
+@click.option("--seed", default=2021, show_default=True, help="Zelfde seed en datum geven dezelfde data.")
+@click.option("--tot", "until", type=click.DateTime(["%Y-%m-%d"]), help="Laatste dag met data (standaard vandaag).")
+@click.option("--als-leeg", "if_empty", is_flag=True, help="Alleen laden als er nog geen trajecten zijn.")
+def demo(seed: int, until: dt.datetime | None, if_empty: bool) -> None:
+    """Load the demo data through the import path."""
+    from dashboard.demo import load_demo
+
+    settings = _settings()
+    database = _database(settings)
+    _require_current(database)
+    if if_empty:
+        with database.engine.connect() as connection:
+            if connection.execute(select(func.count(Trajectory.id))).scalar_one():
+                click.echo("De database bevat al gegevens; voorbeelddata niet opnieuw geladen.")
+                return
+    today = until.date() if until else dt.date.today()
+    for result in load_demo(database, seed, today, settings.max_import_bytes):
+        click.echo(f"Voorbeelddata: {result.summary()}")
+
+
+@cli.command("import", help="Lees een bestand in (CSV of XLSX) volgens het aanlevercontract.")
+@click.argument("soort", type=click.Choice(["trajecten", "bijeenkomsten", "doelen"]))
+@click.argument("bestand", type=click.Path(path_type=Path))
+@click.option("--controleer", is_flag=True, help="Alleen controleren; er wordt niets opgeslagen.")
+@click.option("--gebruiker", default=None, help="Naam in het importlogboek (standaard de systeemgebruiker).")
+def import_(soort: str, bestand: Path, controleer: bool, gebruiker: str | None) -> None:
+    """Import one file, all or nothing."""
+    settings = _settings()
+    database = _database(settings)
+    _require_current(database)
+    result = import_file(
+        database,
+        soort,
+        bestand,
+        user=gebruiker or getpass.getuser(),
+        max_bytes=settings.max_import_bytes,
+        check_only=controleer,
+    )
+    prefix = "Gecontroleerd, niets opgeslagen" if controleer else "Ingelezen"
+    click.echo(f"{prefix}: {result.summary()}")
+
+
+@cli.command("serve", help="Start de webserver (voor ontwikkeling; productie draait op gunicorn).")
+@click.option("--host", default=None, help="Adres (standaard HZW_HOST of 127.0.0.1).")
+@click.option("--port", default=None, type=int, help="Poort (standaard HZW_PORT of 8050).")
+def serve(host: str | None, port: int | None) -> None:
+    """Run the development server."""
+    from dashboard.app import create_app
+
+    settings = _settings()
+    app = create_app()
+    click.echo(f"Hoofdzaak Werk Monitor op http://{host or settings.host}:{port or settings.port}")
+    app.run(host=host or settings.host, port=port or settings.port, debug=False)
+
+
+def run(command: Callable[..., Any], args: list[str] | None = None) -> int:
+    """Run a click command, turning user errors into Dutch messages and an exit status."""
+    try:
+        command.main(args=args, prog_name="hzw", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Afgebroken.", err=True)
+        return 1
+    except click.UsageError as error:
+        click.echo(f"Fout in de opdracht: {error.format_message()}\nZie 'hzw --help'.", err=True)
+        return 2
+    except ImportRejected as error:
+        click.echo(error.report(), err=True)
+        return 1
+    except USER_ERRORS as error:
+        click.echo(f"Fout: {error}", err=True)
+        return 1
+    except OperationalError as error:
+        click.echo(f"Fout: de database is niet bereikbaar ({error.orig.__class__.__name__}).", err=True)
+        return 1
+    return 0
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(run(cli))

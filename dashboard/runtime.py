@@ -1,0 +1,34 @@
+"""Access to the running app's settings and database from callbacks (via Flask's app context)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from flask import current_app
+
+from dashboard.config import Settings
+from dashboard.data.meta import data_status, reference_date
+from dashboard.db import Database
+
+EXTENSION = "hzw"
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """What one app instance holds: its settings and its database gateway."""
+
+    settings: Settings
+    db: Database
+
+
+def runtime() -> Runtime:
+    """The runtime of the app serving the current request."""
+    found: Runtime = current_app.extensions[EXTENSION]
+    return found
+
+
+def current_peildatum() -> dt.date:
+    """The default peildatum for this request (fixed by configuration, or from the data date)."""
+    rt = runtime()
+    return reference_date(data_status(rt.db), rt.settings.peildatum)

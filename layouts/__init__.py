@@ -1,0 +1,1 @@
+"""Component trees, figure builders and component IDs of the monitor's pages."""

@@ -1,0 +1,40 @@
+"""Dutch formatting of numbers, percentages and dates for everything a user reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def number(value: float | None, decimals: int = 0) -> str:
+    """1234.5 → ``1.234,5``; None → ``–``."""
+    if value is None:
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def percentage(value: float | None, decimals: int = 0) -> str:
+    """38.25 → ``38 %``; None → ``–``."""
+    return "–" if value is None else f"{number(value, decimals)} %"
+
+
+def date(value: dt.date | None) -> str:
+    """2026-03-03 → ``3 maart 2026``."""
+    if value is None:
+        return "–"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

@@ -1,0 +1,102 @@
+"""The page frame: skip link, navigation, demo-data notice, main region and footer."""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import domain
+from layouts import ids
+
+NAV_ITEMS = (
+    ("Landelijk", "/"),
+    ("Regio's", "/regio"),
+    ("Bijeenkomsten", "/bijeenkomsten"),
+    ("Data", "/data"),
+)
+
+
+def navigation() -> html.Nav:
+    """Top navigation; the current page is marked with aria-current by NavLink(active=...)."""
+    links = [
+        dbc.NavItem(dbc.NavLink(label, href=href, active="exact" if href == "/" else "partial"))
+        for label, href in NAV_ITEMS
+    ]
+    navbar = dbc.Navbar(
+        dbc.Container(
+            [
+                dbc.NavbarBrand("Hoofdzaak Werk Monitor", href="/"),
+                dbc.Nav(links, navbar=True, className="ms-auto"),
+            ],
+            fluid=True,
+        ),
+        color="primary",
+        dark=True,
+        className="mb-3",
+        tag="div",
+    )
+    # dbc.Navbar cannot carry aria-label, so the landmark is an html.Nav around it.
+    return html.Nav(navbar, **{"aria-label": "Hoofdnavigatie"})
+
+
+def shell() -> html.Div:
+    """The layout around every page."""
+    return html.Div(
+        [
+            html.A("Naar de inhoud", href=f"#{ids.MAIN}", className="skip-link"),
+            html.Header(navigation()),
+            dcc.Location(id=ids.URL, refresh=False),
+            dbc.Container(html.Div(id=ids.DEMO_BANNER, role="status"), fluid=True),
+            html.Main(dbc.Container(dash.page_container, fluid=True), id=ids.MAIN, tabIndex="-1"),
+            html.Footer(
+                dbc.Container(
+                    [
+                        html.Span("Hoofdzaak Werk Monitor · "),
+                        html.Span(id=ids.DATA_DATE),
+                        html.Span(" · Grenzen arbeidsmarktregio's: CBS / PDOK (CC-BY 4.0)"),
+                    ],
+                    fluid=True,
+                ),
+                className="site-footer mt-5 py-3",
+            ),
+        ]
+    )
+
+
+def year_options(last_year: int) -> list[dict[str, str]]:
+    """Years the programme has run, newest first."""
+    return [{"label": str(y), "value": str(y)} for y in range(last_year, domain.FIRST_YEAR - 1, -1)]
+
+
+def year_select(component_id: str, value: int, last_year: int) -> html.Div:
+    """A labelled native select for the reporting year (works with keyboard and screen readers)."""
+    return html.Div(
+        [
+            dbc.Label("Jaar", html_for=component_id, className="me-2 mb-0"),
+            dbc.Select(id=component_id, options=year_options(last_year), value=str(value), style={"width": "8rem"}),
+        ],
+        className="d-flex align-items-center mb-3",
+    )
+
+
+def parse_year(raw: str | None, default: int) -> int:
+    """The year from a URL or select value; anything unusable gives ``default``."""
+    if raw is None or not str(raw).isdigit():
+        return default
+    year = int(raw)
+    return year if domain.FIRST_YEAR <= year <= default else default
+
+
+def demo_notice() -> dbc.Alert:
+    """A clear notice that the figures are fictitious (*voorbeelddata*)."""
+    return dbc.Alert(
+        [
+            html.I(className="bi bi-info-circle-fill me-2", **{"aria-hidden": "true"}),
+            html.Strong("Voorbeelddata. "),
+            "Deze monitor toont fictieve gegevens om de werking te laten zien; de cijfers zeggen niets "
+            "over echte regio's of organisaties.",
+        ],
+        color="warning",
+        className="demo-notice py-2 mb-3",
+    )

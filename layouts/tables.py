@@ -1,0 +1,40 @@
+"""Accessible HTML tables (caption, header scopes) for the overview pages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+
+def table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], numeric: set[int]) -> dbc.Table:
+    """A striped table; the first cell of each row is its row header.
+
+    Args:
+        caption: what the table shows (read out by screen readers).
+        headers: column titles.
+        rows: cells (text or components) per row.
+        numeric: indexes of right-aligned number columns.
+    """
+
+    def cell(index: int, value: Any) -> html.Th | html.Td:
+        css = "text-end" if index in numeric else None
+        if index == 0:
+            return html.Th(value, scope="row", className=css)
+        return html.Td(value, className=css)
+
+    return dbc.Table(
+        [
+            html.Caption(caption, className="caption-top"),
+            html.Thead(
+                html.Tr([html.Th(h, scope="col", className="text-end" if i in numeric else None) for i, h in enumerate(headers)])
+            ),
+            html.Tbody([html.Tr([cell(i, v) for i, v in enumerate(row)]) for row in rows]),
+        ],
+        striped=True,
+        hover=True,
+        responsive=True,
+        className="align-middle",
+    )
