@@ -35,7 +35,10 @@ def _settings() -> Settings:
 
 
 def _database(settings: Settings) -> Database:
-    return Database(settings.effective_database_url)
+    database = Database(settings.effective_database_url)
+    # Close pooled connections when the command ends, whether it succeeded or not.
+    click.get_current_context().call_on_close(database.dispose)
+    return database
 
 
 def _require_current(db: Database) -> None:

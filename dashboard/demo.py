@@ -21,7 +21,9 @@ DEMO_USER = "voorbeelddata"
 LATE_START_REGION = "AM35"
 LATE_START_YEAR = 2023
 # Volume ramps up after the covenant started in 2021.
-YEAR_RAMP = {2021: 0.45, 2022: 0.75}
+YEAR_RAMP = {2021: 0.6, 2022: 0.85}
+# Full-year volume stays within what the programme sees: about 60–160 starts per region.
+VOLUME_RANGE = (60, 160)
 
 _GGZ_STEMS = ("Horizon", "De Linde", "Kompas", "Zonnehuis", "Het Baken", "Vlierhof", "Dijkzicht")
 _GEMEENTE_STEMS = ("Werkplein", "Werkbedrijf", "Sociale Dienst", "Werk en Inkomen")
@@ -160,6 +162,13 @@ def _meetings(rng: random.Random, profile: RegionProfile, year: int, today: dt.d
     return rows
 
 
+def _quiet_quarter(rng: random.Random, today: dt.date) -> tuple[int, int]:
+    """A complete quarter (year, 1–4) within the last two years."""
+    current = (today.month - 1) // 3 + 1
+    options = [(today.year - 1, q) for q in range(1, 5)] + [(today.year, q) for q in range(1, current)]
+    return rng.choice(options)
+
+
 def generate(seed: int, today: dt.date) -> dict[str, pd.DataFrame]:
     """Generate demo files (as text tables in the import contract's columns).
 
@@ -176,25 +185,21 @@ def generate(seed: int, today: dt.date) -> dict[str, pd.DataFrame]:
     trajectories: list[dict[str, str]] = []
     meetings: list[dict[str, str]] = []
     targets: list[dict[str, str]] = []
-    quiet_orgs = set(rng.sample(range(len(profiles) * 6), 5))  # deliver nothing in one quarter
-    org_counter = 0
+    # In a few regions the main GGZ provider delivers nothing for one whole quarter.
+    quiet_regions = set(rng.sample([p.code for p in profiles], 5))
     for profile in profiles:
         orgs = _organisations(rng, profile.code, names[profile.code])
-        org_ids = list(range(org_counter, org_counter + len(orgs)))
-        org_counter += len(orgs)
-        quiet = {
-            org: (today.year - rng.randint(0, 1), rng.randint(1, 4)) for org in org_ids if org in quiet_orgs
-        }
-        trend = rng.uniform(0.75, 1.3)  # some regions speed up, some slow down over the years
+        quiet = _quiet_quarter(rng, today) if profile.code in quiet_regions else None
+        trend = rng.uniform(0.88, 1.12)  # some regions speed up, some slow down over the years
         for year in range(profile.first_year, today.year + 1):
-            ramp = YEAR_RAMP.get(year, 1.0) * trend ** (year - 2023)
-            started = round(profile.volume * ramp * rng.uniform(0.9, 1.1))
+            volume = min(max(profile.volume * trend ** (year - 2023), VOLUME_RANGE[0]), VOLUME_RANGE[1])
+            started = round(volume * YEAR_RAMP.get(year, 1.0) * rng.uniform(0.92, 1.08))
             for number in range(started):
                 start = _random_day(rng, year)
                 if start > today:
                     continue
                 pick = rng.choices(range(len(orgs)), [o[2] for o in orgs])[0]
-                if quiet.get(org_ids[pick]) == (year, (start.month - 1) // 3 + 1):
+                if pick == 0 and quiet == (year, (start.month - 1) // 3 + 1):
                     continue
                 org_name, org_type, _ = orgs[pick]
                 trajectories.append(

@@ -1,0 +1,70 @@
+import pytest
+from sqlalchemy import func, select
+
+from dashboard.cli import cli, run
+from dashboard.db import Database
+from dashboard.models import ImportLog, Trajectory
+
+
+@pytest.fixture
+def cli_db(database_url, monkeypatch):
+    monkeypatch.setenv("HZW_DATABASE_URL", database_url)
+    database = Database(database_url)
+    yield database
+    database.dispose()
+
+
+def count(db, model) -> int:
+    with db.engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(model)).scalar_one()
+
+
+def test_commands_before_upgrade_say_what_to_do(cli_db, capsys):
+    assert run(cli, ["demo"]) == 1
+    assert "Voer eerst 'hzw db upgrade' uit" in capsys.readouterr().err
+
+
+def test_upgrade_import_check_and_bad_file(cli_db, tmp_path, capsys):
+    assert run(cli, ["db", "upgrade"]) == 0
+    good = tmp_path / "trajecten.csv"
+    good.write_text("traject_id;regio;organisatie;methode;startdatum\nT1;AM09;GGZ Test;IPS;2024-02-01\n", encoding="utf-8")
+    assert run(cli, ["import", "trajecten", str(good), "--controleer"]) == 0
+    assert "Gecontroleerd, niets opgeslagen: 1 rijen trajecten: 1 nieuw" in capsys.readouterr().out
+    assert count(cli_db, Trajectory) == 0
+    assert run(cli, ["import", "trajecten", str(good), "--gebruiker", "beheer"]) == 0
+    assert count(cli_db, Trajectory) == 1
+    bad = tmp_path / "fout.csv"
+    bad.write_text("traject_id;regio;organisatie;methode;startdatum\nT2;AM99;GGZ Test;IPS;2024-02-01\n", encoding="utf-8")
+    assert run(cli, ["import", "trajecten", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "Bestand 'fout.csv' is geweigerd; er is niets opgeslagen." in err
+    assert "fout.csv, rij 2, kolom 'regio': waarde 'AM99'" in err
+    assert "Traceback" not in err
+    assert count(cli_db, Trajectory) == 1 and count(cli_db, ImportLog) == 1
+
+
+def test_usage_errors_are_reported_in_dutch(cli_db, capsys):
+    assert run(cli, ["import", "personen", "x.csv"]) == 2
+    assert "Fout in de opdracht" in capsys.readouterr().err
+
+
+def test_bad_environment_is_a_clear_error(monkeypatch, capsys):
+    monkeypatch.setenv("HZW_CACHE_TIMEOUT", "veel")
+    assert run(cli, ["db", "status"]) == 1
+    assert "HZW_CACHE_TIMEOUT moet een geheel getal zijn" in capsys.readouterr().err
+
+
+def test_unreachable_database_is_a_clear_error(monkeypatch, capsys):
+    monkeypatch.setenv("HZW_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
+    assert run(cli, ["db", "upgrade"]) == 1
+    assert "de database is niet bereikbaar" in capsys.readouterr().err
+
+
+def test_demo_if_empty_loads_once(cli_db, capsys):
+    assert run(cli, ["db", "upgrade"]) == 0
+    assert run(cli, ["demo", "--als-leeg", "--tot", "2022-03-31"]) == 0
+    loaded = count(cli_db, Trajectory)
+    assert loaded > 0
+    assert run(cli, ["demo", "--als-leeg"]) == 0
+    assert "niet opnieuw geladen" in capsys.readouterr().out
+    assert count(cli_db, Trajectory) == loaded
