@@ -34,4 +34,6 @@ def register(app: Dash) -> None:
         Input(ids.URL, "pathname"),
     )(update_shell)
     # Data page rendered -> import log (the table's own id fires once when the page appears)
-    app.callback(Output(ids.IMPORT_LOG_TABLE, "children"), Input(ids.IMPORT_LOG_TABLE, "id"))(update_import_log)
+    app.callback(Output(ids.IMPORT_LOG_TABLE, "children"), Input(ids.IMPORT_LOG_TABLE, "id"))(
+        update_import_log
+    )

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import dash
 import flask_bootstrap
 from dash import Dash
 from flask import Blueprint
@@ -22,7 +21,10 @@ from layouts.shell import shell as shell_layout
 
 # Bootstrap 5 and Bootstrap Icons ship inside the bootstrap-flask wheel, so no CDN is needed.
 BOOTSTRAP_STATIC = Path(flask_bootstrap.__file__).with_name("static") / "bootstrap5"
-STYLESHEETS = ["/vendor/bootstrap/css/bootstrap.min.css", "/vendor/bootstrap/css/font/bootstrap-icons.min.css"]
+STYLESHEETS = [
+    "/vendor/bootstrap/css/bootstrap.min.css",
+    "/vendor/bootstrap/css/font/bootstrap-icons.min.css",
+]
 
 # Dash's default page template without lang; screen readers need to know the page is Dutch.
 INDEX_STRING = """<!DOCTYPE html>
@@ -72,7 +74,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         DatabaseError: when the database has not been created or upgraded.
     """
     settings = load_settings(config)
-    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     db = Database(settings.effective_database_url)
     if not db.is_current():
         db.dispose()
@@ -85,7 +89,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         assets_folder=str(PROJECT_ROOT / "assets"),
         external_stylesheets=STYLESHEETS,
         title="Hoofdzaak Werk Monitor",
-        update_title=None,
+        update_title="",  # no "Updating..." flicker in the tab title
         suppress_callback_exceptions=True,
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
@@ -94,7 +98,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server = app.server
     server.config["SECRET_KEY"] = settings.secret_key or None
     server.register_blueprint(
-        Blueprint("vendor", __name__, static_folder=str(BOOTSTRAP_STATIC), static_url_path="/vendor/bootstrap")
+        Blueprint(
+            "vendor", __name__, static_folder=str(BOOTSTRAP_STATIC), static_url_path="/vendor/bootstrap"
+        )
     )
     cache.init_app(server, config=_cache_config(settings.redis_url, settings.cache_timeout))
     server.extensions[EXTENSION] = Runtime(settings=settings, db=db)

@@ -34,12 +34,11 @@ def cached(fn: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Da
     def wrapper(db: Database, *args: P.args, **kwargs: P.kwargs) -> R:
         if not has_app_context():
             return fn(db, *args, **kwargs)
-        key = "hzw:{}.{}:{}:{}:{!r}:{!r}".format(
-            fn.__module__, fn.__qualname__, db.cache_namespace, db.data_version(), args, sorted(kwargs.items())
-        )
+        name = f"{fn.__module__}.{fn.__qualname__}"
+        key = f"hzw:{name}:{db.cache_namespace}:{db.data_version()}:{args!r}:{sorted(kwargs.items())!r}"
         hit = cache.get(key)
         if hit is not None:
-            return hit  # type: ignore[no-any-return]
+            return hit
         value = fn(db, *args, **kwargs)
         cache.set(key, value)
         return value

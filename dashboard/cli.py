@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +77,9 @@ def db_status() -> None:
 
 @cli.command("demo", help="Laad fictieve voorbeelddata voor alle 35 regio's (2021 tot vandaag).")
 @click.option("--seed", default=2021, show_default=True, help="Zelfde seed en datum geven dezelfde data.")
-@click.option("--tot", "until", type=click.DateTime(["%Y-%m-%d"]), help="Laatste dag met data (standaard vandaag).")
+@click.option(
+    "--tot", "until", type=click.DateTime(["%Y-%m-%d"]), help="Laatste dag met data (standaard vandaag)."
+)
 @click.option("--als-leeg", "if_empty", is_flag=True, help="Alleen laden als er nog geen trajecten zijn.")
 def demo(seed: int, until: dt.datetime | None, if_empty: bool) -> None:
     """Load the demo data through the import path."""
@@ -132,7 +133,7 @@ def serve(host: str | None, port: int | None) -> None:
     app.run(host=host or settings.host, port=port or settings.port, debug=False)
 
 
-def run(command: Callable[..., Any], args: list[str] | None = None) -> int:
+def run(command: click.Command, args: list[str] | None = None) -> int:
     """Run a click command, turning user errors into Dutch messages and an exit status."""
     try:
         command.main(args=args, prog_name="hzw", standalone_mode=False)

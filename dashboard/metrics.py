@@ -76,7 +76,9 @@ def projection(actual: int, year: int, peildatum: dt.date) -> Projection | None:
     if fraction >= 1:
         return Projection(actual, actual, actual)
     spread = 1.96 * math.sqrt(max(actual, 1))
-    return Projection(actual / fraction, max(actual, (actual - spread) / fraction), (actual + spread) / fraction)
+    return Projection(
+        actual / fraction, max(actual, (actual - spread) / fraction), (actual + spread) / fraction
+    )
 
 
 def cohort_is_mature(year: int, peildatum: dt.date) -> bool:

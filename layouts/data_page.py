@@ -31,7 +31,7 @@ def import_log_table(log: pd.DataFrame) -> object:
         return html.P("Er zijn nog geen gegevens ingelezen.")
     rows = [
         [
-            f"{fmt.date(r.tijdstip.date())} {r.tijdstip:%H:%M}",
+            fmt.moment(r.tijdstip),
             r.soort,
             r.bestandsnaam,
             fmt.number(r.rijen),
@@ -42,5 +42,5 @@ def import_log_table(log: pd.DataFrame) -> object:
         ]
         for r in log.itertuples()
     ]
-    headers = ["Tijdstip (UTC)", "Soort", "Bestand", "Rijen", "Nieuw", "Gewijzigd", "Ongewijzigd", "Door"]
+    headers = ["Tijdstip", "Soort", "Bestand", "Rijen", "Nieuw", "Gewijzigd", "Ongewijzigd", "Door"]
     return table("Importlogboek, nieuwste eerst", headers, rows, {3, 4, 5, 6})

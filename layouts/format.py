@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MONTHS = (
     "januari",
     "februari",
@@ -38,3 +40,10 @@ def date(value: dt.date | None) -> str:
     if value is None:
         return "–"
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def moment(value: dt.datetime) -> str:
+    """A stored (UTC) time as Dutch local time: ``22 november 2026 08:59``."""
+    aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+    local = aware.astimezone(AMSTERDAM)
+    return f"{date(local.date())} {local:%H:%M}"

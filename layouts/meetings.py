@@ -10,6 +10,7 @@ from dash import html
 from dashboard import domain, metrics
 from layouts import format as fmt
 from layouts import ids
+from layouts.a11y import aria
 from layouts.shell import year_select
 from layouts.status import status_badge
 from layouts.tables import table
@@ -27,7 +28,7 @@ def page(year: int, last_year: int) -> html.Div:
                 className="lead",
             ),
             year_select(ids.MEETINGS_YEAR, year, last_year),
-            html.Div(id=ids.MEETINGS_TABLE, **{"aria-live": "polite"}),
+            html.Div(id=ids.MEETINGS_TABLE, **aria(live="polite")),
         ]
     )
 
@@ -46,7 +47,10 @@ def meetings_table(regions: pd.DataFrame, last_case: pd.DataFrame, year: int, pe
         last = last_by_code.get(r.code)
         last = None if last is None or pd.isna(last) else last
         flag = (
-            html.Span([html.I(className="bi bi-alarm me-1", **{"aria-hidden": "true"}), "achterstallig"], className="status status-ver-achter")
+            html.Span(
+                [html.I(className="bi bi-alarm me-1", **aria(hidden="true")), "achterstallig"],
+                className="status status-ver-achter",
+            )
             if overdue(last, on_day)
             else "nee"
         )
@@ -54,13 +58,31 @@ def meetings_table(regions: pd.DataFrame, last_case: pd.DataFrame, year: int, pe
             [
                 r.naam,
                 f"{r.leerbijeenkomsten} van {r.doel_leerbijeenkomsten}",
-                status_badge(metrics.pace_status(int(r.leerbijeenkomsten), metrics.expected_by(r.doel_leerbijeenkomsten, year, peildatum))),
+                status_badge(
+                    metrics.pace_status(
+                        int(r.leerbijeenkomsten),
+                        metrics.expected_by(r.doel_leerbijeenkomsten, year, peildatum),
+                    )
+                ),
                 f"{r.casusbesprekingen} van {r.doel_casusbesprekingen}",
-                status_badge(metrics.pace_status(int(r.casusbesprekingen), metrics.expected_by(r.doel_casusbesprekingen, year, peildatum))),
+                status_badge(
+                    metrics.pace_status(
+                        int(r.casusbesprekingen),
+                        metrics.expected_by(r.doel_casusbesprekingen, year, peildatum),
+                    )
+                ),
                 fmt.date(last),
                 flag,
             ]
         )
     caption = f"Bijeenkomsten per regio in {year}, t/m {fmt.date(on_day)}"
-    headers = ["Regio", "Leerbijeenkomsten", "Status", "Casusbesprekingen", "Status", "Laatste casusbespreking", "Achterstallig"]
+    headers = [
+        "Regio",
+        "Leerbijeenkomsten",
+        "Status leerbijeenkomsten",
+        "Casusbesprekingen",
+        "Status casusbesprekingen",
+        "Laatste casusbespreking",
+        "Achterstallig",
+    ]
     return table(caption, headers, rows, set())

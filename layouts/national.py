@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import html
@@ -11,6 +12,7 @@ from dashboard import metrics
 from dashboard.data.national import NationalSummary
 from layouts import format as fmt
 from layouts import ids
+from layouts.a11y import aria
 from layouts.shell import year_select
 from layouts.status import status_badge
 
@@ -22,7 +24,7 @@ def page(year: int, last_year: int) -> html.Div:
             html.H1("Landelijk overzicht", className="h2"),
             html.P(id=ids.NATIONAL_HEADING, className="lead"),
             year_select(ids.NATIONAL_YEAR, year, last_year),
-            html.Div(id=ids.NATIONAL_TILES, className="row g-3", **{"aria-live": "polite"}),
+            html.Div(id=ids.NATIONAL_TILES, className="row g-3", **aria(live="polite")),
         ]
     )
 
@@ -33,7 +35,7 @@ def heading(summary: NationalSummary) -> str:
     return f"Voortgang {summary.year} · cijfers t/m {fmt.date(last)}"
 
 
-def _tile(title: str, value: str, lines: list[object], tile_id: str) -> dbc.Col:
+def _tile(title: str, value: str, lines: list[Any], tile_id: str) -> dbc.Col:
     body = dbc.Card(
         dbc.CardBody(
             [
@@ -59,14 +61,13 @@ def _pace_bar(actual: int, target: int, expected: float, label: str) -> html.Div
                 html.Div(className="progress-bar", style={"width": f"{share:.1f}%"}),
                 className="progress",
                 role="progressbar",
-                **{
-                    "aria-label": label,
-                    "aria-valuenow": str(round(share)),
-                    "aria-valuemin": "0",
-                    "aria-valuemax": "100",
-                },
+                **aria(label=label, valuenow=str(round(share)), valuemin="0", valuemax="100"),
             ),
-            html.Span(className="pace-marker", style={"left": f"{marker:.1f}%"}, title="Tempo: verwacht op peildatum"),
+            html.Span(
+                className="pace-marker",
+                style={"left": f"{marker:.1f}%"},
+                title="Tempo: verwacht op peildatum",
+            ),
         ],
         className="kpi-bar my-2",
     )
@@ -84,7 +85,8 @@ def tiles(summary: NationalSummary) -> list[dbc.Col]:
     started_status = status_badge(summary.status)
     proj = summary.projection
     projection_line = (
-        f"Prognose jaareinde: {fmt.number(proj.estimate)} (bandbreedte {fmt.number(proj.low)}–{fmt.number(proj.high)})"
+        f"Prognose jaareinde: {fmt.number(proj.estimate)} "
+        f"(bandbreedte {fmt.number(proj.low)}–{fmt.number(proj.high)})"
         if proj is not None
         else "Nog geen prognose"
     )
@@ -106,8 +108,13 @@ def tiles(summary: NationalSummary) -> list[dbc.Col]:
         "tile-trajecten",
     )
     maturity = (
-        html.Span([html.I(className="bi bi-hourglass-split me-1", **{"aria-hidden": "true"}), "nog niet uitontwikkeld"],
-                  className="badge text-bg-light border")
+        html.Span(
+            [
+                html.I(className="bi bi-hourglass-split me-1", **aria(hidden="true")),
+                "nog niet uitontwikkeld",
+            ],
+            className="badge text-bg-light border",
+        )
         if not summary.cohort_mature
         else "cohort uitontwikkeld"
     )
@@ -116,7 +123,8 @@ def tiles(summary: NationalSummary) -> list[dbc.Col]:
         fmt.percentage(summary.sustainable_pct),
         [
             f"doel {fmt.percentage(summary.target_sustainable_pct)}",
-            f"Cohort {summary.year}: {fmt.number(summary.sustainable)} van {fmt.number(summary.started)} duurzaam aan het werk",
+            f"Cohort {summary.year}: {fmt.number(summary.sustainable)} van "
+            f"{fmt.number(summary.started)} duurzaam aan het werk",
             maturity,
             _mature_line(summary),
         ],
@@ -127,21 +135,29 @@ def tiles(summary: NationalSummary) -> list[dbc.Col]:
         f"{summary.regions_on_track} van {summary.regions_total}",
         [
             "met het aantal gestarte trajecten",
-            f"{summary.regions_without_data} zonder gegevens" if summary.regions_without_data else "alle regio's leveren",
+            f"{summary.regions_without_data} zonder gegevens"
+            if summary.regions_without_data
+            else "alle regio's leveren",
         ],
         "tile-regios",
     )
 
     def meeting_tile(title: str, held: int, target: int, tile_id: str) -> dbc.Col:
         status = metrics.pace_status(held, metrics.expected_by(target, summary.year, summary.peildatum))
-        return _tile(title, fmt.number(held), [f"van {fmt.number(target)} (jaardoel)", status_badge(status)], tile_id)
+        return _tile(
+            title, fmt.number(held), [f"van {fmt.number(target)} (jaardoel)", status_badge(status)], tile_id
+        )
 
     return [
         started,
         sustainable,
         on_track,
-        meeting_tile("Leerbijeenkomsten", summary.learning_sessions, summary.target_learning_sessions, "tile-leer"),
-        meeting_tile("Casusbesprekingen", summary.case_discussions, summary.target_case_discussions, "tile-casus"),
+        meeting_tile(
+            "Leerbijeenkomsten", summary.learning_sessions, summary.target_learning_sessions, "tile-leer"
+        ),
+        meeting_tile(
+            "Casusbesprekingen", summary.case_discussions, summary.target_case_discussions, "tile-casus"
+        ),
     ]
 
 

@@ -10,6 +10,7 @@ from dash import html
 from dashboard import metrics
 from layouts import format as fmt
 from layouts import ids
+from layouts.a11y import aria
 from layouts.shell import year_select
 from layouts.status import status_badge
 from layouts.tables import table
@@ -20,9 +21,12 @@ def page(year: int, last_year: int) -> html.Div:
     return html.Div(
         [
             html.H1("Regio's", className="h2"),
-            html.P("Voortgang van de 35 arbeidsmarktregio's naar het jaardoel voor gestarte trajecten.", className="lead"),
+            html.P(
+                "Voortgang van de 35 arbeidsmarktregio's naar het jaardoel voor gestarte trajecten.",
+                className="lead",
+            ),
             year_select(ids.REGIONS_YEAR, year, last_year),
-            html.Div(id=ids.REGIONS_TABLE, **{"aria-live": "polite"}),
+            html.Div(id=ids.REGIONS_TABLE, **aria(live="polite")),
         ]
     )
 
@@ -46,5 +50,12 @@ def regions_table(regions: pd.DataFrame, year: int, peildatum: dt.date) -> objec
                 status_badge(status),
             ]
         )
-    caption = f"Gestarte trajecten per regio in {year}, t/m {fmt.date(metrics.effective_date(year, peildatum))}"
-    return table(caption, ["Regio", "Code", "Provincie", "Gestart", "Jaardoel", "% van tempo", "Status"], rows, {3, 4, 5})
+    caption = (
+        f"Gestarte trajecten per regio in {year}, t/m {fmt.date(metrics.effective_date(year, peildatum))}"
+    )
+    return table(
+        caption,
+        ["Regio", "Code", "Provincie", "Gestart", "Jaardoel", "% van tempo", "Status"],
+        rows,
+        {3, 4, 5},
+    )

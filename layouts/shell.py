@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from dashboard import domain
 from layouts import ids
+from layouts.a11y import aria
 
 NAV_ITEMS = (
     ("Landelijk", "/"),
@@ -37,7 +38,7 @@ def navigation() -> html.Nav:
         tag="div",
     )
     # dbc.Navbar cannot carry aria-label, so the landmark is an html.Nav around it.
-    return html.Nav(navbar, **{"aria-label": "Hoofdnavigatie"})
+    return html.Nav(navbar, **aria(label="Hoofdnavigatie"))
 
 
 def shell() -> html.Div:
@@ -74,7 +75,9 @@ def year_select(component_id: str, value: int, last_year: int) -> html.Div:
     return html.Div(
         [
             dbc.Label("Jaar", html_for=component_id, className="me-2 mb-0"),
-            dbc.Select(id=component_id, options=year_options(last_year), value=str(value), style={"width": "8rem"}),
+            dbc.Select(
+                id=component_id, options=year_options(last_year), value=str(value), style={"width": "8rem"}
+            ),
         ],
         className="d-flex align-items-center mb-3",
     )
@@ -92,7 +95,7 @@ def demo_notice() -> dbc.Alert:
     """A clear notice that the figures are fictitious (*voorbeelddata*)."""
     return dbc.Alert(
         [
-            html.I(className="bi bi-info-circle-fill me-2", **{"aria-hidden": "true"}),
+            html.I(className="bi bi-info-circle-fill me-2", **aria(hidden="true")),
             html.Strong("Voorbeelddata. "),
             "Deze monitor toont fictieve gegevens om de werking te laten zien; de cijfers zeggen niets "
             "over echte regio's of organisaties.",

@@ -9,7 +9,9 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 
-def table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], numeric: set[int]) -> dbc.Table:
+def table(
+    caption: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], numeric: set[int]
+) -> dbc.Table:
     """A striped table; the first cell of each row is its row header.
 
     Args:
@@ -29,7 +31,12 @@ def table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], n
         [
             html.Caption(caption, className="caption-top"),
             html.Thead(
-                html.Tr([html.Th(h, scope="col", className="text-end" if i in numeric else None) for i, h in enumerate(headers)])
+                html.Tr(
+                    [
+                        html.Th(h, scope="col", className="text-end" if i in numeric else None)
+                        for i, h in enumerate(headers)
+                    ]
+                )
             ),
             html.Tbody([html.Tr([cell(i, v) for i, v in enumerate(row)]) for row in rows]),
         ],

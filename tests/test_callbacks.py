@@ -64,7 +64,12 @@ def test_regions_table_marks_regions_without_data(loaded):
 
 
 def test_meetings_table_flags_overdue_regions(loaded, db):
-    load(db, "bijeenkomsten", [{"regio": "AM09", "soort": "casusbespreking", "datum": "2026-06-01"}], today=dt.date(2026, 6, 30))
+    load(
+        db,
+        "bijeenkomsten",
+        [{"regio": "AM09", "soort": "casusbespreking", "datum": "2026-06-01"}],
+        today=dt.date(2026, 6, 30),
+    )
     with loaded.server.app_context():
         table, _search = update_meetings("2026")
     text = text_of(table)

@@ -27,14 +27,18 @@ def test_commands_before_upgrade_say_what_to_do(cli_db, capsys):
 def test_upgrade_import_check_and_bad_file(cli_db, tmp_path, capsys):
     assert run(cli, ["db", "upgrade"]) == 0
     good = tmp_path / "trajecten.csv"
-    good.write_text("traject_id;regio;organisatie;methode;startdatum\nT1;AM09;GGZ Test;IPS;2024-02-01\n", encoding="utf-8")
+    good.write_text(
+        "traject_id;regio;organisatie;methode;startdatum\nT1;AM09;GGZ Test;IPS;2024-02-01\n", encoding="utf-8"
+    )
     assert run(cli, ["import", "trajecten", str(good), "--controleer"]) == 0
     assert "Gecontroleerd, niets opgeslagen: 1 rijen trajecten: 1 nieuw" in capsys.readouterr().out
     assert count(cli_db, Trajectory) == 0
     assert run(cli, ["import", "trajecten", str(good), "--gebruiker", "beheer"]) == 0
     assert count(cli_db, Trajectory) == 1
     bad = tmp_path / "fout.csv"
-    bad.write_text("traject_id;regio;organisatie;methode;startdatum\nT2;AM99;GGZ Test;IPS;2024-02-01\n", encoding="utf-8")
+    bad.write_text(
+        "traject_id;regio;organisatie;methode;startdatum\nT2;AM99;GGZ Test;IPS;2024-02-01\n", encoding="utf-8"
+    )
     assert run(cli, ["import", "trajecten", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "Bestand 'fout.csv' is geweigerd; er is niets opgeslagen." in err

@@ -27,8 +27,15 @@ def test_upgrade_seeds_the_35_regions_and_is_repeatable(db):
 
 def _log(session) -> int:
     entry = ImportLog(
-        bestandsnaam="x.csv", sha256="0" * 64, soort="trajecten", rijen=0, nieuw=0, gewijzigd=0,
-        ongewijzigd=0, gebruiker="test", tijdstip=dt.datetime.now(dt.UTC),
+        bestandsnaam="x.csv",
+        sha256="0" * 64,
+        soort="trajecten",
+        rijen=0,
+        nieuw=0,
+        gewijzigd=0,
+        ongewijzigd=0,
+        gebruiker="test",
+        tijdstip=dt.datetime.now(dt.UTC),
     )
     session.add(entry)
     session.flush()
@@ -45,7 +52,13 @@ def _org(session) -> int:
 def test_traject_id_is_unique_per_organisation(db):
     with pytest.raises(IntegrityError), db.transaction() as session:
         org, log = _org(session), _log(session)
-        row = {"organisation_id": org, "traject_id": "T1", "methode": "IPS", "startdatum": dt.date(2026, 1, 5), "import_id": log}
+        row = {
+            "organisation_id": org,
+            "traject_id": "T1",
+            "methode": "IPS",
+            "startdatum": dt.date(2026, 1, 5),
+            "import_id": log,
+        }
         session.execute(insert(Trajectory), [row, row])
     with db.engine.connect() as connection:
         assert connection.execute(select(func.count(Trajectory.id))).scalar_one() == 0
@@ -65,7 +78,16 @@ def test_database_refuses_impossible_date_orders(db, dates):
         org, log = _org(session), _log(session)
         session.execute(
             insert(Trajectory),
-            [{"organisation_id": org, "traject_id": "T1", "methode": "IPS", "startdatum": dt.date(2026, 1, 5), "import_id": log, **dates}],
+            [
+                {
+                    "organisation_id": org,
+                    "traject_id": "T1",
+                    "methode": "IPS",
+                    "startdatum": dt.date(2026, 1, 5),
+                    "import_id": log,
+                    **dates,
+                }
+            ],
         )
 
 
@@ -74,5 +96,13 @@ def test_unknown_method_is_refused_by_the_database(db):
         org, log = _org(session), _log(session)
         session.execute(
             insert(Trajectory),
-            [{"organisation_id": org, "traject_id": "T1", "methode": "Toverkunst", "startdatum": dt.date(2026, 1, 5), "import_id": log}],
+            [
+                {
+                    "organisation_id": org,
+                    "traject_id": "T1",
+                    "methode": "Toverkunst",
+                    "startdatum": dt.date(2026, 1, 5),
+                    "import_id": log,
+                }
+            ],
         )

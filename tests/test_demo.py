@@ -19,7 +19,11 @@ def frames():
 
 def started_per_region_year(frames) -> pd.DataFrame:
     trajectories = frames["trajecten"]
-    return trajectories.groupby([trajectories.regio, trajectories.startdatum.str[:4].astype(int)]).size().unstack()
+    return (
+        trajectories.groupby([trajectories.regio, trajectories.startdatum.str[:4].astype(int)])
+        .size()
+        .unstack()
+    )
 
 
 def test_same_seed_same_data_other_seed_other_data(frames):
@@ -96,7 +100,12 @@ def test_organisation_mix_per_region(frames):
 def test_some_organisations_deliver_nothing_in_a_quarter(frames):
     t = frames["trajecten"]
     t = t.assign(kwartaal=pd.PeriodIndex(pd.to_datetime(t.startdatum), freq="Q").astype(str))
-    delivered = t[t.kwartaal.str.startswith(("2025", "2026"))].groupby(["organisatie", "kwartaal"]).size().unstack(fill_value=0)
+    delivered = (
+        t[t.kwartaal.str.startswith(("2025", "2026"))]
+        .groupby(["organisatie", "kwartaal"])
+        .size()
+        .unstack(fill_value=0)
+    )
     # The current quarter is still young, so judge the complete quarters only.
     complete = delivered.drop(columns=["2026Q4"])
     # Small organisations skip quarters by chance; a regular deliverer falling silent is the signal.
@@ -110,8 +119,12 @@ def test_demo_loads_through_the_import_path_with_varied_regions(db):
     assert [r.soort for r in results] == ["trajecten", "bijeenkomsten", "doelen"]
     assert all(r.nieuw > 0 for r in results)
     regions = progress_by_region(db, 2026, TODAY)
-    statuses = [pace_status(int(r.gestart), expected_by(r.doel_trajecten, 2026, TODAY)) for r in regions.itertuples()]
+    statuses = [
+        pace_status(int(r.gestart), expected_by(r.doel_trajecten, 2026, TODAY)) for r in regions.itertuples()
+    ]
     assert statuses.count(PaceStatus.OP_KOERS) >= 5
     assert statuses.count(PaceStatus.VER_ACHTER) >= 2
     summary = national_summary(db, 2026, TODAY)
-    assert summary.started == int((demo.generate(2021, TODAY)["trajecten"].startdatum.str[:4] == "2026").sum())
+    assert summary.started == int(
+        (demo.generate(2021, TODAY)["trajecten"].startdatum.str[:4] == "2026").sum()
+    )

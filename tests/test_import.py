@@ -26,24 +26,34 @@ def test_import_then_reimport_changes_nothing_and_correction_updates(db):
     assert count(db, Trajectory) == 2
     assert count(db, ImportLog) == 3
     with db.engine.connect() as connection:
-        placed = connection.execute(select(Trajectory.plaatsingsdatum).where(Trajectory.traject_id == "A2")).scalar_one()
+        placed = connection.execute(
+            select(Trajectory.plaatsingsdatum).where(Trajectory.traject_id == "A2")
+        ).scalar_one()
     assert placed == dt.date(2026, 5, 1)
 
 
 def test_region_by_name_method_alias_and_dutch_dates(db):
-    rows = [trajectory("B1", "3-2-2026", regio=" achterhoek ", methode="Werk als Beste Zorg", aanmelddatum="01-02-2026")]
+    rows = [
+        trajectory(
+            "B1", "3-2-2026", regio=" achterhoek ", methode="Werk als Beste Zorg", aanmelddatum="01-02-2026"
+        )
+    ]
     load(db, "trajecten", rows)
     with db.engine.connect() as connection:
         found = connection.execute(
-            select(Organisation.region_code, Trajectory.methode, Trajectory.startdatum, Trajectory.aanmelddatum).join(
-                Organisation, Organisation.id == Trajectory.organisation_id
-            )
+            select(
+                Organisation.region_code, Trajectory.methode, Trajectory.startdatum, Trajectory.aanmelddatum
+            ).join(Organisation, Organisation.id == Trajectory.organisation_id)
         ).one()
     assert tuple(found) == ("AM09", "WaBZ", dt.date(2026, 2, 3), dt.date(2026, 2, 1))
 
 
 def test_one_bad_row_rejects_the_whole_file_and_names_row_column_value(db):
-    rows = [trajectory("C1", "2026-01-10"), trajectory("C2", "2026-01-11", methode="Toverkunst"), trajectory("C3", "2026-13-01")]
+    rows = [
+        trajectory("C1", "2026-01-10"),
+        trajectory("C2", "2026-01-11", methode="Toverkunst"),
+        trajectory("C3", "2026-13-01"),
+    ]
     with pytest.raises(ImportRejected) as caught:
         load(db, "trajecten", rows)
     report = caught.value.report()
@@ -89,9 +99,30 @@ def test_identifying_columns_and_bsn_values_are_refused(db):
 
 def test_meetings_same_key_is_one_meeting_and_organisations_are_linked(db):
     rows = [
-        {"regio": "AM09", "soort": "casusbespreking", "datum": "2026-03-02", "deelnemers": "12", "onderwerp": "", "organisaties": "GGZ Test|UWV Achterhoek"},
-        {"regio": "Achterhoek", "soort": "Casusbespreking", "datum": "2026-03-02", "deelnemers": "12", "onderwerp": "", "organisaties": ""},
-        {"regio": "AM09", "soort": "leerbijeenkomst", "datum": "2026-04-02", "deelnemers": "", "onderwerp": "IPS", "organisaties": ""},
+        {
+            "regio": "AM09",
+            "soort": "casusbespreking",
+            "datum": "2026-03-02",
+            "deelnemers": "12",
+            "onderwerp": "",
+            "organisaties": "GGZ Test|UWV Achterhoek",
+        },
+        {
+            "regio": "Achterhoek",
+            "soort": "Casusbespreking",
+            "datum": "2026-03-02",
+            "deelnemers": "12",
+            "onderwerp": "",
+            "organisaties": "",
+        },
+        {
+            "regio": "AM09",
+            "soort": "leerbijeenkomst",
+            "datum": "2026-04-02",
+            "deelnemers": "",
+            "onderwerp": "IPS",
+            "organisaties": "",
+        },
     ]
     result = load(db, "bijeenkomsten", rows)
     assert (result.nieuw, result.ongewijzigd) == (2, 0)
@@ -101,7 +132,16 @@ def test_meetings_same_key_is_one_meeting_and_organisations_are_linked(db):
 
 
 def test_targets_override_and_validate(db):
-    rows = [{"regio": "AM09", "jaar": "2026", "trajecten": "120", "duurzaam_pct": "45,5", "leerbijeenkomsten": "3", "casusbesprekingen": "10"}]
+    rows = [
+        {
+            "regio": "AM09",
+            "jaar": "2026",
+            "trajecten": "120",
+            "duurzaam_pct": "45,5",
+            "leerbijeenkomsten": "3",
+            "casusbesprekingen": "10",
+        }
+    ]
     assert load(db, "doelen", rows).nieuw == 1
     with db.engine.connect() as connection:
         assert connection.execute(select(Target.duurzaam_pct)).scalar_one() == pytest.approx(45.5)
@@ -115,14 +155,20 @@ def test_missing_required_column_names_the_column(db):
     with pytest.raises(ImportRejected) as caught:
         from dashboard.importing import import_frame
 
-        import_frame(db, "trajecten", frame, file_name="x.csv", sha256="0", user="t", today=dt.date(2026, 6, 1))
+        import_frame(
+            db, "trajecten", frame, file_name="x.csv", sha256="0", user="t", today=dt.date(2026, 6, 1)
+        )
     missing = {p.column for p in caught.value.problems}
     assert missing == {"organisatie", "methode", "startdatum"}
 
 
 def test_semicolon_windows_1252_csv_file(db, tmp_path):
     path = tmp_path / "trajecten.csv"
-    content = "Traject_ID ; Regio;Organisatie;Methode;Startdatum\r\nH1;Friesland;Werkbedrijf Súdwest;IPS;15-1-2026\r\n;;;;\r\n"
+    content = (
+        "Traject_ID ; Regio;Organisatie;Methode;Startdatum\r\n"
+        "H1;Friesland;Werkbedrijf Súdwest;IPS;15-1-2026\r\n"
+        ";;;;\r\n"
+    )
     path.write_bytes(content.encode("cp1252"))
     result = import_file(db, "trajecten", path, user="t", max_bytes=1_000_000, today=dt.date(2026, 6, 1))
     assert result.nieuw == 1
@@ -141,6 +187,15 @@ def test_check_only_writes_nothing(db):
     from dashboard.importing import import_frame
 
     frame = pd.DataFrame([trajectory("J1", "2026-01-10")])
-    result = import_frame(db, "trajecten", frame, file_name="x.csv", sha256="0", user="t", today=dt.date(2026, 6, 1), check_only=True)
+    result = import_frame(
+        db,
+        "trajecten",
+        frame,
+        file_name="x.csv",
+        sha256="0",
+        user="t",
+        today=dt.date(2026, 6, 1),
+        check_only=True,
+    )
     assert result.nieuw == 1 and result.import_id is None
     assert count(db, Trajectory) == 0 and count(db, ImportLog) == 0

@@ -119,15 +119,14 @@ def _row_rules(kind: str, record: dict[str, Any], today: dt.date) -> list[tuple[
             broken.append((col, day.isoformat(), f"een datum niet na de importdatum ({today:%d-%m-%Y})"))
     if kind != "trajecten":
         return broken
-    start = record["startdatum"]
-    order = (
-        ("aanmelddatum", record["aanmelddatum"], "niet na de startdatum", lambda d: d <= start),
-        ("plaatsingsdatum", record["plaatsingsdatum"], "niet voor de startdatum", lambda d: d >= start),
-        ("einddatum", record["einddatum"], "niet voor de startdatum", lambda d: d >= start),
-    )
-    broken += [
-        (col, day.isoformat(), rule) for col, day, rule, ok in order if day is not None and not ok(day)
-    ]
+    start: dt.date = record["startdatum"]
+    referred, placed_on, ended = record["aanmelddatum"], record["plaatsingsdatum"], record["einddatum"]
+    if referred is not None and referred > start:
+        broken.append(("aanmelddatum", referred.isoformat(), "niet na de startdatum"))
+    if placed_on is not None and placed_on < start:
+        broken.append(("plaatsingsdatum", placed_on.isoformat(), "niet voor de startdatum"))
+    if ended is not None and ended < start:
+        broken.append(("einddatum", ended.isoformat(), "niet voor de startdatum"))
     sustainable, placed = record["duurzaam_datum"], record["plaatsingsdatum"]
     if sustainable is not None and placed is None:
         broken.append(("duurzaam_datum", sustainable.isoformat(), "alleen met een plaatsingsdatum"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, tuple_, update
+from sqlalchemy import Table, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from dashboard.models import Meeting, Organisation, Target, Trajectory, meeting_organisation
@@ -23,6 +23,9 @@ TRAJECTORY_FIELDS = (
 )
 KEY_FIELDS = ("region_code", "soort", "datum", "onderwerp")
 TARGET_FIELDS = ("trajecten", "duurzaam_pct", "leerbijeenkomsten", "casusbesprekingen")
+# Plain Core tables: executemany on them skips the ORM's per-row bookkeeping.
+TRAJECTORY_TABLE = cast(Table, Trajectory.__table__)
+MEETING_TABLE = cast(Table, Meeting.__table__)
 # Rows per executemany batch: keeps memory flat and stays under SQLite's parameter limit.
 BATCH = 2000
 
@@ -98,7 +101,7 @@ def write_trajectories(session: Session, records: list[dict[str, Any]], import_i
         else:
             counts["ongewijzigd"] += 1
     for batch in _batches(new):
-        session.execute(Trajectory.__table__.insert(), batch)
+        session.execute(insert(TRAJECTORY_TABLE), batch)
     for batch in _batches(changed):
         session.execute(update(Trajectory), batch)
     counts["nieuw"] += len(new)
@@ -116,7 +119,9 @@ def write_meetings(session: Session, records: list[dict[str, Any]], import_id: i
         target["names"] += [n for n in names if n not in target["names"]]
         if rec["deelnemers"] is not None:
             target["deelnemers"] = rec["deelnemers"]
-    wanted = {(key[0], name): None for key, rec in merged.items() for name in rec["names"]}
+    wanted: dict[tuple[str, str], str | None] = {
+        (key[0], name): None for key, rec in merged.items() for name in rec["names"]
+    }
     org_ids = resolve_organisations(session, wanted) if wanted else {}
     keys = list(merged)
     existing = {
@@ -165,7 +170,7 @@ def write_meetings(session: Session, records: list[dict[str, Any]], import_id: i
         counts["gewijzigd"] += 1
     # Core executemany is many times faster than ORM inserts with RETURNING; ids are read back after.
     for batch in _batches(new_rows):
-        session.execute(Meeting.__table__.insert(), batch)
+        session.execute(insert(MEETING_TABLE), batch)
     ids = {
         (m.region_code, m.soort, m.datum, m.onderwerp): m.id
         for m in session.execute(

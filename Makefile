@@ -1,0 +1,39 @@
+# Two commands: `make run` (app on SQLite with demo data) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint system-deps clean
+
+$(BIN)/hzw: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.test-deps: $(BIN)/hzw
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+run: $(BIN)/hzw
+	$(BIN)/hzw db upgrade
+	$(BIN)/hzw demo --als-leeg
+	$(BIN)/hzw serve
+
+system-deps:
+	bash .ci/system-deps
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: system-deps $(VENV)/.test-deps node_modules/axe-core/axe.min.js lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache tests/screenshots

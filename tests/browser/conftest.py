@@ -1,0 +1,139 @@
+"""Browser fixtures: the app served the README's way on demo data, and headless Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from dashboard.db import Database
+from dashboard.demo import load_demo
+from tests.conftest import REQUIRE_SERVICES
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Flags that keep Chromium from phoning home, so every request it makes is the page's own.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DEMO_DAY = dt.date(2026, 9, 30)
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite database with the demo data up to ``DEMO_DAY``."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'demo.sqlite3'}"
+    db = Database(url)
+    db.upgrade()
+    load_demo(db, 2021, DEMO_DAY, 25_000_000)
+    db.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def server(demo_database: str) -> Iterator[str]:
+    """``hzw serve`` in its own process, as the README starts it; yields the base URL."""
+    port = _free_port()
+    env = {
+        **os.environ,
+        "HZW_DATABASE_URL": demo_database,
+        "HZW_PEILDATUM": DEMO_DAY.isoformat(),
+        "HZW_PORT": str(port),
+    }
+    hzw = Path(sys.executable).with_name("hzw")
+    process = subprocess.Popen([str(hzw), "serve"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail(f"hzw serve stopte: {process.stdout.read().decode() if process.stdout else ''}")
+            time.sleep(0.2)
+    else:
+        process.kill()
+        pytest.fail("hzw serve startte niet binnen 30 s")
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+    if process.stdout:
+        process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian Chromium driven by Playwright (no browser download)."""
+    if not Path(CHROMIUM).exists():
+        reason = "chromium niet geïnstalleerd (apt-get install chromium chromium-driver)"
+        if REQUIRE_SERVICES:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def outside_requests() -> list[str]:
+    """Every request the page tried to send to another host (the test fails if any)."""
+    return []
+
+
+@pytest.fixture
+def page(browser: object, server: str, outside_requests: list[str]) -> Iterator[object]:
+    """A fresh page that blocks and records any request leaving the server's own host."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL")  # type: ignore[attr-defined]
+    own = urlsplit(server).netloc
+
+    def guard(route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != own:
+            outside_requests.append(url)
+            route.abort()  # type: ignore[attr-defined]
+        else:
+            route.continue_()  # type: ignore[attr-defined]
+
+    context.route("**/*", guard)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert outside_requests == [], f"verzoeken naar andere hosts: {outside_requests}"
+    assert errors == [], f"JavaScript-fouten: {errors}"
+
+
+def screenshot(page: object, name: str) -> Path:
+    """Save a full-page screenshot under tests/screenshots/ for people to look at."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    return path
