@@ -1,0 +1,62 @@
+"""What is in the database: the data date, whether it is demo data, and the import log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+from zoneinfo import ZoneInfo
+from sqlalchemy import func, select
+
+from dashboard.db import Database
+from dashboard.models import ImportLog
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+IMPORT_LOG_COLUMNS = ["tijdstip", "soort", "bestandsnaam", "rijen", "nieuw", "gewijzigd", "ongewijzigd", "gebruiker"]
+
+
+@dataclass(frozen=True)
+class DataStatus:
+    """The state of the reporting database as the UI needs to tell it."""
+
+    last_import: dt.datetime | None
+    imports: int
+    demo: bool
+
+
+def data_status(db: Database) -> DataStatus:
+    """When data last came in, how many imports there were, and whether any was demo data."""
+    query = select(
+        func.max(ImportLog.tijdstip),
+        func.count(ImportLog.id),
+        func.coalesce(func.max(func.cast(ImportLog.voorbeelddata, ImportLog.id.type)), 0),
+    )
+    with db.engine.connect() as connection:
+        last, count, demo = connection.execute(query).one()
+    return DataStatus(last_import=last, imports=int(count), demo=bool(demo))
+
+
+def reference_date(status: DataStatus, fixed: dt.date | None, today: dt.date | None = None) -> dt.date:
+    """The default peildatum: a fixed one when configured, else today or the last import if earlier."""
+    if fixed is not None:
+        return fixed
+    today = today or dt.date.today()
+    if status.last_import is None:
+        return today
+    last = status.last_import
+    # SQLite hands back naive UTC; the data date is the Dutch calendar day of the import.
+    if last.tzinfo is None:
+        last = last.replace(tzinfo=dt.UTC)
+    return min(today, last.astimezone(AMSTERDAM).date())
+
+
+def import_log(db: Database, limit: int = 200) -> pd.DataFrame:
+    """The newest imports first, without anything about the people in the files."""
+    query = (
+        select(*(getattr(ImportLog, c) for c in IMPORT_LOG_COLUMNS))
+        .order_by(ImportLog.id.desc())
+        .limit(limit)
+    )
+    with db.engine.connect() as connection:
+        return pd.DataFrame(connection.execute(query).all(), columns=IMPORT_LOG_COLUMNS)

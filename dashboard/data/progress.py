@@ -1,0 +1,105 @@
+"""Progress toward the yearly goals, per region and for the country, aggregated in SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sqlalchemy import case, func, select
+
+from dashboard import domain
+from dashboard.cache import cached
+from dashboard.db import Database
+from dashboard.metrics import effective_date
+from dashboard.models import Meeting, Organisation, Region, Target, Trajectory
+
+REGION_COLUMNS = [
+    "code",
+    "naam",
+    "provincie",
+    "doel_trajecten",
+    "doel_duurzaam_pct",
+    "doel_leerbijeenkomsten",
+    "doel_casusbesprekingen",
+    "gestart",
+    "duurzaam",
+    "leerbijeenkomsten",
+    "casusbesprekingen",
+    "geleverd",
+]
+
+
+@cached
+def progress_by_region(db: Database, year: int, peildatum: dt.date) -> pd.DataFrame:
+    """Targets and counts for every region in ``year`` up to the peildatum.
+
+    Args:
+        db: the database gateway.
+        year: calendar year.
+        peildatum: nothing dated after it counts.
+
+    Returns:
+        One row per region (all 35, ordered by code) with the columns in ``REGION_COLUMNS``.
+        ``gestart`` counts trajectories started in the year; ``duurzaam`` counts those of that
+        start cohort in sustainable work by the peildatum; ``geleverd`` is False for a region
+        without any trajectory in the database (shown as *geen gegevens*, not as zero).
+    """
+    first, last = dt.date(year, 1, 1), effective_date(year, peildatum)
+    started = (
+        select(
+            Organisation.region_code.label("code"),
+            func.count().label("gestart"),
+            # The cohort keeps maturing after its year: sustainable work counts up to the peildatum.
+            func.sum(case((Trajectory.duurzaam_datum <= peildatum, 1), else_=0)).label("duurzaam"),
+        )
+        .join(Organisation, Organisation.id == Trajectory.organisation_id)
+        .where(Trajectory.startdatum.between(first, last))
+        .group_by(Organisation.region_code)
+        .subquery()
+    )
+    meetings = (
+        select(
+            Meeting.region_code.label("code"),
+            func.sum(case((Meeting.soort == "leerbijeenkomst", 1), else_=0)).label("leer"),
+            func.sum(case((Meeting.soort == "casusbespreking", 1), else_=0)).label("casus"),
+        )
+        .where(Meeting.datum.between(first, last))
+        .group_by(Meeting.region_code)
+        .subquery()
+    )
+    delivered = (
+        select(Organisation.region_code.label("code"))
+        .join(Trajectory, Trajectory.organisation_id == Organisation.id)
+        .where(Trajectory.startdatum <= last)
+        .distinct()
+        .subquery()
+    )
+    query = (
+        select(
+            Region.code,
+            Region.naam,
+            Region.provincie,
+            func.coalesce(Target.trajecten, domain.DEFAULT_TARGET_TRAJECTORIES).label("doel_trajecten"),
+            func.coalesce(Target.duurzaam_pct, domain.DEFAULT_TARGET_SUSTAINABLE_PCT).label("doel_duurzaam_pct"),
+            func.coalesce(Target.leerbijeenkomsten, domain.DEFAULT_TARGET_LEARNING_SESSIONS).label(
+                "doel_leerbijeenkomsten"
+            ),
+            func.coalesce(Target.casusbesprekingen, domain.DEFAULT_TARGET_CASE_DISCUSSIONS).label(
+                "doel_casusbesprekingen"
+            ),
+            func.coalesce(started.c.gestart, 0).label("gestart"),
+            func.coalesce(started.c.duurzaam, 0).label("duurzaam"),
+            func.coalesce(meetings.c.leer, 0).label("leerbijeenkomsten"),
+            func.coalesce(meetings.c.casus, 0).label("casusbesprekingen"),
+            (delivered.c.code.is_not(None)).label("geleverd"),
+        )
+        .outerjoin(Target, (Target.region_code == Region.code) & (Target.jaar == year))
+        .outerjoin(started, started.c.code == Region.code)
+        .outerjoin(meetings, meetings.c.code == Region.code)
+        .outerjoin(delivered, delivered.c.code == Region.code)
+        .order_by(Region.code)
+    )
+    with db.engine.connect() as connection:
+        frame = pd.DataFrame(connection.execute(query).all(), columns=REGION_COLUMNS)
+    frame["geleverd"] = frame["geleverd"].astype(bool)
+    return frame
