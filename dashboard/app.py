@@ -16,6 +16,7 @@ from dashboard.cache import cache
 from dashboard.config import PROJECT_ROOT, load_settings
 from dashboard.db import Database, DatabaseError
 from dashboard.runtime import EXTENSION, Runtime
+from geodata.boundaries import BoundaryError, load_boundaries
 from layouts.pages import register_pages
 from layouts.shell import shell as shell_layout
 
@@ -103,7 +104,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         )
     )
     cache.init_app(server, config=_cache_config(settings.redis_url, settings.cache_timeout))
-    server.extensions[EXTENSION] = Runtime(settings=settings, db=db)
+    boundaries, problem = None, ""
+    try:
+        boundaries = load_boundaries(settings.geodata_file, settings.data_dir, settings.geodata_year)
+    except BoundaryError as error:
+        # The monitor still works without boundaries: the national page shows the tile map.
+        problem = str(error)
+        logging.getLogger(__name__).warning("%s", problem)
+    server.extensions[EXTENSION] = Runtime(settings, db, boundaries, problem)
 
     server.register_error_handler(500, _server_error)
     register_pages()

@@ -16,9 +16,10 @@ from dashboard.config import ConfigError, Settings, load_settings
 from dashboard.db import Database, DatabaseError
 from dashboard.importing import ImportRejected, import_file
 from dashboard.models import Trajectory
+from geodata.boundaries import PDOK_ITEMS, BoundaryError, download_to_cache
 
 # What the user did wrong or what is missing; anything else is a bug and keeps its traceback.
-USER_ERRORS = (ConfigError, DatabaseError, ImportRejected)
+USER_ERRORS = (ConfigError, DatabaseError, ImportRejected, BoundaryError)
 
 
 class CliError(click.ClickException):
@@ -118,6 +119,23 @@ def import_(soort: str, bestand: Path, controleer: bool, gebruiker: str | None) 
     )
     prefix = "Gecontroleerd, niets opgeslagen" if controleer else "Ingelezen"
     click.echo(f"{prefix}: {result.summary()}")
+
+
+@cli.group(help="Regiogrenzen van CBS / PDOK.")
+def geodata() -> None:
+    """Boundary commands."""
+
+
+@geodata.command("download", help="Download de grenzen van de 35 regio's van PDOK en bewaar ze in de cache.")
+@click.option(
+    "--jaar", "year", type=int, default=None, help="Jaar van de CBS-indeling (standaard HZW_GEODATA_YEAR)."
+)
+@click.option("--url", default=PDOK_ITEMS, show_default=True, help="Adres van de OGC API Features-collectie.")
+def geodata_download(year: int | None, url: str) -> None:
+    """Download, check, repair and cache the boundaries."""
+    settings = _settings()
+    path = download_to_cache(settings.data_dir, year or settings.geodata_year, url)
+    click.echo(f"Grenzen van 35 regio's opgeslagen in {path}.")
 
 
 @cli.command("serve", help="Start de webserver (voor ontwikkeling; productie draait op gunicorn).")

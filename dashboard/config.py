@@ -28,6 +28,7 @@ class Settings:
         cache_timeout: seconds a cached data result lives (a new import invalidates it earlier).
         peildatum: fixed reference date; empty means today or the last import, whichever is earlier.
         geodata_file: GeoJSON/TopoJSON file with the region boundaries.
+        geodata_year: year of the CBS region division (for the cache and the PDOK download).
         secret_key: Flask secret for signed cookies.
         log_level: Python logging level name.
         max_import_bytes: files larger than this are refused before they are read.
@@ -41,6 +42,7 @@ class Settings:
     cache_timeout: int = 300
     peildatum: dt.date | None = None
     geodata_file: Path | None = None
+    geodata_year: int = 2025
     secret_key: str = ""
     log_level: str = "INFO"
     max_import_bytes: int = 25_000_000

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from flask import current_app
 
@@ -20,6 +21,9 @@ class Runtime:
 
     settings: Settings
     db: Database
+    # Prepared GeoJSON of the 35 regions, or None with the reason the map falls back to tiles.
+    boundaries: dict[str, Any] | None = None
+    boundary_problem: str = ""
 
 
 def runtime() -> Runtime:

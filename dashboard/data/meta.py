@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 import pandas as pd
-from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from dashboard.db import Database
 from dashboard.models import ImportLog
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-IMPORT_LOG_COLUMNS = ["tijdstip", "soort", "bestandsnaam", "rijen", "nieuw", "gewijzigd", "ongewijzigd", "gebruiker"]
+IMPORT_LOG_COLUMNS = [
+    "tijdstip",
+    "soort",
+    "bestandsnaam",
+    "rijen",
+    "nieuw",
+    "gewijzigd",
+    "ongewijzigd",
+    "gebruiker",
+]
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ import pandas as pd
 
 from dashboard import domain, metrics
 from dashboard.cache import cached
-from dashboard.db import Database
 from dashboard.data.progress import progress_by_region
+from dashboard.db import Database
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,10 @@ def summarise_country(
     target = int(regions["doel_trajecten"].sum())
     expected = metrics.expected_by(target, year, peildatum)
     region_status = [
-        metrics.pace_status(int(row.gestart) if row.geleverd else None, metrics.expected_by(row.doel_trajecten, year, peildatum))
+        metrics.pace_status(
+            int(row.gestart) if row.geleverd else None,
+            metrics.expected_by(row.doel_trajecten, year, peildatum),
+        )
         for row in regions.itertuples()
     ]
     sustainable = int(regions["duurzaam"].sum())

@@ -80,7 +80,9 @@ def progress_by_region(db: Database, year: int, peildatum: dt.date) -> pd.DataFr
             Region.naam,
             Region.provincie,
             func.coalesce(Target.trajecten, domain.DEFAULT_TARGET_TRAJECTORIES).label("doel_trajecten"),
-            func.coalesce(Target.duurzaam_pct, domain.DEFAULT_TARGET_SUSTAINABLE_PCT).label("doel_duurzaam_pct"),
+            func.coalesce(Target.duurzaam_pct, domain.DEFAULT_TARGET_SUSTAINABLE_PCT).label(
+                "doel_duurzaam_pct"
+            ),
             func.coalesce(Target.leerbijeenkomsten, domain.DEFAULT_TARGET_LEARNING_SESSIONS).label(
                 "doel_leerbijeenkomsten"
             ),
@@ -103,3 +105,23 @@ def progress_by_region(db: Database, year: int, peildatum: dt.date) -> pd.DataFr
         frame = pd.DataFrame(connection.execute(query).all(), columns=REGION_COLUMNS)
     frame["geleverd"] = frame["geleverd"].astype(bool)
     return frame
+
+
+@cached
+def monthly_starts(db: Database, first_year: int, peildatum: dt.date) -> pd.DataFrame:
+    """National trajectories started per calendar month from ``first_year`` up to the peildatum.
+
+    Returns:
+        Columns ``jaar``, ``maand`` (1–12) and ``gestart``; months without starts are absent.
+    """
+    year = func.extract("year", Trajectory.startdatum)
+    month = func.extract("month", Trajectory.startdatum)
+    query = (
+        select(year.label("jaar"), month.label("maand"), func.count().label("gestart"))
+        .where(Trajectory.startdatum.between(dt.date(first_year, 1, 1), peildatum))
+        .group_by(year, month)
+        .order_by(year, month)
+    )
+    with db.engine.connect() as connection:
+        frame = pd.DataFrame(connection.execute(query).all(), columns=["jaar", "maand", "gestart"])
+    return frame.astype({"jaar": int, "maand": int, "gestart": int})

@@ -1,0 +1,175 @@
+"""Region boundaries: from a configured file, a cached copy or PDOK; checked, repaired, simplified."""
+
+from __future__ import annotations
+
+import json
+import logging
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import shapely
+from shapely.geometry import mapping
+
+from geodata import region_refs
+
+log = logging.getLogger(__name__)
+
+PDOK_ITEMS = (
+    "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1/collections/arbeidsmarktregio_gegeneraliseerd/items"
+)
+# Simplification in metres (RD New): invisible at national zoom, and it keeps the payload small.
+SIMPLIFY_METRES = 150
+COORDINATE_GRID = 1e-5  # about one metre; more decimals only add bytes
+MAX_PAGES = 20
+
+
+class BoundaryError(ValueError):
+    """Boundaries cannot be used; the message is Dutch and says why."""
+
+
+def cache_path(data_dir: Path, year: int) -> Path:
+    """Where prepared boundaries of ``year`` are cached."""
+    return data_dir / "geodata" / f"arbeidsmarktregio_{year}.geojson"
+
+
+def read_file(path: Path) -> gpd.GeoDataFrame:
+    """Read GeoJSON or TopoJSON with the regions as features.
+
+    Raises:
+        BoundaryError: when the file is missing or not a readable GeoJSON/TopoJSON.
+    """
+    if not path.exists():
+        raise BoundaryError(f"Grenzenbestand '{path}' bestaat niet.")
+    try:
+        frame = gpd.read_file(path)
+    except (OSError, ValueError, RuntimeError) as error:
+        # pyogrio reports unreadable files with these; the user needs the file name.
+        raise BoundaryError(
+            f"Grenzenbestand '{path.name}' is geen leesbare GeoJSON of TopoJSON ({error})."
+        ) from None
+    if frame.crs is None:
+        frame = frame.set_crs(4326)  # TopoJSON and GeoJSON are lon/lat by definition
+    return frame.to_crs(4326)
+
+
+def prepare(frame: gpd.GeoDataFrame) -> dict[str, Any]:
+    """Check, repair and simplify boundaries into a compact GeoJSON FeatureCollection.
+
+    Raises:
+        BoundaryError: unless exactly the 35 expected region codes are present, once each.
+    """
+    if "statcode" not in frame.columns:
+        raise BoundaryError("De grenzen hebben geen eigenschap 'statcode' (AM-code per regio).")
+    expected = {ref.code for ref in region_refs()}
+    codes = [str(code) for code in frame["statcode"]]
+    missing, unknown = sorted(expected - set(codes)), sorted(set(codes) - expected)
+    doubled = sorted({code for code in codes if codes.count(code) > 1})
+    problems = []
+    if missing:
+        problems.append(f"ontbrekende regio's: {', '.join(missing)}")
+    if unknown:
+        problems.append(f"onbekende codes: {', '.join(unknown)}")
+    if doubled:
+        problems.append(f"dubbele codes: {', '.join(doubled)}")
+    if problems:
+        raise BoundaryError(
+            "De grenzen moeten precies de 35 arbeidsmarktregio's bevatten; " + "; ".join(problems) + "."
+        )
+    names = {ref.code: ref.naam for ref in region_refs()}
+    metric = frame.to_crs(28992)
+    # The real Zeeland polygon self-intersects; make_valid repairs it before simplifying.
+    geometry = shapely.make_valid(metric.geometry.values)
+    geometry = shapely.simplify(geometry, SIMPLIFY_METRES, preserve_topology=True)
+    lonlat = gpd.GeoSeries(geometry, crs=28992).to_crs(4326)
+    features = []
+    for code, shape in zip(codes, lonlat.values, strict=True):
+        polygons = _polygons_only(shapely.set_precision(shape, COORDINATE_GRID))
+        features.append(
+            {
+                "type": "Feature",
+                "id": code,
+                "properties": {"statcode": code, "statnaam": names[code]},
+                "geometry": mapping(polygons),
+            }
+        )
+    features.sort(key=lambda f: f["id"])
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _polygons_only(shape: Any) -> Any:
+    # make_valid may leave stray lines or points beside the polygons; a map fills only areas.
+    parts = shapely.get_parts(shape)
+    polygons = [p for p in parts if p.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(polygons) if len(polygons) > 1 else polygons[0]
+
+
+def download(year: int, url: str = PDOK_ITEMS, timeout: float = 30.0) -> gpd.GeoDataFrame:
+    """Fetch the regions of ``year`` from PDOK's OGC API Features, following ``next`` links.
+
+    Raises:
+        BoundaryError: when the service cannot be reached or answers something unexpected.
+    """
+    query = urllib.parse.urlencode({"f": "json", "limit": 100, "datetime": f"{year}-07-01T00:00:00Z"})
+    next_url: str | None = f"{url}?{query}"
+    features: list[dict[str, Any]] = []
+    for _page in range(MAX_PAGES):
+        if next_url is None:
+            break
+        page = _get_json(next_url, timeout)
+        features += page.get("features", [])
+        next_url = next(
+            (
+                link["href"]
+                for link in page.get("links", [])
+                if link.get("rel") == "next" and link.get("href")
+            ),
+            None,
+        )
+    if not features:
+        raise BoundaryError(f"PDOK gaf geen regio's terug voor {year}.")
+    return gpd.GeoDataFrame.from_features(features, crs=4326)
+
+
+def _get_json(url: str, timeout: float) -> dict[str, Any]:
+    request = urllib.request.Request(url, headers={"Accept": "application/geo+json, application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (https or test loopback)
+            payload: dict[str, Any] = json.load(response)
+    except (OSError, ValueError) as error:
+        raise BoundaryError(f"Grenzen downloaden van PDOK mislukt ({error}).") from None
+    return payload
+
+
+def save(collection: dict[str, Any], path: Path) -> None:
+    """Write prepared boundaries atomically, so a broken download never replaces a good cache."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.write_text(json.dumps(collection, separators=(",", ":")), encoding="utf-8")
+    partial.replace(path)
+
+
+def load_boundaries(configured: Path | None, data_dir: Path, year: int) -> dict[str, Any]:
+    """Boundaries from the configured file, else from the cache (downloads are explicit, via the CLI).
+
+    Raises:
+        BoundaryError: when neither gives usable boundaries.
+    """
+    if configured is not None:
+        return prepare(read_file(configured))
+    cached = cache_path(data_dir, year)
+    if cached.exists():
+        return prepare(read_file(cached))
+    raise BoundaryError(
+        "Er zijn geen regiogrenzen beschikbaar. Zet HZW_GEODATA_FILE of voer 'hzw geodata download' uit."
+    )
+
+
+def download_to_cache(data_dir: Path, year: int, url: str = PDOK_ITEMS) -> Path:
+    """Download, check and cache the boundaries of ``year``; returns the cache file."""
+    collection = prepare(download(year, url))
+    path = cache_path(data_dir, year)
+    save(collection, path)
+    return path
