@@ -1,32 +1,174 @@
-"""Callbacks of the national page (Landelijk)."""
+"""Callbacks of the national page (Landelijk): tiles, map, ranking, trend, URL and region clicks."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+from urllib.parse import urlencode
 
-from dash import Dash, Input, Output
+import plotly.graph_objects as go
+from dash import Dash, Input, NoUpdate, Output, Patch, State, ctx, no_update
 
-from dashboard.data.national import national_summary
+from dashboard import domain, metrics
+from dashboard.data.national import NationalSummary, national_summary
+from dashboard.data.progress import monthly_starts, progress_by_region
+from dashboard.region_metrics import region_metrics
 from dashboard.runtime import current_peildatum, runtime
+from geodata import tile_layout
 from layouts import ids, national
-from layouts.shell import parse_year
+from layouts.controls import parse_peildatum, parse_region, parse_year
+from layouts.figures.maps import GEO, TILES, geo_map_figure, map_patch, map_values, tile_map_figure
+from layouts.figures.ranking import ranking_figure
+from layouts.figures.trend import trend_figure
+from layouts.metric_specs import metric
+from layouts.tiles import tiles
+
+# Inputs whose change leaves the map's form (and so its geometry) as it is.
+VALUE_INPUTS = {ids.NATIONAL_METRIC, ids.NATIONAL_YEAR, ids.NATIONAL_PEILDATUM}
 
 
-def update_national(year_value: str | None) -> tuple[list[Any], str, str]:
-    """National tiles, heading and URL query for the selected year."""
-    peildatum = current_peildatum()
-    year = parse_year(year_value, peildatum.year)
+def resolve(year_raw: str | None, peildatum_raw: str | None) -> tuple[int, dt.date]:
+    """Year and peildatum from the controls, within the period that has data."""
+    peildatum = parse_peildatum(peildatum_raw, current_peildatum())
+    return parse_year(year_raw, peildatum.year), peildatum
+
+
+def year_before(day: dt.date) -> dt.date:
+    """The same date one year earlier (28 February for 29 February)."""
+    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
+
+
+def previous_summary(year: int, peildatum: dt.date) -> NationalSummary | None:
+    """The national figures at the same date a year earlier, when that year is in the programme."""
+    if year - 1 < domain.FIRST_YEAR:
+        return None
+    return national_summary(runtime().db, year - 1, year_before(peildatum))
+
+
+def update_national(year_raw: str | None, peildatum_raw: str | None) -> tuple[list[Any], str]:
+    """National tiles (with last year's figures) and the heading."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
     summary = national_summary(runtime().db, year, peildatum)
-    return national.tiles(summary), national.heading(summary), f"?jaar={year}"
+    return tiles(summary, previous_summary(year, peildatum)), national.heading(summary)
+
+
+def update_map(
+    metric_key: str | None,
+    form: str | None,
+    year_raw: str | None,
+    peildatum_raw: str | None,
+    trigger: str | None,
+) -> tuple[go.Figure | Patch, Any]:
+    """The map: a whole figure when its form changes, otherwise only the new values (a Patch)."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    spec = metric(metric_key)
+    frame = region_metrics(progress_by_region(runtime().db, year, peildatum), year, peildatum)
+    values = map_values(frame, spec, immature=not metrics.cohort_is_mature(year, peildatum))
+    boundaries = runtime().boundaries
+    shown = GEO if form == GEO and boundaries is not None else TILES
+    note = national.tile_map_note(runtime().boundary_problem) if form == GEO and boundaries is None else None
+    if trigger in VALUE_INPUTS:
+        return map_patch(shown, values), no_update
+    if shown == GEO and boundaries is not None:
+        return geo_map_figure(boundaries, values), note
+    return tile_map_figure(tile_layout(), values), note
+
+
+def update_ranking(
+    metric_key: str | None, year_raw: str | None, peildatum_raw: str | None, highlight: str | None
+) -> go.Figure:
+    """The 35 regions ranked on the chosen metric, the chosen region marked."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    frame = region_metrics(progress_by_region(runtime().db, year, peildatum), year, peildatum)
+    return ranking_figure(frame, metric(metric_key), year, peildatum, parse_region(highlight))
+
+
+def update_trend(year_raw: str | None, peildatum_raw: str | None) -> go.Figure:
+    """Cumulative national starts per month for the year and the three before it."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    db = runtime().db
+    first = max(domain.FIRST_YEAR, year - 3)
+    monthly = monthly_starts(db, first, metrics.effective_date(year, peildatum))
+    target = int(progress_by_region(db, year, peildatum)["doel_trajecten"].sum())
+    return trend_figure(monthly, year, peildatum, target)
+
+
+def state_to_url(
+    year_raw: str | None,
+    peildatum_raw: str | None,
+    metric_key: str | None,
+    form: str | None,
+    highlight: str | None,
+) -> str:
+    """The query string that reproduces the view."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    query = {
+        "jaar": year,
+        "peildatum": peildatum.isoformat(),
+        "maat": metric(metric_key).key,
+        "kaart": form or GEO,
+    }
+    region = parse_region(highlight)
+    if region:
+        query["regio"] = region
+    return "?" + urlencode(query)
+
+
+def open_region(click: dict[str, Any] | None, year_raw: str | None) -> str | NoUpdate:
+    """The region page of the clicked region (geographic map: location; tile map: customdata)."""
+    if not click or not click.get("points"):
+        return no_update
+    point = click["points"][0]
+    code = parse_region(point.get("location") or (point.get("customdata") or [None])[0])
+    if code is None:
+        return no_update
+    return f"/regio/{code}?jaar={year_raw}" if year_raw else f"/regio/{code}"
 
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    # year select -> national tiles, heading, URL
+    year, peildatum = Input(ids.NATIONAL_YEAR, "value"), Input(ids.NATIONAL_PEILDATUM, "value")
+    # year, peildatum -> tiles, heading
     app.callback(
-        Output(ids.NATIONAL_TILES, "children"),
-        Output(ids.NATIONAL_HEADING, "children"),
-        Output(ids.URL, "search", allow_duplicate=True),
-        Input(ids.NATIONAL_YEAR, "value"),
-        prevent_initial_call="initial_duplicate",
+        Output(ids.NATIONAL_TILES, "children"), Output(ids.NATIONAL_HEADING, "children"), year, peildatum
     )(update_national)
+
+    # metric, map form, year, peildatum -> map (Patch unless the form changed), fallback note
+    def _map(metric_key: str, form: str, year_raw: str, peildatum_raw: str) -> tuple[Any, Any]:
+        return update_map(metric_key, form, year_raw, peildatum_raw, ctx.triggered_id)
+
+    app.callback(
+        Output(ids.NATIONAL_MAP, "figure"),
+        Output(ids.NATIONAL_MAP_NOTE, "children"),
+        Input(ids.NATIONAL_METRIC, "value"),
+        Input(ids.NATIONAL_MAP_FORM, "value"),
+        year,
+        peildatum,
+    )(_map)
+    # metric, year, peildatum, marked region -> ranking
+    app.callback(
+        Output(ids.NATIONAL_RANKING, "figure"),
+        Input(ids.NATIONAL_METRIC, "value"),
+        year,
+        peildatum,
+        Input(ids.NATIONAL_HIGHLIGHT, "value"),
+    )(update_ranking)
+    # year, peildatum -> trend
+    app.callback(Output(ids.NATIONAL_TREND, "figure"), year, peildatum)(update_trend)
+    # every control -> URL query, so a link reproduces the view
+    app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        year,
+        peildatum,
+        Input(ids.NATIONAL_METRIC, "value"),
+        Input(ids.NATIONAL_MAP_FORM, "value"),
+        Input(ids.NATIONAL_HIGHLIGHT, "value"),
+        prevent_initial_call="initial_duplicate",
+    )(state_to_url)
+    # region clicked on the map -> region page
+    app.callback(
+        Output(ids.NAVIGATE, "href"),
+        Input(ids.NATIONAL_MAP, "clickData"),
+        State(ids.NATIONAL_YEAR, "value"),
+        prevent_initial_call=True,
+    )(open_region)

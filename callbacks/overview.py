@@ -9,7 +9,7 @@ from dashboard.data.progress import progress_by_region
 from dashboard.metrics import effective_date
 from dashboard.runtime import current_peildatum, runtime
 from layouts import ids, meetings, regions
-from layouts.shell import parse_year
+from layouts.controls import parse_year
 
 
 def update_regions(year_value: str | None) -> tuple[object, str]:

@@ -11,7 +11,7 @@ import flask_bootstrap
 from dash import Dash
 from flask import Blueprint
 
-from callbacks import national, overview, shell
+from callbacks import national, overview, region, shell
 from dashboard.cache import cache
 from dashboard.config import PROJECT_ROOT, load_settings
 from dashboard.db import Database, DatabaseError
@@ -116,6 +116,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.register_error_handler(500, _server_error)
     register_pages()
     app.layout = shell_layout
-    for module in (shell, national, overview):
+    for module in (shell, national, overview, region):
         module.register(app)
     return app

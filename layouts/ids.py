@@ -4,6 +4,7 @@ from __future__ import annotations
 
 # Shell
 URL = "url"
+NAVIGATE = "navigate"  # a second Location that navigates (the first only mirrors state in the URL)
 MAIN = "main-content"
 DEMO_BANNER = "demo-banner"
 DATA_DATE = "data-date"
@@ -12,6 +13,20 @@ DATA_DATE = "data-date"
 NATIONAL_YEAR = "national-year"
 NATIONAL_TILES = "national-tiles"
 NATIONAL_HEADING = "national-heading"
+NATIONAL_PEILDATUM = "national-peildatum"
+NATIONAL_METRIC = "national-metric"
+NATIONAL_MAP_FORM = "national-map-form"
+NATIONAL_HIGHLIGHT = "national-highlight"
+NATIONAL_MAP = "national-map"
+NATIONAL_MAP_NOTE = "national-map-note"
+NATIONAL_RANKING = "national-ranking"
+NATIONAL_TREND = "national-trend"
+
+# Regio (one region)
+REGION_CODE = "region-code"
+REGION_YEAR = "region-year"
+REGION_TILES = "region-tiles"
+REGION_HEADING = "region-heading"
 
 # Regio's
 REGIONS_YEAR = "regions-year"

@@ -11,7 +11,7 @@ from dashboard import domain, metrics
 from layouts import format as fmt
 from layouts import ids
 from layouts.a11y import aria
-from layouts.shell import year_select
+from layouts.controls import year_select
 from layouts.status import status_badge
 from layouts.tables import table
 

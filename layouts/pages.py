@@ -2,23 +2,54 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import dash
 from dash import html
 
-from dashboard.runtime import current_peildatum
-from layouts import data_page, meetings, national, regions
-from layouts.shell import parse_year
+from dashboard.runtime import current_peildatum, runtime
+from geodata import region_refs
+from layouts import data_page, meetings, national, region, regions
+from layouts.controls import parse_peildatum, parse_region, parse_year
+from layouts.figures.maps import GEO, TILES
+from layouts.metric_specs import metric
+
+TITLE = "Hoofdzaak Werk Monitor"
 
 
-def _year_page(build: Any) -> Any:
+def _year_page(build: Callable[[int, int], html.Div]) -> Callable[..., html.Div]:
     # Page layouts receive the URL's query parameters, so ?jaar=2024 reproduces the view.
     def layout(jaar: str | None = None, **_query: str) -> html.Div:
         last_year = current_peildatum().year
         return build(parse_year(jaar, last_year), last_year)
 
     return layout
+
+
+def national_page(
+    jaar: str | None = None,
+    peildatum: str | None = None,
+    maat: str | None = None,
+    kaart: str | None = None,
+    regio: str | None = None,
+    **_query: str,
+) -> html.Div:
+    """Landelijk, with every control taken from the URL."""
+    latest = current_peildatum()
+    day = parse_peildatum(peildatum, latest)
+    default_form = GEO if runtime().boundaries is not None else TILES
+    form = kaart if kaart in (GEO, TILES) else default_form
+    return national.page(parse_year(jaar, day.year), day, latest, metric(maat).key, form, parse_region(regio))
+
+
+def region_page(code: str | None = None, jaar: str | None = None, **_query: str) -> html.Div:
+    """One region, by its AM code in the path."""
+    ref = next((r for r in region_refs() if r.code == (code or "").upper()), None)
+    if ref is None:
+        return region.not_found(code or "")
+    last_year = current_peildatum().year
+    return region.page(ref, parse_year(jaar, last_year), last_year)
 
 
 def not_found(**_query: str) -> html.Div:
@@ -34,25 +65,16 @@ def not_found(**_query: str) -> html.Div:
 
 def register_pages() -> None:
     """Register every page with Dash's page registry (call once per app, inside the factory)."""
-    title = "Hoofdzaak Werk Monitor"
-    dash.register_page(
-        "landelijk",
-        path="/",
-        name="Landelijk",
-        title=f"Landelijk – {title}",
-        layout=_year_page(national.page),
-    )
-    dash.register_page(
-        "regios", path="/regio", name="Regio's", title=f"Regio's – {title}", layout=_year_page(regions.page)
-    )
-    dash.register_page(
-        "bijeenkomsten",
-        path="/bijeenkomsten",
-        name="Bijeenkomsten",
-        title=f"Bijeenkomsten – {title}",
-        layout=_year_page(meetings.page),
-    )
-    dash.register_page(
-        "data", path="/data", name="Data", title=f"Data – {title}", layout=lambda **_q: data_page.page()
-    )
-    dash.register_page("not_found_404", path="/404", title=f"Niet gevonden – {title}", layout=not_found)
+    pages: list[tuple[str, dict[str, Any]]] = [
+        ("landelijk", {"path": "/", "name": "Landelijk", "layout": national_page}),
+        ("regios", {"path": "/regio", "name": "Regio's", "layout": _year_page(regions.page)}),
+        ("regio", {"path_template": "/regio/<code>", "name": "Regio", "layout": region_page}),
+        (
+            "bijeenkomsten",
+            {"path": "/bijeenkomsten", "name": "Bijeenkomsten", "layout": _year_page(meetings.page)},
+        ),
+        ("data", {"path": "/data", "name": "Data", "layout": lambda **_q: data_page.page()}),
+        ("not_found_404", {"path": "/404", "name": "Niet gevonden", "layout": not_found}),
+    ]
+    for module, options in pages:
+        dash.register_page(module, title=f"{options['name']} – {TITLE}", **options)

@@ -11,7 +11,7 @@ from dashboard import metrics
 from layouts import format as fmt
 from layouts import ids
 from layouts.a11y import aria
-from layouts.shell import year_select
+from layouts.controls import year_select
 from layouts.status import status_badge
 from layouts.tables import table
 
@@ -41,7 +41,7 @@ def regions_table(regions: pd.DataFrame, year: int, peildatum: dt.date) -> objec
         pace_pct = 100 * started / expected if started is not None and expected else None
         rows.append(
             [
-                r.naam,
+                html.A(r.naam, href=f"/regio/{r.code}?jaar={year}"),
                 r.code,
                 r.provincie,
                 "geen gegevens" if started is None else fmt.number(started),

@@ -6,7 +6,6 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import domain
 from layouts import ids
 from layouts.a11y import aria
 
@@ -48,6 +47,7 @@ def shell() -> html.Div:
             html.A("Naar de inhoud", href=f"#{ids.MAIN}", className="skip-link"),
             html.Header(navigation()),
             dcc.Location(id=ids.URL, refresh=False),
+            dcc.Location(id=ids.NAVIGATE, refresh="callback-nav"),
             dbc.Container(html.Div(id=ids.DEMO_BANNER, role="status"), fluid=True),
             html.Main(dbc.Container(dash.page_container, fluid=True), id=ids.MAIN, tabIndex="-1"),
             html.Footer(
@@ -63,32 +63,6 @@ def shell() -> html.Div:
             ),
         ]
     )
-
-
-def year_options(last_year: int) -> list[dict[str, str]]:
-    """Years the programme has run, newest first."""
-    return [{"label": str(y), "value": str(y)} for y in range(last_year, domain.FIRST_YEAR - 1, -1)]
-
-
-def year_select(component_id: str, value: int, last_year: int) -> html.Div:
-    """A labelled native select for the reporting year (works with keyboard and screen readers)."""
-    return html.Div(
-        [
-            dbc.Label("Jaar", html_for=component_id, className="me-2 mb-0"),
-            dbc.Select(
-                id=component_id, options=year_options(last_year), value=str(value), style={"width": "8rem"}
-            ),
-        ],
-        className="d-flex align-items-center mb-3",
-    )
-
-
-def parse_year(raw: str | None, default: int) -> int:
-    """The year from a URL or select value; anything unusable gives ``default``."""
-    if raw is None or not str(raw).isdigit():
-        return default
-    year = int(raw)
-    return year if domain.FIRST_YEAR <= year <= default else default
 
 
 def demo_notice() -> dbc.Alert:

@@ -6,7 +6,7 @@ from dash import html
 from callbacks.national import update_national
 from callbacks.overview import update_meetings, update_regions
 from callbacks.shell import update_import_log, update_shell
-from layouts.shell import parse_year
+from layouts.controls import parse_year
 from tests.helpers import load, trajectory
 
 
@@ -31,10 +31,9 @@ def loaded(app, db):
 
 def test_national_callback_shows_the_known_totals(loaded):
     with loaded.server.app_context():
-        tiles, heading, search = update_national("2026")
+        tiles, heading = update_national("2026", None)
     text = text_of(tiles)
     assert heading == "Voortgang 2026 · cijfers t/m 30 juni 2026"
-    assert search == "?jaar=2026"
     assert "Trajecten gestart 30 van 3.500 (jaardoel)" in text
     assert "1 van 35" not in text  # 30 starts against a pace of 49.6: AM09 is not on track
     assert "0 van 35" in text and "33 zonder gegevens" in text
@@ -42,10 +41,9 @@ def test_national_callback_shows_the_known_totals(loaded):
 
 def test_past_year_is_counted_to_31_december(loaded):
     with loaded.server.app_context():
-        tiles, heading, search = update_national("2025")
+        tiles, heading = update_national("2025", None)
     assert heading == "Voortgang 2025 · cijfers t/m 31 december 2025"
     assert "Trajecten gestart 1 van 3.500" in text_of(tiles)
-    assert search == "?jaar=2025"
 
 
 @pytest.mark.parametrize("raw", [None, "", "abc", "1999", "2099"])

@@ -26,6 +26,7 @@ REGION_COLUMNS = [
     "leerbijeenkomsten",
     "casusbesprekingen",
     "geleverd",
+    "bijeenkomsten_geleverd",
 ]
 
 
@@ -42,7 +43,8 @@ def progress_by_region(db: Database, year: int, peildatum: dt.date) -> pd.DataFr
         One row per region (all 35, ordered by code) with the columns in ``REGION_COLUMNS``.
         ``gestart`` counts trajectories started in the year; ``duurzaam`` counts those of that
         start cohort in sustainable work by the peildatum; ``geleverd`` is False for a region
-        without any trajectory in the database (shown as *geen gegevens*, not as zero).
+        without any trajectory in the database (shown as *geen gegevens*, not as zero), and
+        ``bijeenkomsten_geleverd`` likewise for meetings.
     """
     first, last = dt.date(year, 1, 1), effective_date(year, peildatum)
     started = (
@@ -74,6 +76,7 @@ def progress_by_region(db: Database, year: int, peildatum: dt.date) -> pd.DataFr
         .distinct()
         .subquery()
     )
+    met = select(Meeting.region_code.label("code")).where(Meeting.datum <= last).distinct().subquery()
     query = (
         select(
             Region.code,
@@ -94,16 +97,18 @@ def progress_by_region(db: Database, year: int, peildatum: dt.date) -> pd.DataFr
             func.coalesce(meetings.c.leer, 0).label("leerbijeenkomsten"),
             func.coalesce(meetings.c.casus, 0).label("casusbesprekingen"),
             (delivered.c.code.is_not(None)).label("geleverd"),
+            (met.c.code.is_not(None)).label("bijeenkomsten_geleverd"),
         )
         .outerjoin(Target, (Target.region_code == Region.code) & (Target.jaar == year))
         .outerjoin(started, started.c.code == Region.code)
         .outerjoin(meetings, meetings.c.code == Region.code)
         .outerjoin(delivered, delivered.c.code == Region.code)
+        .outerjoin(met, met.c.code == Region.code)
         .order_by(Region.code)
     )
     with db.engine.connect() as connection:
         frame = pd.DataFrame(connection.execute(query).all(), columns=REGION_COLUMNS)
-    frame["geleverd"] = frame["geleverd"].astype(bool)
+    frame[["geleverd", "bijeenkomsten_geleverd"]] = frame[["geleverd", "bijeenkomsten_geleverd"]].astype(bool)
     return frame
 
 

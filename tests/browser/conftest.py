@@ -32,6 +32,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 DEMO_DAY = dt.date(2026, 9, 30)
+BOUNDARIES = Path(__file__).resolve().parents[3] / "shared" / "geodata" / "arbeidsmarktregio_2025.topojson"
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 
 
@@ -56,7 +57,11 @@ def demo_database(tmp_path_factory: pytest.TempPathFactory) -> str:
 def server(demo_database: str) -> Iterator[str]:
     """``hzw serve`` in its own process, as the README starts it; yields the base URL."""
     port = _free_port()
+    if not BOUNDARIES.exists() and REQUIRE_SERVICES:
+        pytest.fail(f"{BOUNDARIES} ontbreekt")
     env = {
+        # The real CBS boundaries sit beside the project for development and tests, never inside it.
+        "HZW_GEODATA_FILE": str(BOUNDARIES) if BOUNDARIES.exists() else "",
         **os.environ,
         "HZW_DATABASE_URL": demo_database,
         "HZW_PEILDATUM": DEMO_DAY.isoformat(),

@@ -1,0 +1,103 @@
+"""Labelled form controls shared by the pages, and the parsing of their values from the URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import dash_bootstrap_components as dbc
+from dash import html
+from dash.development.base_component import Component
+
+from dashboard import domain
+from geodata import region_refs
+from layouts.figures.maps import GEO, TILES
+from layouts.metric_specs import METRICS
+
+FIRST_DAY = dt.date(domain.FIRST_YEAR, 1, 1)
+
+
+def _labelled(label: str, control_id: str, control: Component) -> html.Div:
+    return html.Div(
+        [dbc.Label(label, html_for=control_id, className="me-2 mb-0 text-nowrap"), control],
+        className="d-flex align-items-center me-4 mb-2",
+    )
+
+
+def year_options(last_year: int) -> list[dict[str, str]]:
+    """Years the programme has run, newest first."""
+    return [{"label": str(y), "value": str(y)} for y in range(last_year, domain.FIRST_YEAR - 1, -1)]
+
+
+def year_select(component_id: str, value: int, last_year: int) -> html.Div:
+    """A labelled native select for the reporting year (works with keyboard and screen readers)."""
+    select = dbc.Select(
+        id=component_id, options=year_options(last_year), value=str(value), style={"width": "7rem"}
+    )
+    return html.Div(_labelled("Jaar", component_id, select), className="d-flex flex-wrap mb-3")
+
+
+def peildatum_input(component_id: str, value: dt.date, latest: dt.date) -> html.Div:
+    """A native date input for the peildatum, limited to the period with data."""
+    field = dbc.Input(
+        id=component_id,
+        type="date",
+        value=value.isoformat(),
+        min=FIRST_DAY.isoformat(),
+        max=latest.isoformat(),
+        debounce=True,
+        style={"width": "11rem"},
+    )
+    return _labelled("Peildatum", component_id, field)
+
+
+def metric_select(component_id: str, value: str) -> html.Div:
+    """What the map and the ranking show."""
+    options = [{"label": spec.label, "value": key} for key, spec in METRICS.items()]
+    return _labelled(
+        "Kaart en rangorde", component_id, dbc.Select(id=component_id, options=options, value=value)
+    )
+
+
+def map_form_choice(component_id: str, value: str) -> html.Fieldset:
+    """Geographic map or tile map, as radio buttons (one tab stop, arrow keys choose)."""
+    radios = dbc.RadioItems(
+        id=component_id,
+        options=[{"label": "Kaart", "value": GEO}, {"label": "Tegelkaart", "value": TILES}],
+        value=value,
+        inline=True,
+    )
+    return html.Fieldset(
+        [html.Legend("Kaartvorm", className="form-label fs-6 me-2 mb-0 float-none w-auto"), radios],
+        className="d-flex align-items-center me-4 mb-2",
+    )
+
+
+def region_select(component_id: str, value: str | None) -> html.Div:
+    """Which region the ranking marks."""
+    options = [{"label": "geen", "value": ""}] + [{"label": r.naam, "value": r.code} for r in region_refs()]
+    return _labelled(
+        "Regio markeren", component_id, dbc.Select(id=component_id, options=options, value=value or "")
+    )
+
+
+def parse_year(raw: str | None, default: int) -> int:
+    """The year from a URL or select value; anything unusable gives ``default``."""
+    if raw is None or not str(raw).isdigit():
+        return default
+    year = int(raw)
+    return year if domain.FIRST_YEAR <= year <= default else default
+
+
+def parse_peildatum(raw: str | None, latest: dt.date) -> dt.date:
+    """A peildatum from the URL or date input, kept between the programme's start and ``latest``."""
+    try:
+        day = dt.date.fromisoformat(str(raw))
+    except ValueError:
+        return latest
+    return min(max(day, FIRST_DAY), latest)
+
+
+def parse_region(raw: str | None) -> str | None:
+    """An AM code from the URL, or None when it names no region."""
+    codes = {r.code for r in region_refs()}
+    return raw if raw in codes else None

@@ -1,0 +1,83 @@
+"""National cumulative starts per month, this year against earlier years and the target line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from layouts.figures.theme import base_layout
+from layouts.format import MONTHS
+
+YEARS_SHOWN = 4
+# Each year its own dash and grey, the selected one solid and dark: readable without colour.
+STYLES = [("solid", "#154273", 4), ("dash", "#6c757d", 2), ("dot", "#6c757d", 2), ("dashdot", "#6c757d", 2)]
+
+
+def trend_figure(monthly: pd.DataFrame, year: int, peildatum: dt.date, target: int) -> go.Figure:
+    """Lines of cumulative starts per month for ``year`` and up to three years before it."""
+    figure = go.Figure(layout=_layout())
+    months = list(range(1, 13))
+    for index, shown in enumerate(range(year, year - YEARS_SHOWN, -1)):
+        per_month = (
+            monthly[monthly["jaar"] == shown].set_index("maand")["gestart"].reindex(months, fill_value=0)
+        )
+        last_month = peildatum.month if shown == peildatum.year else 12
+        if shown > peildatum.year or per_month.sum() == 0:
+            continue
+        cumulative = per_month.cumsum().loc[:last_month]
+        dash, colour, width = STYLES[index]
+        figure.add_trace(
+            go.Scatter(
+                x=[0, *cumulative.index],
+                y=[0, *cumulative.values],
+                mode="lines",
+                name=str(shown),
+                line={"dash": dash, "color": colour, "width": width},
+                hovertemplate=f"{shown} t/m %{{text}}: %{{y:,.0f}} gestart<extra></extra>",
+                text=["begin", *[MONTHS[m - 1] for m in cumulative.index]],
+            )
+        )
+        if shown != year:
+            continue  # earlier years are told apart by their dash style and the legend
+        figure.add_annotation(
+            x=cumulative.index[-1],
+            y=float(cumulative.values[-1]),
+            text=str(shown),
+            xanchor="left",
+            xshift=6,
+            showarrow=False,
+            font={"color": colour, "size": 13},
+        )
+    figure.add_trace(
+        go.Scatter(
+            x=[0, 12],
+            y=[0, target],
+            mode="lines",
+            name=f"doel {year}",
+            line={"dash": "longdash", "color": "#212529", "width": 1.5},
+            hovertemplate="Doel: %{y:,.0f} aan het eind van het jaar<extra></extra>",
+        )
+    )
+    return figure
+
+
+def _layout() -> dict[str, object]:
+    return base_layout(
+        height=380,
+        margin={"l": 10, "r": 50, "t": 10, "b": 40},
+        xaxis={
+            "tickvals": list(range(0, 13)),
+            "ticktext": ["", *[m[:3] for m in MONTHS]],
+            "range": [0, 12.6],
+            "gridcolor": "#e9ecef",
+        },
+        yaxis={
+            "title": {"text": "Trajecten gestart (cumulatief)"},
+            "gridcolor": "#e9ecef",
+            "rangemode": "tozero",
+        },
+        legend={"orientation": "h", "y": -0.15},
+        hovermode="closest",
+    )

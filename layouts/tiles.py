@@ -1,0 +1,167 @@
+"""KPI tiles: a count or percentage against its goal, with pace, status and last year's figure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from dashboard import metrics
+from dashboard.data.national import NationalSummary
+from layouts import format as fmt
+from layouts.a11y import aria
+from layouts.status import status_badge
+
+
+def _tile(title: str, value: str, lines: list[Any], tile_id: str) -> dbc.Col:
+    body = dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2(title, className="h6 text-body-secondary mb-1"),
+                html.P(value, className="kpi-value mb-1"),
+                *[html.P(line, className="mb-1 small") for line in lines if line],
+            ]
+        ),
+        className="h-100 kpi-tile",
+        id=tile_id,
+    )
+    return dbc.Col(body, xs=12, md=6, xl=True)
+
+
+def _pace_bar(actual: int, target: int, expected: float, label: str) -> html.Div:
+    """Progress toward ``target`` with a marker where the count should be today."""
+    share = min(actual / target, 1.0) * 100 if target else 0.0
+    marker = min(expected / target, 1.0) * 100 if target else 0.0
+    return html.Div(
+        [
+            # A plain progressbar: dbc.Progress cannot carry the accessible name axe requires.
+            html.Div(
+                html.Div(className="progress-bar", style={"width": f"{share:.1f}%"}),
+                className="progress",
+                role="progressbar",
+                **aria(label=label, valuenow=str(round(share)), valuemin="0", valuemax="100"),
+            ),
+            html.Span(
+                className="pace-marker",
+                style={"left": f"{marker:.1f}%"},
+                title="Tempo: verwacht op peildatum",
+            ),
+        ],
+        className="kpi-bar my-2",
+    )
+
+
+def _change(now: float | None, before: float | None, percent: bool = False) -> str:
+    """``Vorig jaar op deze datum: 2.980 (+144)``; empty when there is nothing to compare."""
+    if now is None or before is None:
+        return ""
+    difference = now - before
+    shown = round(abs(difference), 1 if percent else 0)
+    sign = "+" if difference > 0 and shown else ("−" if difference < 0 and shown else "±")
+    if percent:
+        points = fmt.number(abs(difference), 1)
+        return f"Vorig jaar op deze datum: {fmt.percentage(before)} ({sign}{points} procentpunt)"
+    return f"Vorig jaar op deze datum: {fmt.number(before)} ({sign}{fmt.number(abs(difference))})"
+
+
+def _mature_line(summary: NationalSummary) -> str:
+    mature = summary.mature_cohort
+    if summary.cohort_mature or mature is None:
+        return ""
+    return f"Laatste uitontwikkelde cohort ({mature.year}): {fmt.percentage(mature.pct)}"
+
+
+def tiles(
+    summary: NationalSummary, previous: NationalSummary | None, with_regions: bool = True
+) -> list[dbc.Col]:
+    """The KPI tiles; ``previous`` is the same date one year earlier (None before the first year)."""
+    as_of = f"Cijfers t/m {fmt.date(metrics.effective_date(summary.year, summary.peildatum))}"
+    proj = summary.projection
+    projection_line = (
+        f"Prognose jaareinde: {fmt.number(proj.estimate)} "
+        f"(bandbreedte {fmt.number(proj.low)}–{fmt.number(proj.high)})"
+        if proj is not None
+        else "Nog geen prognose"
+    )
+    expected = summary.expected_started
+    started = _tile(
+        "Trajecten gestart",
+        fmt.number(summary.started),
+        [
+            f"van {fmt.number(summary.target_started)} (jaardoel)",
+            _pace_bar(
+                summary.started,
+                summary.target_started,
+                expected,
+                f"{fmt.number(summary.started)} van {fmt.number(summary.target_started)} trajecten gestart",
+            ),
+            html.Span([f"Tempo: {fmt.number(expected)} verwacht · ", status_badge(summary.status)]),
+            projection_line,
+            _change(summary.started, previous.started if previous else None),
+            as_of,
+        ],
+        "tile-trajecten",
+    )
+    maturity = (
+        html.Span(
+            [html.I(className="bi bi-hourglass-split me-1", **aria(hidden="true")), "nog niet uitontwikkeld"],
+            className="badge text-bg-light border",
+        )
+        if not summary.cohort_mature
+        else "cohort uitontwikkeld"
+    )
+    sustainable = _tile(
+        "Duurzame uitstroom",
+        fmt.percentage(summary.sustainable_pct),
+        [
+            f"doel {fmt.percentage(summary.target_sustainable_pct)}",
+            f"Cohort {summary.year}: {fmt.number(summary.sustainable)} van "
+            f"{fmt.number(summary.started)} duurzaam aan het werk",
+            maturity,
+            _mature_line(summary),
+            _change(summary.sustainable_pct, previous.sustainable_pct if previous else None, percent=True),
+            as_of,
+        ],
+        "tile-duurzaam",
+    )
+
+    def meeting_tile(title: str, held: int, target: int, before: int | None, tile_id: str) -> dbc.Col:
+        status = metrics.pace_status(held, metrics.expected_by(target, summary.year, summary.peildatum))
+        lines = [f"van {fmt.number(target)} (jaardoel)", status_badge(status), _change(held, before), as_of]
+        return _tile(title, fmt.number(held), lines, tile_id)
+
+    result = [started, sustainable]
+    if with_regions:
+        result.append(
+            _tile(
+                "Regio's op koers",
+                f"{summary.regions_on_track} van {summary.regions_total}",
+                [
+                    "met het aantal gestarte trajecten",
+                    f"{summary.regions_without_data} zonder gegevens"
+                    if summary.regions_without_data
+                    else "alle regio's leveren",
+                    _change(summary.regions_on_track, previous.regions_on_track if previous else None),
+                    as_of,
+                ],
+                "tile-regios",
+            )
+        )
+    result += [
+        meeting_tile(
+            "Leerbijeenkomsten",
+            summary.learning_sessions,
+            summary.target_learning_sessions,
+            previous.learning_sessions if previous else None,
+            "tile-leer",
+        ),
+        meeting_tile(
+            "Casusbesprekingen",
+            summary.case_discussions,
+            summary.target_case_discussions,
+            previous.case_discussions if previous else None,
+            "tile-casus",
+        ),
+    ]
+    return result

@@ -1,0 +1,112 @@
+import json
+
+import pytest
+import shapely
+from shapely.geometry import shape
+
+from tests.browser.axe import assert_accessible
+from tests.browser.conftest import BOUNDARIES, screenshot
+
+pytestmark = pytest.mark.browser
+
+PLOT = "document.querySelector('#national-map .js-plotly-plot')"
+
+
+def inside_point(code: str) -> tuple[float, float]:
+    """A lon/lat point certainly inside region ``code``."""
+    features = json.loads(BOUNDARIES.with_suffix(".geojson").read_text())["features"]
+    feature = next(f for f in features if f["properties"]["statcode"] == code)
+    point = shapely.make_valid(shape(feature["geometry"])).representative_point()
+    return point.x, point.y
+
+
+def wait_for_map(page, kind: str) -> None:
+    page.wait_for_function(f"{PLOT} && {PLOT}.data && {PLOT}.data.length && {PLOT}.data[0].type === '{kind}'")
+    page.wait_for_timeout(500)  # let the map library finish drawing
+
+
+def click_geo_region(page, code: str) -> None:
+    lon, lat = inside_point(code)
+    page.locator("#national-map").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    x, y = page.evaluate(
+        f"""() => {{ const gd = {PLOT}; const p = gd._fullLayout.map._subplot.map.project([{lon}, {lat}]);
+            const r = gd.querySelector('canvas').getBoundingClientRect();
+            return [r.left + p.x, r.top + p.y]; }}"""
+    )
+    page.mouse.click(x, y)
+
+
+def click_tile(page, code: str) -> None:
+    page.locator("#national-map").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    x, y = page.evaluate(
+        f"""() => {{ const gd = {PLOT}; const i = gd.data[0].customdata.findIndex(c => c[0] === '{code}');
+            const fl = gd._fullLayout; const r = gd.getBoundingClientRect();
+            const pt = gd.calcdata[0][i];  // decoded positions (data arrays may be binary)
+            return [r.left + fl._size.l + fl.xaxis.l2p(pt.x),
+                    r.top + fl._size.t + fl.yaxis.l2p(pt.y)]; }}"""
+    )
+    page.mouse.click(x, y)
+
+
+@pytest.fixture
+def needs_boundaries():
+    if not BOUNDARIES.exists():
+        pytest.skip("echte grenzen ontbreken naast het project")
+
+
+def test_click_on_the_geographic_map_opens_the_region(page, server, needs_boundaries):
+    page.goto(server + "/?jaar=2026")
+    wait_for_map(page, "choroplethmap")
+    screenshot(page, "landelijk-kaart")
+    click_geo_region(page, "AM09")
+    page.wait_for_function("location.pathname === '/regio/AM09' && location.search === '?jaar=2026'")
+    page.wait_for_selector("#region-tiles .kpi-value")
+    assert page.inner_text("h1") == "Achterhoek"
+    assert_accessible(page)
+    screenshot(page, "regio-achterhoek")
+    page.go_back()
+    wait_for_map(page, "choroplethmap")  # back returns to the national view
+
+
+def test_click_on_the_tile_map_opens_the_region(page, server):
+    page.goto(server + "/?kaart=tegel")
+    wait_for_map(page, "scatter")
+    screenshot(page, "landelijk-tegelkaart")
+    click_tile(page, "AM12")  # Gooi en Vechtstreek: a small region that stays clickable here
+    page.wait_for_function("location.pathname === '/regio/AM12'")
+    page.wait_for_selector("#region-tiles .kpi-value")
+    assert page.inner_text("h1") == "Gooi en Vechtstreek"
+
+
+@pytest.mark.parametrize("form", ["geo", "tegel"])
+def test_national_page_with_map_passes_axe(page, server, form, needs_boundaries):
+    page.goto(server + f"/?kaart={form}")
+    wait_for_map(page, "choroplethmap" if form == "geo" else "scatter")
+    assert_accessible(page)
+
+
+def test_metric_switch_updates_values_without_resending_geometry(page, server, needs_boundaries):
+    page.goto(server + "/")
+    wait_for_map(page, "choroplethmap")
+    before = page.evaluate(f"() => {PLOT}.data[0].customdata.map(c => c[2]).join('|')")
+    responses = []
+    page.on(
+        "response",
+        lambda r: responses.append(r.body()) if "_dash-update-component" in r.url else None,
+    )
+    page.select_option("#national-metric", "gestart")
+    page.wait_for_function(f"{PLOT}.data[0].hovertemplate.includes('Trajecten gestart')")
+    page.wait_for_timeout(300)
+    after = page.evaluate(f"() => {PLOT}.data[0].customdata.map(c => c[2]).join('|')")
+    assert after != before and "%" not in after.split("|")[0]
+    map_updates = [body for body in responses if b'"national-map"' in body]
+    assert map_updates, "geen update van de kaart gezien"
+    assert all(b"coordinates" not in body for body in map_updates)
+    assert max(len(body) for body in map_updates) < 20_000
+    assert "maat=gestart" in page.url
+    ranking_first = page.evaluate(
+        "() => document.querySelector('#national-ranking .js-plotly-plot').data[0].y[0]"
+    )
+    assert ranking_first  # the ranking followed the metric
