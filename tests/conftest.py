@@ -36,6 +36,14 @@ def service_url(url: str, name: str) -> str:
 
 
 @pytest.fixture(autouse=True)
+def _no_outside_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Settings a developer or the Makefile exported (HZW_GEODATA_FILE, …) must not steer the tests.
+    for name in list(os.environ):
+        if name.startswith("HZW_") and not name.startswith("HZW_TEST_"):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture(autouse=True)
 def _reset_dash_registry() -> Iterator[None]:
     # Dash keeps pages in a process-wide registry; every app built in a test starts clean.
     dash.page_registry.clear()

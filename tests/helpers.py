@@ -8,21 +8,9 @@ import pandas as pd
 
 from dashboard.db import Database
 from dashboard.importing import ImportResult, import_frame
+from dashboard.importing.rules import SCHEMAS
 
-TRAJECTORY_HEADER = [
-    "traject_id",
-    "regio",
-    "organisatie",
-    "organisatie_type",
-    "methode",
-    "financiering",
-    "aanmelddatum",
-    "startdatum",
-    "plaatsingsdatum",
-    "duurzaam_datum",
-    "einddatum",
-    "eindreden",
-]
+TRAJECTORY_HEADER = [column.name for column in SCHEMAS["trajecten"]]
 
 
 def trajectory(

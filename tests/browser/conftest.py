@@ -54,21 +54,24 @@ def demo_database(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="session")
-def server(demo_database: str) -> Iterator[str]:
+def server(demo_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``hzw serve`` in its own process, as the README starts it; yields the base URL."""
     port = _free_port()
     if not BOUNDARIES.exists() and REQUIRE_SERVICES:
         pytest.fail(f"{BOUNDARIES} ontbreekt")
     env = {
-        # The real CBS boundaries sit beside the project for development and tests, never inside it.
-        "HZW_GEODATA_FILE": str(BOUNDARIES) if BOUNDARIES.exists() else "",
         **os.environ,
         "HZW_DATABASE_URL": demo_database,
         "HZW_PEILDATUM": DEMO_DAY.isoformat(),
         "HZW_PORT": str(port),
+        # The real CBS boundaries sit beside the project for development and tests, never inside it.
+        "HZW_GEODATA_FILE": str(BOUNDARIES) if BOUNDARIES.exists() else "",
     }
     hzw = Path(sys.executable).with_name("hzw")
-    process = subprocess.Popen([str(hzw), "serve"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # The server log goes to a file: a pipe nobody reads fills up and then blocks the server.
+    log_path = tmp_path_factory.mktemp("server") / "hzw-serve.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen([str(hzw), "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -77,7 +80,7 @@ def server(demo_database: str) -> Iterator[str]:
             break
         except OSError:
             if process.poll() is not None:
-                pytest.fail(f"hzw serve stopte: {process.stdout.read().decode() if process.stdout else ''}")
+                pytest.fail(f"hzw serve stopte: {log_path.read_text()[-2000:]}")
             time.sleep(0.2)
     else:
         process.kill()
@@ -85,8 +88,6 @@ def server(demo_database: str) -> Iterator[str]:
     yield base
     process.terminate()
     process.wait(timeout=10)
-    if process.stdout:
-        process.stdout.close()
 
 
 @pytest.fixture(scope="session")
