@@ -7,14 +7,14 @@ from typing import Any
 from urllib.parse import urlencode
 
 import plotly.graph_objects as go
-from dash import Dash, Input, NoUpdate, Output, Patch, State, ctx, no_update
+from dash import Dash, Input, NoUpdate, Output, Patch, State, ctx, html, no_update
 
 from dashboard import domain, metrics
 from dashboard.data.national import NationalSummary, national_summary
 from dashboard.data.progress import monthly_starts, progress_by_region
 from dashboard.region_metrics import region_metrics
 from dashboard.runtime import current_peildatum, runtime
-from geodata import tile_layout
+from geodata import region_refs, tile_layout
 from layouts import ids, national
 from layouts.controls import parse_peildatum, parse_region, parse_year
 from layouts.figures.maps import GEO, TILES, geo_map_figure, map_patch, map_values, tile_map_figure
@@ -114,6 +114,16 @@ def state_to_url(
     return "?" + urlencode(query)
 
 
+def region_link(highlight: str | None, year_raw: str | None) -> Any:
+    """A link to the marked region's page, so the drill-down also works without a mouse."""
+    code = parse_region(highlight)
+    if code is None:
+        return None
+    name = next(r.naam for r in region_refs() if r.code == code)
+    year, _peildatum = resolve(year_raw, None)
+    return html.A(f"Open regiopagina {name}", href=f"/regio/{code}?jaar={year}")
+
+
 def open_region(click: dict[str, Any] | None, year_raw: str | None) -> str | NoUpdate:
     """The region page of the clicked region (geographic map: location; tile map: customdata)."""
     if not click or not click.get("points"):
@@ -165,6 +175,12 @@ def register(app: Dash) -> None:
         Input(ids.NATIONAL_HIGHLIGHT, "value"),
         prevent_initial_call="initial_duplicate",
     )(state_to_url)
+    # marked region -> link to its page
+    app.callback(
+        Output(ids.NATIONAL_REGION_LINK, "children"),
+        Input(ids.NATIONAL_HIGHLIGHT, "value"),
+        year,
+    )(region_link)
     # region clicked on the map -> region page
     app.callback(
         Output(ids.NAVIGATE, "href"),

@@ -19,6 +19,7 @@ NATIONAL_MAP_FORM = "national-map-form"
 NATIONAL_HIGHLIGHT = "national-highlight"
 NATIONAL_MAP = "national-map"
 NATIONAL_MAP_NOTE = "national-map-note"
+NATIONAL_REGION_LINK = "national-region-link"
 NATIONAL_RANKING = "national-ranking"
 NATIONAL_TREND = "national-trend"
 

@@ -39,6 +39,8 @@ def page(
                     controls.metric_select(ids.NATIONAL_METRIC, metric),
                     controls.map_form_choice(ids.NATIONAL_MAP_FORM, form),
                     controls.region_select(ids.NATIONAL_HIGHLIGHT, highlight),
+                    # The keyboard route to a region page, beside the map that needs a pointer.
+                    html.Div(id=ids.NATIONAL_REGION_LINK, className="mb-2"),
                 ],
                 className="d-flex flex-wrap align-items-center",
                 **aria(label="Kaart en rangorde"),

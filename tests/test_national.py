@@ -9,6 +9,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from callbacks.national import (
     open_region,
+    region_link,
     state_to_url,
     update_map,
     update_national,
@@ -152,6 +153,12 @@ def test_url_reproduces_the_view_and_clicks_open_the_region(national):
     )
     assert open_region({"points": [{"location": "AM09"}]}, "2026") == "/regio/AM09?jaar=2026"
     assert open_region({"points": [{"customdata": ["AM01", "Groningen"]}]}, None) == "/regio/AM01"
+
+
+def test_marked_region_gets_a_keyboard_link_to_its_page(national):
+    link = run(national, region_link, "AM09", "2025")
+    assert link.href == "/regio/AM09?jaar=2025" and link.children == "Open regiopagina Achterhoek"
+    assert run(national, region_link, "", "2025") is None
 
 
 def test_region_page_tiles(national):

@@ -80,6 +80,19 @@ def test_click_on_the_tile_map_opens_the_region(page, server):
     assert page.inner_text("h1") == "Gooi en Vechtstreek"
 
 
+def test_keyboard_route_from_the_national_page_to_a_region(page, server):
+    page.goto(server + "/?kaart=tegel")
+    wait_for_map(page, "scatter")
+    page.focus("#national-highlight")
+    page.select_option("#national-highlight", "AM21")  # what arrow keys on a native select do
+    page.wait_for_selector("#national-region-link a")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Open regiopagina Haaglanden"
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#region-tiles .kpi-value")
+    assert page.inner_text("h1") == "Haaglanden"
+
+
 @pytest.mark.parametrize("form", ["geo", "tegel"])
 def test_national_page_with_map_passes_axe(page, server, form, needs_boundaries):
     page.goto(server + f"/?kaart={form}")
