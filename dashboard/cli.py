@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -153,6 +155,10 @@ def serve(host: str | None, port: int | None) -> None:
 
 def run(command: click.Command, args: list[str] | None = None) -> int:
     """Run a click command, turning user errors into Dutch messages and an exit status."""
+    # Quiet by default: the commands print their own Dutch summaries; HZW_LOG_LEVEL=INFO shows more.
+    logging.basicConfig(
+        level=os.environ.get("HZW_LOG_LEVEL", "WARNING").upper(), format="%(levelname)s %(message)s"
+    )
     try:
         command.main(args=args, prog_name="hzw", standalone_mode=False)
     except click.exceptions.Abort:

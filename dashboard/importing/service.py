@@ -87,6 +87,7 @@ def import_frame(
         raise ImportRejected(file_name, problems)
     if not records:
         raise ImportRejected(file_name, [Problem(None, "", "", "het bestand bevat geen gegevensrijen")])
+    log.info("import %s %s: %d rijen goedgekeurd, schrijven begint", kind, file_name, len(records))
     with db.sessions() as session:
         transaction = session.begin()
         try:
