@@ -17,6 +17,7 @@ from dashboard.runtime import current_peildatum, runtime
 from geodata import region_refs, tile_layout
 from layouts import ids, national
 from layouts.controls import parse_peildatum, parse_region, parse_year
+from layouts.exports import export_links
 from layouts.figures.maps import GEO, TILES, geo_map_figure, map_patch, map_values, tile_map_figure
 from layouts.figures.ranking import ranking_figure
 from layouts.figures.trend import trend_figure
@@ -76,11 +77,12 @@ def update_map(
 
 def update_ranking(
     metric_key: str | None, year_raw: str | None, peildatum_raw: str | None, highlight: str | None
-) -> go.Figure:
-    """The 35 regions ranked on the chosen metric, the chosen region marked."""
+) -> tuple[go.Figure, object]:
+    """The 35 regions ranked on the chosen metric, the chosen region marked; the download links."""
     year, peildatum = resolve(year_raw, peildatum_raw)
     frame = region_metrics(progress_by_region(runtime().db, year, peildatum), year, peildatum)
-    return ranking_figure(frame, metric(metric_key), year, peildatum, parse_region(highlight))
+    links = export_links("regios", year, peildatum, "de cijfers achter kaart en rangorde")
+    return ranking_figure(frame, metric(metric_key), year, peildatum, parse_region(highlight)), links
 
 
 def update_trend(year_raw: str | None, peildatum_raw: str | None) -> go.Figure:
@@ -158,6 +160,7 @@ def register(app: Dash) -> None:
     # metric, year, peildatum, marked region -> ranking
     app.callback(
         Output(ids.NATIONAL_RANKING, "figure"),
+        Output(ids.NATIONAL_EXPORT, "children"),
         Input(ids.NATIONAL_METRIC, "value"),
         year,
         peildatum,

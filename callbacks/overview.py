@@ -10,17 +10,19 @@ from dashboard.metrics import effective_date
 from dashboard.runtime import current_peildatum, runtime
 from layouts import ids, meetings, regions
 from layouts.controls import parse_year
+from layouts.exports import export_links
 
 
-def update_regions(year_value: str | None) -> tuple[object, str]:
-    """The regions table and URL query for the selected year."""
+def update_regions(year_value: str | None) -> tuple[object, object, str]:
+    """The regions table, its download links and the URL query for the selected year."""
     peildatum = current_peildatum()
     year = parse_year(year_value, peildatum.year)
     frame = progress_by_region(runtime().db, year, peildatum)
-    return regions.regions_table(frame, year, peildatum), f"?jaar={year}"
+    links = export_links("regios", year, peildatum, "de cijfers per regio")
+    return regions.regions_table(frame, year, peildatum), links, f"?jaar={year}"
 
 
-def update_meetings(year_value: str | None) -> tuple[object, str]:
+def update_meetings(year_value: str | None) -> tuple[object, object, str]:
     """The meeting cadence table and URL query for the selected year."""
     peildatum = current_peildatum()
     year = parse_year(year_value, peildatum.year)
@@ -28,7 +30,8 @@ def update_meetings(year_value: str | None) -> tuple[object, str]:
     frame = progress_by_region(db, year, peildatum)
     last_case = last_case_discussion(db, effective_date(year, peildatum))
     table = meetings.meetings_table(frame, last_case, year, peildatum)
-    return table, f"?jaar={year}"
+    links = export_links("bijeenkomsten", year, peildatum, "de bijeenkomsten per regio")
+    return table, links, f"?jaar={year}"
 
 
 def register(app: Dash) -> None:
@@ -36,6 +39,7 @@ def register(app: Dash) -> None:
     # year select -> regions table, URL
     app.callback(
         Output(ids.REGIONS_TABLE, "children"),
+        Output(ids.REGIONS_EXPORT, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.REGIONS_YEAR, "value"),
         prevent_initial_call="initial_duplicate",
@@ -43,6 +47,7 @@ def register(app: Dash) -> None:
     # year select -> meetings table, URL
     app.callback(
         Output(ids.MEETINGS_TABLE, "children"),
+        Output(ids.MEETINGS_EXPORT, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.MEETINGS_YEAR, "value"),
         prevent_initial_call="initial_duplicate",

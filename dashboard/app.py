@@ -11,7 +11,8 @@ import flask_bootstrap
 from dash import Dash
 from flask import Blueprint
 
-from callbacks import national, overview, region, shell
+from callbacks import national, overview, region, shell, upload
+from dashboard import downloads
 from dashboard.cache import cache
 from dashboard.config import PROJECT_ROOT, load_settings
 from dashboard.db import Database, DatabaseError
@@ -113,9 +114,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         logging.getLogger(__name__).warning("%s", problem)
     server.extensions[EXTENSION] = Runtime(settings, db, boundaries, problem)
 
+    server.register_blueprint(downloads.blueprint)
     server.register_error_handler(500, _server_error)
     register_pages()
     app.layout = shell_layout
-    for module in (shell, national, overview, region):
+    for module in (shell, national, overview, region, upload):
         module.register(app)
     return app

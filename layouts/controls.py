@@ -9,11 +9,12 @@ from dash import html
 from dash.development.base_component import Component
 
 from dashboard import domain
+from dashboard.params import FIRST_DAY, parse_peildatum, parse_region, parse_year
 from geodata import region_refs
 from layouts.figures.maps import GEO, TILES
 from layouts.metric_specs import METRICS
 
-FIRST_DAY = dt.date(domain.FIRST_YEAR, 1, 1)
+__all__ = ["parse_peildatum", "parse_region", "parse_year"]  # re-exported for the pages
 
 
 def _labelled(label: str, control_id: str, control: Component) -> html.Div:
@@ -78,26 +79,3 @@ def region_select(component_id: str, value: str | None) -> html.Div:
     return _labelled(
         "Regio markeren", component_id, dbc.Select(id=component_id, options=options, value=value or "")
     )
-
-
-def parse_year(raw: str | None, default: int) -> int:
-    """The year from a URL or select value; anything unusable gives ``default``."""
-    if raw is None or not str(raw).isdigit():
-        return default
-    year = int(raw)
-    return year if domain.FIRST_YEAR <= year <= default else default
-
-
-def parse_peildatum(raw: str | None, latest: dt.date) -> dt.date:
-    """A peildatum from the URL or date input, kept between the programme's start and ``latest``."""
-    try:
-        day = dt.date.fromisoformat(str(raw))
-    except ValueError:
-        return latest
-    return min(max(day, FIRST_DAY), latest)
-
-
-def parse_region(raw: str | None) -> str | None:
-    """An AM code from the URL, or None when it names no region."""
-    codes = {r.code for r in region_refs()}
-    return raw if raw in codes else None

@@ -22,6 +22,7 @@ NATIONAL_MAP_NOTE = "national-map-note"
 NATIONAL_REGION_LINK = "national-region-link"
 NATIONAL_RANKING = "national-ranking"
 NATIONAL_TREND = "national-trend"
+NATIONAL_EXPORT = "national-export"
 
 # Regio (one region)
 REGION_CODE = "region-code"
@@ -32,10 +33,19 @@ REGION_HEADING = "region-heading"
 # Regio's
 REGIONS_YEAR = "regions-year"
 REGIONS_TABLE = "regions-table"
+REGIONS_EXPORT = "regions-export"
 
 # Bijeenkomsten
 MEETINGS_YEAR = "meetings-year"
 MEETINGS_TABLE = "meetings-table"
+MEETINGS_EXPORT = "meetings-export"
 
 # Data
 IMPORT_LOG_TABLE = "import-log-table"
+UPLOAD = "upload"
+UPLOAD_KIND = "upload-kind"
+UPLOAD_REPORT = "upload-report"
+UPLOAD_CONFIRM = "upload-confirm"
+UPLOAD_RESULT = "upload-result"
+DELIVERY_REGION = "delivery-region"
+DELIVERY_TABLE = "delivery-table"

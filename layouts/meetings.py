@@ -28,6 +28,7 @@ def page(year: int, last_year: int) -> html.Div:
                 className="lead",
             ),
             year_select(ids.MEETINGS_YEAR, year, last_year),
+            html.Div(id=ids.MEETINGS_EXPORT),
             html.Div(id=ids.MEETINGS_TABLE, **aria(live="polite")),
         ]
     )

@@ -68,6 +68,7 @@ def page(
                             [
                                 html.H2("Rangorde", className="h5"),
                                 dcc.Graph(id=ids.NATIONAL_RANKING, config=GRAPH_CONFIG),
+                                html.Div(id=ids.NATIONAL_EXPORT),
                             ]
                         ),
                         lg=6,

@@ -52,6 +52,10 @@ def region_page(code: str | None = None, jaar: str | None = None, **_query: str)
     return region.page(ref, parse_year(jaar, last_year), last_year)
 
 
+def _max_bytes() -> int:
+    return runtime().settings.max_import_bytes
+
+
 def not_found(**_query: str) -> html.Div:
     """A friendly page for an unknown address."""
     return html.Div(
@@ -73,7 +77,7 @@ def register_pages() -> None:
             "bijeenkomsten",
             {"path": "/bijeenkomsten", "name": "Bijeenkomsten", "layout": _year_page(meetings.page)},
         ),
-        ("data", {"path": "/data", "name": "Data", "layout": lambda **_q: data_page.page()}),
+        ("data", {"path": "/data", "name": "Data", "layout": lambda **_q: data_page.page(_max_bytes())}),
         ("not_found_404", {"path": "/404", "name": "Niet gevonden", "layout": not_found}),
     ]
     for module, options in pages:

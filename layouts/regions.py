@@ -26,6 +26,7 @@ def page(year: int, last_year: int) -> html.Div:
                 className="lead",
             ),
             year_select(ids.REGIONS_YEAR, year, last_year),
+            html.Div(id=ids.REGIONS_EXPORT),
             html.Div(id=ids.REGIONS_TABLE, **aria(live="polite")),
         ]
     )

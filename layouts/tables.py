@@ -8,10 +8,10 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import html
 
+from layouts.a11y import aria
 
-def table(
-    caption: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], numeric: set[int]
-) -> dbc.Table:
+
+def table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], numeric: set[int]) -> html.Div:
     """A striped table; the first cell of each row is its row header.
 
     Args:
@@ -27,7 +27,7 @@ def table(
             return html.Th(value, scope="row", className=css)
         return html.Td(value, className=css)
 
-    return dbc.Table(
+    grid = dbc.Table(
         [
             html.Caption(caption, className="caption-top"),
             html.Thead(
@@ -42,6 +42,7 @@ def table(
         ],
         striped=True,
         hover=True,
-        responsive=True,
         className="align-middle",
     )
+    # A wide table scrolls sideways; keyboard users reach the scroll area through its tab stop.
+    return html.Div(grid, className="table-responsive", tabIndex="0", role="region", **aria(label=caption))

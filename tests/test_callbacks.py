@@ -53,7 +53,7 @@ def test_unusable_year_falls_back_to_the_peildatum_year(raw):
 
 def test_regions_table_marks_regions_without_data(loaded):
     with loaded.server.app_context():
-        table, _search = update_regions("2026")
+        table, _links, _search = update_regions("2026")
     text = text_of(table)
     assert "Achterhoek AM09 Gelderland 30 100 60 % ver achter" in text
     # AM01 delivered in 2025 but started nobody in 2026: that is zero, not missing data.
@@ -69,7 +69,7 @@ def test_meetings_table_flags_overdue_regions(loaded, db):
         today=dt.date(2026, 6, 30),
     )
     with loaded.server.app_context():
-        table, _search = update_meetings("2026")
+        table, _links, _search = update_meetings("2026")
     text = text_of(table)
     assert "Achterhoek 0 van 3" in text and "1 juni 2026 nee" in text
     assert "Groningen 0 van 3" in text and "– achterstallig" in text

@@ -125,12 +125,13 @@ def test_without_boundaries_the_tile_map_is_shown_with_a_note(national):
 
 
 def test_ranking_orders_highlights_and_draws_intervals(national):
-    figure = run(national, update_ranking, "gestart", "2026", "2026-06-30", "AM09")
+    figure, links = run(national, update_ranking, "gestart", "2026", "2026-06-30", "AM09")
+    assert links.children[2].href == "/export/regios.csv?jaar=2026&peildatum=2026-06-30"
     labels = list(figure.data[0].y)
     assert labels[0] == "Groningen" and labels[1] == "▶ Achterhoek"
     assert labels[-1].endswith("(geen gegevens)")
     assert figure.layout.shapes[0].x0 == pytest.approx(100 * 181 / 365)
-    sustainable = run(national, update_ranking, "duurzaam", "2026", "2026-06-30", "")
+    sustainable, _links = run(national, update_ranking, "duurzaam", "2026", "2026-06-30", "")
     error = sustainable.data[0].error_x
     assert error.array[0] > 0 and error.arrayminus[0] > 0
     assert sustainable.layout.shapes[0].x0 == 40

@@ -46,6 +46,8 @@ def test_year_choice_updates_tiles_and_is_kept_in_the_url(page, server):
     page.wait_for_function("document.querySelector('#national-heading').innerText.includes('2024')")
     assert page.inner_text("#national-heading") == "Voortgang 2024 · cijfers t/m 31 december 2024"
     assert page.inner_text("#tile-trajecten .kpi-value") != before
+    # The URL is written by its own callback, which may answer after the tiles.
+    page.wait_for_function("location.search.includes('jaar=2024')")
     assert "?jaar=2024&peildatum=2026-09-30&maat=doel&kaart=geo" in page.url
     page.reload()
     wait_for_tiles(page)

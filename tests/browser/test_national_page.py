@@ -118,7 +118,7 @@ def test_metric_switch_updates_values_without_resending_geometry(page, server, n
     assert map_updates, "geen update van de kaart gezien"
     assert all(b"coordinates" not in body for body in map_updates)
     assert max(len(body) for body in map_updates) < 20_000
-    assert "maat=gestart" in page.url
+    page.wait_for_function("location.search.includes('maat=gestart')")
     ranking_first = page.evaluate(
         "() => document.querySelector('#national-ranking .js-plotly-plot').data[0].y[0]"
     )

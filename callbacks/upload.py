@@ -1,0 +1,116 @@
+"""Callbacks of the Data page: check an uploaded file, import it on confirmation, delivery status."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import tempfile
+from pathlib import Path
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, html, no_update
+
+from dashboard.data.meta import import_log
+from dashboard.data.organisations import delivery_status
+from dashboard.importing import ImportRejected, ImportResult, Problem, import_file
+from dashboard.runtime import current_peildatum, runtime
+from layouts import data_page, ids
+
+# Until logins exist (the access issue), uploads are logged under this name.
+WEB_USER = "webformulier"
+
+
+def _import(contents: str, filename: str, kind: str, check_only: bool) -> ImportResult:
+    """Decode the browser's data URL into a temporary file and run the same import as the CLI."""
+    name = Path(filename or "bestand.csv").name  # never a path from the client
+    settings = runtime().settings
+    try:
+        payload = base64.b64decode(contents.split(",", 1)[1], validate=True)
+    except (IndexError, binascii.Error):
+        raise ImportRejected(name, [Problem(None, "", "", "het bestand kon niet worden ontvangen")]) from None
+    with tempfile.TemporaryDirectory(prefix="hzw-upload-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(payload)
+        return import_file(
+            runtime().db,
+            kind,
+            path,
+            user=WEB_USER,
+            max_bytes=settings.max_import_bytes,
+            check_only=check_only,
+        )
+
+
+def check_upload(contents: str | None, filename: str | None, kind: str) -> tuple[object, bool, object]:
+    """Validate without writing: a summary and an enabled button, or the report of every problem."""
+    if not contents:
+        return None, True, None
+    try:
+        result = _import(contents, filename or "", kind, check_only=True)
+    except ImportRejected as rejected:
+        report = [
+            dbc.Alert(
+                [
+                    html.Strong(f"{rejected.file_name} is afgekeurd. "),
+                    "Er is niets opgeslagen. Verbeter de fouten hieronder en lever het bestand opnieuw aan.",
+                ],
+                color="danger",
+            ),
+            data_page.problems_table(rejected.problems),
+        ]
+        return report, True, None
+    summary = dbc.Alert(
+        [
+            html.Strong(f"{filename} is goedgekeurd. "),
+            f"{result.summary()} Klik op Importeren om op te slaan.",
+        ],
+        color="success",
+    )
+    return summary, False, None
+
+
+def confirm_upload(
+    _clicks: int | None, contents: str | None, filename: str | None, kind: str
+) -> tuple[object, ...]:
+    """Import the checked file for real; the new figures show at once (the data version changed)."""
+    if not contents:
+        return no_update, no_update, no_update, no_update
+    try:
+        result = _import(contents, filename or "", kind, check_only=False)
+    except ImportRejected as rejected:
+        return dbc.Alert(rejected.report(limit=5), color="danger"), True, no_update, no_update
+    message = dbc.Alert([html.Strong("Ingelezen. "), result.summary()], color="success")
+    return message, True, None, data_page.import_log_table(import_log(runtime().db))
+
+
+def update_delivery(region: str | None) -> object:
+    """Delivery status of the organisations of one region over the last eight quarters."""
+    frame = delivery_status(runtime().db, current_peildatum())
+    return data_page.delivery_table(frame, region or "AM01")
+
+
+def register(app: Dash) -> None:
+    """Wire this module's callbacks to ``app``."""
+    # file dropped or kind changed -> validation report, confirm button
+    app.callback(
+        Output(ids.UPLOAD_REPORT, "children"),
+        Output(ids.UPLOAD_CONFIRM, "disabled"),
+        Output(ids.UPLOAD_RESULT, "children"),
+        Input(ids.UPLOAD, "contents"),
+        State(ids.UPLOAD, "filename"),
+        Input(ids.UPLOAD_KIND, "value"),
+    )(check_upload)
+    # confirm -> import, result, refreshed import log
+    app.callback(
+        Output(ids.UPLOAD_RESULT, "children", allow_duplicate=True),
+        Output(ids.UPLOAD_CONFIRM, "disabled", allow_duplicate=True),
+        Output(ids.UPLOAD_REPORT, "children", allow_duplicate=True),
+        Output(ids.IMPORT_LOG_TABLE, "children", allow_duplicate=True),
+        Input(ids.UPLOAD_CONFIRM, "n_clicks"),
+        State(ids.UPLOAD, "contents"),
+        State(ids.UPLOAD, "filename"),
+        State(ids.UPLOAD_KIND, "value"),
+        prevent_initial_call=True,
+    )(confirm_upload)
+    # region chosen -> delivery status
+    app.callback(Output(ids.DELIVERY_TABLE, "children"), Input(ids.DELIVERY_REGION, "value"))(update_delivery)

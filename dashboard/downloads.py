@@ -1,0 +1,141 @@
+"""File downloads: empty templates for the people who deliver, and the figures behind each view."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+
+import pandas as pd
+from flask import Blueprint, Response, abort, request
+
+from dashboard.data.meetings import last_case_discussion
+from dashboard.data.progress import progress_by_region
+from dashboard.importing.rules import SCHEMAS
+from dashboard.metrics import effective_date
+from dashboard.params import parse_peildatum, parse_year
+from dashboard.region_metrics import region_metrics
+from dashboard.runtime import current_peildatum, runtime
+
+blueprint = Blueprint("downloads", __name__)
+
+EXAMPLES: dict[str, dict[str, str]] = {
+    "trajecten": {
+        "traject_id": "GGZ-2026-0001",
+        "regio": "AM09",
+        "organisatie": "GGZ Voorbeeld",
+        "organisatie_type": "GGZ",
+        "methode": "IPS",
+        "financiering": "UWV",
+        "aanmelddatum": "2026-01-05",
+        "startdatum": "2026-01-19",
+        "plaatsingsdatum": "2026-04-01",
+        "duurzaam_datum": "",
+        "einddatum": "",
+        "eindreden": "",
+    },
+    "bijeenkomsten": {
+        "regio": "Achterhoek",
+        "soort": "casusbespreking",
+        "datum": "2026-02-12",
+        "deelnemers": "14",
+        "onderwerp": "Casus plaatsing",
+        "organisaties": "GGZ Voorbeeld|UWV Achterhoek",
+    },
+    "doelen": {
+        "regio": "AM09",
+        "jaar": "2026",
+        "trajecten": "100",
+        "duurzaam_pct": "40",
+        "leerbijeenkomsten": "3",
+        "casusbesprekingen": "10",
+    },
+}
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV/formula injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MEDIA = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def escape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Prefix text cells that a spreadsheet would execute with a quote, so they stay text."""
+
+    def safe(value: object) -> object:
+        if isinstance(value, str) and value.startswith(FORMULA_START):
+            return "'" + value
+        return value
+
+    return frame.map(safe)
+
+
+def as_file(frame: pd.DataFrame, name: str, extension: str) -> Response:
+    """A download of ``frame`` as CSV (semicolons, UTF-8 with BOM, as Dutch Excel reads it) or XLSX."""
+    frame = escape_formulas(frame)
+    if extension == "csv":
+        payload: bytes = frame.to_csv(sep=";", index=False).encode("utf-8-sig")
+    else:
+        buffer = io.BytesIO()
+        frame.to_excel(buffer, index=False, sheet_name=name[:31])
+        payload = buffer.getvalue()
+    return Response(
+        payload,
+        mimetype=MEDIA[extension],
+        headers={"Content-Disposition": f'attachment; filename="{name}.{extension}"'},
+    )
+
+
+@blueprint.route("/sjablonen/<kind>.<extension>")
+def template(kind: str, extension: str) -> Response:
+    """An empty delivery file with the contract's headers and one example row."""
+    if kind not in SCHEMAS or extension not in MEDIA:
+        abort(404)
+    columns = [column.name for column in SCHEMAS[kind]]
+    return as_file(pd.DataFrame([EXAMPLES[kind]], columns=columns), f"sjabloon-{kind}", extension)
+
+
+def _regions(year: int, peildatum: dt.date) -> pd.DataFrame:
+    frame = region_metrics(progress_by_region(runtime().db, year, peildatum), year, peildatum)
+    columns = {
+        "code": "code",
+        "naam": "regio",
+        "provincie": "provincie",
+        "gestart": "gestart",
+        "doel_trajecten": "jaardoel",
+        "verwacht": "tempo",
+        "pct_doel": "pct_jaardoel",
+        "pct_tempo": "pct_tempo",
+        "status": "status",
+        "duurzaam": "duurzaam",
+        "duurzaam_pct": "duurzaam_pct",
+        "ci_laag": "duurzaam_pct_95_laag",
+        "ci_hoog": "duurzaam_pct_95_hoog",
+        "leerbijeenkomsten": "leerbijeenkomsten",
+        "casusbesprekingen": "casusbesprekingen",
+    }
+    return frame[list(columns)].rename(columns=columns).round(1)
+
+
+def _meetings(year: int, peildatum: dt.date) -> pd.DataFrame:
+    db = runtime().db
+    frame = progress_by_region(db, year, peildatum)
+    last = last_case_discussion(db, effective_date(year, peildatum))
+    merged = frame.merge(last, on="code")
+    columns = ["code", "naam", "leerbijeenkomsten", "doel_leerbijeenkomsten", "casusbesprekingen"]
+    columns += ["doel_casusbesprekingen", "laatste"]
+    return merged[columns].rename(columns={"naam": "regio", "laatste": "laatste_casusbespreking"})
+
+
+VIEWS: dict[str, Callable[[int, dt.date], pd.DataFrame]] = {"regios": _regions, "bijeenkomsten": _meetings}
+
+
+@blueprint.route("/export/<view>.<extension>")
+def export(view: str, extension: str) -> Response:
+    """The figures behind a view for ``?jaar=`` and ``?peildatum=``, the same numbers as on screen."""
+    if view not in VIEWS or extension not in MEDIA:
+        abort(404)
+    peildatum = parse_peildatum(request.args.get("peildatum"), current_peildatum())
+    year = parse_year(request.args.get("jaar"), peildatum.year)
+    frame = VIEWS[view](year, peildatum)
+    return as_file(frame, f"{view}-{year}-tm-{effective_date(year, peildatum).isoformat()}", extension)

@@ -1,0 +1,25 @@
+"""Download links for the figures behind a view (CSV and XLSX, same numbers as on screen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from dash import html
+
+from layouts.a11y import aria
+
+
+def export_links(view: str, year: int, peildatum: dt.date, what: str) -> html.P:
+    """``Download de cijfers (CSV · XLSX)`` for ``view`` at this year and peildatum."""
+    query = urlencode({"jaar": year, "peildatum": peildatum.isoformat()})
+    return html.P(
+        [
+            html.I(className="bi bi-download me-1", **aria(hidden="true")),
+            f"Download {what}: ",
+            html.A("CSV", href=f"/export/{view}.csv?{query}", download=""),
+            " · ",
+            html.A("XLSX", href=f"/export/{view}.xlsx?{query}", download=""),
+        ],
+        className="small",
+    )
