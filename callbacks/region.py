@@ -14,11 +14,12 @@ from dashboard.runtime import runtime
 from geodata import region_refs
 from layouts import format as fmt
 from layouts import ids
+from layouts.exports import export_links
 from layouts.tiles import tiles
 
 
-def update_region(year_raw: str | None, code: str | None) -> tuple[list[Any], str]:
-    """The region's tiles (with last year's figures) and its heading."""
+def update_region(year_raw: str | None, code: str | None) -> tuple[list[Any], str, object]:
+    """The region's tiles (with last year's figures), its heading and the download links."""
     year, peildatum = resolve(year_raw, None)
     db = runtime().db
     ref = next(r for r in region_refs() if r.code == code)
@@ -31,7 +32,8 @@ def update_region(year_raw: str | None, code: str | None) -> tuple[list[Any], st
         previous = summarise_country(earlier[earlier["code"] == ref.code], year - 1, before)
     last = fmt.date(metrics.effective_date(year, peildatum))
     heading = f"Arbeidsmarktregio {ref.code} · provincie {ref.provincie} · voortgang {year}, t/m {last}"
-    return tiles(summary, previous, with_regions=False), heading
+    links = export_links("regios", year, peildatum, "de cijfers van deze regio", region=ref.code)
+    return tiles(summary, previous, with_regions=False), heading, links
 
 
 def register(app: Dash) -> None:
@@ -40,6 +42,7 @@ def register(app: Dash) -> None:
     app.callback(
         Output(ids.REGION_TILES, "children"),
         Output(ids.REGION_HEADING, "children"),
+        Output(ids.REGION_EXPORT, "children"),
         Input(ids.REGION_YEAR, "value"),
         Input(ids.REGION_CODE, "data"),
     )(update_region)

@@ -13,7 +13,7 @@ from dashboard.data.meetings import last_case_discussion
 from dashboard.data.progress import progress_by_region
 from dashboard.importing.rules import SCHEMAS
 from dashboard.metrics import effective_date
-from dashboard.params import parse_peildatum, parse_year
+from dashboard.params import parse_peildatum, parse_region, parse_year
 from dashboard.region_metrics import region_metrics
 from dashboard.runtime import current_peildatum, runtime
 
@@ -138,4 +138,11 @@ def export(view: str, extension: str) -> Response:
     peildatum = parse_peildatum(request.args.get("peildatum"), current_peildatum())
     year = parse_year(request.args.get("jaar"), peildatum.year)
     frame = VIEWS[view](year, peildatum)
-    return as_file(frame, f"{view}-{year}-tm-{effective_date(year, peildatum).isoformat()}", extension)
+    name = f"{view}-{year}-tm-{effective_date(year, peildatum).isoformat()}"
+    region = parse_region(request.args.get("regio"))
+    if region is not None:
+        frame, name = (
+            frame[frame["code"] == region],
+            f"{view}-{region}-{year}-tm-{effective_date(year, peildatum)}",
+        )
+    return as_file(frame, name, extension)

@@ -10,9 +10,10 @@ from dash import html
 from layouts.a11y import aria
 
 
-def export_links(view: str, year: int, peildatum: dt.date, what: str) -> html.P:
-    """``Download de cijfers (CSV · XLSX)`` for ``view`` at this year and peildatum."""
-    query = urlencode({"jaar": year, "peildatum": peildatum.isoformat()})
+def export_links(view: str, year: int, peildatum: dt.date, what: str, region: str | None = None) -> html.P:
+    """``Download de cijfers (CSV · XLSX)`` for ``view`` at this year and peildatum (one region or all)."""
+    params = {"jaar": year, "peildatum": peildatum.isoformat()} | ({"regio": region} if region else {})
+    query = urlencode(params)
     return html.P(
         [
             html.I(className="bi bi-download me-1", **aria(hidden="true")),

@@ -29,6 +29,7 @@ REGION_CODE = "region-code"
 REGION_YEAR = "region-year"
 REGION_TILES = "region-tiles"
 REGION_HEADING = "region-heading"
+REGION_EXPORT = "region-export"
 
 # Regio's
 REGIONS_YEAR = "regions-year"

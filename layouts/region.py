@@ -30,6 +30,7 @@ def page(region: RegionRef, year: int, last_year: int) -> html.Div:
             dcc.Store(id=ids.REGION_CODE, data=region.code),
             year_select(ids.REGION_YEAR, year, last_year),
             html.Div(id=ids.REGION_TILES, className="row g-3 mb-4", **aria(live="polite")),
+            html.Div(id=ids.REGION_EXPORT),
         ]
     )
 

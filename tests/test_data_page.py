@@ -113,3 +113,6 @@ def test_export_has_the_numbers_on_screen(app, db):
     xlsx = client.get("/export/bijeenkomsten.xlsx?jaar=2026")
     assert xlsx.status_code == 200 and len(pd.read_excel(io.BytesIO(xlsx.data))) == 35
     assert client.get("/export/personen.csv").status_code == 404
+    one = client.get("/export/regios.csv?jaar=2026&peildatum=2026-06-30&regio=AM09")
+    single = pd.read_csv(io.BytesIO(one.data), sep=";", encoding="utf-8-sig")
+    assert list(single["code"]) == ["AM09"] and single.loc[0, "gestart"] == 2

@@ -163,7 +163,8 @@ def test_marked_region_gets_a_keyboard_link_to_its_page(national):
 
 
 def test_region_page_tiles(national):
-    tiles, heading = run(national, update_region, "2026", "AM09")
+    tiles, heading, links = run(national, update_region, "2026", "AM09")
+    assert links.children[2].href == "/export/regios.csv?jaar=2026&peildatum=2026-06-30&regio=AM09"
     assert heading.startswith("Arbeidsmarktregio AM09 · provincie Gelderland")
     text = text_of(tiles)
     assert "Trajecten gestart 30 van 100" in text and "Vorig jaar op deze datum: 20 (+10)" in text
