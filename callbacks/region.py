@@ -8,7 +8,7 @@ from dash import Dash, Input, Output
 
 from callbacks.national import resolve, year_before
 from dashboard import domain, metrics
-from dashboard.data.national import summarise_country
+from dashboard.data.national import latest_mature_cohort, summarise_country
 from dashboard.data.progress import progress_by_region
 from dashboard.runtime import runtime
 from geodata import region_refs
@@ -24,7 +24,8 @@ def update_region(year_raw: str | None, code: str | None) -> tuple[list[Any], st
     db = runtime().db
     ref = next(r for r in region_refs() if r.code == code)
     frame = progress_by_region(db, year, peildatum)
-    summary = summarise_country(frame[frame["code"] == ref.code], year, peildatum)
+    mature = latest_mature_cohort(db, year, peildatum, ref.code)
+    summary = summarise_country(frame[frame["code"] == ref.code], year, peildatum, mature)
     previous = None
     if year - 1 >= domain.FIRST_YEAR:
         before = year_before(peildatum)

@@ -169,6 +169,7 @@ def test_region_page_tiles(national):
     text = text_of(tiles)
     assert "Trajecten gestart 30 van 100" in text and "Vorig jaar op deze datum: 20 (+10)" in text
     assert "Regio's op koers" not in text
+    assert "Laatste uitontwikkelde cohort (2025): 0 %" in text
 
 
 def test_year_before_handles_leap_days():

@@ -98,11 +98,19 @@ def summarise_country(
 def national_summary(db: Database, year: int, peildatum: dt.date) -> NationalSummary:
     """National figures for ``year`` at the peildatum (cached through ``progress_by_region``)."""
     regions = progress_by_region(db, year, peildatum)
-    mature = None
+    return summarise_country(regions, year, peildatum, latest_mature_cohort(db, year, peildatum))
+
+
+def latest_mature_cohort(
+    db: Database, year: int, peildatum: dt.date, region: str | None = None
+) -> MatureCohort | None:
+    """The newest start cohort up to ``year`` that is mature at the peildatum (one region or all)."""
     cohort = year
     while cohort >= domain.FIRST_YEAR and not metrics.cohort_is_mature(cohort, peildatum):
         cohort -= 1
-    if cohort >= domain.FIRST_YEAR:
-        frame = regions if cohort == year else progress_by_region(db, cohort, peildatum)
-        mature = MatureCohort(cohort, int(frame["gestart"].sum()), int(frame["duurzaam"].sum()))
-    return summarise_country(regions, year, peildatum, mature)
+    if cohort < domain.FIRST_YEAR:
+        return None
+    frame = progress_by_region(db, cohort, peildatum)
+    if region is not None:
+        frame = frame[frame["code"] == region]
+    return MatureCohort(cohort, int(frame["gestart"].sum()), int(frame["duurzaam"].sum()))
