@@ -116,17 +116,24 @@ def state_to_url(
     return "?" + urlencode(query)
 
 
-def region_link(highlight: str | None, year_raw: str | None) -> Any:
+def region_url(code: str, year_raw: str | None, peildatum_raw: str | None) -> str:
+    """The region page with the year and peildatum of the current view."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    return f"/regio/{code}?" + urlencode({"jaar": year, "peildatum": peildatum.isoformat()})
+
+
+def region_link(highlight: str | None, year_raw: str | None, peildatum_raw: str | None = None) -> Any:
     """A link to the marked region's page, so the drill-down also works without a mouse."""
     code = parse_region(highlight)
     if code is None:
         return None
     name = next(r.naam for r in region_refs() if r.code == code)
-    year, _peildatum = resolve(year_raw, None)
-    return html.A(f"Open regiopagina {name}", href=f"/regio/{code}?jaar={year}")
+    return html.A(f"Open regiopagina {name}", href=region_url(code, year_raw, peildatum_raw))
 
 
-def open_region(click: dict[str, Any] | None, year_raw: str | None) -> str | NoUpdate:
+def open_region(
+    click: dict[str, Any] | None, year_raw: str | None, peildatum_raw: str | None = None
+) -> str | NoUpdate:
     """The region page of the clicked region (geographic map: location; tile map: customdata)."""
     if not click or not click.get("points"):
         return no_update
@@ -134,7 +141,7 @@ def open_region(click: dict[str, Any] | None, year_raw: str | None) -> str | NoU
     code = parse_region(point.get("location") or (point.get("customdata") or [None])[0])
     if code is None:
         return no_update
-    return f"/regio/{code}?jaar={year_raw}" if year_raw else f"/regio/{code}"
+    return region_url(code, year_raw, peildatum_raw)
 
 
 def register(app: Dash) -> None:
@@ -183,11 +190,13 @@ def register(app: Dash) -> None:
         Output(ids.NATIONAL_REGION_LINK, "children"),
         Input(ids.NATIONAL_HIGHLIGHT, "value"),
         year,
+        peildatum,
     )(region_link)
     # region clicked on the map -> region page
     app.callback(
         Output(ids.NAVIGATE, "href"),
         Input(ids.NATIONAL_MAP, "clickData"),
         State(ids.NATIONAL_YEAR, "value"),
+        State(ids.NATIONAL_PEILDATUM, "value"),
         prevent_initial_call=True,
     )(open_region)

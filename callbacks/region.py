@@ -18,9 +18,11 @@ from layouts.exports import export_links
 from layouts.tiles import tiles
 
 
-def update_region(year_raw: str | None, code: str | None) -> tuple[list[Any], str, object]:
+def update_region(
+    year_raw: str | None, code: str | None, peildatum_raw: str | None = None
+) -> tuple[list[Any], str, object]:
     """The region's tiles (with last year's figures), its heading and the download links."""
-    year, peildatum = resolve(year_raw, None)
+    year, peildatum = resolve(year_raw, peildatum_raw)
     db = runtime().db
     ref = next(r for r in region_refs() if r.code == code)
     frame = progress_by_region(db, year, peildatum)
@@ -46,4 +48,5 @@ def register(app: Dash) -> None:
         Output(ids.REGION_EXPORT, "children"),
         Input(ids.REGION_YEAR, "value"),
         Input(ids.REGION_CODE, "data"),
+        Input(ids.REGION_PEILDATUM, "data"),
     )(update_region)

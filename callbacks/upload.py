@@ -22,14 +22,17 @@ WEB_USER = "webformulier"
 
 def _import(contents: str, filename: str, kind: str, check_only: bool) -> ImportResult:
     """Decode the browser's data URL into a temporary file and run the same import as the CLI."""
-    name = Path(filename or "bestand.csv").name  # never a path from the client
+    # The client's name is only shown and logged; the file on disk gets a fixed, safe name.
+    name = (Path(filename or "bestand.csv").name.replace("\x00", "") or "bestand.csv")[:200]
     settings = runtime().settings
+    if len(contents) > settings.max_import_bytes * 1.4 + 1000:  # base64 is 4/3 of the file
+        raise ImportRejected(name, [Problem(None, "", "", "het bestand is groter dan de toegestane grens")])
     try:
         payload = base64.b64decode(contents.split(",", 1)[1], validate=True)
     except (IndexError, binascii.Error):
         raise ImportRejected(name, [Problem(None, "", "", "het bestand kon niet worden ontvangen")]) from None
     with tempfile.TemporaryDirectory(prefix="hzw-upload-") as folder:
-        path = Path(folder) / name
+        path = Path(folder) / ("upload.xlsx" if name.lower().endswith(".xlsx") else "upload.csv")
         path.write_bytes(payload)
         return import_file(
             runtime().db,
@@ -38,6 +41,7 @@ def _import(contents: str, filename: str, kind: str, check_only: bool) -> Import
             user=WEB_USER,
             max_bytes=settings.max_import_bytes,
             check_only=check_only,
+            file_name=name,
         )
 
 

@@ -99,6 +99,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     app.index_string = INDEX_STRING
     server = app.server
     server.config["SECRET_KEY"] = settings.secret_key or None
+    # Uploads arrive base64-encoded (4/3 of the file) inside a JSON callback body.
+    server.config["MAX_CONTENT_LENGTH"] = int(settings.max_import_bytes * 1.4) + 100_000
     server.register_blueprint(
         Blueprint(
             "vendor", __name__, static_folder=str(BOOTSTRAP_STATIC), static_url_path="/vendor/bootstrap"

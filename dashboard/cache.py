@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib.metadata
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
@@ -17,6 +18,9 @@ log = logging.getLogger(__name__)
 
 # Created unbound; create_app binds it (in-process by default, Redis when HZW_REDIS_URL is set).
 cache = Cache()
+
+# Part of every key, so a deploy never reads results pickled by older code from a shared Redis.
+CODE_VERSION = importlib.metadata.version("hoofdzaak-werk-monitor")
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -35,7 +39,8 @@ def cached(fn: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Da
         if not has_app_context():
             return fn(db, *args, **kwargs)
         name = f"{fn.__module__}.{fn.__qualname__}"
-        key = f"hzw:{name}:{db.cache_namespace}:{db.data_version()}:{args!r}:{sorted(kwargs.items())!r}"
+        where = f"{db.cache_namespace}:{db.data_version()}"
+        key = f"hzw:{CODE_VERSION}:{name}:{where}:{args!r}:{sorted(kwargs.items())!r}"
         hit = cache.get(key)
         if hit is not None:
             return hit

@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import click
-from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 from dashboard.config import ConfigError, Settings, load_settings
+from dashboard.data.meta import trajectory_count
 from dashboard.db import Database, DatabaseError
 from dashboard.importing import ImportRejected, import_file
-from dashboard.models import Trajectory
 from geodata.boundaries import PDOK_ITEMS, BoundaryError, download_to_cache
 
 # What the user did wrong or what is missing; anything else is a bug and keeps its traceback.
@@ -73,9 +72,7 @@ def db_status() -> None:
     current, head = database.current_revision(), database.head_revision()
     click.echo(f"Databaseversie: {current or 'leeg'} (nieuwste: {head})")
     if current == head:
-        with database.engine.connect() as connection:
-            count = connection.execute(select(func.count(Trajectory.id))).scalar_one()
-        click.echo(f"Trajecten: {count}")
+        click.echo(f"Trajecten: {trajectory_count(database)}")
 
 
 @cli.command("demo", help="Laad fictieve voorbeelddata voor alle 35 regio's (2021 tot vandaag).")
@@ -92,10 +89,9 @@ def demo(seed: int, until: dt.datetime | None, if_empty: bool) -> None:
     database = _database(settings)
     _require_current(database)
     if if_empty:
-        with database.engine.connect() as connection:
-            if connection.execute(select(func.count(Trajectory.id))).scalar_one():
-                click.echo("De database bevat al gegevens; voorbeelddata niet opnieuw geladen.")
-                return
+        if trajectory_count(database):
+            click.echo("De database bevat al gegevens; voorbeelddata niet opnieuw geladen.")
+            return
     today = until.date() if until else dt.date.today()
     for result in load_demo(database, seed, today, settings.max_import_bytes):
         click.echo(f"Voorbeelddata: {result.summary()}")

@@ -50,13 +50,14 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed)
+        # hide_parameters: error messages (and so logs) never carry the rows being written.
+        engine = create_engine(parsed, hide_parameters=True)
         event.listen(engine, "connect", _enable_sqlite_rules)
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         # psycopg 3 is the driver we install; plain postgresql:// would ask for psycopg2.
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
 
 
 class Database:
@@ -112,10 +113,16 @@ class Database:
         """Whether the schema matches this version of the code."""
         return self.current_revision() == self.head_revision()
 
-    def data_version(self) -> int:
-        """A number that grows with every import; cache keys include it."""
+    def data_version(self) -> str:
+        """A value that changes with every committed import; cache keys include it.
+
+        Both count and highest id: ids are handed out before commit, so two overlapping imports
+        can commit in the other order, and the highest id alone would not change for the later one.
+        """
+        query = select(func.count(ImportLog.id), func.coalesce(func.max(ImportLog.id), 0))
         with self.engine.connect() as connection:
-            return int(connection.execute(select(func.coalesce(func.max(ImportLog.id), 0))).scalar_one())
+            count, highest = connection.execute(query).one()
+        return f"{count}-{highest}"
 
     def dispose(self) -> None:
         """Close all pooled connections."""

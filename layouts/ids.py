@@ -30,6 +30,7 @@ REGION_YEAR = "region-year"
 REGION_TILES = "region-tiles"
 REGION_HEADING = "region-heading"
 REGION_EXPORT = "region-export"
+REGION_PEILDATUM = "region-peildatum"
 
 # Regio's
 REGIONS_YEAR = "regions-year"

@@ -45,6 +45,11 @@ def meetings_table(regions: pd.DataFrame, last_case: pd.DataFrame, year: int, pe
     on_day = metrics.effective_date(year, peildatum)
     rows = []
     for r in regions.itertuples():
+        if not r.bijeenkomsten_geleverd:
+            # A region that never reported a meeting has no data, not zero meetings.
+            unknown = status_badge(metrics.PaceStatus.GEEN_GEGEVENS)
+            rows.append([r.naam, "geen gegevens", unknown, "geen gegevens", unknown, "–", "geen gegevens"])
+            continue
         last = last_by_code.get(r.code)
         last = None if last is None or pd.isna(last) else last
         flag = (

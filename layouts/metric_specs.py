@@ -92,6 +92,6 @@ METRICS: dict[str, MetricSpec] = {
 DEFAULT_METRIC = "doel"
 
 
-def metric(key: str | None) -> MetricSpec:
-    """The spec for a URL value; unknown values give the default metric."""
-    return METRICS.get(key or "", METRICS[DEFAULT_METRIC])
+def metric(key: object) -> MetricSpec:
+    """The spec for a URL value; unknown values (or a repeated query key) give the default metric."""
+    return METRICS.get(key, METRICS[DEFAULT_METRIC]) if isinstance(key, str) else METRICS[DEFAULT_METRIC]

@@ -39,17 +39,22 @@ def national_page(
     latest = current_peildatum()
     day = parse_peildatum(peildatum, latest)
     default_form = GEO if runtime().boundaries is not None else TILES
-    form = kaart if kaart in (GEO, TILES) else default_form
+    form = kaart if isinstance(kaart, str) and kaart in (GEO, TILES) else default_form
     return national.page(parse_year(jaar, day.year), day, latest, metric(maat).key, form, parse_region(regio))
 
 
-def region_page(code: str | None = None, jaar: str | None = None, **_query: str) -> html.Div:
+def region_page(
+    code: str | None = None, jaar: str | None = None, peildatum: str | None = None, **_query: str
+) -> html.Div:
     """One region, by its AM code in the path."""
-    ref = next((r for r in region_refs() if r.code == (code or "").upper()), None)
+    found = parse_region(code)
+    ref = next((r for r in region_refs() if r.code == found), None)
     if ref is None:
-        return region.not_found(code or "")
-    last_year = current_peildatum().year
-    return region.page(ref, parse_year(jaar, last_year), last_year)
+        return region.not_found(code if isinstance(code, str) else "")
+    latest = current_peildatum()
+    day = parse_peildatum(peildatum, latest)
+    # The peildatum travels with the drill-down, so a historical view stays historical.
+    return region.page(ref, parse_year(jaar, day.year), latest.year, day.isoformat())
 
 
 def _max_bytes() -> int:

@@ -10,7 +10,7 @@ from layouts.a11y import aria
 from layouts.controls import year_select
 
 
-def page(region: RegionRef, year: int, last_year: int) -> html.Div:
+def page(region: RegionRef, year: int, last_year: int, peildatum: str) -> html.Div:
     """The page skeleton for ``region``; a callback fills the tiles."""
     return html.Div(
         [
@@ -28,6 +28,7 @@ def page(region: RegionRef, year: int, last_year: int) -> html.Div:
             html.H1(region.naam, className="h2"),
             html.P(id=ids.REGION_HEADING, className="lead"),
             dcc.Store(id=ids.REGION_CODE, data=region.code),
+            dcc.Store(id=ids.REGION_PEILDATUM, data=peildatum),
             year_select(ids.REGION_YEAR, year, last_year),
             html.Div(id=ids.REGION_TILES, className="row g-3 mb-4", **aria(live="polite")),
             html.Div(id=ids.REGION_EXPORT),

@@ -127,10 +127,28 @@ def tiles(
     )
 
     def meeting_tile(title: str, held: int, target: int, before: int | None, tile_id: str) -> dbc.Col:
+        if not summary.meetings_delivered:
+            lines = [f"jaardoel {fmt.number(target)}", status_badge(metrics.PaceStatus.GEEN_GEGEVENS), as_of]
+            return _tile(title, "geen gegevens", lines, tile_id)
         status = metrics.pace_status(held, metrics.expected_by(target, summary.year, summary.peildatum))
         lines = [f"van {fmt.number(target)} (jaardoel)", status_badge(status), _change(held, before), as_of]
         return _tile(title, fmt.number(held), lines, tile_id)
 
+    if not summary.delivered:
+        # No trajectory data at all is not zero: say so instead of showing 0 and "ver achter".
+        no_data = [status_badge(metrics.PaceStatus.GEEN_GEGEVENS), as_of]
+        started = _tile(
+            "Trajecten gestart",
+            "geen gegevens",
+            [f"jaardoel {fmt.number(summary.target_started)}", *no_data],
+            "tile-trajecten",
+        )
+        sustainable = _tile(
+            "Duurzame uitstroom",
+            "geen gegevens",
+            [f"doel {fmt.percentage(summary.target_sustainable_pct)}", *no_data],
+            "tile-duurzaam",
+        )
     result = [started, sustainable]
     if with_regions:
         result.append(

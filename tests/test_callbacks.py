@@ -72,7 +72,8 @@ def test_meetings_table_flags_overdue_regions(loaded, db):
         table, _links, _search = update_meetings("2026")
     text = text_of(table)
     assert "Achterhoek 0 van 3" in text and "1 juni 2026 nee" in text
-    assert "Groningen 0 van 3" in text and "– achterstallig" in text
+    # Groningen never reported a meeting: no data, not "0 van 3, achterstallig".
+    assert "Groningen geen gegevens geen gegevens geen gegevens geen gegevens – geen gegevens" in text
 
 
 def test_shell_shows_data_date_and_demo_notice_only_for_demo_data(loaded):

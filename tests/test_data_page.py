@@ -116,3 +116,10 @@ def test_export_has_the_numbers_on_screen(app, db):
     one = client.get("/export/regios.csv?jaar=2026&peildatum=2026-06-30&regio=AM09")
     single = pd.read_csv(io.BytesIO(one.data), sep=";", encoding="utf-8-sig")
     assert list(single["code"]) == ["AM09"] and single.loc[0, "gestart"] == 2
+
+
+@pytest.mark.parametrize("name", ["..", ".", "x" * 300 + ".csv", "a\x00b.csv", "/etc/passwd"])
+def test_odd_upload_names_are_handled(app, db, name):
+    with app.server.app_context():
+        report, disabled, _ = check_upload(data_url(GOOD), name, "trajecten")
+    assert "goedgekeurd" in text_of(report) and disabled is False

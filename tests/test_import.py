@@ -199,3 +199,43 @@ def test_check_only_writes_nothing(db):
     )
     assert result.nieuw == 1 and result.import_id is None
     assert count(db, Trajectory) == 0 and count(db, ImportLog) == 0
+
+
+@pytest.mark.parametrize("header", ["BSN-nummer", "cliëntnaam", "geboorte_datum", "E-mailadres", "Telefoonnr"])
+def test_identifying_columns_are_recognised_however_spelled(db, header):
+    with pytest.raises(ImportRejected, match="kan personen identificeren"):
+        load(db, "trajecten", [trajectory("P1", "2026-01-10") | {header: "x"}])
+
+
+def test_organisation_name_column_is_not_mistaken_for_a_person(db):
+    assert load(db, "trajecten", [trajectory("P2", "2026-01-10") | {"organisatienaam": "x"}]).nieuw == 1
+
+
+def test_a_bsn_is_never_repeated_in_a_duplicate_message(db):
+    with pytest.raises(ImportRejected) as caught:
+        load(db, "trajecten", [trajectory("111222333", "2026-01-10"), trajectory("111222333", "2026-01-11")])
+    assert "111222333" not in caught.value.report()
+
+
+def test_too_long_values_are_reported_not_crashed_on(db):
+    rows = [trajectory("T" * 65, "2026-01-10"), trajectory("T2", "2026-01-10", organisatie="O" * 161)]
+    with pytest.raises(ImportRejected) as caught:
+        load(db, "trajecten", rows)
+    assert {(p.row, p.column) for p in caught.value.problems} == {(2, "traject_id"), (3, "organisatie")}
+    meeting = {"regio": "AM09", "soort": "werkgroep", "datum": "2026-01-10", "deelnemers": "99999999999"}
+    with pytest.raises(ImportRejected, match="geheel getal van 0 tot en met 10000"):
+        load(db, "bijeenkomsten", [meeting])
+
+
+def test_fractional_percentage_reimports_unchanged(db):
+    rows = [{"regio": "AM09", "jaar": "2026", "trajecten": "110", "duurzaam_pct": "33,333",
+             "leerbijeenkomsten": "3", "casusbesprekingen": "10"}]
+    load(db, "doelen", rows)
+    assert load(db, "doelen", rows).ongewijzigd == 1
+
+
+def test_renamed_or_empty_xlsx_is_refused_clearly(db, tmp_path):
+    path = tmp_path / "kapot.xlsx"
+    path.write_text("traject_id;regio\n")
+    with pytest.raises(ImportRejected, match="kan niet gelezen worden als CSV of XLSX"):
+        import_file(db, "trajecten", path, user="t", max_bytes=1_000_000)

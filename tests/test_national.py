@@ -152,13 +152,21 @@ def test_url_reproduces_the_view_and_clicks_open_the_region(national):
     assert run(national, state_to_url, "abc", "kapot", "onzin", "geo", "XX") == (
         "?jaar=2026&peildatum=2026-06-30&maat=doel&kaart=geo"
     )
-    assert open_region({"points": [{"location": "AM09"}]}, "2026") == "/regio/AM09?jaar=2026"
-    assert open_region({"points": [{"customdata": ["AM01", "Groningen"]}]}, None) == "/regio/AM01"
+    geo_click = {"points": [{"location": "AM09"}]}
+    assert (
+        run(national, open_region, geo_click, "2026", "2026-03-31")
+        == "/regio/AM09?jaar=2026&peildatum=2026-03-31"
+    )
+    tile_click = {"points": [{"customdata": ["AM01", "Groningen"]}]}
+    assert run(national, open_region, tile_click, None, None) == "/regio/AM01?jaar=2026&peildatum=2026-06-30"
 
 
 def test_marked_region_gets_a_keyboard_link_to_its_page(national):
     link = run(national, region_link, "AM09", "2025")
-    assert link.href == "/regio/AM09?jaar=2025" and link.children == "Open regiopagina Achterhoek"
+    assert (
+        link.href == "/regio/AM09?jaar=2025&peildatum=2026-06-30"
+        and link.children == "Open regiopagina Achterhoek"
+    )
     assert run(national, region_link, "", "2025") is None
 
 
@@ -170,6 +178,37 @@ def test_region_page_tiles(national):
     assert "Trajecten gestart 30 van 100" in text and "Vorig jaar op deze datum: 20 (+10)" in text
     assert "Regio's op koers" not in text
     assert "Laatste uitontwikkelde cohort (2025): 0 %" in text
+    # The peildatum carried over from the national page counts here too.
+    early, heading, _links = run(national, update_region, "2026", "AM09", "2026-03-31")
+    assert "Trajecten gestart 15 van 100" in text_of(early) and heading.endswith("t/m 31 maart 2026")
+
+
+def test_region_without_any_data_says_so(national):
+    tiles, _heading, _links = run(national, update_region, "2026", "AM02")
+    text = text_of(tiles)
+    assert "Trajecten gestart geen gegevens" in text and "ver achter" not in text
+    assert "Prognose" not in text
+    assert "Casusbesprekingen geen gegevens" in text
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"jaar": "²"},
+        {"jaar": ["2025", "2026"]},
+        {"regio": ["AM09", "AM01"]},
+        {"maat": ["doel", "tempo"]},
+        {"peildatum": ["2026-01-01"]},
+        {"kaart": ["geo"]},
+    ],
+)
+def test_odd_query_values_fall_back_to_defaults(national, query):
+    from layouts.pages import national_page, region_page
+
+    with national.server.app_context():
+        assert national_page(**query) is not None
+        assert region_page(code=["AM09"], **query).children[0].children == "Regio niet gevonden"
+        assert region_page(code="am09", **query) is not None
 
 
 def test_year_before_handles_leap_days():

@@ -10,7 +10,7 @@ import pandas as pd
 from sqlalchemy import func, select
 
 from dashboard.db import Database
-from dashboard.models import ImportLog
+from dashboard.models import ImportLog, Trajectory
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 IMPORT_LOG_COLUMNS = [
@@ -69,3 +69,9 @@ def import_log(db: Database, limit: int = 200) -> pd.DataFrame:
     )
     with db.engine.connect() as connection:
         return pd.DataFrame(connection.execute(query).all(), columns=IMPORT_LOG_COLUMNS)
+
+
+def trajectory_count(db: Database) -> int:
+    """How many trajectories the database holds."""
+    with db.engine.connect() as connection:
+        return int(connection.execute(select(func.count(Trajectory.id))).scalar_one())

@@ -47,6 +47,8 @@ class NationalSummary:
     regions_without_data: int
     learning_sessions: int
     mature_cohort: MatureCohort | None
+    delivered: bool  # any trajectory data at all; without it the figures are "geen gegevens"
+    meetings_delivered: bool
     target_learning_sessions: int
     case_discussions: int
     target_case_discussions: int
@@ -66,6 +68,7 @@ def summarise_country(
         )
         for row in regions.itertuples()
     ]
+    delivered = bool(regions["geleverd"].any())
     sustainable = int(regions["duurzaam"].sum())
     # Weighted by each region's volume, so the national goal is the trajectory-weighted mean.
     weighted_goal = (
@@ -77,8 +80,8 @@ def summarise_country(
         started=started,
         target_started=target,
         expected_started=expected,
-        status=metrics.pace_status(started, expected),
-        projection=metrics.projection(started, year, peildatum),
+        status=metrics.pace_status(started if delivered else None, expected),
+        projection=metrics.projection(started, year, peildatum) if delivered else None,
         sustainable=sustainable,
         sustainable_pct=100 * sustainable / started if started else None,
         target_sustainable_pct=weighted_goal,
@@ -88,6 +91,8 @@ def summarise_country(
         regions_without_data=int((~regions["geleverd"]).sum()),
         learning_sessions=int(regions["leerbijeenkomsten"].sum()),
         mature_cohort=mature_cohort,
+        delivered=delivered,
+        meetings_delivered=bool(regions["bijeenkomsten_geleverd"].any()),
         target_learning_sessions=int(regions["doel_leerbijeenkomsten"].sum()),
         case_discussions=int(regions["casusbesprekingen"].sum()),
         target_case_discussions=int(regions["doel_casusbesprekingen"].sum()),

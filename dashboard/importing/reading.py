@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -56,13 +57,13 @@ def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[(frame != "").any(axis=1)].reset_index(drop=True)
 
 
-def read_table(path: Path, max_bytes: int) -> pd.DataFrame:
+def read_table(path: Path, max_bytes: int, file_name: str | None = None) -> pd.DataFrame:
     """Read ``path`` as a table of text cells with the file's own headers.
 
     Raises:
         ImportRejected: when the file is too large, missing or unreadable.
     """
-    name = path.name
+    name = file_name or path.name
     try:
         size = path.stat().st_size
     except OSError:
@@ -84,7 +85,7 @@ def read_table(path: Path, max_bytes: int) -> pd.DataFrame:
                 keep_default_na=False,
                 skip_blank_lines=True,
             )
-    except (ValueError, OSError, KeyError) as error:
+    except (ValueError, OSError, KeyError, zipfile.BadZipFile) as error:
         # pandas and openpyxl report broken files with these; the user needs to know which file.
         raise ImportRejected(
             name,

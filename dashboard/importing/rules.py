@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -46,9 +47,9 @@ class Column:
 
 SCHEMAS: dict[str, tuple[Column, ...]] = {
     "trajecten": (
-        Column("traject_id", True, v.parse_text),
+        Column("traject_id", True, v.text_up_to(64)),
         Column("regio", True, v.parse_region),
-        Column("organisatie", True, v.parse_text),
+        Column("organisatie", True, v.text_up_to(160)),
         Column("organisatie_type", False, v.parse_organisation_type),
         Column("methode", True, v.parse_method),
         Column("financiering", False, v.parse_funding),
@@ -63,13 +64,13 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("regio", True, v.parse_region),
         Column("soort", True, v.parse_meeting_kind),
         Column("datum", True, v.parse_date),
-        Column("deelnemers", False, v.parse_whole_number),
+        Column("deelnemers", False, lambda text: v.parse_whole_number(text, 10_000)),
         Column("onderwerp", False, v.parse_text),
-        Column("organisaties", False, v.parse_text),
+        Column("organisaties", False, v.text_up_to(2000)),
     ),
     "doelen": (
         Column("regio", True, v.parse_region),
-        Column("jaar", True, v.parse_whole_number),
+        Column("jaar", True, v.parse_year),
         Column("trajecten", True, v.parse_whole_number),
         Column("duurzaam_pct", True, v.parse_percentage),
         Column("leerbijeenkomsten", True, v.parse_whole_number),
@@ -87,8 +88,42 @@ def normalise_headers(frame: pd.DataFrame) -> pd.DataFrame:
     return renamed
 
 
+# Parts of a header that point at personal data, however the column is spelled (BSN-nummer,
+# cliëntnaam, geboorte_datum, e-mailadres …). Contract columns that contain them are allowed.
+IDENTIFYING_PARTS = (
+    "bsn",
+    "burgerservice",
+    "naam",
+    "geboorte",
+    "adres",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "mail",
+    "telefoon",
+    "diagnose",
+)
+
+
+def _letters(header: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", header.lower())
+    return "".join(ch for ch in decomposed if ch.isascii() and ch.isalpha())
+
+
+def is_identifying(header: str, kind: str) -> bool:
+    """Whether a column name suggests data that identifies a person."""
+    allowed = {c.name for c in SCHEMAS[kind]}
+    if header in allowed:
+        return False
+    letters = _letters(header)
+    if letters.startswith(("organisatie", "regio")):
+        return False  # organisatienaam, regionaam: about organisations and regions, not people
+    return header in IDENTIFYING_COLUMNS or any(part in letters for part in IDENTIFYING_PARTS)
+
+
 def _header_problems(kind: str, columns: list[str]) -> list[Problem]:
-    identifying = sorted(set(columns) & IDENTIFYING_COLUMNS)
+    identifying = sorted(c for c in set(columns) if is_identifying(c, kind))
     if identifying:
         return [
             Problem(
@@ -117,6 +152,13 @@ def _row_rules(kind: str, record: dict[str, Any], today: dt.date) -> list[tuple[
         day = record.get(col)
         if day is not None and day > today:
             broken.append((col, day.isoformat(), f"een datum niet na de importdatum ({today:%d-%m-%Y})"))
+    if kind == "bijeenkomsten":
+        names = (record["organisaties"] or "").split("|")
+        broken += [
+            ("organisaties", n[:40], "organisatienamen van hoogstens 160 tekens")
+            for n in names
+            if len(n) > 160
+        ]
     if kind != "trajecten":
         return broken
     start: dt.date = record["startdatum"]
@@ -190,10 +232,9 @@ def validate_frame(
         problems += [Problem(row, col, val, exp) for col, val, exp in _row_rules(kind, record, today)]
         key = _key(kind, record)
         if key is not None and key in seen:
+            shown = "(verborgen)" if v.is_valid_bsn(str(key[-1])) else str(key[-1])
             problems.append(
-                Problem(
-                    row, key_column(kind), str(key[-1]), f"uniek in het bestand; staat ook op rij {seen[key]}"
-                )
+                Problem(row, key_column(kind), shown, f"uniek in het bestand; staat ook op rij {seen[key]}")
             )
         elif key is not None:
             seen[key] = row

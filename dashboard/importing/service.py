@@ -155,18 +155,22 @@ def import_file(
     today: dt.date | None = None,
     demo: bool = False,
     check_only: bool = False,
+    file_name: str | None = None,
 ) -> ImportResult:
     """Read a delivered CSV/XLSX file and import it (see ``import_frame``).
+
+    ``file_name`` is the name shown and logged when it differs from the file on disk (uploads).
 
     Raises:
         ImportRejected: when the file cannot be read or breaks the contract; nothing was written.
     """
-    frame = read_table(path, max_bytes)
+    shown = file_name or path.name
+    frame = read_table(path, max_bytes, shown)
     return import_frame(
         db,
         kind,
         frame,
-        file_name=path.name,
+        file_name=shown,
         sha256=file_sha256(path),
         user=user,
         today=today,

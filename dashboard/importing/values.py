@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from dashboard import domain
 from geodata import region_refs
@@ -19,7 +19,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DUTCH = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 
 
-@cache
+@lru_cache(maxsize=8192)
 def parse_date(text: str) -> dt.date:
     """Parse ``YYYY-MM-DD``, ``DD-MM-YYYY`` or ``D-M-YYYY`` (Excel's Dutch date forms)."""
     value = text.strip()
@@ -36,11 +36,19 @@ def parse_date(text: str) -> dt.date:
     raise CellError("een datum als JJJJ-MM-DD of DD-MM-JJJJ")
 
 
-def parse_whole_number(text: str) -> int:
-    """Parse a whole number ≥ 0 (Excel may write 12 as ``12.0``)."""
+def parse_whole_number(text: str, maximum: int = 100_000) -> int:
+    """Parse a whole number 0 … ``maximum`` (Excel may write 12 as ``12.0``)."""
     value = text.strip().removesuffix(".0")
-    if not value.isdigit():
-        raise CellError("een geheel getal van 0 of meer")
+    if not (value.isascii() and value.isdigit()) or int(value) > maximum:
+        raise CellError(f"een geheel getal van 0 tot en met {maximum}")
+    return int(value)
+
+
+def parse_year(text: str) -> int:
+    """A calendar year of the programme's era."""
+    value = text.strip().removesuffix(".0")
+    if not (value.isascii() and value.isdigit()) or not 2000 <= int(value) <= 2100:
+        raise CellError("een jaartal, bijv. 2026")
     return int(value)
 
 
@@ -52,7 +60,8 @@ def parse_percentage(text: str) -> float:
         raise CellError("een percentage tussen 0 en 100") from None
     if not 0 <= number <= 100:
         raise CellError("een percentage tussen 0 en 100")
-    return number
+    # The database keeps two decimals; rounding here keeps a re-import "ongewijzigd".
+    return round(number, 2)
 
 
 @cache
@@ -87,9 +96,19 @@ def choice(values: tuple[str, ...], aliases: dict[str, str] | None = None) -> Ca
     return parse
 
 
-def parse_text(text: str) -> str:
-    """Trimmed free text; whitespace inside is collapsed."""
-    return " ".join(text.split())
+def text_up_to(limit: int) -> Callable[[str], str]:
+    """Trimmed free text (inner whitespace collapsed) of at most ``limit`` characters."""
+
+    def parse(text: str) -> str:
+        value = " ".join(text.split())
+        if len(value) > limit:
+            raise CellError(f"tekst van hoogstens {limit} tekens")
+        return value
+
+    return parse
+
+
+parse_text = text_up_to(255)
 
 
 parse_method = choice(domain.METHODS, {"Werk als Beste Zorg": "WaBZ"})

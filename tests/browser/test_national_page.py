@@ -61,7 +61,9 @@ def test_click_on_the_geographic_map_opens_the_region(page, server, needs_bounda
     wait_for_map(page, "choroplethmap")
     screenshot(page, "landelijk-kaart")
     click_geo_region(page, "AM09")
-    page.wait_for_function("location.pathname === '/regio/AM09' && location.search === '?jaar=2026'")
+    page.wait_for_function(
+        "location.pathname === '/regio/AM09' && location.search === '?jaar=2026&peildatum=2026-09-30'"
+    )
     page.wait_for_selector("#region-tiles .kpi-value")
     assert page.inner_text("h1") == "Achterhoek"
     assert_accessible(page)
