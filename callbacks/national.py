@@ -82,7 +82,9 @@ def update_ranking(
     year, peildatum = resolve(year_raw, peildatum_raw)
     frame = region_metrics(progress_by_region(runtime().db, year, peildatum), year, peildatum)
     links = export_links("regios", year, peildatum, "de cijfers achter kaart en rangorde")
-    return ranking_figure(frame, metric(metric_key), year, peildatum, parse_region(highlight)), links
+    immature = not metrics.cohort_is_mature(year, peildatum)
+    figure = ranking_figure(frame, metric(metric_key), year, peildatum, parse_region(highlight), immature)
+    return figure, links
 
 
 def update_trend(year_raw: str | None, peildatum_raw: str | None) -> go.Figure:

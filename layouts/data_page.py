@@ -155,11 +155,12 @@ def delivery_table(frame: pd.DataFrame, region: str) -> object:
             rec["organisatie"],
             rec["soort"] or "onbekend",
             *[cell(rec[q]) for q in quarters],
-            fmt.date(rec["laatst_aangeleverd"].date()),
+            fmt.moment(rec["laatst_aangeleverd"]).rsplit(" ", 1)[0],  # Dutch calendar day
         ]
         for rec in subset.to_dict("records")
     ]
-    headers = ["Organisatie", "Soort", *quarters, "Laatst aangeleverd"]
+    # Re-delivering unchanged rows keeps the older import, so this is the last delivery that changed data.
+    headers = ["Organisatie", "Soort", *quarters, "Laatste levering met wijzigingen"]
     return table("Levering per kwartaal (op startdatum van trajecten)", headers, rows, set())
 
 

@@ -25,16 +25,18 @@ def page(
         [
             html.H1("Landelijk overzicht", className="h2"),
             html.P(id=ids.NATIONAL_HEADING, className="lead"),
-            html.Form(
+            # A group, not a <form>: Enter in the date field must not submit and reload the page.
+            html.Div(
                 [
                     controls.year_select(ids.NATIONAL_YEAR, year, latest.year),
                     controls.peildatum_input(ids.NATIONAL_PEILDATUM, peildatum, latest),
                 ],
                 className="d-flex flex-wrap align-items-start",
+                role="group",
                 **aria(label="Jaar en peildatum"),
             ),
             html.Div(id=ids.NATIONAL_TILES, className="row g-3 mb-4", **aria(live="polite")),
-            html.Form(
+            html.Div(
                 [
                     controls.metric_select(ids.NATIONAL_METRIC, metric),
                     controls.map_form_choice(ids.NATIONAL_MAP_FORM, form),
@@ -43,6 +45,7 @@ def page(
                     html.Div(id=ids.NATIONAL_REGION_LINK, className="mb-2"),
                 ],
                 className="d-flex flex-wrap align-items-center",
+                role="group",
                 **aria(label="Kaart en rangorde"),
             ),
             html.Div(id=ids.NATIONAL_MAP_NOTE),

@@ -201,7 +201,9 @@ def test_check_only_writes_nothing(db):
     assert count(db, Trajectory) == 0 and count(db, ImportLog) == 0
 
 
-@pytest.mark.parametrize("header", ["BSN-nummer", "cliëntnaam", "geboorte_datum", "E-mailadres", "Telefoonnr"])
+@pytest.mark.parametrize(
+    "header", ["BSN-nummer", "cliëntnaam", "geboorte_datum", "E-mailadres", "Telefoonnr"]
+)
 def test_identifying_columns_are_recognised_however_spelled(db, header):
     with pytest.raises(ImportRejected, match="kan personen identificeren"):
         load(db, "trajecten", [trajectory("P1", "2026-01-10") | {header: "x"}])
@@ -228,8 +230,16 @@ def test_too_long_values_are_reported_not_crashed_on(db):
 
 
 def test_fractional_percentage_reimports_unchanged(db):
-    rows = [{"regio": "AM09", "jaar": "2026", "trajecten": "110", "duurzaam_pct": "33,333",
-             "leerbijeenkomsten": "3", "casusbesprekingen": "10"}]
+    rows = [
+        {
+            "regio": "AM09",
+            "jaar": "2026",
+            "trajecten": "110",
+            "duurzaam_pct": "33,333",
+            "leerbijeenkomsten": "3",
+            "casusbesprekingen": "10",
+        }
+    ]
     load(db, "doelen", rows)
     assert load(db, "doelen", rows).ongewijzigd == 1
 

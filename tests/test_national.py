@@ -214,3 +214,17 @@ def test_odd_query_values_fall_back_to_defaults(national, query):
 def test_year_before_handles_leap_days():
     assert year_before(dt.date(2024, 2, 29)) == dt.date(2023, 2, 28)
     assert year_before(dt.date(2026, 6, 30)) == dt.date(2025, 6, 30)
+
+
+def test_immature_cohort_is_not_ranked_as_final_and_bars_carry_their_values(national):
+    figure, _links = run(national, update_ranking, "duurzaam", "2026", "2026-06-30", "")
+    assert "nog niet uitontwikkeld" in figure.layout.annotations[0].text
+    assert list(figure.data[0].text)[:2] == ["20 %", "0 %"]
+    mature, _links = run(national, update_ranking, "duurzaam", "2025", "2026-06-30", "")
+    assert "nog niet uitontwikkeld" not in mature.layout.annotations[0].text
+
+
+def test_trend_places_the_running_month_at_the_peildatum(national):
+    figure = run(national, update_trend, "2026", "2026-03-15")
+    current = next(trace for trace in figure.data if trace.name == "2026")
+    assert list(current.x)[-1] == pytest.approx(2 + 15 / 31)

@@ -57,7 +57,10 @@ def map_values(frame: pd.DataFrame, spec: MetricSpec, immature: bool) -> MapValu
         classes.append(spec.classify(value))
         status = row.status
         if spec.key == "duurzaam":
-            status = "nog niet uitontwikkeld" if immature else ("boven doel" if value >= 40 else "onder doel")
+            reached = value >= row.doel_duurzaam_pct  # the region's own goal for the year
+            status = (
+                "nog niet uitontwikkeld" if immature else ("op of boven doel" if reached else "onder doel")
+            )
             status = "geen gegevens" if value != value else status
         elif spec.key in ("leer", "casus") and value != value:
             status = "geen gegevens"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pandas as pd
@@ -27,10 +28,15 @@ def trend_figure(monthly: pd.DataFrame, year: int, peildatum: dt.date, target: i
         if shown > peildatum.year or per_month.sum() == 0:
             continue
         cumulative = per_month.cumsum().loc[:last_month]
+        positions = [float(m) for m in cumulative.index]
+        if shown == peildatum.year:
+            # The running month is only partly over: plot it where the peildatum falls.
+            days = calendar.monthrange(peildatum.year, peildatum.month)[1]
+            positions[-1] = peildatum.month - 1 + peildatum.day / days
         dash, colour, width = STYLES[index]
         figure.add_trace(
             go.Scatter(
-                x=[0, *cumulative.index],
+                x=[0, *positions],
                 y=[0, *cumulative.values],
                 mode="lines",
                 name=str(shown),
@@ -42,7 +48,7 @@ def trend_figure(monthly: pd.DataFrame, year: int, peildatum: dt.date, target: i
         if shown != year:
             continue  # earlier years are told apart by their dash style and the legend
         figure.add_annotation(
-            x=cumulative.index[-1],
+            x=positions[-1],
             y=float(cumulative.values[-1]),
             text=str(shown),
             xanchor="left",
