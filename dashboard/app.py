@@ -54,15 +54,26 @@ def _cache_config(redis_url: str, timeout: int) -> dict[str, Any]:
     return {"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": timeout, "CACHE_THRESHOLD": 2000}
 
 
-def _server_error(_error: Exception) -> tuple[str, int]:
+def _plain_page(title: str, text: str, status: int) -> tuple[str, int]:
     # Never a traceback or an English stock page: the user gets a Dutch explanation.
     return (
-        "<!DOCTYPE html><html lang='nl'><head><title>Fout – Hoofdzaak Werk Monitor</title></head>"
-        "<body><main><h1>Er ging iets mis</h1><p>De monitor kon deze pagina niet tonen. Probeer het "
-        "later opnieuw of neem contact op met de beheerder.</p><p><a href='/'>Naar het landelijk "
+        f"<!DOCTYPE html><html lang='nl'><head><title>{title} – Hoofdzaak Werk Monitor</title></head>"
+        f"<body><main><h1>{title}</h1><p>{text}</p><p><a href='/'>Naar het landelijk "
         "overzicht</a></p></main></body></html>",
-        500,
+        status,
     )
+
+
+def _server_error(_error: Exception) -> tuple[str, int]:
+    text = (
+        "De monitor kon deze pagina niet tonen. Probeer het later opnieuw of neem contact op met de "
+        "beheerder."
+    )
+    return _plain_page("Er ging iets mis", text, 500)
+
+
+def _not_found(_error: Exception) -> tuple[str, int]:
+    return _plain_page("Niet gevonden", "Dit bestand of adres bestaat niet in de monitor.", 404)
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Dash:
@@ -118,6 +129,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
 
     server.register_blueprint(downloads.blueprint)
     server.register_error_handler(500, _server_error)
+    server.register_error_handler(404, _not_found)
     register_pages()
     app.layout = shell_layout
     for module in (shell, national, overview, region, upload):

@@ -98,7 +98,10 @@ def test_templates_have_the_contract_headers_and_import_cleanly(app, db, kind, t
     from dashboard.importing import import_file
 
     assert import_file(db, kind, path, user="t", max_bytes=10_000, today=dt.date(2026, 6, 30)).rijen == 1
-    assert client.get("/sjablonen/personen.csv").status_code == 404
+    missing = client.get("/sjablonen/personen.csv")
+    assert missing.status_code == 404 and "Dit bestand of adres bestaat niet" in missing.get_data(
+        as_text=True
+    )
 
 
 def test_export_has_the_numbers_on_screen(app, db):
