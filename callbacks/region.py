@@ -1,52 +1,291 @@
-"""Callbacks of the region page."""
+"""Callbacks of the region page: gauges, funnels, monthly progress, mix, cadence and comparison."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+import plotly.graph_objects as go
 from dash import Dash, Input, Output
 
 from callbacks.national import resolve, year_before
-from dashboard import domain, metrics
-from dashboard.data.national import latest_mature_cohort, summarise_country
-from dashboard.data.progress import progress_by_region
+from dashboard import comparison, domain, metrics
+from dashboard.data.cadence import (
+    attendance_by_type,
+    case_discussion_gaps,
+    meetings_of_region,
+    meetings_with_attendance,
+)
+from dashboard.data.cohorts import funnel_by_region, method_mix
+from dashboard.data.meetings import last_case_discussion
+from dashboard.data.national import summarise_country
+from dashboard.data.progress import monthly_starts, progress_by_region
+from dashboard.params import parse_cohort
 from dashboard.runtime import runtime
-from geodata import region_refs
+from geodata import RegionRef, region_refs
 from layouts import format as fmt
-from layouts import ids
+from layouts import gauges, ids, mix_tables
 from layouts.exports import export_links
-from layouts.tiles import tiles
+from layouts.figures.cadence import cadence_figure, cadence_summary
+from layouts.figures.funnel import funnel_figure, funnel_summary
+from layouts.figures.funnel_plot import funnel_plot_figure, funnel_plot_summary
+from layouts.figures.mix import mix_figure
+from layouts.figures.trend import trend_figure
+from layouts.meetings import overdue
+from layouts.region import breadcrumb, region_trail, view_query
+from layouts.tables import table
+
+
+def _region(code: str | None) -> RegionRef:
+    return next(r for r in region_refs() if r.code == code)
+
+
+def funnel_counts(year: int, peildatum: dt.date, code: str | None = None) -> dict[str, int] | None:
+    """The funnel of one region (or, without ``code``, the country); None when it has no rows."""
+    frame = funnel_by_region(runtime().db, year, peildatum)
+    if code is not None:
+        frame = frame[frame["code"] == code]
+    if frame.empty:
+        return None
+    return {str(k): int(v) for k, v in frame.drop(columns="code").sum().items()}
 
 
 def update_region(
-    year_raw: str | None, code: str | None, peildatum_raw: str | None = None
-) -> tuple[list[Any], str, object]:
-    """The region's tiles (with last year's figures), its heading and the download links."""
+    year_raw: str | None, code: str | None, peildatum_raw: str | None = None, cohort_raw: str | None = None
+) -> tuple[list[Any], str, object, object, str]:
+    """The four goal gauges, the heading, the download links, the breadcrumb and the URL query."""
     year, peildatum = resolve(year_raw, peildatum_raw)
+    cohort = parse_cohort(cohort_raw, year, peildatum)
     db = runtime().db
-    ref = next(r for r in region_refs() if r.code == code)
+    ref = _region(code)
     frame = progress_by_region(db, year, peildatum)
-    mature = latest_mature_cohort(db, year, peildatum, ref.code)
-    summary = summarise_country(frame[frame["code"] == ref.code], year, peildatum, mature)
+    row = frame[frame["code"] == ref.code]
+    summary = summarise_country(row, year, peildatum)
     previous = None
     if year - 1 >= domain.FIRST_YEAR:
         before = year_before(peildatum)
         earlier = progress_by_region(db, year - 1, before)
         previous = summarise_country(earlier[earlier["code"] == ref.code], year - 1, before)
-    last = fmt.date(metrics.effective_date(year, peildatum))
-    heading = f"Arbeidsmarktregio {ref.code} · provincie {ref.provincie} · voortgang {year}, t/m {last}"
+    cohort_row = progress_by_region(db, cohort, peildatum).set_index("code").loc[ref.code]
+    outflow = gauges.CohortOutflow(
+        cohort,
+        int(cohort_row["gestart"]) if cohort_row["geleverd"] else 0,
+        int(cohort_row["duurzaam"]),
+        metrics.cohort_is_mature(cohort, peildatum),
+    )
+    last_day = metrics.effective_date(year, peildatum)
+    last_case = last_case_discussion(db, last_day).set_index("code")["laatste"].get(ref.code)
+    last_case = None if last_case is None or last_case != last_case else last_case  # NaT/NaN
+    is_overdue = overdue(last_case, last_day)
+    held = (
+        (int(row["leerbijeenkomsten"].iloc[0]), int(row["casusbesprekingen"].iloc[0]))
+        if summary.meetings_delivered
+        else (None, None)
+    )
+    before_held = (
+        (previous.learning_sessions, previous.case_discussions)
+        if previous and previous.meetings_delivered
+        else (None, None)
+    )
+    cards = [
+        gauges.starts_gauge(summary, previous),
+        gauges.outflow_gauge(outflow, float(row["doel_duurzaam_pct"].iloc[0])),
+        gauges.meeting_gauge(
+            "Leerbijeenkomsten",
+            held[0],
+            summary.target_learning_sessions,
+            year,
+            peildatum,
+            "gauge-leer",
+            before_held[0],
+        ),
+        gauges.meeting_gauge(
+            "Casusbesprekingen",
+            held[1],
+            summary.target_case_discussions,
+            year,
+            peildatum,
+            "gauge-casus",
+            before_held[1],
+            gauges.overdue_flag(last_case, last_day, is_overdue) if summary.meetings_delivered else None,
+        ),
+    ]
+    heading = f"Arbeidsmarktregio {ref.code} · provincie {ref.provincie} · voortgang {year}, t/m "
+    heading += fmt.date(last_day)
     links = export_links("regios", year, peildatum, "de cijfers van deze regio", region=ref.code)
-    return tiles(summary, previous, with_regions=False), heading, links
+    trail = breadcrumb(region_trail(ref, year, peildatum))
+    return cards, heading, links, trail, view_query(year, peildatum, cohort=str(cohort))
+
+
+def update_funnels(
+    year_raw: str | None, code: str | None, peildatum_raw: str | None, cohort_raw: str | None
+) -> tuple[go.Figure, go.Figure, str]:
+    """The region's funnel for the chosen start cohort, the national one beside it, and the text."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    cohort = parse_cohort(cohort_raw, year, peildatum)
+    ref = _region(code)
+    region_counts = funnel_counts(cohort, peildatum, ref.code)
+    national_counts = funnel_counts(cohort, peildatum)
+    text = " ".join(
+        [
+            funnel_summary(ref.naam, region_counts, cohort),
+            funnel_summary("Landelijk", national_counts, cohort),
+        ]
+    )
+    if not metrics.cohort_is_mature(cohort, peildatum):
+        text += " Dit cohort is nog niet uitontwikkeld: duurzaam werk kan nog volgen."
+    return (
+        funnel_figure(region_counts, f"{ref.naam}, startcohort {cohort}"),
+        funnel_figure(national_counts, f"Landelijk, startcohort {cohort}"),
+        text,
+    )
+
+
+def update_monthly(year_raw: str | None, code: str | None, peildatum_raw: str | None) -> go.Figure:
+    """Cumulative starts per month of this year and last year against the region's target line."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    db = runtime().db
+    first = max(domain.FIRST_YEAR, year - 1)
+    monthly = monthly_starts(db, first, metrics.effective_date(year, peildatum), region=code)
+    target = progress_by_region(db, year, peildatum).set_index("code").loc[code, "doel_trajecten"]
+    return trend_figure(monthly, year, peildatum, int(target), years=2)
+
+
+def update_mix(
+    year_raw: str | None, code: str | None, peildatum_raw: str | None, cohort_raw: str | None
+) -> tuple[go.Figure, object]:
+    """Methods and funding streams of the chosen cohort, with the same numbers as a table."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    cohort = parse_cohort(cohort_raw, year, peildatum)
+    mix = method_mix(runtime().db, cohort, peildatum, region=code)
+    return mix_figure(mix), mix_tables.mix_tables(mix, cohort)
+
+
+def update_cadence(
+    year_raw: str | None, code: str | None, peildatum_raw: str | None
+) -> tuple[go.Figure, str, object]:
+    """The meeting timeline with long gaps between case discussions, its text and who attended."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    db = runtime().db
+    code = _region(code).code
+    meetings = meetings_of_region(db, code, year, peildatum)
+    before = last_case_discussion(db, dt.date(year - 1, 12, 31)).set_index("code")["laatste"].get(code)
+    previous = None if before is None or before != before else before
+    cases = meetings.loc[meetings["soort"] == "casusbespreking", "datum"].tolist()
+    gaps = case_discussion_gaps(cases, year, peildatum, previous=previous)
+    targets = progress_by_region(db, year, peildatum).set_index("code").loc[code]
+    text = cadence_summary(
+        meetings,
+        gaps,
+        year,
+        peildatum,
+        int(targets["doel_leerbijeenkomsten"]),
+        int(targets["doel_casusbesprekingen"]),
+    )
+    attendance = mix_tables.attendance_table(
+        attendance_by_type(db, code, year, peildatum), meetings_with_attendance(db, code, year, peildatum)
+    )
+    return cadence_figure(meetings, gaps, year, peildatum), text, attendance
+
+
+def update_comparison(
+    year_raw: str | None, code: str | None, peildatum_raw: str | None, cohort_raw: str | None
+) -> tuple[object, go.Figure, str]:
+    """The region beside the country, the median and similar regions; the outflow funnel plot."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    cohort = parse_cohort(cohort_raw, year, peildatum)
+    db = runtime().db
+    ref = _region(code)
+    compared = comparison.compare_region(progress_by_region(db, year, peildatum), ref.code, year, peildatum)
+    cohort_regions = progress_by_region(db, cohort, peildatum)
+    figure = funnel_plot_figure(cohort_regions, ref.code, not metrics.cohort_is_mature(cohort, peildatum))
+    similar = comparison.similar_volume(progress_by_region(db, year, peildatum), ref.code)
+    names = {r.code: r.naam for r in region_refs()}
+    rows = [
+        [
+            row.maat,
+            _shown(row.regio, row.maat),
+            _shown(row.landelijk, row.maat),
+            _shown(row.mediaan, row.maat),
+            _shown(row.vergelijkbaar, row.maat),
+            row.rang or "–",
+        ]
+        for row in compared.itertuples()
+    ]
+    caption = (
+        f"{ref.naam} vergeleken, {year} t/m {fmt.date(metrics.effective_date(year, peildatum))}. "
+        f"Vergelijkbaar volume: {', '.join(names[c] for c in similar) or 'geen'}."
+    )
+    headers = ["Maat", ref.naam, "Landelijk", "Mediaan 35 regio's", "Vergelijkbare regio's", "Rang"]
+    grid = table(caption, headers, rows, {1, 2, 3, 4})
+    text = f"Startcohort {cohort}. {funnel_plot_summary(cohort_regions, ref.code)}"
+    return grid, figure, text
+
+
+def _shown(value: float | None, measure: str) -> str:
+    if value is None or value != value:
+        return "geen gegevens"
+    if "%" in measure:
+        return fmt.percentage(value)
+    return fmt.number(value, 1 if value != int(value) else 0)
 
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    # year select, region -> tiles, heading
+    year = Input(ids.REGION_YEAR, "value")
+    code = Input(ids.REGION_CODE, "data")
+    peildatum = Input(ids.REGION_PEILDATUM, "value")
+    cohort = Input(ids.REGION_COHORT, "value")
+    # year, peildatum, cohort -> gauges, heading, downloads, breadcrumb, URL
     app.callback(
         Output(ids.REGION_TILES, "children"),
         Output(ids.REGION_HEADING, "children"),
         Output(ids.REGION_EXPORT, "children"),
-        Input(ids.REGION_YEAR, "value"),
-        Input(ids.REGION_CODE, "data"),
-        Input(ids.REGION_PEILDATUM, "data"),
+        Output(ids.REGION_BREADCRUMB, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        year,
+        code,
+        peildatum,
+        cohort,
+        prevent_initial_call="initial_duplicate",
     )(update_region)
+    # cohort -> region and national funnel
+    app.callback(
+        Output(ids.REGION_FUNNEL, "figure"),
+        Output(ids.REGION_FUNNEL_NATIONAL, "figure"),
+        Output(ids.REGION_FUNNEL_TEXT, "children"),
+        year,
+        code,
+        peildatum,
+        cohort,
+    )(update_funnels)
+    # year, peildatum -> monthly progress
+    app.callback(Output(ids.REGION_MONTHLY, "figure"), year, code, peildatum)(update_monthly)
+    # cohort -> method and funding mix
+    app.callback(
+        Output(ids.REGION_MIX, "figure"),
+        Output(ids.REGION_MIX_TABLE, "children"),
+        year,
+        code,
+        peildatum,
+        cohort,
+    )(update_mix)
+    # year, peildatum -> meeting timeline
+    app.callback(
+        Output(ids.REGION_CADENCE, "figure"),
+        Output(ids.REGION_CADENCE_TEXT, "children"),
+        Output(ids.REGION_ATTENDANCE, "children"),
+        year,
+        code,
+        peildatum,
+    )(update_cadence)
+    # year, peildatum, cohort -> comparison
+    app.callback(
+        Output(ids.REGION_COMPARISON, "children"),
+        Output(ids.REGION_FUNNEL_PLOT, "figure"),
+        Output(ids.REGION_FUNNEL_PLOT_TEXT, "children"),
+        year,
+        code,
+        peildatum,
+        cohort,
+    )(update_comparison)

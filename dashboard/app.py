@@ -11,7 +11,7 @@ import flask_bootstrap
 from dash import Dash
 from flask import Blueprint
 
-from callbacks import national, overview, region, shell, upload
+from callbacks import national, organisation, overview, region, shell, upload
 from dashboard import downloads
 from dashboard.cache import cache
 from dashboard.config import PROJECT_ROOT, load_settings
@@ -132,6 +132,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.register_error_handler(404, _not_found)
     register_pages()
     app.layout = shell_layout
-    for module in (shell, national, overview, region, upload):
+    for module in (shell, national, overview, region, organisation, upload):
         module.register(app)
     return app

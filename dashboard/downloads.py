@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 from flask import Blueprint, Response, abort, request
 
+from dashboard.data.cohorts import funnel_by_organisation
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.progress import progress_by_region
 from dashboard.importing.rules import SCHEMAS
@@ -16,6 +17,7 @@ from dashboard.metrics import effective_date
 from dashboard.params import parse_peildatum, parse_region, parse_year
 from dashboard.region_metrics import region_metrics
 from dashboard.runtime import current_peildatum, runtime
+from geodata import region_refs
 
 blueprint = Blueprint("downloads", __name__)
 
@@ -127,7 +129,32 @@ def _meetings(year: int, peildatum: dt.date) -> pd.DataFrame:
     return merged[columns].rename(columns={"naam": "regio", "laatste": "laatste_casusbespreking"})
 
 
-VIEWS: dict[str, Callable[[int, dt.date], pd.DataFrame]] = {"regios": _regions, "bijeenkomsten": _meetings}
+def _organisations(year: int, peildatum: dt.date) -> pd.DataFrame:
+    db = runtime().db
+    frames = [
+        funnel_by_organisation(db, ref.code, year, peildatum).assign(code=ref.code, regio=ref.naam)
+        for ref in region_refs()
+    ]
+    frame = pd.concat(frames, ignore_index=True)
+    # No data is not zero: an organisation that delivered nothing gets empty cells.
+    counts = ["gestart", "geplaatst", "duurzaam", "lopend", "uitgevallen"]
+    frame[counts] = frame[counts].astype("Int64").where(frame["geleverd"])
+    frame["duurzaam_pct"] = (100 * frame["duurzaam"] / frame["gestart"].replace(0, pd.NA)).astype("Float64")
+    region_total = frame.groupby("code")["gestart"].transform("sum").replace(0, pd.NA)
+    frame["aandeel_regio_pct"] = (100 * frame["gestart"] / region_total).astype("Float64")
+    # Excel holds no time zones: the Dutch wall-clock time of the last delivery.
+    last = pd.to_datetime(frame["laatst_aangeleverd"], utc=True)
+    frame["laatst_aangeleverd"] = last.dt.tz_convert("Europe/Amsterdam").dt.tz_localize(None).dt.floor("s")
+    columns = ["code", "regio", "organisatie", "soort", *counts, "duurzaam_pct", "aandeel_regio_pct"]
+    frame[["duurzaam_pct", "aandeel_regio_pct"]] = frame[["duurzaam_pct", "aandeel_regio_pct"]].round(1)
+    return frame[[*columns, "laatst_aangeleverd"]]
+
+
+VIEWS: dict[str, Callable[[int, dt.date], pd.DataFrame]] = {
+    "regios": _regions,
+    "bijeenkomsten": _meetings,
+    "organisaties": _organisations,
+}
 
 
 @blueprint.route("/export/<view>.<extension>")

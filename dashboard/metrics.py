@@ -90,6 +90,14 @@ def cohort_is_mature(year: int, peildatum: dt.date) -> bool:
     return peildatum >= matured
 
 
+def latest_mature_year(year: int, peildatum: dt.date) -> int | None:
+    """The newest start cohort up to ``year`` that is mature at the peildatum, None if none is."""
+    cohort = year
+    while cohort >= domain.FIRST_YEAR and not cohort_is_mature(cohort, peildatum):
+        cohort -= 1
+    return cohort if cohort >= domain.FIRST_YEAR else None
+
+
 def wilson_interval(successes: int, total: int, z: float = 1.96) -> tuple[float, float] | None:
     """Wilson score interval for a proportion, as fractions; None when there is no data."""
     if total <= 0:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard import domain
+from dashboard import domain, metrics
 from geodata import region_refs
 
 FIRST_DAY = dt.date(domain.FIRST_YEAR, 1, 1)
@@ -36,3 +36,21 @@ def parse_region(raw: object) -> str | None:
         return None
     codes = {r.code for r in region_refs()}
     return raw.upper() if raw.upper() in codes else None
+
+
+def parse_cohort(raw: object, year: int, peildatum: dt.date) -> int:
+    """A start cohort from the URL; by default the newest one that is mature at the peildatum.
+
+    The outflow of a cohort is only final six months after its last start, so the default shows a
+    percentage that can be held against the goal; an immature cohort can still be chosen.
+    """
+    newest = min(year, peildatum.year)
+    default = metrics.latest_mature_year(newest, peildatum) or domain.FIRST_YEAR
+    return parse_year(raw, newest) if raw is not None else default
+
+
+def parse_organisation(raw: object) -> int | None:
+    """An organisation number from the URL (ASCII digits only), or None."""
+    if not isinstance(raw, str) or not raw.isascii() or not raw.isdigit() or len(raw) > 9:
+        return None
+    return int(raw)

@@ -24,6 +24,12 @@ def _labelled(label: str, control_id: str, control: Component) -> html.Div:
     )
 
 
+def labelled_select(label: str, component_id: str, options: list[dict[str, str]], value: str) -> html.Div:
+    """A native select with a visible label; an empty first option means "none chosen"."""
+    choices = [{"label": "kies …", "value": ""}, *options]
+    return _labelled(label, component_id, dbc.Select(id=component_id, options=choices, value=value))
+
+
 def year_options(last_year: int) -> list[dict[str, str]]:
     """Years the programme has run, newest first."""
     return [{"label": str(y), "value": str(y)} for y in range(last_year, domain.FIRST_YEAR - 1, -1)]

@@ -21,6 +21,9 @@ MONTHS = (
     "december",
 )
 
+# The usual Dutch short forms ("mrt", not "maa").
+MONTH_ABBREVIATIONS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
 
 def number(value: float | None, decimals: int = 0) -> str:
     """1234.5 → ``1.234,5``; None → ``–``."""

@@ -8,9 +8,11 @@ from typing import Any
 import dash
 from dash import html
 
+from dashboard.data.cohorts import organisation_ref
+from dashboard.params import parse_cohort, parse_organisation
 from dashboard.runtime import current_peildatum, runtime
-from geodata import region_refs
-from layouts import data_page, meetings, national, region, regions
+from geodata import RegionRef, region_refs
+from layouts import data_page, meetings, national, organisation, region, regions
 from layouts.controls import parse_peildatum, parse_region, parse_year
 from layouts.figures.maps import GEO, TILES
 from layouts.metric_specs import metric
@@ -43,18 +45,48 @@ def national_page(
     return national.page(parse_year(jaar, day.year), day, latest, metric(maat).key, form, parse_region(regio))
 
 
+def _region(code: object) -> RegionRef | None:
+    found = parse_region(code)
+    return next((r for r in region_refs() if r.code == found), None)
+
+
 def region_page(
-    code: str | None = None, jaar: str | None = None, peildatum: str | None = None, **_query: str
+    code: str | None = None,
+    jaar: str | None = None,
+    peildatum: str | None = None,
+    cohort: str | None = None,
+    **_query: str,
 ) -> html.Div:
     """One region, by its AM code in the path."""
-    found = parse_region(code)
-    ref = next((r for r in region_refs() if r.code == found), None)
+    ref = _region(code)
     if ref is None:
         return region.not_found(code if isinstance(code, str) else "")
     latest = current_peildatum()
-    day = parse_peildatum(peildatum, latest)
     # The peildatum travels with the drill-down, so a historical view stays historical.
-    return region.page(ref, parse_year(jaar, day.year), latest.year, day.isoformat())
+    day = parse_peildatum(peildatum, latest)
+    year = parse_year(jaar, day.year)
+    return region.page(ref, year, day, latest, parse_cohort(cohort, year, day))
+
+
+def organisation_page(
+    code: str | None = None,
+    org: str | None = None,
+    jaar: str | None = None,
+    peildatum: str | None = None,
+    **_query: str,
+) -> html.Div:
+    """One organisation, by its region's code and its number in the path."""
+    ref = _region(code)
+    number = parse_organisation(org)
+    found = organisation_ref(runtime().db, number) if number is not None else None
+    if ref is None or found is None or found.region_code != ref.code:
+        # Also for a real organisation under the wrong region: the path must not lie about it.
+        return organisation.not_found(
+            code if isinstance(code, str) else "", org if isinstance(org, str) else ""
+        )
+    latest = current_peildatum()
+    day = parse_peildatum(peildatum, latest)
+    return organisation.page(ref, found, parse_year(jaar, day.year), day, latest)
 
 
 def _max_bytes() -> int:
@@ -77,6 +109,15 @@ def register_pages() -> None:
     pages: list[tuple[str, dict[str, Any]]] = [
         ("landelijk", {"path": "/", "name": "Landelijk", "layout": national_page}),
         ("regios", {"path": "/regio", "name": "Regio's", "layout": _year_page(regions.page)}),
+        # Before the region page: Dash takes the first template that matches, and <code> matches "/".
+        (
+            "organisatie",
+            {
+                "path_template": "/regio/<code>/organisatie/<org>",
+                "name": "Organisatie",
+                "layout": organisation_page,
+            },
+        ),
         ("regio", {"path_template": "/regio/<code>", "name": "Regio", "layout": region_page}),
         (
             "bijeenkomsten",

@@ -1,39 +1,222 @@
-"""Regio: one region's standing toward its goals (the drill-down target of the national map)."""
+"""Regio: one region's standing on its four goals, why, how it compares, and its organisations."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+from urllib.parse import urlencode
+
+import dash_ag_grid as dag
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard import domain
 from geodata import RegionRef
-from layouts import ids
+from layouts import controls, ids
 from layouts.a11y import aria
-from layouts.controls import year_select
+from layouts.national import GRAPH_CONFIG
+
+# AG Grid's own texts, in Dutch (the keys the community edition shows in a plain grid).
+GRID_TEXT = {
+    "filterOoo": "Filteren…",
+    "contains": "Bevat",
+    "notContains": "Bevat niet",
+    "equals": "Is gelijk aan",
+    "notEqual": "Is niet gelijk aan",
+    "startsWith": "Begint met",
+    "endsWith": "Eindigt op",
+    "blank": "Leeg",
+    "notBlank": "Niet leeg",
+    "lessThan": "Kleiner dan",
+    "greaterThan": "Groter dan",
+    "lessThanOrEqual": "Kleiner dan of gelijk aan",
+    "greaterThanOrEqual": "Groter dan of gelijk aan",
+    "inRange": "Tussen",
+    "andCondition": "EN",
+    "orCondition": "OF",
+    "noRowsToShow": "Geen organisaties",
+    "loadingOoo": "Laden…",
+    "ariaFilterValue": "Filterwaarde",
+    "ariaFilteringOperator": "Filtervoorwaarde",
+}
 
 
-def page(region: RegionRef, year: int, last_year: int, peildatum: str) -> html.Div:
-    """The page skeleton for ``region``; a callback fills the tiles."""
+def view_query(year: int, peildatum: dt.date | str, **extra: str) -> str:
+    """``?jaar=…&peildatum=…``: the state that travels between the levels of the drill-down."""
+    day = peildatum if isinstance(peildatum, str) else peildatum.isoformat()
+    return "?" + urlencode({"jaar": year, "peildatum": day, **extra})
+
+
+def breadcrumb(trail: list[tuple[str, str | None]]) -> html.Nav:
+    """*Nederland › Achterhoek › organisation*; the last step is the current page."""
+    items = []
+    for index, (label, href) in enumerate(trail):
+        if index == len(trail) - 1 or href is None:
+            items.append(html.Li(label, className="breadcrumb-item active", **aria(current="page")))
+        else:
+            items.append(html.Li(html.A(label, href=href), className="breadcrumb-item"))
+    return html.Nav(html.Ol(items, className="breadcrumb"), **aria(label="Kruimelpad"))
+
+
+def region_trail(region: RegionRef, year: int, peildatum: dt.date | str) -> list[tuple[str, str | None]]:
+    """The breadcrumb steps down to ``region``."""
+    query = view_query(year, peildatum)
+    return [("Nederland", "/" + query), (region.naam, f"/regio/{region.code}{query}")]
+
+
+def cohort_select(component_id: str, value: int, last_year: int) -> html.Div:
+    """The start cohort that the funnel and the outflow gauge show."""
+    options = [{"label": str(y), "value": str(y)} for y in range(last_year, domain.FIRST_YEAR - 1, -1)]
+    select = dbc.Select(id=component_id, options=options, value=str(value), style={"width": "7rem"})
+    return html.Div(
+        [dbc.Label("Startcohort", html_for=component_id, className="me-2 mb-0 text-nowrap"), select],
+        className="d-flex align-items-center me-4 mb-2",
+    )
+
+
+def section(title: str, children: list[Any], intro: str = "") -> html.Section:
+    """A titled part of the page."""
+    lead = [html.P(intro, className="small text-body-secondary mb-2")] if intro else []
+    return html.Section([html.H2(title, className="h4 mt-4"), *lead, *children], className="mb-4")
+
+
+def graph(component_id: str, height: int = 300) -> dcc.Graph:
+    """A figure slot filled by a callback."""
+    return dcc.Graph(id=component_id, config=GRAPH_CONFIG, style={"minHeight": f"{height}px"})
+
+
+def summary_text(component_id: str) -> html.P:
+    """The one-sentence text alternative under a figure (read by screen readers, shown to all)."""
+    return html.P(id=component_id, className="small figure-summary", **aria(live="polite"))
+
+
+def page(region: RegionRef, year: int, peildatum: dt.date, latest: dt.date, cohort: int) -> html.Div:
+    """The page skeleton with its controls set from the URL; callbacks fill the parts."""
     return html.Div(
         [
-            html.Nav(
-                html.Ol(
-                    [
-                        html.Li(html.A("Landelijk", href="/"), className="breadcrumb-item"),
-                        html.Li(html.A("Regio's", href="/regio"), className="breadcrumb-item"),
-                        html.Li(region.naam, className="breadcrumb-item active", **aria(current="page")),
-                    ],
-                    className="breadcrumb",
-                ),
-                **aria(label="Kruimelpad"),
-            ),
+            html.Div(breadcrumb(region_trail(region, year, peildatum)), id=ids.REGION_BREADCRUMB),
             html.H1(region.naam, className="h2"),
             html.P(id=ids.REGION_HEADING, className="lead"),
             dcc.Store(id=ids.REGION_CODE, data=region.code),
-            dcc.Store(id=ids.REGION_PEILDATUM, data=peildatum),
-            year_select(ids.REGION_YEAR, year, last_year),
-            html.Div(id=ids.REGION_TILES, className="row g-3 mb-4", **aria(live="polite")),
+            html.Div(
+                [
+                    controls.year_select(ids.REGION_YEAR, year, latest.year),
+                    controls.peildatum_input(ids.REGION_PEILDATUM, peildatum, latest),
+                    cohort_select(ids.REGION_COHORT, cohort, latest.year),
+                ],
+                className="d-flex flex-wrap align-items-start",
+                role="group",
+                **aria(label="Jaar, peildatum en startcohort"),
+            ),
+            section(
+                "Doelen",
+                [html.Div(id=ids.REGION_TILES, className="row g-3", **aria(live="polite"))],
+                "De zwarte streep is waar de regio vandaag zou staan bij een gelijkmatig tempo "
+                "(bij duurzame uitstroom: het doel); het grijze vlak is de bandbreedte van de prognose.",
+            ),
             html.Div(id=ids.REGION_EXPORT),
+            section(
+                "Uitstroom per startcohort",
+                [
+                    dbc.Row(
+                        [
+                            dbc.Col(graph(ids.REGION_FUNNEL), lg=6),
+                            dbc.Col(graph(ids.REGION_FUNNEL_NATIONAL), lg=6),
+                        ]
+                    ),
+                    summary_text(ids.REGION_FUNNEL_TEXT),
+                ],
+                "Van aanmelding tot duurzaam werk (minstens zes maanden betaald werk). Lopende trajecten "
+                "en trajecten die stopten staan er apart naast: lopend is nog niet mislukt.",
+            ),
+            section(
+                "Voortgang per maand",
+                [graph(ids.REGION_MONTHLY, 380)],
+                "Gestarte trajecten cumulatief, dit jaar en vorig jaar, tegen de doellijn.",
+            ),
+            section(
+                "Methoden en financiering",
+                [graph(ids.REGION_MIX), html.Div(id=ids.REGION_MIX_TABLE)],
+                "Gestarte trajecten van het gekozen startcohort per methode, verdeeld naar financiering, "
+                "met de duurzame uitstroom per methode.",
+            ),
+            section(
+                "Bijeenkomsten",
+                [
+                    graph(ids.REGION_CADENCE, 320),
+                    summary_text(ids.REGION_CADENCE_TEXT),
+                    html.Div(id=ids.REGION_ATTENDANCE),
+                ],
+                f"Alle bijeenkomsten van het jaar per soort. Gearceerd: meer dan "
+                f"{domain.CASE_DISCUSSION_MAX_GAP_DAYS} dagen zonder casusbespreking.",
+            ),
+            section(
+                "Vergelijking",
+                [
+                    html.Div(id=ids.REGION_COMPARISON),
+                    graph(ids.REGION_FUNNEL_PLOT, 420),
+                    summary_text(ids.REGION_FUNNEL_PLOT_TEXT),
+                ],
+                "De regio naast het landelijk cijfer, de mediaan van de regio's en regio's met een "
+                "vergelijkbaar aantal trajecten. In de trechterplot ligt een kleine regio niet zomaar "
+                "buiten de grenzen: hoe minder trajecten, hoe wijder de grenzen.",
+            ),
+            section(
+                "Organisaties",
+                [
+                    dag.AgGrid(
+                        id=ids.REGION_ORGANISATIONS,
+                        columnDefs=organisation_columns(),
+                        rowData=[],
+                        defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 110},
+                        dashGridOptions={
+                            "localeText": GRID_TEXT,
+                            "domLayout": "autoHeight",
+                            "rowSelection": {"mode": "singleRow", "checkboxes": False},
+                        },
+                        columnSize="responsiveSizeToFit",
+                        className="ag-theme-quartz",
+                        style={"width": "100%"},
+                    ),
+                    html.Div(
+                        [
+                            html.Div(id=ids.REGION_ORGANISATION_PICK),
+                            html.Div(id=ids.REGION_ORGANISATION_LINK, className="mb-2"),
+                        ],
+                        className="d-flex flex-wrap align-items-center mt-2",
+                        role="group",
+                        **aria(label="Organisatie openen"),
+                    ),
+                    html.Div(id=ids.REGION_ORGANISATIONS_EXPORT),
+                ],
+                "Klik op een rij om de organisatie te openen, of kies haar hieronder. Sorteer en filter "
+                "via de kolomkoppen.",
+            ),
         ]
     )
+
+
+def organisation_columns() -> list[dict[str, Any]]:
+    """Columns of the organisations grid; numbers stay numbers so sorting and filtering work."""
+    count = {"type": "numericColumn", "filter": "agNumberColumnFilter"}
+    number = {"function": "nlNumber(params.value, 0)"}
+    pct = {"function": "nlPercent(params.value)"}
+    return [
+        {
+            "field": "organisatie",
+            "headerName": "Organisatie",
+            "cellClass": "grid-link",
+            "minWidth": 220,
+            "pinned": "left",
+        },
+        {"field": "soort", "headerName": "Type"},
+        {"field": "gestart", "headerName": "Gestart", "valueFormatter": number, **count},
+        {"field": "geplaatst", "headerName": "Geplaatst", "valueFormatter": number, **count},
+        {"field": "duurzaam", "headerName": "Duurzaam", "valueFormatter": number, **count},
+        {"field": "duurzaam_pct", "headerName": "Uitstroom %", "valueFormatter": pct, **count},
+        {"field": "aandeel_pct", "headerName": "Aandeel regio", "valueFormatter": pct, **count},
+        {"field": "laatst_aangeleverd", "headerName": "Laatst aangeleverd", "minWidth": 160},
+    ]
 
 
 def not_found(code: str) -> html.Div:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import domain, metrics
+from dashboard import metrics
 from dashboard.cache import cached
 from dashboard.data.progress import progress_by_region
 from dashboard.db import Database
@@ -110,10 +110,8 @@ def latest_mature_cohort(
     db: Database, year: int, peildatum: dt.date, region: str | None = None
 ) -> MatureCohort | None:
     """The newest start cohort up to ``year`` that is mature at the peildatum (one region or all)."""
-    cohort = year
-    while cohort >= domain.FIRST_YEAR and not metrics.cohort_is_mature(cohort, peildatum):
-        cohort -= 1
-    if cohort < domain.FIRST_YEAR:
+    cohort = metrics.latest_mature_year(year, peildatum)
+    if cohort is None:
         return None
     frame = progress_by_region(db, cohort, peildatum)
     if region is not None:

@@ -113,8 +113,21 @@ def progress_by_region(db: Database, year: int, peildatum: dt.date) -> pd.DataFr
 
 
 @cached
-def monthly_starts(db: Database, first_year: int, peildatum: dt.date) -> pd.DataFrame:
-    """National trajectories started per calendar month from ``first_year`` up to the peildatum.
+def monthly_starts(
+    db: Database,
+    first_year: int,
+    peildatum: dt.date,
+    region: str | None = None,
+    organisation: int | None = None,
+) -> pd.DataFrame:
+    """Trajectories started per calendar month from ``first_year`` up to the peildatum.
+
+    Args:
+        db: the database gateway.
+        first_year: the first year counted.
+        peildatum: nothing started after it counts.
+        region: only this region's trajectories (default: the whole country).
+        organisation: only this organisation's trajectories.
 
     Returns:
         Columns ``jaar``, ``maand`` (1–12) and ``gestart``; months without starts are absent.
@@ -127,6 +140,12 @@ def monthly_starts(db: Database, first_year: int, peildatum: dt.date) -> pd.Data
         .group_by(year, month)
         .order_by(year, month)
     )
+    if region is not None:
+        query = query.join(Organisation, Organisation.id == Trajectory.organisation_id).where(
+            Organisation.region_code == region
+        )
+    if organisation is not None:
+        query = query.where(Trajectory.organisation_id == organisation)
     with db.engine.connect() as connection:
         frame = pd.DataFrame(connection.execute(query).all(), columns=["jaar", "maand", "gestart"])
     return frame.astype({"jaar": int, "maand": int, "gestart": int})

@@ -9,18 +9,23 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from layouts.figures.theme import base_layout
-from layouts.format import MONTHS
+from layouts.format import MONTH_ABBREVIATIONS, MONTHS
 
 YEARS_SHOWN = 4
 # Each year its own dash and grey, the selected one solid and dark: readable without colour.
 STYLES = [("solid", "#154273", 4), ("dash", "#6c757d", 2), ("dot", "#6c757d", 2), ("dashdot", "#6c757d", 2)]
 
 
-def trend_figure(monthly: pd.DataFrame, year: int, peildatum: dt.date, target: int) -> go.Figure:
-    """Lines of cumulative starts per month for ``year`` and up to three years before it."""
+def trend_figure(
+    monthly: pd.DataFrame, year: int, peildatum: dt.date, target: int | None, years: int = YEARS_SHOWN
+) -> go.Figure:
+    """Lines of cumulative starts per month for ``year`` and the ``years - 1`` years before it.
+
+    ``target`` draws the goal line of ``year``; None leaves it out (an organisation has no goal).
+    """
     figure = go.Figure(layout=_layout())
     months = list(range(1, 13))
-    for index, shown in enumerate(range(year, year - YEARS_SHOWN, -1)):
+    for index, shown in enumerate(range(year, year - min(years, YEARS_SHOWN), -1)):
         per_month = (
             monthly[monthly["jaar"] == shown].set_index("maand")["gestart"].reindex(months, fill_value=0)
         )
@@ -56,6 +61,8 @@ def trend_figure(monthly: pd.DataFrame, year: int, peildatum: dt.date, target: i
             showarrow=False,
             font={"color": colour, "size": 13},
         )
+    if target is None:
+        return figure
     figure.add_trace(
         go.Scatter(
             x=[0, 12],
@@ -75,7 +82,7 @@ def _layout() -> dict[str, object]:
         margin={"l": 10, "r": 50, "t": 10, "b": 40},
         xaxis={
             "tickvals": list(range(0, 13)),
-            "ticktext": ["", *[m[:3] for m in MONTHS]],
+            "ticktext": ["", *MONTH_ABBREVIATIONS],
             "range": [0, 12.6],
             "gridcolor": "#e9ecef",
         },

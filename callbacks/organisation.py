@@ -1,0 +1,239 @@
+"""Callbacks of the organisation level: the region's organisations grid and the organisation page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import Dash, Input, NoUpdate, Output, State, html, no_update
+
+from callbacks.national import resolve
+from dashboard import domain, metrics
+from dashboard.data.cohorts import (
+    FUNNEL_STEPS,
+    OrganisationRef,
+    funnel_by_organisation,
+    method_mix,
+    organisation_imports,
+    organisation_ref,
+)
+from dashboard.data.organisations import delivery_status
+from dashboard.data.progress import monthly_starts
+from dashboard.params import parse_organisation
+from dashboard.runtime import runtime
+from geodata import region_refs
+from layouts import controls, ids, mix_tables
+from layouts import format as fmt
+from layouts import organisation as org_layout
+from layouts.data_page import delivery_table
+from layouts.exports import export_links
+from layouts.figures.funnel import funnel_figure, funnel_summary
+from layouts.figures.mix import mix_figure
+from layouts.figures.trend import trend_figure
+from layouts.region import breadcrumb, view_query
+from layouts.tables import table
+
+
+def organisation_url(code: str, organisation: int, year: int, peildatum: dt.date) -> str:
+    """The organisation page with the year and peildatum of the current view."""
+    return f"/regio/{code}/organisatie/{organisation}" + view_query(year, peildatum)
+
+
+def organisation_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Grid rows: counts stay numbers (for sorting); no data is None (*geen gegevens*), not zero."""
+    region_started = int(frame.loc[frame["geleverd"], "gestart"].sum())
+    rows = []
+    for rec in frame.to_dict("records"):
+        delivered = bool(rec["geleverd"])
+        started = int(rec["gestart"])
+        rows.append(
+            {
+                "id": int(rec["id"]),
+                "organisatie": rec["organisatie"],
+                "soort": rec["soort"] or "onbekend",
+                "gestart": started if delivered else None,
+                "geplaatst": int(rec["geplaatst"]) if delivered else None,
+                "duurzaam": int(rec["duurzaam"]) if delivered else None,
+                "duurzaam_pct": 100 * int(rec["duurzaam"]) / started if delivered and started else None,
+                "aandeel_pct": 100 * started / region_started if delivered and region_started else None,
+                "laatst_aangeleverd": fmt.moment(rec["laatst_aangeleverd"])
+                if rec["laatst_aangeleverd"] is not None and not pd.isna(rec["laatst_aangeleverd"])
+                else "geen gegevens",
+            }
+        )
+    return rows
+
+
+def update_organisations(
+    year_raw: str | None, code: str | None, peildatum_raw: str | None
+) -> tuple[list[dict[str, Any]], object, object]:
+    """The organisations grid of a region, its download links and the keyboard route to each page."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    region = next(r for r in region_refs() if r.code == code)
+    frame = funnel_by_organisation(runtime().db, region.code, year, peildatum)
+    rows = organisation_rows(frame)
+    links = export_links("organisaties", year, peildatum, "de cijfers per organisatie", region=region.code)
+    options = [{"label": row["organisatie"], "value": str(row["id"])} for row in rows]
+    pick = controls.labelled_select("Organisatie", ids.REGION_ORGANISATION_SELECT, options, "")
+    return rows, links, pick
+
+
+def open_organisation(
+    cell: dict[str, Any] | None, code: str | None, year_raw: str | None, peildatum_raw: str | None
+) -> str | NoUpdate:
+    """A click on a row of the grid opens that organisation's page."""
+    number = parse_organisation(str((cell or {}).get("rowId", "")))
+    if number is None or code is None:
+        return no_update
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    return organisation_url(code, number, year, peildatum)
+
+
+def organisation_link(
+    chosen: str | None, code: str | None, year_raw: str | None, peildatum_raw: str | None
+) -> html.A | None:
+    """A link to the chosen organisation: the route to it that needs no pointer."""
+    number = parse_organisation(chosen)
+    if number is None or code is None:
+        return None
+    found = organisation_ref(runtime().db, number)
+    if found is None or found.region_code != code:
+        return None
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    return html.A(f"Open {found.naam}", href=organisation_url(code, number, year, peildatum))
+
+
+def _organisation(raw: object) -> OrganisationRef:
+    number = parse_organisation(str(raw))
+    found = organisation_ref(runtime().db, number) if number is not None else None
+    if found is None:
+        raise ValueError(f"onbekende organisatie {raw!r}")
+    return found
+
+
+def _counts(found: OrganisationRef, year: int, peildatum: dt.date) -> dict[str, Any] | None:
+    frame = funnel_by_organisation(runtime().db, found.region_code, year, peildatum)
+    rows = organisation_rows(frame)
+    row = next(r for r in rows if r["id"] == found.id)
+    if row["gestart"] is None:
+        return None
+    record = frame[frame["id"] == found.id].iloc[0]
+    return {**row, **{step: int(record[step]) for step in FUNNEL_STEPS}}
+
+
+def update_organisation(
+    year_raw: str | None, organisation: int | None, peildatum_raw: str | None
+) -> tuple[list[Any], str, object, str]:
+    """The organisation's tiles, heading, breadcrumb and URL query."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    found = _organisation(organisation)
+    region = next(r for r in region_refs() if r.code == found.region_code)
+    counts = _counts(found, year, peildatum)
+    last = fmt.date(metrics.effective_date(year, peildatum))
+    heading = f"Startcohort {year}, cijfers t/m {last}"
+    trail = breadcrumb(org_layout.organisation_trail(region, found, year, peildatum))
+    return org_layout.tiles(counts, year, peildatum), heading, trail, view_query(year, peildatum)
+
+
+def update_organisation_figures(
+    year_raw: str | None, organisation: int | None, peildatum_raw: str | None
+) -> tuple[go.Figure, str, go.Figure, go.Figure, object]:
+    """Funnel, monthly starts and the method mix of the organisation."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    found = _organisation(organisation)
+    db = runtime().db
+    counts = _counts(found, year, peildatum)
+    text = funnel_summary(found.naam, counts, year)
+    if counts is not None and not metrics.cohort_is_mature(year, peildatum):
+        text += " Dit cohort is nog niet uitontwikkeld: duurzaam werk kan nog volgen."
+    first = max(domain.FIRST_YEAR, year - 1)
+    monthly = monthly_starts(db, first, metrics.effective_date(year, peildatum), organisation=found.id)
+    mix = method_mix(db, year, peildatum, organisation=found.id)
+    return (
+        funnel_figure(counts, f"{found.naam}, startcohort {year}"),
+        text,
+        trend_figure(monthly, year, peildatum, None, years=2),
+        mix_figure(mix),
+        mix_tables.mix_tables(mix, year),
+    )
+
+
+def update_deliveries(organisation: int | None, peildatum_raw: str | None) -> list[Any]:
+    """Delivery per quarter and the files that brought the organisation's trajectories."""
+    _year, peildatum = resolve(None, peildatum_raw)
+    found = _organisation(organisation)
+    db = runtime().db
+    status = delivery_status(db, peildatum)
+    mine = status[(status["code"] == found.region_code) & (status["organisatie"] == found.naam)]
+    imports = organisation_imports(db, found.id)
+    if imports.empty:
+        return [html.P("Deze organisatie heeft nog geen trajecten aangeleverd (geen gegevens).")]
+    rows = [[fmt.moment(r.tijdstip), r.bestandsnaam, fmt.number(r.trajecten)] for r in imports.itertuples()]
+    files = table(
+        "Bestanden met de laatste versie van haar trajecten", ["Ingelezen", "Bestand", "Trajecten"], rows, {2}
+    )
+    return [delivery_table(mine, found.region_code), files]
+
+
+def register(app: Dash) -> None:
+    """Wire this module's callbacks to ``app``."""
+    region_year, region_code = Input(ids.REGION_YEAR, "value"), Input(ids.REGION_CODE, "data")
+    region_day = Input(ids.REGION_PEILDATUM, "value")
+    # region year, peildatum -> organisations grid, downloads, organisation picker
+    app.callback(
+        Output(ids.REGION_ORGANISATIONS, "rowData"),
+        Output(ids.REGION_ORGANISATIONS_EXPORT, "children"),
+        Output(ids.REGION_ORGANISATION_PICK, "children"),
+        region_year,
+        region_code,
+        region_day,
+    )(update_organisations)
+    # grid row clicked -> organisation page
+    app.callback(
+        Output(ids.NAVIGATE, "href", allow_duplicate=True),
+        Input(ids.REGION_ORGANISATIONS, "cellClicked"),
+        State(ids.REGION_CODE, "data"),
+        State(ids.REGION_YEAR, "value"),
+        State(ids.REGION_PEILDATUM, "value"),
+        prevent_initial_call=True,
+    )(open_organisation)
+    # organisation chosen -> link to its page
+    app.callback(
+        Output(ids.REGION_ORGANISATION_LINK, "children"),
+        Input(ids.REGION_ORGANISATION_SELECT, "value"),
+        region_code,
+        region_year,
+        region_day,
+    )(organisation_link)
+
+    year, org, day = (
+        Input(ids.ORG_YEAR, "value"),
+        Input(ids.ORG_ID, "data"),
+        Input(ids.ORG_PEILDATUM, "value"),
+    )
+    # year, peildatum -> organisation tiles, heading, breadcrumb, URL
+    app.callback(
+        Output(ids.ORG_TILES, "children"),
+        Output(ids.ORG_HEADING, "children"),
+        Output(ids.ORG_BREADCRUMB, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        year,
+        org,
+        day,
+        prevent_initial_call="initial_duplicate",
+    )(update_organisation)
+    # year, peildatum -> funnel, monthly starts, mix
+    app.callback(
+        Output(ids.ORG_FUNNEL, "figure"),
+        Output(ids.ORG_FUNNEL_TEXT, "children"),
+        Output(ids.ORG_MONTHLY, "figure"),
+        Output(ids.ORG_MIX, "figure"),
+        Output(ids.ORG_MIX_TABLE, "children"),
+        year,
+        org,
+        day,
+    )(update_organisation_figures)
+    # peildatum -> deliveries
+    app.callback(Output(ids.ORG_DELIVERIES, "children"), org, day)(update_deliveries)

@@ -1,0 +1,229 @@
+"""A region's meetings on a timeline of the year, with the gaps between case discussions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import domain
+from dashboard.data.cadence import Gap
+from dashboard.metrics import effective_date
+from layouts import format as fmt
+from layouts.figures.theme import base_layout
+
+# Row order on the timeline, top to bottom, with the label a user reads.
+LABELS = {
+    "leerbijeenkomst": "Leerbijeenkomst",
+    "casusbespreking": "Casusbespreking",
+    "stuurgroep": "Stuurgroep",
+    "werkgroep": "Werkgroep",
+    "managersoverleg": "Managersoverleg",
+    "beleidsoverleg": "Beleidsoverleg",
+}
+ROWS = {kind: index for index, kind in enumerate(domain.MEETING_KINDS)}
+# Okabe–Ito colours, each kind also its own shape, so print and colour-blind readers can tell them apart.
+MARKERS = {
+    "leerbijeenkomst": ("circle", "#0072b2"),
+    "casusbespreking": ("diamond", "#d55e00"),
+    "stuurgroep": ("square", "#009e73"),
+    "werkgroep": ("triangle-up", "#cc79a7"),
+    "managersoverleg": ("star", "#e69f00"),
+    "beleidsoverleg": ("hexagram", "#56b4e9"),
+}
+GAP_FILL = "rgba(213, 94, 0, 0.15)"
+INK = "#212529"
+
+
+def _as_date(value: dt.date | pd.Timestamp) -> dt.date:
+    # The data layer gives dates; a frame that went through pandas date parsing holds Timestamps.
+    return value.date() if isinstance(value, pd.Timestamp) else value
+
+
+def _hover(kind: str, row: pd.Series) -> str:
+    participants = row["deelnemers"]
+    lines = [LABELS[kind], fmt.date(_as_date(row["datum"]))]
+    lines.append(
+        "deelnemers onbekend" if pd.isna(participants) else f"{fmt.number(int(participants))} deelnemers"
+    )
+    if isinstance(row["onderwerp"], str) and row["onderwerp"]:
+        lines.append(row["onderwerp"])
+    return "<br>".join(lines)
+
+
+def gap_label(gap: Gap, peildatum: dt.date) -> str:
+    """Dutch label of a gap: closed, still running at the peildatum, or running to the year's end."""
+    days = fmt.number(gap.days)
+    if gap.open and gap.end == peildatum:
+        return f"al {days} dagen geen casusbespreking"
+    if gap.open:
+        return f"{days} dagen zonder casusbespreking tot eind {gap.end.year}"
+    return f"{days} dagen zonder casusbespreking"
+
+
+def cadence_figure(meetings: pd.DataFrame, gaps: list[Gap], year: int, peildatum: dt.date) -> go.Figure:
+    """Timeline of ``year`` with one row per meeting kind and the long gaps between case discussions.
+
+    Args:
+        meetings: as returned by ``meetings_of_region``; kinds outside the domain are left out.
+        gaps: as returned by ``case_discussion_gaps``, drawn as shaded stretches on the
+            case-discussion row.
+        year: the calendar year shown.
+        peildatum: marked with a vertical line when it falls in ``year``.
+
+    Returns:
+        The figure; for a year without meetings, a message instead of an empty plot.
+    """
+    known = meetings[meetings["soort"].isin(domain.MEETING_KINDS)]
+    if known.empty:
+        return _empty(year)
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    figure = go.Figure(layout=_layout(year))
+    for kind in domain.MEETING_KINDS:
+        rows = known[known["soort"] == kind]
+        if rows.empty:
+            continue
+        symbol, colour = MARKERS[kind]
+        figure.add_trace(
+            go.Scatter(
+                x=[_as_date(d).isoformat() for d in rows["datum"]],
+                y=[ROWS[kind]] * len(rows),
+                mode="markers",
+                name=LABELS[kind],
+                marker={"symbol": symbol, "color": colour, "size": 14, "line": {"color": INK, "width": 1}},
+                text=[_hover(kind, row) for _, row in rows.iterrows()],
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
+    row = ROWS["casusbespreking"]
+    for index, gap in enumerate(gaps):
+        start = max(gap.start, first)
+        figure.add_shape(
+            type="rect",
+            x0=start.isoformat(),
+            x1=gap.end.isoformat(),
+            y0=row - 0.3,
+            y1=row + 0.3,
+            fillcolor=GAP_FILL,
+            line={"color": "#d55e00", "width": 1, "dash": "dot" if gap.open else "solid"},
+            layer="below",
+        )
+        # Neighbouring labels alternate above and below the row so they never overlap.
+        above = index % 2 == 0
+        figure.add_annotation(
+            x=(start + (gap.end - start) / 2).isoformat(),
+            y=row - 0.3 if above else row + 0.3,
+            yanchor="bottom" if above else "top",
+            text=gap_label(gap, peildatum),
+            showarrow=False,
+            bgcolor="rgba(255, 255, 255, 0.85)",  # stays readable where the peildatum line crosses it
+            font={"size": 12, "color": INK},
+        )
+    if first <= peildatum <= last:
+        figure.add_shape(
+            type="line",
+            x0=peildatum.isoformat(),
+            x1=peildatum.isoformat(),
+            y0=0,
+            y1=1,
+            yref="paper",
+            line={"color": INK, "width": 1.5, "dash": "dash"},
+        )
+        figure.add_annotation(
+            x=peildatum.isoformat(),
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            text="peildatum",
+            showarrow=False,
+            font={"size": 12, "color": INK},
+        )
+    return figure
+
+
+def cadence_summary(
+    meetings: pd.DataFrame,
+    gaps: list[Gap],
+    year: int,
+    peildatum: dt.date,
+    target_learning: int,
+    target_case: int,
+) -> str:
+    """One Dutch sentence that says what the timeline shows, for readers who cannot see it.
+
+    Args:
+        meetings: as returned by ``meetings_of_region``.
+        gaps: as returned by ``case_discussion_gaps``.
+        year: the calendar year.
+        peildatum: the reference date.
+        target_learning: the region's target for learning sessions this year.
+        target_case: the region's target for case discussions this year.
+
+    Returns:
+        For example "In 2026 t/m 30 juni: 2 van 3 leerbijeenkomsten en 5 van 10
+        casusbesprekingen; 1 periode van meer dan 45 dagen zonder casusbespreking."
+    """
+    last = effective_date(year, peildatum)
+    if last < dt.date(year, 1, 1):
+        return f"{year} is op de peildatum nog niet begonnen."
+    period = f"In {year} t/m {fmt.date(last)[:-5]}" if last == peildatum else f"In {year}"
+    counts = meetings["soort"].value_counts()
+    learning = fmt.number(int(counts.get("leerbijeenkomst", 0)))
+    case = fmt.number(int(counts.get("casusbespreking", 0)))
+    limit = fmt.number(domain.CASE_DISCUSSION_MAX_GAP_DAYS)
+    if not gaps:
+        stretches = f"geen periode van meer dan {limit} dagen zonder casusbespreking"
+    else:
+        noun = "periode" if len(gaps) == 1 else "perioden"
+        stretches = f"{fmt.number(len(gaps))} {noun} van meer dan {limit} dagen zonder casusbespreking"
+        if gaps[-1].open and gaps[-1].end == peildatum:
+            stretches += ", die nu nog duurt" if len(gaps) == 1 else ", waarvan de laatste nu nog duurt"
+    return (
+        f"{period}: {learning} van {fmt.number(target_learning)} leerbijeenkomsten en "
+        f"{case} van {fmt.number(target_case)} casusbesprekingen; {stretches}."
+    )
+
+
+def _empty(year: int) -> go.Figure:
+    return go.Figure(
+        layout=base_layout(
+            height=160,
+            xaxis={"visible": False},
+            yaxis={"visible": False},
+            annotations=[
+                {
+                    "text": f"Geen bijeenkomsten in {year}",
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0.5,
+                    "y": 0.5,
+                    "showarrow": False,
+                    "font": {"size": 16, "color": INK},
+                }
+            ],
+        )
+    )
+
+
+def _layout(year: int) -> dict[str, object]:
+    return base_layout(
+        height=360,
+        margin={"l": 10, "r": 20, "t": 30, "b": 40},
+        showlegend=False,  # the row labels name each kind
+        hovermode="closest",
+        xaxis={
+            "type": "date",
+            "range": [dt.date(year, 1, 1).isoformat(), dt.date(year + 1, 1, 1).isoformat()],
+            "tickvals": [dt.date(year, month, 1).isoformat() for month in range(1, 13)],
+            "ticktext": list(fmt.MONTH_ABBREVIATIONS),
+            "gridcolor": "#e9ecef",
+        },
+        yaxis={
+            "tickvals": list(ROWS.values()),
+            "ticktext": [LABELS[kind] for kind in ROWS],
+            "range": [len(ROWS) - 0.5, -0.7],  # reversed: the first kind on top
+            "showgrid": False,
+            "zeroline": False,
+        },
+    )

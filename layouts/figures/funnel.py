@@ -1,0 +1,127 @@
+"""The outflow funnel of a start cohort, with running and ended trajectories set beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from layouts import format as fmt
+from layouts.figures.theme import base_layout
+
+STEPS = (
+    ("aangemeld", "Aangemeld"),
+    ("gestart", "Gestart"),
+    ("geplaatst", "Geplaatst (betaald werk)"),
+    ("duurzaam", "Duurzaam aan het werk"),
+)
+BESIDE = (("lopend", "Nog lopend"), ("uitgevallen", "Gestopt zonder duurzaam werk"))
+STEP_COLOUR = "#154273"
+# Running and ended trajectories are a state, not a failed step: grey and hatched, never red.
+BESIDE_COLOUR = "#6c757d"
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """One step of the funnel as a share of the step before it."""
+
+    label: str
+    count: int
+    share: float | None  # percentage of the previous step; None for the first step or when it is zero
+
+
+def conversions(counts: Mapping[str, int]) -> list[Conversion]:
+    """The funnel steps with their conversion from the step before (started → placed → sustainable).
+
+    Referred → started is not a conversion: a cohort's starts may lack a referral date and a
+    referral may start next year, so the first two steps are shown side by side without a share.
+    """
+    result = []
+    previous: int | None = None
+    for key, label in STEPS:
+        count = int(counts.get(key, 0))
+        share = 100 * count / previous if previous and key in ("geplaatst", "duurzaam") else None
+        result.append(Conversion(label, count, share))
+        previous = count if key != "aangemeld" else None
+    return result
+
+
+def funnel_figure(counts: Mapping[str, int] | None, title: str) -> go.Figure:
+    """Horizontal bars for the steps and, set apart below a gap, running and ended trajectories."""
+    figure = go.Figure(layout=_layout(title))
+    if counts is None or int(counts.get("gestart", 0)) + int(counts.get("aangemeld", 0)) == 0:
+        figure.add_annotation(
+            text="geen gegevens", x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 16}
+        )
+        figure.update_xaxes(visible=False)
+        figure.update_yaxes(visible=False)
+        return figure
+    steps = conversions(counts)
+    labels = [s.label for s in steps]
+    texts = [
+        fmt.number(s.count) + (f" ({fmt.percentage(s.share)} van vorige stap)" if s.share is not None else "")
+        for s in steps
+    ]
+    figure.add_trace(
+        go.Bar(
+            y=labels,
+            x=[s.count for s in steps],
+            orientation="h",
+            name="Trechter",
+            marker={"color": STEP_COLOUR},
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
+        )
+    )
+    beside = [int(counts.get(key, 0)) for key, _label in BESIDE]
+    figure.add_trace(
+        go.Bar(
+            y=[label for _key, label in BESIDE],
+            x=beside,
+            orientation="h",
+            name="Stand van de trajecten",
+            marker={"color": BESIDE_COLOUR, "pattern": {"shape": "/", "fgcolor": "#ffffff"}},
+            text=[fmt.number(value) for value in beside],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
+        )
+    )
+    top = max([s.count for s in steps] + beside)
+    figure.update_xaxes(range=[0, top * 1.6 if top else 1])
+    return figure
+
+
+def funnel_summary(name: str, counts: Mapping[str, int] | None, cohort: int) -> str:
+    """One sentence that says what the funnel shows, for screen readers and the text view."""
+    if counts is None or int(counts.get("gestart", 0)) == 0:
+        return f"{name}: geen gestarte trajecten in startcohort {cohort}."
+    started = int(counts["gestart"])
+    text = (
+        f"{name}, startcohort {cohort}: {fmt.number(started)} gestart, "
+        f"{fmt.number(counts['geplaatst'])} geplaatst en {fmt.number(counts['duurzaam'])} duurzaam aan "
+        f"het werk ({fmt.percentage(100 * int(counts['duurzaam']) / started)}); "
+        f"{fmt.number(counts['lopend'])} lopen nog, {fmt.number(counts['uitgevallen'])} zijn gestopt "
+        "zonder duurzaam werk."
+    )
+    missing = int(counts.get("zonder_aanmelding", 0))
+    if missing:
+        text += f" {fmt.number(missing)} gestarte trajecten hebben geen aanmelddatum."
+    return text
+
+
+def _layout(title: str) -> dict[str, object]:
+    return base_layout(
+        height=300,
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
+        margin={"l": 10, "r": 10, "t": 40, "b": 30},
+        barmode="group",
+        showlegend=False,
+        bargap=0.25,
+        # Steps top to bottom in funnel order.
+        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={"gridcolor": "#e9ecef", "title": {"text": "Trajecten"}},
+    )

@@ -1,0 +1,229 @@
+"""Funnel plot of sustainable outflow against the number of trajectories started, per region."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import domain
+from dashboard.comparison import (
+    NO_DATA,
+    POSITION_WITHIN,
+    Z_95,
+    Z_998,
+    control_limits,
+    national_outflow,
+    outflow_position,
+)
+from layouts import format as fmt
+from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout
+
+IMMATURE_TEXT = "Cohort nog niet uitontwikkeld: percentages nog niet definitief"
+CURVE_POINTS = 200
+LIMITS = ((Z_95, "95 %-grenzen", "dash"), (Z_998, "99,8 %-grenzen", "dot"))
+
+
+def funnel_plot_figure(regions: pd.DataFrame, code: str, immature: bool) -> go.Figure:
+    """Each region's sustainable outflow % against its trajectories started, with control limits.
+
+    Args:
+        regions: the frame of ``progress_by_region``.
+        code: the selected region, marked by a larger diamond and its name (not by colour alone).
+        immature: whether the start cohort is too young for final percentages; says so on the plot.
+
+    Returns:
+        Markers for the regions with started trajectories, the pooled national percentage, the
+        95 % and 99,8 % limits around it, and the region's goal line; a *geen gegevens* note instead
+        when no region has started trajectories.
+    """
+    shown = _with_outflow(regions)
+    national = national_outflow(regions)
+    if shown.empty or national is None:
+        return _note_figure(NO_DATA)
+    figure = go.Figure(layout=_layout())
+    top = float(shown["gestart"].max()) * 1.08
+    sizes = np.linspace(1, top, CURVE_POINTS)
+    for z, label, dash in LIMITS:
+        low, high = control_limits(national, sizes, z)
+        # One trace per level (upper, gap, lower) gives one legend entry for both curves.
+        figure.add_trace(
+            go.Scatter(
+                x=[*sizes, None, *sizes],
+                y=[*(100 * high), None, *(100 * low)],
+                mode="lines",
+                name=label,
+                line={"color": "#495057", "width": 1.5, "dash": dash},
+                hoverinfo="skip",
+            )
+        )
+    national_name = f"Landelijk: {fmt.percentage(100 * national)}"
+    figure.add_trace(_horizontal(100 * national, top, national_name, "solid", 1.5))
+    goal = _goal(regions, code)
+    # Thicker and dash-dotted, so the goal never reads as one of the dashed limit curves.
+    figure.add_trace(_horizontal(goal, top, f"Doel: {fmt.percentage(goal)}", "dashdot", 2.5))
+    figure.add_trace(_markers(shown[shown["code"] != code], "Andere regio's", NEUTRAL, "circle", 9))
+    selected = shown[shown["code"] == code]
+    if selected.empty:
+        _note_missing(figure, regions, code)
+    else:
+        name = str(selected["naam"].iloc[0])
+        figure.add_trace(_markers(selected, name, HIGHLIGHT, "diamond", 16))
+        _label(figure, selected, name)
+    if immature:
+        figure.add_annotation(
+            text=IMMATURE_TEXT,
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=1.0,
+            xanchor="left",
+            yanchor="bottom",
+            yshift=4,
+            showarrow=False,
+            font={"size": 14, "color": "#212529"},
+            bgcolor="#fff3cd",
+            bordercolor="#664d03",
+            borderwidth=1,
+        )
+    return figure
+
+
+def funnel_plot_summary(regions: pd.DataFrame, code: str) -> str:
+    """One Dutch sentence that says what the funnel plot shows for region ``code`` (text alternative).
+
+    Example: "Achterhoek: 31 % duurzame uitstroom bij 112 trajecten, binnen de 95 %-grenzen rond
+    het landelijk cijfer van 36 %."
+    """
+    position = outflow_position(regions, code)
+    row = regions[regions["code"] == code].iloc[0]
+    national = national_outflow(regions)
+    started = int(row["gestart"])
+    if national is None:
+        return f"{row['naam']}: geen gegevens over duurzame uitstroom, ook landelijk niet."
+    national_pct = fmt.percentage(100 * national)
+    if position == NO_DATA:
+        return f"{row['naam']}: geen gegevens over duurzame uitstroom; landelijk {national_pct}."
+    share = fmt.percentage(100 * int(row["duurzaam"]) / started)
+    trajectories = "traject" if started == 1 else "trajecten"
+    where = "binnen de 95 %-grenzen" if position == POSITION_WITHIN else position
+    return (
+        f"{row['naam']}: {share} duurzame uitstroom bij {fmt.number(started)} {trajectories}, "
+        f"{where} rond het landelijk cijfer van {national_pct}."
+    )
+
+
+def _with_outflow(regions: pd.DataFrame) -> pd.DataFrame:
+    # A region without starts has no percentage to plot, whether or not it delivered data.
+    return regions[regions["geleverd"].astype(bool) & (regions["gestart"] > 0)]
+
+
+def _goal(regions: pd.DataFrame, code: str) -> float:
+    own = regions.loc[regions["code"] == code, "doel_duurzaam_pct"]
+    return float(own.iloc[0]) if len(own) else domain.DEFAULT_TARGET_SUSTAINABLE_PCT
+
+
+def _horizontal(y: float, top: float, name: str, dash: str, width: float) -> go.Scatter:
+    return go.Scatter(
+        x=[0, top],
+        y=[y, y],
+        mode="lines",
+        name=name,
+        line={"color": "#212529", "width": width, "dash": dash},
+        hoverinfo="skip",
+    )
+
+
+def _label(figure: go.Figure, selected: pd.DataFrame, name: str) -> None:
+    started = float(selected["gestart"].iloc[0])
+    # A boxed label stays readable where it crosses the lines and the other markers.
+    figure.add_annotation(
+        x=started,
+        y=100 * float(selected["duurzaam"].iloc[0]) / started,
+        text=f"<b>{name}</b>",
+        showarrow=True,
+        arrowhead=0,
+        arrowcolor="#212529",
+        ax=0,
+        ay=-34,
+        font={"size": 14, "color": "#212529"},
+        bgcolor="rgba(255, 255, 255, 0.9)",
+        bordercolor="#212529",
+        borderwidth=1,
+    )
+
+
+def _note_missing(figure: go.Figure, regions: pd.DataFrame, code: str) -> None:
+    names = regions.loc[regions["code"] == code, "naam"]
+    if names.empty:
+        return
+    # Leaving the region out without a word would look like a fault; say why it is missing.
+    figure.add_annotation(
+        text=f"{names.iloc[0]}: {NO_DATA}",
+        xref="paper",
+        yref="paper",
+        x=1.0,
+        y=1.0,
+        xanchor="right",
+        yanchor="bottom",
+        yshift=4,
+        showarrow=False,
+        font={"size": 14, "color": "#212529"},
+    )
+
+
+def _markers(frame: pd.DataFrame, name: str, colour: str, symbol: str, size: int) -> go.Scatter:
+    started = frame["gestart"].astype(int)
+    sustainable = frame["duurzaam"].astype(int)
+    shares = 100 * sustainable / started
+    details = [
+        [naam, f"{fmt.number(d)} van {fmt.number(n)} duurzaam", fmt.percentage(share)]
+        for naam, d, n, share in zip(frame["naam"], sustainable, started, shares, strict=True)
+    ]
+    return go.Scatter(
+        x=started.tolist(),
+        y=shares.tolist(),
+        mode="markers",
+        name=name,
+        marker={"color": colour, "symbol": symbol, "size": size, "line": {"color": "#212529", "width": 1}},
+        customdata=details,
+        hovertemplate=(
+            "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>"
+            "%{customdata[2]} duurzame uitstroom<extra></extra>"
+        ),
+    )
+
+
+def _layout() -> dict[str, object]:
+    return base_layout(
+        height=420,
+        margin={"l": 10, "r": 10, "t": 64, "b": 10},
+        xaxis={
+            "title": {"text": "Trajecten gestart"},
+            "rangemode": "tozero",
+            "gridcolor": "#e9ecef",
+            "zeroline": False,
+        },
+        yaxis={
+            "title": {"text": "Duurzame uitstroom (%)"},
+            "range": [0, 100],
+            "ticksuffix": " %",
+            "gridcolor": "#e9ecef",
+            "zeroline": False,
+        },
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+    )
+
+
+def _note_figure(text: str) -> go.Figure:
+    figure = go.Figure(layout=base_layout(height=420, xaxis={"visible": False}, yaxis={"visible": False}))
+    figure.add_annotation(
+        text=text,
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font={"size": 18, "color": "#495057"},
+    )
+    return figure

@@ -1,0 +1,113 @@
+"""Method and funding mix of a start cohort, with the sustainable outflow per method."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import domain
+from layouts import format as fmt
+from layouts.figures.theme import base_layout
+
+UNKNOWN = "Onbekend"
+# Okabe–Ito colours plus a fill pattern per stream, so the segments differ without colour too.
+FUNDING_STYLE = {
+    "UWV": ("#0072b2", ""),
+    "Gemeente": ("#e69f00", "/"),
+    "Zorgverzekeraar": ("#009e73", "x"),
+    "Combinatie": ("#cc79a7", "."),
+    "Overig": ("#56b4e9", "-"),
+    UNKNOWN: ("#bdbdbd", "+"),
+}
+
+
+def method_table(mix: pd.DataFrame) -> pd.DataFrame:
+    """Per method: started, sustainable and outflow % (all four methods, also those with none)."""
+    per_method = (
+        mix.groupby("methode")[["gestart", "duurzaam"]].sum().reindex(list(domain.METHODS), fill_value=0)
+    )
+    out = per_method.reset_index()
+    out["duurzaam_pct"] = [
+        100 * d / g if g else None for d, g in zip(out["duurzaam"], out["gestart"], strict=True)
+    ]
+    return out
+
+
+def funding_table(mix: pd.DataFrame) -> pd.DataFrame:
+    """Per funding stream: started (streams the source left empty count as *Onbekend*)."""
+    frame = mix.assign(financiering=mix["financiering"].fillna(UNKNOWN))
+    per_stream = frame.groupby("financiering")["gestart"].sum()
+    order = [*domain.FUNDING_STREAMS, UNKNOWN]
+    return (
+        per_stream.reindex(order, fill_value=0).reset_index().query("gestart > 0 or financiering != @UNKNOWN")
+    )
+
+
+def mix_figure(mix: pd.DataFrame) -> go.Figure:
+    """Stacked bars of starts per method split by funding stream, the outflow % beside each bar."""
+    figure = go.Figure(layout=_layout())
+    if mix.empty:
+        figure.add_annotation(
+            text="geen gegevens", x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 16}
+        )
+        figure.update_xaxes(visible=False)
+        figure.update_yaxes(visible=False)
+        return figure
+    frame = mix.assign(financiering=mix["financiering"].fillna(UNKNOWN))
+    methods = list(domain.METHODS)
+    for stream, (colour, shape) in FUNDING_STYLE.items():
+        part = (
+            frame[frame["financiering"] == stream]
+            .groupby("methode")["gestart"]
+            .sum()
+            .reindex(methods, fill_value=0)
+        )
+        if part.sum() == 0:
+            continue
+        figure.add_trace(
+            go.Bar(
+                y=methods,
+                x=part.values,
+                name=stream,
+                orientation="h",
+                marker={"color": colour, "pattern": {"shape": shape, "fgcolor": "#ffffff"}},
+                hovertemplate=f"%{{y}}, financiering {stream}: %{{x:,.0f}}<extra></extra>",
+            )
+        )
+    table = method_table(mix)
+    top = float(table["gestart"].max()) or 1.0
+    for row in table.itertuples():
+        figure.add_annotation(
+            x=row.gestart,
+            y=row.methode,
+            text=f"{fmt.number(row.gestart)} gestart · {fmt.percentage(row.duurzaam_pct)} duurzaam",
+            xanchor="left",
+            xshift=6,
+            showarrow=False,
+        )
+    figure.update_xaxes(range=[0, top * 1.8])
+    return figure
+
+
+def mix_summary(mix: pd.DataFrame, cohort: int) -> str:
+    """One sentence with the largest method and its outflow."""
+    table = method_table(mix)
+    total = int(table["gestart"].sum())
+    if total == 0:
+        return f"Geen gestarte trajecten in startcohort {cohort}."
+    top = table.sort_values(["gestart", "methode"], ascending=[False, True]).iloc[0]
+    return (
+        f"Startcohort {cohort}: {fmt.number(total)} trajecten, waarvan {fmt.number(top['gestart'])} met "
+        f"{top['methode']} ({fmt.percentage(top['duurzaam_pct'])} duurzaam aan het werk)."
+    )
+
+
+def _layout() -> dict[str, object]:
+    return base_layout(
+        height=300,
+        barmode="stack",
+        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={"gridcolor": "#e9ecef", "title": {"text": "Trajecten gestart"}},
+        legend={"orientation": "h", "y": -0.25, "title": {"text": "Financiering: "}},
+    )

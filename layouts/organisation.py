@@ -1,0 +1,140 @@
+"""Organisatie: one organisation's figures, its share of the region and its data deliveries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import metrics
+from dashboard.data.cohorts import OrganisationRef
+from geodata import RegionRef
+from layouts import controls, ids
+from layouts import format as fmt
+from layouts.a11y import aria
+from layouts.region import breadcrumb, graph, region_trail, section, summary_text
+
+
+def organisation_trail(
+    region: RegionRef, organisation: OrganisationRef, year: int, peildatum: dt.date | str
+) -> list[tuple[str, str | None]]:
+    """*Nederland › region › organisation*."""
+    return [*region_trail(region, year, peildatum), (organisation.naam, None)]
+
+
+def page(
+    region: RegionRef, organisation: OrganisationRef, year: int, peildatum: dt.date, latest: dt.date
+) -> html.Div:
+    """The page skeleton with its controls set from the URL; callbacks fill the parts."""
+    kind = organisation.soort or "type onbekend"
+    return html.Div(
+        [
+            html.Div(
+                breadcrumb(organisation_trail(region, organisation, year, peildatum)), id=ids.ORG_BREADCRUMB
+            ),
+            html.H1(organisation.naam, className="h2"),
+            html.P(f"{kind} · arbeidsmarktregio {region.naam}", className="text-body-secondary mb-1"),
+            html.P(id=ids.ORG_HEADING, className="lead"),
+            dcc.Store(id=ids.ORG_ID, data=organisation.id),
+            html.Div(
+                [
+                    controls.year_select(ids.ORG_YEAR, year, latest.year),
+                    controls.peildatum_input(ids.ORG_PEILDATUM, peildatum, latest),
+                ],
+                className="d-flex flex-wrap align-items-start",
+                role="group",
+                **aria(label="Jaar en peildatum"),
+            ),
+            html.Div(id=ids.ORG_TILES, className="row g-3 mb-2", **aria(live="polite")),
+            section(
+                "Uitstroom van het startcohort",
+                [graph(ids.ORG_FUNNEL), summary_text(ids.ORG_FUNNEL_TEXT)],
+                "Lopende trajecten en trajecten die stopten staan er apart naast.",
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(section("Gestart per maand", [graph(ids.ORG_MONTHLY, 340)]), lg=6),
+                    dbc.Col(
+                        section(
+                            "Methoden en financiering", [graph(ids.ORG_MIX), html.Div(id=ids.ORG_MIX_TABLE)]
+                        ),
+                        lg=6,
+                    ),
+                ]
+            ),
+            section(
+                "Aanleveringen",
+                [html.Div(id=ids.ORG_DELIVERIES)],
+                "Per kwartaal of er gestarte trajecten zijn aangeleverd, en de bestanden waarmee dat "
+                "gebeurde.",
+            ),
+        ]
+    )
+
+
+def _tile(title: str, value: str, line: str, tile_id: str) -> dbc.Col:
+    body = dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2(title, className="h6 text-body-secondary mb-1"),
+                html.P(value, className="kpi-value mb-1"),
+                html.P(line, className="mb-0 small"),
+            ]
+        ),
+        className="h-100 kpi-tile",
+        id=tile_id,
+    )
+    return dbc.Col(body, xs=12, sm=6, xl=True)
+
+
+def tiles(counts: Mapping[str, Any] | None, year: int, peildatum: dt.date) -> list[dbc.Col]:
+    """Started, placed, sustainable, outflow %, share of the region and last delivery.
+
+    ``counts`` is None for an organisation without data: it says *geen gegevens*, never zeros.
+    """
+    as_of = f"startcohort {year}, t/m {fmt.date(metrics.effective_date(year, peildatum))}"
+    if counts is None:
+        return [_tile("Trajecten gestart", "geen gegevens", f"Niets aangeleverd voor {as_of}", "org-gestart")]
+    started = int(counts["gestart"])
+    immature = "" if metrics.cohort_is_mature(year, peildatum) else " (nog niet uitontwikkeld)"
+    return [
+        _tile("Trajecten gestart", fmt.number(started), as_of, "org-gestart"),
+        _tile(
+            "Geplaatst", fmt.number(counts["geplaatst"]), "eerste dag betaald werk gehaald", "org-geplaatst"
+        ),
+        _tile(
+            "Duurzaam aan het werk",
+            fmt.number(counts["duurzaam"]),
+            "zes maanden betaald werk",
+            "org-duurzaam",
+        ),
+        _tile(
+            "Duurzame uitstroom", fmt.percentage(counts["duurzaam_pct"]), f"doel 40 %{immature}", "org-pct"
+        ),
+        _tile(
+            "Aandeel in de regio",
+            fmt.percentage(counts["aandeel_pct"]),
+            "van de gestarte trajecten",
+            "org-aandeel",
+        ),
+        _tile(
+            "Laatst aangeleverd",
+            counts["laatst_aangeleverd"],
+            "laatste import met haar trajecten",
+            "org-laatst",
+        ),
+    ]
+
+
+def not_found(code: str, organisation: str) -> html.Div:
+    """A friendly page for an unknown organisation (or one that belongs to another region)."""
+    return html.Div(
+        [
+            html.H1("Organisatie niet gevonden", className="h2"),
+            html.P(f"In regio '{code}' is geen organisatie met nummer '{organisation}'."),
+            html.A("Naar de lijst van regio's", href="/regio"),
+        ]
+    )

@@ -1,0 +1,266 @@
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard.comparison import (
+    Z_95,
+    Z_998,
+    compare_region,
+    control_limits,
+    outflow_position,
+    similar_volume,
+)
+from dashboard.data.progress import REGION_COLUMNS
+from layouts.figures.funnel_plot import IMMATURE_TEXT, funnel_plot_figure, funnel_plot_summary
+
+PAST_YEAR, PEILDATUM = 2025, dt.date(2026, 6, 30)
+
+
+def region(
+    code: str,
+    gestart: int,
+    duurzaam: int = 0,
+    *,
+    leer: int = 0,
+    casus: int = 0,
+    doel: int = 100,
+    geleverd: bool = True,
+    bijeenkomsten: bool = True,
+) -> dict[str, object]:
+    return {
+        "code": code,
+        "naam": f"Regio {code}",
+        "provincie": "Gelderland",
+        "doel_trajecten": doel,
+        "doel_duurzaam_pct": 40.0,
+        "doel_leerbijeenkomsten": 3,
+        "doel_casusbesprekingen": 10,
+        "gestart": gestart,
+        "duurzaam": duurzaam,
+        "leerbijeenkomsten": leer,
+        "casusbesprekingen": casus,
+        "geleverd": geleverd,
+        "bijeenkomsten_geleverd": bijeenkomsten,
+    }
+
+
+def frame(*rows: dict[str, object]) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=REGION_COLUMNS)
+
+
+# Four regions with data and AM05 without: as zeros it would drag every national figure down.
+COMPARED = frame(
+    region("AM01", 100, 40, leer=3, casus=10),
+    region("AM02", 50, 25, leer=1, casus=13),
+    region("AM03", 80, 20, leer=2, casus=6, doel=200),
+    region("AM05", 0, 0, geleverd=False, bijeenkomsten=False),
+    region("AM06", 60, 30, leer=5, casus=8),
+)
+
+# Pooled outflow is 166 / 410 = 40,49 %; AM07 has 60 % but only 10 trajectories.
+OUTFLOW = frame(
+    region("AM01", 100, 55),
+    region("AM02", 100, 25),
+    region("AM03", 100, 40),
+    region("AM05", 100, 40),
+    region("AM06", 0, 0, geleverd=False),
+    region("AM07", 10, 6),
+)
+
+
+def by_measure(table: pd.DataFrame) -> dict[str, dict[str, object]]:
+    return {row["maat"]: row for row in table.to_dict("records")}
+
+
+def test_similar_volume_is_closest_first_ties_by_code_without_regions_lacking_data():
+    regions = frame(
+        region("AM06", 45),
+        region("AM03", 10),
+        region("AM01", 20),
+        region("AM05", 0, geleverd=False),  # 20 away, closer than AM06, but has no data
+        region("AM08", 5),
+        region("AM02", 30),
+        region("AM07", 21),
+    )
+    assert similar_volume(regions, "AM01") == ["AM07", "AM02", "AM03", "AM08", "AM06"]
+    assert similar_volume(regions, "AM01", count=2) == ["AM07", "AM02"]
+    assert similar_volume(regions, "AM05") == []
+
+
+def test_compare_region_counts_against_average_region_median_and_similar():
+    rows = by_measure(compare_region(COMPARED, "AM03", PAST_YEAR, PEILDATUM))
+    assert list(rows) == [
+        "Trajecten gestart",
+        "% van jaardoel",
+        "% van tempo",
+        "Duurzame uitstroom %",
+        "Leerbijeenkomsten",
+        "Casusbesprekingen",
+    ]
+    started = rows["Trajecten gestart"]
+    # 290 started over the 4 regions with data; median of 50, 60, 80, 100; similar are AM01, AM06, AM02.
+    assert started["regio"] == 80
+    assert started["landelijk"] == pytest.approx(72.5)
+    assert started["mediaan"] == pytest.approx(70)
+    assert started["vergelijkbaar"] == pytest.approx(70)
+    assert started["rang"] == "2 van 4"
+    learning = rows["Leerbijeenkomsten"]
+    assert (learning["regio"], learning["landelijk"], learning["mediaan"]) == (2, 2.75, 2.5)
+    assert learning["vergelijkbaar"] == pytest.approx(3)
+    assert learning["rang"] == "3 van 4"
+    cases = rows["Casusbesprekingen"]
+    assert (cases["landelijk"], cases["mediaan"], cases["rang"]) == (9.25, 9, "4 van 4")
+    assert cases["vergelijkbaar"] == pytest.approx(31 / 3)
+
+
+def test_compare_region_percentages_are_pooled_nationally():
+    rows = by_measure(compare_region(COMPARED, "AM03", PAST_YEAR, PEILDATUM))
+    target = rows["% van jaardoel"]
+    # AM03 has a target of 200; the country 290 of 500 (AM05's 100 does not count).
+    assert target["regio"] == pytest.approx(40)
+    assert target["landelijk"] == pytest.approx(58)
+    assert target["mediaan"] == pytest.approx(55)
+    assert target["vergelijkbaar"] == pytest.approx(70)
+    assert target["rang"] == "4 van 4"
+    outflow = rows["Duurzame uitstroom %"]
+    assert outflow["regio"] == pytest.approx(25)
+    assert outflow["landelijk"] == pytest.approx(100 * 115 / 290)
+    assert outflow["mediaan"] == pytest.approx(45)
+    assert outflow["vergelijkbaar"] == pytest.approx(140 / 3)
+
+
+def test_compare_region_pace_uses_the_share_of_the_year():
+    # 30 June 2026 is day 181 of 365: a target of 200 expects 99,18 by then.
+    rows = by_measure(compare_region(COMPARED, "AM03", 2026, dt.date(2026, 6, 30)))
+    pace = rows["% van tempo"]
+    assert pace["regio"] == pytest.approx(100 * 80 / (200 * 181 / 365))
+    assert pace["landelijk"] == pytest.approx(100 * 290 / (500 * 181 / 365))
+    assert rows["% van jaardoel"]["regio"] == pytest.approx(40)
+
+
+def test_equal_values_share_a_rank():
+    rows = by_measure(compare_region(COMPARED, "AM06", PAST_YEAR, PEILDATUM))
+    # AM02 and AM06 both have 50 % outflow.
+    assert rows["Duurzame uitstroom %"]["rang"] == "1 van 4"
+
+
+def test_region_without_data_shows_none_not_zero():
+    table = compare_region(COMPARED, "AM05", PAST_YEAR, PEILDATUM)
+    assert table["regio"].isna().all() and table["regio"].map(lambda v: v is None).all()
+    assert table["rang"].map(lambda v: v is None).all()
+    assert table["vergelijkbaar"].map(lambda v: v is None).all()
+    assert by_measure(table)["Trajecten gestart"]["landelijk"] == pytest.approx(72.5)
+
+
+def test_meetings_compare_only_regions_that_delivered_meetings():
+    regions = frame(
+        region("AM01", 100, leer=3),
+        region("AM02", 50, leer=1, bijeenkomsten=False),
+        region("AM03", 80, leer=2),
+    )
+    learning = by_measure(compare_region(regions, "AM01", PAST_YEAR, PEILDATUM))["Leerbijeenkomsten"]
+    assert learning["landelijk"] == pytest.approx(2.5)
+    assert learning["rang"] == "1 van 2"
+    # Similar to AM01 are AM03 and AM02, but AM02 has no meeting data: only AM03 counts.
+    assert learning["vergelijkbaar"] == pytest.approx(2)
+
+
+def test_unknown_region_is_an_error():
+    with pytest.raises(ValueError, match="AM99"):
+        compare_region(COMPARED, "AM99", PAST_YEAR, PEILDATUM)
+
+
+def test_control_limits_follow_the_binomial_normal_approximation():
+    low, high = control_limits(0.4, [100], Z_95)
+    # 0,4 ± 1,96 · √(0,24 / 100) = 0,4 ± 0,0960
+    assert low[0] == pytest.approx(0.30398, abs=1e-5)
+    assert high[0] == pytest.approx(0.49602, abs=1e-5)
+    low, high = control_limits(0.4, np.array([100, 1, 0]), Z_998)
+    assert low[0] == pytest.approx(0.4 - 3.09 * 0.0489898, abs=1e-6)
+    assert high[0] == pytest.approx(0.4 + 3.09 * 0.0489898, abs=1e-6)
+    # Tiny and empty groups are clipped to the possible range.
+    assert list(low[1:]) == [0.0, 0.0] and list(high[1:]) == [1.0, 1.0]
+
+
+@pytest.mark.parametrize(
+    ("code", "position"),
+    [
+        ("AM01", "boven de 95 %-grens"),  # 55 % > 50,1 %
+        ("AM02", "onder de 95 %-grens"),  # 25 % < 30,9 %
+        ("AM03", "binnen de grenzen"),
+        ("AM07", "binnen de grenzen"),  # 60 % of 10 is noise: the upper limit there is 70,9 %
+        ("AM06", "geen gegevens"),
+    ],
+)
+def test_outflow_position(code, position):
+    assert outflow_position(OUTFLOW, code) == position
+
+
+def scatter(figure, name):
+    (trace,) = [t for t in figure.data if t.name == name]
+    return trace
+
+
+def test_funnel_plot_marks_the_selected_region_by_symbol_and_label():
+    figure = funnel_plot_figure(OUTFLOW, "AM03", immature=False)
+    others = scatter(figure, "Andere regio's")
+    selected = scatter(figure, "Regio AM03")
+    # Five regions have starts; AM06 has no data and is not drawn.
+    assert len(others.x) + len(selected.x) == 5
+    assert sorted(others.x) == [10, 100, 100, 100]
+    assert (selected.x, selected.y) == ((100,), (40.0,))
+    assert selected.marker.symbol != others.marker.symbol
+    assert selected.marker.size > others.marker.size
+    assert list(selected.customdata[0]) == ["Regio AM03", "40 van 100 duurzaam", "40 %"]
+    (label,) = figure.layout.annotations
+    assert (label.text, label.x, label.y) == ("<b>Regio AM03</b>", 100, 40)
+
+
+def test_funnel_plot_draws_national_goal_and_both_limits():
+    figure = funnel_plot_figure(OUTFLOW, "AM03", immature=False)
+    national = scatter(figure, "Landelijk: 40 %")
+    assert national.y[0] == pytest.approx(100 * 166 / 410)
+    assert scatter(figure, "Doel: 40 %").y == (40.0, 40.0)
+    inner, outer = scatter(figure, "95 %-grenzen"), scatter(figure, "99,8 %-grenzen")
+    assert (inner.line.dash, outer.line.dash) == ("dash", "dot")
+    assert max(x for x in inner.x if x is not None) >= 100
+    inner_y = np.array([y for y in inner.y if y is not None])
+    outer_y = np.array([y for y in outer.y if y is not None])
+    half = len(inner_y) // 2
+    # Upper curves first, then lower: the 99,8 % band contains the 95 % band everywhere.
+    assert (outer_y[:half] >= inner_y[:half]).all() and (outer_y[half:] <= inner_y[half:]).all()
+    assert inner_y[:half].min() > national.y[0] > inner_y[half:].max()
+
+
+def test_funnel_plot_says_when_the_cohort_is_immature():
+    figure = funnel_plot_figure(OUTFLOW, "AM03", immature=True)
+    assert IMMATURE_TEXT in [a.text for a in figure.layout.annotations]
+
+
+def test_funnel_plot_without_data_says_so():
+    regions = frame(region("AM01", 0, geleverd=False), region("AM02", 0, geleverd=False))
+    figure = funnel_plot_figure(regions, "AM01", immature=False)
+    assert len(figure.data) == 0
+    assert [a.text for a in figure.layout.annotations] == ["geen gegevens"]
+
+
+def test_funnel_plot_notes_a_selected_region_without_data():
+    figure = funnel_plot_figure(OUTFLOW, "AM06", immature=False)
+    assert "Regio AM06" not in {t.name for t in figure.data}
+    assert [a.text for a in figure.layout.annotations] == ["Regio AM06: geen gegevens"]
+
+
+def test_funnel_plot_summary_in_words():
+    assert funnel_plot_summary(OUTFLOW, "AM03") == (
+        "Regio AM03: 40 % duurzame uitstroom bij 100 trajecten, "
+        "binnen de 95 %-grenzen rond het landelijk cijfer van 40 %."
+    )
+    assert funnel_plot_summary(OUTFLOW, "AM01") == (
+        "Regio AM01: 55 % duurzame uitstroom bij 100 trajecten, "
+        "boven de 95 %-grens rond het landelijk cijfer van 40 %."
+    )
+    assert funnel_plot_summary(OUTFLOW, "AM06") == (
+        "Regio AM06: geen gegevens over duurzame uitstroom; landelijk 40 %."
+    )
