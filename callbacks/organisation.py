@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from dash import Dash, Input, NoUpdate, Output, State, html, no_update
 
 from callbacks.national import resolve
+from callbacks.region import unchanged_view
 from dashboard import domain, metrics
 from dashboard.data.cohorts import (
     FUNNEL_STEPS,
@@ -24,8 +25,8 @@ from dashboard.data.progress import monthly_starts
 from dashboard.params import parse_organisation
 from dashboard.runtime import runtime
 from geodata import region_refs
-from layouts import controls, ids, mix_tables
 from layouts import format as fmt
+from layouts import ids, mix_tables
 from layouts import organisation as org_layout
 from layouts.data_page import delivery_table
 from layouts.exports import export_links
@@ -58,7 +59,8 @@ def organisation_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
                 "duurzaam": int(rec["duurzaam"]) if delivered else None,
                 "duurzaam_pct": 100 * int(rec["duurzaam"]) / started if delivered and started else None,
                 "aandeel_pct": 100 * started / region_started if delivered and region_started else None,
-                "laatst_aangeleverd": fmt.moment(rec["laatst_aangeleverd"])
+                # The Dutch calendar day; the grid and the tile have no room for the time.
+                "laatst_aangeleverd": fmt.moment(rec["laatst_aangeleverd"]).rsplit(" ", 1)[0]
                 if rec["laatst_aangeleverd"] is not None and not pd.isna(rec["laatst_aangeleverd"])
                 else "geen gegevens",
             }
@@ -76,8 +78,7 @@ def update_organisations(
     rows = organisation_rows(frame)
     links = export_links("organisaties", year, peildatum, "de cijfers per organisatie", region=region.code)
     options = [{"label": row["organisatie"], "value": str(row["id"])} for row in rows]
-    pick = controls.labelled_select("Organisatie", ids.REGION_ORGANISATION_SELECT, options, "")
-    return rows, links, pick
+    return rows, links, options
 
 
 def open_organisation(
@@ -124,8 +125,8 @@ def _counts(found: OrganisationRef, year: int, peildatum: dt.date) -> dict[str, 
 
 
 def update_organisation(
-    year_raw: str | None, organisation: int | None, peildatum_raw: str | None
-) -> tuple[list[Any], str, object, str]:
+    year_raw: str | None, organisation: int | None, peildatum_raw: str | None, search: str | None = None
+) -> tuple[list[Any], str, object, str | NoUpdate]:
     """The organisation's tiles, heading, breadcrumb and URL query."""
     year, peildatum = resolve(year_raw, peildatum_raw)
     found = _organisation(organisation)
@@ -134,7 +135,8 @@ def update_organisation(
     last = fmt.date(metrics.effective_date(year, peildatum))
     heading = f"Startcohort {year}, cijfers t/m {last}"
     trail = breadcrumb(org_layout.organisation_trail(region, found, year, peildatum))
-    return org_layout.tiles(counts, year, peildatum), heading, trail, view_query(year, peildatum)
+    query = no_update if unchanged_view(search, year, peildatum) else view_query(year, peildatum)
+    return org_layout.tiles(counts, year, peildatum), heading, trail, query
 
 
 def update_organisation_figures(
@@ -185,7 +187,7 @@ def register(app: Dash) -> None:
     app.callback(
         Output(ids.REGION_ORGANISATIONS, "rowData"),
         Output(ids.REGION_ORGANISATIONS_EXPORT, "children"),
-        Output(ids.REGION_ORGANISATION_PICK, "children"),
+        Output(ids.REGION_ORGANISATION_SELECT, "options"),
         region_year,
         region_code,
         region_day,
@@ -222,6 +224,7 @@ def register(app: Dash) -> None:
         year,
         org,
         day,
+        State(ids.URL, "search"),
         prevent_initial_call="initial_duplicate",
     )(update_organisation)
     # year, peildatum -> funnel, monthly starts, mix

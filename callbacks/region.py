@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import parse_qs
 
 import plotly.graph_objects as go
-from dash import Dash, Input, Output
+from dash import Dash, Input, NoUpdate, Output, State, no_update
 
 from callbacks.national import resolve, year_before
 from dashboard import comparison, domain, metrics
@@ -50,9 +51,29 @@ def funnel_counts(year: int, peildatum: dt.date, code: str | None = None) -> dic
     return {str(k): int(v) for k, v in frame.drop(columns="code").sum().items()}
 
 
+def unchanged_view(search: str | None, year: int, peildatum: dt.date, cohort: int | None = None) -> bool:
+    """Whether the address already shows this view.
+
+    Writing the same view again would only add a step to the browser history, after which Back
+    would seem to do nothing.
+    """
+    query = parse_qs((search or "").lstrip("?"))
+
+    def first(key: str) -> str | None:
+        return query[key][0] if key in query else None
+
+    shown_year, shown_day = resolve(first("jaar"), first("peildatum"))
+    same = (shown_year, shown_day) == (year, peildatum)
+    return same and (cohort is None or parse_cohort(first("cohort"), shown_year, shown_day) == cohort)
+
+
 def update_region(
-    year_raw: str | None, code: str | None, peildatum_raw: str | None = None, cohort_raw: str | None = None
-) -> tuple[list[Any], str, object, object, str]:
+    year_raw: str | None,
+    code: str | None,
+    peildatum_raw: str | None = None,
+    cohort_raw: str | None = None,
+    search: str | None = None,
+) -> tuple[list[Any], str, object, object, str | NoUpdate]:
     """The four goal gauges, the heading, the download links, the breadcrumb and the URL query."""
     year, peildatum = resolve(year_raw, peildatum_raw)
     cohort = parse_cohort(cohort_raw, year, peildatum)
@@ -114,7 +135,12 @@ def update_region(
     heading += fmt.date(last_day)
     links = export_links("regios", year, peildatum, "de cijfers van deze regio", region=ref.code)
     trail = breadcrumb(region_trail(ref, year, peildatum))
-    return cards, heading, links, trail, view_query(year, peildatum, cohort=str(cohort))
+    query = (
+        no_update
+        if unchanged_view(search, year, peildatum, cohort)
+        else view_query(year, peildatum, cohort=str(cohort))
+    )
+    return cards, heading, links, trail, query
 
 
 def update_funnels(
@@ -198,6 +224,11 @@ def update_comparison(
     ref = _region(code)
     compared = comparison.compare_region(progress_by_region(db, year, peildatum), ref.code, year, peildatum)
     cohort_regions = progress_by_region(db, cohort, peildatum)
+    # Outflow belongs to a start cohort: the row follows the cohort chosen for funnel and gauge.
+    by_cohort = comparison.compare_region(cohort_regions, ref.code, cohort, peildatum)
+    outflow = compared["maat"].str.contains("uitstroom")
+    compared.loc[outflow, :] = by_cohort.loc[by_cohort["maat"].str.contains("uitstroom")].to_numpy()
+    compared.loc[outflow, "maat"] = f"Duurzame uitstroom % (cohort {cohort})"
     figure = funnel_plot_figure(cohort_regions, ref.code, not metrics.cohort_is_mature(cohort, peildatum))
     similar = comparison.similar_volume(progress_by_region(db, year, peildatum), ref.code)
     names = {r.code: r.naam for r in region_refs()}
@@ -247,6 +278,7 @@ def register(app: Dash) -> None:
         code,
         peildatum,
         cohort,
+        State(ids.URL, "search"),
         prevent_initial_call="initial_duplicate",
     )(update_region)
     # cohort -> region and national funnel

@@ -25,9 +25,9 @@ def _labelled(label: str, control_id: str, control: Component) -> html.Div:
 
 
 def labelled_select(label: str, component_id: str, options: list[dict[str, str]], value: str) -> html.Div:
-    """A native select with a visible label; an empty first option means "none chosen"."""
-    choices = [{"label": "kies …", "value": ""}, *options]
-    return _labelled(label, component_id, dbc.Select(id=component_id, options=choices, value=value))
+    """A native select with a visible label (its options may come from a callback)."""
+    select = dbc.Select(id=component_id, options=options, value=value, placeholder="kies …")
+    return _labelled(label, component_id, select)
 
 
 def year_options(last_year: int) -> list[dict[str, str]]:

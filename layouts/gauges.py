@@ -64,7 +64,7 @@ def dial(
                 "threshold": {"line": {"color": PACE, "width": 4}, "thickness": 0.9, "value": marker},
             },
         ),
-        layout=base_layout(height=170, margin={"l": 25, "r": 25, "t": 10, "b": 5}),
+        layout=base_layout(height=170, margin={"l": 35, "r": 40, "t": 15, "b": 5}),
     )
     return figure
 
@@ -194,5 +194,5 @@ def overdue_flag(last_case: dt.date | None, peildatum: dt.date, overdue: bool) -
             html.Strong("achterstallig"),
             f" ({since}; meer dan 45 dagen vóór {fmt.date(peildatum)})",
         ],
-        className="status status-ver-achter",
+        className="status status-ver-achter text-wrap",
     )

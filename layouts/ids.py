@@ -47,7 +47,6 @@ REGION_FUNNEL_PLOT = "region-funnel-plot"
 REGION_FUNNEL_PLOT_TEXT = "region-funnel-plot-text"
 REGION_ORGANISATIONS = "region-organisations"
 REGION_ORGANISATIONS_EXPORT = "region-organisations-export"
-REGION_ORGANISATION_PICK = "region-organisation-pick"
 REGION_ORGANISATION_SELECT = "region-organisation-select"
 REGION_ORGANISATION_LINK = "region-organisation-link"
 

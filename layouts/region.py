@@ -168,6 +168,8 @@ def page(region: RegionRef, year: int, peildatum: dt.date, latest: dt.date, coho
                         id=ids.REGION_ORGANISATIONS,
                         columnDefs=organisation_columns(),
                         rowData=[],
+                        # Row ids are organisation ids, so a clicked row names its organisation.
+                        getRowId="params.data.id",
                         defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 110},
                         dashGridOptions={
                             "localeText": GRID_TEXT,
@@ -180,7 +182,9 @@ def page(region: RegionRef, year: int, peildatum: dt.date, latest: dt.date, coho
                     ),
                     html.Div(
                         [
-                            html.Div(id=ids.REGION_ORGANISATION_PICK),
+                            controls.labelled_select(
+                                "Organisatie openen", ids.REGION_ORGANISATION_SELECT, [], ""
+                            ),
                             html.Div(id=ids.REGION_ORGANISATION_LINK, className="mb-2"),
                         ],
                         className="d-flex flex-wrap align-items-center mt-2",
@@ -215,7 +219,7 @@ def organisation_columns() -> list[dict[str, Any]]:
         {"field": "duurzaam", "headerName": "Duurzaam", "valueFormatter": number, **count},
         {"field": "duurzaam_pct", "headerName": "Uitstroom %", "valueFormatter": pct, **count},
         {"field": "aandeel_pct", "headerName": "Aandeel regio", "valueFormatter": pct, **count},
-        {"field": "laatst_aangeleverd", "headerName": "Laatst aangeleverd", "minWidth": 160},
+        {"field": "laatst_aangeleverd", "headerName": "Laatst aangeleverd", "minWidth": 200},
     ]
 
 

@@ -1,0 +1,273 @@
+"""Region and organisation level against a small hand-made dataset whose answers are known.
+
+AM09 (Achterhoek), peildatum 30 June 2026:
+
+- GGZ A: T1 referred 2025-12-20, started 2026-01-10, placed 2026-02-01 (IPS, UWV), still running;
+  T2 started 2026-02-10 without referral date, dropped out 2026-03-01 (Jobcoaching, Gemeente);
+  T3 referred 2026-01-01, started 01-02, placed 01-03, sustainable and ended 06-03 (IPS, UWV).
+- UWV B: T5 referred 2026-03-01, started 2026-04-01 (WaBZ, no funding stream), running;
+  T6 started 2025-05-01, placed 2025-06-01, sustainable 2025-12-15 (cohort 2025).
+- Gemeente C: only named at a meeting, no trajectories: *geen gegevens*, never zeros.
+- AM01 (Groningen), GGZ Noord: four starts in 2026, one of them sustainable.
+
+So cohort 2026 in AM09: referred 3 (T1, T3, T5), started 4, placed 2, sustainable 1, running 2
+(T1, T5), ended without sustainable work 1 (T2), one start without referral date; nationally 8
+started. GGZ A has 3 of the region's 4 starts (75 %), outflow 1 of 3.
+"""
+
+import datetime as dt
+
+import pytest
+from dash import no_update
+
+from callbacks.organisation import (
+    open_organisation,
+    organisation_link,
+    update_deliveries,
+    update_organisation,
+    update_organisation_figures,
+    update_organisations,
+)
+from callbacks.region import funnel_counts, update_comparison, update_funnels, update_mix, update_region
+from dashboard.data.cohorts import funnel_by_organisation, method_mix, organisation_ref
+from dashboard.data.progress import monthly_starts
+from layouts.pages import organisation_page, region_page
+from tests.conftest import PEILDATUM
+from tests.helpers import load, trajectory
+from tests.test_callbacks import text_of
+
+
+def run(app, fn, *args):
+    with app.server.app_context():
+        return fn(*args)
+
+
+@pytest.fixture
+def known(db):
+    ggz = {"organisatie": "GGZ A"}
+    uwv = {"organisatie": "UWV B", "organisatie_type": "UWV"}
+    rows = [
+        trajectory(
+            "T1",
+            "2026-01-10",
+            aanmelddatum="2025-12-20",
+            plaatsingsdatum="2026-02-01",
+            financiering="UWV",
+            **ggz,
+        ),
+        trajectory(
+            "T2",
+            "2026-02-10",
+            methode="Jobcoaching",
+            financiering="Gemeente",
+            einddatum="2026-03-01",
+            eindreden="uitval",
+            **ggz,
+        ),
+        trajectory(
+            "T3",
+            "2026-01-02",
+            aanmelddatum="2026-01-01",
+            plaatsingsdatum="2026-01-03",
+            duurzaam_datum="2026-06-03",
+            einddatum="2026-06-03",
+            eindreden="duurzaam werk",
+            financiering="UWV",
+            **ggz,
+        ),
+        trajectory("T5", "2026-04-01", aanmelddatum="2026-03-01", methode="WaBZ", **uwv),
+        trajectory("T6", "2025-05-01", plaatsingsdatum="2025-06-01", duurzaam_datum="2025-12-15", **uwv),
+    ]
+    rows += [
+        trajectory(f"N{i}", f"2026-0{i + 1}-15", regio="AM01", organisatie="GGZ Noord") for i in range(4)
+    ]
+    rows[-1].update(plaatsingsdatum="2026-04-20", duurzaam_datum="2026-06-01")
+    load(db, "trajecten", rows, today=PEILDATUM)
+    meetings = [
+        {
+            "regio": "AM09",
+            "soort": "casusbespreking",
+            "datum": "2026-02-01",
+            "organisaties": "GGZ A|Gemeente C",
+        },
+        {"regio": "AM09", "soort": "casusbespreking", "datum": "2026-06-10", "organisaties": "UWV B"},
+        {"regio": "AM09", "soort": "leerbijeenkomst", "datum": "2026-03-05"},
+    ]
+    load(db, "bijeenkomsten", meetings, today=PEILDATUM)
+    return db
+
+
+@pytest.fixture
+def region_app(known, make_app):
+    return make_app()
+
+
+def org_id(db, name: str) -> int:
+    frame = funnel_by_organisation(db, "AM09", 2026, PEILDATUM)
+    return int(frame.loc[frame["organisatie"] == name, "id"].iloc[0])
+
+
+def test_region_funnel_counts_each_step_once(known, region_app):
+    counts = run(region_app, funnel_counts, 2026, PEILDATUM, "AM09")
+    assert counts == {
+        "aangemeld": 3,
+        "gestart": 4,
+        "geplaatst": 2,
+        "duurzaam": 1,
+        "lopend": 2,
+        "uitgevallen": 1,
+        "zonder_aanmelding": 1,
+    }
+    national = run(region_app, funnel_counts, 2026, PEILDATUM)
+    assert national["gestart"] == 8 and national["duurzaam"] == 2
+    # The 2025 cohort keeps maturing after its year: sustainable only counts from 15 December.
+    assert run(region_app, funnel_counts, 2025, PEILDATUM, "AM09")["duurzaam"] == 1
+    assert run(region_app, funnel_counts, 2025, dt.date(2025, 9, 30), "AM09")["duurzaam"] == 0
+    assert run(region_app, funnel_counts, 2026, PEILDATUM, "AM02") is None
+
+
+def test_organisations_add_up_to_the_region_and_silence_is_not_zero(known):
+    frame = funnel_by_organisation(known, "AM09", 2026, PEILDATUM).set_index("organisatie")
+    assert set(frame.index) == {"Gemeente C", "GGZ A", "UWV B"}
+    assert frame.loc["GGZ A", ["gestart", "geplaatst", "duurzaam", "uitgevallen"]].tolist() == [3, 2, 1, 1]
+    assert frame.loc["UWV B", ["gestart", "lopend"]].tolist() == [1, 1]
+    assert not frame.loc["Gemeente C", "geleverd"] and frame.loc["GGZ A", "geleverd"]
+    assert int(frame["gestart"].sum()) == 4
+
+
+def test_method_mix_and_monthly_starts(known):
+    mix = method_mix(known, 2026, PEILDATUM, region="AM09")
+    got = {
+        (r.methode, r.financiering if isinstance(r.financiering, str) else None): (r.gestart, r.duurzaam)
+        for r in mix.itertuples()
+    }
+    assert got == {("IPS", "UWV"): (2, 1), ("Jobcoaching", "Gemeente"): (1, 0), ("WaBZ", None): (1, 0)}
+    monthly = monthly_starts(known, 2025, PEILDATUM, region="AM09")
+    assert [tuple(r) for r in monthly.itertuples(index=False)] == [
+        (2025, 5, 1),
+        (2026, 1, 2),
+        (2026, 2, 1),
+        (2026, 4, 1),
+    ]
+    one = monthly_starts(known, 2026, PEILDATUM, organisation=org_id(known, "UWV B"))
+    assert [tuple(r) for r in one.itertuples(index=False)] == [(2026, 4, 1)]
+
+
+def test_region_gauges_heading_and_url(region_app):
+    cards, heading, _links, trail, query = run(
+        region_app, update_region, "2026", "AM09", "2026-06-30", "2026"
+    )
+    text = text_of(cards)
+    assert "4 van 100" in text
+    assert "Duurzame uitstroom, cohort 2026" in text and "1 van 4 duurzaam aan het werk" in text
+    assert "nog niet uitontwikkeld" in text
+    # Two case discussions of ten by 30 June, the last on 10 June: behind, but not overdue.
+    assert "2 van 10" in text and "achterstallig" not in text and "laatste: 10 juni 2026" in text
+    assert "1 van 3" in text
+    assert heading.endswith("t/m 30 juni 2026")
+    assert query == "?jaar=2026&peildatum=2026-06-30&cohort=2026"
+    assert trail.children.children[0].children.href == "/?jaar=2026&peildatum=2026-06-30"
+    # On 1 May the last case discussion (1 February) is more than 45 days ago.
+    cards, *_rest = run(region_app, update_region, "2026", "AM09", "2026-05-01", "2025")
+    assert "achterstallig" in text_of(cards)
+    # The default cohort is the newest mature one: 2025 at 30 June 2026.
+    *_rest, query = run(region_app, update_region, "2026", "AM09", "2026-06-30", None, "?jaar=2025")
+    assert query == "?jaar=2026&peildatum=2026-06-30&cohort=2025"
+    # An address that already shows the view is not written again (Back keeps working).
+    *_rest, query = run(region_app, update_region, "2026", "AM09", "2026-06-30", "2025", "?jaar=2026")
+    assert query is no_update
+
+
+def test_region_without_data_says_so(region_app):
+    cards, *_rest = run(region_app, update_region, "2026", "AM02", "2026-06-30", "2026")
+    text = text_of(cards)
+    assert text.count("geen gegevens") >= 3 and "0 van 100" not in text and "ver achter" not in text
+
+
+def test_funnels_side_by_side_and_their_text(region_app):
+    region, national, text = run(region_app, update_funnels, "2026", "AM09", "2026-06-30", "2026")
+    steps = dict(zip(region.data[0].y, region.data[0].x, strict=True))
+    assert steps == {"Aangemeld": 3, "Gestart": 4, "Geplaatst (betaald werk)": 2, "Duurzaam aan het werk": 1}
+    beside = dict(zip(region.data[1].y, region.data[1].x, strict=True))
+    assert beside == {"Nog lopend": 2, "Gestopt zonder duurzaam werk": 1}
+    assert national.data[0].x[1] == 8
+    assert "4 gestart, 2 geplaatst en 1 duurzaam aan het werk (25 %)" in text
+    assert "1 gestarte trajecten hebben geen aanmelddatum" in text and "nog niet uitontwikkeld" in text
+
+
+def test_mix_table_has_the_same_numbers(region_app):
+    _figure, tables = run(region_app, update_mix, "2026", "AM09", "2026-06-30", "2026")
+    text = text_of(tables)
+    assert "IPS 2 1 50 %" in text and "WaBZ 1 0 0 %" in text and "Onbekend 1 25 %" in text
+
+
+def test_comparison_uses_the_chosen_cohort_for_outflow(region_app):
+    grid, figure, text = run(region_app, update_comparison, "2026", "AM09", "2026-06-30", "2026")
+    table_text = text_of(grid)
+    assert "Duurzame uitstroom % (cohort 2026)" in table_text
+    assert "Trajecten gestart 4" in table_text
+    assert "Achterhoek: 25 %" in text
+
+
+def test_organisations_grid_and_drill_down_links(known, region_app):
+    rows, links, options = run(region_app, update_organisations, "2026", "AM09", "2026-06-30")
+    by_name = {row["organisatie"]: row for row in rows}
+    assert by_name["GGZ A"]["gestart"] == 3 and by_name["GGZ A"]["aandeel_pct"] == 75
+    assert by_name["GGZ A"]["duurzaam_pct"] == pytest.approx(100 / 3)
+    assert (
+        by_name["Gemeente C"]["gestart"] is None
+        and by_name["Gemeente C"]["laatst_aangeleverd"] == "geen gegevens"
+    )
+    assert links.children[2].href == "/export/organisaties.csv?jaar=2026&peildatum=2026-06-30&regio=AM09"
+    ggz = org_id(known, "GGZ A")
+    assert {"label": "GGZ A", "value": str(ggz)} in options
+    url = run(region_app, open_organisation, {"rowId": str(ggz)}, "AM09", "2026", "2026-06-30")
+    assert url == f"/regio/AM09/organisatie/{ggz}?jaar=2026&peildatum=2026-06-30"
+    link = run(region_app, organisation_link, str(ggz), "AM09", "2026", "2026-06-30")
+    assert link.href == url and link.children == "Open GGZ A"
+    # An organisation of another region is not reachable under this one.
+    noord = int(funnel_by_organisation(known, "AM01", 2026, PEILDATUM)["id"].iloc[0])
+    assert run(region_app, organisation_link, str(noord), "AM09", "2026", "2026-06-30") is None
+
+
+def test_organisation_page_agrees_with_the_region(known, region_app):
+    ggz = org_id(known, "GGZ A")
+    tiles, heading, trail, query = run(
+        region_app, update_organisation, "2026", ggz, "2026-06-30", "?jaar=2025"
+    )
+    text = text_of(tiles)
+    assert "Trajecten gestart 3" in text and "Geplaatst 2" in text and "Duurzaam aan het werk 1" in text
+    assert "Duurzame uitstroom 33 %" in text and "Aandeel in de regio 75 %" in text
+    assert run(region_app, update_organisation, "2026", ggz, "2026-06-30", "")[3] is no_update
+    labels = [
+        item.children if isinstance(item.children, str) else item.children.children
+        for item in trail.children.children
+    ]
+    assert labels == ["Nederland", "Achterhoek", "GGZ A"] and query == "?jaar=2026&peildatum=2026-06-30"
+    funnel, summary, monthly, _mix, _tables = run(
+        region_app, update_organisation_figures, "2026", ggz, "2026-06-30"
+    )
+    assert list(funnel.data[0].x) == [2, 3, 2, 1]
+    assert [t.name for t in monthly.data] == ["2026"]  # no goal line for an organisation
+    deliveries = text_of(run(region_app, update_deliveries, ggz, "2026-06-30"))
+    assert "test-trajecten.csv" in deliveries and "geleverd" in deliveries
+
+
+def test_organisation_without_data_shows_no_zeros(known, region_app):
+    silent = org_id(known, "Gemeente C")
+    tiles, *_rest = run(region_app, update_organisation, "2026", silent, "2026-06-30")
+    assert "geen gegevens" in text_of(tiles) and " 0 " not in f" {text_of(tiles)} "
+    funnel, summary, *_rest = run(region_app, update_organisation_figures, "2026", silent, "2026-06-30")
+    assert funnel.layout.annotations[0].text == "geen gegevens"
+    assert "geen gegevens" in text_of(run(region_app, update_deliveries, silent, "2026-06-30"))
+
+
+def test_unknown_region_or_organisation_gives_a_friendly_page(known, region_app):
+    ggz = org_id(known, "GGZ A")
+    with region_app.server.app_context():
+        assert organisation_page(code="AM09", org=str(ggz)).children[1].children == "GGZ A"
+        for code, org in [("AM01", str(ggz)), ("AM09", "999999"), ("AM09", "abc"), ("XX", str(ggz))]:
+            page = organisation_page(code=code, org=org)
+            assert page.children[0].children == "Organisatie niet gevonden"
+        assert region_page(code="AM99").children[0].children == "Regio niet gevonden"
+    assert organisation_ref(known, 999999) is None
