@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from dash import Dash, Input, Output
 
 from dashboard.data.meetings import last_case_discussion
@@ -13,13 +15,15 @@ from layouts.controls import parse_year
 from layouts.exports import export_links
 
 
-def update_regions(year_value: str | None) -> tuple[object, object, str]:
-    """The regions table, its download links and the URL query for the selected year."""
+def update_regions(year_value: str | None, search: str | None = None) -> tuple[object, object, str]:
+    """The regions table (filtered by the search), its download links and the URL query."""
     peildatum = current_peildatum()
     year = parse_year(year_value, peildatum.year)
     frame = progress_by_region(runtime().db, year, peildatum)
     links = export_links("regios", year, peildatum, "de cijfers per regio")
-    return regions.regions_table(frame, year, peildatum), links, f"?jaar={year}"
+    words = (search or "").strip()[:80]
+    query = urlencode({"jaar": year} | ({"zoek": words} if words else {}))
+    return regions.regions_table(frame, year, peildatum, words), links, f"?{query}"
 
 
 def update_meetings(year_value: str | None) -> tuple[object, object, str]:
@@ -36,12 +40,13 @@ def update_meetings(year_value: str | None) -> tuple[object, object, str]:
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    # year select -> regions table, URL
+    # year select, search -> regions table, URL
     app.callback(
         Output(ids.REGIONS_TABLE, "children"),
         Output(ids.REGIONS_EXPORT, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.REGIONS_YEAR, "value"),
+        Input(ids.REGIONS_SEARCH, "value"),
         prevent_initial_call="initial_duplicate",
     )(update_regions)
     # year select -> meetings table, URL

@@ -45,6 +45,13 @@ def national_page(
     return national.page(parse_year(jaar, day.year), day, latest, metric(maat).key, form, parse_region(regio))
 
 
+def regions_page(jaar: str | None = None, zoek: str | None = None, **_query: str) -> html.Div:
+    """Regio's, with the year and the search words from the URL."""
+    last_year = current_peildatum().year
+    words = zoek[:80] if isinstance(zoek, str) else ""
+    return regions.page(parse_year(jaar, last_year), last_year, words)
+
+
 def _region(code: object) -> RegionRef | None:
     found = parse_region(code)
     return next((r for r in region_refs() if r.code == found), None)
@@ -108,7 +115,7 @@ def register_pages() -> None:
     """Register every page with Dash's page registry (call once per app, inside the factory)."""
     pages: list[tuple[str, dict[str, Any]]] = [
         ("landelijk", {"path": "/", "name": "Landelijk", "layout": national_page}),
-        ("regios", {"path": "/regio", "name": "Regio's", "layout": _year_page(regions.page)}),
+        ("regios", {"path": "/regio", "name": "Regio's", "layout": regions_page}),
         # Before the region page: Dash takes the first template that matches, and <code> matches "/".
         (
             "organisatie",

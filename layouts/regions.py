@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from urllib.parse import urlencode
 
+import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
@@ -16,8 +19,8 @@ from layouts.status import status_badge
 from layouts.tables import table
 
 
-def page(year: int, last_year: int) -> html.Div:
-    """The page skeleton; a callback fills the table."""
+def page(year: int, last_year: int, search: str = "") -> html.Div:
+    """The page skeleton; a callback fills the table (the way in that needs no map)."""
     return html.Div(
         [
             html.H1("Regio's", className="h2"),
@@ -25,24 +28,63 @@ def page(year: int, last_year: int) -> html.Div:
                 "Voortgang van de 35 arbeidsmarktregio's naar het jaardoel voor gestarte trajecten.",
                 className="lead",
             ),
-            year_select(ids.REGIONS_YEAR, year, last_year),
+            html.Div(
+                [
+                    year_select(ids.REGIONS_YEAR, year, last_year),
+                    html.Div(
+                        [
+                            dbc.Label("Zoek een regio", html_for=ids.REGIONS_SEARCH, className="me-2 mb-0"),
+                            dbc.Input(
+                                id=ids.REGIONS_SEARCH,
+                                type="search",
+                                value=search,
+                                placeholder="naam, code of provincie",
+                                autoComplete="off",
+                                style={"width": "18rem"},
+                            ),
+                        ],
+                        className="d-flex align-items-center me-4 mb-3",
+                    ),
+                ],
+                className="d-flex flex-wrap align-items-start",
+                role="search",
+            ),
             html.Div(id=ids.REGIONS_EXPORT),
             html.Div(id=ids.REGIONS_TABLE, **aria(live="polite")),
         ]
     )
 
 
-def regions_table(regions: pd.DataFrame, year: int, peildatum: dt.date) -> object:
-    """One row per region: started, target, pace and status in words."""
+def _plain(text: str) -> str:
+    # "fryslan" finds Fryslân: compare without case and accents.
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def matching(regions: pd.DataFrame, search: str | None) -> pd.DataFrame:
+    """The regions whose name, code or province contains ``search`` (all regions when empty)."""
+    wanted = _plain((search or "").strip())
+    if not wanted:
+        return regions
+    keep = [wanted in _plain(f"{r.naam} {r.code} {r.provincie}") for r in regions.itertuples()]
+    return regions[keep]
+
+
+def regions_table(regions: pd.DataFrame, year: int, peildatum: dt.date, search: str | None = None) -> object:
+    """One row per region: started, target, pace and status in words; links keep year and peildatum."""
+    shown = matching(regions, search)
+    if shown.empty:
+        return html.P(f"Geen regio gevonden voor '{search}'.", className="mt-2")
+    query = urlencode({"jaar": year, "peildatum": peildatum.isoformat()})
     rows = []
-    for r in regions.itertuples():
+    for r in shown.itertuples():
         expected = metrics.expected_by(r.doel_trajecten, year, peildatum)
         started = int(r.gestart) if r.geleverd else None
         status = metrics.pace_status(started, expected)
         pace_pct = 100 * started / expected if started is not None and expected else None
         rows.append(
             [
-                html.A(r.naam, href=f"/regio/{r.code}?jaar={year}"),
+                html.A(r.naam, href=f"/regio/{r.code}?{query}"),
                 r.code,
                 r.provincie,
                 "geen gegevens" if started is None else fmt.number(started),
@@ -51,8 +93,10 @@ def regions_table(regions: pd.DataFrame, year: int, peildatum: dt.date) -> objec
                 status_badge(status),
             ]
         )
+    found = "" if len(shown) == len(regions) else f" ({len(shown)} van {len(regions)} regio's gevonden)"
     caption = (
         f"Gestarte trajecten per regio in {year}, t/m {fmt.date(metrics.effective_date(year, peildatum))}"
+        + found
     )
     return table(
         caption,

@@ -91,3 +91,19 @@ def test_shell_without_data(app):
         log = update_import_log("import-log-table")
     assert banner is None and footer == "Nog geen gegevens ingelezen"
     assert isinstance(log, html.P)
+
+
+def test_region_search_finds_by_name_code_or_province_without_accents(loaded):
+    with loaded.server.app_context():
+        table, _links, query = update_regions("2026", "fryslan")
+        text = text_of(table)
+        assert "Friesland AM02 Fryslân" in text and "Achterhoek" not in text
+        assert "(1 van 35 regio's gevonden)" in text and query == "?jaar=2026&zoek=fryslan"
+        table, *_rest = update_regions("2026", "am09")
+        assert text_of(table).count("Gelderland") == 1
+        table, *_rest = update_regions("2026", "gelderland")
+        assert "Achterhoek" in text_of(table) and "Groningen" not in text_of(table)
+        table, *_rest = update_regions("2026", "bestaat niet")
+        assert text_of(table) == "Geen regio gevonden voor 'bestaat niet'."
+        table, _links, query = update_regions("2026", "  ")
+        assert "(1 van" not in text_of(table) and query == "?jaar=2026"
