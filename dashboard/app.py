@@ -11,7 +11,7 @@ import flask_bootstrap
 from dash import Dash
 from flask import Blueprint
 
-from callbacks import national, organisation, overview, region, shell, upload
+from callbacks import national, organisation, overview, presentation, region, shell, upload
 from dashboard import downloads
 from dashboard.cache import cache
 from dashboard.config import PROJECT_ROOT, load_settings
@@ -28,7 +28,8 @@ STYLESHEETS = [
     "/vendor/bootstrap/css/font/bootstrap-icons.min.css",
 ]
 
-# Dash's default page template without lang; screen readers need to know the page is Dutch.
+# Dash's default page template with lang (screen readers must know the page is Dutch) and a plain
+# <div> around the scripts instead of Dash's <footer>: the shell has the page's one footer landmark.
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="nl">
     <head>
@@ -39,11 +40,11 @@ INDEX_STRING = """<!DOCTYPE html>
     </head>
     <body>
         {%app_entry%}
-        <footer>
+        <div>
             {%config%}
             {%scripts%}
             {%renderer%}
-        </footer>
+        </div>
     </body>
 </html>"""
 
@@ -132,6 +133,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.register_error_handler(404, _not_found)
     register_pages()
     app.layout = shell_layout
-    for module in (shell, national, overview, region, organisation, upload):
+    for module in (shell, national, overview, region, organisation, presentation, upload):
         module.register(app)
     return app

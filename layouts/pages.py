@@ -12,7 +12,7 @@ from dashboard.data.cohorts import organisation_ref
 from dashboard.params import parse_cohort, parse_organisation
 from dashboard.runtime import current_peildatum, runtime
 from geodata import RegionRef, region_refs
-from layouts import data_page, meetings, national, organisation, region, regions
+from layouts import data_page, meetings, national, organisation, presentation, region, regions
 from layouts.controls import parse_peildatum, parse_region, parse_year
 from layouts.figures.maps import GEO, TILES
 from layouts.metric_specs import metric
@@ -130,6 +130,7 @@ def register_pages() -> None:
             "bijeenkomsten",
             {"path": "/bijeenkomsten", "name": "Bijeenkomsten", "layout": _year_page(meetings.page)},
         ),
+        ("presentatie", {"path": "/presentatie", "name": "Presentatie", "layout": presentation.page}),
         ("data", {"path": "/data", "name": "Data", "layout": lambda **_q: data_page.page(_max_bytes())}),
         ("not_found_404", {"path": "/404", "name": "Niet gevonden", "layout": not_found}),
     ]

@@ -12,7 +12,7 @@ from dash import dcc, html
 
 from dashboard import domain
 from geodata import RegionRef
-from layouts import controls, ids
+from layouts import controls, ids, presentation
 from layouts.a11y import aria
 from layouts.national import GRAPH_CONFIG
 
@@ -95,7 +95,13 @@ def page(region: RegionRef, year: int, peildatum: dt.date, latest: dt.date, coho
     return html.Div(
         [
             html.Div(breadcrumb(region_trail(region, year, peildatum)), id=ids.REGION_BREADCRUMB),
-            html.H1(region.naam, className="h2"),
+            html.Div(
+                [
+                    html.H1(region.naam, className="h2 me-auto"),
+                    presentation.link(year, peildatum, (region.code,)),
+                ],
+                className="d-flex align-items-center",
+            ),
             html.P(id=ids.REGION_HEADING, className="lead"),
             dcc.Store(id=ids.REGION_CODE, data=region.code),
             html.Div(

@@ -14,6 +14,7 @@ NAV_ITEMS = (
     ("Regio's", "/regio"),
     ("Bijeenkomsten", "/bijeenkomsten"),
     ("Data", "/data"),
+    ("Presentatie", "/presentatie"),
 )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from dashboard.app import create_app
 from dashboard.db import Database
 from dashboard.runtime import EXTENSION
+from tests.helpers import load, trajectory
 
 POSTGRES_URL = os.environ.get("HZW_TEST_POSTGRES_URL", "")
 REDIS_URL = os.environ.get("HZW_TEST_REDIS_URL", "")
@@ -104,4 +105,66 @@ def make_app(db: Database) -> Iterator[Callable[..., dash.Dash]]:
 @pytest.fixture
 def app(make_app: Callable[..., dash.Dash]) -> dash.Dash:
     """An app on the test database with the fixed peildatum."""
+    return make_app()
+
+
+# The hand-made region dataset (described in tests/test_region_page.py), shared by the region,
+# organisation and presentation tests.
+@pytest.fixture
+def known(db):
+    ggz = {"organisatie": "GGZ A"}
+    uwv = {"organisatie": "UWV B", "organisatie_type": "UWV"}
+    rows = [
+        trajectory(
+            "T1",
+            "2026-01-10",
+            aanmelddatum="2025-12-20",
+            plaatsingsdatum="2026-02-01",
+            financiering="UWV",
+            **ggz,
+        ),
+        trajectory(
+            "T2",
+            "2026-02-10",
+            methode="Jobcoaching",
+            financiering="Gemeente",
+            einddatum="2026-03-01",
+            eindreden="uitval",
+            **ggz,
+        ),
+        trajectory(
+            "T3",
+            "2026-01-02",
+            aanmelddatum="2026-01-01",
+            plaatsingsdatum="2026-01-03",
+            duurzaam_datum="2026-06-03",
+            einddatum="2026-06-03",
+            eindreden="duurzaam werk",
+            financiering="UWV",
+            **ggz,
+        ),
+        trajectory("T5", "2026-04-01", aanmelddatum="2026-03-01", methode="WaBZ", **uwv),
+        trajectory("T6", "2025-05-01", plaatsingsdatum="2025-06-01", duurzaam_datum="2025-12-15", **uwv),
+    ]
+    rows += [
+        trajectory(f"N{i}", f"2026-0{i + 1}-15", regio="AM01", organisatie="GGZ Noord") for i in range(4)
+    ]
+    rows[-1].update(plaatsingsdatum="2026-04-20", duurzaam_datum="2026-06-01")
+    load(db, "trajecten", rows, today=PEILDATUM)
+    meetings = [
+        {
+            "regio": "AM09",
+            "soort": "casusbespreking",
+            "datum": "2026-02-01",
+            "organisaties": "GGZ A|Gemeente C",
+        },
+        {"regio": "AM09", "soort": "casusbespreking", "datum": "2026-06-10", "organisaties": "UWV B"},
+        {"regio": "AM09", "soort": "leerbijeenkomst", "datum": "2026-03-05"},
+    ]
+    load(db, "bijeenkomsten", meetings, today=PEILDATUM)
+    return db
+
+
+@pytest.fixture
+def region_app(known, make_app):
     return make_app()

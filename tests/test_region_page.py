@@ -33,73 +33,12 @@ from dashboard.data.cohorts import funnel_by_organisation, method_mix, organisat
 from dashboard.data.progress import monthly_starts
 from layouts.pages import organisation_page, region_page
 from tests.conftest import PEILDATUM
-from tests.helpers import load, trajectory
 from tests.test_callbacks import text_of
 
 
 def run(app, fn, *args):
     with app.server.app_context():
         return fn(*args)
-
-
-@pytest.fixture
-def known(db):
-    ggz = {"organisatie": "GGZ A"}
-    uwv = {"organisatie": "UWV B", "organisatie_type": "UWV"}
-    rows = [
-        trajectory(
-            "T1",
-            "2026-01-10",
-            aanmelddatum="2025-12-20",
-            plaatsingsdatum="2026-02-01",
-            financiering="UWV",
-            **ggz,
-        ),
-        trajectory(
-            "T2",
-            "2026-02-10",
-            methode="Jobcoaching",
-            financiering="Gemeente",
-            einddatum="2026-03-01",
-            eindreden="uitval",
-            **ggz,
-        ),
-        trajectory(
-            "T3",
-            "2026-01-02",
-            aanmelddatum="2026-01-01",
-            plaatsingsdatum="2026-01-03",
-            duurzaam_datum="2026-06-03",
-            einddatum="2026-06-03",
-            eindreden="duurzaam werk",
-            financiering="UWV",
-            **ggz,
-        ),
-        trajectory("T5", "2026-04-01", aanmelddatum="2026-03-01", methode="WaBZ", **uwv),
-        trajectory("T6", "2025-05-01", plaatsingsdatum="2025-06-01", duurzaam_datum="2025-12-15", **uwv),
-    ]
-    rows += [
-        trajectory(f"N{i}", f"2026-0{i + 1}-15", regio="AM01", organisatie="GGZ Noord") for i in range(4)
-    ]
-    rows[-1].update(plaatsingsdatum="2026-04-20", duurzaam_datum="2026-06-01")
-    load(db, "trajecten", rows, today=PEILDATUM)
-    meetings = [
-        {
-            "regio": "AM09",
-            "soort": "casusbespreking",
-            "datum": "2026-02-01",
-            "organisaties": "GGZ A|Gemeente C",
-        },
-        {"regio": "AM09", "soort": "casusbespreking", "datum": "2026-06-10", "organisaties": "UWV B"},
-        {"regio": "AM09", "soort": "leerbijeenkomst", "datum": "2026-03-05"},
-    ]
-    load(db, "bijeenkomsten", meetings, today=PEILDATUM)
-    return db
-
-
-@pytest.fixture
-def region_app(known, make_app):
-    return make_app()
 
 
 def org_id(db, name: str) -> int:

@@ -1,0 +1,119 @@
+"""Callbacks of presentation mode: stepping through the sequence and drawing the current screen."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs
+
+import plotly.graph_objects as go
+from dash import Dash, Input, NoUpdate, Output, State, ctx, dcc, html, no_update
+
+from callbacks.national import update_map, update_national, update_ranking
+from callbacks.region import update_region
+from dashboard.data.meetings import last_case_discussion
+from dashboard.data.progress import progress_by_region
+from dashboard.metrics import effective_date
+from dashboard.runtime import runtime
+from layouts import ids, meetings
+from layouts import presentation as show_layout
+from layouts.figures.maps import TILES
+from layouts.presentation import FIGURE_FONT, Show, Step, parse_show
+
+STATIC: Any = {"displayModeBar": False, "locale": "nl"}
+
+
+def show_from_store(stored: str | None) -> Show:
+    """The show kept in the page's store (its own query string)."""
+    return parse_show(parse_qs((stored or "").lstrip("?")))
+
+
+def step_after(trigger: str | None, step: int | None, total: int) -> int:
+    """The step after a button, key or timer tick; the timer starts over at the end (a hallway screen)."""
+    current = min(max(step or 1, 1), total)
+    if trigger == ids.PRESENTATION_PREVIOUS:
+        return max(current - 1, 1)
+    if trigger == ids.PRESENTATION_TIMER:
+        return current % total + 1
+    if trigger == ids.PRESENTATION_NEXT:
+        return min(current + 1, total)
+    return current
+
+
+def next_step(
+    _previous: int | None, _next: int | None, _tick: int | None, step: int | None, stored: str | None
+) -> int:
+    """The new step (the keys reach the buttons through assets/presentation.js)."""
+    total = len(show_layout.sequence(show_from_store(stored).regions))
+    return step_after(ctx.triggered_id, step, total)
+
+
+def _big(figure: go.Figure, height: int = 470) -> dcc.Graph:
+    figure.update_layout(
+        font={"size": FIGURE_FONT}, height=height, hoverlabel={"font": {"size": FIGURE_FONT}}
+    )
+    return dcc.Graph(figure=figure, config=STATIC)
+
+
+def _screen_body(step: Step, show: Show) -> list[Any]:
+    year, day = str(show.year), show.peildatum.isoformat()
+    if step.kind == "tegels":
+        tiles, _heading = update_national(year, day)
+        return [html.Div(tiles, className="row g-3")]
+    if step.kind == "kaart":
+        figure, _note, summary = update_map("doel", TILES, year, day, None)
+        return [_big(figure, 460), html.P(summary, className="presentation-summary")]
+    if step.kind == "rangorde":
+        figure, summary, _links = update_ranking("doel", year, day, None)
+        return [_big(figure, 520), html.P(summary, className="presentation-summary")]
+    if step.kind == "regio" and step.region is not None:
+        cards, heading, *_rest = update_region(year, step.region, day, None, None)
+        return [html.P(heading, className="presentation-summary"), html.Div(cards, className="row g-3")]
+    db = runtime().db
+    frame = progress_by_region(db, show.year, show.peildatum)
+    if show.regions:
+        frame = frame[frame["code"].isin(show.regions)]
+    last_case = last_case_discussion(db, effective_date(show.year, show.peildatum))
+    return [meetings.meetings_table(frame, last_case, show.year, show.peildatum)]
+
+
+def draw_step(
+    step: int | None, stored: str | None, search: str | None = None
+) -> tuple[Any, str, str | NoUpdate]:
+    """The current screen, the position indicator and the URL query of this exact screen."""
+    show = show_from_store(stored)
+    steps = show_layout.sequence(show.regions)
+    current = min(max(step or 1, 1), len(steps))
+    shown = steps[current - 1]
+    last_day = effective_date(show.year, show.peildatum)
+    title = shown.title if shown.kind != "regio" else f"Regio {shown.title}"
+    body = show_layout.screen(f"{title} · {show.year}", last_day, _screen_body(shown, show), show.since)
+    query = show.query(current)
+    # Each step is a history entry (Back steps back), but the opening screen is not written twice.
+    shown_query = parse_qs((search or "").lstrip("?"))
+    if parse_show(shown_query) == show and shown_query.get("stap", ["1"])[0] == str(current):
+        return body, show_layout.position(current, len(steps), shown.title), no_update
+    return body, show_layout.position(current, len(steps), shown.title), query
+
+
+def register(app: Dash) -> None:
+    """Wire this module's callbacks to ``app``."""
+    # previous, next, timer -> step
+    app.callback(
+        Output(ids.PRESENTATION_STEP, "data"),
+        Input(ids.PRESENTATION_PREVIOUS, "n_clicks"),
+        Input(ids.PRESENTATION_NEXT, "n_clicks"),
+        Input(ids.PRESENTATION_TIMER, "n_intervals"),
+        State(ids.PRESENTATION_STEP, "data"),
+        State(ids.PRESENTATION_SHOW, "data"),
+        prevent_initial_call=True,
+    )(next_step)
+    # step -> screen, position, URL
+    app.callback(
+        Output(ids.PRESENTATION_SCREEN, "children"),
+        Output(ids.PRESENTATION_POSITION, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.PRESENTATION_STEP, "data"),
+        State(ids.PRESENTATION_SHOW, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call="initial_duplicate",
+    )(draw_step)

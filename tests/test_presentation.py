@@ -1,0 +1,62 @@
+import datetime as dt
+
+from callbacks.presentation import draw_step, show_from_store, step_after
+from layouts import ids
+from layouts.presentation import Show, parse_show, sequence
+from tests.test_callbacks import text_of
+
+
+def run(app, fn, *args):
+    with app.server.app_context():
+        return fn(*args)
+
+
+def test_sequence_runs_from_country_through_chosen_regions_to_meetings():
+    steps = sequence(("AM09", "AM01"))
+    assert [s.kind for s in steps] == ["tegels", "kaart", "rangorde", "regio", "regio", "bijeenkomsten"]
+    assert [s.title for s in steps if s.kind == "regio"] == ["Achterhoek", "Groningen"]
+
+
+def test_keys_step_within_bounds_and_the_timer_starts_over():
+    assert step_after(ids.PRESENTATION_NEXT, 1, 4) == 2
+    assert step_after(ids.PRESENTATION_NEXT, 4, 4) == 4
+    assert step_after(ids.PRESENTATION_PREVIOUS, 1, 4) == 1
+    assert step_after(ids.PRESENTATION_PREVIOUS, 3, 4) == 2
+    assert step_after(ids.PRESENTATION_TIMER, 4, 4) == 1
+    assert step_after(None, 9, 4) == 4
+
+
+def test_show_from_url_is_checked_and_round_trips(region_app):
+    with region_app.server.app_context():
+        show = parse_show(
+            {
+                "jaar": "2025",
+                "peildatum": "2026-03-31",
+                "regios": "am09,XX,AM01,AM09",
+                "sinds": "2026-01-15",
+                "auto": "30",
+            }
+        )
+        assert show == Show(2025, dt.date(2026, 3, 31), ("AM09", "AM01"), dt.date(2026, 1, 15), 30)
+        assert show_from_store(show.query(3)) == show
+        # Odd values fall back: a peildatum after the data date, an auto-advance of 1 second.
+        odd = parse_show({"peildatum": "2099-01-01", "auto": "1", "regios": ["AM09"], "sinds": "2099-01-01"})
+        assert odd.peildatum == dt.date(2026, 6, 30) and odd.auto_seconds == 0 and odd.since is None
+
+
+def test_every_screen_says_its_peildatum_and_shows_the_known_numbers(region_app):
+    stored = "?jaar=2026&peildatum=2026-06-30&regios=AM09"
+    screen, position, query = run(region_app, draw_step, 4, stored, "")
+    text = text_of(screen)
+    assert position == "Scherm 4 van 5: Achterhoek"
+    assert text.startswith("Regio Achterhoek · 2026 Cijfers t/m 30 juni 2026")
+    assert "4 van 100" in text
+    assert query == "?jaar=2026&peildatum=2026-06-30&regios=AM09&stap=4"
+    for step in range(1, 6):
+        screen, _position, _query = run(region_app, draw_step, step, stored, "")
+        assert "Cijfers t/m 30 juni 2026" in text_of(screen)
+    meetings, *_rest = run(region_app, draw_step, 5, stored, "")
+    assert "Achterhoek" in text_of(meetings) and "Groningen" not in text_of(meetings)
+    # The address already shows this screen: not written again (no extra history step).
+    _screen, _position, query = run(region_app, draw_step, 4, stored, stored + "&stap=4")
+    assert query is not None and not isinstance(query, str)
