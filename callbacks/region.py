@@ -145,8 +145,8 @@ def update_region(
 
 def update_funnels(
     year_raw: str | None, code: str | None, peildatum_raw: str | None, cohort_raw: str | None
-) -> tuple[go.Figure, go.Figure, str]:
-    """The region's funnel for the chosen start cohort, the national one beside it, and the text."""
+) -> tuple[go.Figure, go.Figure, str, object]:
+    """The region's funnel for the chosen start cohort, the national one beside it, text, downloads."""
     year, peildatum = resolve(year_raw, peildatum_raw)
     cohort = parse_cohort(cohort_raw, year, peildatum)
     ref = _region(code)
@@ -160,10 +160,12 @@ def update_funnels(
     )
     if not metrics.cohort_is_mature(cohort, peildatum):
         text += " Dit cohort is nog niet uitontwikkeld: duurzaam werk kan nog volgen."
+    what = f"de trechter van startcohort {cohort}"
     return (
         funnel_figure(region_counts, f"{ref.naam}, startcohort {cohort}"),
         funnel_figure(national_counts, f"Landelijk, startcohort {cohort}"),
         text,
+        export_links("trechter", cohort, peildatum, what, region=ref.code),
     )
 
 
@@ -179,18 +181,20 @@ def update_monthly(year_raw: str | None, code: str | None, peildatum_raw: str | 
 
 def update_mix(
     year_raw: str | None, code: str | None, peildatum_raw: str | None, cohort_raw: str | None
-) -> tuple[go.Figure, object]:
-    """Methods and funding streams of the chosen cohort, with the same numbers as a table."""
+) -> tuple[go.Figure, object, object]:
+    """Methods and funding streams of the chosen cohort, the same numbers as a table, downloads."""
     year, peildatum = resolve(year_raw, peildatum_raw)
     cohort = parse_cohort(cohort_raw, year, peildatum)
+    code = _region(code).code
     mix = method_mix(runtime().db, cohort, peildatum, region=code)
-    return mix_figure(mix), mix_tables.mix_tables(mix, cohort)
+    links = export_links("methoden", cohort, peildatum, f"methoden en financiering {cohort}", region=code)
+    return mix_figure(mix), mix_tables.mix_tables(mix, cohort), links
 
 
 def update_cadence(
     year_raw: str | None, code: str | None, peildatum_raw: str | None
-) -> tuple[go.Figure, str, object]:
-    """The meeting timeline with long gaps between case discussions, its text and who attended."""
+) -> tuple[go.Figure, str, object, object]:
+    """The meeting timeline with long gaps between case discussions, its text, who attended, downloads."""
     year, peildatum = resolve(year_raw, peildatum_raw)
     db = runtime().db
     code = _region(code).code
@@ -211,7 +215,8 @@ def update_cadence(
     attendance = mix_tables.attendance_table(
         attendance_by_type(db, code, year, peildatum), meetings_with_attendance(db, code, year, peildatum)
     )
-    return cadence_figure(meetings, gaps, year, peildatum), text, attendance
+    links = export_links("bijeenkomstenlijst", year, peildatum, f"de bijeenkomsten van {year}", region=code)
+    return cadence_figure(meetings, gaps, year, peildatum), text, attendance, links
 
 
 def update_comparison(
@@ -286,6 +291,7 @@ def register(app: Dash) -> None:
         Output(ids.REGION_FUNNEL, "figure"),
         Output(ids.REGION_FUNNEL_NATIONAL, "figure"),
         Output(ids.REGION_FUNNEL_TEXT, "children"),
+        Output(ids.REGION_FUNNEL_EXPORT, "children"),
         year,
         code,
         peildatum,
@@ -307,6 +313,7 @@ def register(app: Dash) -> None:
         Output(ids.REGION_CADENCE, "figure"),
         Output(ids.REGION_CADENCE_TEXT, "children"),
         Output(ids.REGION_ATTENDANCE, "children"),
+        Output(ids.REGION_CADENCE_EXPORT, "children"),
         year,
         code,
         peildatum,

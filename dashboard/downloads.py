@@ -9,7 +9,8 @@ from collections.abc import Callable
 import pandas as pd
 from flask import Blueprint, Response, abort, request
 
-from dashboard.data.cohorts import funnel_by_organisation
+from dashboard.data.cadence import meetings_of_region
+from dashboard.data.cohorts import FUNNEL_STEPS, funnel_by_organisation, funnel_by_region, method_mix
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.progress import progress_by_region
 from dashboard.importing.rules import SCHEMAS
@@ -150,10 +151,43 @@ def _organisations(year: int, peildatum: dt.date) -> pd.DataFrame:
     return frame[[*columns, "laatst_aangeleverd"]]
 
 
+def _funnels(year: int, peildatum: dt.date) -> pd.DataFrame:
+    # Start cohort ``year``; every region, also those without trajectories (empty, not zero).
+    frame = funnel_by_region(runtime().db, year, peildatum)
+    names = pd.DataFrame([(r.code, r.naam) for r in region_refs()], columns=["code", "regio"])
+    merged = names.merge(frame, on="code", how="left")
+    merged[FUNNEL_STEPS] = merged[FUNNEL_STEPS].astype("Int64")
+    return merged.assign(startcohort=year)
+
+
+def _methods(year: int, peildatum: dt.date) -> pd.DataFrame:
+    db = runtime().db
+    frames = [
+        method_mix(db, year, peildatum, region=ref.code).assign(code=ref.code, regio=ref.naam)
+        for ref in region_refs()
+    ]
+    frame = pd.concat(frames, ignore_index=True)
+    frame["financiering"] = frame["financiering"].fillna("onbekend")
+    return frame[["code", "regio", "methode", "financiering", "gestart", "duurzaam"]].assign(startcohort=year)
+
+
+def _meeting_list(year: int, peildatum: dt.date) -> pd.DataFrame:
+    db = runtime().db
+    frames = [
+        meetings_of_region(db, ref.code, year, peildatum).assign(code=ref.code, regio=ref.naam)
+        for ref in region_refs()
+    ]
+    frame = pd.concat(frames, ignore_index=True)
+    return frame[["code", "regio", "datum", "soort", "deelnemers", "onderwerp"]]
+
+
 VIEWS: dict[str, Callable[[int, dt.date], pd.DataFrame]] = {
     "regios": _regions,
     "bijeenkomsten": _meetings,
     "organisaties": _organisations,
+    "trechter": _funnels,
+    "methoden": _methods,
+    "bijeenkomstenlijst": _meeting_list,
 }
 
 

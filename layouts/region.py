@@ -131,6 +131,7 @@ def page(region: RegionRef, year: int, peildatum: dt.date, latest: dt.date, coho
                         ]
                     ),
                     summary_text(ids.REGION_FUNNEL_TEXT),
+                    html.Div(id=ids.REGION_FUNNEL_EXPORT),
                 ],
                 "Van aanmelding tot duurzaam werk (minstens zes maanden betaald werk). Lopende trajecten "
                 "en trajecten die stopten staan er apart naast: lopend is nog niet mislukt.",
@@ -142,7 +143,11 @@ def page(region: RegionRef, year: int, peildatum: dt.date, latest: dt.date, coho
             ),
             section(
                 "Methoden en financiering",
-                [graph(ids.REGION_MIX), html.Div(id=ids.REGION_MIX_TABLE)],
+                [
+                    graph(ids.REGION_MIX),
+                    html.Div(id=ids.REGION_MIX_TABLE),
+                    html.Div(id=ids.REGION_MIX_EXPORT),
+                ],
                 "Gestarte trajecten van het gekozen startcohort per methode, verdeeld naar financiering, "
                 "met de duurzame uitstroom per methode.",
             ),
@@ -152,6 +157,7 @@ def page(region: RegionRef, year: int, peildatum: dt.date, latest: dt.date, coho
                     graph(ids.REGION_CADENCE, 320),
                     summary_text(ids.REGION_CADENCE_TEXT),
                     html.Div(id=ids.REGION_ATTENDANCE),
+                    html.Div(id=ids.REGION_CADENCE_EXPORT),
                 ],
                 f"Alle bijeenkomsten van het jaar per soort. Gearceerd: meer dan "
                 f"{domain.CASE_DISCUSSION_MAX_GAP_DAYS} dagen zonder casusbespreking.",

@@ -124,7 +124,8 @@ def test_region_without_data_says_so(region_app):
 
 
 def test_funnels_side_by_side_and_their_text(region_app):
-    region, national, text = run(region_app, update_funnels, "2026", "AM09", "2026-06-30", "2026")
+    region, national, text, links = run(region_app, update_funnels, "2026", "AM09", "2026-06-30", "2026")
+    assert links.children[2].href == "/export/trechter.csv?jaar=2026&peildatum=2026-06-30&regio=AM09"
     steps = dict(zip(region.data[0].y, region.data[0].x, strict=True))
     assert steps == {"Aangemeld": 3, "Gestart": 4, "Geplaatst (betaald werk)": 2, "Duurzaam aan het werk": 1}
     beside = dict(zip(region.data[1].y, region.data[1].x, strict=True))
@@ -135,7 +136,7 @@ def test_funnels_side_by_side_and_their_text(region_app):
 
 
 def test_mix_table_has_the_same_numbers(region_app):
-    _figure, tables = run(region_app, update_mix, "2026", "AM09", "2026-06-30", "2026")
+    _figure, tables, _links = run(region_app, update_mix, "2026", "AM09", "2026-06-30", "2026")
     text = text_of(tables)
     assert "IPS 2 1 50 %" in text and "WaBZ 1 0 0 %" in text and "Onbekend 1 25 %" in text
 
@@ -210,3 +211,26 @@ def test_unknown_region_or_organisation_gives_a_friendly_page(known, region_app)
             assert page.children[0].children == "Organisatie niet gevonden"
         assert region_page(code="AM99").children[0].children == "Regio niet gevonden"
     assert organisation_ref(known, 999999) is None
+
+
+def test_downloads_behind_the_region_figures_match_the_screen(region_app):
+    client = region_app.server.test_client()
+    funnel = client.get("/export/trechter.csv?jaar=2026&peildatum=2026-06-30&regio=AM09").get_data(
+        as_text=True
+    )
+    lines = funnel.lstrip("\ufeff").splitlines()
+    assert (
+        lines[0]
+        == "code;regio;aangemeld;gestart;geplaatst;duurzaam;lopend;uitgevallen;zonder_aanmelding;startcohort"
+    )
+    assert lines[1] == "AM09;Achterhoek;3;4;2;1;2;1;1;2026"
+    everyone = client.get("/export/trechter.csv?jaar=2026&peildatum=2026-06-30").get_data(as_text=True)
+    assert "AM02;Friesland;;;;;;;;2026" in everyone  # no data is empty, not zero
+    methods = client.get("/export/methoden.csv?jaar=2026&peildatum=2026-06-30&regio=AM09").get_data(
+        as_text=True
+    )
+    assert "AM09;Achterhoek;IPS;UWV;2;1;2026" in methods and "WaBZ;onbekend;1;0" in methods
+    organisations = client.get("/export/organisaties.xlsx?jaar=2026&peildatum=2026-06-30&regio=AM09")
+    assert organisations.status_code == 200 and organisations.data[:2] == b"PK"
+    meetings = client.get("/export/bijeenkomstenlijst.csv?jaar=2026&peildatum=2026-06-30&regio=AM09")
+    assert meetings.get_data(as_text=True).count("AM09;Achterhoek;2026-") == 3
