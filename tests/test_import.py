@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
-from dashboard.importing import ImportRejected, import_file
+from dashboard.importing import ImportRejected, import_file, values
 from dashboard.models import ImportLog, Meeting, Organisation, Target, Trajectory
 from tests.helpers import load, trajectory
 
@@ -210,7 +210,9 @@ def test_identifying_columns_are_recognised_however_spelled(db, header):
 
 
 def test_organisation_name_column_is_not_mistaken_for_a_person(db):
-    assert load(db, "trajecten", [trajectory("P2", "2026-01-10") | {"organisatienaam": "x"}]).nieuw == 1
+    result = load(db, "trajecten", [trajectory("P2", "2026-01-10") | {"organisatienaam": "x"}])
+    assert result.nieuw == 1
+    assert "'organisatienaam'" in result.summary()  # not a typo of organisatie, which is there: ignored
 
 
 def test_a_bsn_is_never_repeated_in_a_duplicate_message(db):
@@ -247,5 +249,64 @@ def test_fractional_percentage_reimports_unchanged(db):
 def test_renamed_or_empty_xlsx_is_refused_clearly(db, tmp_path):
     path = tmp_path / "kapot.xlsx"
     path.write_text("traject_id;regio\n")
-    with pytest.raises(ImportRejected, match="kan niet gelezen worden als CSV of XLSX"):
+    with pytest.raises(ImportRejected, match="geen geldige Excel-werkmap"):
         import_file(db, "trajecten", path, user="t", max_bytes=1_000_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0001-01-01", "vanaf 1-1-2000"),
+        ("1999-12-31", "vanaf 1-1-2000"),
+        ("1-1-0026", "vanaf 1-1-2000"),
+        ("２０２６-01-01", "JJJJ-MM-DD"),
+        ("2026-٠١-01", "JJJJ-MM-DD"),
+        ("2026-01-01\n", None),
+        ("1-1-2000", None),
+    ],
+)
+def test_parse_date_takes_ascii_digits_from_2000_on(text, expected):
+    if expected is None:
+        assert values.parse_date(text) in {dt.date(2026, 1, 1), dt.date(2000, 1, 1)}
+        return
+    with pytest.raises(values.CellError, match=expected):
+        values.parse_date(text)
+
+
+@pytest.mark.parametrize("text", ["４０", "1e1", "nan", "40%%", "-0"])
+def test_parse_percentage_takes_plain_numbers_only(text):
+    with pytest.raises(values.CellError):
+        values.parse_percentage(text)
+
+
+def test_region_names_that_fold_together_are_refused_as_ambiguous():
+    lookup = values.build_region_lookup([("AM01", "Zuid-Oost"), ("AM02", "Zuidoost"), ("AM03", "Noord")])
+    assert values.resolve_region("noord", lookup) == "AM03"
+    assert values.resolve_region("AM2", lookup) == "AM02"
+    with pytest.raises(values.CellError, match="gebruik de AM-code"):
+        values.resolve_region("Zuid Oost", lookup)
+
+
+def test_stored_region_names_do_not_fold_together():
+    from geodata import region_refs
+
+    lookup = values.build_region_lookup((ref.code, ref.naam) for ref in region_refs())
+    assert None not in lookup.values()
+    assert {values.resolve_region(ref.naam.upper(), lookup) for ref in region_refs()} == {
+        ref.code for ref in region_refs()
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "is_bsn"),
+    [
+        ("123456782", True),
+        ("12345672", True),  # 012345672 after Excel dropped the leading zero
+        ("1234.56.782", True),
+        ("12345673", False),
+        ("1234567", False),
+        ("A12345672", False),
+    ],
+)
+def test_bsn_check_sees_numbers_excel_shortened_or_wrote_with_dots(text, is_bsn):
+    assert values.is_valid_bsn(text) is is_bsn

@@ -1,11 +1,15 @@
 import datetime as dt
+import io
 import os
 import signal
 import subprocess
 import sys
 import time
+import zipfile
+from functools import cache
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +17,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from dashboard.importing import ImportRejected, import_file, import_frame
-from dashboard.models import ImportLog, Meeting, Trajectory
+from dashboard.models import ImportLog, Meeting, Organisation, Target, Trajectory, meeting_organisation
 from tests.helpers import TRAJECTORY_HEADER, trajectory
 
 
@@ -105,3 +109,105 @@ def test_other_kinds_refuse_rubbish_without_writing(db, kind):
     with pytest.raises(ImportRejected):
         import_frame(db, kind, frame, file_name="x.csv", sha256="0", user="t", today=dt.date(2026, 6, 30))
     assert count(db, Meeting) == 0 and count(db, ImportLog) == 0
+
+
+SAMPLE_ROWS = {
+    "trajecten": [
+        TRAJECTORY_HEADER,
+        ["R1", "AM09", "GGZ Oost", "GGZ", "IPS", "UWV", "2026-01-02", "2026-01-05", "", "", "", ""],
+        ["R2", "Achterhoek", "GGZ Oost", "", "WaBZ", "", "", "3-2-2026", "1-4-2026", "", "", ""],
+    ],
+    "bijeenkomsten": [
+        ["regio", "soort", "datum", "deelnemers", "onderwerp", "organisaties"],
+        ["AM09", "casusbespreking", "2026-03-02", "12", "IPS", "GGZ Oost|UWV"],
+        ["Twente", "werkgroep", "4-3-2026", "", "", ""],
+    ],
+    "doelen": [
+        ["regio", "jaar", "trajecten", "duurzaam_pct", "leerbijeenkomsten", "casusbesprekingen"],
+        ["AM09", "2026", "110", "42,5", "3", "10"],
+    ],
+}
+
+
+@cache
+def sample_file(kind: str, suffix: str) -> bytes:
+    if suffix == "csv":
+        return "\r\n".join(";".join(row) for row in SAMPLE_ROWS[kind]).encode("utf-8")
+    book = openpyxl.Workbook()
+    for row in SAMPLE_ROWS[kind]:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@st.composite
+def mangled(draw: st.DrawFn, original: bytes) -> bytes:
+    data = bytearray(original)
+    noise = st.binary(min_size=1, max_size=8) | st.sampled_from(
+        [b";", b",", b"\t", b'"', b"\n", b"\x00", b"\xff"]
+    )
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(data)))
+        action = draw(st.sampled_from(["insert", "replace", "delete", "truncate"]))
+        if action == "insert":
+            data[at:at] = draw(noise)
+        elif action == "replace":
+            data[at : at + 1] = draw(noise)
+        elif action == "delete":
+            del data[at : at + draw(st.integers(1, 16))]
+        else:
+            del data[at:]
+    return bytes(data)
+
+
+@st.composite
+def mangled_member(draw: st.DrawFn, original: bytes) -> bytes:
+    """A well-formed zip whose parts (sheet XML, shared strings, styles …) are mangled."""
+    with zipfile.ZipFile(io.BytesIO(original)) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    target = draw(st.sampled_from(sorted(parts)))
+    parts[target] = draw(mangled(parts[target]))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def file_bytes(kind: str, suffix: str) -> st.SearchStrategy[bytes]:
+    original = sample_file(kind, suffix)
+    choices = [st.binary(max_size=2000), mangled(original), st.just(original)]
+    if suffix == "xlsx":
+        choices.append(mangled_member(original))
+    return st.one_of(choices)
+
+
+TABLES = (Trajectory, Meeting, Target, Organisation, ImportLog, meeting_organisation)
+MAIN_TABLE = {"trajecten": Trajectory, "bijeenkomsten": Meeting, "doelen": Target}
+
+
+def table_counts(db) -> tuple[int, ...]:
+    return tuple(count(db, table) for table in TABLES)
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+@pytest.mark.parametrize("kind", ["trajecten", "bijeenkomsten", "doelen"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_and_mangled_bytes_import_or_report_never_half(db, tmp_path, kind, suffix, data):
+    content = data.draw(file_bytes(kind, suffix))
+    path = tmp_path / f"rommel.{suffix}"
+    path.write_bytes(content)
+    before = table_counts(db)
+    try:
+        result = import_file(db, kind, path, user="t", max_bytes=20_000, today=dt.date(2026, 6, 30))
+    except ImportRejected as rejected:
+        assert rejected.problems and all(p.expected for p in rejected.problems)
+        assert table_counts(db) == before
+        return
+    after = table_counts(db)
+    log, main = TABLES.index(ImportLog), TABLES.index(MAIN_TABLE[kind])
+    assert after[log] == before[log] + 1
+    assert after[main] == before[main] + result.nieuw
+    assert result.nieuw + result.gewijzigd + result.ongewijzigd <= result.rijen

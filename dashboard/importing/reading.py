@@ -2,17 +2,59 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import io
+import math
+import re
+import warnings
 import zipfile
+import zlib
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 
 from dashboard.importing.problems import ImportRejected, Problem
 
 DELIMITERS = (";", ",", "\t")
+ZIP_MAGIC = b"PK\x03\x04"
+# Office 97–2003 files (.xls), and password-protected .xlsx files, which Office wraps the same way.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An XLSX is zipped XML, and worksheets compress about 5 to 10 times: ten times the file limit
+# unpacked leaves room for any honest workbook, while a zip bomb (hundreds of times) is refused
+# before anything is inflated. zipfile never inflates an entry beyond the size its directory
+# declares, so the declared sizes are a real bound.
+UNPACKED_FACTOR = 10
+# What openpyxl raises, from its own code, the zip layer and the XML parser (ParseError is a
+# SyntaxError), when a workbook is damaged or only looks like one.
+XLSX_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    SyntaxError,
+    LookupError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    NotImplementedError,
+    RuntimeError,
+)
+
+NOT_XLSX = (
+    "geen geldige Excel-werkmap (.xlsx): het bestand is beschadigd of alleen zo genoemd. "
+    "Open het in Excel en sla het opnieuw op als .xlsx of .csv."
+)
+OLD_EXCEL = (
+    "een oud Excel-bestand (.xls) of een met wachtwoord beveiligd bestand wordt niet ingelezen; "
+    "open het in Excel en sla het op als .xlsx of .csv (zonder wachtwoord)."
+)
+NOT_CSV = (
+    "het bestand kan niet gelezen worden als CSV: een cel is te lang of de aanhalingstekens "
+    "kloppen niet. Open het in Excel en sla het opnieuw op als .csv of .xlsx."
+)
 
 
 def file_sha256(path: Path) -> str:
@@ -24,6 +66,14 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _rejected(name: str, expected: str) -> ImportRejected:
+    return ImportRejected(name, [Problem(None, "", "", expected)])
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f}".replace(".", ",").removesuffix(",0") + " MB"
+
+
 def _decode(raw: bytes) -> str:
     # UTF-8 (with or without BOM) first; anything that is not valid UTF-8 is Windows-1252.
     try:
@@ -33,69 +83,138 @@ def _decode(raw: bytes) -> str:
 
 
 def _sniff_delimiter(text: str) -> str:
-    header = text.split("\n", 1)[0]
+    header = next((line for line in text.splitlines() if line.strip()), "")
     return max(DELIMITERS, key=header.count)
 
 
-def _cell_text(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+def _csv_rows(raw: bytes, name: str) -> list[list[str]]:
+    text = _decode(raw)
+    try:
+        # One record per Excel row: a quoted cell may span lines, a blank line is an empty row.
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text)))
+    except csv.Error:
+        raise _rejected(name, NOT_CSV) from None
+
+
+def _is_percentage(number_format: str | None) -> bool:
+    # A % inside quotes or after a backslash is literal text, not a percentage format.
+    return bool(number_format) and "%" in re.sub(r'"[^"]*"|\\.', "", number_format or "")
+
+
+def _xlsx_cell_text(value: object, number_format: str | None) -> str:
+    if value is None:
         return ""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # Excel stores 40 % as 0.4 and shows it as 40 %; the user means what is shown.
+        number = value * 100 if _is_percentage(number_format) else value
+        if isinstance(number, float) and math.isfinite(number):
+            number = round(number, 9)  # 0.07 * 100 is 7.000000000000001
+            return str(int(number)) if number.is_integer() else repr(number)
+        return str(number)
     return str(value)
 
 
-def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
-    # Excel leaves empty trailing rows and columns behind; they carry no data.
-    frame = frame.map(_cell_text)
-    unnamed = [c for c in frame.columns if str(c).startswith("Unnamed:") and (frame[c] == "").all()]
-    frame = frame.drop(columns=unnamed)
-    return frame[(frame != "").any(axis=1)].reset_index(drop=True)
+def _xlsx_rows(raw: bytes, name: str, max_bytes: int) -> list[list[str]]:
+    limit = max_bytes * UNPACKED_FACTOR
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except XLSX_ERRORS:
+        raise _rejected(name, NOT_XLSX) from None
+    if unpacked > limit:
+        raise _rejected(
+            name,
+            f"het bestand is uitgepakt {_megabytes(unpacked)} groot, meer dan de grens van "
+            f"{_megabytes(limit)}; lever de gegevens in kleinere bestanden of als CSV aan.",
+        )
+    cells: list[list[tuple[object, str | None]]] = []
+    try:
+        # openpyxl warns about styles and extensions it skips; the cell values are still read.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+            try:
+                sheet = book.worksheets[0]
+                sheet.reset_dimensions()  # the stored dimensions may be wrong; read what is there
+                for row in sheet.iter_rows():
+                    cells.append([(cell.value, getattr(cell, "number_format", None)) for cell in row])
+            finally:
+                book.close()
+    except XLSX_ERRORS:
+        raise _rejected(name, NOT_XLSX) from None
+    return [[_xlsx_cell_text(value, number_format) for value, number_format in row] for row in cells]
+
+
+def _too_wide(row: list[str], width: int) -> int:
+    filled = len(row)
+    while filled > width and not row[filled - 1].strip():
+        filled -= 1
+    return filled if filled > width else 0
+
+
+def _table(rows: list[list[str]], name: str, fixed_width: bool) -> pd.DataFrame:
+    """Rows (row 1 first) as a frame under the first non-blank row, indexed by Excel row − 2."""
+    blank = [not any(cell.strip() for cell in row) for row in rows]
+    first = next((i for i, empty in enumerate(blank) if not empty), None)
+    if first is None:
+        raise _rejected(name, "het bestand is leeg; rij 1 hoort de kolomnamen te bevatten")
+    header = list(rows[first])
+    if not fixed_width:
+        # A worksheet has no field count: a filled cell right of the header is a column without name.
+        header += [""] * (max(len(row) for row in rows) - len(header))
+    width = len(header)
+    problems = []
+    data: list[list[str]] = []
+    index: list[int] = []
+    for position in range(first + 1, len(rows)):
+        if blank[position]:
+            continue
+        row, excel_row = rows[position], position + 1
+        fields = _too_wide(row, width)
+        if fields:
+            problems.append(
+                Problem(
+                    excel_row,
+                    "",
+                    "",
+                    f"evenveel velden als de kop (rij {excel_row} heeft {fields} velden, de kop heeft "
+                    f"{width}); staat er een scheidingsteken in een cel, zet die cel dan tussen "
+                    "aanhalingstekens",
+                )
+            )
+            continue
+        data.append(row[:width] + [""] * (width - len(row)))
+        index.append(excel_row - 2)
+    if problems:
+        raise ImportRejected(name, problems)
+    return pd.DataFrame(data, columns=header, index=pd.Index(index, dtype="int64"), dtype=object)
 
 
 def read_table(path: Path, max_bytes: int, file_name: str | None = None) -> pd.DataFrame:
     """Read ``path`` as a table of text cells with the file's own headers.
 
+    The format follows the content (a zip is XLSX) and otherwise the name shown, so an upload
+    stored under a neutral name is still recognised. Headers are kept as written, duplicates
+    included; the index is each row's Excel row number minus 2, blank rows dropped.
+
     Raises:
-        ImportRejected: when the file is too large, missing or unreadable.
+        ImportRejected: when the file is too large, missing, unreadable or ragged.
     """
     name = file_name or path.name
     try:
         size = path.stat().st_size
+        raw = path.read_bytes() if size <= max_bytes else b""
     except OSError:
-        raise ImportRejected(
-            name, [Problem(None, "", "", "het bestand bestaat niet of is niet leesbaar")]
-        ) from None
-    if size > max_bytes:
-        limit = f"{max_bytes / 1_000_000:.0f} MB"
-        raise ImportRejected(name, [Problem(None, "", "", f"het bestand is groter dan de grens van {limit}")])
-    try:
-        if path.suffix.lower() == ".xlsx":
-            frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
-        else:
-            text = _decode(path.read_bytes())
-            frame = pd.read_csv(
-                io.StringIO(text),
-                sep=_sniff_delimiter(text),
-                dtype=str,
-                keep_default_na=False,
-                skip_blank_lines=True,
-            )
-    except (ValueError, OSError, KeyError, zipfile.BadZipFile) as error:
-        # pandas and openpyxl report broken files with these; the user needs to know which file.
-        raise ImportRejected(
-            name,
-            [
-                Problem(
-                    None,
-                    "",
-                    "",
-                    f"het bestand kan niet gelezen worden als CSV of XLSX ({type(error).__name__})",
-                )
-            ],
-        ) from None
-    return _tidy(frame)
+        raise _rejected(name, "het bestand bestaat niet of is niet leesbaar") from None
+    if size > max_bytes or len(raw) > max_bytes:
+        raise _rejected(name, f"het bestand is groter dan de grens van {_megabytes(max_bytes)}")
+    suffixes = {Path(name).suffix.lower(), path.suffix.lower()}
+    if raw.startswith(OLE_MAGIC) or ".xls" in suffixes:
+        raise _rejected(name, OLD_EXCEL)
+    if raw.startswith(ZIP_MAGIC) or ".xlsx" in suffixes:
+        return _table(_xlsx_rows(raw, name, max_bytes), name, fixed_width=False)
+    return _table(_csv_rows(raw, name), name, fixed_width=True)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from dashboard.importing import values as v
 from dashboard.importing.problems import Problem
@@ -81,10 +83,16 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
 DATE_COLUMNS = ("aanmelddatum", "startdatum", "plaatsingsdatum", "duurzaam_datum", "einddatum", "datum")
 
 
+def _header_text(header: object) -> str:
+    if header is None or (isinstance(header, float) and pd.isna(header)):
+        return ""
+    return str(header).strip().lower()
+
+
 def normalise_headers(frame: pd.DataFrame) -> pd.DataFrame:
-    """Match headers case-insensitively, ignoring surrounding spaces."""
+    """Match headers case-insensitively, ignoring surrounding spaces; an empty header becomes ""."""
     renamed = frame.copy()
-    renamed.columns = [str(c).strip().lower() for c in frame.columns]
+    renamed.columns = [_header_text(c) for c in frame.columns]
     return renamed
 
 
@@ -122,6 +130,18 @@ def is_identifying(header: str, kind: str) -> bool:
     return header in IDENTIFYING_COLUMNS or any(part in letters for part in IDENTIFYING_PARTS)
 
 
+def _letter(position: int) -> str:
+    letter: str = get_column_letter(position + 1)
+    return letter
+
+
+def _suggestion(kind: str, header: str, columns: list[str]) -> str | None:
+    """The contract column ``header`` looks like a misspelling of, when that column is missing."""
+    missing = [c.name for c in SCHEMAS[kind] if c.name not in columns]
+    close = difflib.get_close_matches(header, missing, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
 def _header_problems(kind: str, columns: list[str]) -> list[Problem]:
     identifying = sorted(c for c in set(columns) if is_identifying(c, kind))
     if identifying:
@@ -140,9 +160,52 @@ def _header_problems(kind: str, columns: list[str]) -> list[Problem]:
         for c in SCHEMAS[kind]
         if c.required and c.name not in columns
     ]
-    duplicated = sorted({c for c in columns if columns.count(c) > 1})
-    problems += [Problem(None, c, "", "deze kolom staat er meer dan één keer in") for c in duplicated]
+    for column in SCHEMAS[kind]:
+        positions = [_letter(i) for i, c in enumerate(columns) if c == column.name]
+        if len(positions) > 1:
+            places = " en ".join(f"kolom {p}" for p in positions)
+            problems.append(
+                Problem(None, column.name, "", f"één keer in de kop; deze kolom staat in {places}")
+            )
+    known = {c.name for c in SCHEMAS[kind]}
+    for header in dict.fromkeys(c for c in columns if c and c not in known):
+        meant = _suggestion(kind, header, columns)
+        if meant is not None:
+            problems.append(
+                Problem(
+                    None,
+                    header,
+                    "",
+                    f"een kolom uit het aanlevercontract; bedoelt u '{meant}'? Verbeter de kopnaam, "
+                    "anders worden deze gegevens niet ingelezen",
+                )
+            )
     return problems
+
+
+def ignored_columns(kind: str, frame: pd.DataFrame) -> tuple[str, ...]:
+    """Notices about columns outside the contract that the import leaves out (never an error).
+
+    Extra columns (a remark, an internal number) are common in exports and harmless, so they
+    do not block a file; a name close to a missing contract column is an error instead (see
+    ``validate_frame``). A column without a header only counts when it holds data.
+    """
+    known = {c.name for c in SCHEMAS[kind]}
+    shown: list[str] = []
+    for position, header in enumerate(_header_text(c) for c in frame.columns):
+        if header in known:
+            continue
+        if header:
+            shown.append(f"'{v.shown(header, 40)}' ({_letter(position)})")
+        elif (frame.iloc[:, position].astype("string").fillna("").str.strip() != "").any():
+            shown.append(f"kolom {_letter(position)} zonder kopnaam")
+    if not shown:
+        return ()
+    return (
+        "Let op: deze kolommen horen niet bij het aanlevercontract en zijn genegeerd: "
+        + ", ".join(shown)
+        + ".",
+    )
 
 
 def _row_rules(kind: str, record: dict[str, Any], today: dt.date) -> list[tuple[str, str, str]]:
@@ -189,6 +252,21 @@ def _key(kind: str, record: dict[str, Any]) -> tuple[Any, ...] | None:
     return None  # the same meeting twice is one meeting, not an error
 
 
+def _cell_problem(row: int, column: str, text: str, expected: str) -> Problem:
+    # A BSN is never repeated, not even inside a value refused for another reason.
+    digits = "".join(ch for ch in text if ch.isdecimal())
+    hidden = column == "traject_id" and v.is_valid_bsn(digits[-9:])
+    return Problem(row, column, "(verborgen)" if hidden else v.shown(text), expected)
+
+
+def _excel_rows(frame: pd.DataFrame) -> list[int]:
+    # The index counts rows below the header from 0 (Excel row 2); ``read_table`` keeps it across
+    # blank rows it drops, so the numbers stay those the user sees in Excel.
+    if pd.api.types.is_integer_dtype(frame.index):
+        return [int(i) + 2 for i in frame.index]
+    return list(range(2, len(frame) + 2))
+
+
 def validate_frame(
     kind: str, frame: pd.DataFrame, today: dt.date
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
@@ -197,6 +275,7 @@ def validate_frame(
     Args:
         kind: "trajecten", "bijeenkomsten" or "doelen".
         frame: the file's cells as strings, empty cells as "" or NaN, headers as in the file.
+            Its integer index is the row's position below the header (0 is Excel row 2).
         today: the import date; no date may lie after it.
 
     Returns:
@@ -211,9 +290,8 @@ def validate_frame(
     schema = [c for c in SCHEMAS[kind] if c.name in columns]
     records: list[dict[str, Any]] = []
     seen: dict[tuple[Any, ...], int] = {}
-    cells = frame[[c.name for c in schema]].astype("string").fillna("")
-    for index, raw in enumerate(cells.itertuples(index=False, name=None)):
-        row = index + 2  # Excel numbering with the header on row 1
+    cells = frame.iloc[:, [columns.index(c.name) for c in schema]].astype("string").fillna("")
+    for row, raw in zip(_excel_rows(frame), cells.itertuples(index=False, name=None), strict=True):
         record: dict[str, Any] = {c.name: None for c in SCHEMAS[kind]}
         row_ok = True
         for column, text in zip(schema, raw, strict=True):
@@ -225,7 +303,7 @@ def validate_frame(
             try:
                 record[column.name] = column.parse(text)
             except v.CellError as error:
-                problems.append(Problem(row, column.name, text, str(error)))
+                problems.append(_cell_problem(row, column.name, text, str(error)))
                 row_ok = False
         if not row_ok:
             continue

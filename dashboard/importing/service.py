@@ -18,7 +18,7 @@ from dashboard.db import Database
 from dashboard.importing import writing
 from dashboard.importing.problems import ImportRejected, Problem
 from dashboard.importing.reading import file_sha256, read_table
-from dashboard.importing.rules import SCHEMAS, validate_frame
+from dashboard.importing.rules import SCHEMAS, ignored_columns, validate_frame
 from dashboard.models import ImportLog
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,12 @@ WRITERS: dict[str, Callable[[Session, list[dict[str, Any]], int], Counter[str]]]
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What one import did (or, when only checked, would do)."""
+    """What one import did (or, when only checked, would do).
+
+    ``meldingen`` are Dutch notices that did not stop the import, such as columns outside the
+    contract that were left out; ``summary`` includes them, so every place that shows the
+    summary shows them too.
+    """
 
     soort: str
     rijen: int
@@ -40,13 +45,15 @@ class ImportResult:
     gewijzigd: int
     ongewijzigd: int
     import_id: int | None
+    meldingen: tuple[str, ...] = ()
 
     def summary(self) -> str:
-        """A Dutch one-line summary for the CLI and the upload page."""
-        return (
+        """A Dutch summary for the CLI and the upload page, notices included."""
+        counts = (
             f"{self.rijen} rijen {self.soort}: {self.nieuw} nieuw, {self.gewijzigd} gewijzigd, "
             f"{self.ongewijzigd} ongewijzigd."
         )
+        return " ".join([counts, *self.meldingen])
 
 
 def import_frame(
@@ -87,6 +94,7 @@ def import_frame(
         raise ImportRejected(file_name, problems)
     if not records:
         raise ImportRejected(file_name, [Problem(None, "", "", "het bestand bevat geen gegevensrijen")])
+    notices = ignored_columns(kind, frame)
     log.info("import %s %s: %d rijen goedgekeurd, schrijven begint", kind, file_name, len(records))
     with db.sessions() as session:
         transaction = session.begin()
@@ -107,6 +115,7 @@ def import_frame(
         counts["gewijzigd"],
         counts["ongewijzigd"],
         None if check_only else import_id,
+        notices,
     )
     # File name and counts only: the rows themselves are about people and stay out of the log.
     log.info("import %s %s: %s", kind, file_name, result.summary())
