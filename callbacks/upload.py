@@ -13,8 +13,10 @@ from dash import Dash, Input, Output, State, html, no_update
 from dashboard.data.meta import import_log
 from dashboard.data.organisations import delivery_status
 from dashboard.importing import ImportRejected, ImportResult, Problem, import_file
+from dashboard.params import parse_region
 from dashboard.runtime import current_peildatum, runtime
 from layouts import data_page, ids
+from layouts.exports import export_links
 
 # Until logins exist (the access issue), uploads are logged under this name.
 WEB_USER = "webformulier"
@@ -87,10 +89,13 @@ def confirm_upload(
     return message, True, None, data_page.import_log_table(import_log(runtime().db))
 
 
-def update_delivery(region: str | None) -> object:
-    """Delivery status of the organisations of one region over the last eight quarters."""
-    frame = delivery_status(runtime().db, current_peildatum())
-    return data_page.delivery_table(frame, region or "AM01")
+def update_delivery(region: str | None) -> list[object]:
+    """Delivery status of the organisations of one region over the last eight quarters, and downloads."""
+    peildatum = current_peildatum()
+    code = parse_region(region) or "AM01"
+    frame = delivery_status(runtime().db, peildatum)
+    links = export_links("aanleverstatus", peildatum.year, peildatum, "de aanleverstatus", region=code)
+    return [data_page.delivery_table(frame, code), links]
 
 
 def register(app: Dash) -> None:

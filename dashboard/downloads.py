@@ -12,7 +12,9 @@ from flask import Blueprint, Response, abort, request
 from dashboard.data.cadence import meetings_of_region
 from dashboard.data.cohorts import FUNNEL_STEPS, funnel_by_organisation, funnel_by_region, method_mix
 from dashboard.data.meetings import last_case_discussion
-from dashboard.data.progress import progress_by_region
+from dashboard.data.meta import import_log
+from dashboard.data.organisations import delivery_status
+from dashboard.data.progress import monthly_starts, progress_by_region
 from dashboard.importing.rules import SCHEMAS
 from dashboard.metrics import effective_date
 from dashboard.params import parse_peildatum, parse_region, parse_year
@@ -98,6 +100,12 @@ def template(kind: str, extension: str) -> Response:
     return as_file(pd.DataFrame([EXAMPLES[kind]], columns=columns), f"sjabloon-{kind}", extension)
 
 
+def _local(stamps: pd.Series) -> pd.Series:
+    # Excel holds no time zones, and the database gives UTC: the Dutch wall-clock time, to the second.
+    utc = pd.to_datetime(stamps, utc=True)
+    return utc.dt.tz_convert("Europe/Amsterdam").dt.tz_localize(None).dt.floor("s")
+
+
 def _regions(year: int, peildatum: dt.date) -> pd.DataFrame:
     frame = region_metrics(progress_by_region(runtime().db, year, peildatum), year, peildatum)
     columns = {
@@ -143,9 +151,7 @@ def _organisations(year: int, peildatum: dt.date) -> pd.DataFrame:
     frame["duurzaam_pct"] = (100 * frame["duurzaam"] / frame["gestart"].replace(0, pd.NA)).astype("Float64")
     region_total = frame.groupby("code")["gestart"].transform("sum").replace(0, pd.NA)
     frame["aandeel_regio_pct"] = (100 * frame["gestart"] / region_total).astype("Float64")
-    # Excel holds no time zones: the Dutch wall-clock time of the last delivery.
-    last = pd.to_datetime(frame["laatst_aangeleverd"], utc=True)
-    frame["laatst_aangeleverd"] = last.dt.tz_convert("Europe/Amsterdam").dt.tz_localize(None).dt.floor("s")
+    frame["laatst_aangeleverd"] = _local(frame["laatst_aangeleverd"])
     columns = ["code", "regio", "organisatie", "soort", *counts, "duurzaam_pct", "aandeel_regio_pct"]
     frame[["duurzaam_pct", "aandeel_regio_pct"]] = frame[["duurzaam_pct", "aandeel_regio_pct"]].round(1)
     return frame[[*columns, "laatst_aangeleverd"]]
@@ -181,7 +187,37 @@ def _meeting_list(year: int, peildatum: dt.date) -> pd.DataFrame:
     return frame[["code", "regio", "datum", "soort", "deelnemers", "onderwerp"]]
 
 
+def _deliveries(_year: int, peildatum: dt.date) -> pd.DataFrame:
+    # The last eight quarters up to the peildatum, as on the Data page: -1 means no delivery.
+    frame = delivery_status(runtime().db, peildatum)
+    quarters = [c for c in frame.columns if "-K" in str(c)]
+
+    def word(value: float) -> str:
+        if pd.isna(value):
+            return ""
+        return "geen levering" if value < 0 else "geleverd"
+
+    frame[quarters] = frame[quarters].map(word)
+    frame["laatst_aangeleverd"] = _local(frame["laatst_aangeleverd"])
+    return frame[["code", "regio", "organisatie", "soort", *quarters, "laatst_aangeleverd"]]
+
+
+def _import_log(_year: int, peildatum: dt.date) -> pd.DataFrame:
+    frame = import_log(runtime().db, limit=10_000)
+    frame["tijdstip"] = _local(frame["tijdstip"])
+    return frame
+
+
+def _trend(year: int, peildatum: dt.date) -> pd.DataFrame:
+    frame = monthly_starts(runtime().db, year - 3, effective_date(year, peildatum))
+    frame["cumulatief"] = frame.groupby("jaar")["gestart"].cumsum()
+    return frame
+
+
 VIEWS: dict[str, Callable[[int, dt.date], pd.DataFrame]] = {
+    "aanleverstatus": _deliveries,
+    "importlog": _import_log,
+    "trend": _trend,
     "regios": _regions,
     "bijeenkomsten": _meetings,
     "organisaties": _organisations,

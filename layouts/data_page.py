@@ -50,7 +50,20 @@ def page(max_bytes: int) -> html.Div:
                 className="mb-5",
             ),
             html.Section(
-                [html.H2("Importlogboek", className="h4"), html.Div(id=ids.IMPORT_LOG_TABLE)],
+                [
+                    html.H2("Importlogboek", className="h4"),
+                    html.P(
+                        [
+                            html.I(className="bi bi-download me-1", **aria(hidden="true")),
+                            "Download het importlogboek: ",
+                            html.A("CSV", href="/export/importlog.csv", download=""),
+                            " · ",
+                            html.A("XLSX", href="/export/importlog.xlsx", download=""),
+                        ],
+                        className="small",
+                    ),
+                    html.Div(id=ids.IMPORT_LOG_TABLE),
+                ],
                 className="mb-5",
             ),
         ]

@@ -74,6 +74,13 @@ def test_delivery_status_marks_missing_quarters(app, db):
     with app.server.app_context():
         text = text_of(update_delivery("AM09"))
     assert "GGZ Test GGZ – – – – geleverd geleverd geen levering geleverd" in text
+    client = app.server.test_client()
+    export = client.get("/export/aanleverstatus.csv?peildatum=2026-06-30&regio=AM09").get_data(as_text=True)
+    rows = export.lstrip("\ufeff").splitlines()
+    assert rows[0].startswith("code;regio;organisatie;soort;2024-K3;")
+    assert rows[1].startswith("AM09;Achterhoek;GGZ Test;GGZ;;;;;geleverd;geleverd;geen levering;geleverd;")
+    log = pd.read_excel(io.BytesIO(client.get("/export/importlog.xlsx").data))
+    assert list(log["bestandsnaam"]) == ["test-trajecten.csv"] and log.loc[0, "rijen"] == 4
 
 
 def test_formulas_are_escaped_in_exports():
