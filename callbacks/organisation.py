@@ -53,7 +53,8 @@ def organisation_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
             {
                 "id": int(rec["id"]),
                 "organisatie": rec["organisatie"],
-                "soort": rec["soort"] or "onbekend",
+                # pandas gives NaN, not None, for an organisation of unknown type.
+                "soort": rec["soort"] if isinstance(rec["soort"], str) else "onbekend",
                 "gestart": started if delivered else None,
                 "geplaatst": int(rec["geplaatst"]) if delivered else None,
                 "duurzaam": int(rec["duurzaam"]) if delivered else None,

@@ -10,8 +10,9 @@ from typing import Any
 import flask_bootstrap
 from dash import Dash
 from flask import Blueprint
+from flask_compress import Compress
 
-from callbacks import national, organisation, overview, presentation, region, shell, upload
+from callbacks import meeting_pack, national, organisation, overview, presentation, region, shell, upload
 from dashboard import downloads
 from dashboard.cache import cache
 from dashboard.config import PROJECT_ROOT, load_settings
@@ -119,6 +120,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         )
     )
     cache.init_app(server, config=_cache_config(settings.redis_url, settings.cache_timeout))
+    # Figures and layouts are JSON that shrinks five- to tenfold; assets are compressed too.
+    Compress().init_app(server)
     boundaries, problem = None, ""
     try:
         boundaries = load_boundaries(settings.geodata_file, settings.data_dir, settings.geodata_year)
@@ -129,6 +132,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.extensions[EXTENSION] = Runtime(settings, db, boundaries, problem)
 
     server.register_blueprint(downloads.blueprint)
+    server.register_blueprint(meeting_pack.blueprint)
     server.register_error_handler(500, _server_error)
     server.register_error_handler(404, _not_found)
     register_pages()

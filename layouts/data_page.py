@@ -166,7 +166,7 @@ def delivery_table(frame: pd.DataFrame, region: str) -> object:
     rows = [
         [
             rec["organisatie"],
-            rec["soort"] or "onbekend",
+            rec["soort"] if isinstance(rec["soort"], str) else "onbekend",
             *[cell(rec[q]) for q in quarters],
             fmt.moment(rec["laatst_aangeleverd"]).rsplit(" ", 1)[0],  # Dutch calendar day
         ]

@@ -6,6 +6,7 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from dash import html
+from dash.development.base_component import Component
 
 from layouts.a11y import aria
 
@@ -24,3 +25,16 @@ def export_links(view: str, year: int, peildatum: dt.date, what: str, region: st
         ],
         className="small",
     )
+
+
+def pack_links(year: int, peildatum: dt.date | str, regions: tuple[str, ...] = ()) -> list[Component | str]:
+    """``Vergaderstuk: PDF · PPTX`` for this year, peildatum and regions (a plain link, no script)."""
+    day = peildatum if isinstance(peildatum, str) else peildatum.isoformat()
+    query = urlencode({"jaar": year, "peildatum": day} | ({"regios": ",".join(regions)} if regions else {}))
+    return [
+        html.I(className="bi bi-file-earmark-text me-1", **aria(hidden="true")),
+        "Vergaderstuk: ",
+        html.A("PDF", href=f"/vergaderstuk.pdf?{query}", download=""),
+        " · ",
+        html.A("PPTX", href=f"/vergaderstuk.pptx?{query}", download=""),
+    ]

@@ -15,6 +15,7 @@ from geodata import region_refs
 from layouts import format as fmt
 from layouts import ids
 from layouts.a11y import aria
+from layouts.exports import pack_links
 
 # Big type and thick lines: read from the back of a room on a 1280×720 projector.
 FIGURE_FONT = 20
@@ -132,6 +133,7 @@ def page(**query: Any) -> html.Div:
                         className="btn btn-outline-dark btn-sm",
                         **aria(keyshortcuts="ArrowRight PageDown Space"),
                     ),
+                    html.Span(pack_links(show.year, show.peildatum, show.regions), className="small"),
                     html.A(
                         "Stoppen (Esc)",
                         href=exit_href,

@@ -14,6 +14,7 @@ from dashboard import domain
 from geodata import RegionRef
 from layouts import controls, ids, presentation
 from layouts.a11y import aria
+from layouts.exports import pack_links
 from layouts.national import GRAPH_CONFIG
 
 # AG Grid's own texts, in Dutch (the keys the community edition shows in a plain grid).
@@ -98,9 +99,10 @@ def page(region: RegionRef, year: int, peildatum: dt.date, latest: dt.date, coho
             html.Div(
                 [
                     html.H1(region.naam, className="h2 me-auto"),
+                    html.Span(pack_links(year, peildatum, (region.code,)), className="small me-3"),
                     presentation.link(year, peildatum, (region.code,)),
                 ],
-                className="d-flex align-items-center",
+                className="d-flex align-items-center flex-wrap",
             ),
             html.P(id=ids.REGION_HEADING, className="lead"),
             dcc.Store(id=ids.REGION_CODE, data=region.code),
