@@ -6,22 +6,31 @@ import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
+import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, NoUpdate, Output, Patch, State, ctx, html, no_update
 
 from dashboard import domain, metrics
 from dashboard.data.national import NationalSummary, national_summary
 from dashboard.data.progress import monthly_starts, progress_by_region
-from dashboard.region_metrics import region_metrics
+from dashboard.region_metrics import OutflowCohort, outflow_cohort, region_metrics
 from dashboard.runtime import current_peildatum, runtime
 from geodata import region_refs, tile_layout
 from layouts import ids, national
-from layouts.controls import parse_peildatum, parse_region, parse_year
+from layouts.controls import parse_peildatum, parse_region, parse_year, year_options
 from layouts.exports import export_links
-from layouts.figures.maps import GEO, TILES, geo_map_figure, map_patch, map_values, tile_map_figure
-from layouts.figures.ranking import ranking_figure
+from layouts.figures.maps import (
+    GEO,
+    TILES,
+    geo_map_figure,
+    map_patch,
+    map_summary,
+    map_values,
+    tile_map_figure,
+)
+from layouts.figures.ranking import ranking_figure, ranking_summary
 from layouts.figures.trend import trend_figure
-from layouts.metric_specs import metric
+from layouts.metric_specs import MetricSpec, metric
 from layouts.tiles import tiles
 
 # Inputs whose change leaves the map's form (and so its geometry) as it is.
@@ -50,7 +59,34 @@ def update_national(year_raw: str | None, peildatum_raw: str | None) -> tuple[li
     """National tiles (with last year's figures) and the heading."""
     year, peildatum = resolve(year_raw, peildatum_raw)
     summary = national_summary(runtime().db, year, peildatum)
-    return tiles(summary, previous_summary(year, peildatum)), national.heading(summary)
+    mature_goal = None
+    if not summary.cohort_mature and summary.mature_cohort is not None:
+        # The latest mature cohort is held against the goal of its own year.
+        mature_goal = national_summary(
+            runtime().db, summary.mature_cohort.year, peildatum
+        ).target_sustainable_pct
+    return (
+        tiles(summary, previous_summary(year, peildatum), mature_goal=mature_goal),
+        national.heading(summary),
+    )
+
+
+def sync_year(peildatum_raw: str | None, year_raw: str | None) -> tuple[list[dict[str, str]], str | NoUpdate]:
+    """Year choices up to the peildatum's year; a later chosen year follows the peildatum back."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    return year_options(peildatum.year), (str(year) if str(year) != year_raw else no_update)
+
+
+def metric_rows(spec: MetricSpec, year: int, peildatum: dt.date) -> tuple[pd.DataFrame, OutflowCohort | None]:
+    """The region rows a metric is shown from, and for outflow the cohort they belong to.
+
+    Outflow of an immature cohort is not compared with the goal: map and ranking show the latest
+    mature cohort instead and say so in their legend, the same choice as the outflow tile. Only
+    when no cohort has matured yet do they show the immature one, in a neutral style.
+    """
+    cohort = outflow_cohort(year, peildatum) if spec.key == "duurzaam" else None
+    shown = cohort.year if cohort is not None else year
+    return region_metrics(progress_by_region(runtime().db, shown, peildatum), shown, peildatum), cohort
 
 
 def update_map(
@@ -59,42 +95,46 @@ def update_map(
     year_raw: str | None,
     peildatum_raw: str | None,
     trigger: str | None,
-) -> tuple[go.Figure | Patch, Any]:
-    """The map: a whole figure when its form changes, otherwise only the new values (a Patch)."""
+) -> tuple[go.Figure | Patch, Any, str]:
+    """The map (a whole figure when its form changes, else only the new values), note and summary."""
     year, peildatum = resolve(year_raw, peildatum_raw)
     spec = metric(metric_key)
-    frame = region_metrics(progress_by_region(runtime().db, year, peildatum), year, peildatum)
-    values = map_values(frame, spec, immature=not metrics.cohort_is_mature(year, peildatum))
+    frame, cohort = metric_rows(spec, year, peildatum)
+    values = map_values(frame, spec, cohort)
+    summary = map_summary(frame, spec, cohort)
     boundaries = runtime().boundaries
     shown = GEO if form == GEO and boundaries is not None else TILES
-    note = national.tile_map_note(runtime().boundary_problem) if form == GEO and boundaries is None else None
+    # Whatever form was asked for: without boundaries the reader must learn why there is no real map.
+    note = national.tile_map_note(runtime().boundary_problem) if boundaries is None else None
     if trigger in VALUE_INPUTS:
-        return map_patch(shown, values), no_update
+        return map_patch(shown, values), no_update, summary
     if shown == GEO and boundaries is not None:
-        return geo_map_figure(boundaries, values), note
-    return tile_map_figure(tile_layout(), values), note
+        return geo_map_figure(boundaries, values), note, summary
+    return tile_map_figure(tile_layout(), values), note, summary
 
 
 def update_ranking(
     metric_key: str | None, year_raw: str | None, peildatum_raw: str | None, highlight: str | None
-) -> tuple[go.Figure, object]:
-    """The 35 regions ranked on the chosen metric, the chosen region marked; the download links."""
+) -> tuple[go.Figure, str, object]:
+    """The 35 regions ranked on the chosen metric, the chosen region marked; summary; download links."""
     year, peildatum = resolve(year_raw, peildatum_raw)
-    frame = region_metrics(progress_by_region(runtime().db, year, peildatum), year, peildatum)
+    spec = metric(metric_key)
+    frame, cohort = metric_rows(spec, year, peildatum)
+    region = parse_region(highlight)
     links = export_links("regios", year, peildatum, "de cijfers achter kaart en rangorde")
-    immature = not metrics.cohort_is_mature(year, peildatum)
-    figure = ranking_figure(frame, metric(metric_key), year, peildatum, parse_region(highlight), immature)
-    return figure, links
+    return ranking_figure(frame, spec, region, cohort), ranking_summary(frame, spec, region, cohort), links
 
 
-def update_trend(year_raw: str | None, peildatum_raw: str | None) -> go.Figure:
-    """Cumulative national starts per month for the year and the three before it."""
+def update_trend(year_raw: str | None, peildatum_raw: str | None) -> tuple[go.Figure, str]:
+    """Cumulative national starts per month for the year and the three before it, and a summary."""
     year, peildatum = resolve(year_raw, peildatum_raw)
     db = runtime().db
     first = max(domain.FIRST_YEAR, year - 3)
     monthly = monthly_starts(db, first, metrics.effective_date(year, peildatum))
     target = int(progress_by_region(db, year, peildatum)["doel_trajecten"].sum())
-    return trend_figure(monthly, year, peildatum, target)
+    return trend_figure(monthly, year, peildatum, target), national.trend_summary(
+        monthly, year, peildatum, target
+    )
 
 
 def state_to_url(
@@ -154,29 +194,42 @@ def register(app: Dash) -> None:
         Output(ids.NATIONAL_TILES, "children"), Output(ids.NATIONAL_HEADING, "children"), year, peildatum
     )(update_national)
 
-    # metric, map form, year, peildatum -> map (Patch unless the form changed), fallback note
-    def _map(metric_key: str, form: str, year_raw: str, peildatum_raw: str) -> tuple[Any, Any]:
+    # peildatum -> year choices (and the year, when it lay after the peildatum's year)
+    app.callback(
+        Output(ids.NATIONAL_YEAR, "options"),
+        Output(ids.NATIONAL_YEAR, "value"),
+        Input(ids.NATIONAL_PEILDATUM, "value"),
+        State(ids.NATIONAL_YEAR, "value"),
+        prevent_initial_call=True,
+    )(sync_year)
+
+    # metric, map form, year, peildatum -> map (Patch unless the form changed), fallback note, summary
+    def _map(metric_key: str, form: str, year_raw: str, peildatum_raw: str) -> tuple[Any, Any, str]:
         return update_map(metric_key, form, year_raw, peildatum_raw, ctx.triggered_id)
 
     app.callback(
         Output(ids.NATIONAL_MAP, "figure"),
         Output(ids.NATIONAL_MAP_NOTE, "children"),
+        Output(national.MAP_SUMMARY, "children"),
         Input(ids.NATIONAL_METRIC, "value"),
         Input(ids.NATIONAL_MAP_FORM, "value"),
         year,
         peildatum,
     )(_map)
-    # metric, year, peildatum, marked region -> ranking
+    # metric, year, peildatum, marked region -> ranking, its summary, download links
     app.callback(
         Output(ids.NATIONAL_RANKING, "figure"),
+        Output(national.RANKING_SUMMARY, "children"),
         Output(ids.NATIONAL_EXPORT, "children"),
         Input(ids.NATIONAL_METRIC, "value"),
         year,
         peildatum,
         Input(ids.NATIONAL_HIGHLIGHT, "value"),
     )(update_ranking)
-    # year, peildatum -> trend
-    app.callback(Output(ids.NATIONAL_TREND, "figure"), year, peildatum)(update_trend)
+    # year, peildatum -> trend and its summary
+    app.callback(
+        Output(ids.NATIONAL_TREND, "figure"), Output(national.TREND_SUMMARY, "children"), year, peildatum
+    )(update_trend)
     # every control -> URL query, so a link reproduces the view
     app.callback(
         Output(ids.URL, "search", allow_duplicate=True),

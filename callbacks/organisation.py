@@ -174,9 +174,7 @@ def update_deliveries(organisation: int | None, peildatum_raw: str | None) -> li
     if imports.empty:
         return [html.P("Deze organisatie heeft nog geen trajecten aangeleverd (geen gegevens).")]
     rows = [[fmt.moment(r.tijdstip), r.bestandsnaam, fmt.number(r.trajecten)] for r in imports.itertuples()]
-    files = table(
-        "Bestanden met de laatste versie van haar trajecten", ["Ingelezen", "Bestand", "Trajecten"], rows, {2}
-    )
+    files = table("Aangeleverde bestanden met haar trajecten", ["Ingelezen", "Bestand", "Rijen"], rows, {2})
     return [delivery_table(mine, found.region_code), files]
 
 

@@ -106,6 +106,8 @@ class Trajectory(Base):
         ),
         CheckConstraint("einddatum IS NULL OR einddatum >= startdatum", name="einde_na_start"),
         Index("ix_trajectory_startdatum_org", "startdatum", "organisation_id"),
+        Index("ix_trajectory_org_startdatum", "organisation_id", "startdatum"),
+        Index("ix_trajectory_aanmelddatum", "aanmelddatum"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -120,6 +122,20 @@ class Trajectory(Base):
     einddatum: Mapped[dt.date | None] = mapped_column(Date)
     eindreden: Mapped[str | None] = mapped_column(_choice("eindreden", domain.END_REASONS))
     import_id: Mapped[int] = mapped_column(ForeignKey("import_log.id"), index=True)
+
+
+class Delivery(Base):
+    """Which organisations one import of trajectories covered, and with how many rows.
+
+    Re-delivering unchanged rows writes no trajectory, but it is a delivery all the same: the
+    delivery status reads it from here.
+    """
+
+    __tablename__ = "delivery"
+
+    import_id: Mapped[int] = mapped_column(ForeignKey("import_log.id"), primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), primary_key=True, index=True)
+    rijen: Mapped[int] = mapped_column(Integer)
 
 
 meeting_organisation = Table(

@@ -3,19 +3,69 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from dashboard import metrics
 
+# Outflow status in words when it can be judged against the region's goal.
+OUTFLOW_REACHED = "op of boven doel"
+OUTFLOW_BELOW = "onder doel"
+OUTFLOW_IMMATURE = "nog niet uitontwikkeld"
+
+
+@dataclass(frozen=True)
+class OutflowCohort:
+    """The start cohort whose sustainable outflow is shown for a selected year at a peildatum."""
+
+    year: int  # the cohort shown
+    selected: int  # the year chosen in the controls
+    mature: bool  # False only when no cohort up to the selected year has matured yet
+
+    @property
+    def replaced(self) -> bool:
+        """Whether an older, mature cohort stands in for the selected year's immature one."""
+        return self.year != self.selected
+
+    def note(self) -> str:
+        """E.g. ``cohort 2025 (laatste uitontwikkelde)``, for legends and axis titles."""
+        if not self.mature:
+            return f"cohort {self.year}, {OUTFLOW_IMMATURE}"
+        if self.replaced:
+            return f"cohort {self.year} (laatste uitontwikkelde)"
+        return f"cohort {self.year}"
+
+
+def outflow_cohort(year: int, peildatum: dt.date) -> OutflowCohort:
+    """The cohort to hold against the outflow goal: ``year`` if mature, else the latest mature one.
+
+    Domain rule: an immature cohort is flagged instead of compared with the goal, so the views that
+    compare (tile headline, map classes, ranking goal line) show the latest mature cohort.
+    """
+    if metrics.cohort_is_mature(year, peildatum):
+        return OutflowCohort(year, year, True)
+    mature = metrics.latest_mature_year(year, peildatum)
+    return OutflowCohort(mature, year, True) if mature is not None else OutflowCohort(year, year, False)
+
+
+def _outflow_status(value: float, goal: float, mature: bool) -> str:
+    if value != value:
+        return metrics.PaceStatus.GEEN_GEGEVENS.value
+    if not mature:
+        return OUTFLOW_IMMATURE
+    return OUTFLOW_REACHED if value >= goal else OUTFLOW_BELOW
+
 
 def region_metrics(regions: pd.DataFrame, year: int, peildatum: dt.date) -> pd.DataFrame:
     """Add the map metrics to the rows of ``progress_by_region``.
 
     Added columns: ``verwacht`` (pace), ``pct_doel`` (% of the year target reached), ``pct_tempo``
-    (% of pace), ``duurzaam_pct`` with its Wilson interval ``ci_laag``/``ci_hoog``, and ``status``
-    in words. Regions without data get NaN values and the status *geen gegevens*.
+    (% of pace), ``duurzaam_pct`` with its Wilson interval ``ci_laag``/``ci_hoog``, the meeting
+    paces ``leer_verwacht``/``casus_verwacht``, and the status in words against each region's own
+    targets: ``status`` (starts), ``status_duurzaam``, ``status_leer`` and ``status_casus``.
+    Regions without data get NaN values and the status *geen gegevens*.
     """
     out = regions.copy()
     fraction = metrics.year_fraction(year, peildatum)
@@ -35,6 +85,22 @@ def region_metrics(regions: pd.DataFrame, year: int, peildatum: dt.date) -> pd.D
     ]
     none = ~out["geleverd"]
     out.loc[none, ["gestart", "pct_doel", "pct_tempo", "duurzaam_pct", "ci_laag", "ci_hoog"]] = np.nan
+    mature = metrics.cohort_is_mature(year, peildatum)
+    out["status_duurzaam"] = [
+        _outflow_status(value, goal, mature)
+        for value, goal in zip(out["duurzaam_pct"], out["doel_duurzaam_pct"], strict=True)
+    ]
+    for kind, column, target in (
+        ("leer", "leerbijeenkomsten", "doel_leerbijeenkomsten"),
+        ("casus", "casusbesprekingen", "doel_casusbesprekingen"),
+    ):
+        out[f"{kind}_verwacht"] = out[target] * fraction
+        out[f"status_{kind}"] = [
+            metrics.pace_status(int(held) if met else None, expected).value
+            for held, met, expected in zip(
+                out[column], out["bijeenkomsten_geleverd"], out[f"{kind}_verwacht"], strict=True
+            )
+        ]
     quiet = ~out["bijeenkomsten_geleverd"]
     out[["leerbijeenkomsten", "casusbesprekingen"]] = out[["leerbijeenkomsten", "casusbesprekingen"]].astype(
         float

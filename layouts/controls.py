@@ -79,9 +79,14 @@ def map_form_choice(component_id: str, value: str) -> html.Fieldset:
     )
 
 
+NO_REGION = "geen"
+
+
 def region_select(component_id: str, value: str | None) -> html.Div:
-    """Which region the ranking marks."""
-    options = [{"label": "geen", "value": ""}] + [{"label": r.naam, "value": r.code} for r in region_refs()]
-    return _labelled(
-        "Regio markeren", component_id, dbc.Select(id=component_id, options=options, value=value or "")
-    )
+    """Which region the ranking marks ("geen" marks none; it names no region, so parses to None)."""
+    # Not "": dbc.Select renders its own hidden placeholder option with that value, and the
+    # browser would show that empty option instead of "geen".
+    options = [{"label": "geen", "value": NO_REGION}]
+    options += [{"label": r.naam, "value": r.code} for r in region_refs()]
+    select = dbc.Select(id=component_id, options=options, value=value or NO_REGION)
+    return _labelled("Regio markeren", component_id, select)

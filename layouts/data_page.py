@@ -172,9 +172,12 @@ def delivery_table(frame: pd.DataFrame, region: str) -> object:
         ]
         for rec in subset.to_dict("records")
     ]
-    # Re-delivering unchanged rows keeps the older import, so this is the last delivery that changed data.
-    headers = ["Organisatie", "Soort", *quarters, "Laatste levering met wijzigingen"]
-    return table("Levering per kwartaal (op startdatum van trajecten)", headers, rows, set())
+    headers = ["Organisatie", "Soort", *quarters, "Laatste levering"]
+    caption = (
+        "Levering per kwartaal: gestarte trajecten in het kwartaal, of een bestand dat in het "
+        "kwartaal binnenkwam"
+    )
+    return table(caption, headers, rows, set())
 
 
 def import_log_table(log: pd.DataFrame) -> object:

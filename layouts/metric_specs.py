@@ -155,7 +155,9 @@ METRICS: dict[str, MetricSpec] = {
             lambda frame: frame["doel_leerbijeenkomsten"],
             "jaardoel",
             "status_leer",
-            _meeting_detail("leerbijeenkomsten", "leerbijeenkomsten", "doel_leerbijeenkomsten", "leer_verwacht"),
+            _meeting_detail(
+                "leerbijeenkomsten", "leerbijeenkomsten", "doel_leerbijeenkomsten", "leer_verwacht"
+            ),
         ),
         MetricSpec(
             "casus",

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import dcc, html
 
 from dashboard import metrics
@@ -15,6 +16,18 @@ from layouts import format as fmt
 from layouts.a11y import aria
 
 GRAPH_CONFIG: Any = {"displaylogo": False, "locale": "nl", "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# The text alternatives of the three figures, filled by the same callbacks as the figures.
+MAP_SUMMARY = ids.NATIONAL_MAP + "-summary"
+RANKING_SUMMARY = ids.NATIONAL_RANKING + "-summary"
+TREND_SUMMARY = ids.NATIONAL_TREND + "-summary"
+
+
+def described(graph: Any, summary_id: str) -> html.Figure:
+    """A graph with a one-sentence summary under it, as its caption, for readers who cannot see it."""
+    return html.Figure(
+        [graph, html.Figcaption(id=summary_id, className="small mt-1", **aria(live="polite"))],
+        className="mb-2",
+    )
 
 
 def page(
@@ -28,7 +41,8 @@ def page(
             # A group, not a <form>: Enter in the date field must not submit and reload the page.
             html.Div(
                 [
-                    controls.year_select(ids.NATIONAL_YEAR, year, latest.year),
+                    # Years after the peildatum's have nothing to show; a callback follows the peildatum.
+                    controls.year_select(ids.NATIONAL_YEAR, year, peildatum.year),
                     controls.peildatum_input(ids.NATIONAL_PEILDATUM, peildatum, latest),
                 ],
                 className="d-flex flex-wrap align-items-start",
@@ -59,8 +73,11 @@ def page(
                                     "Klik op een regio om de regiopagina te openen.",
                                     className="small text-body-secondary mb-1",
                                 ),
-                                dcc.Loading(
-                                    dcc.Graph(id=ids.NATIONAL_MAP, config=GRAPH_CONFIG), delay_show=300
+                                described(
+                                    dcc.Loading(
+                                        dcc.Graph(id=ids.NATIONAL_MAP, config=GRAPH_CONFIG), delay_show=300
+                                    ),
+                                    MAP_SUMMARY,
                                 ),
                             ]
                         ),
@@ -70,7 +87,9 @@ def page(
                         html.Section(
                             [
                                 html.H2("Rangorde", className="h5"),
-                                dcc.Graph(id=ids.NATIONAL_RANKING, config=GRAPH_CONFIG),
+                                described(
+                                    dcc.Graph(id=ids.NATIONAL_RANKING, config=GRAPH_CONFIG), RANKING_SUMMARY
+                                ),
                                 html.Div(id=ids.NATIONAL_EXPORT),
                             ]
                         ),
@@ -82,7 +101,7 @@ def page(
             html.Section(
                 [
                     html.H2("Trend: gestarte trajecten per maand, cumulatief", className="h5 mt-4"),
-                    dcc.Graph(id=ids.NATIONAL_TREND, config=GRAPH_CONFIG),
+                    described(dcc.Graph(id=ids.NATIONAL_TREND, config=GRAPH_CONFIG), TREND_SUMMARY),
                 ]
             ),
         ]
@@ -93,6 +112,26 @@ def heading(summary: NationalSummary) -> str:
     """E.g. *Voortgang 2026 · cijfers t/m 22 november 2026*."""
     last = metrics.effective_date(summary.year, summary.peildatum)
     return f"Voortgang {summary.year} · cijfers t/m {fmt.date(last)}"
+
+
+def trend_summary(monthly: pd.DataFrame, year: int, peildatum: dt.date, target: int) -> str:
+    """One sentence for the trend: starts so far against pace and target, and the year before.
+
+    The earlier year is counted to the end of the same month, as the trend's monthly points are.
+    """
+    last = metrics.effective_date(year, peildatum)
+    months = monthly["maand"] <= last.month
+    now = int(monthly.loc[(monthly["jaar"] == year) & months, "gestart"].sum())
+    text = f"In {year} zijn t/m {fmt.date(last)} {fmt.number(now)} trajecten gestart"
+    if last < metrics.year_end(year):
+        expected = metrics.expected_by(target, year, peildatum)
+        text += f", {fmt.number(expected)} verwacht op tempo naar het jaardoel van {fmt.number(target)}"
+    else:
+        text += f", tegen een jaardoel van {fmt.number(target)}"
+    if year - 1 in set(monthly["jaar"]):
+        before = int(monthly.loc[(monthly["jaar"] == year - 1) & months, "gestart"].sum())
+        text += f"; in {year - 1} waren dat er t/m {fmt.MONTHS[last.month - 1]} {fmt.number(before)}"
+    return text + "."
 
 
 def tile_map_note(problem: str) -> dbc.Alert:

@@ -65,17 +65,84 @@ def _change(now: float | None, before: float | None, percent: bool = False) -> s
     return f"Vorig jaar op deze datum: {fmt.number(before)} ({sign}{fmt.number(abs(difference))})"
 
 
-def _mature_line(summary: NationalSummary) -> str:
+def _outflow_headline(summary: NationalSummary) -> float | None:
+    """The outflow % the tile holds against the goal: the year's cohort, or the latest mature one."""
+    if summary.cohort_mature:
+        return summary.sustainable_pct
+    return summary.mature_cohort.pct if summary.mature_cohort is not None else None
+
+
+def _immature_flag(text: str) -> html.Span:
+    return html.Span(
+        [
+            html.Span(
+                [
+                    html.I(className="bi bi-hourglass-split me-1", **aria(hidden="true")),
+                    "nog niet uitontwikkeld",
+                ],
+                className="badge text-bg-light border",
+            ),
+            " " + text,
+        ]
+    )
+
+
+def _outflow_tile(
+    summary: NationalSummary, previous: NationalSummary | None, mature_goal: float | None, as_of: str
+) -> dbc.Col:
+    """Sustainable outflow; an immature cohort is flagged beside the latest mature one, not compared.
+
+    Domain rule: a cohort younger than six months cannot have reached sustainable work yet, so the
+    headline (the number held against the goal) is the latest mature cohort.
+    """
+    own = (
+        f"Cohort {summary.year}: {fmt.number(summary.sustainable)} van {fmt.number(summary.started)} "
+        "duurzaam aan het werk"
+    )
+    before = _outflow_headline(previous) if previous is not None else None
     mature = summary.mature_cohort
-    if summary.cohort_mature or mature is None:
-        return ""
-    return f"Laatste uitontwikkelde cohort ({mature.year}): {fmt.percentage(mature.pct)}"
+    if summary.cohort_mature:
+        headline = summary.sustainable_pct
+        lines: list[Any] = [
+            f"doel {fmt.percentage(summary.target_sustainable_pct)}",
+            own,
+            "cohort uitontwikkeld",
+        ]
+    elif mature is not None:
+        headline = mature.pct
+        goal = summary.target_sustainable_pct if mature_goal is None else mature_goal
+        lines = [
+            f"Cohort {mature.year} (laatste uitontwikkelde): {fmt.number(mature.sustainable)} van "
+            f"{fmt.number(mature.started)} duurzaam aan het werk; doel {fmt.percentage(goal)}",
+            _immature_flag(
+                f"Cohort {summary.year}: {fmt.percentage(summary.sustainable_pct)} "
+                f"({fmt.number(summary.sustainable)} van {fmt.number(summary.started)}), "
+                "nog niet met het doel te vergelijken"
+            ),
+        ]
+    else:
+        headline, before = summary.sustainable_pct, None
+        lines = [_immature_flag("nog geen cohort om met het doel te vergelijken"), own]
+    value = "geen gegevens" if headline is None else fmt.percentage(headline)
+    lines += [_change(headline, before, percent=True), as_of]
+    return _tile("Duurzame uitstroom", value, lines, "tile-duurzaam")
 
 
 def tiles(
-    summary: NationalSummary, previous: NationalSummary | None, with_regions: bool = True
+    summary: NationalSummary,
+    previous: NationalSummary | None,
+    with_regions: bool = True,
+    mature_goal: float | None = None,
 ) -> list[dbc.Col]:
-    """The KPI tiles; ``previous`` is the same date one year earlier (None before the first year)."""
+    """The KPI tiles.
+
+    Args:
+        summary: the figures of the selected year at the peildatum.
+        previous: the same date one year earlier (None before the first year).
+        with_regions: include the tile with the number of regions on track.
+        mature_goal: the outflow goal of the latest mature cohort's year, for when the selected
+            year's cohort is still immature (targets may differ per year).
+    """
     as_of = f"Cijfers t/m {fmt.date(metrics.effective_date(summary.year, summary.peildatum))}"
     proj = summary.projection
     projection_line = (
@@ -103,28 +170,7 @@ def tiles(
         ],
         "tile-trajecten",
     )
-    maturity = (
-        html.Span(
-            [html.I(className="bi bi-hourglass-split me-1", **aria(hidden="true")), "nog niet uitontwikkeld"],
-            className="badge text-bg-light border",
-        )
-        if not summary.cohort_mature
-        else "cohort uitontwikkeld"
-    )
-    sustainable = _tile(
-        "Duurzame uitstroom",
-        fmt.percentage(summary.sustainable_pct),
-        [
-            f"doel {fmt.percentage(summary.target_sustainable_pct)}",
-            f"Cohort {summary.year}: {fmt.number(summary.sustainable)} van "
-            f"{fmt.number(summary.started)} duurzaam aan het werk",
-            maturity,
-            _mature_line(summary),
-            _change(summary.sustainable_pct, previous.sustainable_pct if previous else None, percent=True),
-            as_of,
-        ],
-        "tile-duurzaam",
-    )
+    sustainable = _outflow_tile(summary, previous, mature_goal, as_of)
 
     def meeting_tile(title: str, held: int, target: int, before: int | None, tile_id: str) -> dbc.Col:
         if not summary.meetings_delivered:

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from callbacks.upload import check_upload, confirm_upload, update_delivery
+from dashboard.data.cohorts import funnel_by_organisation, organisation_imports
 from dashboard.data.organisations import delivery_status, recent_quarters
 from dashboard.downloads import escape_formulas
 from dashboard.importing.rules import SCHEMAS
@@ -133,3 +134,36 @@ def test_odd_upload_names_are_handled(app, db, name):
     with app.server.app_context():
         report, disabled, _ = check_upload(data_url(GOOD), name, "trajecten")
     assert "goedgekeurd" in text_of(report) and disabled is False
+
+
+def test_redelivery_without_changes_counts_as_a_delivery(app, db):
+    rows = [trajectory("R1", "2025-08-01"), trajectory("R2", "2025-09-01")]
+    load(db, "trajecten", rows, today=dt.date(2025, 9, 30))
+    # The same file again, without changes, delivered in the second quarter of 2026.
+    again = load(db, "trajecten", rows, today=PEILDATUM)
+    assert (again.nieuw, again.gewijzigd, again.ongewijzigd) == (0, 0, 2)
+    with db.engine.begin() as connection:
+        # Imports are stamped with the time they ran: move them to when the files came in.
+        connection.execute(
+            ImportLog.__table__.update()
+            .where(ImportLog.id == again.import_id)
+            .values(tijdstip=dt.datetime(2026, 5, 4, 9, 0, tzinfo=dt.UTC))
+        )
+        connection.execute(
+            ImportLog.__table__.update()
+            .where(ImportLog.id != again.import_id)
+            .values(tijdstip=dt.datetime(2025, 9, 30, 9, 0, tzinfo=dt.UTC))
+        )
+    frame = delivery_status(db, PEILDATUM).set_index("organisatie")
+    assert frame.loc["GGZ Test", "2025-K3"] == 2  # started in the quarter
+    assert frame.loc["GGZ Test", "2026-K1"] == -1  # nothing came in
+    assert frame.loc["GGZ Test", "2026-K2"] == 0  # a file came in, without new starts
+    last = pd.Timestamp(frame.loc["GGZ Test", "laatst_aangeleverd"])
+    last = last.tz_localize("UTC") if last.tzinfo is None else last
+    assert last == pd.Timestamp("2026-05-04 09:00", tz="UTC")
+    with app.server.app_context():
+        text = text_of(update_delivery("AM09"))
+    assert "geen levering geleverd 4 mei 2026" in text
+    org = int(funnel_by_organisation(db, "AM09", 2025, PEILDATUM)["id"].iloc[0])
+    files = organisation_imports(db, org)
+    assert list(files["trajecten"]) == [2, 2]

@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from dashboard.cache import cached
 from dashboard.db import Database
 from dashboard.metrics import effective_date
-from dashboard.models import ImportLog, Organisation, Trajectory
+from dashboard.models import Delivery, ImportLog, Organisation, Trajectory
 
 # The funnel steps, the two states beside them, and the cohort's starts that came without a referral date.
 FUNNEL_STEPS = ["aangemeld", "gestart", "geplaatst", "duurzaam", "lopend", "uitgevallen", "zonder_aanmelding"]
@@ -109,16 +109,20 @@ def funnel_by_organisation(db: Database, region: str, year: int, peildatum: dt.d
         .group_by(Trajectory.organisation_id)
         .subquery()
     )
-    deliveries = (
-        select(
-            Trajectory.organisation_id.label("org"),
-            func.min(Trajectory.startdatum).label("eerste"),
-            func.max(ImportLog.tijdstip).label("laatst"),
-        )
-        .join(ImportLog, ImportLog.id == Trajectory.import_id)
+    first_start = (
+        select(Trajectory.organisation_id.label("org"), func.min(Trajectory.startdatum).label("eerste"))
         .join(Organisation, Organisation.id == Trajectory.organisation_id)
         .where(Organisation.region_code == region)
         .group_by(Trajectory.organisation_id)
+        .subquery()
+    )
+    # The last file that covered the organisation, also when it only re-delivered unchanged rows.
+    last_import = (
+        select(Delivery.organisation_id.label("org"), func.max(ImportLog.tijdstip).label("laatst"))
+        .join(ImportLog, ImportLog.id == Delivery.import_id)
+        .join(Organisation, Organisation.id == Delivery.organisation_id)
+        .where(Organisation.region_code == region)
+        .group_by(Delivery.organisation_id)
         .subquery()
     )
     query = (
@@ -127,11 +131,12 @@ def funnel_by_organisation(db: Database, region: str, year: int, peildatum: dt.d
             Organisation.naam,
             Organisation.soort,
             *(func.coalesce(funnel.c[step], 0) for step in FUNNEL_STEPS),
-            func.coalesce(deliveries.c.eerste <= last, False),
-            deliveries.c.laatst,
+            func.coalesce(first_start.c.eerste <= last, False),
+            last_import.c.laatst,
         )
         .outerjoin(funnel, funnel.c.org == Organisation.id)
-        .outerjoin(deliveries, deliveries.c.org == Organisation.id)
+        .outerjoin(first_start, first_start.c.org == Organisation.id)
+        .outerjoin(last_import, last_import.c.org == Organisation.id)
         .where(Organisation.region_code == region)
         .order_by(Organisation.naam)
     )
@@ -184,22 +189,19 @@ def organisation_ref(db: Database, organisation: int) -> OrganisationRef | None:
 
 @cached
 def organisation_imports(db: Database, organisation: int, limit: int = 20) -> pd.DataFrame:
-    """The imports that last wrote this organisation's trajectories, newest first.
+    """The files that delivered this organisation's trajectories, newest first.
 
     Returns:
-        Columns ``tijdstip``, ``bestandsnaam`` and ``trajecten`` (how many of its trajectories that
-        import holds as their latest version).
+        Columns ``tijdstip``, ``bestandsnaam`` and ``trajecten`` (its rows in that file).
     """
     query = (
-        select(ImportLog.tijdstip, ImportLog.bestandsnaam, func.count(Trajectory.id))
-        .join(Trajectory, Trajectory.import_id == ImportLog.id)
-        .where(Trajectory.organisation_id == organisation)
-        .group_by(ImportLog.id, ImportLog.tijdstip, ImportLog.bestandsnaam)
-        .order_by(ImportLog.tijdstip.desc())
+        select(ImportLog.tijdstip, ImportLog.bestandsnaam, Delivery.rijen)
+        .join(Delivery, Delivery.import_id == ImportLog.id)
+        .where(Delivery.organisation_id == organisation)
+        .order_by(ImportLog.tijdstip.desc(), ImportLog.id.desc())
         .limit(limit)
     )
     with db.engine.connect() as connection:
-        frame = pd.DataFrame(
+        return pd.DataFrame(
             connection.execute(query).all(), columns=["tijdstip", "bestandsnaam", "trajecten"]
         )
-    return frame

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from dashboard.cache import cached
 from dashboard.db import Database
-from dashboard.models import ImportLog, Organisation, Region, Trajectory
+from dashboard.models import Delivery, ImportLog, Organisation, Region, Trajectory
 
 DELIVERY_COLUMNS = ["code", "regio", "organisatie", "soort", "jaar", "maand", "gestart"]
 
@@ -31,43 +31,57 @@ def recent_quarters(peildatum: dt.date, count: int) -> list[tuple[int, int]]:
 
 @cached
 def delivery_status(db: Database, peildatum: dt.date, quarters: int = 8) -> pd.DataFrame:
-    """Per organisation the trajectories started in each of the last ``quarters`` quarters.
+    """Per organisation whether data came in for each of the last ``quarters`` quarters.
+
+    A quarter counts as delivered when the organisation has trajectories that started in it, or
+    when a file with its trajectories was imported during it (a delivery of unchanged rows is a
+    delivery too).
 
     Returns:
         One row per organisation with ``code``, ``regio``, ``organisatie``, ``soort``, one column
-        per quarter label (count, or -1 for *geen levering*: nothing in a quarter after the
-        organisation's first delivery; NaN before it) and ``laatst_aangeleverd`` (last import).
+        per quarter label (trajectories started in it, 0 for a delivery without new starts, -1 for
+        *geen levering* after the organisation's first delivery, NaN before it) and
+        ``laatst_aangeleverd`` (the last import that covered the organisation).
     """
     periods = recent_quarters(peildatum, quarters)
     first_day = dt.date(periods[0][0], 3 * periods[0][1] - 2, 1)
     year = func.extract("year", Trajectory.startdatum)
     month = func.extract("month", Trajectory.startdatum)
+    names = (Region.code, Region.naam, Organisation.naam, Organisation.soort)
     monthly = (
-        select(Region.code, Region.naam, Organisation.naam, Organisation.soort, year, month, func.count())
+        select(*names, year, month, func.count())
         .join(Organisation, Organisation.region_code == Region.code)
         .join(Trajectory, Trajectory.organisation_id == Organisation.id)
         .where(Trajectory.startdatum.between(first_day, peildatum))
-        .group_by(Region.code, Region.naam, Organisation.naam, Organisation.soort, year, month)
+        .group_by(*names, year, month)
     )
-    first_and_last = (
-        select(
-            Region.code,
-            Region.naam,
-            Organisation.naam,
-            Organisation.soort,
-            func.min(Trajectory.startdatum),
-            func.max(ImportLog.tijdstip),
-        )
-        .join(Organisation, Organisation.region_code == Region.code)
-        .join(Trajectory, Trajectory.organisation_id == Organisation.id)
-        .join(ImportLog, ImportLog.id == Trajectory.import_id)
+    first_start = (
+        select(Trajectory.organisation_id.label("org"), func.min(Trajectory.startdatum).label("eerste"))
         .where(Trajectory.startdatum <= peildatum)
-        .group_by(Region.code, Region.naam, Organisation.naam, Organisation.soort)
+        .group_by(Trajectory.organisation_id)
+        .subquery()
+    )
+    imports = (
+        select(*names, ImportLog.tijdstip)
+        .join(Organisation, Organisation.region_code == Region.code)
+        .join(Delivery, Delivery.organisation_id == Organisation.id)
+        .join(ImportLog, ImportLog.id == Delivery.import_id)
+    )
+    extremes = (
+        select(*names, first_start.c.eerste, func.max(ImportLog.tijdstip))
+        .join(Organisation, Organisation.region_code == Region.code)
+        .join(first_start, first_start.c.org == Organisation.id)
+        .outerjoin(Delivery, Delivery.organisation_id == Organisation.id)
+        .outerjoin(ImportLog, ImportLog.id == Delivery.import_id)
+        .group_by(*names, first_start.c.eerste)
     )
     with db.engine.connect() as connection:
         counts = pd.DataFrame(connection.execute(monthly).all(), columns=DELIVERY_COLUMNS)
-        extremes = pd.DataFrame(
-            connection.execute(first_and_last).all(),
+        delivered = pd.DataFrame(
+            connection.execute(imports).all(), columns=[*DELIVERY_COLUMNS[:4], "tijdstip"]
+        )
+        known = pd.DataFrame(
+            connection.execute(extremes).all(),
             columns=["code", "regio", "organisatie", "soort", "eerste_start", "laatst"],
         )
     counts["kwartaal"] = [
@@ -80,11 +94,17 @@ def delivery_status(db: Database, peildatum: dt.date, quarters: int = 8) -> pd.D
     labels = [quarter_label(y, q) for y, q in periods]
     table = table.reindex(columns=labels).reset_index()
     # Every organisation that ever delivered, also those silent for all recent quarters.
-    merged = extremes.merge(table, on=["code", "organisatie"], how="left")
+    merged = known.merge(table, on=["code", "organisatie"], how="left")
+    stamps = pd.to_datetime(delivered["tijdstip"], utc=True).dt.tz_convert("Europe/Amsterdam")
+    delivered["kwartaal"] = [quarter_label(t.year, (t.month - 1) // 3 + 1) for t in stamps]
+    imported = set(zip(delivered["code"], delivered["organisatie"], delivered["kwartaal"], strict=True))
+    first = pd.to_datetime(merged["eerste_start"]).dt.date
     for (y, q), label in zip(periods, labels, strict=True):
         quarter_start = dt.date(y, 3 * q - 2, 1)
-        # A quarter after the first delivery without any start is a missing delivery, not "no data".
-        started_before = pd.to_datetime(merged["eerste_start"]).dt.date <= quarter_start
-        merged.loc[merged[label].isna() & started_before, label] = -1
+        keys = zip(merged["code"], merged["organisatie"], strict=True)
+        came_in = pd.Series([(c, o, label) in imported for c, o in keys], index=merged.index)
+        # A file in the quarter without new starts is a delivery (0), not a missing one.
+        merged.loc[merged[label].isna() & came_in, label] = 0
+        merged.loc[merged[label].isna() & (first <= quarter_start), label] = -1
     merged = merged.rename(columns={"laatst": "laatst_aangeleverd"}).drop(columns=["eerste_start"])
     return merged.sort_values(["code", "organisatie"]).reset_index(drop=True)

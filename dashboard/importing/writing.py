@@ -9,7 +9,7 @@ from typing import Any, cast
 from sqlalchemy import Table, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
-from dashboard.models import Meeting, Organisation, Target, Trajectory, meeting_organisation
+from dashboard.models import Delivery, Meeting, Organisation, Target, Trajectory, meeting_organisation
 
 TRAJECTORY_FIELDS = (
     "methode",
@@ -104,6 +104,12 @@ def write_trajectories(session: Session, records: list[dict[str, Any]], import_i
         session.execute(insert(TRAJECTORY_TABLE), batch)
     for batch in _batches(changed):
         session.execute(update(Trajectory), batch)
+    per_organisation = Counter(row["organisation_id"] for row in rows)
+    deliveries = [
+        {"import_id": import_id, "organisation_id": o, "rijen": n} for o, n in per_organisation.items()
+    ]
+    for batch in _batches(deliveries):
+        session.execute(insert(Delivery), batch)
     counts["nieuw"] += len(new)
     counts["gewijzigd"] += len(changed)
     return counts

@@ -1,34 +1,67 @@
-"""Ranking of the 35 regions on one metric, with the goal line and 95 % intervals for percentages."""
+"""Ranking of the 35 regions on one metric, with each region's goal and 95 % intervals for percentages."""
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.region_metrics import OutflowCohort
+from layouts import format as fmt
 from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout
 from layouts.metric_specs import MetricSpec
 
 ROW_HEIGHT = 22
+GOAL_COLOUR = "#212529"
+
+
+def _ordered(frame: pd.DataFrame, spec: MetricSpec) -> pd.DataFrame:
+    # Stable, so regions with equal values keep their code order in the figure and the summary.
+    return frame.assign(_value=frame[spec.column].astype(float)).sort_values(
+        "_value", ascending=False, na_position="last", kind="stable"
+    )
+
+
+def _goal_shapes(goal: float, text: str) -> dict[str, Any]:
+    line = {
+        "type": "line",
+        "x0": goal,
+        "x1": goal,
+        "yref": "paper",
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": GOAL_COLOUR, "width": 2, "dash": "dash"},
+    }
+    note = {"x": goal, "yref": "paper", "y": 1.0, "yanchor": "bottom", "text": text, "showarrow": False}
+    return {"shapes": [line], "annotations": [{**note, "font": {"size": 13}}]}
+
+
+def _top_note(text: str) -> dict[str, Any]:
+    return {
+        "x": 0,
+        "xref": "paper",
+        "xanchor": "left",
+        "y": 1.0,
+        "yref": "paper",
+        "yanchor": "bottom",
+        "text": text,
+        "showarrow": False,
+        "font": {"size": 13},
+    }
 
 
 def ranking_figure(
-    frame: pd.DataFrame,
-    spec: MetricSpec,
-    year: int,
-    peildatum: dt.date,
-    highlight: str | None,
-    immature: bool = False,
+    frame: pd.DataFrame, spec: MetricSpec, highlight: str | None, cohort: OutflowCohort | None = None
 ) -> go.Figure:
     """Horizontal bars, best first; regions without data last, labelled as such.
 
+    The goal is each region's own: one dashed line when all regions share it, otherwise a mark on
+    every bar. An outflow cohort that is not mature gets no goal at all (it is not judged yet).
     The highlighted region is marked by colour and by an arrow in its label, never colour alone.
     """
-    ordered = frame.assign(_value=frame[spec.column]).sort_values(
-        "_value", ascending=False, na_position="last"
-    )
+    ordered = _ordered(frame, spec)
     values = ordered["_value"]
     labels = [
         ("▶ " if row.code == highlight else "") + row.naam + (" (geen gegevens)" if value != value else "")
@@ -46,51 +79,87 @@ def ranking_figure(
             "thickness": 1.2,
             "width": 3,
         }
+    details = [
+        [row.code, spec.format(value), spec.detail(row), getattr(row, spec.status_column)]
+        for row, value in zip(ordered.itertuples(), values, strict=True)
+    ]
     bar = go.Bar(
         x=values.fillna(0).tolist(),
         y=labels,
         orientation="h",
+        name=spec.label,
+        showlegend=False,
         marker={"color": colours},
         error_x=error_x,
         # The value beside each bar: readable without hovering and without telling colours apart.
         text=[spec.format(v) if v == v else "" for v in values],
         textposition="outside",
         cliponaxis=False,
-        customdata=np.column_stack([ordered["code"], [spec.format(v) for v in values]]),
-        hovertemplate="<b>%{y}</b><br>" + spec.label + ": %{customdata[1]}<extra></extra>",
+        customdata=details,
+        hovertemplate=(
+            "<b>%{y}</b><br>" + spec.label + ": %{customdata[1]}<br>%{customdata[2]}"
+            "<br>Status: %{customdata[3]}<extra></extra>"
+        ),
     )
-    goal = spec.goal(year, peildatum)
-    goal_text = f"{spec.goal_label}: {spec.format(goal)}"
-    if spec.interval and immature:
-        # Domain rule: an immature cohort is not held against the 40 % goal as if it were final.
-        goal_text += " · cohort nog niet uitontwikkeld"
+    traces: list[go.BaseTraceType] = [bar]
+    decorations: dict[str, Any] = {"shapes": [], "annotations": []}
+    suffix = f" · {cohort.note()}" if cohort is not None else ""
+    goals = spec.goal(ordered).astype(float)
+    if cohort is not None and not cohort.mature:
+        decorations["annotations"] = [_top_note(f"Geen doellijn: {cohort.note()}")]
+    elif goals.round(6).nunique(dropna=True) == 1:
+        goal = float(goals.dropna().iloc[0])
+        decorations = _goal_shapes(goal, f"{spec.goal_label}: {spec.format(goal)}{suffix}")
+    elif goals.notna().any():
+        # Regions agreed on different goals: a tick on every bar where its own goal lies.
+        traces.append(
+            go.Scatter(
+                x=goals.tolist(),
+                y=labels,
+                mode="markers",
+                name=f"{spec.goal_label} per regio",
+                marker={"symbol": "line-ns", "size": 13, "line": {"color": GOAL_COLOUR, "width": 3}},
+                customdata=[spec.format(g) for g in goals],
+                hovertemplate="%{y}<br>" + spec.goal_label + ": %{customdata}<extra></extra>",
+            )
+        )
+        decorations["annotations"] = [
+            _top_note(f"Streep op elke balk: {spec.goal_label} van die regio{suffix}")
+        ]
     layout = base_layout(
         height=ROW_HEIGHT * len(ordered) + 70,
         margin={"l": 10, "r": 50, "t": 40, "b": 30},
         xaxis={"title": {"text": spec.label}, "gridcolor": "#e9ecef", "zeroline": False},
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 13}},
         bargap=0.25,
-        shapes=[
-            {
-                "type": "line",
-                "x0": goal,
-                "x1": goal,
-                "yref": "paper",
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": "#212529", "width": 2, "dash": "dash"},
-            }
-        ],
-        annotations=[
-            {
-                "x": goal,
-                "yref": "paper",
-                "y": 1.0,
-                "yanchor": "bottom",
-                "text": goal_text,
-                "showarrow": False,
-                "font": {"size": 13},
-            }
-        ],
+        showlegend=False,
+        **decorations,
     )
-    return go.Figure(bar, layout)
+    return go.Figure(traces, layout)
+
+
+def ranking_summary(
+    frame: pd.DataFrame, spec: MetricSpec, highlight: str | None, cohort: OutflowCohort | None = None
+) -> str:
+    """One sentence for readers who cannot see the ranking: top, bottom and the marked region's place."""
+    ordered = _ordered(frame, spec)
+    known = ordered[ordered["_value"].notna()]
+    where = f", {cohort.note()}" if cohort is not None else ""
+    if known.empty:
+        return f"Geen van de {len(frame)} regio's heeft gegevens voor {spec.label.lower()}{where}."
+    top, bottom = known.iloc[0], known.iloc[-1]
+    text = (
+        f"Rangorde op {spec.label.lower()}{where}: hoogst {top['naam']} ({spec.format(top['_value'])}), "
+        f"laagst {bottom['naam']} ({spec.format(bottom['_value'])}), van {fmt.number(len(known))} regio's "
+        "met gegevens"
+    )
+    marked = ordered[ordered["code"] == highlight]
+    if not marked.empty:
+        row = marked.iloc[0]
+        value = row["_value"]
+        if value != value:
+            text += f"; {row['naam']} heeft geen gegevens"
+        else:
+            place = 1 + int(np.count_nonzero(known["_value"].to_numpy() > value))
+            text += f"; {row['naam']} staat op plaats {place} met {spec.format(value)}"
+    return text + "."

@@ -62,7 +62,10 @@ def test_every_page_renders_in_dutch_and_passes_axe(page, server, path, heading)
     page.wait_for_load_state("networkidle")
     assert page.inner_text("h1") == heading
     assert "Traceback" not in page.content()
-    assert_accessible(page)
+    others = assert_accessible(page)
+    # One footer landmark (the shell's), none around Dash's scripts.
+    assert page.locator("footer").count() == 1
+    assert not [v["id"] for v in others if v["id"].startswith("landmark")]
     screenshot(page, "pagina" + (path.replace("/", "-") if path != "/" else "-landelijk"))
 
 
