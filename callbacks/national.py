@@ -16,6 +16,7 @@ from dashboard.data.progress import monthly_starts, progress_by_region
 from dashboard.region_metrics import OutflowCohort, outflow_cohort, region_metrics
 from dashboard.runtime import current_peildatum, runtime
 from geodata import region_refs, tile_layout
+from layouts import format as fmt
 from layouts import ids, national
 from layouts.controls import parse_peildatum, parse_region, parse_year, year_options
 from layouts.exports import export_links
@@ -55,20 +56,34 @@ def previous_summary(year: int, peildatum: dt.date) -> NationalSummary | None:
     return national_summary(runtime().db, year - 1, year_before(peildatum))
 
 
-def update_national(year_raw: str | None, peildatum_raw: str | None) -> tuple[list[Any], str]:
-    """National tiles (with last year's figures) and the heading."""
+def since_date(raw: str | None, peildatum: dt.date) -> dt.date | None:
+    """An earlier peildatum to compare with (*sinds de vorige vergadering*), or None for last year."""
+    if not raw:
+        return None
+    day = parse_peildatum(raw, peildatum)
+    return day if day < peildatum else None
+
+
+def update_national(
+    year_raw: str | None, peildatum_raw: str | None, since_raw: str | None = None
+) -> tuple[list[Any], str]:
+    """National tiles (with last year's figures, or those at an earlier peildatum) and the heading."""
     year, peildatum = resolve(year_raw, peildatum_raw)
     summary = national_summary(runtime().db, year, peildatum)
+    since = since_date(since_raw, peildatum)
     mature_goal = None
     if not summary.cohort_mature and summary.mature_cohort is not None:
         # The latest mature cohort is held against the goal of its own year.
         mature_goal = national_summary(
             runtime().db, summary.mature_cohort.year, peildatum
         ).target_sustainable_pct
-    return (
-        tiles(summary, previous_summary(year, peildatum), mature_goal=mature_goal),
-        national.heading(summary),
-    )
+    if since is None:
+        shown = tiles(summary, previous_summary(year, peildatum), mature_goal=mature_goal)
+    else:
+        # The same year as it stood at the earlier date: what changed since the last meeting.
+        earlier = national_summary(runtime().db, year, since)
+        shown = tiles(summary, earlier, mature_goal=mature_goal, compared=f"Op {fmt.date(since)}")
+    return shown, national.heading(summary)
 
 
 def sync_year(peildatum_raw: str | None, year_raw: str | None) -> tuple[list[dict[str, str]], str | NoUpdate]:
@@ -143,6 +158,7 @@ def state_to_url(
     metric_key: str | None,
     form: str | None,
     highlight: str | None,
+    since_raw: str | None = None,
 ) -> str:
     """The query string that reproduces the view."""
     year, peildatum = resolve(year_raw, peildatum_raw)
@@ -155,6 +171,9 @@ def state_to_url(
     region = parse_region(highlight)
     if region:
         query["regio"] = region
+    since = since_date(since_raw, peildatum)
+    if since is not None:
+        query["sinds"] = since.isoformat()
     return "?" + urlencode(query)
 
 
@@ -190,8 +209,13 @@ def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
     year, peildatum = Input(ids.NATIONAL_YEAR, "value"), Input(ids.NATIONAL_PEILDATUM, "value")
     # year, peildatum -> tiles, heading
+    since = Input(ids.NATIONAL_SINCE, "value")
     app.callback(
-        Output(ids.NATIONAL_TILES, "children"), Output(ids.NATIONAL_HEADING, "children"), year, peildatum
+        Output(ids.NATIONAL_TILES, "children"),
+        Output(ids.NATIONAL_HEADING, "children"),
+        year,
+        peildatum,
+        since,
     )(update_national)
 
     # peildatum -> year choices (and the year, when it lay after the peildatum's year)
@@ -238,6 +262,7 @@ def register(app: Dash) -> None:
         Input(ids.NATIONAL_METRIC, "value"),
         Input(ids.NATIONAL_MAP_FORM, "value"),
         Input(ids.NATIONAL_HIGHLIGHT, "value"),
+        since,
         prevent_initial_call="initial_duplicate",
     )(state_to_url)
     # marked region -> link to its page

@@ -57,7 +57,8 @@ def _big(figure: go.Figure, height: int = 470) -> dcc.Graph:
 def _screen_body(step: Step, show: Show) -> list[Any]:
     year, day = str(show.year), show.peildatum.isoformat()
     if step.kind == "tegels":
-        tiles, _heading = update_national(year, day)
+        since = show.since.isoformat() if show.since is not None else None
+        tiles, _heading = update_national(year, day, since)
         return [html.Div(tiles, className="row g-3")]
     if step.kind == "kaart":
         figure, _note, summary = update_map("doel", TILES, year, day, None)

@@ -57,6 +57,20 @@ def peildatum_input(component_id: str, value: dt.date, latest: dt.date) -> html.
     return _labelled("Peildatum", component_id, field)
 
 
+def since_input(component_id: str, value: dt.date | None, latest: dt.date) -> html.Div:
+    """An optional earlier peildatum for the tiles to compare with (empty: the same date last year)."""
+    field = dbc.Input(
+        id=component_id,
+        type="date",
+        value=value.isoformat() if value else "",
+        min=FIRST_DAY.isoformat(),
+        max=latest.isoformat(),
+        debounce=True,
+        style={"width": "11rem"},
+    )
+    return _labelled("Vergelijk met", component_id, field)
+
+
 def metric_select(component_id: str, value: str) -> html.Div:
     """What the map and the ranking show."""
     options = [{"label": spec.label, "value": key} for key, spec in METRICS.items()]

@@ -11,9 +11,10 @@ from dash import dcc, html
 
 from dashboard import metrics
 from dashboard.data.national import NationalSummary
-from layouts import controls, ids
+from layouts import controls, ids, presentation
 from layouts import format as fmt
 from layouts.a11y import aria
+from layouts.exports import pack_links
 
 GRAPH_CONFIG: Any = {"displaylogo": False, "locale": "nl", "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 # The text alternatives of the three figures, filled by the same callbacks as the figures.
@@ -31,7 +32,13 @@ def described(graph: Any, summary_id: str) -> html.Figure:
 
 
 def page(
-    year: int, peildatum: dt.date, latest: dt.date, metric: str, form: str, highlight: str | None
+    year: int,
+    peildatum: dt.date,
+    latest: dt.date,
+    metric: str,
+    form: str,
+    highlight: str | None,
+    since: dt.date | None = None,
 ) -> html.Div:
     """The page skeleton with its controls set from the URL; callbacks fill the figures."""
     return html.Div(
@@ -44,10 +51,19 @@ def page(
                     # Years after the peildatum's have nothing to show; a callback follows the peildatum.
                     controls.year_select(ids.NATIONAL_YEAR, year, peildatum.year),
                     controls.peildatum_input(ids.NATIONAL_PEILDATUM, peildatum, latest),
+                    # E.g. the previous steering-group date: the tiles then show the change since.
+                    controls.since_input(ids.NATIONAL_SINCE, since, latest),
+                    html.Div(
+                        [
+                            presentation.link(year, peildatum),
+                            html.Span(pack_links(year, peildatum), className="small ms-3"),
+                        ],
+                        className="ms-auto mb-2",
+                    ),
                 ],
                 className="d-flex flex-wrap align-items-start",
                 role="group",
-                **aria(label="Jaar en peildatum"),
+                **aria(label="Jaar, peildatum en vergelijking"),
             ),
             html.Div(id=ids.NATIONAL_TILES, className="row g-3 mb-4", **aria(live="polite")),
             html.Div(

@@ -35,6 +35,7 @@ def national_page(
     maat: str | None = None,
     kaart: str | None = None,
     regio: str | None = None,
+    sinds: str | None = None,
     **_query: str,
 ) -> html.Div:
     """Landelijk, with every control taken from the URL."""
@@ -42,7 +43,10 @@ def national_page(
     day = parse_peildatum(peildatum, latest)
     default_form = GEO if runtime().boundaries is not None else TILES
     form = kaart if isinstance(kaart, str) and kaart in (GEO, TILES) else default_form
-    return national.page(parse_year(jaar, day.year), day, latest, metric(maat).key, form, parse_region(regio))
+    since = parse_peildatum(sinds, day) if isinstance(sinds, str) and sinds else None
+    year = parse_year(jaar, day.year)
+    chosen = since if since is not None and since < day else None
+    return national.page(year, day, latest, metric(maat).key, form, parse_region(regio), chosen)
 
 
 def regions_page(jaar: str | None = None, zoek: str | None = None, **_query: str) -> html.Div:

@@ -52,7 +52,10 @@ def _pace_bar(actual: int, target: int, expected: float, label: str) -> html.Div
     )
 
 
-def _change(now: float | None, before: float | None, percent: bool = False) -> str:
+LAST_YEAR = "Vorig jaar op deze datum"
+
+
+def _change(now: float | None, before: float | None, percent: bool = False, label: str = LAST_YEAR) -> str:
     """``Vorig jaar op deze datum: 2.980 (+144)``; empty when there is nothing to compare."""
     if now is None or before is None:
         return ""
@@ -61,8 +64,8 @@ def _change(now: float | None, before: float | None, percent: bool = False) -> s
     sign = "+" if difference > 0 and shown else ("−" if difference < 0 and shown else "±")
     if percent:
         points = fmt.number(abs(difference), 1)
-        return f"Vorig jaar op deze datum: {fmt.percentage(before)} ({sign}{points} procentpunt)"
-    return f"Vorig jaar op deze datum: {fmt.number(before)} ({sign}{fmt.number(abs(difference))})"
+        return f"{label}: {fmt.percentage(before)} ({sign}{points} procentpunt)"
+    return f"{label}: {fmt.number(before)} ({sign}{fmt.number(abs(difference))})"
 
 
 def _outflow_headline(summary: NationalSummary) -> float | None:
@@ -88,7 +91,11 @@ def _immature_flag(text: str) -> html.Span:
 
 
 def _outflow_tile(
-    summary: NationalSummary, previous: NationalSummary | None, mature_goal: float | None, as_of: str
+    summary: NationalSummary,
+    previous: NationalSummary | None,
+    mature_goal: float | None,
+    as_of: str,
+    compared: str = LAST_YEAR,
 ) -> dbc.Col:
     """Sustainable outflow; an immature cohort is flagged beside the latest mature one, not compared.
 
@@ -124,7 +131,7 @@ def _outflow_tile(
         headline, before = summary.sustainable_pct, None
         lines = [_immature_flag("nog geen cohort om met het doel te vergelijken"), own]
     value = "geen gegevens" if headline is None else fmt.percentage(headline)
-    lines += [_change(headline, before, percent=True), as_of]
+    lines += [_change(headline, before, percent=True, label=compared), as_of]
     return _tile("Duurzame uitstroom", value, lines, "tile-duurzaam")
 
 
@@ -133,15 +140,18 @@ def tiles(
     previous: NationalSummary | None,
     with_regions: bool = True,
     mature_goal: float | None = None,
+    compared: str = LAST_YEAR,
 ) -> list[dbc.Col]:
     """The KPI tiles.
 
     Args:
         summary: the figures of the selected year at the peildatum.
-        previous: the same date one year earlier (None before the first year).
+        previous: the figures to compare with: by default the same date one year earlier (None
+            before the first year), or the same year at an earlier peildatum, named by ``compared``.
         with_regions: include the tile with the number of regions on track.
         mature_goal: the outflow goal of the latest mature cohort's year, for when the selected
             year's cohort is still immature (targets may differ per year).
+        compared: how the comparison lines name ``previous`` (e.g. *Op 1 juni 2026*).
     """
     as_of = f"Cijfers t/m {fmt.date(metrics.effective_date(summary.year, summary.peildatum))}"
     proj = summary.projection
@@ -165,19 +175,24 @@ def tiles(
             ),
             html.Span([f"Tempo: {fmt.number(expected)} verwacht · ", status_badge(summary.status)]),
             projection_line,
-            _change(summary.started, previous.started if previous else None),
+            _change(summary.started, previous.started if previous else None, label=compared),
             as_of,
         ],
         "tile-trajecten",
     )
-    sustainable = _outflow_tile(summary, previous, mature_goal, as_of)
+    sustainable = _outflow_tile(summary, previous, mature_goal, as_of, compared)
 
     def meeting_tile(title: str, held: int, target: int, before: int | None, tile_id: str) -> dbc.Col:
         if not summary.meetings_delivered:
             lines = [f"jaardoel {fmt.number(target)}", status_badge(metrics.PaceStatus.GEEN_GEGEVENS), as_of]
             return _tile(title, "geen gegevens", lines, tile_id)
         status = metrics.pace_status(held, metrics.expected_by(target, summary.year, summary.peildatum))
-        lines = [f"van {fmt.number(target)} (jaardoel)", status_badge(status), _change(held, before), as_of]
+        lines = [
+            f"van {fmt.number(target)} (jaardoel)",
+            status_badge(status),
+            _change(held, before, label=compared),
+            as_of,
+        ]
         return _tile(title, fmt.number(held), lines, tile_id)
 
     if not summary.delivered:
@@ -206,7 +221,11 @@ def tiles(
                     f"{summary.regions_without_data} zonder gegevens"
                     if summary.regions_without_data
                     else "alle regio's leveren",
-                    _change(summary.regions_on_track, previous.regions_on_track if previous else None),
+                    _change(
+                        summary.regions_on_track,
+                        previous.regions_on_track if previous else None,
+                        label=compared,
+                    ),
                     as_of,
                 ],
                 "tile-regios",

@@ -478,3 +478,15 @@ def test_trend_places_the_running_month_at_the_peildatum(national):
     figure, _summary = run(national, update_trend, "2026", "2026-03-15")
     current = next(trace for trace in figure.data if trace.name == "2026")
     assert list(current.x)[-1] == pytest.approx(2 + 15 / 31)
+
+
+def test_tiles_can_compare_with_an_earlier_peildatum(national):
+    # By 31 March: AM09 15 of its 30 starts (every ~6 days from 1 January), AM01 30 of 60.
+    tiles, _heading = run(national, update_national, "2026", "2026-06-30", "2026-03-31")
+    text = text_of(tiles)
+    assert "Op 31 maart 2026: 45 (+45)" in text and "Vorig jaar op deze datum" not in text
+    # A date on or after the peildatum is no comparison: back to last year.
+    tiles, _heading = run(national, update_national, "2026", "2026-06-30", "2026-07-01")
+    assert "Vorig jaar op deze datum" in text_of(tiles)
+    query = run(national, state_to_url, "2026", "2026-06-30", "doel", "geo", "", "2026-03-31")
+    assert query.endswith("&sinds=2026-03-31")
