@@ -152,6 +152,12 @@ def update_trend(year_raw: str | None, peildatum_raw: str | None) -> tuple[go.Fi
     )
 
 
+def _trend_with_links(year_raw: str | None, peildatum_raw: str | None) -> tuple[go.Figure, str, object]:
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    figure, summary = update_trend(year_raw, peildatum_raw)
+    return figure, summary, export_links("trend", year, peildatum, "de cijfers van de trend")
+
+
 def state_to_url(
     year_raw: str | None,
     peildatum_raw: str | None,
@@ -234,7 +240,7 @@ def register(app: Dash) -> None:
     app.callback(
         Output(ids.NATIONAL_MAP, "figure"),
         Output(ids.NATIONAL_MAP_NOTE, "children"),
-        Output(national.MAP_SUMMARY, "children"),
+        Output(ids.NATIONAL_MAP_SUMMARY, "children"),
         Input(ids.NATIONAL_METRIC, "value"),
         Input(ids.NATIONAL_MAP_FORM, "value"),
         year,
@@ -243,7 +249,7 @@ def register(app: Dash) -> None:
     # metric, year, peildatum, marked region -> ranking, its summary, download links
     app.callback(
         Output(ids.NATIONAL_RANKING, "figure"),
-        Output(national.RANKING_SUMMARY, "children"),
+        Output(ids.NATIONAL_RANKING_SUMMARY, "children"),
         Output(ids.NATIONAL_EXPORT, "children"),
         Input(ids.NATIONAL_METRIC, "value"),
         year,
@@ -252,8 +258,12 @@ def register(app: Dash) -> None:
     )(update_ranking)
     # year, peildatum -> trend and its summary
     app.callback(
-        Output(ids.NATIONAL_TREND, "figure"), Output(national.TREND_SUMMARY, "children"), year, peildatum
-    )(update_trend)
+        Output(ids.NATIONAL_TREND, "figure"),
+        Output(ids.NATIONAL_TREND_SUMMARY, "children"),
+        Output(ids.NATIONAL_TREND_EXPORT, "children"),
+        year,
+        peildatum,
+    )(_trend_with_links)
     # every control -> URL query, so a link reproduces the view
     app.callback(
         Output(ids.URL, "search", allow_duplicate=True),

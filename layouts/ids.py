@@ -23,6 +23,11 @@ NATIONAL_MAP_NOTE = "national-map-note"
 NATIONAL_REGION_LINK = "national-region-link"
 NATIONAL_RANKING = "national-ranking"
 NATIONAL_TREND = "national-trend"
+NATIONAL_TREND_EXPORT = "national-trend-export"
+# The text alternatives of the figures, filled by the same callbacks as the figures.
+NATIONAL_MAP_SUMMARY = "national-map-summary"
+NATIONAL_RANKING_SUMMARY = "national-ranking-summary"
+NATIONAL_TREND_SUMMARY = "national-trend-summary"
 NATIONAL_EXPORT = "national-export"
 
 # Regio (one region)

@@ -16,11 +16,13 @@ from layouts import format as fmt
 from layouts.a11y import aria
 from layouts.exports import pack_links
 
-GRAPH_CONFIG: Any = {"displaylogo": False, "locale": "nl", "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
-# The text alternatives of the three figures, filled by the same callbacks as the figures.
-MAP_SUMMARY = ids.NATIONAL_MAP + "-summary"
-RANKING_SUMMARY = ids.NATIONAL_RANKING + "-summary"
-TREND_SUMMARY = ids.NATIONAL_TREND + "-summary"
+# The camera button saves the figure as PNG (per-figure export), at twice the screen resolution.
+GRAPH_CONFIG: Any = {
+    "displaylogo": False,
+    "locale": "nl",
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    "toImageButtonOptions": {"format": "png", "filename": "hoofdzaak-werk-monitor", "scale": 2},
+}
 
 
 def described(graph: Any, summary_id: str) -> html.Figure:
@@ -93,7 +95,7 @@ def page(
                                     dcc.Loading(
                                         dcc.Graph(id=ids.NATIONAL_MAP, config=GRAPH_CONFIG), delay_show=300
                                     ),
-                                    MAP_SUMMARY,
+                                    ids.NATIONAL_MAP_SUMMARY,
                                 ),
                             ]
                         ),
@@ -104,7 +106,8 @@ def page(
                             [
                                 html.H2("Rangorde", className="h5"),
                                 described(
-                                    dcc.Graph(id=ids.NATIONAL_RANKING, config=GRAPH_CONFIG), RANKING_SUMMARY
+                                    dcc.Graph(id=ids.NATIONAL_RANKING, config=GRAPH_CONFIG),
+                                    ids.NATIONAL_RANKING_SUMMARY,
                                 ),
                                 html.Div(id=ids.NATIONAL_EXPORT),
                             ]
@@ -117,7 +120,10 @@ def page(
             html.Section(
                 [
                     html.H2("Trend: gestarte trajecten per maand, cumulatief", className="h5 mt-4"),
-                    described(dcc.Graph(id=ids.NATIONAL_TREND, config=GRAPH_CONFIG), TREND_SUMMARY),
+                    described(
+                        dcc.Graph(id=ids.NATIONAL_TREND, config=GRAPH_CONFIG), ids.NATIONAL_TREND_SUMMARY
+                    ),
+                    html.Div(id=ids.NATIONAL_TREND_EXPORT),
                 ]
             ),
         ]

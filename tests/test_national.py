@@ -490,3 +490,15 @@ def test_tiles_can_compare_with_an_earlier_peildatum(national):
     assert "Vorig jaar op deze datum" in text_of(tiles)
     query = run(national, state_to_url, "2026", "2026-06-30", "doel", "geo", "", "2026-03-31")
     assert query.endswith("&sinds=2026-03-31")
+
+
+def test_trend_numbers_can_be_downloaded(national):
+    from callbacks.national import _trend_with_links
+
+    _figure, _summary, links = run(national, _trend_with_links, "2026", "2026-06-30")
+    assert links.children[2].href == "/export/trend.csv?jaar=2026&peildatum=2026-06-30"
+    csv = national.server.test_client().get(links.children[2].href).get_data(as_text=True)
+    rows = [line.split(";") for line in csv.lstrip("\ufeff").splitlines()]
+    assert rows[0] == ["jaar", "maand", "gestart", "cumulatief"]
+    june = next(r for r in rows if r[:2] == ["2026", "6"])
+    assert june[3] == "90"  # all of 2026's starts by 30 June, as the tile says
