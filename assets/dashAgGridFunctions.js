@@ -3,6 +3,10 @@ var dagfuncs = (window.dashAgGridFunctions = window.dashAgGridFunctions || {});
 var nlFormats = {};
 
 dagfuncs.nlNumber = function (value, decimals) {
+  // A suppressed small number arrives as its marker ("<5" or "x") and is shown as it is.
+  if (typeof value === "string") {
+    return value;
+  }
   if (value === null || value === undefined || Number.isNaN(value)) {
     return "geen gegevens";
   }
@@ -17,6 +21,9 @@ dagfuncs.nlNumber = function (value, decimals) {
 };
 
 dagfuncs.nlPercent = function (value) {
+  if (typeof value === "string") {
+    return value;
+  }
   if (value === null || value === undefined || Number.isNaN(value)) {
     return "–";
   }

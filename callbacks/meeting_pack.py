@@ -129,9 +129,9 @@ def _region(show: Show, code: str) -> PackSection:
         [
             o["organisatie"],
             o["soort"],
-            "geen gegevens" if o["gestart"] is None else fmt.number(o["gestart"]),
-            "–" if o["duurzaam"] is None else fmt.number(o["duurzaam"]),
-            fmt.percentage(o["aandeel_pct"]),
+            "geen gegevens" if o["gestart"] is None else fmt.published(o["gestart"]),
+            fmt.published(o["duurzaam"]),
+            fmt.published(o["aandeel_pct"], percent=True),
         ]
         for o in organisations
     ]

@@ -13,7 +13,6 @@ from callbacks.national import resolve
 from callbacks.region import unchanged_view
 from dashboard import domain, metrics
 from dashboard.data.cohorts import (
-    FUNNEL_STEPS,
     OrganisationRef,
     funnel_by_organisation,
     method_mix,
@@ -24,6 +23,7 @@ from dashboard.data.organisations import delivery_status
 from dashboard.data.progress import monthly_starts
 from dashboard.params import parse_organisation
 from dashboard.runtime import runtime
+from dashboard.suppression import ORGANISATION_COUNTS, SuppressionRule, published_organisations
 from geodata import region_refs
 from layouts import format as fmt
 from layouts import ids, mix_tables
@@ -42,31 +42,44 @@ def organisation_url(code: str, organisation: int, year: int, peildatum: dt.date
     return f"/regio/{code}/organisatie/{organisation}" + view_query(year, peildatum)
 
 
-def organisation_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Grid rows: counts stay numbers (for sorting); no data is None (*geen gegevens*), not zero."""
-    region_started = int(frame.loc[frame["geleverd"], "gestart"].sum())
+def _plain(value: object) -> object:
+    # Shown numbers as Python numbers, markers as text, missing as None (JSON for the grid).
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, str):
+        return value
+    number = float(value)  # type: ignore[arg-type]
+    return int(number) if number.is_integer() else number
+
+
+def organisation_rows(frame: pd.DataFrame, rule: SuppressionRule | None = None) -> list[dict[str, Any]]:
+    """Grid rows of the region's organisations, with small numbers suppressed."""
+    shown = published_organisations(frame, rule or suppression_rule())
     rows = []
-    for rec in frame.to_dict("records"):
-        delivered = bool(rec["geleverd"])
-        started = int(rec["gestart"])
+    for rec in shown.to_dict("records"):
+        last = rec["laatst_aangeleverd"]
         rows.append(
             {
                 "id": int(rec["id"]),
                 "organisatie": rec["organisatie"],
                 # pandas gives NaN, not None, for an organisation of unknown type.
                 "soort": rec["soort"] if isinstance(rec["soort"], str) else "onbekend",
-                "gestart": started if delivered else None,
-                "geplaatst": int(rec["geplaatst"]) if delivered else None,
-                "duurzaam": int(rec["duurzaam"]) if delivered else None,
-                "duurzaam_pct": 100 * int(rec["duurzaam"]) / started if delivered and started else None,
-                "aandeel_pct": 100 * started / region_started if delivered and region_started else None,
+                **{column: _plain(rec[column]) for column in ORGANISATION_COUNTS},
+                "duurzaam_pct": _plain(rec["duurzaam_pct"]),
+                "aandeel_pct": _plain(rec["aandeel_regio_pct"]),
+                "onderdrukt": any(bool(rec[f"{column}_onderdrukt"]) for column in ORGANISATION_COUNTS),
                 # The Dutch calendar day; the grid and the tile have no room for the time.
-                "laatst_aangeleverd": fmt.moment(rec["laatst_aangeleverd"]).rsplit(" ", 1)[0]
-                if rec["laatst_aangeleverd"] is not None and not pd.isna(rec["laatst_aangeleverd"])
+                "laatst_aangeleverd": fmt.moment(last).rsplit(" ", 1)[0]
+                if last is not None and not pd.isna(last)
                 else "geen gegevens",
             }
         )
     return rows
+
+
+def suppression_rule() -> SuppressionRule:
+    """The configured threshold for small numbers at organisation level."""
+    return SuppressionRule.from_minimum(runtime().settings.suppression_minimum)
 
 
 def update_organisations(
@@ -116,13 +129,10 @@ def _organisation(raw: object) -> OrganisationRef:
 
 
 def _counts(found: OrganisationRef, year: int, peildatum: dt.date) -> dict[str, Any] | None:
+    # The organisation's published row of the region table: a number hidden there stays hidden here.
     frame = funnel_by_organisation(runtime().db, found.region_code, year, peildatum)
-    rows = organisation_rows(frame)
-    row = next(r for r in rows if r["id"] == found.id)
-    if row["gestart"] is None:
-        return None
-    record = frame[frame["id"] == found.id].iloc[0]
-    return {**row, **{step: int(record[step]) for step in FUNNEL_STEPS}}
+    row = next(r for r in organisation_rows(frame) if r["id"] == found.id)
+    return None if row["gestart"] is None else row
 
 
 def update_organisation(
@@ -148,14 +158,22 @@ def update_organisation_figures(
     found = _organisation(organisation)
     db = runtime().db
     counts = _counts(found, year, peildatum)
-    text = funnel_summary(found.naam, counts, year)
+    title = f"{found.naam}, startcohort {year}"
+    if counts is not None and counts["onderdrukt"]:
+        marker = suppression_rule().marker
+        text = f"{found.naam}: kleine aantallen (1 tot en met {suppression_rule().minimum - 1}) worden op "
+        text += f"organisatieniveau niet getoond ({marker} of x), zodat niemand herkenbaar is."
+        funnel = funnel_figure(None, title, note="kleine aantallen niet getoond")
+    else:
+        text = funnel_summary(found.naam, counts, year)
+        funnel = funnel_figure(counts, title)
     if counts is not None and not metrics.cohort_is_mature(year, peildatum):
         text += " Dit cohort is nog niet uitontwikkeld: duurzaam werk kan nog volgen."
     first = max(domain.FIRST_YEAR, year - 1)
     monthly = monthly_starts(db, first, metrics.effective_date(year, peildatum), organisation=found.id)
     mix = method_mix(db, year, peildatum, organisation=found.id)
     return (
-        funnel_figure(counts, f"{found.naam}, startcohort {year}"),
+        funnel,
         text,
         trend_figure(monthly, year, peildatum, None, years=2),
         mix_figure(mix),

@@ -20,6 +20,7 @@ from dashboard.metrics import effective_date
 from dashboard.params import parse_peildatum, parse_region, parse_year
 from dashboard.region_metrics import region_metrics
 from dashboard.runtime import current_peildatum, runtime
+from dashboard.suppression import ORGANISATION_COUNTS, SuppressionRule, published_organisations
 from geodata import region_refs
 
 blueprint = Blueprint("downloads", __name__)
@@ -139,21 +140,28 @@ def _meetings(year: int, peildatum: dt.date) -> pd.DataFrame:
 
 
 def _organisations(year: int, peildatum: dt.date) -> pd.DataFrame:
+    # The same suppressed numbers as the organisations grid: small counts as "<5" or "x".
     db = runtime().db
+    rule = SuppressionRule.from_minimum(runtime().settings.suppression_minimum)
     frames = [
-        funnel_by_organisation(db, ref.code, year, peildatum).assign(code=ref.code, regio=ref.naam)
+        published_organisations(funnel_by_organisation(db, ref.code, year, peildatum), rule).assign(
+            code=ref.code, regio=ref.naam
+        )
         for ref in region_refs()
     ]
     frame = pd.concat(frames, ignore_index=True)
-    # No data is not zero: an organisation that delivered nothing gets empty cells.
-    counts = ["gestart", "geplaatst", "duurzaam", "lopend", "uitgevallen"]
-    frame[counts] = frame[counts].astype("Int64").where(frame["geleverd"])
-    frame["duurzaam_pct"] = (100 * frame["duurzaam"] / frame["gestart"].replace(0, pd.NA)).astype("Float64")
-    region_total = frame.groupby("code")["gestart"].transform("sum").replace(0, pd.NA)
-    frame["aandeel_regio_pct"] = (100 * frame["gestart"] / region_total).astype("Float64")
     frame["laatst_aangeleverd"] = _local(frame["laatst_aangeleverd"])
-    columns = ["code", "regio", "organisatie", "soort", *counts, "duurzaam_pct", "aandeel_regio_pct"]
-    frame[["duurzaam_pct", "aandeel_regio_pct"]] = frame[["duurzaam_pct", "aandeel_regio_pct"]].round(1)
+    for column in ("duurzaam_pct", "aandeel_regio_pct"):
+        frame[column] = [None if v is None else round(float(v), 1) for v in frame[column]]
+    columns = [
+        "code",
+        "regio",
+        "organisatie",
+        "soort",
+        *ORGANISATION_COUNTS,
+        "duurzaam_pct",
+        "aandeel_regio_pct",
+    ]
     return frame[[*columns, "laatst_aangeleverd"]]
 
 

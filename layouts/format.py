@@ -38,6 +38,16 @@ def percentage(value: float | None, decimals: int = 0) -> str:
     return "–" if value is None else f"{number(value, decimals)} %"
 
 
+def published(value: object, percent: bool = False) -> str:
+    """A number that may have been suppressed: a marker ("<5", "x") as it is, None as ``–``."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return "–"
+    amount = float(value)  # type: ignore[arg-type]
+    return percentage(amount) if percent else number(amount)
+
+
 def date(value: dt.date | None) -> str:
     """2026-03-03 → ``3 maart 2026``."""
     if value is None:

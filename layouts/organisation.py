@@ -98,25 +98,30 @@ def tiles(counts: Mapping[str, Any] | None, year: int, peildatum: dt.date) -> li
     as_of = f"startcohort {year}, t/m {fmt.date(metrics.effective_date(year, peildatum))}"
     if counts is None:
         return [_tile("Trajecten gestart", "geen gegevens", f"Niets aangeleverd voor {as_of}", "org-gestart")]
-    started = int(counts["gestart"])
     immature = "" if metrics.cohort_is_mature(year, peildatum) else " (nog niet uitontwikkeld)"
     return [
-        _tile("Trajecten gestart", fmt.number(started), as_of, "org-gestart"),
+        _tile("Trajecten gestart", fmt.published(counts["gestart"]), as_of, "org-gestart"),
         _tile(
-            "Geplaatst", fmt.number(counts["geplaatst"]), "eerste dag betaald werk gehaald", "org-geplaatst"
+            "Geplaatst",
+            fmt.published(counts["geplaatst"]),
+            "eerste dag betaald werk gehaald",
+            "org-geplaatst",
         ),
         _tile(
             "Duurzaam aan het werk",
-            fmt.number(counts["duurzaam"]),
+            fmt.published(counts["duurzaam"]),
             "zes maanden betaald werk",
             "org-duurzaam",
         ),
         _tile(
-            "Duurzame uitstroom", fmt.percentage(counts["duurzaam_pct"]), f"doel 40 %{immature}", "org-pct"
+            "Duurzame uitstroom",
+            fmt.published(counts["duurzaam_pct"], percent=True),
+            f"doel 40 %{immature}",
+            "org-pct",
         ),
         _tile(
             "Aandeel in de regio",
-            fmt.percentage(counts["aandeel_pct"]),
+            fmt.published(counts["aandeel_pct"], percent=True),
             "van de gestarte trajecten",
             "org-aandeel",
         ),

@@ -167,4 +167,6 @@ def known(db):
 
 @pytest.fixture
 def region_app(known, make_app):
-    return make_app()
+    # Suppression off (threshold 1), so the hand-made numbers can be checked level against level;
+    # test_region_page checks the suppressed view separately.
+    return make_app(suppression_minimum=1)

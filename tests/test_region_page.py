@@ -234,3 +234,26 @@ def test_downloads_behind_the_region_figures_match_the_screen(region_app):
     assert organisations.status_code == 200 and organisations.data[:2] == b"PK"
     meetings = client.get("/export/bijeenkomstenlijst.csv?jaar=2026&peildatum=2026-06-30&regio=AM09")
     assert meetings.get_data(as_text=True).count("AM09;Achterhoek;2026-") == 3
+
+
+def test_small_numbers_are_suppressed_at_organisation_level(known, make_app):
+    app = make_app()  # the default threshold: counts 1 to 4 show as <5
+    rows, *_rest = run(app, update_organisations, "2026", "AM09", "2026-06-30")
+    by_name = {row["organisatie"]: row for row in rows}
+    assert by_name["GGZ A"]["gestart"] == "<5" and by_name["UWV B"]["gestart"] == "<5"
+    assert by_name["GGZ A"]["duurzaam_pct"] is None and by_name["GGZ A"]["onderdrukt"]
+    assert by_name["Gemeente C"]["gestart"] is None  # no data stays no data
+    # The region level is not suppressed: its total is public.
+    cards, *_rest = run(app, update_region, "2026", "AM09", "2026-06-30", "2026")
+    assert "4 van 100" in text_of(cards)
+    ggz = org_id(known, "GGZ A")
+    tiles, *_rest = run(app, update_organisation, "2026", ggz, "2026-06-30")
+    assert "Trajecten gestart <5" in text_of(tiles) and "Trajecten gestart 3" not in text_of(tiles)
+    funnel, text, *_rest = run(app, update_organisation_figures, "2026", ggz, "2026-06-30")
+    assert funnel.layout.annotations[0].text == "kleine aantallen niet getoond" and "<5" in text
+    export = app.server.test_client().get(
+        "/export/organisaties.csv?jaar=2026&peildatum=2026-06-30&regio=AM09"
+    )
+    lines = export.get_data(as_text=True).splitlines()
+    ggz_line = next(line for line in lines if ";GGZ A;" in line)
+    assert ";<5;" in ggz_line and ";3;" not in ggz_line

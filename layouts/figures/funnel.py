@@ -47,12 +47,15 @@ def conversions(counts: Mapping[str, int]) -> list[Conversion]:
     return result
 
 
-def funnel_figure(counts: Mapping[str, int] | None, title: str) -> go.Figure:
-    """Horizontal bars for the steps and, set apart below a gap, running and ended trajectories."""
+def funnel_figure(counts: Mapping[str, int] | None, title: str, note: str = "geen gegevens") -> go.Figure:
+    """Horizontal bars for the steps and, set apart below a gap, running and ended trajectories.
+
+    Without counts the figure says ``note`` instead (no data, or numbers too small to show).
+    """
     figure = go.Figure(layout=_layout(title))
     if counts is None or int(counts.get("gestart", 0)) + int(counts.get("aangemeld", 0)) == 0:
         figure.add_annotation(
-            text="geen gegevens", x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 16}
+            text=note, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 16}
         )
         figure.update_xaxes(visible=False)
         figure.update_yaxes(visible=False)
