@@ -303,6 +303,7 @@ def register(app: Dash) -> None:
     app.callback(
         Output(ids.REGION_MIX, "figure"),
         Output(ids.REGION_MIX_TABLE, "children"),
+        Output(ids.REGION_MIX_EXPORT, "children"),
         year,
         code,
         peildatum,

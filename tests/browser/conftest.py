@@ -130,11 +130,20 @@ def page(browser: object, server: str, outside_requests: list[str]) -> Iterator[
     context.route("**/*", guard)
     tab = context.new_page()
     errors: list[str] = []
+    failed: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
+
+    def callback_failed(response: object) -> None:
+        # A callback that raises leaves its part of the page empty without any JavaScript error.
+        if "/_dash-update-component" in response.url and response.status >= 400:  # type: ignore[attr-defined]
+            failed.append(f"{response.status} {response.request.post_data[:200]}")  # type: ignore[attr-defined]
+
+    tab.on("response", callback_failed)
     yield tab
     context.close()
     assert outside_requests == [], f"verzoeken naar andere hosts: {outside_requests}"
     assert errors == [], f"JavaScript-fouten: {errors}"
+    assert failed == [], f"mislukte callbacks: {failed}"
 
 
 def screenshot(page: object, name: str) -> Path:
