@@ -41,3 +41,9 @@ test: system-deps $(VENV)/.test-deps node_modules/axe-core/axe.min.js lint
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache tests/screenshots
+
+# The performance benchmark (bench/README.md): PostgreSQL and Redis of its own, scales 1, 10 and 100;
+# writes bench/RESULTS.md. BENCH_ARGS=--snel gives the quick version.
+.PHONY: bench
+bench: $(VENV)/.test-deps
+	$(BIN)/python -m bench $(BENCH_ARGS)

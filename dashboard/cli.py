@@ -81,8 +81,16 @@ def db_status() -> None:
     "--tot", "until", type=click.DateTime(["%Y-%m-%d"]), help="Laatste dag met data (standaard vandaag)."
 )
 @click.option("--als-leeg", "if_empty", is_flag=True, help="Alleen laden als er nog geen trajecten zijn.")
-def demo(seed: int, until: dt.datetime | None, if_empty: bool) -> None:
-    """Load the demo data through the import path."""
+@click.option(
+    "--schaal",
+    "scale",
+    type=click.IntRange(1, 1000),
+    default=1,
+    show_default=True,
+    help="Zoveel keer het realistische aantal trajecten (voor prestatietests; 100 is landelijke schaal).",
+)
+def demo(seed: int, until: dt.datetime | None, if_empty: bool, scale: int) -> None:
+    """Load the demo data through the import path (extra volume for --schaal in bulk)."""
     from dashboard.demo import load_demo
 
     settings = _settings()
@@ -93,7 +101,7 @@ def demo(seed: int, until: dt.datetime | None, if_empty: bool) -> None:
             click.echo("De database bevat al gegevens; voorbeelddata niet opnieuw geladen.")
             return
     today = until.date() if until else dt.date.today()
-    for result in load_demo(database, seed, today, settings.max_import_bytes):
+    for result in load_demo(database, seed, today, settings.max_import_bytes, scale):
         click.echo(f"Voorbeelddata: {result.summary()}")
 
 

@@ -5,15 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import random
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from sqlalchemy import Connection, insert, select, text, update
 
 from dashboard import domain
 from dashboard.db import Database
 from dashboard.importing.rules import SCHEMAS
 from dashboard.importing.service import ImportResult, import_file
+from dashboard.importing.writing import TRAJECTORY_FIELDS
+from dashboard.models import Base, ImportLog, Organisation
 from geodata import region_refs
 
 DEMO_USER = "voorbeelddata"
@@ -24,6 +28,10 @@ LATE_START_YEAR = 2023
 YEAR_RAMP = {2021: 0.6, 2022: 0.85}
 # Full-year volume stays within what the programme sees: about 60–160 starts per region.
 VOLUME_RANGE = (60, 160)
+# Columns of the bulk load at scale > 1, in the order the rows are built.
+BULK_COLUMNS = ("organisation_id", "traject_id", *TRAJECTORY_FIELDS, "import_id")
+# Rows per executemany on SQLite: large enough to amortise the call, small enough for flat memory.
+BULK_BATCH = 50_000
 
 _GGZ_STEMS = ("Horizon", "De Linde", "Kompas", "Zonnehuis", "Het Baken", "Vlierhof", "Dijkzicht")
 _GEMEENTE_STEMS = ("Werkplein", "Werkbedrijf", "Sociale Dienst", "Werk en Inkomen")
@@ -233,11 +241,24 @@ def generate(seed: int, today: dt.date) -> dict[str, pd.DataFrame]:
     }
 
 
-def load_demo(db: Database, seed: int, today: dt.date, max_bytes: int) -> list[ImportResult]:
-    """Generate the demo data and import it as CSV files, the way organisations deliver."""
+def load_demo(db: Database, seed: int, today: dt.date, max_bytes: int, scale: int = 1) -> list[ImportResult]:
+    """Generate the demo data and import it as CSV files, the way organisations deliver.
+
+    Args:
+        db: the database gateway.
+        seed: the same seed, date and scale always give the same data.
+        today: the last day with data.
+        max_bytes: the import path's file size limit.
+        scale: how many times the realistic volume of trajectories to load (1 = the demo itself).
+
+    Returns:
+        One result per imported file, plus one for the bulk-loaded extra trajectories when
+        ``scale`` is above 1.
+    """
+    frames = generate(seed, today)
     results = []
     with tempfile.TemporaryDirectory(prefix="hzw-demo-") as folder:
-        for kind, frame in generate(seed, today).items():
+        for kind, frame in frames.items():
             if frame.empty:
                 continue
             path = Path(folder) / f"voorbeelddata-{kind}.csv"
@@ -245,4 +266,134 @@ def load_demo(db: Database, seed: int, today: dt.date, max_bytes: int) -> list[I
             results.append(
                 import_file(db, kind, path, user=DEMO_USER, today=today, demo=True, max_bytes=max_bytes)
             )
+    if scale > 1:
+        results.append(load_extra_trajectories(db, seed, today, frames["trajecten"], scale))
     return results
+
+
+def _extra_rows(
+    seed: int, today: dt.date, base: pd.DataFrame, copy: int, profiles: dict[str, RegionProfile]
+) -> Iterator[tuple[str, str, str, dict[str, str]]]:
+    """One more copy of the base trajectories: same region, organisation and year, new lives.
+
+    A new start day is only kept when the organisation delivered in that quarter; otherwise the
+    base start day is reused, so quarters left quiet in the base stay quiet at every scale and the
+    volume is exactly ``scale`` times the base.
+    """
+    rng = random.Random(f"{seed}:{copy}")
+    columns = base[["regio", "organisatie", "traject_id", "startdatum"]]
+    delivered = {
+        (org, start[:4], (int(start[5:7]) - 1) // 3)
+        for org, start in zip(base["organisatie"], base["startdatum"], strict=True)
+    }
+    for region, org, traject_id, start in columns.itertuples(index=False, name=None):
+        day = _random_day(rng, int(start[:4]))
+        if day > today or (org, start[:4], (day.month - 1) // 3) not in delivered:
+            day = dt.date.fromisoformat(start)
+        yield region, org, f"{traject_id}-{copy:03d}", _trajectory(rng, profiles[region], day, today)
+
+
+def _bulk_rows(
+    seed: int,
+    today: dt.date,
+    base: pd.DataFrame,
+    scale: int,
+    org_ids: dict[tuple[str, str], int],
+    import_id: int,
+) -> Iterator[tuple[object, ...]]:
+    profiles = {p.code: p for p in _profiles(random.Random(seed))}
+    for copy in range(1, scale):
+        for region, org, traject_id, values in _extra_rows(seed, today, base, copy, profiles):
+            yield (
+                org_ids[(region, org.lower())],
+                traject_id,
+                *(values[f] or None for f in TRAJECTORY_FIELDS),
+                import_id,
+            )
+
+
+def _copy_postgres(connection: Connection, rows: Iterator[tuple[object, ...]]) -> int:
+    # COPY is several times faster than even batched INSERTs for millions of rows.
+    raw = connection.connection.driver_connection
+    count = 0
+    with raw.cursor() as cursor:  # type: ignore[union-attr]
+        with cursor.copy(f"COPY trajectory ({', '.join(BULK_COLUMNS)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+                count += 1
+    return count
+
+
+def _insert_sqlite(connection: Connection, rows: Iterator[tuple[object, ...]]) -> int:
+    statement = (
+        f"INSERT INTO trajectory ({', '.join(BULK_COLUMNS)}) VALUES ({', '.join('?' * len(BULK_COLUMNS))})"
+    )
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    count = 0
+    batch: list[tuple[object, ...]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == BULK_BATCH:
+            cursor.executemany(statement, batch)
+            count += len(batch)
+            batch = []
+    cursor.executemany(statement, batch)
+    return count + len(batch)
+
+
+def load_extra_trajectories(
+    db: Database, seed: int, today: dt.date, base: pd.DataFrame, scale: int
+) -> ImportResult:
+    """Bulk-load ``scale - 1`` more copies of the base trajectories into the organisations they name.
+
+    This bypasses the import path's row-by-row validation: at 100 times the volume it would take
+    many minutes, and every row is built by the same generator whose output the import path already
+    accepted at scale 1. The rows are still logged as one demo import, so the UI shows the demo
+    notice and the data version (and with it every cache key) changes as after any import.
+    """
+    with db.engine.begin() as connection:
+        org_ids = {
+            (region, name.lower()): number
+            for number, region, name in connection.execute(
+                select(Organisation.id, Organisation.region_code, Organisation.naam)
+            )
+        }
+        import_id = connection.execute(
+            insert(ImportLog)
+            .values(
+                bestandsnaam=f"voorbeelddata-trajecten-schaal-{scale}",
+                sha256="",
+                soort="trajecten",
+                rijen=0,
+                nieuw=0,
+                gewijzigd=0,
+                ongewijzigd=0,
+                gebruiker=DEMO_USER,
+                tijdstip=dt.datetime.now(dt.UTC),
+                voorbeelddata=True,
+            )
+            .returning(ImportLog.id)
+        ).scalar_one()
+        rows = _bulk_rows(seed, today, base, scale, org_ids, import_id)
+        write = _copy_postgres if connection.dialect.name == "postgresql" else _insert_sqlite
+        count = write(connection, rows)
+        if "delivery" in Base.metadata.tables:
+            # Like every trajectory import, the bulk load records the organisations it covered.
+            connection.execute(
+                text(
+                    "INSERT INTO delivery (import_id, organisation_id, rijen) SELECT import_id, "
+                    "organisation_id, COUNT(*) FROM trajectory WHERE import_id = :id "
+                    "GROUP BY import_id, organisation_id"
+                ),
+                {"id": import_id},
+            )
+        connection.execute(
+            update(ImportLog).where(ImportLog.id == import_id).values(rijen=count, nieuw=count)
+        )
+    # Fresh statistics, so the planner sees millions of rows instead of the nearly empty table it
+    # knew; on PostgreSQL VACUUM also marks the pages all-visible, which index-only scans need.
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        postgres = connection.dialect.name == "postgresql"
+        connection.execute(text("VACUUM ANALYZE trajectory" if postgres else "ANALYZE"))
+    notice = f"Extra volume voor schaal {scale} in bulk geladen, zonder controle per rij."
+    return ImportResult("trajecten", count, count, 0, 0, import_id, (notice,))
