@@ -69,12 +69,13 @@ def progress_by_region(db: Database, year: int, peildatum: dt.date) -> pd.DataFr
         .group_by(Meeting.region_code)
         .subquery()
     )
+    # Per region "is there any trajectory at all": an EXISTS stops at the first one it finds
+    # (index on organisation and start date), where a DISTINCT over the join reads every row.
     delivered = (
-        select(Organisation.region_code.label("code"))
-        .join(Trajectory, Trajectory.organisation_id == Organisation.id)
-        .where(Trajectory.startdatum <= last)
-        .distinct()
-        .subquery()
+        select(Trajectory.id)
+        .join(Organisation, Organisation.id == Trajectory.organisation_id)
+        .where(Organisation.region_code == Region.code, Trajectory.startdatum <= last)
+        .exists()
     )
     met = select(Meeting.region_code.label("code")).where(Meeting.datum <= last).distinct().subquery()
     query = (
@@ -96,13 +97,12 @@ def progress_by_region(db: Database, year: int, peildatum: dt.date) -> pd.DataFr
             func.coalesce(started.c.duurzaam, 0).label("duurzaam"),
             func.coalesce(meetings.c.leer, 0).label("leerbijeenkomsten"),
             func.coalesce(meetings.c.casus, 0).label("casusbesprekingen"),
-            (delivered.c.code.is_not(None)).label("geleverd"),
+            delivered.label("geleverd"),
             (met.c.code.is_not(None)).label("bijeenkomsten_geleverd"),
         )
         .outerjoin(Target, (Target.region_code == Region.code) & (Target.jaar == year))
         .outerjoin(started, started.c.code == Region.code)
         .outerjoin(meetings, meetings.c.code == Region.code)
-        .outerjoin(delivered, delivered.c.code == Region.code)
         .outerjoin(met, met.c.code == Region.code)
         .order_by(Region.code)
     )
