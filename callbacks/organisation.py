@@ -32,6 +32,7 @@ from layouts.data_page import delivery_table
 from layouts.exports import export_links
 from layouts.figures.funnel import funnel_figure, funnel_summary
 from layouts.figures.mix import mix_figure
+from layouts.figures.theme import message_figure
 from layouts.figures.trend import trend_figure
 from layouts.region import breadcrumb, view_query
 from layouts.tables import table
@@ -153,7 +154,7 @@ def update_organisation(
 def update_organisation_figures(
     year_raw: str | None, organisation: int | None, peildatum_raw: str | None
 ) -> tuple[go.Figure, str, go.Figure, go.Figure, object]:
-    """Funnel, monthly starts and the method mix of the organisation."""
+    """Funnel, monthly starts and the method mix of the organisation, small numbers suppressed."""
     year, peildatum = resolve(year_raw, peildatum_raw)
     found = _organisation(organisation)
     db = runtime().db
@@ -163,7 +164,7 @@ def update_organisation_figures(
         marker = suppression_rule().marker
         text = f"{found.naam}: kleine aantallen (1 tot en met {suppression_rule().minimum - 1}) worden op "
         text += f"organisatieniveau niet getoond ({marker} of x), zodat niemand herkenbaar is."
-        funnel = funnel_figure(None, title, note="kleine aantallen niet getoond")
+        funnel = funnel_figure(counts, title)
     else:
         text = funnel_summary(found.naam, counts, year)
         funnel = funnel_figure(counts, title)
@@ -172,13 +173,18 @@ def update_organisation_figures(
     first = max(domain.FIRST_YEAR, year - 1)
     monthly = monthly_starts(db, first, metrics.effective_date(year, peildatum), organisation=found.id)
     mix = method_mix(db, year, peildatum, organisation=found.id)
-    return (
-        funnel,
-        text,
-        trend_figure(monthly, year, peildatum, None, years=2),
-        mix_figure(mix),
-        mix_tables.mix_tables(mix, year),
-    )
+    rule = suppression_rule()
+    hidden = "kleine aantallen niet getoond"
+    # Starts per month and per method are single small counts at this level: shown only when none is.
+    if any(rule.is_small(int(v)) for v in monthly["gestart"]):
+        per_month = message_figure(hidden, 340)
+    else:
+        per_month = trend_figure(monthly, year, peildatum, None, years=2)
+    if any(rule.is_small(int(v)) for v in [*mix["gestart"], *mix["duurzaam"]]):
+        mix_shown, mix_table = message_figure(hidden), None
+    else:
+        mix_shown, mix_table = mix_figure(mix), mix_tables.mix_tables(mix, year)
+    return funnel, text, per_month, mix_shown, mix_table
 
 
 def update_deliveries(organisation: int | None, peildatum_raw: str | None) -> list[Any]:

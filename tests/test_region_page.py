@@ -249,8 +249,13 @@ def test_small_numbers_are_suppressed_at_organisation_level(known, make_app):
     ggz = org_id(known, "GGZ A")
     tiles, *_rest = run(app, update_organisation, "2026", ggz, "2026-06-30")
     assert "Trajecten gestart <5" in text_of(tiles) and "Trajecten gestart 3" not in text_of(tiles)
-    funnel, text, *_rest = run(app, update_organisation_figures, "2026", ggz, "2026-06-30")
-    assert funnel.layout.annotations[0].text == "kleine aantallen niet getoond" and "<5" in text
+    funnel, text, monthly, mix, mix_table = run(app, update_organisation_figures, "2026", ggz, "2026-06-30")
+    # Every step of GGZ A is small: empty bars labelled with their marker, no number anywhere.
+    assert list(funnel.data[0].x) == [0, 0, 0, 0] and set(funnel.data[0].text) <= {"<5", "x"}
+    assert "<5" in text
+    # Starts per month (2, 1) and per method (2 IPS, 1 Jobcoaching) are small too.
+    assert monthly.data == () and monthly.layout.annotations[0].text == "kleine aantallen niet getoond"
+    assert mix.data == () and mix_table is None
     export = app.server.test_client().get(
         "/export/organisaties.csv?jaar=2026&peildatum=2026-06-30&regio=AM09"
     )

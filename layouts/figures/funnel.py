@@ -29,9 +29,22 @@ class Conversion:
     label: str
     count: int
     share: float | None  # percentage of the previous step; None for the first step or when it is zero
+    marker: str = ""  # a suppressed small number ("<5", "x"): drawn as an empty bar with this label
+
+    @property
+    def text(self) -> str:
+        """The label beside the bar."""
+        if self.marker:
+            return self.marker
+        share = f" ({fmt.percentage(self.share)} van vorige stap)" if self.share is not None else ""
+        return fmt.number(self.count) + share
 
 
-def conversions(counts: Mapping[str, int]) -> list[Conversion]:
+def _count(value: int | str | None) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def conversions(counts: Mapping[str, int | str]) -> list[Conversion]:
     """The funnel steps with their conversion from the step before (started → placed → sustainable).
 
     Referred → started is not a conversion: a cohort's starts may lack a referral date and a
@@ -40,20 +53,28 @@ def conversions(counts: Mapping[str, int]) -> list[Conversion]:
     result = []
     previous: int | None = None
     for key, label in STEPS:
-        count = int(counts.get(key, 0))
+        value = counts.get(key, 0)
+        if isinstance(value, str):
+            result.append(Conversion(label, 0, None, value))
+            previous = None
+            continue
+        count = int(value)
         share = 100 * count / previous if previous and key in ("geplaatst", "duurzaam") else None
         result.append(Conversion(label, count, share))
         previous = count if key != "aangemeld" else None
     return result
 
 
-def funnel_figure(counts: Mapping[str, int] | None, title: str, note: str = "geen gegevens") -> go.Figure:
+def funnel_figure(
+    counts: Mapping[str, int | str] | None, title: str, note: str = "geen gegevens"
+) -> go.Figure:
     """Horizontal bars for the steps and, set apart below a gap, running and ended trajectories.
 
-    Without counts the figure says ``note`` instead (no data, or numbers too small to show).
+    A suppressed count (its marker instead of a number) is an empty bar labelled with the marker.
+    Without counts the figure says ``note`` instead.
     """
     figure = go.Figure(layout=_layout(title))
-    if counts is None or int(counts.get("gestart", 0)) + int(counts.get("aangemeld", 0)) == 0:
+    if counts is None or not any(counts.get(key) for key in ("gestart", "aangemeld")):
         figure.add_annotation(
             text=note, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 16}
         )
@@ -62,10 +83,7 @@ def funnel_figure(counts: Mapping[str, int] | None, title: str, note: str = "gee
         return figure
     steps = conversions(counts)
     labels = [s.label for s in steps]
-    texts = [
-        fmt.number(s.count) + (f" ({fmt.percentage(s.share)} van vorige stap)" if s.share is not None else "")
-        for s in steps
-    ]
+    texts = [s.text for s in steps]
     figure.add_trace(
         go.Bar(
             y=labels,
@@ -76,10 +94,11 @@ def funnel_figure(counts: Mapping[str, int] | None, title: str, note: str = "gee
             text=texts,
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
+            hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    beside = [int(counts.get(key, 0)) for key, _label in BESIDE]
+    beside_values = [counts.get(key, 0) for key, _label in BESIDE]
+    beside = [_count(value) for value in beside_values]
     figure.add_trace(
         go.Bar(
             y=[label for _key, label in BESIDE],
@@ -87,10 +106,10 @@ def funnel_figure(counts: Mapping[str, int] | None, title: str, note: str = "gee
             orientation="h",
             name="Stand van de trajecten",
             marker={"color": BESIDE_COLOUR, "pattern": {"shape": "/", "fgcolor": "#ffffff"}},
-            text=[fmt.number(value) for value in beside],
+            text=[value if isinstance(value, str) else fmt.number(value) for value in beside_values],
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
+            hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
     top = max([s.count for s in steps] + beside)

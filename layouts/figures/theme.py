@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import plotly.graph_objects as go
+
 # ColorBrewer YlGnBu, safe for colour-blind readers; one set per number of classes.
 CLASS_COLOURS = {
     3: ("#edf8b1", "#7fcdbb", "#2c7fb8"),
@@ -54,3 +56,14 @@ def readable_text(background: str) -> str:
     r, g, b = (channel(background[i : i + 2]) for i in (1, 3, 5))
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
     return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
+
+
+def message_figure(text: str, height: int = 300) -> go.Figure:
+    """An empty figure that says why it shows nothing (no data, numbers too small to publish)."""
+    figure = go.Figure(layout=base_layout(height=height))
+    figure.add_annotation(
+        text=text, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 16}
+    )
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    return figure
