@@ -408,4 +408,44 @@ def published_organisations(frame: pd.DataFrame, rule: SuppressionRule) -> pd.Da
     raw[["duurzaam_pct", "aandeel_regio_pct"]] = raw[["duurzaam_pct", "aandeel_regio_pct"]].where(
         raw[["duurzaam_pct", "aandeel_regio_pct"]].notna(), None
     )
-    return suppress_organisations(raw, ORGANISATION_COUNTS, None, rule)
+    shown = suppress_organisations(raw, ORGANISATION_COUNTS, None, rule)
+    _cover_running_and_dropped(shown, raw, rule)
+    return shown
+
+
+def _cover_running_and_dropped(shown: pd.DataFrame, raw: pd.DataFrame, rule: SuppressionRule) -> None:
+    """Hide the partner of a hidden 'lopend' or 'uitgevallen' where the row would give it away.
+
+    Every started trajectory is still running, ended without sustainable work, or ended in it, so
+    with 'duurzaam' shown as 0 a row has gestart = lopend + uitgevallen exactly. The partner is
+    hidden too, and when it is then the only hidden cell of its column (whose region total is
+    public), the smallest other shown non-zero cell of that column as well.
+    """
+
+    def hide(column: str, position: int) -> None:
+        value = int(raw[column].iloc[position])
+        shown.iloc[position, shown.columns.get_loc(column)] = rule.marker if rule.is_small(value) else HIDDEN
+        shown.iloc[position, shown.columns.get_loc(f"{column}_onderdrukt")] = True
+
+    def is_hidden(column: str, position: int) -> bool:
+        return bool(shown[f"{column}_onderdrukt"].iloc[position])
+
+    for position in range(len(shown)):
+        if any(pd.isna(raw[c].iloc[position]) for c in ("gestart", "duurzaam", "lopend", "uitgevallen")):
+            continue
+        if is_hidden("gestart", position) or is_hidden("duurzaam", position):
+            continue
+        if int(raw["duurzaam"].iloc[position]) != 0:
+            continue
+        for hidden_one, partner in (("uitgevallen", "lopend"), ("lopend", "uitgevallen")):
+            if is_hidden(hidden_one, position) and not is_hidden(partner, position):
+                hide(partner, position)
+                others = [
+                    (int(raw[partner].iloc[p]), p)
+                    for p in range(len(shown))
+                    if p != position and not is_hidden(partner, p) and not pd.isna(raw[partner].iloc[p])
+                ]
+                alone = sum(is_hidden(partner, p) for p in range(len(shown))) == 1
+                non_zero = [item for item in others if item[0] > 0]
+                if alone and non_zero:
+                    hide(partner, min(non_zero)[1])

@@ -8,6 +8,7 @@ from dashboard.suppression import (
     Percentage,
     SuppressionRule,
     is_recoverable,
+    published_organisations,
     recoverable_cells,
     suppress_count,
     suppress_organisations,
@@ -242,3 +243,29 @@ def test_nothing_hidden_can_be_worked_out(rows, rule):
     for pct, base, count in zip(out["duurzaam_pct"], out["gestart"], out["duurzaam"], strict=True):
         if pct is not None:
             assert isinstance(base, int) and base >= rule.percent_base and isinstance(count, int)
+
+
+def test_running_is_hidden_when_it_would_give_away_the_dropouts():
+    # With duurzaam 0, gestart = lopend + uitgevallen: 23 - 20 would show the hidden 3.
+    frame = pd.DataFrame(
+        {
+            "id": [1, 2, 3],
+            "organisatie": ["A", "B", "C"],
+            "soort": ["GGZ", "UWV", "Gemeente"],
+            "aangemeld": [23, 30, 12],
+            "gestart": [23, 30, 12],
+            "geplaatst": [10, 12, 6],
+            "duurzaam": [0, 8, 5],
+            "lopend": [20, 14, 7],
+            "uitgevallen": [3, 8, 0],
+            "zonder_aanmelding": [0, 0, 0],
+            "geleverd": [True, True, True],
+            "laatst_aangeleverd": [None, None, None],
+        }
+    )
+    out = published_organisations(frame, RULE)
+    assert out["uitgevallen"].tolist()[0] == "<5"
+    assert out["lopend"].tolist()[0] == HIDDEN  # the partner goes too
+    # ... and is not the only hidden cell of its column, whose region total is public.
+    assert sum(out["lopend_onderdrukt"]) >= 2
+    assert out["gestart"].tolist() == [23, 30, 12]
