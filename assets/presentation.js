@@ -1,14 +1,34 @@
 // Presentation mode: the keys that presentation clickers send step through the screens; Esc leaves.
+// The step is counted here, in the browser, and handed to Dash with set_props: quick presses must
+// each take a step, in order, which callbacks answered by the server cannot promise.
 (function () {
   var FORWARD = ["ArrowRight", "PageDown", " ", "Spacebar"];
   var BACK = ["ArrowLeft", "PageUp"];
+  var shown = { root: null, step: 1 };
+
+  function current(root) {
+    if (shown.root !== root) {
+      shown.root = root;
+      shown.step = parseInt(root.dataset.start, 10) || 1;
+    }
+    return shown.step;
+  }
+
+  function go(root, step) {
+    var total = parseInt(root.dataset.total, 10) || 1;
+    var next = Math.min(Math.max(step, 1), total);
+    if (next !== current(root)) {
+      shown.step = next;
+      window.dash_clientside.set_props("presentation-step", { data: next });
+    }
+  }
 
   document.addEventListener("keydown", function (event) {
-    if (!document.getElementById("presentation") || event.altKey || event.ctrlKey || event.metaKey) {
+    var root = document.getElementById("presentation");
+    if (!root || event.altKey || event.ctrlKey || event.metaKey) {
       return;
     }
-    var target = event.target || {};
-    var tag = (target.tagName || "").toLowerCase();
+    var tag = ((event.target || {}).tagName || "").toLowerCase();
     // Typing in a field, or Space/Enter on a focused control, keeps its own meaning.
     if (tag === "input" || tag === "select" || tag === "textarea") {
       return;
@@ -16,17 +36,44 @@
     if ((tag === "button" || tag === "a") && (event.key === " " || event.key === "Enter")) {
       return;
     }
-    var id = null;
     if (FORWARD.indexOf(event.key) >= 0) {
-      id = "presentation-next";
-    } else if (BACK.indexOf(event.key) >= 0) {
-      id = "presentation-previous";
-    } else if (event.key === "Escape") {
-      id = "presentation-exit";
-    }
-    if (id) {
       event.preventDefault();
-      document.getElementById(id).click();
+      go(root, current(root) + 1);
+    } else if (BACK.indexOf(event.key) >= 0) {
+      event.preventDefault();
+      go(root, current(root) - 1);
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      document.getElementById("presentation-exit").click();
     }
+  });
+
+  document.addEventListener("click", function (event) {
+    var root = document.getElementById("presentation");
+    var button = event.target && event.target.closest && event.target.closest("button");
+    if (!root || !button) {
+      return;
+    }
+    if (button.id === "presentation-next") {
+      go(root, current(root) + 1);
+    } else if (button.id === "presentation-previous") {
+      go(root, current(root) - 1);
+    }
+  });
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    presentation: {
+      // A hallway screen: the timer moves on and starts over at the end.
+      tick: function (_ticks) {
+        var root = document.getElementById("presentation");
+        if (!root) {
+          return window.dash_clientside.no_update;
+        }
+        var total = parseInt(root.dataset.total, 10) || 1;
+        shown.root = root;
+        shown.step = (current(root) % total) + 1;
+        return shown.step;
+      },
+    },
   });
 })();

@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import plotly.graph_objects as go
-from dash import Dash, Input, NoUpdate, Output, State, ctx, dcc, html, no_update
+from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, dcc, html, no_update
 
 from callbacks.national import update_map, update_national, update_ranking
 from callbacks.region import update_region
@@ -25,26 +25,6 @@ STATIC: Any = {"displayModeBar": False, "locale": "nl"}
 def show_from_store(stored: str | None) -> Show:
     """The show kept in the page's store (its own query string)."""
     return parse_show(parse_qs((stored or "").lstrip("?")))
-
-
-def step_after(trigger: str | None, step: int | None, total: int) -> int:
-    """The step after a button, key or timer tick; the timer starts over at the end (a hallway screen)."""
-    current = min(max(step or 1, 1), total)
-    if trigger == ids.PRESENTATION_PREVIOUS:
-        return max(current - 1, 1)
-    if trigger == ids.PRESENTATION_TIMER:
-        return current % total + 1
-    if trigger == ids.PRESENTATION_NEXT:
-        return min(current + 1, total)
-    return current
-
-
-def next_step(
-    _previous: int | None, _next: int | None, _tick: int | None, step: int | None, stored: str | None
-) -> int:
-    """The new step (the keys reach the buttons through assets/presentation.js)."""
-    total = len(show_layout.sequence(show_from_store(stored).regions))
-    return step_after(ctx.triggered_id, step, total)
 
 
 def _big(figure: go.Figure, height: int = 470) -> dcc.Graph:
@@ -98,16 +78,14 @@ def draw_step(
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    # previous, next, timer -> step
-    app.callback(
-        Output(ids.PRESENTATION_STEP, "data"),
-        Input(ids.PRESENTATION_PREVIOUS, "n_clicks"),
-        Input(ids.PRESENTATION_NEXT, "n_clicks"),
+    # Keys and the previous/next buttons set the step in the browser (assets/presentation.js).
+    # timer -> step
+    app.clientside_callback(
+        ClientsideFunction("presentation", "tick"),
+        Output(ids.PRESENTATION_STEP, "data", allow_duplicate=True),
         Input(ids.PRESENTATION_TIMER, "n_intervals"),
-        State(ids.PRESENTATION_STEP, "data"),
-        State(ids.PRESENTATION_SHOW, "data"),
         prevent_initial_call=True,
-    )(next_step)
+    )
     # step -> screen, position, URL
     app.callback(
         Output(ids.PRESENTATION_SCREEN, "children"),

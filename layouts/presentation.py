@@ -14,7 +14,7 @@ from dashboard.runtime import current_peildatum
 from geodata import region_refs
 from layouts import format as fmt
 from layouts import ids
-from layouts.a11y import aria
+from layouts.a11y import aria, data
 from layouts.exports import pack_links
 
 # Big type and thick lines: read from the back of a room on a 1280×720 projector.
@@ -150,6 +150,8 @@ def page(**query: Any) -> html.Div:
         ],
         className="presentation-mode",
         id=ids.PRESENTATION,
+        # Read by assets/presentation.js, which counts the steps in the browser.
+        **data(total=str(len(steps)), start=str(min(max(step, 1), len(steps)))),
     )
 
 

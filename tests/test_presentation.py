@@ -1,7 +1,6 @@
 import datetime as dt
 
-from callbacks.presentation import draw_step, show_from_store, step_after
-from layouts import ids
+from callbacks.presentation import draw_step, show_from_store
 from layouts.presentation import Show, parse_show, sequence
 from tests.test_callbacks import text_of
 
@@ -15,15 +14,6 @@ def test_sequence_runs_from_country_through_chosen_regions_to_meetings():
     steps = sequence(("AM09", "AM01"))
     assert [s.kind for s in steps] == ["tegels", "kaart", "rangorde", "regio", "regio", "bijeenkomsten"]
     assert [s.title for s in steps if s.kind == "regio"] == ["Achterhoek", "Groningen"]
-
-
-def test_keys_step_within_bounds_and_the_timer_starts_over():
-    assert step_after(ids.PRESENTATION_NEXT, 1, 4) == 2
-    assert step_after(ids.PRESENTATION_NEXT, 4, 4) == 4
-    assert step_after(ids.PRESENTATION_PREVIOUS, 1, 4) == 1
-    assert step_after(ids.PRESENTATION_PREVIOUS, 3, 4) == 2
-    assert step_after(ids.PRESENTATION_TIMER, 4, 4) == 1
-    assert step_after(None, 9, 4) == 4
 
 
 def test_show_from_url_is_checked_and_round_trips(region_app):

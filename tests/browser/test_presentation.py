@@ -60,3 +60,17 @@ def test_region_page_offers_to_present_that_region(page, server):
     page.click("text=Presenteren")
     page.wait_for_url("**/presentatie?jaar=2026&peildatum=2026-09-30&regios=AM09")
     page.wait_for_function("document.querySelector('#presentation-position')?.innerText.includes('van 5')")
+
+
+def test_quick_key_presses_each_take_a_step(page, server):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(server + "/presentatie?jaar=2026&peildatum=2026-09-30&regios=AM09")
+    page.wait_for_function(
+        "document.querySelector('#presentation-position')?.innerText.startsWith('Scherm 1')"
+    )
+    for key in ["ArrowRight", "ArrowRight", "ArrowRight", "ArrowLeft"]:
+        page.keyboard.press(key)
+    page.wait_for_function(
+        "text => document.querySelector('#presentation-position')?.innerText === text", arg=EXPECTED[2]
+    )
+    page.wait_for_function("location.search.endsWith('stap=3')")
