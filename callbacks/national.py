@@ -13,6 +13,7 @@ from dash import Dash, Input, NoUpdate, Output, Patch, State, ctx, html, no_upda
 from dashboard import domain, metrics
 from dashboard.data.national import NationalSummary, national_summary
 from dashboard.data.progress import monthly_starts, progress_by_region
+from dashboard.params import parse_since
 from dashboard.region_metrics import OutflowCohort, outflow_cohort, region_metrics
 from dashboard.runtime import current_peildatum, runtime
 from geodata import region_refs, tile_layout
@@ -56,21 +57,13 @@ def previous_summary(year: int, peildatum: dt.date) -> NationalSummary | None:
     return national_summary(runtime().db, year - 1, year_before(peildatum))
 
 
-def since_date(raw: str | None, peildatum: dt.date) -> dt.date | None:
-    """An earlier peildatum to compare with (*sinds de vorige vergadering*), or None for last year."""
-    if not raw:
-        return None
-    day = parse_peildatum(raw, peildatum)
-    return day if day < peildatum else None
-
-
 def update_national(
     year_raw: str | None, peildatum_raw: str | None, since_raw: str | None = None
 ) -> tuple[list[Any], str]:
     """National tiles (with last year's figures, or those at an earlier peildatum) and the heading."""
     year, peildatum = resolve(year_raw, peildatum_raw)
     summary = national_summary(runtime().db, year, peildatum)
-    since = since_date(since_raw, peildatum)
+    since = parse_since(since_raw, peildatum)
     mature_goal = None
     if not summary.cohort_mature and summary.mature_cohort is not None:
         # The latest mature cohort is held against the goal of its own year.
@@ -177,7 +170,7 @@ def state_to_url(
     region = parse_region(highlight)
     if region:
         query["regio"] = region
-    since = since_date(since_raw, peildatum)
+    since = parse_since(since_raw, peildatum)
     if since is not None:
         query["sinds"] = since.isoformat()
     return "?" + urlencode(query)

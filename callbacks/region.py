@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 from urllib.parse import parse_qs
 
+import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, NoUpdate, Output, State, no_update
 
@@ -96,7 +97,7 @@ def update_region(
     )
     last_day = metrics.effective_date(year, peildatum)
     last_case = last_case_discussion(db, last_day).set_index("code")["laatste"].get(ref.code)
-    last_case = None if last_case is None or last_case != last_case else last_case  # NaT/NaN
+    last_case = None if last_case is None or pd.isna(last_case) else last_case
     is_overdue = overdue(last_case, last_day)
     held = (
         (int(row["leerbijeenkomsten"].iloc[0]), int(row["casusbesprekingen"].iloc[0]))
@@ -200,7 +201,7 @@ def update_cadence(
     code = _region(code).code
     meetings = meetings_of_region(db, code, year, peildatum)
     before = last_case_discussion(db, dt.date(year - 1, 12, 31)).set_index("code")["laatste"].get(code)
-    previous = None if before is None or before != before else before
+    previous = None if before is None or pd.isna(before) else before
     cases = meetings.loc[meetings["soort"] == "casusbespreking", "datum"].tolist()
     gaps = case_discussion_gaps(cases, year, peildatum, previous=previous)
     targets = progress_by_region(db, year, peildatum).set_index("code").loc[code]
@@ -227,7 +228,8 @@ def update_comparison(
     cohort = parse_cohort(cohort_raw, year, peildatum)
     db = runtime().db
     ref = _region(code)
-    compared = comparison.compare_region(progress_by_region(db, year, peildatum), ref.code, year, peildatum)
+    regions = progress_by_region(db, year, peildatum)
+    compared = comparison.compare_region(regions, ref.code, year, peildatum)
     cohort_regions = progress_by_region(db, cohort, peildatum)
     # Outflow belongs to a start cohort: the row follows the cohort chosen for funnel and gauge.
     by_cohort = comparison.compare_region(cohort_regions, ref.code, cohort, peildatum)
@@ -235,7 +237,7 @@ def update_comparison(
     compared.loc[outflow, :] = by_cohort.loc[by_cohort["maat"].str.contains("uitstroom")].to_numpy()
     compared.loc[outflow, "maat"] = f"Duurzame uitstroom % (cohort {cohort})"
     figure = funnel_plot_figure(cohort_regions, ref.code, not metrics.cohort_is_mature(cohort, peildatum))
-    similar = comparison.similar_volume(progress_by_region(db, year, peildatum), ref.code)
+    similar = comparison.similar_volume(regions, ref.code)
     names = {r.code: r.naam for r in region_refs()}
     rows = [
         [
@@ -259,7 +261,7 @@ def update_comparison(
 
 
 def _shown(value: float | None, measure: str) -> str:
-    if value is None or value != value:
+    if value is None or pd.isna(value):
         return "geen gegevens"
     if "%" in measure:
         return fmt.percentage(value)

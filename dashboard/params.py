@@ -54,3 +54,14 @@ def parse_organisation(raw: object) -> int | None:
     if not isinstance(raw, str) or not raw.isascii() or not raw.isdigit() or len(raw) > 9:
         return None
     return int(raw)
+
+
+def parse_since(raw: object, peildatum: dt.date) -> dt.date | None:
+    """An earlier peildatum to compare with (*sinds de vorige vergadering*), or None.
+
+    Only a date before the peildatum is a comparison; anything else means "the same date last year".
+    """
+    if not isinstance(raw, str) or not raw:
+        return None
+    day = parse_peildatum(raw, peildatum)
+    return day if day < peildatum else None

@@ -9,7 +9,7 @@ import dash
 from dash import html
 
 from dashboard.data.cohorts import organisation_ref
-from dashboard.params import parse_cohort, parse_organisation
+from dashboard.params import parse_cohort, parse_organisation, parse_since
 from dashboard.runtime import current_peildatum, runtime
 from geodata import RegionRef, region_refs
 from layouts import data_page, meetings, national, organisation, presentation, region, regions
@@ -43,10 +43,10 @@ def national_page(
     day = parse_peildatum(peildatum, latest)
     default_form = GEO if runtime().boundaries is not None else TILES
     form = kaart if isinstance(kaart, str) and kaart in (GEO, TILES) else default_form
-    since = parse_peildatum(sinds, day) if isinstance(sinds, str) and sinds else None
     year = parse_year(jaar, day.year)
-    chosen = since if since is not None and since < day else None
-    return national.page(year, day, latest, metric(maat).key, form, parse_region(regio), chosen)
+    return national.page(
+        year, day, latest, metric(maat).key, form, parse_region(regio), parse_since(sinds, day)
+    )
 
 
 def regions_page(jaar: str | None = None, zoek: str | None = None, **_query: str) -> html.Div:

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from dash import dcc, html
 
-from dashboard.params import parse_peildatum, parse_region, parse_year
+from dashboard.params import parse_peildatum, parse_region, parse_since, parse_year
 from dashboard.runtime import current_peildatum
 from geodata import region_refs
 from layouts import format as fmt
@@ -73,14 +73,12 @@ def parse_show(query: dict[str, Any]) -> Show:
         code = parse_region(raw.strip())
         if code is not None and code not in codes:
             codes.append(code)
-    since_raw = one("sinds")
-    since = parse_peildatum(since_raw, peildatum) if since_raw else None
     auto = int(one("auto") or 0) if (one("auto") or "0").isdigit() else 0
     return Show(
         year=year,
         peildatum=peildatum,
         regions=tuple(codes[:MAX_REGIONS]),
-        since=since if since is not None and since < peildatum else None,
+        since=parse_since(one("sinds"), peildatum),
         auto_seconds=auto if auto in AUTO_CHOICES else 0,
     )
 

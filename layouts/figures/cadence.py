@@ -11,7 +11,7 @@ from dashboard import domain
 from dashboard.data.cadence import Gap
 from dashboard.metrics import effective_date
 from layouts import format as fmt
-from layouts.figures.theme import base_layout
+from layouts.figures.theme import base_layout, message_figure
 
 # Row order on the timeline, top to bottom, with the label a user reads.
 LABELS = {
@@ -186,24 +186,7 @@ def cadence_summary(
 
 
 def _empty(year: int) -> go.Figure:
-    return go.Figure(
-        layout=base_layout(
-            height=160,
-            xaxis={"visible": False},
-            yaxis={"visible": False},
-            annotations=[
-                {
-                    "text": f"Geen bijeenkomsten in {year}",
-                    "xref": "paper",
-                    "yref": "paper",
-                    "x": 0.5,
-                    "y": 0.5,
-                    "showarrow": False,
-                    "font": {"size": 16, "color": INK},
-                }
-            ],
-        )
-    )
+    return message_figure(f"Geen bijeenkomsten in {year}", 160)
 
 
 def _layout(year: int) -> dict[str, object]:

@@ -17,7 +17,7 @@ from dashboard.comparison import (
     outflow_position,
 )
 from layouts import format as fmt
-from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout
+from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout, message_figure
 
 IMMATURE_TEXT = "Cohort nog niet uitontwikkeld: percentages nog niet definitief"
 CURVE_POINTS = 200
@@ -216,14 +216,4 @@ def _layout() -> dict[str, object]:
 
 
 def _note_figure(text: str) -> go.Figure:
-    figure = go.Figure(layout=base_layout(height=420, xaxis={"visible": False}, yaxis={"visible": False}))
-    figure.add_annotation(
-        text=text,
-        xref="paper",
-        yref="paper",
-        x=0.5,
-        y=0.5,
-        showarrow=False,
-        font={"size": 18, "color": "#495057"},
-    )
-    return figure
+    return message_figure(text, 420)

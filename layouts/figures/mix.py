@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from dashboard import domain
 from layouts import format as fmt
-from layouts.figures.theme import base_layout
+from layouts.figures.theme import base_layout, message_figure
 
 UNKNOWN = "Onbekend"
 # Okabe–Ito colours plus a fill pattern per stream, so the segments differ without colour too.
@@ -45,14 +45,9 @@ def funding_table(mix: pd.DataFrame) -> pd.DataFrame:
 
 def mix_figure(mix: pd.DataFrame) -> go.Figure:
     """Stacked bars of starts per method split by funding stream, the outflow % beside each bar."""
-    figure = go.Figure(layout=_layout())
     if mix.empty:
-        figure.add_annotation(
-            text="geen gegevens", x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 16}
-        )
-        figure.update_xaxes(visible=False)
-        figure.update_yaxes(visible=False)
-        return figure
+        return message_figure("geen gegevens")
+    figure = go.Figure(layout=_layout())
     frame = mix.assign(financiering=mix["financiering"].fillna(UNKNOWN))
     methods = list(domain.METHODS)
     for stream, (colour, shape) in FUNDING_STYLE.items():
