@@ -24,6 +24,9 @@ MEETING_KINDS: Final = (
     "beleidsoverleg",
 )
 IMPORT_KINDS: Final = ("trajecten", "bijeenkomsten", "doelen")
+# landelijk: every region with its organisations; regio: own regions in full, others at region
+# level; beheer: everything unsuppressed, plus imports, accounts and the import log.
+ROLES: Final = ("landelijk", "regio", "beheer")
 
 # Defaults from the covenant; a region may agree on other numbers per year (table `target`).
 DEFAULT_TARGET_TRAJECTORIES: Final = 100

@@ -1,10 +1,11 @@
-"""Database model (SQLAlchemy 2): regions, organisations, trajectories, meetings, targets, imports."""
+"""Database model (SQLAlchemy 2): the programme's data, and the accounts and audit trail of its users."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -186,3 +187,49 @@ class Target(Base):
     leerbijeenkomsten: Mapped[int] = mapped_column(Integer)
     casusbesprekingen: Mapped[int] = mapped_column(Integer)
     import_id: Mapped[int] = mapped_column(ForeignKey("import_log.id"))
+
+
+class User(Base):
+    """An account of the built-in user store (or one first seen through OpenID Connect).
+
+    The password is an argon2 hash; accounts signed in through OpenID Connect have none.
+    """
+
+    __tablename__ = "app_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    gebruikersnaam: Mapped[str] = mapped_column(String(120), unique=True)
+    wachtwoord_hash: Mapped[str | None] = mapped_column(String(255))
+    rol: Mapped[str] = mapped_column(_choice("rol", domain.ROLES))
+    # Set for accounts that come from an identity provider: its issuer and subject.
+    oidc_subject: Mapped[str | None] = mapped_column(String(255), unique=True)
+    actief: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Demo accounts only work while the database holds nothing but demo data.
+    voorbeeld: Mapped[bool] = mapped_column(Boolean, default=False)
+    aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    regions: Mapped[list[Region]] = relationship(secondary=lambda: user_region, order_by=Region.code)
+
+
+user_region = Table(
+    "user_region",
+    Base.metadata,
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True),
+    Column("region_code", ForeignKey("region.code"), primary_key=True),
+)
+
+
+class AuditEvent(Base):
+    """Who signed in, failed to, imported or changed an account, and when.
+
+    Only account names and file names: never data about the people in the trajectories.
+    """
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_tijdstip", "tijdstip"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tijdstip: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    gebeurtenis: Mapped[str] = mapped_column(String(40))
+    gebruiker: Mapped[str] = mapped_column(String(120))
+    detail: Mapped[str] = mapped_column(String(500), default="")
