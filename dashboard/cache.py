@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from flask import has_app_context
+from flask import g, has_app_context, has_request_context
 from flask_caching import Cache
 
 if TYPE_CHECKING:
@@ -26,6 +26,16 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+def _data_version(db: Database) -> str:
+    """The data version, read once per request: one callback calls several cached functions."""
+    if not has_request_context():
+        return db.data_version()
+    versions: dict[str, str] = g.setdefault("hzw_data_versions", {})
+    if db.cache_namespace not in versions:
+        versions[db.cache_namespace] = db.data_version()
+    return versions[db.cache_namespace]
+
+
 def cached(fn: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Database, P], R]:
     """Cache a data function ``fn(db, *args)`` per arguments and data version.
 
@@ -39,7 +49,7 @@ def cached(fn: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Da
         if not has_app_context():
             return fn(db, *args, **kwargs)
         name = f"{fn.__module__}.{fn.__qualname__}"
-        where = f"{db.cache_namespace}:{db.data_version()}"
+        where = f"{db.cache_namespace}:{_data_version(db)}"
         key = f"hzw:{CODE_VERSION}:{name}:{where}:{args!r}:{sorted(kwargs.items())!r}"
         hit = cache.get(key)
         if hit is not None:

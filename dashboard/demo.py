@@ -13,6 +13,7 @@ import pandas as pd
 from sqlalchemy import Connection, insert, select, text, update
 
 from dashboard import domain
+from dashboard.data import summary
 from dashboard.db import Database
 from dashboard.importing.rules import SCHEMAS
 from dashboard.importing.service import ImportResult, import_file
@@ -390,10 +391,12 @@ def load_extra_trajectories(
         connection.execute(
             update(ImportLog).where(ImportLog.id == import_id).values(rijen=count, nieuw=count)
         )
+        # Millions of new rows: one pass over the table beats adding them key by key.
+        summary.rebuild(connection)
     # Fresh statistics, so the planner sees millions of rows instead of the nearly empty table it
     # knew; on PostgreSQL VACUUM also marks the pages all-visible, which index-only scans need.
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         postgres = connection.dialect.name == "postgresql"
-        connection.execute(text("VACUUM ANALYZE trajectory" if postgres else "ANALYZE"))
+        connection.execute(text("VACUUM ANALYZE trajectory, trajectory_summary" if postgres else "ANALYZE"))
     notice = f"Extra volume voor schaal {scale} in bulk geladen, zonder controle per rij."
     return ImportResult("trajecten", count, count, 0, 0, import_id, (notice,))

@@ -109,6 +109,10 @@ class Trajectory(Base):
         Index("ix_trajectory_startdatum_org", "startdatum", "organisation_id"),
         Index("ix_trajectory_org_startdatum", "organisation_id", "startdatum"),
         Index("ix_trajectory_aanmelddatum", "aanmelddatum"),
+        # The summary reads the peildatum's own month from the trajectories: by each date it counts.
+        Index("ix_trajectory_plaatsingsdatum", "plaatsingsdatum"),
+        Index("ix_trajectory_duurzaam_datum", "duurzaam_datum"),
+        Index("ix_trajectory_einddatum", "einddatum"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -123,6 +127,30 @@ class Trajectory(Base):
     einddatum: Mapped[dt.date | None] = mapped_column(Date)
     eindreden: Mapped[str | None] = mapped_column(_choice("eindreden", domain.END_REASONS))
     import_id: Mapped[int] = mapped_column(ForeignKey("import_log.id"), index=True)
+
+
+class TrajectorySummary(Base):
+    """Trajectories counted per organisation, event, start cohort and calendar month of the event.
+
+    Kept up to date by every import in its own transaction (see ``dashboard.data.summary``), so
+    the pages add up thousands of rows instead of millions. ``methode`` and ``financiering`` are
+    only filled for the events the method mix needs, and empty ("") elsewhere.
+    """
+
+    __tablename__ = "trajectory_summary"
+    # National pages read one cohort of a few events across all organisations; covering, so
+    # PostgreSQL answers from the index alone.
+    __table_args__ = (
+        Index("ix_trajectory_summary_cohort", "cohort", "soort", "jaarmaand", "organisation_id", "aantal"),
+    )
+
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), primary_key=True)
+    soort: Mapped[str] = mapped_column(String(24), primary_key=True)
+    cohort: Mapped[int] = mapped_column(Integer, primary_key=True)
+    jaarmaand: Mapped[int] = mapped_column(Integer, primary_key=True)  # 202609 for September 2026
+    methode: Mapped[str] = mapped_column(String(32), primary_key=True)
+    financiering: Mapped[str] = mapped_column(String(32), primary_key=True)
+    aantal: Mapped[int] = mapped_column(Integer)
 
 
 class Delivery(Base):
@@ -208,7 +236,7 @@ class User(Base):
     voorbeeld: Mapped[bool] = mapped_column(Boolean, default=False)
     aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
-    regions: Mapped[list[Region]] = relationship(secondary=lambda: user_region, order_by=Region.code)
+    regions: Mapped[list[Region]] = relationship(secondary="user_region", order_by=Region.code)
 
 
 user_region = Table(

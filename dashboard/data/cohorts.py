@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 import pandas as pd
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import Connection, func, select
 
 from dashboard.cache import cached
+from dashboard.data import summary
 from dashboard.db import Database
 from dashboard.metrics import effective_date
 from dashboard.models import Delivery, ImportLog, Organisation, Trajectory
@@ -30,44 +30,44 @@ class OrganisationRef:
     region_code: str
 
 
-def _count(condition: ColumnElement[bool]) -> Any:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
-def _funnel_columns(year: int, peildatum: dt.date) -> tuple[list[Any], ColumnElement[bool]]:
-    """The funnel counts for start cohort ``year`` and the filter for the rows they need.
+def _funnel_bounds(year: int, peildatum: dt.date) -> dict[summary.Event, dt.date]:
+    """Each event of the funnel of start cohort ``year`` with the last day it counts.
 
     The cohort is fixed by its start dates (up to the peildatum), but it keeps maturing after its
-    year: placements, sustainable work and endings count up to the peildatum. *Aangemeld* also
-    counts trajectories referred in the year that had not started by the peildatum.
+    year: placements, sustainable work and endings count up to the peildatum. Those dates never lie
+    before the start, so counting them by start year is counting them in the cohort.
     """
-    first, last = dt.date(year, 1, 1), effective_date(year, peildatum)
-    cohort = Trajectory.startdatum.between(first, last)
-    referred = or_(
-        Trajectory.aanmelddatum.between(first, last),
-        and_(cohort, Trajectory.aanmelddatum.is_not(None)),
-    )
-    sustainable = Trajectory.duurzaam_datum <= peildatum
-    ended = Trajectory.einddatum <= peildatum
-    columns = [
-        _count(referred).label("aangemeld"),
-        _count(cohort).label("gestart"),
-        _count(and_(cohort, Trajectory.plaatsingsdatum <= peildatum)).label("geplaatst"),
-        _count(and_(cohort, sustainable)).label("duurzaam"),
-        _count(and_(cohort, or_(Trajectory.einddatum.is_(None), Trajectory.einddatum > peildatum))).label(
-            "lopend"
-        ),
-        # Ended without (yet) reaching sustainable work: dropped out, moved away, other reasons.
-        _count(
-            and_(
-                cohort,
-                ended,
-                or_(Trajectory.duurzaam_datum.is_(None), Trajectory.duurzaam_datum > peildatum),
-            )
-        ).label("uitgevallen"),
-        _count(and_(cohort, Trajectory.aanmelddatum.is_(None))).label("zonder_aanmelding"),
-    ]
-    return columns, or_(cohort, Trajectory.aanmelddatum.between(first, last))
+    last = effective_date(year, peildatum)
+    return {
+        summary.STARTED: last,
+        summary.PLACED: peildatum,
+        summary.SUSTAINABLE: peildatum,
+        summary.ENDED: peildatum,
+        summary.ENDED_SUSTAINABLE: peildatum,
+        summary.WITHOUT_REFERRAL: last,
+        summary.REFERRED_BEFORE: last,
+        summary.REFERRED: last,
+    }
+
+
+def _funnel(
+    connection: Connection, by: str, year: int, peildatum: dt.date, region: str | None = None
+) -> pd.DataFrame:
+    """Columns ``by`` and ``FUNNEL_STEPS`` for the groups with a start or referral in the cohort."""
+    bounds = _funnel_bounds(year, peildatum)
+    raw = summary.wide(summary.counts(connection, bounds, [by], cohort=year, region=region), [by], bounds)
+    frame = pd.DataFrame({by: raw[by]})
+    # *Aangemeld*: referred in the year, started or not, plus the cohort's starts referred earlier.
+    frame["aangemeld"] = raw[summary.REFERRED.name] + raw[summary.REFERRED_BEFORE.name]
+    frame["gestart"] = raw[summary.STARTED.name]
+    frame["geplaatst"] = raw[summary.PLACED.name]
+    frame["duurzaam"] = raw[summary.SUSTAINABLE.name]
+    frame["lopend"] = raw[summary.STARTED.name] - raw[summary.ENDED.name]
+    # Ended without (yet) reaching sustainable work: dropped out, moved away, other reasons.
+    frame["uitgevallen"] = raw[summary.ENDED.name] - raw[summary.ENDED_SUSTAINABLE.name]
+    frame["zonder_aanmelding"] = raw[summary.WITHOUT_REFERRAL.name]
+    frame = frame[(frame["gestart"] > 0) | (raw[summary.REFERRED.name] > 0)]
+    return frame.astype(dict.fromkeys(FUNNEL_STEPS, int))
 
 
 @cached
@@ -77,17 +77,9 @@ def funnel_by_region(db: Database, year: int, peildatum: dt.date) -> pd.DataFram
     Returns:
         Columns ``code`` and ``FUNNEL_STEPS``; regions without any row in the cohort are absent.
     """
-    columns, rows = _funnel_columns(year, peildatum)
-    query = (
-        select(Organisation.region_code, *columns)
-        .join(Organisation, Organisation.id == Trajectory.organisation_id)
-        .where(rows)
-        .group_by(Organisation.region_code)
-        .order_by(Organisation.region_code)
-    )
     with db.engine.connect() as connection:
-        frame = pd.DataFrame(connection.execute(query).all(), columns=["code", *FUNNEL_STEPS])
-    return frame.astype(dict.fromkeys(FUNNEL_STEPS, int))
+        frame = _funnel(connection, "code", year, peildatum)
+    return frame.sort_values("code").reset_index(drop=True)
 
 
 @cached
@@ -100,21 +92,12 @@ def funnel_by_organisation(db: Database, region: str, year: int, peildatum: dt.d
         peildatum (shown as *geen gegevens*, not as zeros); ``laatst_aangeleverd`` is the time of
         the last import that wrote one of its trajectories (None when there is none).
     """
-    columns, rows = _funnel_columns(year, peildatum)
     last = effective_date(year, peildatum)
-    funnel = (
-        select(Trajectory.organisation_id.label("org"), *columns)
-        .join(Organisation, Organisation.id == Trajectory.organisation_id)
-        .where(Organisation.region_code == region, rows)
-        .group_by(Trajectory.organisation_id)
-        .subquery()
-    )
-    first_start = (
-        select(Trajectory.organisation_id.label("org"), func.min(Trajectory.startdatum).label("eerste"))
-        .join(Organisation, Organisation.id == Trajectory.organisation_id)
-        .where(Organisation.region_code == region)
-        .group_by(Trajectory.organisation_id)
-        .subquery()
+    # Per organisation "any trajectory started by then": the index on (organisation, start) answers it.
+    delivered = (
+        select(Trajectory.id)
+        .where(Trajectory.organisation_id == Organisation.id, Trajectory.startdatum <= last)
+        .exists()
     )
     # The last file that covered the organisation, also when it only re-delivered unchanged rows.
     last_import = (
@@ -130,18 +113,21 @@ def funnel_by_organisation(db: Database, region: str, year: int, peildatum: dt.d
             Organisation.id,
             Organisation.naam,
             Organisation.soort,
-            *(func.coalesce(funnel.c[step], 0) for step in FUNNEL_STEPS),
-            func.coalesce(first_start.c.eerste <= last, False),
+            delivered,
             last_import.c.laatst,
         )
-        .outerjoin(funnel, funnel.c.org == Organisation.id)
-        .outerjoin(first_start, first_start.c.org == Organisation.id)
         .outerjoin(last_import, last_import.c.org == Organisation.id)
         .where(Organisation.region_code == region)
         .order_by(Organisation.naam)
     )
     with db.engine.connect() as connection:
-        frame = pd.DataFrame(connection.execute(query).all(), columns=ORGANISATION_COLUMNS)
+        organisations = pd.DataFrame(
+            connection.execute(query).all(),
+            columns=["id", "organisatie", "soort", "geleverd", "laatst_aangeleverd"],
+        )
+        funnel = _funnel(connection, "org", year, peildatum, region=region).rename(columns={"org": "id"})
+    frame = organisations.merge(funnel, on="id", how="left")[ORGANISATION_COLUMNS]
+    frame[FUNNEL_STEPS] = frame[FUNNEL_STEPS].fillna(0)
     frame["geleverd"] = frame["geleverd"].astype(bool)
     return frame.astype(dict.fromkeys(FUNNEL_STEPS, int))
 
@@ -155,26 +141,26 @@ def method_mix(
     Returns:
         Columns ``MIX_COLUMNS``; ``financiering`` is None where the source left it empty.
     """
-    first, last = dt.date(year, 1, 1), effective_date(year, peildatum)
-    query = (
-        select(
-            Trajectory.methode,
-            Trajectory.financiering,
-            func.count(),
-            _count(Trajectory.duurzaam_datum <= peildatum),
-        )
-        .join(Organisation, Organisation.id == Trajectory.organisation_id)
-        .where(Trajectory.startdatum.between(first, last))
-        .group_by(Trajectory.methode, Trajectory.financiering)
-        .order_by(Trajectory.methode, Trajectory.financiering)
-    )
-    if region is not None:
-        query = query.where(Organisation.region_code == region)
-    if organisation is not None:
-        query = query.where(Organisation.id == organisation)
+    bounds = {summary.STARTED_MIX: effective_date(year, peildatum), summary.SUSTAINABLE_MIX: peildatum}
+    by = ["methode", "financiering"]
     with db.engine.connect() as connection:
-        frame = pd.DataFrame(connection.execute(query).all(), columns=MIX_COLUMNS)
-    return frame.astype({"gestart": int, "duurzaam": int})
+        counted = summary.counts(
+            connection, bounds, by, cohort=year, region=region, organisation=organisation
+        )
+        nulls_last = connection.dialect.name == "postgresql"
+    raw = summary.wide(counted, by, bounds)
+    frame = pd.DataFrame(
+        {
+            "methode": raw["methode"],
+            "financiering": raw["financiering"].replace("", None),
+            "gestart": raw[summary.STARTED_MIX.name],
+            "duurzaam": raw[summary.SUSTAINABLE_MIX.name],
+        }
+    )
+    frame = frame[frame["gestart"] > 0]
+    # The order the database's ORDER BY gave before: an empty funding stream last or first.
+    frame = frame.sort_values(["methode", "financiering"], na_position="last" if nulls_last else "first")
+    return frame.reset_index(drop=True).astype({"gestart": int, "duurzaam": int})[MIX_COLUMNS]
 
 
 def organisation_ref(db: Database, organisation: int) -> OrganisationRef | None:

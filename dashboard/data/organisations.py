@@ -8,6 +8,7 @@ import pandas as pd
 from sqlalchemy import func, select
 
 from dashboard.cache import cached
+from dashboard.data import summary
 from dashboard.db import Database
 from dashboard.models import Delivery, ImportLog, Organisation, Region, Trajectory
 
@@ -45,21 +46,23 @@ def delivery_status(db: Database, peildatum: dt.date, quarters: int = 8) -> pd.D
     """
     periods = recent_quarters(peildatum, quarters)
     first_day = dt.date(periods[0][0], 3 * periods[0][1] - 2, 1)
-    year = func.extract("year", Trajectory.startdatum)
-    month = func.extract("month", Trajectory.startdatum)
     names = (Region.code, Region.naam, Organisation.naam, Organisation.soort)
-    monthly = (
-        select(*names, year, month, func.count())
-        .join(Organisation, Organisation.region_code == Region.code)
-        .join(Trajectory, Trajectory.organisation_id == Organisation.id)
-        .where(Trajectory.startdatum.between(first_day, peildatum))
-        .group_by(*names, year, month)
-    )
+    # Per organisation its first start: the index on (organisation, start) finds it without a scan.
     first_start = (
-        select(Trajectory.organisation_id.label("org"), func.min(Trajectory.startdatum).label("eerste"))
-        .where(Trajectory.startdatum <= peildatum)
-        .group_by(Trajectory.organisation_id)
+        select(func.min(Trajectory.startdatum))
+        .where(Trajectory.organisation_id == Organisation.id, Trajectory.startdatum <= peildatum)
+        .scalar_subquery()
+    )
+    last_import = (
+        select(Delivery.organisation_id.label("org"), func.max(ImportLog.tijdstip).label("laatst"))
+        .join(ImportLog, ImportLog.id == Delivery.import_id)
+        .group_by(Delivery.organisation_id)
         .subquery()
+    )
+    organisations = (
+        select(Organisation.id, *names, first_start, last_import.c.laatst)
+        .join(Region, Region.code == Organisation.region_code)
+        .outerjoin(last_import, last_import.c.org == Organisation.id)
     )
     imports = (
         select(*names, ImportLog.tijdstip)
@@ -67,23 +70,31 @@ def delivery_status(db: Database, peildatum: dt.date, quarters: int = 8) -> pd.D
         .join(Delivery, Delivery.organisation_id == Organisation.id)
         .join(ImportLog, ImportLog.id == Delivery.import_id)
     )
-    extremes = (
-        select(*names, first_start.c.eerste, func.max(ImportLog.tijdstip))
-        .join(Organisation, Organisation.region_code == Region.code)
-        .join(first_start, first_start.c.org == Organisation.id)
-        .outerjoin(Delivery, Delivery.organisation_id == Organisation.id)
-        .outerjoin(ImportLog, ImportLog.id == Delivery.import_id)
-        .group_by(*names, first_start.c.eerste)
-    )
     with db.engine.connect() as connection:
-        counts = pd.DataFrame(connection.execute(monthly).all(), columns=DELIVERY_COLUMNS)
+        monthly = summary.counts(
+            connection, {summary.STARTED: peildatum}, ["org", "jaarmaand"], since=first_day
+        )
         delivered = pd.DataFrame(
             connection.execute(imports).all(), columns=[*DELIVERY_COLUMNS[:4], "tijdstip"]
         )
-        known = pd.DataFrame(
-            connection.execute(extremes).all(),
-            columns=["code", "regio", "organisatie", "soort", "eerste_start", "laatst"],
+        every = pd.DataFrame(
+            connection.execute(organisations).all(),
+            columns=["org", "code", "regio", "organisatie", "soort", "eerste_start", "laatst"],
         )
+    # Every organisation that ever delivered a trajectory started by the peildatum.
+    known = every[every["eerste_start"].notna()].drop(columns=["org"])
+    months = monthly["jaarmaand"].astype(int)
+    counts = every.merge(
+        pd.DataFrame(
+            {
+                "org": monthly["org"],
+                "jaar": months // 100,
+                "maand": months % 100,
+                "gestart": monthly["aantal"],
+            }
+        ),
+        on="org",
+    )[DELIVERY_COLUMNS]
     counts["kwartaal"] = [
         quarter_label(int(y), (int(m) - 1) // 3 + 1)
         for y, m in zip(counts["jaar"], counts["maand"], strict=True)

@@ -9,6 +9,7 @@ from sqlalchemy import case, func, select
 
 from dashboard import domain
 from dashboard.cache import cached
+from dashboard.data import summary
 from dashboard.db import Database
 from dashboard.metrics import effective_date
 from dashboard.models import Meeting, Organisation, Region, Target, Trajectory
@@ -28,6 +29,7 @@ REGION_COLUMNS = [
     "geleverd",
     "bijeenkomsten_geleverd",
 ]
+COUNTED = ("gestart", "duurzaam")
 
 
 @cached
@@ -47,18 +49,6 @@ def progress_by_region(db: Database, year: int, peildatum: dt.date) -> pd.DataFr
         ``bijeenkomsten_geleverd`` likewise for meetings.
     """
     first, last = dt.date(year, 1, 1), effective_date(year, peildatum)
-    started = (
-        select(
-            Organisation.region_code.label("code"),
-            func.count().label("gestart"),
-            # The cohort keeps maturing after its year: sustainable work counts up to the peildatum.
-            func.sum(case((Trajectory.duurzaam_datum <= peildatum, 1), else_=0)).label("duurzaam"),
-        )
-        .join(Organisation, Organisation.id == Trajectory.organisation_id)
-        .where(Trajectory.startdatum.between(first, last))
-        .group_by(Organisation.region_code)
-        .subquery()
-    )
     meetings = (
         select(
             Meeting.region_code.label("code"),
@@ -93,21 +83,26 @@ def progress_by_region(db: Database, year: int, peildatum: dt.date) -> pd.DataFr
             func.coalesce(Target.casusbesprekingen, domain.DEFAULT_TARGET_CASE_DISCUSSIONS).label(
                 "doel_casusbesprekingen"
             ),
-            func.coalesce(started.c.gestart, 0).label("gestart"),
-            func.coalesce(started.c.duurzaam, 0).label("duurzaam"),
             func.coalesce(meetings.c.leer, 0).label("leerbijeenkomsten"),
             func.coalesce(meetings.c.casus, 0).label("casusbesprekingen"),
             delivered.label("geleverd"),
             (met.c.code.is_not(None)).label("bijeenkomsten_geleverd"),
         )
         .outerjoin(Target, (Target.region_code == Region.code) & (Target.jaar == year))
-        .outerjoin(started, started.c.code == Region.code)
         .outerjoin(meetings, meetings.c.code == Region.code)
         .outerjoin(met, met.c.code == Region.code)
         .order_by(Region.code)
     )
+    # The cohort keeps maturing after its year: sustainable work counts up to the peildatum.
+    bounds = {summary.STARTED: last, summary.SUSTAINABLE: peildatum}
     with db.engine.connect() as connection:
-        frame = pd.DataFrame(connection.execute(query).all(), columns=REGION_COLUMNS)
+        regions = pd.DataFrame(
+            connection.execute(query).all(), columns=[c for c in REGION_COLUMNS if c not in COUNTED]
+        )
+        started = summary.wide(summary.counts(connection, bounds, ["code"], cohort=year), ["code"], bounds)
+    started = started.rename(columns={summary.STARTED.name: "gestart", summary.SUSTAINABLE.name: "duurzaam"})
+    frame = regions.merge(started, on="code", how="left")[REGION_COLUMNS]
+    frame[list(COUNTED)] = frame[list(COUNTED)].fillna(0).astype(int)
     frame[["geleverd", "bijeenkomsten_geleverd"]] = frame[["geleverd", "bijeenkomsten_geleverd"]].astype(bool)
     return frame
 
@@ -132,20 +127,16 @@ def monthly_starts(
     Returns:
         Columns ``jaar``, ``maand`` (1–12) and ``gestart``; months without starts are absent.
     """
-    year = func.extract("year", Trajectory.startdatum)
-    month = func.extract("month", Trajectory.startdatum)
-    query = (
-        select(year.label("jaar"), month.label("maand"), func.count().label("gestart"))
-        .where(Trajectory.startdatum.between(dt.date(first_year, 1, 1), peildatum))
-        .group_by(year, month)
-        .order_by(year, month)
-    )
-    if region is not None:
-        query = query.join(Organisation, Organisation.id == Trajectory.organisation_id).where(
-            Organisation.region_code == region
-        )
-    if organisation is not None:
-        query = query.where(Trajectory.organisation_id == organisation)
     with db.engine.connect() as connection:
-        frame = pd.DataFrame(connection.execute(query).all(), columns=["jaar", "maand", "gestart"])
-    return frame.astype({"jaar": int, "maand": int, "gestart": int})
+        frame = summary.counts(
+            connection,
+            {summary.STARTED: peildatum},
+            ["jaarmaand"],
+            region=region,
+            organisation=organisation,
+            since=dt.date(first_year, 1, 1),
+        )
+    months = frame["jaarmaand"].astype(int)
+    result = pd.DataFrame({"jaar": months // 100, "maand": months % 100, "gestart": frame["aantal"]})
+    result = result[result["gestart"] > 0].sort_values(["jaar", "maand"]).reset_index(drop=True)
+    return result.astype({"jaar": int, "maand": int, "gestart": int})

@@ -6,9 +6,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, tuple_, update
+from sqlalchemy import Table, and_, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
+from dashboard.data import summary
 from dashboard.models import Delivery, Meeting, Organisation, Target, Trajectory, meeting_organisation
 
 TRAJECTORY_FIELDS = (
@@ -67,6 +68,24 @@ def resolve_organisations(
     return ids
 
 
+def _existing_trajectories(session: Session, rows: list[dict[str, Any]]) -> dict[tuple[int, str], Any]:
+    """The stored trajectories with the file's (organisation, traject_id) pairs, and nothing else."""
+    wanted: dict[int, list[str]] = defaultdict(list)
+    for row in rows:
+        wanted[row["organisation_id"]].append(row["traject_id"])
+    existing: dict[tuple[int, str], Any] = {}
+    fields = (getattr(Trajectory, f) for f in TRAJECTORY_FIELDS)
+    columns = [Trajectory.id, Trajectory.traject_id, *fields]
+    for org_id, ids in sorted(wanted.items()):
+        for start in range(0, len(ids), BATCH):
+            query = select(*columns).where(
+                Trajectory.organisation_id == org_id, Trajectory.traject_id.in_(ids[start : start + BATCH])
+            )
+            for found in session.execute(query):
+                existing[(org_id, found.traject_id)] = found
+    return existing
+
+
 def write_trajectories(session: Session, records: list[dict[str, Any]], import_id: int) -> Counter[str]:
     """Upsert trajectories on (organisation, traject_id)."""
     wanted: dict[tuple[str, str], str | None] = {}
@@ -82,14 +101,7 @@ def write_trajectories(session: Session, records: list[dict[str, Any]], import_i
         }
         for rec in records
     ]
-    existing: dict[tuple[int, str], Any] = {}
-    for org_id in sorted({r["organisation_id"] for r in rows}):
-        for found in session.execute(
-            select(
-                Trajectory.id, Trajectory.traject_id, *(getattr(Trajectory, f) for f in TRAJECTORY_FIELDS)
-            ).where(Trajectory.organisation_id == org_id)
-        ):
-            existing[(org_id, found.traject_id)] = found
+    existing = _existing_trajectories(session, rows)
     counts: Counter[str] = Counter()
     new, changed = [], []
     for row in rows:
@@ -100,10 +112,24 @@ def write_trajectories(session: Session, records: list[dict[str, Any]], import_i
             changed.append({"id": old.id, **{f: row[f] for f in TRAJECTORY_FIELDS}, "import_id": import_id})
         else:
             counts["ongewijzigd"] += 1
+    # The summary moves in the same transaction: out go the changed rows as they were, in come
+    # the new and changed rows as this import wrote them.
+    changed_ids = [row["id"] for row in changed]
+    before = summary.counted_by_id(session, changed_ids)
+    delta: Counter[tuple[Any, ...]] = Counter({key: -n for key, n in before.items()})
+    # New rows get ids above today's highest; the id range finds them where the import id cannot
+    # (after a bulk load SQLite's statistics call one import id millions of rows and ignore it).
+    highest = session.scalar(select(func.coalesce(func.max(Trajectory.id), 0)))
     for batch in _batches(new):
         session.execute(insert(TRAJECTORY_TABLE), batch)
     for batch in _batches(changed):
         session.execute(update(Trajectory), batch)
+    if new:
+        delta.update(
+            summary.counted(session, and_(Trajectory.id > highest, Trajectory.import_id == import_id))
+        )
+    delta.update(summary.counted_by_id(session, changed_ids))
+    summary.apply(session, delta)
     per_organisation = Counter(row["organisation_id"] for row in rows)
     deliveries = [
         {"import_id": import_id, "organisation_id": o, "rijen": n} for o, n in per_organisation.items()

@@ -1,0 +1,336 @@
+"""The trajectory summary: counts per organisation, event, start cohort and month, exact at any day.
+
+Every count the pages show is "trajectories of start cohort Y whose event date falls on or before
+a day" (the peildatum, or the last day of the cohort's year). The summary holds those counts per
+calendar month of the event date; a day inside a month is answered by the summary for the months
+before it plus the trajectories of that month itself, read through the index on that date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+import pandas as pd
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    String,
+    Table,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    true,
+    type_coerce,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from dashboard.models import Organisation, Trajectory, TrajectorySummary
+
+SUMMARY = cast(Table, TrajectorySummary.__table__)
+TRAJECTORY = cast(Table, Trajectory.__table__)
+ORGANISATION = cast(Table, Organisation.__table__)
+KEY_COLUMNS = ("organisation_id", "soort", "cohort", "jaarmaand", "methode", "financiering")
+# Trajectory ids per statement when an import takes its changed rows out of the summary.
+ID_CHUNK = 1000
+
+
+def _year(day: ColumnElement[Any]) -> ColumnElement[int]:
+    return func.cast(func.extract("year", day), Integer)
+
+
+def _year_month(day: ColumnElement[Any]) -> ColumnElement[int]:
+    return func.cast(func.extract("year", day) * 100 + func.extract("month", day), Integer)
+
+
+def year_month(day: dt.date) -> int:
+    """``202609`` for any day in September 2026, as the summary stores months."""
+    return day.year * 100 + day.month
+
+
+def _is_month_end(day: dt.date) -> bool:
+    return (day + dt.timedelta(days=1)).day == 1
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happens to a trajectory on a date, counted toward a start cohort."""
+
+    name: str
+    date: ColumnElement[Any]
+    cohort: ColumnElement[int]
+    where: ColumnElement[bool]
+    by_mix: bool = False  # also kept per method and funding stream
+    # The condition "date between lo and hi" in a form the date indexes can serve.
+    within: Callable[[dt.date, dt.date], ColumnElement[bool]] | None = field(default=None, compare=False)
+
+    def between(self, first: dt.date, last: dt.date) -> ColumnElement[bool]:
+        """Rows whose event date lies in ``first`` … ``last``."""
+        return self.within(first, last) if self.within else self.date.between(first, last)
+
+
+_S, _A = TRAJECTORY.c.startdatum, TRAJECTORY.c.aanmelddatum
+_P, _D, _E = TRAJECTORY.c.plaatsingsdatum, TRAJECTORY.c.duurzaam_datum, TRAJECTORY.c.einddatum
+
+STARTED = Event("gestart", _S, _year(_S), true())
+PLACED = Event("geplaatst", _P, _year(_S), _P.is_not(None))
+SUSTAINABLE = Event("duurzaam", _D, _year(_S), _D.is_not(None))
+ENDED = Event("geeindigd", _E, _year(_S), _E.is_not(None))
+# Ended and in sustainable work: counted on the later of both dates, when both have happened.
+ENDED_SUSTAINABLE = Event(
+    "geeindigd_duurzaam",
+    case((_E >= _D, _E), else_=_D),
+    _year(_S),
+    and_(_E.is_not(None), _D.is_not(None)),
+    within=lambda lo, hi: or_(and_(_E.between(lo, hi), _D <= hi), and_(_D.between(lo, hi), _E <= hi)),
+)
+WITHOUT_REFERRAL = Event("zonder_aanmelding", _S, _year(_S), _A.is_(None))
+# Started in the cohort year but referred in an earlier year: part of the cohort's *aangemeld*.
+REFERRED_BEFORE = Event("eerder_aangemeld", _S, _year(_S), and_(_A.is_not(None), _year(_A) < _year(_S)))
+# Referrals count toward the year of the referral itself, started or not.
+REFERRED = Event("aangemeld", _A, _year(_A), _A.is_not(None))
+STARTED_MIX = Event("gestart_mix", _S, _year(_S), true(), by_mix=True)
+SUSTAINABLE_MIX = Event("duurzaam_mix", _D, _year(_S), _D.is_not(None), by_mix=True)
+
+EVENTS = (
+    STARTED,
+    PLACED,
+    SUSTAINABLE,
+    ENDED,
+    ENDED_SUSTAINABLE,
+    WITHOUT_REFERRAL,
+    REFERRED_BEFORE,
+    REFERRED,
+    STARTED_MIX,
+    SUSTAINABLE_MIX,
+)
+
+
+def _aggregate(event: Event, rows: ColumnElement[bool]) -> Any:
+    """The summary rows of ``event`` for the trajectories matching ``rows``."""
+    month = _year_month(event.date)
+    if event.by_mix:
+        method: Any = TRAJECTORY.c.methode
+        funding: Any = type_coerce(func.coalesce(TRAJECTORY.c.financiering, ""), String)
+        extra = [method, funding]
+    else:
+        method = funding = literal("", String)
+        extra = []
+    return (
+        select(
+            TRAJECTORY.c.organisation_id,
+            literal(event.name, String).label("soort"),
+            event.cohort.label("cohort"),
+            month.label("jaarmaand"),
+            method.label("methode"),
+            funding.label("financiering"),
+            func.count().label("aantal"),
+        )
+        .where(event.where, rows)
+        .group_by(TRAJECTORY.c.organisation_id, event.cohort, month, *extra)
+    )
+
+
+def rebuild(connection: Connection | Session) -> None:
+    """Compute the whole summary afresh from the trajectories (migration and bulk load)."""
+    connection.execute(delete(SUMMARY))
+    for event in EVENTS:
+        connection.execute(
+            insert(SUMMARY).from_select(list(KEY_COLUMNS) + ["aantal"], _aggregate(event, true()))
+        )
+
+
+def counted(connection: Connection | Session, rows: ColumnElement[bool]) -> Counter[tuple[Any, ...]]:
+    """What the trajectories matching ``rows`` contribute to the summary, by summary key."""
+    result: Counter[tuple[Any, ...]] = Counter()
+    for event in EVENTS:
+        for row in connection.execute(_aggregate(event, rows)):
+            result[tuple(row[:-1])] += int(row[-1])
+    return result
+
+
+def counted_by_id(connection: Connection | Session, ids: Sequence[int]) -> Counter[tuple[Any, ...]]:
+    """``counted`` for the trajectories with these ids."""
+    result: Counter[tuple[Any, ...]] = Counter()
+    for start in range(0, len(ids), ID_CHUNK):
+        result.update(counted(connection, TRAJECTORY.c.id.in_(ids[start : start + ID_CHUNK])))
+    return result
+
+
+def apply(connection: Connection | Session, delta: Mapping[tuple[Any, ...], int]) -> None:
+    """Add ``delta`` (summary key → change in count) to the summary, dropping rows that reach 0."""
+    rows = [{**dict(zip(KEY_COLUMNS, key, strict=True)), "aantal": n} for key, n in delta.items() if n]
+    if not rows:
+        return
+    dialect = (
+        connection.get_bind().dialect.name if isinstance(connection, Session) else connection.dialect.name
+    )
+    module: Any = postgresql if dialect == "postgresql" else sqlite
+    statement = module.insert(SUMMARY)
+    statement = statement.on_conflict_do_update(
+        index_elements=list(KEY_COLUMNS), set_={"aantal": SUMMARY.c.aantal + statement.excluded.aantal}
+    )
+    connection.execute(statement, rows)
+    connection.execute(delete(SUMMARY).where(SUMMARY.c.aantal == 0))
+
+
+# Grouping columns a caller may ask for: on the summary, and on the trajectories themselves.
+_BY_SUMMARY: dict[str, ColumnElement[Any]] = {
+    "code": ORGANISATION.c.region_code,
+    "org": SUMMARY.c.organisation_id,
+    "methode": SUMMARY.c.methode,
+    "financiering": SUMMARY.c.financiering,
+    "jaarmaand": SUMMARY.c.jaarmaand,
+}
+
+
+def _by_rows(name: str, event: Event) -> ColumnElement[Any]:
+    return {
+        "code": ORGANISATION.c.region_code,
+        "org": TRAJECTORY.c.organisation_id,
+        "methode": TRAJECTORY.c.methode,
+        "financiering": type_coerce(func.coalesce(TRAJECTORY.c.financiering, ""), String),
+        "jaarmaand": _year_month(event.date),
+    }[name]
+
+
+def counts(
+    connection: Connection,
+    bounds: Mapping[Event, dt.date],
+    by: Sequence[str],
+    *,
+    cohort: int | None = None,
+    region: str | None = None,
+    organisation: int | None = None,
+    since: dt.date | None = None,
+) -> pd.DataFrame:
+    """Count each event up to and including its own last day.
+
+    Args:
+        connection: an open connection.
+        bounds: event → the last day whose events count.
+        by: grouping, from ``code`` (region), ``org``, ``methode``, ``financiering``, ``jaarmaand``.
+        cohort: only trajectories of this cohort (start year; referral year for *aangemeld*).
+        region: only this region's organisations.
+        organisation: only this organisation.
+        since: no event before this day counts; must be the first of a month.
+
+    Returns:
+        Columns ``by``, ``soort`` (the event name) and ``aantal``; groups without events are absent.
+    """
+    if since is not None and since.day != 1:
+        raise ValueError("since is the first day of a month")
+    columns = [*by, "soort", "aantal"]
+    parts = [
+        pd.DataFrame(
+            connection.execute(_from_summary(bounds, by, cohort, region, organisation, since)).all(),
+            columns=columns,
+        )
+    ]
+    for event, last in bounds.items():
+        first = last.replace(day=1)
+        if _is_month_end(last) or (since is not None and last < since):
+            continue
+        query = _from_rows(event, first, last, by, cohort, region, organisation)
+        parts.append(pd.DataFrame(connection.execute(query).all(), columns=columns))
+    frame = pd.concat([p for p in parts if not p.empty]) if any(not p.empty for p in parts) else parts[0]
+    if frame.empty:
+        return pd.DataFrame(
+            {c: pd.Series(dtype=object) for c in by}
+            | {"soort": pd.Series(dtype=object), "aantal": pd.Series(dtype=int)}
+        )
+    frame["aantal"] = frame["aantal"].astype(int)
+    return frame.groupby([*by, "soort"], as_index=False, sort=False)["aantal"].sum()
+
+
+def _filters(
+    org_column: ColumnElement[int], region: str | None, organisation: int | None
+) -> list[ColumnElement[bool]]:
+    conditions = []
+    if region is not None:
+        conditions.append(ORGANISATION.c.region_code == region)
+    if organisation is not None:
+        conditions.append(org_column == organisation)
+    return conditions
+
+
+def _from_summary(
+    bounds: Mapping[Event, dt.date],
+    by: Sequence[str],
+    cohort: int | None,
+    region: str | None,
+    organisation: int | None,
+    since: dt.date | None,
+) -> Any:
+    # A month ending on the bound counts whole; otherwise the bound's own month comes from the rows.
+    per_event = [
+        and_(
+            SUMMARY.c.soort == event.name,
+            SUMMARY.c.jaarmaand <= year_month(last)
+            if _is_month_end(last)
+            else SUMMARY.c.jaarmaand < year_month(last),
+        )
+        for event, last in bounds.items()
+    ]
+    groups = [_BY_SUMMARY[name] for name in by]
+    query = (
+        select(*groups, SUMMARY.c.soort, func.sum(SUMMARY.c.aantal))
+        .select_from(SUMMARY)
+        .where(or_(*per_event), *_filters(SUMMARY.c.organisation_id, region, organisation))
+        .group_by(*groups, SUMMARY.c.soort)
+    )
+    if "code" in by or region is not None:
+        query = query.join(Organisation, ORGANISATION.c.id == SUMMARY.c.organisation_id)
+    if cohort is not None:
+        query = query.where(SUMMARY.c.cohort == cohort)
+    if since is not None:
+        query = query.where(SUMMARY.c.jaarmaand >= year_month(since))
+    return query
+
+
+def _from_rows(
+    event: Event,
+    first: dt.date,
+    last: dt.date,
+    by: Sequence[str],
+    cohort: int | None,
+    region: str | None,
+    organisation: int | None,
+) -> Any:
+    groups = [_by_rows(name, event) for name in by]
+    query = (
+        select(*groups, literal(event.name, String), func.count())
+        .select_from(TRAJECTORY)
+        .where(
+            event.where,
+            event.between(first, last),
+            *_filters(TRAJECTORY.c.organisation_id, region, organisation),
+        )
+        .group_by(*groups)
+    )
+    if "code" in by or region is not None:
+        query = query.join(Organisation, ORGANISATION.c.id == TRAJECTORY.c.organisation_id)
+    if cohort is not None:
+        query = query.where(event.cohort == cohort)
+    return query
+
+
+def wide(frame: pd.DataFrame, by: Sequence[str], events: Iterable[Event]) -> pd.DataFrame:
+    """One row per group and one integer column per event name (0 where it did not occur)."""
+    names = [event.name for event in events]
+    if frame.empty:
+        return pd.DataFrame(columns=[*by, *names]).astype(dict.fromkeys(names, int))
+    table = frame.pivot_table(index=list(by), columns="soort", values="aantal", aggfunc="sum", fill_value=0)
+    table = table.reindex(columns=names, fill_value=0).reset_index()
+    table.columns.name = None
+    return table.astype(dict.fromkeys(names, int))
