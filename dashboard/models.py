@@ -208,7 +208,7 @@ class User(Base):
     voorbeeld: Mapped[bool] = mapped_column(Boolean, default=False)
     aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
-    regions: Mapped[list[Region]] = relationship(secondary=lambda: user_region, order_by=Region.code)
+    regions: Mapped[list[Region]] = relationship(secondary="user_region", order_by=Region.code)
 
 
 user_region = Table(
