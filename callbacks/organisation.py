@@ -125,7 +125,8 @@ def organisation_link(
 def _organisation(raw: object) -> OrganisationRef:
     found = access.organisation(current_viewer(), runtime().db, parse_organisation(str(raw)))
     if found is None:
-        raise ValueError(f"onbekende organisatie {raw!r}")
+        # The same answer for an id that does not exist and one the viewer may not see.
+        raise access.NoAccess("Organisatie niet gevonden of geen toegang.")
     return found
 
 

@@ -12,12 +12,14 @@ def content_security_policy(app: Dash) -> str:
     Plotly and Dash set style attributes and inject <style> elements at run time, so styles need
     'unsafe-inline'; scripts do not: Dash names the hashes of the few inline scripts it writes.
     """
-    hashes = " ".join(f"'{h}'" for h in app.csp_hashes())
+    hashes = " ".join(app.csp_hashes())  # Dash quotes them already: 'sha256-…'
     return "; ".join(
         [
             "default-src 'self'",
             f"script-src 'self' {hashes}",
             "style-src 'self' 'unsafe-inline'",
+            # Plotly and the upload component start web workers from blob: URLs they create themselves.
+            "worker-src 'self' blob:",
             "img-src 'self' data: blob:",
             "font-src 'self' data:",
             "connect-src 'self'",
