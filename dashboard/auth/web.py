@@ -22,6 +22,8 @@ from flask_limiter import Limiter
 from flask_limiter.errors import RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+from joserfc.errors import JoseError
+from requests import RequestException
 
 from dashboard.access import PUBLIC_VIEWER, set_viewer
 from dashboard.auth import store
@@ -105,6 +107,9 @@ def _start_session(account: store.Account, how: str, target: str) -> Any:
     session.clear()
     session.permanent = True
     login_user(SignedIn(account))
+    # The form token exists from the first response on: Dash's parallel requests each write the
+    # session cookie back, and one made later would race the others.
+    csrf_token()
     store.record(_db(), "inloggen", account.name, how)
     log.info("login %s (%s)", account.name, how)
     return redirect(safe_next(target), code=303)
@@ -154,7 +159,8 @@ def oidc_return() -> Any:
         return redirect(LOGIN_PATH)
     try:
         token = client.authorize_access_token()
-    except (OAuthError, ValueError, KeyError) as error:
+    except (OAuthError, RequestException, JoseError, ValueError, KeyError) as error:
+        # The provider refused, answered nonsense or could not be reached: the login failed.
         log.warning("OpenID Connect login failed: %s", error.__class__.__name__)
         return _form(401, "Inloggen via de identiteitsprovider is mislukt. Probeer het opnieuw.")
     claims = token.get("userinfo") or {}
