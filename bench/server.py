@@ -32,6 +32,9 @@ def gunicorn(
         "HZW_PEILDATUM": day.isoformat(),
         "HZW_GEODATA_FILE": str(geodata) if geodata else "",
         "HZW_LOG_LEVEL": "WARNING",
+        # The browser and load tests see the public monitor: the national page is the same for
+        # everyone, and plain HTTP on loopback cannot carry the secure session cookie.
+        "HZW_MODE": "openbaar",
     }
     command = [
         str(Path(sys.executable).with_name("gunicorn")),

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pandas as pd
 from flask import Blueprint, Response, abort, request
 
 from callbacks.national import update_ranking, update_trend
-from callbacks.organisation import organisation_rows
+from callbacks.organisation import organisation_rows, organisation_table
 from callbacks.region import funnel_counts, update_monthly
 from dashboard import comparison, metrics
-from dashboard.data.cohorts import funnel_by_organisation
+from dashboard.access import current_viewer
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.meta import data_status
 from dashboard.data.national import national_summary, summarise_country
@@ -124,17 +125,17 @@ def _region(show: Show, code: str) -> PackSection:
         + [str(row.rang or "–")]
         for row in compared.itertuples()
     ]
-    organisations = organisation_rows(funnel_by_organisation(db, code, show.year, show.peildatum))
-    org_rows = [
-        [
-            o["organisatie"],
-            o["soort"],
-            "geen gegevens" if o["gestart"] is None else fmt.published(o["gestart"]),
-            fmt.published(o["duurzaam"]),
-            fmt.published(o["aandeel_pct"], percent=True),
-        ]
-        for o in organisations
-    ]
+    tables = []
+    if current_viewer().sees_organisations(code):
+        organisations = organisation_rows(organisation_table(code, show.year, show.peildatum))
+        tables.append(
+            PackTable(
+                f"Organisaties in {ref.naam}, {show.year}",
+                ["Organisatie", "Type", "Gestart", "Duurzaam", "Aandeel"],
+                _organisation_rows(organisations),
+                {2, 3, 4},
+            )
+        )
     return PackSection(
         f"Regio {ref.naam}",
         funnel_summary(ref.naam, counts, cohort),
@@ -149,14 +150,22 @@ def _region(show: Show, code: str) -> PackSection:
                 compare_rows,
                 {1, 2, 3},
             ),
-            PackTable(
-                f"Organisaties in {ref.naam}, {show.year}",
-                ["Organisatie", "Type", "Gestart", "Duurzaam", "Aandeel"],
-                org_rows,
-                {2, 3, 4},
-            ),
+            *tables,
         ],
     )
+
+
+def _organisation_rows(organisations: list[dict[str, Any]]) -> list[list[str]]:
+    return [
+        [
+            o["organisatie"],
+            o["soort"],
+            "geen gegevens" if o["gestart"] is None else fmt.published(o["gestart"]),
+            fmt.published(o["duurzaam"]),
+            fmt.published(o["aandeel_pct"], percent=True),
+        ]
+        for o in organisations
+    ]
 
 
 def _value(value: object, measure: str) -> str:

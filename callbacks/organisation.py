@@ -12,18 +12,12 @@ from dash import Dash, Input, NoUpdate, Output, State, html, no_update
 from callbacks.national import resolve
 from callbacks.region import unchanged_view
 from dashboard import domain, metrics
-from dashboard.data.cohorts import (
-    OrganisationRef,
-    funnel_by_organisation,
-    method_mix,
-    organisation_imports,
-    organisation_ref,
-)
-from dashboard.data.organisations import delivery_status
-from dashboard.data.progress import monthly_starts
+from dashboard.access import current_viewer
+from dashboard.data import access
+from dashboard.data.cohorts import OrganisationRef
 from dashboard.params import parse_organisation
 from dashboard.runtime import runtime
-from dashboard.suppression import ORGANISATION_COUNTS, SuppressionRule, published_organisations
+from dashboard.suppression import ORGANISATION_COUNTS, SuppressionRule
 from geodata import region_refs
 from layouts import format as fmt
 from layouts import ids, mix_tables
@@ -53,9 +47,8 @@ def _plain(value: object) -> object:
     return int(number) if number.is_integer() else number
 
 
-def organisation_rows(frame: pd.DataFrame, rule: SuppressionRule | None = None) -> list[dict[str, Any]]:
-    """Grid rows of the region's organisations, with small numbers suppressed."""
-    shown = published_organisations(frame, rule or suppression_rule())
+def organisation_rows(shown: pd.DataFrame) -> list[dict[str, Any]]:
+    """Grid rows of the region's organisations as published (``access.organisation_table``)."""
     rows = []
     for rec in shown.to_dict("records"):
         last = rec["laatst_aangeleverd"]
@@ -79,8 +72,14 @@ def organisation_rows(frame: pd.DataFrame, rule: SuppressionRule | None = None) 
 
 
 def suppression_rule() -> SuppressionRule:
-    """The configured threshold for small numbers at organisation level."""
-    return SuppressionRule.from_minimum(runtime().settings.suppression_minimum)
+    """The small-number rule for the current viewer (``beheer`` sees every number)."""
+    return current_viewer().suppression(runtime().settings.suppression_minimum)
+
+
+def organisation_table(code: str, year: int, peildatum: dt.date) -> pd.DataFrame:
+    """The region's organisations as the current viewer may see them (``NoAccess`` otherwise)."""
+    minimum = runtime().settings.suppression_minimum
+    return access.organisation_table(current_viewer(), runtime().db, code, year, peildatum, minimum)
 
 
 def update_organisations(
@@ -89,8 +88,10 @@ def update_organisations(
     """The organisations grid of a region, its download links and the keyboard route to each page."""
     year, peildatum = resolve(year_raw, peildatum_raw)
     region = next(r for r in region_refs() if r.code == code)
-    frame = funnel_by_organisation(runtime().db, region.code, year, peildatum)
-    rows = organisation_rows(frame)
+    try:
+        rows = organisation_rows(organisation_table(region.code, year, peildatum))
+    except access.NoAccess:
+        return [], None, []
     links = export_links("organisaties", year, peildatum, "de cijfers per organisatie", region=region.code)
     options = [{"label": row["organisatie"], "value": str(row["id"])} for row in rows]
     return rows, links, options
@@ -114,7 +115,7 @@ def organisation_link(
     number = parse_organisation(chosen)
     if number is None or code is None:
         return None
-    found = organisation_ref(runtime().db, number)
+    found = access.organisation(current_viewer(), runtime().db, number)
     if found is None or found.region_code != code:
         return None
     year, peildatum = resolve(year_raw, peildatum_raw)
@@ -122,17 +123,20 @@ def organisation_link(
 
 
 def _organisation(raw: object) -> OrganisationRef:
-    number = parse_organisation(str(raw))
-    found = organisation_ref(runtime().db, number) if number is not None else None
+    found = access.organisation(current_viewer(), runtime().db, parse_organisation(str(raw)))
     if found is None:
-        raise ValueError(f"onbekende organisatie {raw!r}")
+        # The same answer for an id that does not exist and one the viewer may not see.
+        raise access.NoAccess("Organisatie niet gevonden of geen toegang.")
     return found
 
 
 def _counts(found: OrganisationRef, year: int, peildatum: dt.date) -> dict[str, Any] | None:
     # The organisation's published row of the region table: a number hidden there stays hidden here.
-    frame = funnel_by_organisation(runtime().db, found.region_code, year, peildatum)
-    row = next(r for r in organisation_rows(frame) if r["id"] == found.id)
+    row = next(
+        r
+        for r in organisation_rows(organisation_table(found.region_code, year, peildatum))
+        if r["id"] == found.id
+    )
     return None if row["gestart"] is None else row
 
 
@@ -171,8 +175,9 @@ def update_organisation_figures(
     if counts is not None and not metrics.cohort_is_mature(year, peildatum):
         text += " Dit cohort is nog niet uitontwikkeld: duurzaam werk kan nog volgen."
     first = max(domain.FIRST_YEAR, year - 1)
-    monthly = monthly_starts(db, first, metrics.effective_date(year, peildatum), organisation=found.id)
-    mix = method_mix(db, year, peildatum, organisation=found.id)
+    viewer = current_viewer()
+    monthly = access.organisation_monthly(viewer, db, found, first, metrics.effective_date(year, peildatum))
+    mix = access.organisation_mix(viewer, db, found, year, peildatum)
     rule = suppression_rule()
     hidden = "kleine aantallen niet getoond"
     # Starts per month and per method are single small counts at this level: shown only when none is.
@@ -192,9 +197,10 @@ def update_deliveries(organisation: int | None, peildatum_raw: str | None) -> li
     _year, peildatum = resolve(None, peildatum_raw)
     found = _organisation(organisation)
     db = runtime().db
-    status = delivery_status(db, peildatum)
+    viewer = current_viewer()
+    status = access.delivery(viewer, db, peildatum)
     mine = status[(status["code"] == found.region_code) & (status["organisatie"] == found.naam)]
-    imports = organisation_imports(db, found.id)
+    imports = access.organisation_files(viewer, db, found)
     if imports.empty:
         return [html.P("Deze organisatie heeft nog geen trajecten aangeleverd (geen gegevens).")]
     rows = [[fmt.moment(r.tijdstip), r.bestandsnaam, fmt.number(r.trajecten)] for r in imports.itertuples()]

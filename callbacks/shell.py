@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output
 
-from dashboard.data.meta import data_status, import_log
+from dashboard.access import current_viewer
+from dashboard.data import access
+from dashboard.data.meta import data_status
 from dashboard.runtime import current_peildatum, runtime
 from layouts import data_page, ids
 from layouts.format import date
@@ -21,8 +23,11 @@ def update_shell(_pathname: str | None) -> tuple[object, str]:
 
 
 def update_import_log(_table_id: str) -> object:
-    """The import log, newest first."""
-    return data_page.import_log_table(import_log(runtime().db))
+    """The import log, newest first (``beheer`` only; the page shows it to no one else)."""
+    try:
+        return data_page.import_log_table(access.import_log(current_viewer(), runtime().db))
+    except access.NoAccess as refused:
+        return str(refused)
 
 
 def register(app: Dash) -> None:

@@ -10,22 +10,26 @@ from pathlib import Path
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, html, no_update
 
-from dashboard.data.meta import import_log
-from dashboard.data.organisations import delivery_status
+from dashboard.access import current_viewer
+from dashboard.auth import store
+from dashboard.data import access
 from dashboard.importing import ImportRejected, ImportResult, Problem, import_file
 from dashboard.params import parse_region
 from dashboard.runtime import current_peildatum, runtime
 from layouts import data_page, ids
 from layouts.exports import export_links
 
-# Until logins exist (the access issue), uploads are logged under this name.
-WEB_USER = "webformulier"
+ADMIN_ONLY = "alleen het beheer van de monitor mag bestanden aanleveren"
 
 
 def _import(contents: str, filename: str, kind: str, check_only: bool) -> ImportResult:
     """Decode the browser's data URL into a temporary file and run the same import as the CLI."""
     # The client's name is only shown and logged; the file on disk gets a fixed, safe name.
     name = (Path(filename or "bestand.csv").name.replace("\x00", "") or "bestand.csv")[:200]
+    viewer = current_viewer()
+    # Checked here, not only by hiding the form: a forged callback request gets the same answer.
+    if not viewer.is_admin:
+        raise ImportRejected(name, [Problem(None, "", "", ADMIN_ONLY)])
     settings = runtime().settings
     if len(contents) > settings.max_import_bytes * 1.4 + 1000:  # base64 is 4/3 of the file
         raise ImportRejected(name, [Problem(None, "", "", "het bestand is groter dan de toegestane grens")])
@@ -36,15 +40,18 @@ def _import(contents: str, filename: str, kind: str, check_only: bool) -> Import
     with tempfile.TemporaryDirectory(prefix="hzw-upload-") as folder:
         path = Path(folder) / ("upload.xlsx" if name.lower().endswith(".xlsx") else "upload.csv")
         path.write_bytes(payload)
-        return import_file(
+        result = import_file(
             runtime().db,
             kind,
             path,
-            user=WEB_USER,
+            user=viewer.name,
             max_bytes=settings.max_import_bytes,
             check_only=check_only,
             file_name=name,
         )
+    if not check_only:
+        store.record(runtime().db, "import", viewer.name, f"{kind}: {name}")
+    return result
 
 
 def check_upload(contents: str | None, filename: str | None, kind: str) -> tuple[object, bool, object]:
@@ -86,14 +93,18 @@ def confirm_upload(
     except ImportRejected as rejected:
         return dbc.Alert(rejected.report(limit=5), color="danger"), True, no_update, no_update
     message = dbc.Alert([html.Strong("Ingelezen. "), result.summary()], color="success")
-    return message, True, None, data_page.import_log_table(import_log(runtime().db))
+    log = access.import_log(current_viewer(), runtime().db)
+    return message, True, None, data_page.import_log_table(log)
 
 
 def update_delivery(region: str | None) -> list[object]:
     """Delivery status of the organisations of one region over the last eight quarters, and downloads."""
     peildatum = current_peildatum()
+    viewer = current_viewer()
     code = parse_region(region) or "AM01"
-    frame = delivery_status(runtime().db, peildatum)
+    if not viewer.sees_organisations(code):
+        return [html.P("U hebt geen toegang tot de aanleverstatus van deze regio.")]
+    frame = access.delivery(viewer, runtime().db, peildatum)
     links = export_links("aanleverstatus", peildatum.year, peildatum, "de aanleverstatus", region=code)
     return [data_page.delivery_table(frame, code), links]
 

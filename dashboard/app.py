@@ -14,10 +14,13 @@ from flask_compress import Compress
 
 from callbacks import meeting_pack, national, organisation, overview, presentation, region, shell, upload
 from dashboard import downloads
+from dashboard.auth.web import init_auth
 from dashboard.cache import cache
 from dashboard.config import PROJECT_ROOT, load_settings
+from dashboard.data.access import NoAccess
 from dashboard.db import Database, DatabaseError
 from dashboard.runtime import EXTENSION, Runtime
+from dashboard.security import init_security_headers
 from geodata.boundaries import BoundaryError, load_boundaries
 from layouts.pages import register_pages
 from layouts.shell import shell as shell_layout
@@ -78,6 +81,15 @@ def _not_found(_error: Exception) -> tuple[str, int]:
     return _plain_page("Niet gevonden", "Dit bestand of adres bestaat niet in de monitor.", 404)
 
 
+def _forbidden(error: Exception) -> tuple[str, int]:
+    return _plain_page("Geen toegang", str(error), 403)
+
+
+def _too_large(_error: Exception) -> tuple[str, int]:
+    text = "Het verzoek of bestand is groter dan de monitor aanneemt. Er is niets opgeslagen."
+    return _plain_page("Te groot", text, 413)
+
+
 def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     """Build the monitor.
 
@@ -111,7 +123,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     )
     app.index_string = INDEX_STRING
     server = app.server
-    server.config["SECRET_KEY"] = settings.secret_key or None
     # Uploads arrive base64-encoded (4/3 of the file) inside a JSON callback body.
     server.config["MAX_CONTENT_LENGTH"] = int(settings.max_import_bytes * 1.4) + 100_000
     server.register_blueprint(
@@ -129,14 +140,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         # The monitor still works without boundaries: the national page shows the tile map.
         problem = str(error)
         logging.getLogger(__name__).warning("%s", problem)
-    server.extensions[EXTENSION] = Runtime(settings, db, boundaries, problem)
+    runtime = Runtime(settings, db, boundaries, problem)
+    server.extensions[EXTENSION] = runtime
+    init_auth(server, settings, runtime.extras)
 
     server.register_blueprint(downloads.blueprint)
     server.register_blueprint(meeting_pack.blueprint)
     server.register_error_handler(500, _server_error)
     server.register_error_handler(404, _not_found)
+    server.register_error_handler(413, _too_large)
+    server.register_error_handler(NoAccess, _forbidden)
     register_pages()
     app.layout = shell_layout
     for module in (shell, national, overview, region, organisation, presentation, upload):
         module.register(app)
+    init_security_headers(app, https_only=bool(settings.secure_cookies))
     return app

@@ -13,6 +13,7 @@ from typing import Any
 import click
 from sqlalchemy.exc import OperationalError
 
+from dashboard.auth import store
 from dashboard.config import ConfigError, Settings, load_settings
 from dashboard.data.meta import trajectory_count
 from dashboard.db import Database, DatabaseError
@@ -20,7 +21,7 @@ from dashboard.importing import ImportRejected, import_file
 from geodata.boundaries import PDOK_ITEMS, BoundaryError, download_to_cache
 
 # What the user did wrong or what is missing; anything else is a bug and keeps its traceback.
-USER_ERRORS = (ConfigError, DatabaseError, ImportRejected, BoundaryError)
+USER_ERRORS = (ConfigError, DatabaseError, ImportRejected, BoundaryError, store.AccountError)
 
 
 class CliError(click.ClickException):
@@ -96,13 +97,18 @@ def demo(seed: int, until: dt.datetime | None, if_empty: bool, scale: int) -> No
     settings = _settings()
     database = _database(settings)
     _require_current(database)
-    if if_empty:
-        if trajectory_count(database):
-            click.echo("De database bevat al gegevens; voorbeelddata niet opnieuw geladen.")
-            return
-    today = until.date() if until else dt.date.today()
-    for result in load_demo(database, seed, today, settings.max_import_bytes, scale):
-        click.echo(f"Voorbeelddata: {result.summary()}")
+    if if_empty and trajectory_count(database):
+        click.echo("De database bevat al gegevens; voorbeelddata niet opnieuw geladen.")
+    else:
+        today = until.date() if until else dt.date.today()
+        for result in load_demo(database, seed, today, settings.max_import_bytes, scale):
+            click.echo(f"Voorbeelddata: {result.summary()}")
+    created = store.ensure_demo_accounts(database)
+    if created and settings.mode == "login":
+        click.echo(
+            f"Voorbeeldaccounts {', '.join(created)} (wachtwoord '{store.DEMO_PASSWORD}'); ze werken "
+            "alleen zolang de database uitsluitend voorbeelddata bevat."
+        )
 
 
 @cli.command("import", help="Lees een bestand in (CSV of XLSX) volgens het aanlevercontract.")
@@ -124,7 +130,155 @@ def import_(soort: str, bestand: Path, controleer: bool, gebruiker: str | None) 
         check_only=controleer,
     )
     prefix = "Gecontroleerd, niets opgeslagen" if controleer else "Ingelezen"
+    if not controleer:
+        store.record(
+            database, "import", gebruiker or getpass.getuser(), f"{soort}: {bestand.name} (hzw import)"
+        )
     click.echo(f"{prefix}: {result.summary()}")
+
+
+@cli.group(help="Accounts van de monitor beheren (rollen: landelijk, regio, beheer).")
+def gebruiker() -> None:
+    """Account commands."""
+
+
+ROLE_OPTION = click.option(
+    "--rol",
+    "role",
+    required=True,
+    type=click.Choice(["landelijk", "regio", "beheer"]),
+    help="Wat het account ziet.",
+)
+REGION_OPTION = click.option(
+    "--regio", "regions", multiple=True, help="Regiocode die een regio-account volledig ziet (herhaalbaar)."
+)
+
+
+def _new_password(from_stdin: bool) -> str:
+    # Never as an argument: it would stay in the shell history and the process list.
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = click.prompt("Wachtwoord", hide_input=True, prompt_suffix=": ")
+    if click.prompt("Herhaal het wachtwoord", hide_input=True, prompt_suffix=": ") != first:
+        raise CliError("De twee wachtwoorden zijn niet gelijk; er is niets gewijzigd.")
+    return str(first)
+
+
+def _describe(account: store.Account) -> str:
+    regions = f" ({', '.join(account.regions)})" if account.regions else ""
+    flags = [
+        f
+        for f, on in (
+            ("geblokkeerd", not account.active),
+            ("voorbeeld", account.demo),
+            ("oidc", account.oidc),
+        )
+        if on
+    ]
+    return f"{account.name}: {account.role}{regions}" + (f" [{', '.join(flags)}]" if flags else "")
+
+
+@gebruiker.command("toevoegen", help="Maak een account aan; het wachtwoord wordt gevraagd.")
+@click.argument("naam")
+@ROLE_OPTION
+@REGION_OPTION
+@click.option(
+    "--oidc", is_flag=True, help="Geen wachtwoord: inloggen via de identiteitsprovider (naam = e-mail)."
+)
+@click.option(
+    "--wachtwoord-stdin", "from_stdin", is_flag=True, help="Lees het wachtwoord van standaardinvoer."
+)
+def user_add(naam: str, role: str, regions: tuple[str, ...], oidc: bool, from_stdin: bool) -> None:
+    """Create an account."""
+    database = _database(_settings())
+    _require_current(database)
+    password = None if oidc else _new_password(from_stdin)
+    account = store.add_user(database, naam, role, list(regions), password)
+    store.record(database, "account aangemaakt", getpass.getuser(), _describe(account))
+    click.echo(f"Account aangemaakt: {_describe(account)}")
+
+
+@gebruiker.command("lijst", help="Toon alle accounts met hun rol en regio's.")
+def user_list() -> None:
+    """List accounts."""
+    database = _database(_settings())
+    _require_current(database)
+    accounts = store.list_users(database)
+    for account in accounts:
+        click.echo(_describe(account))
+    if not accounts:
+        click.echo("Er zijn nog geen accounts.")
+
+
+@gebruiker.command("wachtwoord", help="Geef een account een nieuw wachtwoord.")
+@click.argument("naam")
+@click.option(
+    "--wachtwoord-stdin", "from_stdin", is_flag=True, help="Lees het wachtwoord van standaardinvoer."
+)
+def user_password(naam: str, from_stdin: bool) -> None:
+    """Set a password."""
+    database = _database(_settings())
+    _require_current(database)
+    store.set_password(database, naam, _new_password(from_stdin))
+    store.record(database, "wachtwoord gewijzigd", getpass.getuser(), naam)
+    click.echo(f"Wachtwoord van {naam} gewijzigd.")
+
+
+@gebruiker.command("rol", help="Wijzig de rol en regio's van een account.")
+@click.argument("naam")
+@ROLE_OPTION
+@REGION_OPTION
+def user_role(naam: str, role: str, regions: tuple[str, ...]) -> None:
+    """Change a role."""
+    database = _database(_settings())
+    _require_current(database)
+    account = store.set_role(database, naam, role, list(regions))
+    store.record(database, "rol gewijzigd", getpass.getuser(), _describe(account))
+    click.echo(f"Gewijzigd: {_describe(account)}")
+
+
+@gebruiker.command("blokkeer", help="Blokkeer een account; het wordt direct uitgelogd.")
+@click.argument("naam")
+def user_block(naam: str) -> None:
+    """Block an account."""
+    database = _database(_settings())
+    _require_current(database)
+    store.set_active(database, naam, False)
+    store.record(database, "account geblokkeerd", getpass.getuser(), naam)
+    click.echo(f"Account {naam} geblokkeerd.")
+
+
+@gebruiker.command("deblokkeer", help="Laat een geblokkeerd account weer toe.")
+@click.argument("naam")
+def user_unblock(naam: str) -> None:
+    """Unblock an account."""
+    database = _database(_settings())
+    _require_current(database)
+    store.set_active(database, naam, True)
+    store.record(database, "account gedeblokkeerd", getpass.getuser(), naam)
+    click.echo(f"Account {naam} weer toegelaten.")
+
+
+@gebruiker.command("verwijder", help="Verwijder een account (het auditlogboek houdt de naam).")
+@click.argument("naam")
+def user_remove(naam: str) -> None:
+    """Remove an account."""
+    database = _database(_settings())
+    _require_current(database)
+    store.remove_user(database, naam)
+    store.record(database, "account verwijderd", getpass.getuser(), naam)
+    click.echo(f"Account {naam} verwijderd.")
+
+
+@cli.command("audit", help="Toon het auditlogboek: inloggen, imports en accountwijzigingen.")
+@click.option("--aantal", "limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
+def audit(limit: int) -> None:
+    """Print the newest audit events."""
+    database = _database(_settings())
+    _require_current(database)
+    for event in store.audit_log(database, limit).itertuples():
+        detail = f" – {event.detail}" if event.detail else ""
+        click.echo(f"{event.tijdstip:%Y-%m-%d %H:%M:%S} {event.gebeurtenis}: {event.gebruiker}{detail}")
 
 
 @cli.group(help="Regiogrenzen van CBS / PDOK.")

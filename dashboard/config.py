@@ -11,6 +11,7 @@ from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 ENV_PREFIX = "HZW_"
+MODES = ("login", "openbaar")
 
 
 class ConfigError(ValueError):
@@ -36,6 +37,18 @@ class Settings:
             percentages need twice as many trajectories.
         host: address ``hzw serve`` binds to.
         port: port ``hzw serve`` listens on.
+        mode: ``login`` (everyone signs in; roles decide what they see) or ``openbaar`` (no login,
+            national and region level only).
+        secure_cookies: send the session cookie over HTTPS only. On by default; only a
+            development server on plain HTTP away from localhost needs it off.
+        session_hours: how long a login lasts.
+        login_rate_limit: login attempts allowed per address and per account name (Flask-Limiter
+            notation), counted only when they fail.
+        oidc_issuer: OpenID Connect issuer URL of the government identity provider; empty means
+            login with the built-in user store only.
+        oidc_client_id: client id registered with that provider.
+        oidc_client_secret: its client secret.
+        oidc_name: how the login page names the provider.
     """
 
     data_dir: Path = PROJECT_ROOT / "data"
@@ -51,6 +64,14 @@ class Settings:
     suppression_minimum: int = 5
     host: str = "127.0.0.1"
     port: int = 8050
+    mode: str = "login"
+    secure_cookies: int = 1
+    session_hours: int = 8
+    login_rate_limit: str = "5 per minute"
+    oidc_issuer: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: str = ""
+    oidc_name: str = "Inloggen via de identiteitsprovider"
 
     @property
     def effective_database_url(self) -> str:
@@ -106,4 +127,10 @@ def load_settings(
     settings = Settings(**values)
     if settings.cache_timeout < 0:
         raise ConfigError("HZW_CACHE_TIMEOUT mag niet negatief zijn.")
+    if settings.mode not in MODES:
+        raise ConfigError(f"HZW_MODE moet 'login' of 'openbaar' zijn, niet '{settings.mode}'.")
+    if settings.session_hours < 1:
+        raise ConfigError("HZW_SESSION_HOURS moet minstens 1 zijn.")
+    if settings.oidc_issuer and not settings.oidc_client_id:
+        raise ConfigError("HZW_OIDC_CLIENT_ID is nodig wanneer HZW_OIDC_ISSUER gezet is.")
     return settings

@@ -9,18 +9,18 @@ from collections.abc import Callable
 import pandas as pd
 from flask import Blueprint, Response, abort, request
 
+from dashboard.access import current_viewer
+from dashboard.data import access
 from dashboard.data.cadence import meetings_of_region
-from dashboard.data.cohorts import FUNNEL_STEPS, funnel_by_organisation, funnel_by_region, method_mix
+from dashboard.data.cohorts import FUNNEL_STEPS, funnel_by_region, method_mix
 from dashboard.data.meetings import last_case_discussion
-from dashboard.data.meta import import_log
-from dashboard.data.organisations import delivery_status
 from dashboard.data.progress import monthly_starts, progress_by_region
 from dashboard.importing.rules import SCHEMAS
 from dashboard.metrics import effective_date
 from dashboard.params import parse_peildatum, parse_region, parse_year
 from dashboard.region_metrics import region_metrics
 from dashboard.runtime import current_peildatum, runtime
-from dashboard.suppression import ORGANISATION_COUNTS, SuppressionRule, published_organisations
+from dashboard.suppression import ORGANISATION_COUNTS
 from geodata import region_refs
 
 blueprint = Blueprint("downloads", __name__)
@@ -140,15 +140,18 @@ def _meetings(year: int, peildatum: dt.date) -> pd.DataFrame:
 
 
 def _organisations(year: int, peildatum: dt.date) -> pd.DataFrame:
-    # The same suppressed numbers as the organisations grid: small counts as "<5" or "x".
-    db = runtime().db
-    rule = SuppressionRule.from_minimum(runtime().settings.suppression_minimum)
+    # The same suppressed numbers as the organisations grid: small counts as "<5" or "x", and
+    # only the regions whose organisations the viewer may see.
+    db, viewer, minimum = runtime().db, current_viewer(), runtime().settings.suppression_minimum
     frames = [
-        published_organisations(funnel_by_organisation(db, ref.code, year, peildatum), rule).assign(
+        access.organisation_table(viewer, db, ref.code, year, peildatum, minimum).assign(
             code=ref.code, regio=ref.naam
         )
         for ref in region_refs()
+        if viewer.sees_organisations(ref.code)
     ]
+    if not frames:
+        raise access.NoAccess("U hebt geen toegang tot cijfers per organisatie.")
     frame = pd.concat(frames, ignore_index=True)
     frame["laatst_aangeleverd"] = _local(frame["laatst_aangeleverd"])
     for column in ("duurzaam_pct", "aandeel_regio_pct"):
@@ -197,7 +200,10 @@ def _meeting_list(year: int, peildatum: dt.date) -> pd.DataFrame:
 
 def _deliveries(_year: int, peildatum: dt.date) -> pd.DataFrame:
     # The last eight quarters up to the peildatum, as on the Data page: -1 means no delivery.
-    frame = delivery_status(runtime().db, peildatum)
+    viewer = current_viewer()
+    if not viewer.sees_any_organisations:
+        raise access.NoAccess("U hebt geen toegang tot de aanleverstatus per organisatie.")
+    frame = access.delivery(viewer, runtime().db, peildatum)
     quarters = [c for c in frame.columns if "-K" in str(c)]
 
     def word(value: float) -> str:
@@ -211,7 +217,7 @@ def _deliveries(_year: int, peildatum: dt.date) -> pd.DataFrame:
 
 
 def _import_log(_year: int, peildatum: dt.date) -> pd.DataFrame:
-    frame = import_log(runtime().db, limit=10_000)
+    frame = access.import_log(current_viewer(), runtime().db, limit=10_000)
     frame["tijdstip"] = _local(frame["tijdstip"])
     return frame
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask import current_app
@@ -24,6 +24,8 @@ class Runtime:
     # Prepared GeoJSON of the 35 regions, or None with the reason the map falls back to tiles.
     boundaries: dict[str, Any] | None = None
     boundary_problem: str = ""
+    # Per-app services that exist only in some configurations (the OpenID Connect client).
+    extras: dict[str, Any] = field(default_factory=dict)
 
 
 def runtime() -> Runtime:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
+from dashboard.access import Viewer
 from dashboard.importing import Problem
 from geodata import region_refs
 from layouts import format as fmt
@@ -16,57 +19,85 @@ from layouts.tables import table
 KINDS = (("trajecten", "Trajecten"), ("bijeenkomsten", "Bijeenkomsten"), ("doelen", "Doelen"))
 
 
-def page(max_bytes: int) -> html.Div:
-    """The page skeleton; callbacks fill the report, the status and the log."""
-    return html.Div(
-        [
-            html.H1("Data", className="h2"),
-            html.P(
-                "Aanleveren van trajecten, bijeenkomsten en doelen. Alleen gepseudonimiseerde gegevens "
-                "worden geaccepteerd; een bestand met een fout wordt in zijn geheel geweigerd.",
-                className="lead",
-            ),
+def page(max_bytes: int, viewer: Viewer) -> html.Div:
+    """The page skeleton for ``viewer``; callbacks fill the report, the status and the log.
+
+    Only ``beheer`` delivers files and reads the import log; others see the templates and the
+    delivery status of the regions whose organisations they may see.
+    """
+    if not viewer.sees_any_organisations:
+        return html.Div(
+            [
+                html.H1("Data", className="h2"),
+                html.P(
+                    "Aanleveren en de aanleverstatus per organisatie zijn alleen beschikbaar na inloggen."
+                ),
+                html.A("Naar het landelijk overzicht", href="/"),
+            ]
+        )
+    regions = [r for r in region_refs() if viewer.sees_organisations(r.code)]
+    parts: list[Any] = [
+        html.H1("Data", className="h2"),
+        html.P(
+            "Aanleveren van trajecten, bijeenkomsten en doelen. Alleen gepseudonimiseerde gegevens "
+            "worden geaccepteerd; een bestand met een fout wordt in zijn geheel geweigerd.",
+            className="lead",
+        ),
+    ]
+    if viewer.is_admin:
+        parts.append(
             html.Section(
                 [html.H2("Bestand aanleveren", className="h4"), _upload(max_bytes)], className="mb-5"
-            ),
-            html.Section([html.H2("Sjablonen en spelregels", className="h4"), _guide()], className="mb-5"),
-            html.Section(
+            )
+        )
+    else:
+        parts.append(
+            html.P("Bestanden aanleveren doet het beheer van de monitor.", className="text-body-secondary")
+        )
+    parts += [
+        html.Section([html.H2("Sjablonen en spelregels", className="h4"), _guide()], className="mb-5"),
+        html.Section(
+            [
+                html.H2("Aanleverstatus per organisatie en kwartaal", className="h4"),
+                html.Div(
+                    [
+                        dbc.Label("Regio", html_for=ids.DELIVERY_REGION, className="me-2 mb-0"),
+                        dbc.Select(
+                            id=ids.DELIVERY_REGION,
+                            options=[{"label": r.naam, "value": r.code} for r in regions],
+                            value=regions[0].code,
+                            style={"width": "18rem"},
+                        ),
+                    ],
+                    className="d-flex align-items-center mb-2",
+                ),
+                html.Div(id=ids.DELIVERY_TABLE),
+            ],
+            className="mb-5",
+        ),
+    ]
+    if viewer.is_admin:
+        parts.append(_import_log_section())
+    return html.Div(parts)
+
+
+def _import_log_section() -> html.Section:
+    return html.Section(
+        [
+            html.H2("Importlogboek", className="h4"),
+            html.P(
                 [
-                    html.H2("Aanleverstatus per organisatie en kwartaal", className="h4"),
-                    html.Div(
-                        [
-                            dbc.Label("Regio", html_for=ids.DELIVERY_REGION, className="me-2 mb-0"),
-                            dbc.Select(
-                                id=ids.DELIVERY_REGION,
-                                options=[{"label": r.naam, "value": r.code} for r in region_refs()],
-                                value=region_refs()[0].code,
-                                style={"width": "18rem"},
-                            ),
-                        ],
-                        className="d-flex align-items-center mb-2",
-                    ),
-                    html.Div(id=ids.DELIVERY_TABLE),
+                    html.I(className="bi bi-download me-1", **aria(hidden="true")),
+                    "Download het importlogboek: ",
+                    html.A("CSV", href="/export/importlog.csv", download=""),
+                    " · ",
+                    html.A("XLSX", href="/export/importlog.xlsx", download=""),
                 ],
-                className="mb-5",
+                className="small",
             ),
-            html.Section(
-                [
-                    html.H2("Importlogboek", className="h4"),
-                    html.P(
-                        [
-                            html.I(className="bi bi-download me-1", **aria(hidden="true")),
-                            "Download het importlogboek: ",
-                            html.A("CSV", href="/export/importlog.csv", download=""),
-                            " · ",
-                            html.A("XLSX", href="/export/importlog.xlsx", download=""),
-                        ],
-                        className="small",
-                    ),
-                    html.Div(id=ids.IMPORT_LOG_TABLE),
-                ],
-                className="mb-5",
-            ),
-        ]
+            html.Div(id=ids.IMPORT_LOG_TABLE),
+        ],
+        className="mb-5",
     )
 
 

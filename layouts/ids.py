@@ -8,6 +8,7 @@ NAVIGATE = "navigate"  # a second Location that navigates (the first only mirror
 MAIN = "main-content"
 DEMO_BANNER = "demo-banner"
 DATA_DATE = "data-date"
+LOGOUT_TOKEN = "logout-token"
 
 # Landelijk
 NATIONAL_YEAR = "national-year"

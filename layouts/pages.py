@@ -8,7 +8,8 @@ from typing import Any
 import dash
 from dash import html
 
-from dashboard.data.cohorts import organisation_ref
+from dashboard.access import current_viewer
+from dashboard.data import access
 from dashboard.params import parse_cohort, parse_organisation, parse_since
 from dashboard.runtime import current_peildatum, runtime
 from geodata import RegionRef, region_refs
@@ -76,7 +77,9 @@ def region_page(
     # The peildatum travels with the drill-down, so a historical view stays historical.
     day = parse_peildatum(peildatum, latest)
     year = parse_year(jaar, day.year)
-    return region.page(ref, year, day, latest, parse_cohort(cohort, year, day))
+    return region.page(
+        ref, year, day, latest, parse_cohort(cohort, year, day), current_viewer().sees_organisations(ref.code)
+    )
 
 
 def organisation_page(
@@ -89,9 +92,10 @@ def organisation_page(
     """One organisation, by its region's code and its number in the path."""
     ref = _region(code)
     number = parse_organisation(org)
-    found = organisation_ref(runtime().db, number) if number is not None else None
+    found = access.organisation(current_viewer(), runtime().db, number)
     if ref is None or found is None or found.region_code != ref.code:
-        # Also for a real organisation under the wrong region: the path must not lie about it.
+        # Also for a real organisation under the wrong region: the path must not lie about it. An
+        # organisation the viewer may not see looks the same as one that does not exist.
         return organisation.not_found(
             code if isinstance(code, str) else "", org if isinstance(org, str) else ""
         )
@@ -135,7 +139,14 @@ def register_pages() -> None:
             {"path": "/bijeenkomsten", "name": "Bijeenkomsten", "layout": _year_page(meetings.page)},
         ),
         ("presentatie", {"path": "/presentatie", "name": "Presentatie", "layout": presentation.page}),
-        ("data", {"path": "/data", "name": "Data", "layout": lambda **_q: data_page.page(_max_bytes())}),
+        (
+            "data",
+            {
+                "path": "/data",
+                "name": "Data",
+                "layout": lambda **_q: data_page.page(_max_bytes(), current_viewer()),
+            },
+        ),
         ("not_found_404", {"path": "/404", "name": "Niet gevonden", "layout": not_found}),
     ]
     for module, options in pages:

@@ -91,8 +91,18 @@ def summary_text(component_id: str) -> html.P:
     return html.P(id=component_id, className="small figure-summary", **aria(live="polite"))
 
 
-def page(region: RegionRef, year: int, peildatum: dt.date, latest: dt.date, cohort: int) -> html.Div:
-    """The page skeleton with its controls set from the URL; callbacks fill the parts."""
+def page(
+    region: RegionRef,
+    year: int,
+    peildatum: dt.date,
+    latest: dt.date,
+    cohort: int,
+    organisations_open: bool = True,
+) -> html.Div:
+    """The page skeleton with its controls set from the URL; callbacks fill the parts.
+
+    ``organisations_open`` is False for a viewer who sees this region at region level only.
+    """
     return html.Div(
         [
             html.Div(breadcrumb(region_trail(region, year, peildatum)), id=ids.REGION_BREADCRUMB),
@@ -175,42 +185,58 @@ def page(region: RegionRef, year: int, peildatum: dt.date, latest: dt.date, coho
                 "vergelijkbaar aantal trajecten. In de trechterplot ligt een kleine regio niet zomaar "
                 "buiten de grenzen: hoe minder trajecten, hoe wijder de grenzen.",
             ),
-            section(
-                "Organisaties",
-                [
-                    dag.AgGrid(
-                        id=ids.REGION_ORGANISATIONS,
-                        columnDefs=organisation_columns(),
-                        rowData=[],
-                        # Row ids are organisation ids, so a clicked row names its organisation.
-                        getRowId="params.data.id",
-                        defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 110},
-                        dashGridOptions={
-                            "localeText": GRID_TEXT,
-                            "domLayout": "autoHeight",
-                            "rowSelection": {"mode": "singleRow", "checkboxes": False},
-                        },
-                        columnSize="responsiveSizeToFit",
-                        className="ag-theme-quartz",
-                        style={"width": "100%"},
-                    ),
-                    html.Div(
-                        [
-                            controls.labelled_select(
-                                "Organisatie openen", ids.REGION_ORGANISATION_SELECT, [], ""
-                            ),
-                            html.Div(id=ids.REGION_ORGANISATION_LINK, className="mb-2"),
-                        ],
-                        className="d-flex flex-wrap align-items-center mt-2",
-                        role="group",
-                        **aria(label="Organisatie openen"),
-                    ),
-                    html.Div(id=ids.REGION_ORGANISATIONS_EXPORT),
-                ],
-                "Klik op een rij om de organisatie te openen, of kies haar hieronder. Sorteer en filter "
-                "via de kolomkoppen.",
-            ),
+            organisations_section() if organisations_open else closed_organisations_section(),
         ]
+    )
+
+
+def organisations_section() -> html.Section:
+    """The region's organisations: grid, keyboard route and downloads."""
+    return section(
+        "Organisaties",
+        [
+            dag.AgGrid(
+                id=ids.REGION_ORGANISATIONS,
+                columnDefs=organisation_columns(),
+                rowData=[],
+                # Row ids are organisation ids, so a clicked row names its organisation.
+                getRowId="params.data.id",
+                defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 110},
+                dashGridOptions={
+                    "localeText": GRID_TEXT,
+                    "domLayout": "autoHeight",
+                    "rowSelection": {"mode": "singleRow", "checkboxes": False},
+                },
+                columnSize="responsiveSizeToFit",
+                className="ag-theme-quartz",
+                style={"width": "100%"},
+            ),
+            html.Div(
+                [
+                    controls.labelled_select("Organisatie openen", ids.REGION_ORGANISATION_SELECT, [], ""),
+                    html.Div(id=ids.REGION_ORGANISATION_LINK, className="mb-2"),
+                ],
+                className="d-flex flex-wrap align-items-center mt-2",
+                role="group",
+                **aria(label="Organisatie openen"),
+            ),
+            html.Div(id=ids.REGION_ORGANISATIONS_EXPORT),
+        ],
+        "Klik op een rij om de organisatie te openen, of kies haar hieronder. Sorteer en filter "
+        "via de kolomkoppen.",
+    )
+
+
+def closed_organisations_section() -> html.Section:
+    """What a viewer without rights for this region's organisations sees instead of the grid."""
+    return section(
+        "Organisaties",
+        [
+            html.P(
+                "Cijfers per organisatie zijn alleen zichtbaar voor accounts met toegang tot deze regio. "
+                "De cijfers van de regio als geheel staan hierboven."
+            )
+        ],
     )
 
 

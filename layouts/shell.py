@@ -5,7 +5,10 @@ from __future__ import annotations
 import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
+from flask import has_request_context
 
+from dashboard.access import ROLE_LABELS, SYSTEM_VIEWER, Viewer, current_viewer
+from dashboard.auth.web import csrf_token
 from layouts import ids
 from layouts.a11y import aria
 
@@ -18,17 +21,41 @@ NAV_ITEMS = (
 )
 
 
-def navigation() -> html.Nav:
+def account_menu(viewer: Viewer, csrf: str) -> html.Form | None:
+    """Who is signed in, with what role, and the button to sign out (a POST with the form token)."""
+    if not viewer.signed_in:
+        return None
+    return html.Form(
+        [
+            html.Span(
+                [
+                    html.I(className="bi bi-person-circle me-1", **aria(hidden="true")),
+                    f"{viewer.name} ({ROLE_LABELS[viewer.role]})",
+                ],
+                className="navbar-text me-2",
+            ),
+            dcc.Input(type="hidden", name="csrf", value=csrf, id=ids.LOGOUT_TOKEN),
+            html.Button("Uitloggen", type="submit", className="btn btn-outline-light btn-sm"),
+        ],
+        action="/uitloggen",
+        method="post",
+        className="d-flex align-items-center ms-lg-3",
+    )
+
+
+def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "") -> html.Nav:
     """Top navigation; the current page is marked with aria-current by NavLink(active=...)."""
     links = [
         dbc.NavItem(dbc.NavLink(label, href=href, active="exact" if href == "/" else "partial"))
         for label, href in NAV_ITEMS
+        if href != "/data" or viewer.sees_any_organisations
     ]
     navbar = dbc.Navbar(
         dbc.Container(
             [
                 dbc.NavbarBrand("Hoofdzaak Werk Monitor", href="/"),
                 dbc.Nav(links, navbar=True, className="ms-auto"),
+                account_menu(viewer, csrf),
             ],
             fluid=True,
         ),
@@ -46,7 +73,7 @@ def shell() -> html.Div:
     return html.Div(
         [
             html.A("Naar de inhoud", href=f"#{ids.MAIN}", className="skip-link"),
-            html.Header(navigation()),
+            html.Header(navigation(current_viewer(), csrf_token() if has_request_context() else "")),
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Location(id=ids.NAVIGATE, refresh="callback-nav"),
             dbc.Container(html.Div(id=ids.DEMO_BANNER, role="status"), fluid=True),

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import pandas as pd
 
+from dashboard.access import Viewer, set_viewer
 from dashboard.db import Database
 from dashboard.importing import ImportResult, import_frame
 from dashboard.importing.rules import SCHEMAS
@@ -37,3 +41,31 @@ def load(
     return import_frame(
         db, kind, pd.DataFrame(rows), file_name=f"test-{kind}.csv", sha256="0" * 64, user="test", today=today
     )
+
+
+@contextmanager
+def viewing_as(app: Any, viewer: Viewer) -> Iterator[None]:
+    """Run callbacks inside a request of ``viewer``, as the login guard would have set it."""
+    with app.server.test_request_context("/"):
+        set_viewer(viewer)
+        yield
+
+
+def signed_in_client(app: Any, role: str = "landelijk", regions: tuple[str, ...] = ()) -> Any:
+    """A test client with the session of an account of ``role`` (created on first use).
+
+    The session is written the way Flask-Login writes it after a successful login; the login
+    itself is tested in tests/test_auth.py.
+    """
+    from dashboard.auth import store
+    from dashboard.runtime import EXTENSION
+
+    db = app.server.extensions[EXTENSION].db
+    name = f"test-{role}-{'-'.join(regions) or 'alle'}".lower()
+    found = next((a for a in store.list_users(db) if a.name == name), None)
+    account = found or store.add_user(db, name, role, list(regions), "een-lang-testwachtwoord")
+    client = app.server.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = str(account.id)
+        session["_fresh"] = True
+    return client

@@ -39,8 +39,9 @@ def test_every_interaction_is_measured_and_reported(bench):
     assert "–" not in text.split("## Latentie per interactie")[1].split(NATIONAL)[1].split("\n")[0]
 
 
-def test_load_client_counts_requests_and_errors(bench):
-    server = make_server("127.0.0.1", 0, bench.app.server, threaded=True)
+def test_load_client_counts_requests_and_errors(bench, make_app):
+    # The load test runs against the public monitor, as bench/server.py starts it.
+    server = make_server("127.0.0.1", 0, make_app(mode="openbaar").server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -6,8 +6,9 @@ from dash import html
 from callbacks.national import update_national
 from callbacks.overview import update_meetings, update_regions
 from callbacks.shell import update_import_log, update_shell
+from dashboard.access import Viewer
 from layouts.controls import parse_year
-from tests.helpers import load, trajectory
+from tests.helpers import load, trajectory, viewing_as
 
 
 def text_of(component) -> str:
@@ -77,16 +78,19 @@ def test_meetings_table_flags_overdue_regions(loaded, db):
 
 
 def test_shell_shows_data_date_and_demo_notice_only_for_demo_data(loaded):
-    with loaded.server.app_context():
+    with viewing_as(loaded, Viewer("beheerder", "beheer")):
         banner, footer = update_shell("/")
         log = update_import_log("import-log-table")
     assert banner is None
     assert footer == "Cijfers t/m 30 juni 2026"
     assert "test-trajecten.csv" in text_of(log)
+    with viewing_as(loaded, Viewer("leider", "regio", frozenset({"AM09"}))):
+        refused = update_import_log("import-log-table")
+    assert "test-trajecten.csv" not in text_of(refused) and "Alleen beheer" in text_of(refused)
 
 
 def test_shell_without_data(app):
-    with app.server.app_context():
+    with viewing_as(app, Viewer("beheerder", "beheer")):
         banner, footer = update_shell("/")
         log = update_import_log("import-log-table")
     assert banner is None and footer == "Nog geen gegevens ingelezen"

@@ -72,3 +72,35 @@ def test_demo_if_empty_loads_once(cli_db, capsys):
     assert run(cli, ["demo", "--als-leeg"]) == 0
     assert "niet opnieuw geladen" in capsys.readouterr().out
     assert count(cli_db, Trajectory) == loaded
+
+
+def test_user_commands_manage_accounts_with_dutch_errors(cli_db, monkeypatch, capsys):
+    import io
+
+    from dashboard.auth import store
+
+    assert run(cli, ["db", "upgrade"]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO("een-lang-wachtwoord\n"))
+    args = ["gebruiker", "toevoegen", "rob", "--rol", "regio", "--regio", "am09", "--wachtwoord-stdin"]
+    assert run(cli, args) == 0
+    assert "Account aangemaakt: rob: regio (AM09)" in capsys.readouterr().out
+    assert store.authenticate(cli_db, "rob", "een-lang-wachtwoord") is not None
+    monkeypatch.setattr("sys.stdin", io.StringIO("kort\n"))
+    assert run(cli, ["gebruiker", "toevoegen", "kim", "--rol", "landelijk", "--wachtwoord-stdin"]) == 1
+    assert "minstens 12 tekens" in capsys.readouterr().err
+    assert run(cli, ["gebruiker", "toevoegen", "kim", "--rol", "regio", "--oidc"]) == 1
+    assert "minstens één regio" in capsys.readouterr().err
+    assert run(cli, ["gebruiker", "rol", "rob", "--rol", "regio", "--regio", "AM99"]) == 1
+    assert "Onbekende regio: AM99" in capsys.readouterr().err
+    assert run(cli, ["gebruiker", "rol", "rob", "--rol", "landelijk"]) == 0
+    assert run(cli, ["gebruiker", "blokkeer", "rob"]) == 0
+    assert store.authenticate(cli_db, "rob", "een-lang-wachtwoord") is None
+    capsys.readouterr()
+    assert run(cli, ["gebruiker", "lijst"]) == 0
+    assert "rob: landelijk [geblokkeerd]" in capsys.readouterr().out
+    assert run(cli, ["gebruiker", "verwijder", "niemand"]) == 1
+    assert "Er is geen account 'niemand'" in capsys.readouterr().err
+    assert run(cli, ["audit"]) == 0
+    out = capsys.readouterr().out
+    assert "account aangemaakt" in out and "account geblokkeerd" in out and "een-lang-wachtwoord" not in out

@@ -8,14 +8,17 @@ import pytest
 from sqlalchemy import func, select
 
 from callbacks.upload import check_upload, confirm_upload, update_delivery
+from dashboard.access import Viewer
 from dashboard.data.cohorts import funnel_by_organisation, organisation_imports
 from dashboard.data.organisations import delivery_status, recent_quarters
 from dashboard.downloads import escape_formulas
 from dashboard.importing.rules import SCHEMAS
 from dashboard.models import ImportLog, Trajectory
 from tests.conftest import PEILDATUM
-from tests.helpers import load, trajectory
+from tests.helpers import load, signed_in_client, trajectory, viewing_as
 from tests.test_callbacks import text_of
+
+ADMIN = Viewer("beheerder", "beheer")
 
 
 def data_url(text: str) -> str:
@@ -35,7 +38,7 @@ def count(db, model) -> int:
 
 
 def test_upload_is_checked_first_then_imported_on_confirmation(app, db):
-    with app.server.app_context():
+    with viewing_as(app, ADMIN):
         report, disabled, _result = check_upload(data_url(GOOD), "oost.csv", "trajecten")
         assert "oost.csv is goedgekeurd" in text_of(report) and "1 nieuw" in text_of(report)
         assert disabled is False
@@ -43,11 +46,12 @@ def test_upload_is_checked_first_then_imported_on_confirmation(app, db):
         result, disabled, report, log = confirm_upload(1, data_url(GOOD), "oost.csv", "trajecten")
     assert "Ingelezen" in text_of(result) and disabled is True
     assert count(db, Trajectory) == 1
-    assert "oost.csv" in text_of(log) and "webformulier" in text_of(log)
+    # The import log names the account that imported the file.
+    assert "oost.csv" in text_of(log) and "beheerder" in text_of(log)
 
 
 def test_rejected_upload_reports_every_problem_and_writes_nothing(app, db):
-    with app.server.app_context():
+    with viewing_as(app, ADMIN):
         report, disabled, _result = check_upload(data_url(BAD), "../../etc/fout.csv", "trajecten")
     text = text_of(report)
     assert disabled is True
@@ -58,7 +62,7 @@ def test_rejected_upload_reports_every_problem_and_writes_nothing(app, db):
 
 
 def test_broken_upload_payload_is_a_clear_error(app):
-    with app.server.app_context():
+    with viewing_as(app, ADMIN):
         report, disabled, _ = check_upload("data:text/csv;base64,@@@", "x.csv", "trajecten")
     assert "kon niet worden ontvangen" in text_of(report) and disabled is True
 
@@ -72,15 +76,17 @@ def test_delivery_status_marks_missing_quarters(app, db):
     assert frame.loc["GGZ Test", "2025-K3"] == 1 and frame.loc["GGZ Test", "2026-K1"] == -1
     assert pd.isna(frame.loc["GGZ Test", "2025-K2"])  # before its first delivery
     assert pd.isna(frame.loc["Laat Gestart", "2026-K1"]) and frame.loc["Laat Gestart", "2026-K2"] == 1
-    with app.server.app_context():
+    with viewing_as(app, ADMIN):
         text = text_of(update_delivery("AM09"))
     assert "GGZ Test GGZ – – – – geleverd geleverd geen levering geleverd" in text
-    client = app.server.test_client()
+    client = signed_in_client(app)
     export = client.get("/export/aanleverstatus.csv?peildatum=2026-06-30&regio=AM09").get_data(as_text=True)
     rows = export.lstrip("\ufeff").splitlines()
     assert rows[0].startswith("code;regio;organisatie;soort;2024-K3;")
     assert rows[1].startswith("AM09;Achterhoek;GGZ Test;GGZ;;;;;geleverd;geleverd;geen levering;geleverd;")
-    log = pd.read_excel(io.BytesIO(client.get("/export/importlog.xlsx").data))
+    # Only beheer reads the import log.
+    assert client.get("/export/importlog.xlsx").status_code == 403
+    log = pd.read_excel(io.BytesIO(signed_in_client(app, "beheer").get("/export/importlog.xlsx").data))
     assert list(log["bestandsnaam"]) == ["test-trajecten.csv"] and log.loc[0, "rijen"] == 4
 
 
@@ -93,7 +99,7 @@ def test_formulas_are_escaped_in_exports():
 
 @pytest.mark.parametrize("kind", ["trajecten", "bijeenkomsten", "doelen"])
 def test_templates_have_the_contract_headers_and_import_cleanly(app, db, kind, tmp_path):
-    client = app.server.test_client()
+    client = signed_in_client(app)
     csv = client.get(f"/sjablonen/{kind}.csv")
     assert csv.status_code == 200 and csv.data.startswith(b"\xef\xbb\xbf")
     header = csv.data.decode("utf-8-sig").splitlines()[0].split(";")
@@ -114,7 +120,7 @@ def test_templates_have_the_contract_headers_and_import_cleanly(app, db, kind, t
 
 def test_export_has_the_numbers_on_screen(app, db):
     load(db, "trajecten", [trajectory("E1", "2026-01-10"), trajectory("E2", "2026-02-10")], today=PEILDATUM)
-    client = app.server.test_client()
+    client = signed_in_client(app)
     response = client.get("/export/regios.csv?jaar=2026&peildatum=2026-06-30")
     assert response.status_code == 200
     assert 'filename="regios-2026-tm-2026-06-30.csv"' in response.headers["Content-Disposition"]
@@ -131,7 +137,7 @@ def test_export_has_the_numbers_on_screen(app, db):
 
 @pytest.mark.parametrize("name", ["..", ".", "x" * 300 + ".csv", "a\x00b.csv", "/etc/passwd"])
 def test_odd_upload_names_are_handled(app, db, name):
-    with app.server.app_context():
+    with viewing_as(app, ADMIN):
         report, disabled, _ = check_upload(data_url(GOOD), name, "trajecten")
     assert "goedgekeurd" in text_of(report) and disabled is False
 
@@ -161,7 +167,7 @@ def test_redelivery_without_changes_counts_as_a_delivery(app, db):
     last = pd.Timestamp(frame.loc["GGZ Test", "laatst_aangeleverd"])
     last = last.tz_localize("UTC") if last.tzinfo is None else last
     assert last == pd.Timestamp("2026-05-04 09:00", tz="UTC")
-    with app.server.app_context():
+    with viewing_as(app, ADMIN):
         text = text_of(update_delivery("AM09"))
     assert "geen levering geleverd 4 mei 2026" in text
     org = int(funnel_by_organisation(db, "AM09", 2025, PEILDATUM)["id"].iloc[0])

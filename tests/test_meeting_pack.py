@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from callbacks.meeting_pack import meeting_pack
 from layouts.exports import pack_links
 from layouts.presentation import parse_show
+from tests.helpers import signed_in_client
 from tests.test_callbacks import text_of
 
 pytestmark = pytest.mark.browser  # kaleido draws the figures in Chromium
@@ -38,7 +39,7 @@ def test_sections_follow_the_show_and_hold_the_known_numbers(region_app):
 
 
 def test_pdf_and_pptx_print_the_peildatum_on_every_page(region_app):
-    client = region_app.server.test_client()
+    client = signed_in_client(region_app)
     pdf = client.get("/vergaderstuk.pdf?jaar=2026&peildatum=2026-06-30&regios=AM09")
     assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
     assert 'filename="vergaderstuk-2026-06-30.pdf"' in pdf.headers["Content-Disposition"]

@@ -46,7 +46,7 @@ from layouts.figures.maps import IMMATURE, map_summary, map_values
 from layouts.figures.ranking import ranking_figure
 from layouts.metric_specs import METRICS
 from tests.conftest import PEILDATUM
-from tests.helpers import load, trajectory
+from tests.helpers import load, signed_in_client, trajectory
 from tests.test_callbacks import text_of
 
 PACE = 181 / 365
@@ -497,7 +497,7 @@ def test_trend_numbers_can_be_downloaded(national):
 
     _figure, _summary, links = run(national, _trend_with_links, "2026", "2026-06-30")
     assert links.children[2].href == "/export/trend.csv?jaar=2026&peildatum=2026-06-30"
-    csv = national.server.test_client().get(links.children[2].href).get_data(as_text=True)
+    csv = signed_in_client(national).get(links.children[2].href).get_data(as_text=True)
     rows = [line.split(";") for line in csv.lstrip("\ufeff").splitlines()]
     assert rows[0] == ["jaar", "maand", "gestart", "cumulatief"]
     june = next(r for r in rows if r[:2] == ["2026", "6"])

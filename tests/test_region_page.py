@@ -33,6 +33,7 @@ from dashboard.data.cohorts import funnel_by_organisation, method_mix, organisat
 from dashboard.data.progress import monthly_starts
 from layouts.pages import organisation_page, region_page
 from tests.conftest import PEILDATUM
+from tests.helpers import signed_in_client
 from tests.test_callbacks import text_of
 
 
@@ -214,7 +215,7 @@ def test_unknown_region_or_organisation_gives_a_friendly_page(known, region_app)
 
 
 def test_downloads_behind_the_region_figures_match_the_screen(region_app):
-    client = region_app.server.test_client()
+    client = signed_in_client(region_app)
     funnel = client.get("/export/trechter.csv?jaar=2026&peildatum=2026-06-30&regio=AM09").get_data(
         as_text=True
     )
@@ -256,9 +257,7 @@ def test_small_numbers_are_suppressed_at_organisation_level(known, make_app):
     # Starts per month (2, 1) and per method (2 IPS, 1 Jobcoaching) are small too.
     assert monthly.data == () and monthly.layout.annotations[0].text == "kleine aantallen niet getoond"
     assert mix.data == () and mix_table is None
-    export = app.server.test_client().get(
-        "/export/organisaties.csv?jaar=2026&peildatum=2026-06-30&regio=AM09"
-    )
+    export = signed_in_client(app).get("/export/organisaties.csv?jaar=2026&peildatum=2026-06-30&regio=AM09")
     lines = export.get_data(as_text=True).splitlines()
     ggz_line = next(line for line in lines if ";GGZ A;" in line)
     assert ";<5;" in ggz_line and ";3;" not in ggz_line

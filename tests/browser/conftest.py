@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from dashboard.auth import store
 from dashboard.db import Database
 from dashboard.demo import load_demo
 from tests.conftest import REQUIRE_SERVICES
@@ -34,6 +36,9 @@ CHROMIUM_ARGS = [
 DEMO_DAY = dt.date(2026, 9, 30)
 BOUNDARIES = Path(__file__).resolve().parents[3] / "shared" / "geodata" / "arbeidsmarktregio_2025.topojson"
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+# One account per role; a test picks one with @pytest.mark.account("beheer"), default landelijk.
+ACCOUNTS = {"landelijk": (), "regio": ("AM09",), "beheer": ()}
+PASSWORD = "browser-test-wachtwoord"
 
 
 def _free_port() -> int:
@@ -49,6 +54,8 @@ def demo_database(tmp_path_factory: pytest.TempPathFactory) -> str:
     db = Database(url)
     db.upgrade()
     load_demo(db, 2021, DEMO_DAY, 25_000_000)
+    for role, regions in ACCOUNTS.items():
+        store.add_user(db, f"test-{role}", role, list(regions), PASSWORD)
     db.dispose()
     return url
 
@@ -112,10 +119,42 @@ def outside_requests() -> list[str]:
     return []
 
 
+def sign_in(context: object, server: str, role: str) -> None:
+    """Log in through the real form (token and all) in ``context``; its pages share the session."""
+    request = context.request  # type: ignore[attr-defined]
+    form = request.get(f"{server}/inloggen").text()
+    token = re.search(r'name="csrf" value="([^"]+)"', form)
+    assert token is not None, "inlogformulier zonder token"
+    answer = request.post(
+        f"{server}/inloggen",
+        form={
+            "csrf": token.group(1),
+            "gebruikersnaam": f"test-{role}",
+            "wachtwoord": PASSWORD,
+            "volgende": "/",
+        },
+        max_redirects=0,
+    )
+    assert answer.status == 303, f"inloggen als {role} mislukt: {answer.status}"
+
+
 @pytest.fixture
-def page(browser: object, server: str, outside_requests: list[str]) -> Iterator[object]:
-    """A fresh page that blocks and records any request leaving the server's own host."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL")  # type: ignore[attr-defined]
+def page(
+    browser: object, server: str, outside_requests: list[str], request: pytest.FixtureRequest
+) -> Iterator[object]:
+    """A fresh page, signed in, that blocks and records any request leaving the server's own host.
+
+    Playwright's own waiting helpers evaluate strings, which the monitor's Content-Security-Policy
+    forbids, so these pages bypass it; tests/browser/test_access.py loads every page under the real
+    policy instead.
+    """
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": 1366, "height": 900}, locale="nl-NL", bypass_csp=True
+    )
+    marker = request.node.get_closest_marker("account")
+    role = marker.args[0] if marker else "landelijk"
+    if role:
+        sign_in(context, server, role)
     own = urlsplit(server).netloc
 
     def guard(route: object) -> None:

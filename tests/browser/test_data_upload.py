@@ -14,6 +14,7 @@ def upload(page, tmp_path, name: str, content: str) -> None:
     page.set_input_files("#upload input[type=file]", str(path))
 
 
+@pytest.mark.account("beheer")
 def test_upload_shows_a_report_before_writing_and_imports_on_confirmation(page, server, tmp_path):
     page.goto(server + "/data")
     page.wait_for_selector("#import-log-table tbody tr")
@@ -46,6 +47,7 @@ def test_upload_shows_a_report_before_writing_and_imports_on_confirmation(page, 
     screenshot(page, "data-ingelezen")
 
 
+@pytest.mark.account("beheer")
 def test_templates_and_exports_download(page, server):
     page.goto(server + "/data")
     page.wait_for_selector("a[href='/sjablonen/trajecten.xlsx']")

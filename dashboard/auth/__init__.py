@@ -1,0 +1,1 @@
+"""Accounts, login and the audit trail."""

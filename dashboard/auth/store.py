@@ -1,0 +1,274 @@
+"""The built-in user store and the audit trail: all SQL about accounts lives here.
+
+Passwords are hashed with argon2id (argon2-cffi's defaults follow RFC 9106's recommendation).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import exists, select
+from sqlalchemy.orm import selectinload
+
+from dashboard import domain
+from dashboard.access import Viewer
+from dashboard.db import Database
+from dashboard.models import AuditEvent, ImportLog, Region, User
+
+_hasher = PasswordHasher()
+# Verifying against this when the account does not exist takes as long as a real check, so the
+# response time does not tell which account names exist.
+_DUMMY_HASH = _hasher.hash("geen-account")
+NAME_PATTERN = re.compile(r"^[A-Za-z0-9._@+-]{2,120}$")
+MIN_PASSWORD_LENGTH = 12
+DEMO_PASSWORD = "demo"
+DEMO_ACCOUNTS = (
+    ("demo-landelijk", "landelijk", ()),
+    ("demo-regio", "regio", ("AM09",)),
+    ("demo-beheer", "beheer", ()),
+)
+
+
+class AccountError(ValueError):
+    """An account command that cannot be carried out; the message is Dutch and user-facing."""
+
+
+@dataclass(frozen=True)
+class Account:
+    """An account as the rest of the monitor sees it (never with its hash)."""
+
+    id: int
+    name: str
+    role: str
+    regions: tuple[str, ...]
+    active: bool
+    demo: bool
+    oidc: bool
+
+    def viewer(self) -> Viewer:
+        """The rights of this account."""
+        return Viewer(self.name, self.role, frozenset(self.regions))
+
+
+def _account(user: User) -> Account:
+    return Account(
+        id=user.id,
+        name=user.gebruikersnaam,
+        role=user.rol,
+        regions=tuple(r.code for r in user.regions),
+        active=user.actief,
+        demo=user.voorbeeld,
+        oidc=user.oidc_subject is not None,
+    )
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _check_name(name: str) -> str:
+    name = name.strip()
+    if not NAME_PATTERN.fullmatch(name):
+        raise AccountError(
+            "Een gebruikersnaam heeft 2 tot 120 tekens: letters, cijfers en . _ @ + - (geen spaties)."
+        )
+    return name
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Een wachtwoord heeft minstens {MIN_PASSWORD_LENGTH} tekens.")
+
+
+def _regions(session: object, role: str, codes: list[str]) -> list[Region]:
+    if role not in domain.ROLES:
+        raise AccountError(f"Onbekende rol '{role}'; kies uit {', '.join(domain.ROLES)}.")
+    wanted = sorted({c.strip().upper() for c in codes if c.strip()})
+    if role == "regio" and not wanted:
+        raise AccountError(
+            "Een account met de rol regio heeft minstens één regio nodig (bijv. --regio AM09)."
+        )
+    if role != "regio" and wanted:
+        raise AccountError("Alleen een account met de rol regio krijgt regio's; de andere rollen zien alles.")
+    found = list(session.scalars(select(Region).where(Region.code.in_(wanted))))  # type: ignore[attr-defined]
+    unknown = sorted(set(wanted) - {r.code for r in found})
+    if unknown:
+        raise AccountError(f"Onbekende regio: {', '.join(unknown)} (gebruik de code, bijv. AM09).")
+    return found
+
+
+def add_user(
+    db: Database,
+    name: str,
+    role: str,
+    regions: list[str],
+    password: str | None,
+    *,
+    oidc_subject: str | None = None,
+    demo: bool = False,
+) -> Account:
+    """Create an account; ``password`` None makes an account that signs in through OpenID Connect."""
+    name = _check_name(name)
+    if password is not None and not demo:
+        _check_password(password)
+    with db.transaction() as session:
+        if session.scalar(select(User.id).where(User.gebruikersnaam == name)) is not None:
+            raise AccountError(f"Er is al een account '{name}'.")
+        user = User(
+            gebruikersnaam=name,
+            wachtwoord_hash=_hasher.hash(password) if password is not None else None,
+            rol=role,
+            oidc_subject=oidc_subject,
+            actief=True,
+            voorbeeld=demo,
+            aangemaakt=_now(),
+            regions=_regions(session, role, regions),
+        )
+        session.add(user)
+        session.flush()
+        return _account(user)
+
+
+def _user(session: object, name: str) -> User:
+    user = session.scalar(  # type: ignore[attr-defined]
+        select(User).options(selectinload(User.regions)).where(User.gebruikersnaam == name)
+    )
+    if user is None:
+        raise AccountError(f"Er is geen account '{name}'.")
+    return user
+
+
+def set_password(db: Database, name: str, password: str) -> None:
+    """Give an account a new password."""
+    _check_password(password)
+    with db.transaction() as session:
+        _user(session, name).wachtwoord_hash = _hasher.hash(password)
+
+
+def set_role(db: Database, name: str, role: str, regions: list[str]) -> Account:
+    """Change what an account may see."""
+    with db.transaction() as session:
+        user = _user(session, name)
+        user.regions = _regions(session, role, regions)
+        user.rol = role
+        session.flush()
+        return _account(user)
+
+
+def set_active(db: Database, name: str, active: bool) -> None:
+    """Block or unblock an account; a blocked account cannot sign in and loses its sessions."""
+    with db.transaction() as session:
+        _user(session, name).actief = active
+
+
+def remove_user(db: Database, name: str) -> None:
+    """Delete an account (the audit trail keeps its name)."""
+    with db.transaction() as session:
+        session.delete(_user(session, name))
+
+
+def list_users(db: Database) -> list[Account]:
+    """Every account, by name."""
+    with db.transaction() as session:
+        users = session.scalars(
+            select(User).options(selectinload(User.regions)).order_by(User.gebruikersnaam)
+        )
+        return [_account(u) for u in users]
+
+
+def find_user(db: Database, account_id: int) -> Account | None:
+    """The active account with this id (the session holds only the id), or None."""
+    with db.transaction() as session:
+        user = session.scalar(select(User).options(selectinload(User.regions)).where(User.id == account_id))
+        if user is None or not user.actief or (user.voorbeeld and not only_demo_data(db)):
+            return None
+        return _account(user)
+
+
+def only_demo_data(db: Database) -> bool:
+    """Whether every import so far was demo data: demo accounts work only then."""
+    with db.engine.connect() as connection:
+        real = connection.scalar(select(exists().where(ImportLog.voorbeelddata.is_(False))))
+    return not real
+
+
+def authenticate(db: Database, name: str, password: str) -> Account | None:
+    """The account when ``name`` and ``password`` match an active account, else None.
+
+    Takes the same time whether or not the account exists.
+    """
+    with db.transaction() as session:
+        user = session.scalar(
+            select(User).options(selectinload(User.regions)).where(User.gebruikersnaam == name.strip())
+        )
+        stored = user.wachtwoord_hash if user is not None else None
+        try:
+            _hasher.verify(stored or _DUMMY_HASH, password)
+        except (VerificationError, InvalidHashError):
+            return None
+        if user is None or stored is None or not user.actief:
+            return None
+        if user.voorbeeld and not only_demo_data(db):
+            return None
+        if _hasher.check_needs_rehash(stored):
+            user.wachtwoord_hash = _hasher.hash(password)
+        return _account(user)
+
+
+def account_for_identity(db: Database, subject: str, claimed_name: str) -> Account | None:
+    """The account an OpenID Connect identity signs in as, or None when it was never admitted.
+
+    Beheer admits a person by creating a password-less account named after the provider's
+    e-mail or user name claim; the first login binds the provider's subject to it, after which
+    only that subject opens the account.
+    """
+    with db.transaction() as session:
+        user = session.scalar(
+            select(User).options(selectinload(User.regions)).where(User.oidc_subject == subject)
+        )
+        if user is None and claimed_name:
+            candidate = session.scalar(
+                select(User)
+                .options(selectinload(User.regions))
+                .where(User.gebruikersnaam == claimed_name, User.oidc_subject.is_(None))
+            )
+            if candidate is not None and candidate.wachtwoord_hash is None:
+                candidate.oidc_subject = subject
+                user = candidate
+        if user is None or not user.actief:
+            return None
+        return _account(user)
+
+
+def ensure_demo_accounts(db: Database) -> list[str]:
+    """Create the demo accounts (password *demo*) when there is no account at all."""
+    with db.transaction() as session:
+        if session.scalar(select(exists().where(User.id.is_not(None)))):
+            return []
+    for name, role, regions in DEMO_ACCOUNTS:
+        add_user(db, name, role, list(regions), DEMO_PASSWORD, demo=True)
+    return [name for name, _role, _regions in DEMO_ACCOUNTS]
+
+
+def record(db: Database, event: str, user: str, detail: str = "") -> None:
+    """Write one line of the audit trail (account and file names only, never personal data)."""
+    with db.transaction() as session:
+        session.add(AuditEvent(tijdstip=_now(), gebeurtenis=event, gebruiker=user[:120], detail=detail[:500]))
+
+
+def audit_log(db: Database, limit: int = 200) -> pd.DataFrame:
+    """The newest audit events first."""
+    query = (
+        select(AuditEvent.tijdstip, AuditEvent.gebeurtenis, AuditEvent.gebruiker, AuditEvent.detail)
+        .order_by(AuditEvent.id.desc())
+        .limit(limit)
+    )
+    with db.engine.connect() as connection:
+        return pd.DataFrame(
+            connection.execute(query).all(), columns=["tijdstip", "gebeurtenis", "gebruiker", "detail"]
+        )

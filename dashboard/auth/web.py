@@ -1,0 +1,280 @@
+"""Signing in and out: the login page, OpenID Connect, the login guard and the session cookie.
+
+The guard runs before every request. In ``login`` mode a request without a valid session gets
+the login page (pages) or a plain 401 (Dash's callback and layout endpoints, downloads), so
+nothing below it ever runs for an anonymous visitor. In ``openbaar`` mode everyone is the public.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import logging
+import secrets
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from authlib.integrations.base_client.errors import OAuthError
+from authlib.integrations.flask_client import OAuth
+from flask import Blueprint, Flask, Response, redirect, render_template, request, session, url_for
+from flask_limiter import Limiter
+from flask_limiter.errors import RateLimitExceeded
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+from joserfc.errors import JoseError
+from requests import RequestException
+
+from dashboard.access import PUBLIC_VIEWER, set_viewer
+from dashboard.auth import store
+from dashboard.config import Settings
+from dashboard.db import Database
+from dashboard.runtime import runtime
+
+log = logging.getLogger(__name__)
+
+LOGIN_PATH = "/inloggen"
+# Reachable without a session: the login itself, and static code and styles (no data).
+OPEN_PATHS = frozenset({LOGIN_PATH, "/oidc/start", "/oidc/terug", "/_favicon.ico", "/favicon.ico"})
+OPEN_PREFIXES = ("/vendor/", "/assets/", "/_dash-component-suites/")
+CSRF_KEY = "hzw_csrf"
+PROVIDER = "overheid"
+
+
+class SignedIn(UserMixin):
+    """The account behind a session, for Flask-Login."""
+
+    def __init__(self, account: store.Account) -> None:
+        self.account = account
+
+    def get_id(self) -> str:
+        """What the session stores: the account id, nothing else."""
+        return str(self.account.id)
+
+
+def csrf_token() -> str:
+    """The form token of this session (login and logout forms carry it)."""
+    token = session.get(CSRF_KEY)
+    if not isinstance(token, str):
+        token = secrets.token_urlsafe(32)
+        session[CSRF_KEY] = token
+    return token
+
+
+def _csrf_ok() -> bool:
+    sent = request.form.get("csrf", "")
+    expected = session.get(CSRF_KEY)
+    return isinstance(expected, str) and hmac.compare_digest(sent, expected)
+
+
+def safe_next(raw: str | None) -> str:
+    """Where to go after login: a path on this site only (never ``//host`` or a full URL)."""
+    if not raw or not raw.startswith("/") or raw.startswith("//") or "\\" in raw:
+        return "/"
+    parts = urlsplit(raw)
+    if parts.scheme or parts.netloc or parts.path.startswith(LOGIN_PATH):
+        return "/"
+    return raw
+
+
+def _db() -> Database:
+    return runtime().db
+
+
+def _form(status: int = 200, error: str = "", name: str = "") -> tuple[str, int]:
+    settings = runtime().settings
+    demo = [n for n, _role, _regions in store.DEMO_ACCOUNTS] if _demo_available() else []
+    page = render_template(
+        "inloggen.html",
+        error=error,
+        name=name,
+        csrf=csrf_token(),
+        next=safe_next(request.values.get("volgende")),
+        oidc_name=settings.oidc_name if settings.oidc_issuer else "",
+        demo_accounts=demo,
+        demo_password=store.DEMO_PASSWORD,
+    )
+    return page, status
+
+
+def _demo_available() -> bool:
+    db = _db()
+    return any(a.demo and a.active for a in store.list_users(db)) and store.only_demo_data(db)
+
+
+def _start_session(account: store.Account, how: str, target: str) -> Any:
+    # A new session on login: whatever an attacker planted in the old one is gone.
+    session.clear()
+    session.permanent = True
+    login_user(SignedIn(account))
+    # The form token exists from the first response on: Dash's parallel requests each write the
+    # session cookie back, and one made later would race the others.
+    csrf_token()
+    store.record(_db(), "inloggen", account.name, how)
+    log.info("login %s (%s)", account.name, how)
+    return redirect(safe_next(target), code=303)
+
+
+def login() -> Any:
+    """GET: the login form. POST: check the password and start a session."""
+    if runtime().settings.mode == "openbaar":
+        return redirect("/")
+    if request.method == "GET":
+        return _form()
+    name = request.form.get("gebruikersnaam", "").strip()[:120]
+    if not _csrf_ok():
+        return _form(400, "Het formulier was verlopen. Probeer het opnieuw.", name)
+    account = store.authenticate(_db(), name, request.form.get("wachtwoord", ""))
+    if account is None:
+        # The typed name is logged only when it is an account: a password typed into the name
+        # field must not end up in the audit trail.
+        known = any(a.name == name for a in store.list_users(_db()))
+        store.record(_db(), "inloggen mislukt", name if known else "(onbekende naam)")
+        return _form(401, "Gebruikersnaam of wachtwoord klopt niet.", name)
+    return _start_session(account, "wachtwoord", request.form.get("volgende", "/"))
+
+
+def logout() -> Any:
+    """End the session (POST with the form token, so another site cannot log anyone out)."""
+    if current_user.is_authenticated and _csrf_ok():
+        store.record(_db(), "uitloggen", current_user.account.name)
+        logout_user()
+        session.clear()
+    return redirect(LOGIN_PATH, code=303)
+
+
+def oidc_start() -> Any:
+    """Send the browser to the identity provider (authorisation code flow with PKCE)."""
+    client = _oidc_client()
+    if client is None:
+        return redirect(LOGIN_PATH)
+    session["hzw_next"] = safe_next(request.args.get("volgende"))
+    return client.authorize_redirect(url_for("auth.oidc_return", _external=True))
+
+
+def oidc_return() -> Any:
+    """The provider sends the browser back here with a code; its ID token names the person."""
+    client = _oidc_client()
+    if client is None:
+        return redirect(LOGIN_PATH)
+    try:
+        token = client.authorize_access_token()
+    except (OAuthError, RequestException, JoseError, ValueError, KeyError) as error:
+        # The provider refused, answered nonsense or could not be reached: the login failed.
+        log.warning("OpenID Connect login failed: %s", error.__class__.__name__)
+        return _form(401, "Inloggen via de identiteitsprovider is mislukt. Probeer het opnieuw.")
+    claims = token.get("userinfo") or {}
+    subject = f"{claims.get('iss', '')}|{claims.get('sub', '')}"
+    claimed = str(claims.get("email") or claims.get("preferred_username") or "")
+    account = store.account_for_identity(_db(), subject, claimed) if claims.get("sub") else None
+    if account is None:
+        store.record(_db(), "inloggen mislukt", "(niet toegelaten identiteit)", "oidc")
+        return _form(403, "Uw account is (nog) niet toegelaten tot de monitor. Vraag het beheer om toegang.")
+    # The page to return to was kept in the session: the provider only hands back code and state.
+    return _start_session(account, "oidc", str(session.get("hzw_next", "/")))
+
+
+def _oidc_client() -> Any:
+    oauth: OAuth | None = runtime().extras.get("oauth")
+    return oauth.create_client(PROVIDER) if oauth is not None else None
+
+
+def _too_many(_error: RateLimitExceeded) -> tuple[str, int]:
+    store.record(_db(), "inloggen geblokkeerd", "(te veel pogingen)")
+    return _form(429, "Te veel mislukte inlogpogingen. Wacht een minuut en probeer het dan opnieuw.")
+
+
+def guard() -> Any:
+    """Before every request: who is this, and may an anonymous visitor have what they ask?"""
+    if runtime().settings.mode == "openbaar":
+        set_viewer(PUBLIC_VIEWER)
+        return None
+    if current_user.is_authenticated:
+        set_viewer(current_user.account.viewer())
+        return None
+    path = request.path
+    if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES):
+        return None
+    if request.method == "GET" and not path.startswith("/_") and not path.startswith("/export/"):
+        return redirect(f"{LOGIN_PATH}?volgende={request.full_path.rstrip('?')}", code=302)
+    return Response("Niet ingelogd.", status=401, mimetype="text/plain")
+
+
+def _failed_login(response: Response) -> bool:
+    # Only failures use up the allowance: someone who types the password right is never blocked.
+    return response.status_code in (400, 401)
+
+
+def _submitted_name() -> str:
+    return "naam:" + request.form.get("gebruikersnaam", "").strip().lower()[:120]
+
+
+def secret_key(settings: Settings) -> str:
+    """The configured secret, or one generated once and kept in the data folder.
+
+    Every gunicorn worker reads the same file, so sessions survive the worker that made them.
+    """
+    if settings.secret_key:
+        return settings.secret_key
+    path = Path(settings.data_dir) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        candidate = secrets.token_urlsafe(48)
+        # O_EXCL: two workers starting together agree on the first one written.
+        try:
+            with path.open("x", encoding="ascii") as file:
+                file.write(candidate)
+            path.chmod(0o600)
+        except FileExistsError:
+            pass
+    return path.read_text(encoding="ascii").strip()
+
+
+def init_auth(server: Flask, settings: Settings, extras: dict[str, Any]) -> None:
+    """Sessions, the login guard, the rate limit on logins and (when configured) OpenID Connect."""
+    server.config.update(
+        SECRET_KEY=secret_key(settings),
+        SESSION_COOKIE_NAME="hzw_sessie",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=bool(settings.secure_cookies),
+        PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=settings.session_hours),
+        RATELIMIT_STORAGE_URI=settings.redis_url or "memory://",
+        RATELIMIT_HEADERS_ENABLED=False,
+    )
+    manager = LoginManager()
+    # "basic": a session survives a changed address (phones switching networks); a stolen cookie
+    # is countered by Secure/HttpOnly/SameSite and the short lifetime instead.
+    manager.session_protection = "basic"
+    manager.init_app(server)
+
+    @manager.user_loader
+    def _load(account_id: str) -> SignedIn | None:
+        # Each request re-reads the account: a blocked or changed account takes effect at once.
+        found = store.find_user(runtime().db, int(account_id)) if account_id.isdigit() else None
+        return SignedIn(found) if found is not None else None
+
+    limiter = Limiter(get_remote_address, app=server, key_prefix="hzw-login")
+    blueprint = Blueprint("auth", __name__, template_folder="templates")
+    limited = login
+    for key in (get_remote_address, _submitted_name):
+        limited = limiter.limit(
+            settings.login_rate_limit, key_func=key, methods=["POST"], deduct_when=_failed_login
+        )(limited)
+    blueprint.add_url_rule(LOGIN_PATH, "login", limited, methods=["GET", "POST"])
+    blueprint.add_url_rule("/uitloggen", "logout", logout, methods=["POST"])
+    blueprint.add_url_rule("/oidc/start", "oidc_start", oidc_start)
+    blueprint.add_url_rule("/oidc/terug", "oidc_return", oidc_return)
+    server.register_blueprint(blueprint)
+    server.register_error_handler(RateLimitExceeded, _too_many)
+    server.before_request(guard)
+    if settings.oidc_issuer:
+        oauth = OAuth(server)
+        oauth.register(
+            PROVIDER,
+            client_id=settings.oidc_client_id,
+            client_secret=settings.oidc_client_secret or None,
+            server_metadata_url=settings.oidc_issuer.rstrip("/") + "/.well-known/openid-configuration",
+            client_kwargs={"scope": "openid profile email", "code_challenge_method": "S256"},
+        )
+        extras["oauth"] = oauth

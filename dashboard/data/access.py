@@ -1,0 +1,91 @@
+"""Organisation-level data as a viewer may receive it: the data layer's gate for the roles.
+
+Pages, callbacks, downloads and the meeting pack get figures per organisation only through these
+functions. A viewer without rights for a region's organisations gets ``NoAccess`` (or None for a
+single organisation, so a crafted id does not even tell whether it exists); everyone but
+``beheer`` gets small numbers suppressed before the frame leaves this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from dashboard.access import Viewer
+from dashboard.data import cohorts, meta, organisations, progress
+from dashboard.data.cohorts import OrganisationRef
+from dashboard.db import Database
+from dashboard.suppression import published_organisations
+
+
+class NoAccess(PermissionError):
+    """The viewer may not see this; the message is Dutch and may be shown."""
+
+
+def _require(viewer: Viewer, region: str) -> None:
+    if not viewer.sees_organisations(region):
+        raise NoAccess("U hebt geen toegang tot de cijfers per organisatie van deze regio.")
+
+
+def organisation_table(
+    viewer: Viewer, db: Database, region: str, year: int, peildatum: dt.date, minimum: int
+) -> pd.DataFrame:
+    """The region's organisations (start cohort ``year``) as published to ``viewer``.
+
+    Raises:
+        NoAccess: when the viewer may not see this region's organisations.
+    """
+    _require(viewer, region)
+    frame = cohorts.funnel_by_organisation(db, region, year, peildatum)
+    return published_organisations(frame, viewer.suppression(minimum))
+
+
+def organisation(viewer: Viewer, db: Database, number: int | None) -> OrganisationRef | None:
+    """The organisation with this id, or None when it does not exist or is not open to ``viewer``."""
+    if number is None:
+        return None
+    found = cohorts.organisation_ref(db, number)
+    if found is None or not viewer.sees_organisations(found.region_code):
+        return None
+    return found
+
+
+def organisation_monthly(
+    viewer: Viewer, db: Database, found: OrganisationRef, first_year: int, until: dt.date
+) -> pd.DataFrame:
+    """Starts per month of one organisation (the caller still hides them when any is small)."""
+    _require(viewer, found.region_code)
+    return progress.monthly_starts(db, first_year, until, organisation=found.id)
+
+
+def organisation_mix(
+    viewer: Viewer, db: Database, found: OrganisationRef, year: int, peildatum: dt.date
+) -> pd.DataFrame:
+    """Method mix of one organisation (the caller still hides it when any count is small)."""
+    _require(viewer, found.region_code)
+    return cohorts.method_mix(db, year, peildatum, organisation=found.id)
+
+
+def organisation_files(viewer: Viewer, db: Database, found: OrganisationRef) -> pd.DataFrame:
+    """The files that brought this organisation's trajectories."""
+    _require(viewer, found.region_code)
+    return cohorts.organisation_imports(db, found.id)
+
+
+def delivery(viewer: Viewer, db: Database, peildatum: dt.date) -> pd.DataFrame:
+    """Delivery status of the organisations of every region whose organisations ``viewer`` sees."""
+    frame = organisations.delivery_status(db, peildatum)
+    allowed = frame["code"].map(viewer.sees_organisations).astype(bool)
+    return frame[allowed].reset_index(drop=True)
+
+
+def import_log(viewer: Viewer, db: Database, limit: int = 200) -> pd.DataFrame:
+    """The import log: who imported which file (``beheer`` only).
+
+    Raises:
+        NoAccess: for every other role.
+    """
+    if not viewer.is_admin:
+        raise NoAccess("Alleen beheer kan het importlogboek inzien.")
+    return meta.import_log(db, limit=limit)
