@@ -69,6 +69,7 @@ def test_every_page_renders_in_dutch_and_passes_axe(page, server, path, heading)
     screenshot(page, "pagina" + (path.replace("/", "-") if path != "/" else "-landelijk"))
 
 
+@pytest.mark.account("beheer")  # the import log on /data is for beheer only
 def test_tables_fill_on_overview_pages(page, server):
     page.goto(server + "/regio")
     page.wait_for_selector("#regions-table tbody tr")
