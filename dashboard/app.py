@@ -19,6 +19,7 @@ from dashboard.cache import cache
 from dashboard.config import PROJECT_ROOT, load_settings
 from dashboard.data.access import NoAccess
 from dashboard.db import Database, DatabaseError
+from dashboard.i18n import current_language
 from dashboard.runtime import EXTENSION, Runtime
 from dashboard.security import init_security_headers
 from geodata.boundaries import BoundaryError, load_boundaries
@@ -35,7 +36,7 @@ STYLESHEETS = [
 # Dash's default page template with lang (screen readers must know the page is Dutch) and a plain
 # <div> around the scripts instead of Dash's <footer>: the shell has the page's one footer landmark.
 INDEX_STRING = """<!DOCTYPE html>
-<html lang="nl">
+<html lang="{%lang%}">
     <head>
         {%metas%}
         <title>{%title%}</title>
@@ -121,7 +122,20 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app.index_string = INDEX_STRING
+    app.index_string = INDEX_STRING.replace("{%lang%}", "nl")
+    # The page's language follows ?lang=; Dash fills the template, this sets the attribute.
+    fill_index = app.interpolate_index
+
+    def interpolate_index(**kwargs: Any) -> str:
+        page = fill_index(**kwargs)
+        return page.replace('<html lang="nl">', f'<html lang="{current_language()}">', 1)
+
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign]
+    # Every callback request carries the language of the page (assets/language.js).
+    app.renderer = (
+        "var renderer = new DashRenderer({request_pre: function (payload) "
+        "{ if (window.hzwRequestPre) { window.hzwRequestPre(payload); } }});"
+    )
     server = app.server
     # Uploads arrive base64-encoded (4/3 of the file) inside a JSON callback body.
     server.config["MAX_CONTENT_LENGTH"] = int(settings.max_import_bytes * 1.4) + 100_000

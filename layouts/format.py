@@ -1,41 +1,45 @@
-"""Dutch formatting of numbers, percentages and dates for everything a user reads."""
+"""Numbers, percentages and dates as a reader of the current language expects them (via Babel)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from babel.dates import format_date
+from babel.numbers import format_decimal
 
-# The usual Dutch short forms ("mrt", not "maa").
-MONTH_ABBREVIATIONS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+from dashboard.i18n import current_language, current_locale
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def month_name(month: int) -> str:
+    """The full month name in the current language: 3 → ``maart`` / ``March``."""
+    return str(format_date(dt.date(2000, month, 1), "MMMM", locale=current_locale()))
+
+
+def month_abbreviations() -> tuple[str, ...]:
+    """Short month names in the current language (Dutch: the usual ``mrt``, not ``maa``)."""
+    return tuple(
+        str(format_date(dt.date(2000, m, 1), "MMM", locale=current_locale())).rstrip(".")
+        for m in range(1, 13)
+    )
 
 
 def number(value: float | None, decimals: int = 0) -> str:
-    """1234.5 → ``1.234,5``; None → ``–``."""
+    """1234.5 → ``1.234,5`` in Dutch, ``1,234.5`` in English; None → ``–``."""
     if value is None:
         return "–"
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return str(format_decimal(value, format=pattern, locale=current_locale()))
 
 
 def percentage(value: float | None, decimals: int = 0) -> str:
-    """38.25 → ``38 %``; None → ``–``."""
-    return "–" if value is None else f"{number(value, decimals)} %"
+    """38.25 → ``38 %`` in Dutch, ``38%`` in English; None → ``–``."""
+    if value is None:
+        return "–"
+    space = " " if current_language() == "nl" else ""
+    return f"{number(value, decimals)}{space}%"
 
 
 def published(value: object, percent: bool = False) -> str:
@@ -49,10 +53,10 @@ def published(value: object, percent: bool = False) -> str:
 
 
 def date(value: dt.date | None) -> str:
-    """2026-03-03 → ``3 maart 2026``."""
+    """2026-03-03 → ``3 maart 2026`` / ``3 March 2026``."""
     if value is None:
         return "–"
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return str(format_date(value, "d MMMM y", locale=current_locale()))
 
 
 def moment(value: dt.datetime) -> str:

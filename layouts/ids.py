@@ -9,6 +9,7 @@ MAIN = "main-content"
 DEMO_BANNER = "demo-banner"
 DATA_DATE = "data-date"
 LOGOUT_TOKEN = "logout-token"
+LANGUAGE_SWITCH = "language-switch"
 
 # Landelijk
 NATIONAL_YEAR = "national-year"

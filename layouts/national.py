@@ -152,7 +152,7 @@ def trend_summary(monthly: pd.DataFrame, year: int, peildatum: dt.date, target: 
         text += f", tegen een jaardoel van {fmt.number(target)}"
     if year - 1 in set(monthly["jaar"]):
         before = int(monthly.loc[(monthly["jaar"] == year - 1) & months, "gestart"].sum())
-        text += f"; in {year - 1} waren dat er t/m {fmt.MONTHS[last.month - 1]} {fmt.number(before)}"
+        text += f"; in {year - 1} waren dat er t/m {fmt.month_name(last.month)} {fmt.number(before)}"
     return text + "."
 
 

@@ -199,7 +199,7 @@ def _layout(year: int) -> dict[str, object]:
             "type": "date",
             "range": [dt.date(year, 1, 1).isoformat(), dt.date(year + 1, 1, 1).isoformat()],
             "tickvals": [dt.date(year, month, 1).isoformat() for month in range(1, 13)],
-            "ticktext": list(fmt.MONTH_ABBREVIATIONS),
+            "ticktext": list(fmt.month_abbreviations()),
             "gridcolor": "#e9ecef",
         },
         yaxis={

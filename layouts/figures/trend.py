@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from layouts.figures.theme import base_layout
-from layouts.format import MONTH_ABBREVIATIONS, MONTHS
+from layouts.format import month_abbreviations, month_name
 
 YEARS_SHOWN = 4
 # Each year its own dash and grey, the selected one solid and dark: readable without colour.
@@ -47,7 +47,7 @@ def trend_figure(
                 name=str(shown),
                 line={"dash": dash, "color": colour, "width": width},
                 hovertemplate=f"{shown} t/m %{{text}}: %{{y:,.0f}} gestart<extra></extra>",
-                text=["begin", *[MONTHS[m - 1] for m in cumulative.index]],
+                text=["begin", *[month_name(m) for m in cumulative.index]],
             )
         )
         if shown != year:
@@ -82,7 +82,7 @@ def _layout() -> dict[str, object]:
         margin={"l": 10, "r": 50, "t": 10, "b": 40},
         xaxis={
             "tickvals": list(range(0, 13)),
-            "ticktext": ["", *MONTH_ABBREVIATIONS],
+            "ticktext": ["", *month_abbreviations()],
             "range": [0, 12.6],
             "gridcolor": "#e9ecef",
         },
