@@ -130,7 +130,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         page = fill_index(**kwargs)
         return page.replace('<html lang="nl">', f'<html lang="{current_language()}">', 1)
 
-    app.interpolate_index = interpolate_index  # type: ignore[method-assign]
+    app.interpolate_index = interpolate_index  # type: ignore[method-assign,assignment]
     # Every callback request carries the language of the page (assets/language.js).
     app.renderer = (
         "var renderer = new DashRenderer({request_pre: function (payload) "
