@@ -63,7 +63,7 @@ def merge(messages: Catalog, translated: Iterable[Catalog]) -> Catalog:
     for message in messages:
         if not message.id:
             continue
-        text: str | tuple[str, ...] = "" if not message.pluralizable else ("", "")
+        text: str | tuple[str, ...] | list[str] = "" if not message.pluralizable else ("", "")
         for source in sources:
             known = source.get(message.id, context=message.context)
             if known is not None and known.string and not known.fuzzy:
