@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from dashboard.cache import cache
 from dashboard.config import PROJECT_ROOT, load_settings
 from dashboard.data.access import NoAccess
 from dashboard.db import Database, DatabaseError
-from dashboard.i18n import current_language
+from dashboard.i18n import _, current_language
 from dashboard.runtime import EXTENSION, Runtime
 from dashboard.security import init_security_headers
 from geodata.boundaries import BoundaryError, load_boundaries
@@ -61,34 +62,35 @@ def _cache_config(redis_url: str, timeout: int) -> dict[str, Any]:
 
 
 def _plain_page(title: str, text: str, status: int) -> tuple[str, int]:
-    # Never a traceback or an English stock page: the user gets a Dutch explanation.
+    # Never a traceback or a stock page: the user gets an explanation in the page's language.
+    home = "/" + ("?lang=en" if current_language() == "en" else "")
     return (
-        f"<!DOCTYPE html><html lang='nl'><head><title>{title} – Hoofdzaak Werk Monitor</title></head>"
-        f"<body><main><h1>{title}</h1><p>{text}</p><p><a href='/'>Naar het landelijk "
-        "overzicht</a></p></main></body></html>",
+        f"<!DOCTYPE html><html lang='{current_language()}'><head><title>{escape(title)} – Hoofdzaak Werk "
+        f"Monitor</title></head><body><main><h1>{escape(title)}</h1><p>{escape(text)}</p>"
+        f"<p><a href='{home}'>{escape(_('Naar het landelijk overzicht'))}</a></p></main></body></html>",
         status,
     )
 
 
 def _server_error(_error: Exception) -> tuple[str, int]:
-    text = (
+    text = _(
         "De monitor kon deze pagina niet tonen. Probeer het later opnieuw of neem contact op met de "
         "beheerder."
     )
-    return _plain_page("Er ging iets mis", text, 500)
+    return _plain_page(_("Er ging iets mis"), text, 500)
 
 
 def _not_found(_error: Exception) -> tuple[str, int]:
-    return _plain_page("Niet gevonden", "Dit bestand of adres bestaat niet in de monitor.", 404)
+    return _plain_page(_("Niet gevonden"), _("Dit bestand of adres bestaat niet in de monitor."), 404)
 
 
 def _forbidden(error: Exception) -> tuple[str, int]:
-    return _plain_page("Geen toegang", str(error), 403)
+    return _plain_page(_("Geen toegang"), str(error), 403)
 
 
 def _too_large(_error: Exception) -> tuple[str, int]:
-    text = "Het verzoek of bestand is groter dan de monitor aanneemt. Er is niets opgeslagen."
-    return _plain_page("Te groot", text, 413)
+    text = _("Het verzoek of bestand is groter dan de monitor aanneemt. Er is niets opgeslagen.")
+    return _plain_page(_("Te groot"), text, 413)
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Dash:

@@ -13,6 +13,7 @@ from typing import Any
 import click
 from sqlalchemy.exc import OperationalError
 
+from dashboard import cli_nl
 from dashboard.auth import store
 from dashboard.config import ConfigError, Settings, load_settings
 from dashboard.data.meta import trajectory_count
@@ -317,6 +318,7 @@ def run(command: click.Command, args: list[str] | None = None) -> int:
     logging.basicConfig(
         level=os.environ.get("HZW_LOG_LEVEL", "WARNING").upper(), format="%(levelname)s %(message)s"
     )
+    cli_nl.install()
     try:
         command.main(args=args, prog_name="hzw", standalone_mode=False)
     except click.exceptions.Abort:

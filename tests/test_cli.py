@@ -104,3 +104,26 @@ def test_user_commands_manage_accounts_with_dutch_errors(cli_db, monkeypatch, ca
     assert run(cli, ["audit"]) == 0
     out = capsys.readouterr().out
     assert "account aangemaakt" in out and "account geblokkeerd" in out and "een-lang-wachtwoord" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["demo", "--schaal", "abc"], "Ongeldige waarde voor '--schaal': 'abc' is geen geldig geheel getal."),
+        (["demo", "--schaal", "0"], "0 ligt niet in het bereik"),
+        (["gebruiker", "toevoegen"], "Ontbrekend argument 'NAAM'."),
+        (["bestaatniet"], "Onbekende opdracht 'bestaatniet'."),
+        (["import", "--kapot"], "Onbekende optie '--kapot'."),
+    ],
+)
+def test_usage_errors_are_dutch(args, expected, capsys):
+    assert run(cli, args) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "Invalid" not in err and "No such" not in err
+
+
+def test_help_is_dutch(capsys):
+    assert run(cli, ["import", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "Gebruik: hzw import" in out and "Opties:" in out and "Toon deze hulp en stop." in out
+    assert "Show this message" not in out
