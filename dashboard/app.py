@@ -13,7 +13,17 @@ from dash import Dash
 from flask import Blueprint
 from flask_compress import Compress
 
-from callbacks import meeting_pack, national, organisation, overview, presentation, region, shell, upload
+from callbacks import (
+    figure_tables,
+    meeting_pack,
+    national,
+    organisation,
+    overview,
+    presentation,
+    region,
+    shell,
+    upload,
+)
 from dashboard import downloads
 from dashboard.auth.web import init_auth
 from dashboard.cache import cache
@@ -168,7 +178,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.register_error_handler(NoAccess, _forbidden)
     register_pages()
     app.layout = shell_layout
-    for module in (shell, national, overview, region, organisation, presentation, upload):
+    for module in (shell, national, overview, region, organisation, presentation, upload, figure_tables):
         module.register(app)
     init_security_headers(app, https_only=bool(settings.secure_cookies))
     return app

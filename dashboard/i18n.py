@@ -26,6 +26,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 from flask import g, has_request_context, request
+from werkzeug.exceptions import HTTPException
 
 DEFAULT = "nl"
 LANGUAGES = ("nl", "en")
@@ -62,7 +63,11 @@ def translations(language: str) -> NullTranslations:
 
 
 def _from_request() -> str:
-    body = request.get_json(silent=True) if request.is_json else None
+    try:
+        body = request.get_json(silent=True) if request.is_json else None
+    except HTTPException:
+        # An oversized or broken body: its error page still needs a language, from the URL.
+        body = None
     if isinstance(body, dict):
         found = parse_language(body.get("lang"))
         if found:

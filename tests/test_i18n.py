@@ -91,8 +91,8 @@ def test_page_language_is_in_the_html_lang_attribute(known, app):
 
 def test_error_pages_speak_the_language_of_the_address(known, app):
     client = signed_in_client(app)
-    dutch = client.get("/bestaat-niet.csv").get_data(as_text=True)
-    english = client.get("/bestaat-niet.csv?lang=en").get_data(as_text=True)
+    dutch = client.get("/export/bestaat-niet.csv").get_data(as_text=True)
+    english = client.get("/export/bestaat-niet.csv?lang=en").get_data(as_text=True)
     assert "Niet gevonden" in dutch and "lang='nl'" in dutch
     with use_language("en"):
         assert _("Niet gevonden") in english and "lang='en'" in english

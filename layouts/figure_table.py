@@ -1,0 +1,51 @@
+"""*Toon als tabel*: a switch under a figure that shows its numbers as an accessible table.
+
+The figure builder puts the table in the figure (``with_table``), so the table always holds the
+same numbers as the figure; assets/figure_tables.js draws it in the browser when the switch is on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+from dash import html
+
+from dashboard.i18n import _
+from layouts.a11y import aria
+
+
+def table_id(graph_id: str) -> str:
+    """The id of the table container under ``graph_id``."""
+    return f"{graph_id}-tabel"
+
+
+def toggle_id(graph_id: str) -> str:
+    """The id of the switch under ``graph_id``."""
+    return f"{graph_id}-tabel-knop"
+
+
+def table_switch(graph_id: str) -> html.Div:
+    """The switch and the (empty until switched on) table for the figure ``graph_id``."""
+    return html.Div(
+        [
+            html.Button(
+                [html.I(className="bi bi-table me-1", **aria(hidden="true")), _("Toon als tabel")],
+                id=toggle_id(graph_id),
+                type="button",
+                className="btn btn-link btn-sm p-0 figure-table-toggle",
+                n_clicks=0,
+                **aria(controls=table_id(graph_id), expanded="false"),
+            ),
+            html.Div(id=table_id(graph_id), className="mt-2"),
+        ],
+        className="mb-2",
+    )
+
+
+def with_table(figure: go.Figure, caption: str, columns: list[str], rows: list[list[Any]]) -> go.Figure:
+    """Attach the figure's numbers as a table: formatted text, first column the row header."""
+    figure.update_layout(
+        meta={"table": {"caption": caption, "columns": columns, "rows": [[str(c) for c in r] for r in rows]}}
+    )
+    return figure

@@ -1,0 +1,68 @@
+"""A walk through the monitor with the keyboard alone: national → region → organisation → back.
+
+No clicks and no ``page.focus``/``select_option`` shortcuts: only Tab, typing, Enter and the
+browser's own Back key, and every element that takes the focus must show it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# Whether the focused element shows a focus indicator (outline or Bootstrap's focus ring).
+FOCUS_VISIBLE = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return 'body';
+  const style = getComputedStyle(el);
+  const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  const shadow = style.boxShadow && style.boxShadow !== 'none';
+  return ring || shadow ? '' : (el.id || el.tagName) + ' ' + (el.textContent || '').trim().slice(0, 40);
+}"""
+
+
+def tab_to(page, selector: str, limit: int = 120) -> list[str]:
+    """Press Tab until ``selector`` has the focus; returns the elements that showed no focus."""
+    unmarked = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement && document.activeElement.matches({selector!r})"):
+            return unmarked
+        missing = page.evaluate(FOCUS_VISIBLE)
+        if missing and missing != "body":
+            unmarked.append(missing)
+    raise AssertionError(f"{selector} niet bereikt met Tab; zonder zichtbare focus: {unmarked}")
+
+
+def test_keyboard_walk_from_country_to_organisation_and_back(page, server):
+    page.goto(server + "/?kaart=tegel")
+    page.wait_for_selector("#tile-trajecten .kpi-value")
+    # The first stop is the skip link; it takes the focus to the content.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+    unmarked = tab_to(page, "#national-highlight")
+    page.keyboard.type("Achterhoek")  # type-ahead on the focused list, as a keyboard user does
+    page.wait_for_selector("#national-region-link a")
+    unmarked += tab_to(page, "#national-region-link a")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/regio/AM09**")
+    page.wait_for_selector("#region-organisations .ag-row")
+
+    unmarked += tab_to(page, "#region-organisation-select", limit=250)
+    page.keyboard.press("ArrowDown")
+    page.wait_for_selector("#region-organisation-link a")
+    unmarked += tab_to(page, "#region-organisation-link a")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/regio/AM09/organisatie/**")
+    page.wait_for_selector("#org-gestart .kpi-value")
+
+    page.keyboard.press("Alt+ArrowLeft")
+    page.wait_for_url("**/regio/AM09?**")
+    page.wait_for_selector("#gauge-trajecten .kpi-value")
+    page.keyboard.press("Alt+ArrowLeft")
+    page.wait_for_url(lambda url: "/regio" not in url)
+    page.wait_for_selector("#tile-trajecten .kpi-value")
+    assert unmarked == [], f"focus niet zichtbaar op: {unmarked}"
