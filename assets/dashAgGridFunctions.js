@@ -1,6 +1,11 @@
-// Dutch number formatting for the AG Grid value formatters (1.234 and 38 %); empty cells say so.
+// Number formatting for the AG Grid value formatters in the page's language (1.234 and 38 % in
+// Dutch, 1,234 and 38% in English); empty cells say so.
 var dagfuncs = (window.dashAgGridFunctions = window.dashAgGridFunctions || {});
 var nlFormats = {};
+
+function pageIsEnglish() {
+  return document.documentElement.lang === "en";
+}
 
 dagfuncs.nlNumber = function (value, decimals) {
   // A suppressed small number arrives as its marker ("<5" or "x") and is shown as it is.
@@ -8,11 +13,12 @@ dagfuncs.nlNumber = function (value, decimals) {
     return value;
   }
   if (value === null || value === undefined || Number.isNaN(value)) {
-    return "geen gegevens";
+    return pageIsEnglish() ? "no data" : "geen gegevens";
   }
-  var key = String(decimals || 0);
+  var locale = pageIsEnglish() ? "en-GB" : "nl-NL";
+  var key = locale + String(decimals || 0);
   if (!nlFormats[key]) {
-    nlFormats[key] = new Intl.NumberFormat("nl-NL", {
+    nlFormats[key] = new Intl.NumberFormat(locale, {
       minimumFractionDigits: decimals || 0,
       maximumFractionDigits: decimals || 0,
     });
@@ -27,5 +33,5 @@ dagfuncs.nlPercent = function (value) {
   if (value === null || value === undefined || Number.isNaN(value)) {
     return "–";
   }
-  return dagfuncs.nlNumber(value, 0) + " %";
+  return dagfuncs.nlNumber(value, 0) + (pageIsEnglish() ? "%" : " %");
 };

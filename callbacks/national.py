@@ -13,6 +13,7 @@ from dash import Dash, Input, NoUpdate, Output, Patch, State, ctx, html, no_upda
 from dashboard import domain, metrics
 from dashboard.data.national import NationalSummary, national_summary
 from dashboard.data.progress import monthly_starts, progress_by_region
+from dashboard.i18n import _
 from dashboard.params import parse_since
 from dashboard.region_metrics import OutflowCohort, outflow_cohort, region_metrics
 from dashboard.runtime import current_peildatum, runtime
@@ -75,7 +76,9 @@ def update_national(
     else:
         # The same year as it stood at the earlier date: what changed since the last meeting.
         earlier = national_summary(runtime().db, year, since)
-        shown = tiles(summary, earlier, mature_goal=mature_goal, compared=f"Op {fmt.date(since)}")
+        shown = tiles(
+            summary, earlier, mature_goal=mature_goal, compared=_("Op {date}").format(date=fmt.date(since))
+        )
     return shown, national.heading(summary)
 
 
@@ -129,7 +132,7 @@ def update_ranking(
     spec = metric(metric_key)
     frame, cohort = metric_rows(spec, year, peildatum)
     region = parse_region(highlight)
-    links = export_links("regios", year, peildatum, "de cijfers achter kaart en rangorde")
+    links = export_links("regios", year, peildatum, _("de cijfers achter kaart en rangorde"))
     return ranking_figure(frame, spec, region, cohort), ranking_summary(frame, spec, region, cohort), links
 
 
@@ -148,7 +151,7 @@ def update_trend(year_raw: str | None, peildatum_raw: str | None) -> tuple[go.Fi
 def _trend_with_links(year_raw: str | None, peildatum_raw: str | None) -> tuple[go.Figure, str, object]:
     year, peildatum = resolve(year_raw, peildatum_raw)
     figure, summary = update_trend(year_raw, peildatum_raw)
-    return figure, summary, export_links("trend", year, peildatum, "de cijfers van de trend")
+    return figure, summary, export_links("trend", year, peildatum, _("de cijfers van de trend"))
 
 
 def state_to_url(
@@ -188,7 +191,9 @@ def region_link(highlight: str | None, year_raw: str | None, peildatum_raw: str 
     if code is None:
         return None
     name = next(r.naam for r in region_refs() if r.code == code)
-    return html.A(f"Open regiopagina {name}", href=region_url(code, year_raw, peildatum_raw))
+    return html.A(
+        _("Open regiopagina {name}").format(name=name), href=region_url(code, year_raw, peildatum_raw)
+    )
 
 
 def open_region(

@@ -15,6 +15,7 @@ from dashboard import domain, metrics
 from dashboard.access import current_viewer
 from dashboard.data import access
 from dashboard.data.cohorts import OrganisationRef
+from dashboard.i18n import _
 from dashboard.params import parse_organisation
 from dashboard.runtime import runtime
 from dashboard.suppression import ORGANISATION_COUNTS, SuppressionRule
@@ -57,15 +58,15 @@ def organisation_rows(shown: pd.DataFrame) -> list[dict[str, Any]]:
                 "id": int(rec["id"]),
                 "organisatie": rec["organisatie"],
                 # pandas gives NaN, not None, for an organisation of unknown type.
-                "soort": rec["soort"] if isinstance(rec["soort"], str) else "onbekend",
+                "soort": rec["soort"] if isinstance(rec["soort"], str) else _("onbekend"),
                 **{column: _plain(rec[column]) for column in ORGANISATION_COUNTS},
                 "duurzaam_pct": _plain(rec["duurzaam_pct"]),
                 "aandeel_pct": _plain(rec["aandeel_regio_pct"]),
                 "onderdrukt": any(bool(rec[f"{column}_onderdrukt"]) for column in ORGANISATION_COUNTS),
-                # The Dutch calendar day; the grid and the tile have no room for the time.
+                # The calendar day in Dutch time; the grid and the tile have no room for the time.
                 "laatst_aangeleverd": fmt.moment(last).rsplit(" ", 1)[0]
                 if last is not None and not pd.isna(last)
-                else "geen gegevens",
+                else _("geen gegevens"),
             }
         )
     return rows
@@ -92,7 +93,7 @@ def update_organisations(
         rows = organisation_rows(organisation_table(region.code, year, peildatum))
     except access.NoAccess:
         return [], None, []
-    links = export_links("organisaties", year, peildatum, "de cijfers per organisatie", region=region.code)
+    links = export_links("organisaties", year, peildatum, _("de cijfers per organisatie"), region=region.code)
     options = [{"label": row["organisatie"], "value": str(row["id"])} for row in rows]
     return rows, links, options
 
@@ -119,14 +120,16 @@ def organisation_link(
     if found is None or found.region_code != code:
         return None
     year, peildatum = resolve(year_raw, peildatum_raw)
-    return html.A(f"Open {found.naam}", href=organisation_url(code, number, year, peildatum))
+    return html.A(
+        _("Open {name}").format(name=found.naam), href=organisation_url(code, number, year, peildatum)
+    )
 
 
 def _organisation(raw: object) -> OrganisationRef:
     found = access.organisation(current_viewer(), runtime().db, parse_organisation(str(raw)))
     if found is None:
         # The same answer for an id that does not exist and one the viewer may not see.
-        raise access.NoAccess("Organisatie niet gevonden of geen toegang.")
+        raise access.NoAccess(_("Organisatie niet gevonden of geen toegang."))
     return found
 
 
@@ -149,7 +152,7 @@ def update_organisation(
     region = next(r for r in region_refs() if r.code == found.region_code)
     counts = _counts(found, year, peildatum)
     last = fmt.date(metrics.effective_date(year, peildatum))
-    heading = f"Startcohort {year}, cijfers t/m {last}"
+    heading = _("Startcohort {year}, cijfers t/m {date}").format(year=year, date=last)
     trail = breadcrumb(org_layout.organisation_trail(region, found, year, peildatum))
     query = no_update if unchanged_view(search, year, peildatum) else view_query(year, peildatum)
     return org_layout.tiles(counts, year, peildatum), heading, trail, query
@@ -163,23 +166,25 @@ def update_organisation_figures(
     found = _organisation(organisation)
     db = runtime().db
     counts = _counts(found, year, peildatum)
-    title = f"{found.naam}, startcohort {year}"
+    title = _("{name}, startcohort {cohort}").format(name=found.naam, cohort=year)
     if counts is not None and counts["onderdrukt"]:
         marker = suppression_rule().marker
-        text = f"{found.naam}: kleine aantallen (1 tot en met {suppression_rule().minimum - 1}) worden op "
-        text += f"organisatieniveau niet getoond ({marker} of x), zodat niemand herkenbaar is."
+        text = _(
+            "{name}: kleine aantallen (1 tot en met {largest}) worden op organisatieniveau niet getoond "
+            "({marker} of x), zodat niemand herkenbaar is."
+        ).format(name=found.naam, largest=suppression_rule().minimum - 1, marker=marker)
         funnel = funnel_figure(counts, title)
     else:
         text = funnel_summary(found.naam, counts, year)
         funnel = funnel_figure(counts, title)
     if counts is not None and not metrics.cohort_is_mature(year, peildatum):
-        text += " Dit cohort is nog niet uitontwikkeld: duurzaam werk kan nog volgen."
+        text += " " + _("Dit cohort is nog niet uitontwikkeld: duurzaam werk kan nog volgen.")
     first = max(domain.FIRST_YEAR, year - 1)
     viewer = current_viewer()
     monthly = access.organisation_monthly(viewer, db, found, first, metrics.effective_date(year, peildatum))
     mix = access.organisation_mix(viewer, db, found, year, peildatum)
     rule = suppression_rule()
-    hidden = "kleine aantallen niet getoond"
+    hidden = _("kleine aantallen niet getoond")
     # Starts per month and per method are single small counts at this level: shown only when none is.
     if any(rule.is_small(int(v)) for v in monthly["gestart"]):
         per_month = message_figure(hidden, 340)
@@ -202,9 +207,10 @@ def update_deliveries(organisation: int | None, peildatum_raw: str | None) -> li
     mine = status[(status["code"] == found.region_code) & (status["organisatie"] == found.naam)]
     imports = access.organisation_files(viewer, db, found)
     if imports.empty:
-        return [html.P("Deze organisatie heeft nog geen trajecten aangeleverd (geen gegevens).")]
+        return [html.P(_("Deze organisatie heeft nog geen trajecten aangeleverd (geen gegevens)."))]
     rows = [[fmt.moment(r.tijdstip), r.bestandsnaam, fmt.number(r.trajecten)] for r in imports.itertuples()]
-    files = table("Aangeleverde bestanden met haar trajecten", ["Ingelezen", "Bestand", "Rijen"], rows, {2})
+    caption = _("Aangeleverde bestanden met haar trajecten")
+    files = table(caption, [_("Ingelezen"), _("Bestand"), _("Rijen")], rows, {2})
     return [delivery_table(mine, found.region_code), files]
 
 

@@ -8,6 +8,7 @@ from dash import Dash, Input, Output
 
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.progress import progress_by_region
+from dashboard.i18n import _
 from dashboard.metrics import effective_date
 from dashboard.runtime import current_peildatum, runtime
 from layouts import ids, meetings, regions
@@ -20,7 +21,7 @@ def update_regions(year_value: str | None, search: str | None = None) -> tuple[o
     peildatum = current_peildatum()
     year = parse_year(year_value, peildatum.year)
     frame = progress_by_region(runtime().db, year, peildatum)
-    links = export_links("regios", year, peildatum, "de cijfers per regio")
+    links = export_links("regios", year, peildatum, _("de cijfers per regio"))
     words = (search or "").strip()[:80]
     query = urlencode({"jaar": year} | ({"zoek": words} if words else {}))
     return regions.regions_table(frame, year, peildatum, words), links, f"?{query}"
@@ -34,7 +35,7 @@ def update_meetings(year_value: str | None) -> tuple[object, object, str]:
     frame = progress_by_region(db, year, peildatum)
     last_case = last_case_discussion(db, effective_date(year, peildatum))
     table = meetings.meetings_table(frame, last_case, year, peildatum)
-    links = export_links("bijeenkomsten", year, peildatum, "de bijeenkomsten per regio")
+    links = export_links("bijeenkomsten", year, peildatum, _("de bijeenkomsten per regio"))
     return table, links, f"?jaar={year}"
 
 

@@ -12,6 +12,7 @@ from callbacks.national import update_map, update_national, update_ranking
 from callbacks.region import update_region
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.progress import progress_by_region
+from dashboard.i18n import _, current_language
 from dashboard.metrics import effective_date
 from dashboard.runtime import runtime
 from layouts import ids, meetings
@@ -19,7 +20,10 @@ from layouts import presentation as show_layout
 from layouts.figures.maps import TILES
 from layouts.presentation import FIGURE_FONT, Show, Step, parse_show
 
-STATIC: Any = {"displayModeBar": False, "locale": "nl"}
+
+def static_config() -> dcc.Graph.Config:
+    """A graph without mode bar, in the page's language (known per request, so not a constant)."""
+    return {"displayModeBar": False, "locale": current_language()}
 
 
 def show_from_store(stored: str | None) -> Show:
@@ -31,7 +35,7 @@ def _big(figure: go.Figure, height: int = 470) -> dcc.Graph:
     figure.update_layout(
         font={"size": FIGURE_FONT}, height=height, hoverlabel={"font": {"size": FIGURE_FONT}}
     )
-    return dcc.Graph(figure=figure, config=STATIC)
+    return dcc.Graph(figure=figure, config=static_config())
 
 
 def _screen_body(step: Step, show: Show) -> list[Any]:
@@ -66,7 +70,7 @@ def draw_step(
     current = min(max(step or 1, 1), len(steps))
     shown = steps[current - 1]
     last_day = effective_date(show.year, show.peildatum)
-    title = shown.title if shown.kind != "regio" else f"Regio {shown.title}"
+    title = shown.title if shown.kind != "regio" else _("Regio {name}").format(name=shown.title)
     body = show_layout.screen(f"{title} · {show.year}", last_day, _screen_body(shown, show), show.since)
     query = show.query(current)
     # Each step is a history entry (Back steps back), but the opening screen is not written twice.

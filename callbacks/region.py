@@ -22,6 +22,7 @@ from dashboard.data.cohorts import funnel_by_region, method_mix
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.national import summarise_country
 from dashboard.data.progress import monthly_starts, progress_by_region
+from dashboard.i18n import _
 from dashboard.params import parse_cohort
 from dashboard.runtime import runtime
 from geodata import RegionRef, region_refs
@@ -113,7 +114,7 @@ def update_region(
         gauges.starts_gauge(summary, previous),
         gauges.outflow_gauge(outflow, float(row["doel_duurzaam_pct"].iloc[0])),
         gauges.meeting_gauge(
-            "Leerbijeenkomsten",
+            _("Leerbijeenkomsten"),
             held[0],
             summary.target_learning_sessions,
             year,
@@ -122,7 +123,7 @@ def update_region(
             before_held[0],
         ),
         gauges.meeting_gauge(
-            "Casusbesprekingen",
+            _("Casusbesprekingen"),
             held[1],
             summary.target_case_discussions,
             year,
@@ -132,9 +133,10 @@ def update_region(
             gauges.overdue_flag(last_case, last_day, is_overdue) if summary.meetings_delivered else None,
         ),
     ]
-    heading = f"Arbeidsmarktregio {ref.code} · provincie {ref.provincie} · voortgang {year}, t/m "
-    heading += fmt.date(last_day)
-    links = export_links("regios", year, peildatum, "de cijfers van deze regio", region=ref.code)
+    heading = _("Arbeidsmarktregio {code} · provincie {province} · voortgang {year}, t/m {date}").format(
+        code=ref.code, province=ref.provincie, year=year, date=fmt.date(last_day)
+    )
+    links = export_links("regios", year, peildatum, _("de cijfers van deze regio"), region=ref.code)
     trail = breadcrumb(region_trail(ref, year, peildatum))
     query = (
         no_update
@@ -156,15 +158,15 @@ def update_funnels(
     text = " ".join(
         [
             funnel_summary(ref.naam, region_counts, cohort),
-            funnel_summary("Landelijk", national_counts, cohort),
+            funnel_summary(_("Landelijk"), national_counts, cohort),
         ]
     )
     if not metrics.cohort_is_mature(cohort, peildatum):
-        text += " Dit cohort is nog niet uitontwikkeld: duurzaam werk kan nog volgen."
-    what = f"de trechter van startcohort {cohort}"
+        text += " " + _("Dit cohort is nog niet uitontwikkeld: duurzaam werk kan nog volgen.")
+    what = _("de trechter van startcohort {cohort}").format(cohort=cohort)
     return (
-        funnel_figure(region_counts, f"{ref.naam}, startcohort {cohort}"),
-        funnel_figure(national_counts, f"Landelijk, startcohort {cohort}"),
+        funnel_figure(region_counts, _("{name}, startcohort {cohort}").format(name=ref.naam, cohort=cohort)),
+        funnel_figure(national_counts, _("Landelijk, startcohort {cohort}").format(cohort=cohort)),
         text,
         export_links("trechter", cohort, peildatum, what, region=ref.code),
     )
@@ -188,7 +190,8 @@ def update_mix(
     cohort = parse_cohort(cohort_raw, year, peildatum)
     code = _region(code).code
     mix = method_mix(runtime().db, cohort, peildatum, region=code)
-    links = export_links("methoden", cohort, peildatum, f"methoden en financiering {cohort}", region=code)
+    what = _("methoden en financiering {cohort}").format(cohort=cohort)
+    links = export_links("methoden", cohort, peildatum, what, region=code)
     return mix_figure(mix), mix_tables.mix_tables(mix, cohort), links
 
 
@@ -216,7 +219,8 @@ def update_cadence(
     attendance = mix_tables.attendance_table(
         attendance_by_type(db, code, year, peildatum), meetings_with_attendance(db, code, year, peildatum)
     )
-    links = export_links("bijeenkomstenlijst", year, peildatum, f"de bijeenkomsten van {year}", region=code)
+    what = _("de bijeenkomsten van {year}").format(year=year)
+    links = export_links("bijeenkomstenlijst", year, peildatum, what, region=code)
     return cadence_figure(meetings, gaps, year, peildatum), text, attendance, links
 
 
@@ -235,13 +239,14 @@ def update_comparison(
     by_cohort = comparison.compare_region(cohort_regions, ref.code, cohort, peildatum)
     outflow = compared["maat"].str.contains("uitstroom")
     compared.loc[outflow, :] = by_cohort.loc[by_cohort["maat"].str.contains("uitstroom")].to_numpy()
-    compared.loc[outflow, "maat"] = f"Duurzame uitstroom % (cohort {cohort})"
+    compared.loc[outflow, "maat"] = _("Duurzame uitstroom % (cohort {cohort})").format(cohort=cohort)
     figure = funnel_plot_figure(cohort_regions, ref.code, not metrics.cohort_is_mature(cohort, peildatum))
     similar = comparison.similar_volume(regions, ref.code)
     names = {r.code: r.naam for r in region_refs()}
     rows = [
         [
-            row.maat,
+            # comparison.py names its measures in Dutch; the outflow row is translated already.
+            _(row.maat),
             _shown(row.regio, row.maat),
             _shown(row.landelijk, row.maat),
             _shown(row.mediaan, row.maat),
@@ -250,19 +255,30 @@ def update_comparison(
         ]
         for row in compared.itertuples()
     ]
-    caption = (
-        f"{ref.naam} vergeleken, {year} t/m {fmt.date(metrics.effective_date(year, peildatum))}. "
-        f"Vergelijkbaar volume: {', '.join(names[c] for c in similar) or 'geen'}."
+    caption = _("{name} vergeleken, {year} t/m {date}. Vergelijkbaar volume: {similar}.").format(
+        name=ref.naam,
+        year=year,
+        date=fmt.date(metrics.effective_date(year, peildatum)),
+        similar=", ".join(names[c] for c in similar) or _("geen"),
     )
-    headers = ["Maat", ref.naam, "Landelijk", "Mediaan 35 regio's", "Vergelijkbare regio's", "Rang"]
+    headers = [
+        _("Maat"),
+        ref.naam,
+        _("Landelijk"),
+        _("Mediaan 35 regio's"),
+        _("Vergelijkbare regio's"),
+        _("Rang"),
+    ]
     grid = table(caption, headers, rows, {1, 2, 3, 4})
-    text = f"Startcohort {cohort}. {funnel_plot_summary(cohort_regions, ref.code)}"
+    text = _("Startcohort {cohort}. {summary}").format(
+        cohort=cohort, summary=funnel_plot_summary(cohort_regions, ref.code)
+    )
     return grid, figure, text
 
 
 def _shown(value: float | None, measure: str) -> str:
     if value is None or pd.isna(value):
-        return "geen gegevens"
+        return _("geen gegevens")
     if "%" in measure:
         return fmt.percentage(value)
     return fmt.number(value, 1 if value != int(value) else 0)

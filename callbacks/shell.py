@@ -7,6 +7,7 @@ from dash import Dash, Input, Output
 from dashboard.access import current_viewer
 from dashboard.data import access
 from dashboard.data.meta import data_status
+from dashboard.i18n import _
 from dashboard.runtime import current_peildatum, runtime
 from layouts import data_page, ids
 from layouts.format import date
@@ -18,8 +19,8 @@ def update_shell(_pathname: str | None) -> tuple[object, str]:
     status = data_status(runtime().db)
     banner = demo_notice() if status.demo else None
     if status.last_import is None:
-        return banner, "Nog geen gegevens ingelezen"
-    return banner, f"Cijfers t/m {date(current_peildatum())}"
+        return banner, _("Nog geen gegevens ingelezen")
+    return banner, _("Cijfers t/m {date}").format(date=date(current_peildatum()))
 
 
 def update_import_log(_table_id: str) -> object:

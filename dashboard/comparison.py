@@ -11,6 +11,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from dashboard.i18n import N_, _
 from dashboard.region_metrics import region_metrics
 
 Z_95: Final = 1.96
@@ -18,15 +19,16 @@ Z_998: Final = 3.09
 SIMILAR_COUNT: Final = 5
 COMPARISON_COLUMNS: Final = ("maat", "regio", "landelijk", "mediaan", "vergelijkbaar", "rang")
 
-POSITION_ABOVE: Final = "boven de 95 %-grens"
-POSITION_WITHIN: Final = "binnen de grenzen"
-POSITION_BELOW: Final = "onder de 95 %-grens"
-NO_DATA: Final = "geen gegevens"
+# Positions are compared by value, so they stay Dutch; ``_(position)`` where a user reads them.
+POSITION_ABOVE: Final = N_("boven de 95 %-grens")
+POSITION_WITHIN: Final = N_("binnen de grenzen")
+POSITION_BELOW: Final = N_("onder de 95 %-grens")
+NO_DATA: Final = N_("geen gegevens")
 
 
 @dataclass(frozen=True)
 class _Measure:
-    label: str
+    label: str  # Dutch, as ``maat`` in the table; ``_(label)`` where a user reads it
     column: str  # a column of ``region_metrics``
     numerator: str
     denominator: str | None  # None: a count, compared with the average region instead of a pooled share
@@ -34,12 +36,12 @@ class _Measure:
 
 
 _MEASURES: Final = (
-    _Measure("Trajecten gestart", "gestart", "gestart", None, False),
-    _Measure("% van jaardoel", "pct_doel", "gestart", "doel_trajecten", False),
-    _Measure("% van tempo", "pct_tempo", "gestart", "verwacht", False),
-    _Measure("Duurzame uitstroom %", "duurzaam_pct", "duurzaam", "gestart", False),
-    _Measure("Leerbijeenkomsten", "leerbijeenkomsten", "leerbijeenkomsten", None, True),
-    _Measure("Casusbesprekingen", "casusbesprekingen", "casusbesprekingen", None, True),
+    _Measure(N_("Trajecten gestart"), "gestart", "gestart", None, False),
+    _Measure(N_("% van jaardoel"), "pct_doel", "gestart", "doel_trajecten", False),
+    _Measure(N_("% van tempo"), "pct_tempo", "gestart", "verwacht", False),
+    _Measure(N_("Duurzame uitstroom %"), "duurzaam_pct", "duurzaam", "gestart", False),
+    _Measure(N_("Leerbijeenkomsten"), "leerbijeenkomsten", "leerbijeenkomsten", None, True),
+    _Measure(N_("Casusbesprekingen"), "casusbesprekingen", "casusbesprekingen", None, True),
 )
 
 
@@ -78,13 +80,14 @@ def compare_region(regions: pd.DataFrame, code: str, year: int, peildatum: dt.da
 
     Returns:
         One row per measure (trajecten gestart, % van jaardoel, % van tempo, duurzame uitstroom %,
-        leerbijeenkomsten, casusbesprekingen) with the columns ``maat`` (its Dutch name),
-        ``regio`` (this region's value), ``landelijk``, ``mediaan`` (median of the regions with
-        data), ``vergelijkbaar`` (mean of the regions of ``similar_volume``) and ``rang``
-        (``"4 van 35"``, 1 = highest, among the regions with a value). For counts ``landelijk``
-        is the national total divided by the number of regions with data, i.e. the average
-        region; for percentages it is the pooled national percentage (national numerator over
-        national denominator). Values are floats, or None where there is nothing to show.
+        leerbijeenkomsten, casusbesprekingen) with the columns ``maat`` (its Dutch name: callers
+        match on it, so it is shown with ``_(maat)``), ``regio`` (this region's value),
+        ``landelijk``, ``mediaan`` (median of the regions with data), ``vergelijkbaar`` (mean of
+        the regions of ``similar_volume``) and ``rang`` (``"4 van 35"`` in the current language,
+        1 = highest, among the regions with a value). For counts ``landelijk`` is the national
+        total divided by the number of regions with data, i.e. the average region; for
+        percentages it is the pooled national percentage (national numerator over national
+        denominator). Values are floats, or None where there is nothing to show.
     """
     _row(regions, code)
     table = region_metrics(regions, year, peildatum).set_index("code", drop=False)
@@ -140,7 +143,7 @@ def national_outflow(regions: pd.DataFrame) -> float | None:
 
 
 def outflow_position(regions: pd.DataFrame, code: str) -> str:
-    """Where the region's sustainable outflow falls in the funnel plot, in Dutch words.
+    """Where the region's sustainable outflow falls in the funnel plot, in Dutch words (a key for ``_()``).
 
     Args:
         regions: the frame of ``progress_by_region``.
@@ -187,7 +190,7 @@ def _rank(values: pd.Series, code: str) -> str | None:
         return None
     # Ties share the best place ("1, 1, 3"), so equal values never look different.
     place = int(values.rank(ascending=False, method="min")[code])
-    return f"{place} van {len(values)}"
+    return _("{place} van {total}").format(place=place, total=len(values))
 
 
 def _mean(values: list[float]) -> float | None:

@@ -9,15 +9,19 @@ from dataclasses import dataclass
 from enum import Enum
 
 from dashboard import domain
+from dashboard.i18n import N_
 
 
 class PaceStatus(Enum):
-    """Where a count stands against its pace; always shown as text and icon, not colour alone."""
+    """Where a count stands against its pace; always shown as text and icon, not colour alone.
 
-    OP_KOERS = "op koers"
-    ACHTER = "achter"
-    VER_ACHTER = "ver achter"
-    GEEN_GEGEVENS = "geen gegevens"
+    The values are Dutch and also stored in data frames and compared; show them with ``_(value)``.
+    """
+
+    OP_KOERS = N_("op koers")
+    ACHTER = N_("achter")
+    VER_ACHTER = N_("ver achter")
+    GEEN_GEGEVENS = N_("geen gegevens")
 
 
 def year_end(year: int) -> dt.date:

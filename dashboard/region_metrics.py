@@ -9,11 +9,13 @@ import numpy as np
 import pandas as pd
 
 from dashboard import metrics
+from dashboard.i18n import N_, _
 
-# Outflow status in words when it can be judged against the region's goal.
-OUTFLOW_REACHED = "op of boven doel"
-OUTFLOW_BELOW = "onder doel"
-OUTFLOW_IMMATURE = "nog niet uitontwikkeld"
+# Outflow status in words when it can be judged against the region's goal. Stored in the status
+# columns and compared, so they stay Dutch there; ``_(status)`` where a user reads them.
+OUTFLOW_REACHED = N_("op of boven doel")
+OUTFLOW_BELOW = N_("onder doel")
+OUTFLOW_IMMATURE = N_("nog niet uitontwikkeld")
 
 
 @dataclass(frozen=True)
@@ -32,10 +34,10 @@ class OutflowCohort:
     def note(self) -> str:
         """E.g. ``cohort 2025 (laatste uitontwikkelde)``, for legends and axis titles."""
         if not self.mature:
-            return f"cohort {self.year}, {OUTFLOW_IMMATURE}"
+            return _("cohort {year}, nog niet uitontwikkeld").format(year=self.year)
         if self.replaced:
-            return f"cohort {self.year} (laatste uitontwikkelde)"
-        return f"cohort {self.year}"
+            return _("cohort {year} (laatste uitontwikkelde)").format(year=self.year)
+        return _("cohort {year}").format(year=self.year)
 
 
 def outflow_cohort(year: int, peildatum: dt.date) -> OutflowCohort:

@@ -9,6 +9,7 @@ from dash import html
 from dash.development.base_component import Component
 
 from dashboard import domain
+from dashboard.i18n import _
 from dashboard.params import FIRST_DAY, parse_peildatum, parse_region, parse_year
 from geodata import region_refs
 from layouts.figures.maps import GEO, TILES
@@ -26,7 +27,7 @@ def _labelled(label: str, control_id: str, control: Component) -> html.Div:
 
 def labelled_select(label: str, component_id: str, options: list[dict[str, str]], value: str) -> html.Div:
     """A native select with a visible label (its options may come from a callback)."""
-    select = dbc.Select(id=component_id, options=options, value=value, placeholder="kies …")
+    select = dbc.Select(id=component_id, options=options, value=value, placeholder=_("kies …"))
     return _labelled(label, component_id, select)
 
 
@@ -40,7 +41,7 @@ def year_select(component_id: str, value: int, last_year: int) -> html.Div:
     select = dbc.Select(
         id=component_id, options=year_options(last_year), value=str(value), style={"width": "7rem"}
     )
-    return html.Div(_labelled("Jaar", component_id, select), className="d-flex flex-wrap mb-3")
+    return html.Div(_labelled(_("Jaar"), component_id, select), className="d-flex flex-wrap mb-3")
 
 
 def peildatum_input(component_id: str, value: dt.date, latest: dt.date) -> html.Div:
@@ -54,7 +55,7 @@ def peildatum_input(component_id: str, value: dt.date, latest: dt.date) -> html.
         debounce=True,
         style={"width": "11rem"},
     )
-    return _labelled("Peildatum", component_id, field)
+    return _labelled(_("Peildatum"), component_id, field)
 
 
 def since_input(component_id: str, value: dt.date | None, latest: dt.date) -> html.Div:
@@ -68,14 +69,14 @@ def since_input(component_id: str, value: dt.date | None, latest: dt.date) -> ht
         debounce=True,
         style={"width": "11rem"},
     )
-    return _labelled("Vergelijk met", component_id, field)
+    return _labelled(_("Vergelijk met"), component_id, field)
 
 
 def metric_select(component_id: str, value: str) -> html.Div:
     """What the map and the ranking show."""
     options = [{"label": spec.label, "value": key} for key, spec in METRICS.items()]
     return _labelled(
-        "Kaart en rangorde", component_id, dbc.Select(id=component_id, options=options, value=value)
+        _("Kaart en rangorde"), component_id, dbc.Select(id=component_id, options=options, value=value)
     )
 
 
@@ -83,12 +84,12 @@ def map_form_choice(component_id: str, value: str) -> html.Fieldset:
     """Geographic map or tile map, as radio buttons (one tab stop, arrow keys choose)."""
     radios = dbc.RadioItems(
         id=component_id,
-        options=[{"label": "Kaart", "value": GEO}, {"label": "Tegelkaart", "value": TILES}],
+        options=[{"label": _("Kaart"), "value": GEO}, {"label": _("Tegelkaart"), "value": TILES}],
         value=value,
         inline=True,
     )
     return html.Fieldset(
-        [html.Legend("Kaartvorm", className="form-label fs-6 me-2 mb-0 float-none w-auto"), radios],
+        [html.Legend(_("Kaartvorm"), className="form-label fs-6 me-2 mb-0 float-none w-auto"), radios],
         className="d-flex align-items-center me-4 mb-2",
     )
 
@@ -100,7 +101,7 @@ def region_select(component_id: str, value: str | None) -> html.Div:
     """Which region the ranking marks ("geen" marks none; it names no region, so parses to None)."""
     # Not "": dbc.Select renders its own hidden placeholder option with that value, and the
     # browser would show that empty option instead of "geen".
-    options = [{"label": "geen", "value": NO_REGION}]
+    options = [{"label": _("geen"), "value": NO_REGION}]
     options += [{"label": r.naam, "value": r.code} for r in region_refs()]
     select = dbc.Select(id=component_id, options=options, value=value or NO_REGION)
-    return _labelled("Regio markeren", component_id, select)
+    return _labelled(_("Regio markeren"), component_id, select)

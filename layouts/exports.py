@@ -8,17 +8,22 @@ from urllib.parse import urlencode
 from dash import html
 from dash.development.base_component import Component
 
+from dashboard.i18n import _, language_query
 from layouts.a11y import aria
 
 
 def export_links(view: str, year: int, peildatum: dt.date, what: str, region: str | None = None) -> html.P:
-    """``Download de cijfers (CSV · XLSX)`` for ``view`` at this year and peildatum (one region or all)."""
+    """``Download de cijfers (CSV · XLSX)`` for ``view`` at this year and peildatum (one region or all).
+
+    ``what`` names the figures in the current language (the caller translates it).
+    """
     params = {"jaar": year, "peildatum": peildatum.isoformat()} | ({"regio": region} if region else {})
-    query = urlencode(params)
+    # The language travels with the download, whatever the browser sends as Referer.
+    query = urlencode(params | language_query())
     return html.P(
         [
             html.I(className="bi bi-download me-1", **aria(hidden="true")),
-            f"Download {what}: ",
+            _("Download {what}: ").format(what=what),
             html.A("CSV", href=f"/export/{view}.csv?{query}", download=""),
             " · ",
             html.A("XLSX", href=f"/export/{view}.xlsx?{query}", download=""),
@@ -30,10 +35,12 @@ def export_links(view: str, year: int, peildatum: dt.date, what: str, region: st
 def pack_links(year: int, peildatum: dt.date | str, regions: tuple[str, ...] = ()) -> list[Component | str]:
     """``Vergaderstuk: PDF · PPTX`` for this year, peildatum and regions (a plain link, no script)."""
     day = peildatum if isinstance(peildatum, str) else peildatum.isoformat()
-    query = urlencode({"jaar": year, "peildatum": day} | ({"regios": ",".join(regions)} if regions else {}))
+    params = {"jaar": year, "peildatum": day} | ({"regios": ",".join(regions)} if regions else {})
+    # The meeting pack is written in the language of the page that links to it.
+    query = urlencode(params | language_query())
     return [
         html.I(className="bi bi-file-earmark-text me-1", **aria(hidden="true")),
-        "Vergaderstuk: ",
+        _("Vergaderstuk: "),
         html.A("PDF", href=f"/vergaderstuk.pdf?{query}", download=""),
         " · ",
         html.A("PPTX", href=f"/vergaderstuk.pptx?{query}", download=""),

@@ -12,6 +12,7 @@ from dash import dcc, html
 
 from dashboard import metrics
 from dashboard.data.national import NationalSummary
+from dashboard.i18n import _, current_language
 from layouts import format as fmt
 from layouts.a11y import aria
 from layouts.figures.theme import base_layout
@@ -21,6 +22,11 @@ BAR = "#154273"
 PACE = "#1a1a1a"
 BAND = "#dbe4ee"
 STATIC: Any = {"staticPlot": True, "displayModeBar": False}
+
+
+def static_config() -> Any:
+    """``STATIC`` with Plotly's number format of the current language (a copy: constants stay put)."""
+    return {**STATIC, "locale": current_language()}
 
 
 @dataclass(frozen=True)
@@ -48,7 +54,7 @@ def dial(
         axis_max: the end of the scale (at least the goal).
         marker: where the value should be now (pace) or the goal for a percentage.
         band: a shaded range on the scale (the projection's range), or None.
-        suffix: unit after the number (" %" for percentages).
+        suffix: unit after the number (" %" or "%" for percentages, as the language writes it).
     """
     steps = [{"range": list(band), "color": BAND}] if band else []
     figure = go.Figure(
@@ -72,7 +78,7 @@ def dial(
 def _card(title: str, figure: go.Figure | None, value: str, lines: list[Any], card_id: str) -> dbc.Col:
     graph = (
         # The dial repeats the numbers in the text below it, so screen readers skip it.
-        html.Div(dcc.Graph(figure=figure, config=STATIC), **aria(hidden="true"))
+        html.Div(dcc.Graph(figure=figure, config=static_config()), **aria(hidden="true"))
         if figure is not None
         else None
     )
@@ -95,29 +101,33 @@ def _last_year(now: float | None, before: float | None, percent: bool = False) -
     if now is None or before is None:
         return ""
     shown = fmt.percentage(before) if percent else fmt.number(before)
-    return f"Vorig jaar op deze datum: {shown}"
+    return _("Vorig jaar op deze datum: {value}").format(value=shown)
 
 
 def starts_gauge(summary: NationalSummary, previous: NationalSummary | None) -> dbc.Col:
     """Trajectories started against the year target, with the pace marker and the projection."""
-    title = "Trajecten gestart"
+    title = _("Trajecten gestart")
     if not summary.delivered:
         empty = [
-            f"jaardoel {fmt.number(summary.target_started)}",
+            _("jaardoel {target}").format(target=fmt.number(summary.target_started)),
             status_badge(metrics.PaceStatus.GEEN_GEGEVENS),
         ]
-        return _card(title, None, "geen gegevens", empty, "gauge-trajecten")
+        return _card(title, None, _("geen gegevens"), empty, "gauge-trajecten")
     proj = summary.projection
     band = (proj.low, proj.high) if proj is not None else None
     top = max(summary.target_started, summary.started, band[1] if band else 0) * 1.05
     figure = dial(summary.started, top, summary.expected_started, band, "")
     lines: list[Any] = [
-        f"van {fmt.number(summary.target_started)} (jaardoel)",
+        _("van {target} (jaardoel)").format(target=fmt.number(summary.target_started)),
         html.Span(
-            [f"Tempo: {fmt.number(summary.expected_started)} verwacht · ", status_badge(summary.status)]
+            [
+                _("Tempo: {expected} verwacht · ").format(expected=fmt.number(summary.expected_started)),
+                status_badge(summary.status),
+            ]
         ),
-        f"Prognose jaareinde: {fmt.number(proj.estimate)} (bandbreedte {fmt.number(proj.low)}–"
-        f"{fmt.number(proj.high)}, grijs)"
+        _("Prognose jaareinde: {estimate} (bandbreedte {low}–{high}, grijs)").format(
+            estimate=fmt.number(proj.estimate), low=fmt.number(proj.low), high=fmt.number(proj.high)
+        )
         if proj is not None
         else "",
         _last_year(summary.started, previous.started if previous and previous.delivered else None),
@@ -125,7 +135,9 @@ def starts_gauge(summary: NationalSummary, previous: NationalSummary | None) -> 
     return _card(
         title,
         figure,
-        f"{fmt.number(summary.started)} van {fmt.number(summary.target_started)}",
+        _("{value} van {target}").format(
+            value=fmt.number(summary.started), target=fmt.number(summary.target_started)
+        ),
         lines,
         "gauge-trajecten",
     )
@@ -133,21 +145,28 @@ def starts_gauge(summary: NationalSummary, previous: NationalSummary | None) -> 
 
 def outflow_gauge(outflow: CohortOutflow, goal: float) -> dbc.Col:
     """Sustainable outflow of the chosen cohort against the goal, flagged while immature."""
-    title = f"Duurzame uitstroom, cohort {outflow.year}"
+    title = _("Duurzame uitstroom, cohort {year}").format(year=outflow.year)
     if outflow.pct is None:
-        return _card(title, None, "geen gegevens", [f"doel {fmt.percentage(goal)}"], "gauge-duurzaam")
-    figure = dial(outflow.pct, 100, goal, None, " %")
+        goal_line = _("doel {goal}").format(goal=fmt.percentage(goal))
+        return _card(title, None, _("geen gegevens"), [goal_line], "gauge-duurzaam")
+    # The unit as fmt.percentage writes it: "38 %" in Dutch, "38%" in English.
+    figure = dial(outflow.pct, 100, goal, None, fmt.percentage(0).removeprefix(fmt.number(0)))
     maturity = (
         html.Span(
-            [html.I(className="bi bi-hourglass-split me-1", **aria(hidden="true")), "nog niet uitontwikkeld"],
+            [
+                html.I(className="bi bi-hourglass-split me-1", **aria(hidden="true")),
+                _("nog niet uitontwikkeld"),
+            ],
             className="badge text-bg-light border",
         )
         if not outflow.mature
         else status_badge(metrics.PaceStatus.OP_KOERS if outflow.pct >= goal else metrics.PaceStatus.ACHTER)
     )
     lines = [
-        f"doel {fmt.percentage(goal)} (zwarte streep)",
-        f"{fmt.number(outflow.sustainable)} van {fmt.number(outflow.started)} duurzaam aan het werk",
+        _("doel {goal} (zwarte streep)").format(goal=fmt.percentage(goal)),
+        _("{sustainable} van {started} duurzaam aan het werk").format(
+            sustainable=fmt.number(outflow.sustainable), started=fmt.number(outflow.started)
+        ),
         maturity,
     ]
     return _card(title, figure, fmt.percentage(outflow.pct), lines, "gauge-duurzaam")
@@ -165,34 +184,41 @@ def meeting_gauge(
 ) -> dbc.Col:
     """Meetings held against the year target, with the pace marker."""
     if held is None:
-        lines = [f"jaardoel {fmt.number(target)}", status_badge(metrics.PaceStatus.GEEN_GEGEVENS), extra]
-        return _card(title, None, "geen gegevens", lines, card_id)
+        lines = [
+            _("jaardoel {target}").format(target=fmt.number(target)),
+            status_badge(metrics.PaceStatus.GEEN_GEGEVENS),
+            extra,
+        ]
+        return _card(title, None, _("geen gegevens"), lines, card_id)
     expected = metrics.expected_by(target, year, peildatum)
     figure = dial(held, max(target, held) * 1.05 or 1, expected, None, "")
     lines = [
-        f"van {fmt.number(target)} (jaardoel)",
+        _("van {target} (jaardoel)").format(target=fmt.number(target)),
         html.Span(
             [
-                f"Tempo: {fmt.number(expected, 1)} verwacht · ",
+                _("Tempo: {expected} verwacht · ").format(expected=fmt.number(expected, 1)),
                 status_badge(metrics.pace_status(held, expected)),
             ]
         ),
         extra,
         _last_year(held, before),
     ]
-    return _card(title, figure, f"{fmt.number(held)} van {fmt.number(target)}", lines, card_id)
+    value = _("{value} van {target}").format(value=fmt.number(held), target=fmt.number(target))
+    return _card(title, figure, value, lines, card_id)
 
 
 def overdue_flag(last_case: dt.date | None, peildatum: dt.date, overdue: bool) -> html.Span:
     """*Achterstallig* with icon when the last case discussion is too long ago, else its date."""
-    since = f"laatste: {fmt.date(last_case)}" if last_case else "nog geen casusbespreking"
+    since = (
+        _("laatste: {date}").format(date=fmt.date(last_case)) if last_case else _("nog geen casusbespreking")
+    )
     if not overdue:
         return html.Span(since)
     return html.Span(
         [
             html.I(className="bi bi-alarm-fill me-1", **aria(hidden="true")),
-            html.Strong("achterstallig"),
-            f" ({since}; meer dan 45 dagen vóór {fmt.date(peildatum)})",
+            html.Strong(_("achterstallig")),
+            _(" ({since}; meer dan 45 dagen vóór {date})").format(since=since, date=fmt.date(peildatum)),
         ],
         className="status status-ver-achter text-wrap",
     )

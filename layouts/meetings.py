@@ -8,6 +8,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import domain, metrics
+from dashboard.i18n import N_, _
 from layouts import format as fmt
 from layouts import ids
 from layouts.a11y import aria
@@ -15,16 +16,28 @@ from layouts.controls import year_select
 from layouts.status import status_badge
 from layouts.tables import table
 
+# Column titles; translated when a table is drawn.
+HEADERS = (
+    N_("Regio"),
+    N_("Leerbijeenkomsten"),
+    N_("Status leerbijeenkomsten"),
+    N_("Casusbesprekingen"),
+    N_("Status casusbesprekingen"),
+    N_("Laatste casusbespreking"),
+    N_("Achterstallig"),
+)
+
 
 def page(year: int, last_year: int) -> html.Div:
     """The page skeleton; a callback fills the table."""
     return html.Div(
         [
-            html.H1("Bijeenkomsten", className="h2"),
+            html.H1(_("Bijeenkomsten"), className="h2"),
             html.P(
-                "Leerbijeenkomsten (doel 3 per jaar) en casusbesprekingen (doel 10 per jaar) per regio. "
-                f"Een regio is achterstallig als er {domain.CASE_DISCUSSION_MAX_GAP_DAYS} dagen geen "
-                "casusbespreking was.",
+                _(
+                    "Leerbijeenkomsten (doel 3 per jaar) en casusbesprekingen (doel 10 per jaar) per regio. "
+                    "Een regio is achterstallig als er {days} dagen geen casusbespreking was."
+                ).format(days=domain.CASE_DISCUSSION_MAX_GAP_DAYS),
                 className="lead",
             ),
             year_select(ids.MEETINGS_YEAR, year, last_year),
@@ -48,29 +61,30 @@ def meetings_table(regions: pd.DataFrame, last_case: pd.DataFrame, year: int, pe
         if not r.bijeenkomsten_geleverd:
             # A region that never reported a meeting has no data, not zero meetings.
             unknown = status_badge(metrics.PaceStatus.GEEN_GEGEVENS)
-            rows.append([r.naam, "geen gegevens", unknown, "geen gegevens", unknown, "–", "geen gegevens"])
+            none = _("geen gegevens")
+            rows.append([r.naam, none, unknown, none, unknown, "–", none])
             continue
         last = last_by_code.get(r.code)
         last = None if last is None or pd.isna(last) else last
         flag = (
             html.Span(
-                [html.I(className="bi bi-alarm me-1", **aria(hidden="true")), "achterstallig"],
+                [html.I(className="bi bi-alarm me-1", **aria(hidden="true")), _("achterstallig")],
                 className="status status-ver-achter",
             )
             if overdue(last, on_day)
-            else "nee"
+            else _("nee")
         )
         rows.append(
             [
                 r.naam,
-                f"{r.leerbijeenkomsten} van {r.doel_leerbijeenkomsten}",
+                _("{held} van {target}").format(held=r.leerbijeenkomsten, target=r.doel_leerbijeenkomsten),
                 status_badge(
                     metrics.pace_status(
                         int(r.leerbijeenkomsten),
                         metrics.expected_by(r.doel_leerbijeenkomsten, year, peildatum),
                     )
                 ),
-                f"{r.casusbesprekingen} van {r.doel_casusbesprekingen}",
+                _("{held} van {target}").format(held=r.casusbesprekingen, target=r.doel_casusbesprekingen),
                 status_badge(
                     metrics.pace_status(
                         int(r.casusbesprekingen),
@@ -81,14 +95,5 @@ def meetings_table(regions: pd.DataFrame, last_case: pd.DataFrame, year: int, pe
                 flag,
             ]
         )
-    caption = f"Bijeenkomsten per regio in {year}, t/m {fmt.date(on_day)}"
-    headers = [
-        "Regio",
-        "Leerbijeenkomsten",
-        "Status leerbijeenkomsten",
-        "Casusbesprekingen",
-        "Status casusbesprekingen",
-        "Laatste casusbespreking",
-        "Achterstallig",
-    ]
-    return table(caption, headers, rows, set())
+    caption = _("Bijeenkomsten per regio in {year}, t/m {date}").format(year=year, date=fmt.date(on_day))
+    return table(caption, [_(h) for h in HEADERS], rows, set())

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from dashboard.i18n import N_, _
 from dashboard.metrics import PaceStatus
 from dashboard.region_metrics import OUTFLOW_REACHED
 from layouts import format as fmt
@@ -19,25 +20,36 @@ class MetricSpec:
     """How one metric is shown on the map and in the ranking.
 
     Goals and statuses come from each region's own targets (``progress_by_region``), never from
-    the covenant defaults: a region may have agreed on more.
+    the covenant defaults: a region may have agreed on more. The specs are built at import, so
+    they hold the Dutch source texts; ``label`` and ``goal_label`` translate them when read.
     """
 
     key: str
-    label: str
+    source_label: str
     column: str
     percent: bool
     edges: tuple[float, ...]  # class boundaries: value < edges[0] is class 1, ≥ edges[-1] the last
     goal: Callable[[pd.DataFrame], pd.Series]  # per region, from the rows of ``region_metrics``
-    goal_label: str
+    source_goal_label: str
     status_column: str
     detail: Callable[[Any], str]  # one row of ``region_metrics`` in words, value and goal included
     reached: str = PaceStatus.OP_KOERS.value  # the status that counts as "on track" in summaries
     interval: bool = False  # draw the 95 % Wilson interval in the ranking
 
+    @property
+    def label(self) -> str:
+        """What the metric is called, in the current language."""
+        return _(self.source_label)
+
+    @property
+    def goal_label(self) -> str:
+        """What its goal is called (``tempo``, ``doel`` …), in the current language."""
+        return _(self.source_goal_label)
+
     def format(self, value: float | None) -> str:
         """The value as a user reads it (``64 %`` or ``64``), ``geen gegevens`` when missing."""
         if value is None or value != value:  # NaN
-            return "geen gegevens"
+            return _("geen gegevens")
         return fmt.percentage(value) if self.percent else fmt.number(value)
 
     def short(self, value: float | None) -> str:
@@ -46,7 +58,8 @@ class MetricSpec:
 
     def class_labels(self) -> list[str]:
         """Legend text per class, e.g. ``< 25 %``, ``25–50 %``, …, ``≥ 100 %``."""
-        unit = " %" if self.percent else ""
+        # The percent sign's spacing follows the language (" %" in Dutch, "%" in English).
+        unit = fmt.percentage(0).removeprefix(fmt.number(0)) if self.percent else ""
         edges = [fmt.number(e) for e in self.edges]
         labels = [f"< {edges[0]}{unit}"]
         labels += [f"{low}–{high}{unit}" for low, high in zip(edges, edges[1:], strict=False)]
@@ -61,33 +74,39 @@ class MetricSpec:
 
 
 def _count(value: float) -> str:
-    return "geen" if value != value else fmt.number(value)
+    return _("geen") if value != value else fmt.number(value)
 
 
 def _started_detail(row: Any) -> str:
     if row.gestart != row.gestart:
-        return f"jaardoel {fmt.number(row.doel_trajecten)} trajecten"
-    return (
-        f"{fmt.number(row.gestart)} van {fmt.number(row.doel_trajecten)} trajecten gestart, "
-        f"{fmt.number(row.verwacht)} verwacht op deze datum"
+        return _("jaardoel {target} trajecten").format(target=fmt.number(row.doel_trajecten))
+    return _("{started} van {target} trajecten gestart, {expected} verwacht op deze datum").format(
+        started=fmt.number(row.gestart),
+        target=fmt.number(row.doel_trajecten),
+        expected=fmt.number(row.verwacht),
     )
 
 
 def _outflow_detail(row: Any) -> str:
-    goal = f"doel {fmt.percentage(row.doel_duurzaam_pct)}"
+    goal = _("doel {target}").format(target=fmt.percentage(row.doel_duurzaam_pct))
     if row.gestart != row.gestart:
         return goal
-    return f"{fmt.number(row.duurzaam)} van {_count(row.gestart)} duurzaam aan het werk; {goal}"
+    return _("{sustainable} van {started} duurzaam aan het werk; {goal}").format(
+        sustainable=fmt.number(row.duurzaam), started=_count(row.gestart), goal=goal
+    )
 
 
-def _meeting_detail(kind: str, column: str, target: str, expected: str) -> Callable[[Any], str]:
+def _meeting_detail(
+    without_data: str, with_data: str, column: str, target: str, expected: str
+) -> Callable[[Any], str]:
+    # Whole sentences per kind of meeting (marked with N_), so a translation need not glue words.
     def detail(row: Any) -> str:
         goal = fmt.number(getattr(row, target))
         held = getattr(row, column)
         if held != held:
-            return f"jaardoel {goal} {kind}"
+            return _(without_data).format(target=goal)
         pace = fmt.number(getattr(row, expected), 1)
-        return f"{fmt.number(held)} van {goal} {kind} gehouden, {pace} verwacht op deze datum"
+        return _(with_data).format(held=fmt.number(held), target=goal, expected=pace)
 
     return detail
 
@@ -102,45 +121,45 @@ METRICS: dict[str, MetricSpec] = {
     for spec in (
         MetricSpec(
             "doel",
-            "% van jaardoel bereikt",
+            N_("% van jaardoel bereikt"),
             "pct_doel",
             True,
             (25, 50, 75, 100),
             _pace_share,
-            "tempo",
+            N_("tempo"),
             "status",
             _started_detail,
         ),
         MetricSpec(
             "tempo",
-            "% van tempo",
+            N_("% van tempo"),
             "pct_tempo",
             True,
             (75, 100, 125),
             lambda frame: pd.Series(100.0, index=frame.index),
-            "op tempo",
+            N_("op tempo"),
             "status",
             _started_detail,
         ),
         MetricSpec(
             "gestart",
-            "Trajecten gestart",
+            N_("Trajecten gestart"),
             "gestart",
             False,
             (25, 50, 75, 100),
             lambda frame: frame["verwacht"],
-            "tempo",
+            N_("tempo"),
             "status",
             _started_detail,
         ),
         MetricSpec(
             "duurzaam",
-            "Duurzame uitstroom %",
+            N_("Duurzame uitstroom %"),
             "duurzaam_pct",
             True,
             (20, 30, 40, 50),
             lambda frame: frame["doel_duurzaam_pct"],
-            "doel",
+            N_("doel"),
             "status_duurzaam",
             _outflow_detail,
             reached=OUTFLOW_REACHED,
@@ -148,28 +167,36 @@ METRICS: dict[str, MetricSpec] = {
         ),
         MetricSpec(
             "leer",
-            "Leerbijeenkomsten",
+            N_("Leerbijeenkomsten"),
             "leerbijeenkomsten",
             False,
             (1, 2, 3),
             lambda frame: frame["doel_leerbijeenkomsten"],
-            "jaardoel",
+            N_("jaardoel"),
             "status_leer",
             _meeting_detail(
-                "leerbijeenkomsten", "leerbijeenkomsten", "doel_leerbijeenkomsten", "leer_verwacht"
+                N_("jaardoel {target} leerbijeenkomsten"),
+                N_("{held} van {target} leerbijeenkomsten gehouden, {expected} verwacht op deze datum"),
+                "leerbijeenkomsten",
+                "doel_leerbijeenkomsten",
+                "leer_verwacht",
             ),
         ),
         MetricSpec(
             "casus",
-            "Casusbesprekingen",
+            N_("Casusbesprekingen"),
             "casusbesprekingen",
             False,
             (3, 6, 10),
             lambda frame: frame["doel_casusbesprekingen"],
-            "jaardoel",
+            N_("jaardoel"),
             "status_casus",
             _meeting_detail(
-                "casusbesprekingen", "casusbesprekingen", "doel_casusbesprekingen", "casus_verwacht"
+                N_("jaardoel {target} casusbesprekingen"),
+                N_("{held} van {target} casusbesprekingen gehouden, {expected} verwacht op deze datum"),
+                "casusbesprekingen",
+                "doel_casusbesprekingen",
+                "casus_verwacht",
             ),
         ),
     )

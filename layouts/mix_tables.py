@@ -6,17 +6,19 @@ import pandas as pd
 from dash import html
 
 from dashboard import domain
+from dashboard.i18n import N_, _
 from layouts import format as fmt
-from layouts.figures.mix import funding_table, method_table
+from layouts.figures.mix import UNKNOWN, funding_table, method_table
 from layouts.tables import table
 
+# The stored meeting kinds as the table names them (translated where used).
 MEETING_LABELS = {
-    "leerbijeenkomst": "Leerbijeenkomsten",
-    "casusbespreking": "Casusbesprekingen",
-    "stuurgroep": "Stuurgroep",
-    "werkgroep": "Werkgroep",
-    "managersoverleg": "Managersoverleg",
-    "beleidsoverleg": "Beleidsoverleg",
+    "leerbijeenkomst": N_("Leerbijeenkomsten"),
+    "casusbespreking": N_("Casusbesprekingen"),
+    "stuurgroep": N_("Stuurgroep"),
+    "werkgroep": N_("Werkgroep"),
+    "managersoverleg": N_("Managersoverleg"),
+    "beleidsoverleg": N_("Beleidsoverleg"),
 }
 
 
@@ -31,7 +33,7 @@ def mix_tables(mix: pd.DataFrame, cohort: int) -> html.Details:
     funding = funding_table(mix)
     funding_rows = [
         [
-            row.financiering,
+            _(UNKNOWN) if row.financiering == UNKNOWN else row.financiering,
             fmt.number(row.gestart),
             fmt.percentage(100 * row.gestart / total if total else None),
         ]
@@ -39,16 +41,16 @@ def mix_tables(mix: pd.DataFrame, cohort: int) -> html.Details:
     ]
     return html.Details(
         [
-            html.Summary("Toon als tabel"),
+            html.Summary(_("Toon als tabel")),
             table(
-                f"Methoden, startcohort {cohort}",
-                ["Methode", "Gestart", "Duurzaam", "Duurzame uitstroom"],
+                _("Methoden, startcohort {cohort}").format(cohort=cohort),
+                [_("Methode"), _("Gestart"), _("Duurzaam"), _("Duurzame uitstroom")],
                 method_rows,
                 {1, 2, 3},
             ),
             table(
-                f"Financiering, startcohort {cohort}",
-                ["Financiering", "Gestart", "Aandeel"],
+                _("Financiering, startcohort {cohort}").format(cohort=cohort),
+                [_("Financiering"), _("Gestart"), _("Aandeel")],
                 funding_rows,
                 {1, 2},
             ),
@@ -60,7 +62,7 @@ def mix_tables(mix: pd.DataFrame, cohort: int) -> html.Details:
 def attendance_table(attendance: pd.DataFrame, known: pd.DataFrame) -> html.Div | html.P:
     """Per meeting kind: how many meetings each partner type attended, of those with attendance known."""
     if known.empty:
-        return html.P("Geen bijeenkomsten in deze periode.", className="small")
+        return html.P(_("Geen bijeenkomsten in deze periode."), className="small")
     types = [t for t in domain.ORGANISATION_TYPES if t in set(attendance["organisatie_soort"])]
     counts = attendance.set_index(["soort", "organisatie_soort"])["bijeenkomsten"]
     rows = []
@@ -68,15 +70,15 @@ def attendance_table(attendance: pd.DataFrame, known: pd.DataFrame) -> html.Div 
         cells = [fmt.number(int(counts.get((row.soort, t), 0))) for t in types]
         rows.append(
             [
-                MEETING_LABELS.get(row.soort, row.soort),
+                _(MEETING_LABELS[row.soort]) if row.soort in MEETING_LABELS else row.soort,
                 fmt.number(row.bijeenkomsten),
                 fmt.number(row.met_organisaties),
                 *cells,
             ]
         )
-    caption = (
+    caption = _(
         "Aanwezigheid per soort partner: aantal bijeenkomsten waarbij de partner er was, "
         "van de bijeenkomsten waarvan de deelnemende organisaties bekend zijn"
     )
-    headers = ["Soort bijeenkomst", "Gehouden", "Deelnemers bekend", *types]
+    headers = [_("Soort bijeenkomst"), _("Gehouden"), _("Deelnemers bekend"), *types]
     return table(caption, headers, rows, set(range(1, len(headers))))

@@ -11,18 +11,25 @@ from dash import dcc, html
 
 from dashboard import metrics
 from dashboard.data.national import NationalSummary
+from dashboard.i18n import _, current_language
 from layouts import controls, ids, presentation
 from layouts import format as fmt
 from layouts.a11y import aria
 from layouts.exports import pack_links
 
-# The camera button saves the figure as PNG (per-figure export), at twice the screen resolution.
-GRAPH_CONFIG: Any = {
-    "displaylogo": False,
-    "locale": "nl",
-    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-    "toImageButtonOptions": {"format": "png", "filename": "hoofdzaak-werk-monitor", "scale": 2},
-}
+
+def graph_config() -> dcc.Graph.Config:
+    """Plotly's options for a graph: the mode bar speaks the page's language.
+
+    A function, not a constant: the language is known per request. The camera button saves the
+    figure as PNG (per-figure export), at twice the screen resolution.
+    """
+    return {
+        "displaylogo": False,
+        "locale": current_language(),
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        "toImageButtonOptions": {"format": "png", "filename": "hoofdzaak-werk-monitor", "scale": 2},
+    }
 
 
 def described(graph: Any, summary_id: str) -> html.Figure:
@@ -45,7 +52,7 @@ def page(
     """The page skeleton with its controls set from the URL; callbacks fill the figures."""
     return html.Div(
         [
-            html.H1("Landelijk overzicht", className="h2"),
+            html.H1(_("Landelijk overzicht"), className="h2"),
             html.P(id=ids.NATIONAL_HEADING, className="lead"),
             # A group, not a <form>: Enter in the date field must not submit and reload the page.
             html.Div(
@@ -65,7 +72,7 @@ def page(
                 ],
                 className="d-flex flex-wrap align-items-start",
                 role="group",
-                **aria(label="Jaar, peildatum en vergelijking"),
+                **aria(label=_("Jaar, peildatum en vergelijking")),
             ),
             html.Div(id=ids.NATIONAL_TILES, className="row g-3 mb-4", **aria(live="polite")),
             html.Div(
@@ -78,7 +85,7 @@ def page(
                 ],
                 className="d-flex flex-wrap align-items-center",
                 role="group",
-                **aria(label="Kaart en rangorde"),
+                **aria(label=_("Kaart en rangorde")),
             ),
             html.Div(id=ids.NATIONAL_MAP_NOTE),
             dbc.Row(
@@ -86,14 +93,14 @@ def page(
                     dbc.Col(
                         html.Section(
                             [
-                                html.H2("Kaart van de 35 arbeidsmarktregio's", className="h5"),
+                                html.H2(_("Kaart van de 35 arbeidsmarktregio's"), className="h5"),
                                 html.P(
-                                    "Klik op een regio om de regiopagina te openen.",
+                                    _("Klik op een regio om de regiopagina te openen."),
                                     className="small text-body-secondary mb-1",
                                 ),
                                 described(
                                     dcc.Loading(
-                                        dcc.Graph(id=ids.NATIONAL_MAP, config=GRAPH_CONFIG), delay_show=300
+                                        dcc.Graph(id=ids.NATIONAL_MAP, config=graph_config()), delay_show=300
                                     ),
                                     ids.NATIONAL_MAP_SUMMARY,
                                 ),
@@ -104,9 +111,9 @@ def page(
                     dbc.Col(
                         html.Section(
                             [
-                                html.H2("Rangorde", className="h5"),
+                                html.H2(_("Rangorde"), className="h5"),
                                 described(
-                                    dcc.Graph(id=ids.NATIONAL_RANKING, config=GRAPH_CONFIG),
+                                    dcc.Graph(id=ids.NATIONAL_RANKING, config=graph_config()),
                                     ids.NATIONAL_RANKING_SUMMARY,
                                 ),
                                 html.Div(id=ids.NATIONAL_EXPORT),
@@ -119,9 +126,9 @@ def page(
             ),
             html.Section(
                 [
-                    html.H2("Trend: gestarte trajecten per maand, cumulatief", className="h5 mt-4"),
+                    html.H2(_("Trend: gestarte trajecten per maand, cumulatief"), className="h5 mt-4"),
                     described(
-                        dcc.Graph(id=ids.NATIONAL_TREND, config=GRAPH_CONFIG), ids.NATIONAL_TREND_SUMMARY
+                        dcc.Graph(id=ids.NATIONAL_TREND, config=graph_config()), ids.NATIONAL_TREND_SUMMARY
                     ),
                     html.Div(id=ids.NATIONAL_TREND_EXPORT),
                 ]
@@ -133,7 +140,7 @@ def page(
 def heading(summary: NationalSummary) -> str:
     """E.g. *Voortgang 2026 · cijfers t/m 22 november 2026*."""
     last = metrics.effective_date(summary.year, summary.peildatum)
-    return f"Voortgang {summary.year} · cijfers t/m {fmt.date(last)}"
+    return _("Voortgang {year} · cijfers t/m {date}").format(year=summary.year, date=fmt.date(last))
 
 
 def trend_summary(monthly: pd.DataFrame, year: int, peildatum: dt.date, target: int) -> str:
@@ -144,15 +151,21 @@ def trend_summary(monthly: pd.DataFrame, year: int, peildatum: dt.date, target: 
     last = metrics.effective_date(year, peildatum)
     months = monthly["maand"] <= last.month
     now = int(monthly.loc[(monthly["jaar"] == year) & months, "gestart"].sum())
-    text = f"In {year} zijn t/m {fmt.date(last)} {fmt.number(now)} trajecten gestart"
+    text = _("In {year} zijn t/m {date} {count} trajecten gestart").format(
+        year=year, date=fmt.date(last), count=fmt.number(now)
+    )
     if last < metrics.year_end(year):
         expected = metrics.expected_by(target, year, peildatum)
-        text += f", {fmt.number(expected)} verwacht op tempo naar het jaardoel van {fmt.number(target)}"
+        text += _(", {expected} verwacht op tempo naar het jaardoel van {target}").format(
+            expected=fmt.number(expected), target=fmt.number(target)
+        )
     else:
-        text += f", tegen een jaardoel van {fmt.number(target)}"
+        text += _(", tegen een jaardoel van {target}").format(target=fmt.number(target))
     if year - 1 in set(monthly["jaar"]):
         before = int(monthly.loc[(monthly["jaar"] == year - 1) & months, "gestart"].sum())
-        text += f"; in {year - 1} waren dat er t/m {fmt.month_name(last.month)} {fmt.number(before)}"
+        text += _("; in {year} waren dat er t/m {month} {count}").format(
+            year=year - 1, month=fmt.month_name(last.month), count=fmt.number(before)
+        )
     return text + "."
 
 
@@ -161,7 +174,7 @@ def tile_map_note(problem: str) -> dbc.Alert:
     return dbc.Alert(
         [
             html.I(className="bi bi-info-circle-fill me-2", **aria(hidden="true")),
-            "De geografische kaart is niet beschikbaar; de tegelkaart wordt getoond. ",
+            _("De geografische kaart is niet beschikbaar; de tegelkaart wordt getoond.") + " ",
             html.Span(problem, className="small"),
         ],
         color="info",

@@ -11,6 +11,7 @@ from dash import dcc, html
 
 from dashboard import metrics
 from dashboard.data.cohorts import OrganisationRef
+from dashboard.i18n import _
 from geodata import RegionRef
 from layouts import controls, ids
 from layouts import format as fmt
@@ -29,14 +30,17 @@ def page(
     region: RegionRef, organisation: OrganisationRef, year: int, peildatum: dt.date, latest: dt.date
 ) -> html.Div:
     """The page skeleton with its controls set from the URL; callbacks fill the parts."""
-    kind = organisation.soort or "type onbekend"
+    kind = organisation.soort or _("type onbekend")
     return html.Div(
         [
             html.Div(
                 breadcrumb(organisation_trail(region, organisation, year, peildatum)), id=ids.ORG_BREADCRUMB
             ),
             html.H1(organisation.naam, className="h2"),
-            html.P(f"{kind} · arbeidsmarktregio {region.naam}", className="text-body-secondary mb-1"),
+            html.P(
+                _("{kind} · arbeidsmarktregio {region}").format(kind=kind, region=region.naam),
+                className="text-body-secondary mb-1",
+            ),
             html.P(id=ids.ORG_HEADING, className="lead"),
             dcc.Store(id=ids.ORG_ID, data=organisation.id),
             html.Div(
@@ -46,30 +50,33 @@ def page(
                 ],
                 className="d-flex flex-wrap align-items-start",
                 role="group",
-                **aria(label="Jaar en peildatum"),
+                **aria(label=_("Jaar en peildatum")),
             ),
             html.Div(id=ids.ORG_TILES, className="row g-3 mb-2", **aria(live="polite")),
             section(
-                "Uitstroom van het startcohort",
+                _("Uitstroom van het startcohort"),
                 [graph(ids.ORG_FUNNEL), summary_text(ids.ORG_FUNNEL_TEXT)],
-                "Lopende trajecten en trajecten die stopten staan er apart naast.",
+                _("Lopende trajecten en trajecten die stopten staan er apart naast."),
             ),
             dbc.Row(
                 [
-                    dbc.Col(section("Gestart per maand", [graph(ids.ORG_MONTHLY, 340)]), lg=6),
+                    dbc.Col(section(_("Gestart per maand"), [graph(ids.ORG_MONTHLY, 340)]), lg=6),
                     dbc.Col(
                         section(
-                            "Methoden en financiering", [graph(ids.ORG_MIX), html.Div(id=ids.ORG_MIX_TABLE)]
+                            _("Methoden en financiering"),
+                            [graph(ids.ORG_MIX), html.Div(id=ids.ORG_MIX_TABLE)],
                         ),
                         lg=6,
                     ),
                 ]
             ),
             section(
-                "Aanleveringen",
+                _("Aanleveringen"),
                 [html.Div(id=ids.ORG_DELIVERIES)],
-                "Per kwartaal of er gestarte trajecten zijn aangeleverd, en de bestanden waarmee dat "
-                "gebeurde.",
+                _(
+                    "Per kwartaal of er gestarte trajecten zijn aangeleverd, en de bestanden waarmee dat "
+                    "gebeurde."
+                ),
             ),
         ]
     )
@@ -95,40 +102,45 @@ def tiles(counts: Mapping[str, Any] | None, year: int, peildatum: dt.date) -> li
 
     ``counts`` is None for an organisation without data: it says *geen gegevens*, never zeros.
     """
-    as_of = f"startcohort {year}, t/m {fmt.date(metrics.effective_date(year, peildatum))}"
+    as_of = _("startcohort {year}, t/m {date}").format(
+        year=year, date=fmt.date(metrics.effective_date(year, peildatum))
+    )
     if counts is None:
-        return [_tile("Trajecten gestart", "geen gegevens", f"Niets aangeleverd voor {as_of}", "org-gestart")]
-    immature = "" if metrics.cohort_is_mature(year, peildatum) else " (nog niet uitontwikkeld)"
+        nothing = _("Niets aangeleverd voor {as_of}").format(as_of=as_of)
+        return [_tile(_("Trajecten gestart"), _("geen gegevens"), nothing, "org-gestart")]
+    goal = _("doel {goal}").format(goal=fmt.percentage(40))
+    if not metrics.cohort_is_mature(year, peildatum):
+        goal = _("{goal} (nog niet uitontwikkeld)").format(goal=goal)
     return [
-        _tile("Trajecten gestart", fmt.published(counts["gestart"]), as_of, "org-gestart"),
+        _tile(_("Trajecten gestart"), fmt.published(counts["gestart"]), as_of, "org-gestart"),
         _tile(
-            "Geplaatst",
+            _("Geplaatst"),
             fmt.published(counts["geplaatst"]),
-            "eerste dag betaald werk gehaald",
+            _("eerste dag betaald werk gehaald"),
             "org-geplaatst",
         ),
         _tile(
-            "Duurzaam aan het werk",
+            _("Duurzaam aan het werk"),
             fmt.published(counts["duurzaam"]),
-            "zes maanden betaald werk",
+            _("zes maanden betaald werk"),
             "org-duurzaam",
         ),
         _tile(
-            "Duurzame uitstroom",
+            _("Duurzame uitstroom"),
             fmt.published(counts["duurzaam_pct"], percent=True),
-            f"doel 40 %{immature}",
+            goal,
             "org-pct",
         ),
         _tile(
-            "Aandeel in de regio",
+            _("Aandeel in de regio"),
             fmt.published(counts["aandeel_pct"], percent=True),
-            "van de gestarte trajecten",
+            _("van de gestarte trajecten"),
             "org-aandeel",
         ),
         _tile(
-            "Laatst aangeleverd",
+            _("Laatst aangeleverd"),
             counts["laatst_aangeleverd"],
-            "laatste import met haar trajecten",
+            _("laatste import met haar trajecten"),
             "org-laatst",
         ),
     ]
@@ -138,8 +150,12 @@ def not_found(code: str, organisation: str) -> html.Div:
     """A friendly page for an unknown organisation (or one that belongs to another region)."""
     return html.Div(
         [
-            html.H1("Organisatie niet gevonden", className="h2"),
-            html.P(f"In regio '{code}' is geen organisatie met nummer '{organisation}'."),
-            html.A("Naar de lijst van regio's", href="/regio"),
+            html.H1(_("Organisatie niet gevonden"), className="h2"),
+            html.P(
+                _("In regio '{code}' is geen organisatie met nummer '{organisation}'.").format(
+                    code=code, organisation=organisation
+                )
+            ),
+            html.A(_("Naar de lijst van regio's"), href="/regio"),
         ]
     )

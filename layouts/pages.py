@@ -10,6 +10,7 @@ from dash import html
 
 from dashboard.access import current_viewer
 from dashboard.data import access
+from dashboard.i18n import N_, _
 from dashboard.params import parse_cohort, parse_organisation, parse_since
 from dashboard.runtime import current_peildatum, runtime
 from geodata import RegionRef, region_refs
@@ -112,42 +113,54 @@ def not_found(**_query: str) -> html.Div:
     """A friendly page for an unknown address."""
     return html.Div(
         [
-            html.H1("Pagina niet gevonden", className="h2"),
-            html.P("Dit adres bestaat niet (meer) in de monitor."),
-            html.A("Naar het landelijk overzicht", href="/"),
+            html.H1(_("Pagina niet gevonden"), className="h2"),
+            html.P(_("Dit adres bestaat niet (meer) in de monitor.")),
+            html.A(_("Naar het landelijk overzicht"), href="/"),
         ]
     )
+
+
+def page_title(name: str) -> Callable[..., str]:
+    """The browser tab's title of a page: a function, so Dash asks for it in the request's language.
+
+    Dash calls it with the page's path variables (``code``, ``org``), which the title does not use.
+    """
+
+    def title(**_path: str) -> str:
+        return f"{_(name)} – {TITLE}"
+
+    return title
 
 
 def register_pages() -> None:
     """Register every page with Dash's page registry (call once per app, inside the factory)."""
     pages: list[tuple[str, dict[str, Any]]] = [
-        ("landelijk", {"path": "/", "name": "Landelijk", "layout": national_page}),
-        ("regios", {"path": "/regio", "name": "Regio's", "layout": regions_page}),
+        ("landelijk", {"path": "/", "name": N_("Landelijk"), "layout": national_page}),
+        ("regios", {"path": "/regio", "name": N_("Regio's"), "layout": regions_page}),
         # Before the region page: Dash takes the first template that matches, and <code> matches "/".
         (
             "organisatie",
             {
                 "path_template": "/regio/<code>/organisatie/<org>",
-                "name": "Organisatie",
+                "name": N_("Organisatie"),
                 "layout": organisation_page,
             },
         ),
-        ("regio", {"path_template": "/regio/<code>", "name": "Regio", "layout": region_page}),
+        ("regio", {"path_template": "/regio/<code>", "name": N_("Regio"), "layout": region_page}),
         (
             "bijeenkomsten",
-            {"path": "/bijeenkomsten", "name": "Bijeenkomsten", "layout": _year_page(meetings.page)},
+            {"path": "/bijeenkomsten", "name": N_("Bijeenkomsten"), "layout": _year_page(meetings.page)},
         ),
-        ("presentatie", {"path": "/presentatie", "name": "Presentatie", "layout": presentation.page}),
+        ("presentatie", {"path": "/presentatie", "name": N_("Presentatie"), "layout": presentation.page}),
         (
             "data",
             {
                 "path": "/data",
-                "name": "Data",
+                "name": N_("Data"),
                 "layout": lambda **_q: data_page.page(_max_bytes(), current_viewer()),
             },
         ),
-        ("not_found_404", {"path": "/404", "name": "Niet gevonden", "layout": not_found}),
+        ("not_found_404", {"path": "/404", "name": N_("Niet gevonden"), "layout": not_found}),
     ]
     for module, options in pages:
-        dash.register_page(module, title=f"{options['name']} – {TITLE}", **options)
+        dash.register_page(module, title=page_title(options["name"]), **options)

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from dash import dcc, html
 
+from dashboard.i18n import _
 from dashboard.params import parse_peildatum, parse_region, parse_since, parse_year
 from dashboard.runtime import current_peildatum
 from geodata import region_refs
@@ -87,11 +88,11 @@ def sequence(regions: tuple[str, ...]) -> list[Step]:
     """National overview → map → ranking → the chosen regions → meeting cadence."""
     names = {r.code: r.naam for r in region_refs()}
     return [
-        Step("tegels", "Landelijk overzicht"),
-        Step("kaart", "Kaart: % van het jaardoel"),
-        Step("rangorde", "Rangorde van de regio's"),
+        Step("tegels", _("Landelijk overzicht")),
+        Step("kaart", _("Kaart: % van het jaardoel")),
+        Step("rangorde", _("Rangorde van de regio's")),
         *[Step("regio", names[code], code) for code in regions],
-        Step("bijeenkomsten", "Bijeenkomsten"),
+        Step("bijeenkomsten", _("Bijeenkomsten")),
     ]
 
 
@@ -115,7 +116,7 @@ def page(**query: Any) -> html.Div:
             html.Div(
                 [
                     html.Button(
-                        [html.I(className="bi bi-chevron-left", **aria(hidden="true")), " Vorige"],
+                        [html.I(className="bi bi-chevron-left", **aria(hidden="true")), " " + _("Vorige")],
                         id=ids.PRESENTATION_PREVIOUS,
                         className="btn btn-outline-dark btn-sm",
                         **aria(keyshortcuts="ArrowLeft PageUp"),
@@ -126,14 +127,14 @@ def page(**query: Any) -> html.Div:
                         **aria(live="polite"),
                     ),
                     html.Button(
-                        ["Volgende ", html.I(className="bi bi-chevron-right", **aria(hidden="true"))],
+                        [_("Volgende") + " ", html.I(className="bi bi-chevron-right", **aria(hidden="true"))],
                         id=ids.PRESENTATION_NEXT,
                         className="btn btn-outline-dark btn-sm",
                         **aria(keyshortcuts="ArrowRight PageDown Space"),
                     ),
                     html.Span(pack_links(show.year, show.peildatum, show.regions), className="small"),
                     html.A(
-                        "Stoppen (Esc)",
+                        _("Stoppen (Esc)"),
                         href=exit_href,
                         id=ids.PRESENTATION_EXIT,
                         className="btn btn-dark btn-sm ms-3",
@@ -142,7 +143,7 @@ def page(**query: Any) -> html.Div:
                 ],
                 className="presentation-bar d-flex align-items-center gap-3",
                 role="group",
-                **aria(label="Presentatie bedienen"),
+                **aria(label=_("Presentatie bedienen")),
             ),
             html.Div(id=ids.PRESENTATION_SCREEN, className="presentation-screen"),
         ],
@@ -155,9 +156,9 @@ def page(**query: Any) -> html.Div:
 
 def screen(title: str, peildatum: dt.date, body: list[Any], since: dt.date | None = None) -> html.Section:
     """A screen: its title with the frozen peildatum, then its content."""
-    as_of = f"Cijfers t/m {fmt.date(peildatum)}"
+    as_of = _("Cijfers t/m {date}").format(date=fmt.date(peildatum))
     if since is not None:
-        as_of += f" · verschil sinds {fmt.date(since)}"
+        as_of += " · " + _("verschil sinds {date}").format(date=fmt.date(since))
     return html.Section(
         [html.H1(title, className="presentation-title"), html.P(as_of, className="presentation-date"), *body]
     )
@@ -165,7 +166,7 @@ def screen(title: str, peildatum: dt.date, body: list[Any], since: dt.date | Non
 
 def position(step: int, total: int, title: str) -> str:
     """``Scherm 3 van 6: Rangorde van de regio's``."""
-    return f"Scherm {step} van {total}: {title}"
+    return _("Scherm {step} van {total}: {title}").format(step=step, total=total, title=title)
 
 
 def link(year: int, peildatum: dt.date | str, regions: tuple[str, ...] = ()) -> html.A:
@@ -173,7 +174,7 @@ def link(year: int, peildatum: dt.date | str, regions: tuple[str, ...] = ()) -> 
     day = peildatum if isinstance(peildatum, str) else peildatum.isoformat()
     params = {"jaar": year, "peildatum": day} | ({"regios": ",".join(regions)} if regions else {})
     return html.A(
-        [html.I(className="bi bi-easel me-1", **aria(hidden="true")), "Presenteren"],
+        [html.I(className="bi bi-easel me-1", **aria(hidden="true")), _("Presenteren")],
         href="/presentatie?" + urlencode(params),
         className="btn btn-outline-primary btn-sm",
     )

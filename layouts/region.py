@@ -11,41 +11,49 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import domain
+from dashboard.i18n import N_, _, language_query
 from geodata import RegionRef
 from layouts import controls, ids, presentation
 from layouts.a11y import aria
 from layouts.exports import pack_links
-from layouts.national import GRAPH_CONFIG
+from layouts.national import graph_config
 
-# AG Grid's own texts, in Dutch (the keys the community edition shows in a plain grid).
+# AG Grid's own texts (the keys the community edition shows in a plain grid), marked for the
+# catalogue: the grid is English by itself, but "no rows" should name organisations in any language.
 GRID_TEXT = {
-    "filterOoo": "Filteren…",
-    "contains": "Bevat",
-    "notContains": "Bevat niet",
-    "equals": "Is gelijk aan",
-    "notEqual": "Is niet gelijk aan",
-    "startsWith": "Begint met",
-    "endsWith": "Eindigt op",
-    "blank": "Leeg",
-    "notBlank": "Niet leeg",
-    "lessThan": "Kleiner dan",
-    "greaterThan": "Groter dan",
-    "lessThanOrEqual": "Kleiner dan of gelijk aan",
-    "greaterThanOrEqual": "Groter dan of gelijk aan",
-    "inRange": "Tussen",
-    "andCondition": "EN",
-    "orCondition": "OF",
-    "noRowsToShow": "Geen organisaties",
-    "loadingOoo": "Laden…",
-    "ariaFilterValue": "Filterwaarde",
-    "ariaFilteringOperator": "Filtervoorwaarde",
+    "filterOoo": N_("Filteren…"),
+    "contains": N_("Bevat"),
+    "notContains": N_("Bevat niet"),
+    "equals": N_("Is gelijk aan"),
+    "notEqual": N_("Is niet gelijk aan"),
+    "startsWith": N_("Begint met"),
+    "endsWith": N_("Eindigt op"),
+    "blank": N_("Leeg"),
+    "notBlank": N_("Niet leeg"),
+    "lessThan": N_("Kleiner dan"),
+    "greaterThan": N_("Groter dan"),
+    "lessThanOrEqual": N_("Kleiner dan of gelijk aan"),
+    "greaterThanOrEqual": N_("Groter dan of gelijk aan"),
+    "inRange": N_("Tussen"),
+    "andCondition": N_("EN"),
+    "orCondition": N_("OF"),
+    "noRowsToShow": N_("Geen organisaties"),
+    "loadingOoo": N_("Laden…"),
+    "ariaFilterValue": N_("Filterwaarde"),
+    "ariaFilteringOperator": N_("Filtervoorwaarde"),
 }
+
+
+def grid_text() -> dict[str, str]:
+    """``GRID_TEXT`` in the current language, for the grid's ``localeText``."""
+    return {key: _(text) for key, text in GRID_TEXT.items()}
 
 
 def view_query(year: int, peildatum: dt.date | str, **extra: str) -> str:
     """``?jaar=…&peildatum=…``: the state that travels between the levels of the drill-down."""
     day = peildatum if isinstance(peildatum, str) else peildatum.isoformat()
-    return "?" + urlencode({"jaar": year, "peildatum": day, **extra})
+    # The language travels too, so a link or a rewritten address does not fall back to Dutch.
+    return "?" + urlencode({"jaar": year, "peildatum": day, **extra, **language_query()})
 
 
 def breadcrumb(trail: list[tuple[str, str | None]]) -> html.Nav:
@@ -56,13 +64,13 @@ def breadcrumb(trail: list[tuple[str, str | None]]) -> html.Nav:
             items.append(html.Li(label, className="breadcrumb-item active", **aria(current="page")))
         else:
             items.append(html.Li(html.A(label, href=href), className="breadcrumb-item"))
-    return html.Nav(html.Ol(items, className="breadcrumb"), **aria(label="Kruimelpad"))
+    return html.Nav(html.Ol(items, className="breadcrumb"), **aria(label=_("Kruimelpad")))
 
 
 def region_trail(region: RegionRef, year: int, peildatum: dt.date | str) -> list[tuple[str, str | None]]:
     """The breadcrumb steps down to ``region``."""
     query = view_query(year, peildatum)
-    return [("Nederland", "/" + query), (region.naam, f"/regio/{region.code}{query}")]
+    return [(_("Nederland"), "/" + query), (region.naam, f"/regio/{region.code}{query}")]
 
 
 def cohort_select(component_id: str, value: int, last_year: int) -> html.Div:
@@ -70,7 +78,7 @@ def cohort_select(component_id: str, value: int, last_year: int) -> html.Div:
     options = [{"label": str(y), "value": str(y)} for y in range(last_year, domain.FIRST_YEAR - 1, -1)]
     select = dbc.Select(id=component_id, options=options, value=str(value), style={"width": "7rem"})
     return html.Div(
-        [dbc.Label("Startcohort", html_for=component_id, className="me-2 mb-0 text-nowrap"), select],
+        [dbc.Label(_("Startcohort"), html_for=component_id, className="me-2 mb-0 text-nowrap"), select],
         className="d-flex align-items-center me-4 mb-2",
     )
 
@@ -83,7 +91,7 @@ def section(title: str, children: list[Any], intro: str = "") -> html.Section:
 
 def graph(component_id: str, height: int = 300) -> dcc.Graph:
     """A figure slot filled by a callback."""
-    return dcc.Graph(id=component_id, config=GRAPH_CONFIG, style={"minHeight": f"{height}px"})
+    return dcc.Graph(id=component_id, config=graph_config(), style={"minHeight": f"{height}px"})
 
 
 def summary_text(component_id: str) -> html.P:
@@ -124,17 +132,19 @@ def page(
                 ],
                 className="d-flex flex-wrap align-items-start",
                 role="group",
-                **aria(label="Jaar, peildatum en startcohort"),
+                **aria(label=_("Jaar, peildatum en startcohort")),
             ),
             section(
-                "Doelen",
+                _("Doelen"),
                 [html.Div(id=ids.REGION_TILES, className="row g-3", **aria(live="polite"))],
-                "De zwarte streep is waar de regio vandaag zou staan bij een gelijkmatig tempo "
-                "(bij duurzame uitstroom: het doel); het grijze vlak is de bandbreedte van de prognose.",
+                _(
+                    "De zwarte streep is waar de regio vandaag zou staan bij een gelijkmatig tempo "
+                    "(bij duurzame uitstroom: het doel); het grijze vlak is de bandbreedte van de prognose."
+                ),
             ),
             html.Div(id=ids.REGION_EXPORT),
             section(
-                "Uitstroom per startcohort",
+                _("Uitstroom per startcohort"),
                 [
                     dbc.Row(
                         [
@@ -145,45 +155,53 @@ def page(
                     summary_text(ids.REGION_FUNNEL_TEXT),
                     html.Div(id=ids.REGION_FUNNEL_EXPORT),
                 ],
-                "Van aanmelding tot duurzaam werk (minstens zes maanden betaald werk). Lopende trajecten "
-                "en trajecten die stopten staan er apart naast: lopend is nog niet mislukt.",
+                _(
+                    "Van aanmelding tot duurzaam werk (minstens zes maanden betaald werk). Lopende trajecten "
+                    "en trajecten die stopten staan er apart naast: lopend is nog niet mislukt."
+                ),
             ),
             section(
-                "Voortgang per maand",
+                _("Voortgang per maand"),
                 [graph(ids.REGION_MONTHLY, 380)],
-                "Gestarte trajecten cumulatief, dit jaar en vorig jaar, tegen de doellijn.",
+                _("Gestarte trajecten cumulatief, dit jaar en vorig jaar, tegen de doellijn."),
             ),
             section(
-                "Methoden en financiering",
+                _("Methoden en financiering"),
                 [
                     graph(ids.REGION_MIX),
                     html.Div(id=ids.REGION_MIX_TABLE),
                     html.Div(id=ids.REGION_MIX_EXPORT),
                 ],
-                "Gestarte trajecten van het gekozen startcohort per methode, verdeeld naar financiering, "
-                "met de duurzame uitstroom per methode.",
+                _(
+                    "Gestarte trajecten van het gekozen startcohort per methode, verdeeld naar financiering, "
+                    "met de duurzame uitstroom per methode."
+                ),
             ),
             section(
-                "Bijeenkomsten",
+                _("Bijeenkomsten"),
                 [
                     graph(ids.REGION_CADENCE, 320),
                     summary_text(ids.REGION_CADENCE_TEXT),
                     html.Div(id=ids.REGION_ATTENDANCE),
                     html.Div(id=ids.REGION_CADENCE_EXPORT),
                 ],
-                f"Alle bijeenkomsten van het jaar per soort. Gearceerd: meer dan "
-                f"{domain.CASE_DISCUSSION_MAX_GAP_DAYS} dagen zonder casusbespreking.",
+                _(
+                    "Alle bijeenkomsten van het jaar per soort. Gearceerd: meer dan {days} dagen zonder "
+                    "casusbespreking."
+                ).format(days=domain.CASE_DISCUSSION_MAX_GAP_DAYS),
             ),
             section(
-                "Vergelijking",
+                _("Vergelijking"),
                 [
                     html.Div(id=ids.REGION_COMPARISON),
                     graph(ids.REGION_FUNNEL_PLOT, 420),
                     summary_text(ids.REGION_FUNNEL_PLOT_TEXT),
                 ],
-                "De regio naast het landelijk cijfer, de mediaan van de regio's en regio's met een "
-                "vergelijkbaar aantal trajecten. In de trechterplot ligt een kleine regio niet zomaar "
-                "buiten de grenzen: hoe minder trajecten, hoe wijder de grenzen.",
+                _(
+                    "De regio naast het landelijk cijfer, de mediaan van de regio's en regio's met een "
+                    "vergelijkbaar aantal trajecten. In de trechterplot ligt een kleine regio niet zomaar "
+                    "buiten de grenzen: hoe minder trajecten, hoe wijder de grenzen."
+                ),
             ),
             organisations_section() if organisations_open else closed_organisations_section(),
         ]
@@ -193,7 +211,7 @@ def page(
 def organisations_section() -> html.Section:
     """The region's organisations: grid, keyboard route and downloads."""
     return section(
-        "Organisaties",
+        _("Organisaties"),
         [
             dag.AgGrid(
                 id=ids.REGION_ORGANISATIONS,
@@ -203,7 +221,7 @@ def organisations_section() -> html.Section:
                 getRowId="params.data.id",
                 defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 110},
                 dashGridOptions={
-                    "localeText": GRID_TEXT,
+                    "localeText": grid_text(),
                     "domLayout": "autoHeight",
                     "rowSelection": {"mode": "singleRow", "checkboxes": False},
                 },
@@ -213,28 +231,32 @@ def organisations_section() -> html.Section:
             ),
             html.Div(
                 [
-                    controls.labelled_select("Organisatie openen", ids.REGION_ORGANISATION_SELECT, [], ""),
+                    controls.labelled_select(_("Organisatie openen"), ids.REGION_ORGANISATION_SELECT, [], ""),
                     html.Div(id=ids.REGION_ORGANISATION_LINK, className="mb-2"),
                 ],
                 className="d-flex flex-wrap align-items-center mt-2",
                 role="group",
-                **aria(label="Organisatie openen"),
+                **aria(label=_("Organisatie openen")),
             ),
             html.Div(id=ids.REGION_ORGANISATIONS_EXPORT),
         ],
-        "Klik op een rij om de organisatie te openen, of kies haar hieronder. Sorteer en filter "
-        "via de kolomkoppen.",
+        _(
+            "Klik op een rij om de organisatie te openen, of kies haar hieronder. Sorteer en filter "
+            "via de kolomkoppen."
+        ),
     )
 
 
 def closed_organisations_section() -> html.Section:
     """What a viewer without rights for this region's organisations sees instead of the grid."""
     return section(
-        "Organisaties",
+        _("Organisaties"),
         [
             html.P(
-                "Cijfers per organisatie zijn alleen zichtbaar voor accounts met toegang tot deze regio. "
-                "De cijfers van de regio als geheel staan hierboven."
+                _(
+                    "Cijfers per organisatie zijn alleen zichtbaar voor accounts met toegang tot deze regio. "
+                    "De cijfers van de regio als geheel staan hierboven."
+                )
             )
         ],
     )
@@ -248,18 +270,18 @@ def organisation_columns() -> list[dict[str, Any]]:
     return [
         {
             "field": "organisatie",
-            "headerName": "Organisatie",
+            "headerName": _("Organisatie"),
             "cellClass": "grid-link",
             "minWidth": 220,
             "pinned": "left",
         },
-        {"field": "soort", "headerName": "Type"},
-        {"field": "gestart", "headerName": "Gestart", "valueFormatter": number, **count},
-        {"field": "geplaatst", "headerName": "Geplaatst", "valueFormatter": number, **count},
-        {"field": "duurzaam", "headerName": "Duurzaam", "valueFormatter": number, **count},
-        {"field": "duurzaam_pct", "headerName": "Uitstroom %", "valueFormatter": pct, **count},
-        {"field": "aandeel_pct", "headerName": "Aandeel regio", "valueFormatter": pct, **count},
-        {"field": "laatst_aangeleverd", "headerName": "Laatst aangeleverd", "minWidth": 200},
+        {"field": "soort", "headerName": _("Type")},
+        {"field": "gestart", "headerName": _("Gestart"), "valueFormatter": number, **count},
+        {"field": "geplaatst", "headerName": _("Geplaatst"), "valueFormatter": number, **count},
+        {"field": "duurzaam", "headerName": _("Duurzaam"), "valueFormatter": number, **count},
+        {"field": "duurzaam_pct", "headerName": _("Uitstroom %"), "valueFormatter": pct, **count},
+        {"field": "aandeel_pct", "headerName": _("Aandeel regio"), "valueFormatter": pct, **count},
+        {"field": "laatst_aangeleverd", "headerName": _("Laatst aangeleverd"), "minWidth": 200},
     ]
 
 
@@ -267,8 +289,8 @@ def not_found(code: str) -> html.Div:
     """A friendly page for an unknown region code."""
     return html.Div(
         [
-            html.H1("Regio niet gevonden", className="h2"),
-            html.P(f"Er is geen arbeidsmarktregio met code '{code}'."),
-            html.A("Naar de lijst van regio's", href="/regio"),
+            html.H1(_("Regio niet gevonden"), className="h2"),
+            html.P(_("Er is geen arbeidsmarktregio met code '{code}'.").format(code=code)),
+            html.A(_("Naar de lijst van regio's"), href="/regio"),
         ]
     )

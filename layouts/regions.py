@@ -11,6 +11,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import metrics
+from dashboard.i18n import N_, _
 from layouts import format as fmt
 from layouts import ids
 from layouts.a11y import aria
@@ -18,14 +19,25 @@ from layouts.controls import year_select
 from layouts.status import status_badge
 from layouts.tables import table
 
+# Column titles; translated when a table is drawn.
+HEADERS = (
+    N_("Regio"),
+    N_("Code"),
+    N_("Provincie"),
+    N_("Gestart"),
+    N_("Jaardoel"),
+    N_("% van tempo"),
+    N_("Status"),
+)
+
 
 def page(year: int, last_year: int, search: str = "") -> html.Div:
     """The page skeleton; a callback fills the table (the way in that needs no map)."""
     return html.Div(
         [
-            html.H1("Regio's", className="h2"),
+            html.H1(_("Regio's"), className="h2"),
             html.P(
-                "Voortgang van de 35 arbeidsmarktregio's naar het jaardoel voor gestarte trajecten.",
+                _("Voortgang van de 35 arbeidsmarktregio's naar het jaardoel voor gestarte trajecten."),
                 className="lead",
             ),
             html.Div(
@@ -33,12 +45,14 @@ def page(year: int, last_year: int, search: str = "") -> html.Div:
                     year_select(ids.REGIONS_YEAR, year, last_year),
                     html.Div(
                         [
-                            dbc.Label("Zoek een regio", html_for=ids.REGIONS_SEARCH, className="me-2 mb-0"),
+                            dbc.Label(
+                                _("Zoek een regio"), html_for=ids.REGIONS_SEARCH, className="me-2 mb-0"
+                            ),
                             dbc.Input(
                                 id=ids.REGIONS_SEARCH,
                                 type="search",
                                 value=search,
-                                placeholder="naam, code of provincie",
+                                placeholder=_("naam, code of provincie"),
                                 autoComplete="off",
                                 style={"width": "18rem"},
                             ),
@@ -74,7 +88,7 @@ def regions_table(regions: pd.DataFrame, year: int, peildatum: dt.date, search: 
     """One row per region: started, target, pace and status in words; links keep year and peildatum."""
     shown = matching(regions, search)
     if shown.empty:
-        return html.P(f"Geen regio gevonden voor '{search}'.", className="mt-2")
+        return html.P(_("Geen regio gevonden voor '{search}'.").format(search=search), className="mt-2")
     query = urlencode({"jaar": year, "peildatum": peildatum.isoformat()})
     rows = []
     for r in shown.itertuples():
@@ -87,20 +101,20 @@ def regions_table(regions: pd.DataFrame, year: int, peildatum: dt.date, search: 
                 html.A(r.naam, href=f"/regio/{r.code}?{query}"),
                 r.code,
                 r.provincie,
-                "geen gegevens" if started is None else fmt.number(started),
+                _("geen gegevens") if started is None else fmt.number(started),
                 fmt.number(r.doel_trajecten),
                 fmt.percentage(pace_pct),
                 status_badge(status),
             ]
         )
-    found = "" if len(shown) == len(regions) else f" ({len(shown)} van {len(regions)} regio's gevonden)"
-    caption = (
-        f"Gestarte trajecten per regio in {year}, t/m {fmt.date(metrics.effective_date(year, peildatum))}"
-        + found
+    found = ""
+    if len(shown) != len(regions):
+        found = (
+            " ("
+            + _("{found} van {total} regio's gevonden").format(found=len(shown), total=len(regions))
+            + ")"
+        )
+    caption = _("Gestarte trajecten per regio in {year}, t/m {date}").format(
+        year=year, date=fmt.date(metrics.effective_date(year, peildatum))
     )
-    return table(
-        caption,
-        ["Regio", "Code", "Provincie", "Gestart", "Jaardoel", "% van tempo", "Status"],
-        rows,
-        {3, 4, 5},
-    )
+    return table(caption + found, [_(h) for h in HEADERS], rows, {3, 4, 5})

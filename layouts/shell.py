@@ -9,16 +9,40 @@ from flask import has_request_context
 
 from dashboard.access import ROLE_LABELS, SYSTEM_VIEWER, Viewer, current_viewer
 from dashboard.auth.web import csrf_token
+from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language
 from layouts import ids
 from layouts.a11y import aria
 
 NAV_ITEMS = (
-    ("Landelijk", "/"),
-    ("Regio's", "/regio"),
-    ("Bijeenkomsten", "/bijeenkomsten"),
-    ("Data", "/data"),
-    ("Presentatie", "/presentatie"),
+    (N_("Landelijk"), "/"),
+    (N_("Regio's"), "/regio"),
+    (N_("Bijeenkomsten"), "/bijeenkomsten"),
+    (N_("Data"), "/data"),
+    (N_("Presentatie"), "/presentatie"),
 )
+# The role names of dashboard.access.ROLE_LABELS, for the catalogue; they are translated where shown.
+ROLE_NAMES = (N_("openbaar"), N_("landelijk"), N_("regio"), N_("beheer"))
+# What the language switch does, written in the language it switches to (and read out in it).
+SWITCH_LABELS = {"nl": "Naar Nederlands", "en": "Switch to English"}
+
+
+def language_switch() -> html.A:
+    """A link to the same view in the other language.
+
+    Without JavaScript it leads to the national overview in that language; assets/language.js
+    rewrites the address so the current view is kept. The visible name is part of the accessible
+    one, so speech input users can say what they see.
+    """
+    other = next(code for code in LANGUAGES if code != current_language())
+    return html.A(
+        LANGUAGE_NAMES[other],
+        id=ids.LANGUAGE_SWITCH,
+        href=f"?lang={other}",
+        lang=other,
+        hrefLang=other,
+        className="btn btn-outline-light btn-sm ms-lg-3",
+        **aria(label=SWITCH_LABELS[other]),
+    )
 
 
 def account_menu(viewer: Viewer, csrf: str) -> html.Form | None:
@@ -30,12 +54,12 @@ def account_menu(viewer: Viewer, csrf: str) -> html.Form | None:
             html.Span(
                 [
                     html.I(className="bi bi-person-circle me-1", **aria(hidden="true")),
-                    f"{viewer.name} ({ROLE_LABELS[viewer.role]})",
+                    f"{viewer.name} ({_(ROLE_LABELS[viewer.role])})",
                 ],
                 className="navbar-text me-2",
             ),
             dcc.Input(type="hidden", name="csrf", value=csrf, id=ids.LOGOUT_TOKEN),
-            html.Button("Uitloggen", type="submit", className="btn btn-outline-light btn-sm"),
+            html.Button(_("Uitloggen"), type="submit", className="btn btn-outline-light btn-sm"),
         ],
         action="/uitloggen",
         method="post",
@@ -46,7 +70,7 @@ def account_menu(viewer: Viewer, csrf: str) -> html.Form | None:
 def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "") -> html.Nav:
     """Top navigation; the current page is marked with aria-current by NavLink(active=...)."""
     links = [
-        dbc.NavItem(dbc.NavLink(label, href=href, active="exact" if href == "/" else "partial"))
+        dbc.NavItem(dbc.NavLink(_(label), href=href, active="exact" if href == "/" else "partial"))
         for label, href in NAV_ITEMS
         if href != "/data" or viewer.sees_any_organisations
     ]
@@ -55,6 +79,7 @@ def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "") -> html.Nav:
             [
                 dbc.NavbarBrand("Hoofdzaak Werk Monitor", href="/"),
                 dbc.Nav(links, navbar=True, className="ms-auto"),
+                language_switch(),
                 account_menu(viewer, csrf),
             ],
             fluid=True,
@@ -65,14 +90,14 @@ def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "") -> html.Nav:
         tag="div",
     )
     # dbc.Navbar cannot carry aria-label, so the landmark is an html.Nav around it.
-    return html.Nav(navbar, **aria(label="Hoofdnavigatie"))
+    return html.Nav(navbar, **aria(label=_("Hoofdnavigatie")))
 
 
 def shell() -> html.Div:
     """The layout around every page."""
     return html.Div(
         [
-            html.A("Naar de inhoud", href=f"#{ids.MAIN}", className="skip-link"),
+            html.A(_("Naar de inhoud"), href=f"#{ids.MAIN}", className="skip-link"),
             html.Header(navigation(current_viewer(), csrf_token() if has_request_context() else "")),
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Location(id=ids.NAVIGATE, refresh="callback-nav"),
@@ -83,7 +108,7 @@ def shell() -> html.Div:
                     [
                         html.Span("Hoofdzaak Werk Monitor · "),
                         html.Span(id=ids.DATA_DATE),
-                        html.Span(" · Grenzen arbeidsmarktregio's: CBS / PDOK (CC-BY 4.0)"),
+                        html.Span(" · " + _("Grenzen arbeidsmarktregio's: CBS / PDOK (CC-BY 4.0)")),
                     ],
                     fluid=True,
                 ),
@@ -98,9 +123,11 @@ def demo_notice() -> dbc.Alert:
     return dbc.Alert(
         [
             html.I(className="bi bi-info-circle-fill me-2", **aria(hidden="true")),
-            html.Strong("Voorbeelddata. "),
-            "Deze monitor toont fictieve gegevens om de werking te laten zien; de cijfers zeggen niets "
-            "over echte regio's of organisaties.",
+            html.Strong(_("Voorbeelddata.") + " "),
+            _(
+                "Deze monitor toont fictieve gegevens om de werking te laten zien; de cijfers zeggen niets "
+                "over echte regio's of organisaties."
+            ),
         ],
         color="warning",
         className="demo-notice py-2 mb-3",

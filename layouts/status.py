@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import html
 
+from dashboard.i18n import _
 from dashboard.metrics import PaceStatus
 from layouts.a11y import aria
 
@@ -20,6 +21,6 @@ def status_badge(status: PaceStatus) -> html.Span:
     """Icon plus the status in words, e.g. ✔ *op koers*."""
     icon, css = STYLE[status]
     return html.Span(
-        [html.I(className=f"bi {icon} me-1", **aria(hidden="true")), status.value],
+        [html.I(className=f"bi {icon} me-1", **aria(hidden="true")), _(status.value)],
         className=f"status {css}",
     )

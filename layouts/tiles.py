@@ -9,6 +9,7 @@ from dash import html
 
 from dashboard import metrics
 from dashboard.data.national import NationalSummary
+from dashboard.i18n import N_, _
 from layouts import format as fmt
 from layouts.a11y import aria
 from layouts.status import status_badge
@@ -45,27 +46,33 @@ def _pace_bar(actual: int, target: int, expected: float, label: str) -> html.Div
             html.Span(
                 className="pace-marker",
                 style={"left": f"{marker:.1f}%"},
-                title="Tempo: verwacht op peildatum",
+                title=_("Tempo: verwacht op peildatum"),
             ),
         ],
         className="kpi-bar my-2",
     )
 
 
-LAST_YEAR = "Vorig jaar op deze datum"
+# Translated where used: a default argument is evaluated once, at import.
+LAST_YEAR = N_("Vorig jaar op deze datum")
 
 
-def _change(now: float | None, before: float | None, percent: bool = False, label: str = LAST_YEAR) -> str:
+def _change(now: float | None, before: float | None, percent: bool = False, label: str | None = None) -> str:
     """``Vorig jaar op deze datum: 2.980 (+144)``; empty when there is nothing to compare."""
     if now is None or before is None:
         return ""
+    label = label or _(LAST_YEAR)
     difference = now - before
     shown = round(abs(difference), 1 if percent else 0)
     sign = "+" if difference > 0 and shown else ("−" if difference < 0 and shown else "±")
     if percent:
         points = fmt.number(abs(difference), 1)
-        return f"{label}: {fmt.percentage(before)} ({sign}{points} procentpunt)"
-    return f"{label}: {fmt.number(before)} ({sign}{fmt.number(abs(difference))})"
+        return _("{label}: {value} ({sign}{points} procentpunt)").format(
+            label=label, value=fmt.percentage(before), sign=sign, points=points
+        )
+    return _("{label}: {value} ({sign}{difference})").format(
+        label=label, value=fmt.number(before), sign=sign, difference=fmt.number(abs(difference))
+    )
 
 
 def _outflow_headline(summary: NationalSummary) -> float | None:
@@ -81,7 +88,7 @@ def _immature_flag(text: str) -> html.Span:
             html.Span(
                 [
                     html.I(className="bi bi-hourglass-split me-1", **aria(hidden="true")),
-                    "nog niet uitontwikkeld",
+                    _("nog niet uitontwikkeld"),
                 ],
                 className="badge text-bg-light border",
             ),
@@ -95,44 +102,55 @@ def _outflow_tile(
     previous: NationalSummary | None,
     mature_goal: float | None,
     as_of: str,
-    compared: str = LAST_YEAR,
+    compared: str | None = None,
 ) -> dbc.Col:
     """Sustainable outflow; an immature cohort is flagged beside the latest mature one, not compared.
 
     Domain rule: a cohort younger than six months cannot have reached sustainable work yet, so the
     headline (the number held against the goal) is the latest mature cohort.
     """
-    own = (
-        f"Cohort {summary.year}: {fmt.number(summary.sustainable)} van {fmt.number(summary.started)} "
-        "duurzaam aan het werk"
+    own = _("Cohort {year}: {sustainable} van {started} duurzaam aan het werk").format(
+        year=summary.year, sustainable=fmt.number(summary.sustainable), started=fmt.number(summary.started)
     )
     before = _outflow_headline(previous) if previous is not None else None
     mature = summary.mature_cohort
     if summary.cohort_mature:
         headline = summary.sustainable_pct
         lines: list[Any] = [
-            f"doel {fmt.percentage(summary.target_sustainable_pct)}",
+            _("doel {goal}").format(goal=fmt.percentage(summary.target_sustainable_pct)),
             own,
-            "cohort uitontwikkeld",
+            _("cohort uitontwikkeld"),
         ]
     elif mature is not None:
         headline = mature.pct
         goal = summary.target_sustainable_pct if mature_goal is None else mature_goal
         lines = [
-            f"Cohort {mature.year} (laatste uitontwikkelde): {fmt.number(mature.sustainable)} van "
-            f"{fmt.number(mature.started)} duurzaam aan het werk; doel {fmt.percentage(goal)}",
+            _(
+                "Cohort {year} (laatste uitontwikkelde): {sustainable} van {started} duurzaam aan het "
+                "werk; doel {goal}"
+            ).format(
+                year=mature.year,
+                sustainable=fmt.number(mature.sustainable),
+                started=fmt.number(mature.started),
+                goal=fmt.percentage(goal),
+            ),
             _immature_flag(
-                f"Cohort {summary.year}: {fmt.percentage(summary.sustainable_pct)} "
-                f"({fmt.number(summary.sustainable)} van {fmt.number(summary.started)}), "
-                "nog niet met het doel te vergelijken"
+                _(
+                    "Cohort {year}: {pct} ({sustainable} van {started}), nog niet met het doel te vergelijken"
+                ).format(
+                    year=summary.year,
+                    pct=fmt.percentage(summary.sustainable_pct),
+                    sustainable=fmt.number(summary.sustainable),
+                    started=fmt.number(summary.started),
+                )
             ),
         ]
     else:
         headline, before = summary.sustainable_pct, None
-        lines = [_immature_flag("nog geen cohort om met het doel te vergelijken"), own]
-    value = "geen gegevens" if headline is None else fmt.percentage(headline)
+        lines = [_immature_flag(_("nog geen cohort om met het doel te vergelijken")), own]
+    value = _("geen gegevens") if headline is None else fmt.percentage(headline)
     lines += [_change(headline, before, percent=True, label=compared), as_of]
-    return _tile("Duurzame uitstroom", value, lines, "tile-duurzaam")
+    return _tile(_("Duurzame uitstroom"), value, lines, "tile-duurzaam")
 
 
 def tiles(
@@ -140,7 +158,7 @@ def tiles(
     previous: NationalSummary | None,
     with_regions: bool = True,
     mature_goal: float | None = None,
-    compared: str = LAST_YEAR,
+    compared: str | None = None,
 ) -> list[dbc.Col]:
     """The KPI tiles.
 
@@ -151,29 +169,41 @@ def tiles(
         with_regions: include the tile with the number of regions on track.
         mature_goal: the outflow goal of the latest mature cohort's year, for when the selected
             year's cohort is still immature (targets may differ per year).
-        compared: how the comparison lines name ``previous`` (e.g. *Op 1 juni 2026*).
+        compared: how the comparison lines name ``previous`` (e.g. *Op 1 juni 2026*), already in
+            the current language; None for *Vorig jaar op deze datum*.
     """
-    as_of = f"Cijfers t/m {fmt.date(metrics.effective_date(summary.year, summary.peildatum))}"
+    as_of = _("Cijfers t/m {date}").format(
+        date=fmt.date(metrics.effective_date(summary.year, summary.peildatum))
+    )
     proj = summary.projection
     projection_line = (
-        f"Prognose jaareinde: {fmt.number(proj.estimate)} "
-        f"(bandbreedte {fmt.number(proj.low)}–{fmt.number(proj.high)})"
+        _("Prognose jaareinde: {estimate} (bandbreedte {low}–{high})").format(
+            estimate=fmt.number(proj.estimate), low=fmt.number(proj.low), high=fmt.number(proj.high)
+        )
         if proj is not None
-        else "Nog geen prognose"
+        else _("Nog geen prognose")
     )
     expected = summary.expected_started
+    target_line = _("van {target} (jaardoel)").format(target=fmt.number(summary.target_started))
     started = _tile(
-        "Trajecten gestart",
+        _("Trajecten gestart"),
         fmt.number(summary.started),
         [
-            f"van {fmt.number(summary.target_started)} (jaardoel)",
+            target_line,
             _pace_bar(
                 summary.started,
                 summary.target_started,
                 expected,
-                f"{fmt.number(summary.started)} van {fmt.number(summary.target_started)} trajecten gestart",
+                _("{started} van {target} trajecten gestart").format(
+                    started=fmt.number(summary.started), target=fmt.number(summary.target_started)
+                ),
             ),
-            html.Span([f"Tempo: {fmt.number(expected)} verwacht · ", status_badge(summary.status)]),
+            html.Span(
+                [
+                    _("Tempo: {expected} verwacht · ").format(expected=fmt.number(expected)),
+                    status_badge(summary.status),
+                ]
+            ),
             projection_line,
             _change(summary.started, previous.started if previous else None, label=compared),
             as_of,
@@ -184,11 +214,15 @@ def tiles(
 
     def meeting_tile(title: str, held: int, target: int, before: int | None, tile_id: str) -> dbc.Col:
         if not summary.meetings_delivered:
-            lines = [f"jaardoel {fmt.number(target)}", status_badge(metrics.PaceStatus.GEEN_GEGEVENS), as_of]
-            return _tile(title, "geen gegevens", lines, tile_id)
+            lines = [
+                _("jaardoel {target}").format(target=fmt.number(target)),
+                status_badge(metrics.PaceStatus.GEEN_GEGEVENS),
+                as_of,
+            ]
+            return _tile(title, _("geen gegevens"), lines, tile_id)
         status = metrics.pace_status(held, metrics.expected_by(target, summary.year, summary.peildatum))
         lines = [
-            f"van {fmt.number(target)} (jaardoel)",
+            _("van {target} (jaardoel)").format(target=fmt.number(target)),
             status_badge(status),
             _change(held, before, label=compared),
             as_of,
@@ -199,28 +233,30 @@ def tiles(
         # No trajectory data at all is not zero: say so instead of showing 0 and "ver achter".
         no_data = [status_badge(metrics.PaceStatus.GEEN_GEGEVENS), as_of]
         started = _tile(
-            "Trajecten gestart",
-            "geen gegevens",
-            [f"jaardoel {fmt.number(summary.target_started)}", *no_data],
+            _("Trajecten gestart"),
+            _("geen gegevens"),
+            [_("jaardoel {target}").format(target=fmt.number(summary.target_started)), *no_data],
             "tile-trajecten",
         )
         sustainable = _tile(
-            "Duurzame uitstroom",
-            "geen gegevens",
-            [f"doel {fmt.percentage(summary.target_sustainable_pct)}", *no_data],
+            _("Duurzame uitstroom"),
+            _("geen gegevens"),
+            [_("doel {goal}").format(goal=fmt.percentage(summary.target_sustainable_pct)), *no_data],
             "tile-duurzaam",
         )
     result = [started, sustainable]
     if with_regions:
         result.append(
             _tile(
-                "Regio's op koers",
-                f"{summary.regions_on_track} van {summary.regions_total}",
+                _("Regio's op koers"),
+                _("{value} van {target}").format(
+                    value=fmt.number(summary.regions_on_track), target=fmt.number(summary.regions_total)
+                ),
                 [
-                    "met het aantal gestarte trajecten",
-                    f"{summary.regions_without_data} zonder gegevens"
+                    _("met het aantal gestarte trajecten"),
+                    _("{n} zonder gegevens").format(n=fmt.number(summary.regions_without_data))
                     if summary.regions_without_data
-                    else "alle regio's leveren",
+                    else _("alle regio's leveren"),
                     _change(
                         summary.regions_on_track,
                         previous.regions_on_track if previous else None,
@@ -233,14 +269,14 @@ def tiles(
         )
     result += [
         meeting_tile(
-            "Leerbijeenkomsten",
+            _("Leerbijeenkomsten"),
             summary.learning_sessions,
             summary.target_learning_sessions,
             previous.learning_sessions if previous else None,
             "tile-leer",
         ),
         meeting_tile(
-            "Casusbesprekingen",
+            _("Casusbesprekingen"),
             summary.case_discussions,
             summary.target_case_discussions,
             previous.case_discussions if previous else None,

@@ -10,21 +10,28 @@ from sqlalchemy import func, select
 from dashboard.cache import cached
 from dashboard.data import summary
 from dashboard.db import Database
+from dashboard.i18n import _
 from dashboard.models import Delivery, ImportLog, Organisation, Region, Trajectory
 
 DELIVERY_COLUMNS = ["code", "regio", "organisatie", "soort", "jaar", "maand", "gestart"]
 
 
 def quarter_label(year: int, quarter: int) -> str:
-    """``2026-K1`` (K for *kwartaal*)."""
+    """``2026-K1`` (K for *kwartaal*): the column key, also in downloads, whatever the language."""
     return f"{year}-K{quarter}"
+
+
+def quarter_heading(label: str) -> str:
+    """A quarter column key (``2026-K1``) as a reader of the current language writes it (``2026-Q1``)."""
+    year, quarter = label.split("-K")
+    return _("{year}-K{quarter}").format(year=year, quarter=quarter)
 
 
 def recent_quarters(peildatum: dt.date, count: int) -> list[tuple[int, int]]:
     """The ``count`` quarters up to and including the peildatum's, oldest first."""
     year, quarter = peildatum.year, (peildatum.month - 1) // 3 + 1
     result = []
-    for _ in range(count):
+    for _step in range(count):
         result.append((year, quarter))
         year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
     return result[::-1]

@@ -9,19 +9,21 @@ import plotly.graph_objects as go
 
 from dashboard import domain
 from dashboard.data.cadence import Gap
+from dashboard.i18n import N_, _, ngettext
 from dashboard.metrics import effective_date
 from layouts import format as fmt
 from layouts.figures.theme import base_layout, message_figure
 
-# Row order on the timeline, top to bottom, with the label a user reads.
+# The label a user reads per stored meeting kind (translated where it is drawn).
 LABELS = {
-    "leerbijeenkomst": "Leerbijeenkomst",
-    "casusbespreking": "Casusbespreking",
-    "stuurgroep": "Stuurgroep",
-    "werkgroep": "Werkgroep",
-    "managersoverleg": "Managersoverleg",
-    "beleidsoverleg": "Beleidsoverleg",
+    "leerbijeenkomst": N_("Leerbijeenkomst"),
+    "casusbespreking": N_("Casusbespreking"),
+    "stuurgroep": N_("Stuurgroep"),
+    "werkgroep": N_("Werkgroep"),
+    "managersoverleg": N_("Managersoverleg"),
+    "beleidsoverleg": N_("Beleidsoverleg"),
 }
+# Row order on the timeline, top to bottom.
 ROWS = {kind: index for index, kind in enumerate(domain.MEETING_KINDS)}
 # Okabe–Ito colours, each kind also its own shape, so print and colour-blind readers can tell them apart.
 MARKERS = {
@@ -43,23 +45,27 @@ def _as_date(value: dt.date | pd.Timestamp) -> dt.date:
 
 def _hover(kind: str, row: pd.Series) -> str:
     participants = row["deelnemers"]
-    lines = [LABELS[kind], fmt.date(_as_date(row["datum"]))]
-    lines.append(
-        "deelnemers onbekend" if pd.isna(participants) else f"{fmt.number(int(participants))} deelnemers"
-    )
+    lines = [_(LABELS[kind]), fmt.date(_as_date(row["datum"]))]
+    if pd.isna(participants):
+        lines.append(_("deelnemers onbekend"))
+    else:
+        count = int(participants)
+        lines.append(
+            ngettext("{count} deelnemer", "{count} deelnemers", count).format(count=fmt.number(count))
+        )
     if isinstance(row["onderwerp"], str) and row["onderwerp"]:
         lines.append(row["onderwerp"])
     return "<br>".join(lines)
 
 
 def gap_label(gap: Gap, peildatum: dt.date) -> str:
-    """Dutch label of a gap: closed, still running at the peildatum, or running to the year's end."""
+    """Label of a gap: closed, still running at the peildatum, or running to the year's end."""
     days = fmt.number(gap.days)
     if gap.open and gap.end == peildatum:
-        return f"al {days} dagen geen casusbespreking"
+        return _("al {days} dagen geen casusbespreking").format(days=days)
     if gap.open:
-        return f"{days} dagen zonder casusbespreking tot eind {gap.end.year}"
-    return f"{days} dagen zonder casusbespreking"
+        return _("{days} dagen zonder casusbespreking tot eind {year}").format(days=days, year=gap.end.year)
+    return _("{days} dagen zonder casusbespreking").format(days=days)
 
 
 def cadence_figure(meetings: pd.DataFrame, gaps: list[Gap], year: int, peildatum: dt.date) -> go.Figure:
@@ -90,7 +96,7 @@ def cadence_figure(meetings: pd.DataFrame, gaps: list[Gap], year: int, peildatum
                 x=[_as_date(d).isoformat() for d in rows["datum"]],
                 y=[ROWS[kind]] * len(rows),
                 mode="markers",
-                name=LABELS[kind],
+                name=_(LABELS[kind]),
                 marker={"symbol": symbol, "color": colour, "size": 14, "line": {"color": INK, "width": 1}},
                 text=[_hover(kind, row) for _, row in rows.iterrows()],
                 hovertemplate="%{text}<extra></extra>",
@@ -135,7 +141,7 @@ def cadence_figure(meetings: pd.DataFrame, gaps: list[Gap], year: int, peildatum
             y=1,
             yref="paper",
             yanchor="bottom",
-            text="peildatum",
+            text=_("peildatum"),
             showarrow=False,
             font={"size": 12, "color": INK},
         )
@@ -150,7 +156,7 @@ def cadence_summary(
     target_learning: int,
     target_case: int,
 ) -> str:
-    """One Dutch sentence that says what the timeline shows, for readers who cannot see it.
+    """One sentence that says what the timeline shows, for readers who cannot see it.
 
     Args:
         meetings: as returned by ``meetings_of_region``.
@@ -166,27 +172,42 @@ def cadence_summary(
     """
     last = effective_date(year, peildatum)
     if last < dt.date(year, 1, 1):
-        return f"{year} is op de peildatum nog niet begonnen."
-    period = f"In {year} t/m {fmt.date(last)[:-5]}" if last == peildatum else f"In {year}"
+        return _("{year} is op de peildatum nog niet begonnen.").format(year=year)
+    # The date without its year (both languages write "d MMMM y"): the year is already said.
+    period = (
+        _("In {year} t/m {date}").format(year=year, date=fmt.date(last)[:-5])
+        if last == peildatum
+        else _("In {year}").format(year=year)
+    )
     counts = meetings["soort"].value_counts()
     learning = fmt.number(int(counts.get("leerbijeenkomst", 0)))
     case = fmt.number(int(counts.get("casusbespreking", 0)))
     limit = fmt.number(domain.CASE_DISCUSSION_MAX_GAP_DAYS)
     if not gaps:
-        stretches = f"geen periode van meer dan {limit} dagen zonder casusbespreking"
+        stretches = _("geen periode van meer dan {limit} dagen zonder casusbespreking").format(limit=limit)
     else:
-        noun = "periode" if len(gaps) == 1 else "perioden"
-        stretches = f"{fmt.number(len(gaps))} {noun} van meer dan {limit} dagen zonder casusbespreking"
+        stretches = ngettext(
+            "{count} periode van meer dan {limit} dagen zonder casusbespreking",
+            "{count} perioden van meer dan {limit} dagen zonder casusbespreking",
+            len(gaps),
+        ).format(count=fmt.number(len(gaps)), limit=limit)
         if gaps[-1].open and gaps[-1].end == peildatum:
-            stretches += ", die nu nog duurt" if len(gaps) == 1 else ", waarvan de laatste nu nog duurt"
-    return (
-        f"{period}: {learning} van {fmt.number(target_learning)} leerbijeenkomsten en "
-        f"{case} van {fmt.number(target_case)} casusbesprekingen; {stretches}."
+            stretches += _(", die nu nog duurt") if len(gaps) == 1 else _(", waarvan de laatste nu nog duurt")
+    return _(
+        "{period}: {learning} van {learning_target} leerbijeenkomsten en "
+        "{case} van {case_target} casusbesprekingen; {stretches}."
+    ).format(
+        period=period,
+        learning=learning,
+        learning_target=fmt.number(target_learning),
+        case=case,
+        case_target=fmt.number(target_case),
+        stretches=stretches,
     )
 
 
 def _empty(year: int) -> go.Figure:
-    return message_figure(f"Geen bijeenkomsten in {year}", 160)
+    return message_figure(_("Geen bijeenkomsten in {year}").format(year=year), 160)
 
 
 def _layout(year: int) -> dict[str, object]:
@@ -204,7 +225,7 @@ def _layout(year: int) -> dict[str, object]:
         },
         yaxis={
             "tickvals": list(ROWS.values()),
-            "ticktext": [LABELS[kind] for kind in ROWS],
+            "ticktext": [_(LABELS[kind]) for kind in ROWS],
             "range": [len(ROWS) - 0.5, -0.7],  # reversed: the first kind on top
             "showgrid": False,
             "zeroline": False,

@@ -7,16 +7,18 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from dashboard.i18n import N_, _
 from layouts import format as fmt
 from layouts.figures.theme import base_layout
 
+# Keys of the counts with the (Dutch) label a user reads, translated where the figure is drawn.
 STEPS = (
-    ("aangemeld", "Aangemeld"),
-    ("gestart", "Gestart"),
-    ("geplaatst", "Geplaatst (betaald werk)"),
-    ("duurzaam", "Duurzaam aan het werk"),
+    ("aangemeld", N_("Aangemeld")),
+    ("gestart", N_("Gestart")),
+    ("geplaatst", N_("Geplaatst (betaald werk)")),
+    ("duurzaam", N_("Duurzaam aan het werk")),
 )
-BESIDE = (("lopend", "Nog lopend"), ("uitgevallen", "Gestopt zonder duurzaam werk"))
+BESIDE = (("lopend", N_("Nog lopend")), ("uitgevallen", N_("Gestopt zonder duurzaam werk")))
 STEP_COLOUR = "#154273"
 # Running and ended trajectories are a state, not a failed step: grey and hatched, never red.
 BESIDE_COLOUR = "#6c757d"
@@ -26,7 +28,7 @@ BESIDE_COLOUR = "#6c757d"
 class Conversion:
     """One step of the funnel as a share of the step before it."""
 
-    label: str
+    label: str  # in the current language
     count: int
     share: float | None  # percentage of the previous step; None for the first step or when it is zero
     marker: str = ""  # a suppressed small number ("<5", "x"): drawn as an empty bar with this label
@@ -36,8 +38,11 @@ class Conversion:
         """The label beside the bar."""
         if self.marker:
             return self.marker
-        share = f" ({fmt.percentage(self.share)} van vorige stap)" if self.share is not None else ""
-        return fmt.number(self.count) + share
+        if self.share is None:
+            return fmt.number(self.count)
+        return _("{count} ({share} van vorige stap)").format(
+            count=fmt.number(self.count), share=fmt.percentage(self.share)
+        )
 
 
 def _count(value: int | str | None) -> int:
@@ -55,28 +60,32 @@ def conversions(counts: Mapping[str, int | str]) -> list[Conversion]:
     for key, label in STEPS:
         value = counts.get(key, 0)
         if isinstance(value, str):
-            result.append(Conversion(label, 0, None, value))
+            result.append(Conversion(_(label), 0, None, value))
             previous = None
             continue
         count = int(value)
         share = 100 * count / previous if previous and key in ("geplaatst", "duurzaam") else None
-        result.append(Conversion(label, count, share))
+        result.append(Conversion(_(label), count, share))
         previous = count if key != "aangemeld" else None
     return result
 
 
-def funnel_figure(
-    counts: Mapping[str, int | str] | None, title: str, note: str = "geen gegevens"
-) -> go.Figure:
+def funnel_figure(counts: Mapping[str, int | str] | None, title: str, note: str | None = None) -> go.Figure:
     """Horizontal bars for the steps and, set apart below a gap, running and ended trajectories.
 
     A suppressed count (its marker instead of a number) is an empty bar labelled with the marker.
-    Without counts the figure says ``note`` instead.
+    Without counts the figure says ``note`` instead (by default *geen gegevens*).
     """
     figure = go.Figure(layout=_layout(title))
     if counts is None or not any(counts.get(key) for key in ("gestart", "aangemeld")):
         figure.add_annotation(
-            text=note, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 16}
+            text=_("geen gegevens") if note is None else note,
+            x=0.5,
+            y=0.5,
+            xref="paper",
+            yref="paper",
+            showarrow=False,
+            font={"size": 16},
         )
         figure.update_xaxes(visible=False)
         figure.update_yaxes(visible=False)
@@ -89,7 +98,7 @@ def funnel_figure(
             y=labels,
             x=[s.count for s in steps],
             orientation="h",
-            name="Trechter",
+            name=_("Trechter"),
             marker={"color": STEP_COLOUR},
             text=texts,
             textposition="outside",
@@ -101,10 +110,10 @@ def funnel_figure(
     beside = [_count(value) for value in beside_values]
     figure.add_trace(
         go.Bar(
-            y=[label for _key, label in BESIDE],
+            y=[_(label) for _key, label in BESIDE],
             x=beside,
             orientation="h",
-            name="Stand van de trajecten",
+            name=_("Stand van de trajecten"),
             marker={"color": BESIDE_COLOUR, "pattern": {"shape": "/", "fgcolor": "#ffffff"}},
             text=[value if isinstance(value, str) else fmt.number(value) for value in beside_values],
             textposition="outside",
@@ -120,18 +129,26 @@ def funnel_figure(
 def funnel_summary(name: str, counts: Mapping[str, int] | None, cohort: int) -> str:
     """One sentence that says what the funnel shows, for screen readers and the text view."""
     if counts is None or int(counts.get("gestart", 0)) == 0:
-        return f"{name}: geen gestarte trajecten in startcohort {cohort}."
+        return _("{name}: geen gestarte trajecten in startcohort {cohort}.").format(name=name, cohort=cohort)
     started = int(counts["gestart"])
-    text = (
-        f"{name}, startcohort {cohort}: {fmt.number(started)} gestart, "
-        f"{fmt.number(counts['geplaatst'])} geplaatst en {fmt.number(counts['duurzaam'])} duurzaam aan "
-        f"het werk ({fmt.percentage(100 * int(counts['duurzaam']) / started)}); "
-        f"{fmt.number(counts['lopend'])} lopen nog, {fmt.number(counts['uitgevallen'])} zijn gestopt "
-        "zonder duurzaam werk."
+    text = _(
+        "{name}, startcohort {cohort}: {started} gestart, {placed} geplaatst en {sustainable} duurzaam "
+        "aan het werk ({share}); {running} lopen nog, {stopped} zijn gestopt zonder duurzaam werk."
+    ).format(
+        name=name,
+        cohort=cohort,
+        started=fmt.number(started),
+        placed=fmt.number(counts["geplaatst"]),
+        sustainable=fmt.number(counts["duurzaam"]),
+        share=fmt.percentage(100 * int(counts["duurzaam"]) / started),
+        running=fmt.number(counts["lopend"]),
+        stopped=fmt.number(counts["uitgevallen"]),
     )
     missing = int(counts.get("zonder_aanmelding", 0))
     if missing:
-        text += f" {fmt.number(missing)} gestarte trajecten hebben geen aanmelddatum."
+        text += " " + _("{count} gestarte trajecten hebben geen aanmelddatum.").format(
+            count=fmt.number(missing)
+        )
     return text
 
 
@@ -145,5 +162,5 @@ def _layout(title: str) -> dict[str, object]:
         bargap=0.25,
         # Steps top to bottom in funnel order.
         yaxis={"autorange": "reversed", "automargin": True},
-        xaxis={"gridcolor": "#e9ecef", "title": {"text": "Trajecten"}},
+        xaxis={"gridcolor": "#e9ecef", "title": {"text": _("Trajecten")}},
     )

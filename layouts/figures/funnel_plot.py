@@ -16,12 +16,13 @@ from dashboard.comparison import (
     national_outflow,
     outflow_position,
 )
+from dashboard.i18n import N_, _, ngettext
 from layouts import format as fmt
-from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout, message_figure
+from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout, message_figure, percent_suffix
 
-IMMATURE_TEXT = "Cohort nog niet uitontwikkeld: percentages nog niet definitief"
+IMMATURE_TEXT = N_("Cohort nog niet uitontwikkeld: percentages nog niet definitief")
 CURVE_POINTS = 200
-LIMITS = ((Z_95, "95 %-grenzen", "dash"), (Z_998, "99,8 %-grenzen", "dot"))
+LIMITS = ((Z_95, N_("95 %-grenzen"), "dash"), (Z_998, N_("99,8 %-grenzen"), "dot"))
 
 
 def funnel_plot_figure(regions: pd.DataFrame, code: str, immature: bool) -> go.Figure:
@@ -40,7 +41,7 @@ def funnel_plot_figure(regions: pd.DataFrame, code: str, immature: bool) -> go.F
     shown = _with_outflow(regions)
     national = national_outflow(regions)
     if shown.empty or national is None:
-        return _note_figure(NO_DATA)
+        return _note_figure(_(NO_DATA))
     figure = go.Figure(layout=_layout())
     top = float(shown["gestart"].max()) * 1.08
     sizes = np.linspace(1, top, CURVE_POINTS)
@@ -52,17 +53,19 @@ def funnel_plot_figure(regions: pd.DataFrame, code: str, immature: bool) -> go.F
                 x=[*sizes, None, *sizes],
                 y=[*(100 * high), None, *(100 * low)],
                 mode="lines",
-                name=label,
+                name=_(label),
                 line={"color": "#495057", "width": 1.5, "dash": dash},
                 hoverinfo="skip",
             )
         )
-    national_name = f"Landelijk: {fmt.percentage(100 * national)}"
+    national_name = _("Landelijk: {value}").format(value=fmt.percentage(100 * national))
     figure.add_trace(_horizontal(100 * national, top, national_name, "solid", 1.5))
     goal = _goal(regions, code)
     # Thicker and dash-dotted, so the goal never reads as one of the dashed limit curves.
-    figure.add_trace(_horizontal(goal, top, f"Doel: {fmt.percentage(goal)}", "dashdot", 2.5))
-    figure.add_trace(_markers(shown[shown["code"] != code], "Andere regio's", NEUTRAL, "circle", 9))
+    figure.add_trace(
+        _horizontal(goal, top, _("Doel: {value}").format(value=fmt.percentage(goal)), "dashdot", 2.5)
+    )
+    figure.add_trace(_markers(shown[shown["code"] != code], _("Andere regio's"), NEUTRAL, "circle", 9))
     selected = shown[shown["code"] == code]
     if selected.empty:
         _note_missing(figure, regions, code)
@@ -72,7 +75,7 @@ def funnel_plot_figure(regions: pd.DataFrame, code: str, immature: bool) -> go.F
         _label(figure, selected, name)
     if immature:
         figure.add_annotation(
-            text=IMMATURE_TEXT,
+            text=_(IMMATURE_TEXT),
             xref="paper",
             yref="paper",
             x=0,
@@ -90,7 +93,7 @@ def funnel_plot_figure(regions: pd.DataFrame, code: str, immature: bool) -> go.F
 
 
 def funnel_plot_summary(regions: pd.DataFrame, code: str) -> str:
-    """One Dutch sentence that says what the funnel plot shows for region ``code`` (text alternative).
+    """One sentence that says what the funnel plot shows for region ``code`` (text alternative).
 
     Example: "Achterhoek: 31 % duurzame uitstroom bij 112 trajecten, binnen de 95 %-grenzen rond
     het landelijk cijfer van 36 %."
@@ -100,17 +103,23 @@ def funnel_plot_summary(regions: pd.DataFrame, code: str) -> str:
     national = national_outflow(regions)
     started = int(row["gestart"])
     if national is None:
-        return f"{row['naam']}: geen gegevens over duurzame uitstroom, ook landelijk niet."
+        return _("{name}: geen gegevens over duurzame uitstroom, ook landelijk niet.").format(
+            name=row["naam"]
+        )
     national_pct = fmt.percentage(100 * national)
     if position == NO_DATA:
-        return f"{row['naam']}: geen gegevens over duurzame uitstroom; landelijk {national_pct}."
+        return _("{name}: geen gegevens over duurzame uitstroom; landelijk {national}.").format(
+            name=row["naam"], national=national_pct
+        )
     share = fmt.percentage(100 * int(row["duurzaam"]) / started)
-    trajectories = "traject" if started == 1 else "trajecten"
-    where = "binnen de 95 %-grenzen" if position == POSITION_WITHIN else position
-    return (
-        f"{row['naam']}: {share} duurzame uitstroom bij {fmt.number(started)} {trajectories}, "
-        f"{where} rond het landelijk cijfer van {national_pct}."
-    )
+    where = _("binnen de 95 %-grenzen") if position == POSITION_WITHIN else _(position)
+    return ngettext(
+        "{name}: {share} duurzame uitstroom bij {count} traject, {where} rond het landelijk cijfer "
+        "van {national}.",
+        "{name}: {share} duurzame uitstroom bij {count} trajecten, {where} rond het landelijk cijfer "
+        "van {national}.",
+        started,
+    ).format(name=row["naam"], share=share, count=fmt.number(started), where=where, national=national_pct)
 
 
 def _with_outflow(regions: pd.DataFrame) -> pd.DataFrame:
@@ -159,7 +168,7 @@ def _note_missing(figure: go.Figure, regions: pd.DataFrame, code: str) -> None:
         return
     # Leaving the region out without a word would look like a fault; say why it is missing.
     figure.add_annotation(
-        text=f"{names.iloc[0]}: {NO_DATA}",
+        text=f"{names.iloc[0]}: {_(NO_DATA)}",
         xref="paper",
         yref="paper",
         x=1.0,
@@ -177,7 +186,11 @@ def _markers(frame: pd.DataFrame, name: str, colour: str, symbol: str, size: int
     sustainable = frame["duurzaam"].astype(int)
     shares = 100 * sustainable / started
     details = [
-        [naam, f"{fmt.number(d)} van {fmt.number(n)} duurzaam", fmt.percentage(share)]
+        [
+            naam,
+            _("{count} van {total} duurzaam").format(count=fmt.number(d), total=fmt.number(n)),
+            fmt.percentage(share),
+        ]
         for naam, d, n, share in zip(frame["naam"], sustainable, started, shares, strict=True)
     ]
     return go.Scatter(
@@ -189,7 +202,7 @@ def _markers(frame: pd.DataFrame, name: str, colour: str, symbol: str, size: int
         customdata=details,
         hovertemplate=(
             "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>"
-            "%{customdata[2]} duurzame uitstroom<extra></extra>"
+            "%{customdata[2]} " + _("duurzame uitstroom") + "<extra></extra>"
         ),
     )
 
@@ -199,15 +212,15 @@ def _layout() -> dict[str, object]:
         height=420,
         margin={"l": 10, "r": 10, "t": 64, "b": 10},
         xaxis={
-            "title": {"text": "Trajecten gestart"},
+            "title": {"text": _("Trajecten gestart")},
             "rangemode": "tozero",
             "gridcolor": "#e9ecef",
             "zeroline": False,
         },
         yaxis={
-            "title": {"text": "Duurzame uitstroom (%)"},
+            "title": {"text": _("Duurzame uitstroom (%)")},
             "range": [0, 100],
-            "ticksuffix": " %",
+            "ticksuffix": percent_suffix(),
             "gridcolor": "#e9ecef",
             "zeroline": False,
         },

@@ -10,7 +10,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Patch
 
+from dashboard.i18n import _, ngettext
 from dashboard.region_metrics import OutflowCohort
+from layouts import format as fmt
 from layouts.figures.theme import NO_DATA, base_layout, class_palette, discrete_colourscale, readable_text
 from layouts.metric_specs import MetricSpec
 
@@ -52,26 +54,28 @@ def map_values(frame: pd.DataFrame, spec: MetricSpec, cohort: OutflowCohort | No
     values get one neutral class instead of the goal-based bins: they are not to be judged yet.
     """
     neutral = cohort is not None and not cohort.mature
+    label = spec.label
     customdata, classes = [], []
     for row in frame.itertuples():
         value = getattr(row, spec.column)
         classes.append((0 if value != value else 1) if neutral else spec.classify(value))
-        status = getattr(row, spec.status_column)
+        # The status column holds the Dutch status word, a key of the catalogue.
+        status = _(str(getattr(row, spec.status_column)))
         customdata.append(
             [row.code, row.naam, spec.format(value), spec.detail(row), status, spec.short(value)]
         )
-    title = spec.label if cohort is None else f"{spec.label}<br>{cohort.note()}"
+    title = label if cohort is None else f"{label}<br>{cohort.note()}"
     return MapValues(
         codes=list(frame["code"]),
         classes=classes,
         customdata=customdata,
         palette=[NO_DATA, IMMATURE] if neutral else class_palette(len(spec.edges) + 1),
-        ticktext=["geen gegevens", "nog niet uitontwikkeld"]
+        ticktext=[_("geen gegevens"), _("nog niet uitontwikkeld")]
         if neutral
-        else ["geen gegevens", *spec.class_labels()],
+        else [_("geen gegevens"), *spec.class_labels()],
         hovertemplate=(
-            "<b>%{customdata[1]}</b><br>" + spec.label + ": %{customdata[2]}<br>%{customdata[3]}"
-            "<br>Status: %{customdata[4]}<extra></extra>"
+            "<b>%{customdata[1]}</b><br>" + label + ": %{customdata[2]}<br>%{customdata[3]}"
+            "<br>" + _("Status") + ": %{customdata[4]}<extra></extra>"
         ),
         title=title,
     )
@@ -84,14 +88,16 @@ def map_summary(frame: pd.DataFrame, spec: MetricSpec, cohort: OutflowCohort | N
     """
     values = frame[spec.column].astype(float).to_numpy()
     total, known = len(frame), int(np.count_nonzero(~np.isnan(values)))
-    missing = f", {total - known} zonder gegevens" if known < total else ""
+    missing = _(", {count} zonder gegevens").format(count=fmt.number(total - known)) if known < total else ""
     if known == 0:
-        return f"Geen van de {total} regio's heeft gegevens voor {spec.label.lower()}."
-    if cohort is not None and not cohort.mature:
-        return (
-            f"Cohort {cohort.year} is nog niet uitontwikkeld, dus de duurzame uitstroom wordt nog niet "
-            f"met het doel vergeleken; {known} van de {total} regio's hebben gegevens."
+        return _("Geen van de {total} regio's heeft gegevens voor {metric}.").format(
+            total=fmt.number(total), metric=spec.label.lower()
         )
+    if cohort is not None and not cohort.mature:
+        return _(
+            "Cohort {year} is nog niet uitontwikkeld, dus de duurzame uitstroom wordt nog niet "
+            "met het doel vergeleken; {known} van de {total} regio's hebben gegevens."
+        ).format(year=cohort.year, known=fmt.number(known), total=fmt.number(total))
     goals = spec.goal(frame).astype(float).replace(0, np.nan).to_numpy()
     with np.errstate(invalid="ignore", divide="ignore"):
         ratios = values / goals
@@ -103,18 +109,41 @@ def map_summary(frame: pd.DataFrame, spec: MetricSpec, cohort: OutflowCohort | N
     # Of equal regions the last in code order, the one the ranking (stable, best first) ends with.
     last = rows[int(np.flatnonzero(lowest)[-1])]
     behind = getattr(last, spec.status_column) != spec.reached
-    where = f" in cohort {cohort.year}" if cohort is not None else ""
+    where = _(" in cohort {year}").format(year=cohort.year) if cohort is not None else ""
     others = int(lowest.sum()) - 1
-    regions = "regio" if others == 1 else "regio's"
-    subject = f"{last.naam} en {others} andere {regions} staan" if others else f"{last.naam} staat"
-    lead = f"{subject}{where} het verst achter" if behind else f"{subject}{where} het laagst"
+    lead = _lead(others, behind).format(name=last.naam, others=fmt.number(others), where=where)
     reached = int((frame[spec.status_column] == spec.reached).sum())
     later = (
-        f" (cohort {cohort.selected} is nog niet uitontwikkeld)"
+        _(" (cohort {year} is nog niet uitontwikkeld)").format(year=cohort.selected)
         if cohort is not None and cohort.replaced
         else ""
     )
-    return f"{lead}: {spec.detail(last)}; {reached} van de {total} regio's {spec.reached}{missing}{later}."
+    return _("{lead}: {detail}; {reached} van de {total} regio's {status}{missing}{later}.").format(
+        lead=lead,
+        detail=spec.detail(last),
+        reached=fmt.number(reached),
+        total=fmt.number(total),
+        status=_(spec.reached),
+        missing=missing,
+        later=later,
+    )
+
+
+def _lead(others: int, behind: bool) -> str:
+    # Whole sentences per case, so a translation can put the cohort ({where}) where its language wants it.
+    if not others:
+        return _("{name} staat{where} het verst achter") if behind else _("{name} staat{where} het laagst")
+    if behind:
+        return ngettext(
+            "{name} en {others} andere regio staan{where} het verst achter",
+            "{name} en {others} andere regio's staan{where} het verst achter",
+            others,
+        )
+    return ngettext(
+        "{name} en {others} andere regio staan{where} het laagst",
+        "{name} en {others} andere regio's staan{where} het laagst",
+        others,
+    )
 
 
 def _colour_axis(values: MapValues) -> dict[str, Any]:

@@ -6,10 +6,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import domain
+from dashboard.i18n import N_, _, ngettext
 from layouts import format as fmt
 from layouts.figures.theme import base_layout, message_figure
 
-UNKNOWN = "Onbekend"
+# Stands in for an empty funding stream in the tables (a value, kept Dutch); ``_()`` where it is shown.
+UNKNOWN = N_("Onbekend")
 # Okabe–Ito colours plus a fill pattern per stream, so the segments differ without colour too.
 FUNDING_STYLE = {
     "UWV": ("#0072b2", ""),
@@ -46,7 +48,7 @@ def funding_table(mix: pd.DataFrame) -> pd.DataFrame:
 def mix_figure(mix: pd.DataFrame) -> go.Figure:
     """Stacked bars of starts per method split by funding stream, the outflow % beside each bar."""
     if mix.empty:
-        return message_figure("geen gegevens")
+        return message_figure(_("geen gegevens"))
     figure = go.Figure(layout=_layout())
     frame = mix.assign(financiering=mix["financiering"].fillna(UNKNOWN))
     methods = list(domain.METHODS)
@@ -59,14 +61,18 @@ def mix_figure(mix: pd.DataFrame) -> go.Figure:
         )
         if part.sum() == 0:
             continue
+        # Funding streams are the source's own values; only our stand-in for "empty" is translated.
+        name = _(UNKNOWN) if stream == UNKNOWN else stream
         figure.add_trace(
             go.Bar(
                 y=methods,
                 x=part.values,
-                name=stream,
+                name=name,
                 orientation="h",
                 marker={"color": colour, "pattern": {"shape": shape, "fgcolor": "#ffffff"}},
-                hovertemplate=f"%{{y}}, financiering {stream}: %{{x:,.0f}}<extra></extra>",
+                hovertemplate="%{y}, "
+                + _("financiering {stream}").format(stream=name)
+                + ": %{x:,.0f}<extra></extra>",
             )
         )
     table = method_table(mix)
@@ -75,7 +81,9 @@ def mix_figure(mix: pd.DataFrame) -> go.Figure:
         figure.add_annotation(
             x=row.gestart,
             y=row.methode,
-            text=f"{fmt.number(row.gestart)} gestart · {fmt.percentage(row.duurzaam_pct)} duurzaam",
+            text=_("{started} gestart · {share} duurzaam").format(
+                started=fmt.number(row.gestart), share=fmt.percentage(row.duurzaam_pct)
+            ),
             xanchor="left",
             xshift=6,
             showarrow=False,
@@ -89,11 +97,20 @@ def mix_summary(mix: pd.DataFrame, cohort: int) -> str:
     table = method_table(mix)
     total = int(table["gestart"].sum())
     if total == 0:
-        return f"Geen gestarte trajecten in startcohort {cohort}."
+        return _("Geen gestarte trajecten in startcohort {cohort}.").format(cohort=cohort)
     top = table.sort_values(["gestart", "methode"], ascending=[False, True]).iloc[0]
-    return (
-        f"Startcohort {cohort}: {fmt.number(total)} trajecten, waarvan {fmt.number(top['gestart'])} met "
-        f"{top['methode']} ({fmt.percentage(top['duurzaam_pct'])} duurzaam aan het werk)."
+    return ngettext(
+        "Startcohort {cohort}: {total} traject, waarvan {count} met {method} "
+        "({share} duurzaam aan het werk).",
+        "Startcohort {cohort}: {total} trajecten, waarvan {count} met {method} "
+        "({share} duurzaam aan het werk).",
+        total,
+    ).format(
+        cohort=cohort,
+        total=fmt.number(total),
+        count=fmt.number(top["gestart"]),
+        method=top["methode"],
+        share=fmt.percentage(top["duurzaam_pct"]),
     )
 
 
@@ -103,6 +120,6 @@ def _layout() -> dict[str, object]:
         barmode="stack",
         margin={"l": 10, "r": 10, "t": 10, "b": 40},
         yaxis={"autorange": "reversed", "automargin": True},
-        xaxis={"gridcolor": "#e9ecef", "title": {"text": "Trajecten gestart"}},
-        legend={"orientation": "h", "y": -0.25, "title": {"text": "Financiering: "}},
+        xaxis={"gridcolor": "#e9ecef", "title": {"text": _("Trajecten gestart")}},
+        legend={"orientation": "h", "y": -0.25, "title": {"text": _("Financiering") + ": "}},
     )

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.i18n import _, ngettext
 from dashboard.region_metrics import OutflowCohort
 from layouts import format as fmt
 from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout
@@ -63,8 +64,10 @@ def ranking_figure(
     """
     ordered = _ordered(frame, spec)
     values = ordered["_value"]
+    label, goal_label = spec.label, spec.goal_label
+    no_data = " (" + _("geen gegevens") + ")"
     labels = [
-        ("▶ " if row.code == highlight else "") + row.naam + (" (geen gegevens)" if value != value else "")
+        ("▶ " if row.code == highlight else "") + row.naam + (no_data if value != value else "")
         for row, value in zip(ordered.itertuples(), values, strict=True)
     ]
     colours = [HIGHLIGHT if code == highlight else NEUTRAL for code in ordered["code"]]
@@ -80,14 +83,14 @@ def ranking_figure(
             "width": 3,
         }
     details = [
-        [row.code, spec.format(value), spec.detail(row), getattr(row, spec.status_column)]
+        [row.code, spec.format(value), spec.detail(row), _(str(getattr(row, spec.status_column)))]
         for row, value in zip(ordered.itertuples(), values, strict=True)
     ]
     bar = go.Bar(
         x=values.fillna(0).tolist(),
         y=labels,
         orientation="h",
-        name=spec.label,
+        name=label,
         showlegend=False,
         marker={"color": colours},
         error_x=error_x,
@@ -97,8 +100,8 @@ def ranking_figure(
         cliponaxis=False,
         customdata=details,
         hovertemplate=(
-            "<b>%{y}</b><br>" + spec.label + ": %{customdata[1]}<br>%{customdata[2]}"
-            "<br>Status: %{customdata[3]}<extra></extra>"
+            "<b>%{y}</b><br>" + label + ": %{customdata[1]}<br>%{customdata[2]}"
+            "<br>" + _("Status") + ": %{customdata[3]}<extra></extra>"
         ),
     )
     traces: list[go.BaseTraceType] = [bar]
@@ -106,10 +109,10 @@ def ranking_figure(
     suffix = f" · {cohort.note()}" if cohort is not None else ""
     goals = spec.goal(ordered).astype(float)
     if cohort is not None and not cohort.mature:
-        decorations["annotations"] = [_top_note(f"Geen doellijn: {cohort.note()}")]
+        decorations["annotations"] = [_top_note(_("Geen doellijn: {cohort}").format(cohort=cohort.note()))]
     elif goals.round(6).nunique(dropna=True) == 1:
         goal = float(goals.dropna().iloc[0])
-        decorations = _goal_shapes(goal, f"{spec.goal_label}: {spec.format(goal)}{suffix}")
+        decorations = _goal_shapes(goal, f"{goal_label}: {spec.format(goal)}{suffix}")
     elif goals.notna().any():
         # Regions agreed on different goals: a tick on every bar where its own goal lies.
         traces.append(
@@ -117,19 +120,19 @@ def ranking_figure(
                 x=goals.tolist(),
                 y=labels,
                 mode="markers",
-                name=f"{spec.goal_label} per regio",
+                name=_("{goal} per regio").format(goal=goal_label),
                 marker={"symbol": "line-ns", "size": 13, "line": {"color": GOAL_COLOUR, "width": 3}},
                 customdata=[spec.format(g) for g in goals],
-                hovertemplate="%{y}<br>" + spec.goal_label + ": %{customdata}<extra></extra>",
+                hovertemplate="%{y}<br>" + goal_label + ": %{customdata}<extra></extra>",
             )
         )
         decorations["annotations"] = [
-            _top_note(f"Streep op elke balk: {spec.goal_label} van die regio{suffix}")
+            _top_note(_("Streep op elke balk: {goal} van die regio").format(goal=goal_label) + suffix)
         ]
     layout = base_layout(
         height=ROW_HEIGHT * len(ordered) + 70,
         margin={"l": 10, "r": 50, "t": 40, "b": 30},
-        xaxis={"title": {"text": spec.label}, "gridcolor": "#e9ecef", "zeroline": False},
+        xaxis={"title": {"text": label}, "gridcolor": "#e9ecef", "zeroline": False},
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 13}},
         bargap=0.25,
         showlegend=False,
@@ -144,22 +147,35 @@ def ranking_summary(
     """One sentence for readers who cannot see the ranking: top, bottom and the marked region's place."""
     ordered = _ordered(frame, spec)
     known = ordered[ordered["_value"].notna()]
-    where = f", {cohort.note()}" if cohort is not None else ""
+    metric = spec.label.lower() + (f", {cohort.note()}" if cohort is not None else "")
     if known.empty:
-        return f"Geen van de {len(frame)} regio's heeft gegevens voor {spec.label.lower()}{where}."
+        return _("Geen van de {total} regio's heeft gegevens voor {metric}.").format(
+            total=fmt.number(len(frame)), metric=metric
+        )
     top, bottom = known.iloc[0], known.iloc[-1]
-    text = (
-        f"Rangorde op {spec.label.lower()}{where}: hoogst {top['naam']} ({spec.format(top['_value'])}), "
-        f"laagst {bottom['naam']} ({spec.format(bottom['_value'])}), van {fmt.number(len(known))} regio's "
-        "met gegevens"
+    text = ngettext(
+        "Rangorde op {metric}: hoogst {top} ({top_value}), laagst {bottom} ({bottom_value}), "
+        "van {count} regio met gegevens",
+        "Rangorde op {metric}: hoogst {top} ({top_value}), laagst {bottom} ({bottom_value}), "
+        "van {count} regio's met gegevens",
+        len(known),
+    ).format(
+        metric=metric,
+        top=top["naam"],
+        top_value=spec.format(top["_value"]),
+        bottom=bottom["naam"],
+        bottom_value=spec.format(bottom["_value"]),
+        count=fmt.number(len(known)),
     )
     marked = ordered[ordered["code"] == highlight]
     if not marked.empty:
         row = marked.iloc[0]
         value = row["_value"]
         if value != value:
-            text += f"; {row['naam']} heeft geen gegevens"
+            text += _("; {name} heeft geen gegevens").format(name=row["naam"])
         else:
             place = 1 + int(np.count_nonzero(known["_value"].to_numpy() > value))
-            text += f"; {row['naam']} staat op plaats {place} met {spec.format(value)}"
+            text += _("; {name} staat op plaats {place} met {value}").format(
+                name=row["naam"], place=fmt.number(place), value=spec.format(value)
+            )
     return text + "."

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import plotly.graph_objects as go
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from dashboard.i18n import current_language, current_locale
 
 # ColorBrewer YlGnBu, safe for colour-blind readers; one set per number of classes.
 CLASS_COLOURS = {
@@ -26,10 +29,17 @@ def base_layout(**overrides: Any) -> dict[str, Any]:
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
         "hoverlabel": {"bgcolor": "#ffffff", "font": {"family": FONT, "size": 14}},
-        "separators": ",.",  # Dutch: decimal comma, thousands dot
+        # Plotly's own numbers (axis ticks, %{y:,.0f}) as the language writes them: decimal mark, then
+        # thousands separator (",." in Dutch, ".," in English).
+        "separators": get_decimal_symbol(current_locale()) + get_group_symbol(current_locale()),
     }
     layout.update(overrides)
     return layout
+
+
+def percent_suffix() -> str:
+    """What follows a number on a percentage axis, as ``layouts.format.percentage`` writes it."""
+    return " %" if current_language() == "nl" else "%"
 
 
 def class_palette(classes: int) -> list[str]:

@@ -8,6 +8,7 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.i18n import _
 from layouts.figures.theme import base_layout
 from layouts.format import month_abbreviations, month_name
 
@@ -46,8 +47,12 @@ def trend_figure(
                 mode="lines",
                 name=str(shown),
                 line={"dash": dash, "color": colour, "width": width},
-                hovertemplate=f"{shown} t/m %{{text}}: %{{y:,.0f}} gestart<extra></extra>",
-                text=["begin", *[month_name(m) for m in cumulative.index]],
+                # Plotly's own fields go in as values, so the sentence can be reordered freely.
+                hovertemplate=_("{year} t/m {month}: {count} gestart").format(
+                    year=shown, month="%{text}", count="%{y:,.0f}"
+                )
+                + "<extra></extra>",
+                text=[_("begin"), *[month_name(m) for m in cumulative.index]],
             )
         )
         if shown != year:
@@ -68,9 +73,10 @@ def trend_figure(
             x=[0, 12],
             y=[0, target],
             mode="lines",
-            name=f"doel {year}",
+            name=_("doel {year}").format(year=year),
             line={"dash": "longdash", "color": "#212529", "width": 1.5},
-            hovertemplate="Doel: %{y:,.0f} aan het eind van het jaar<extra></extra>",
+            hovertemplate=_("Doel: {count} aan het eind van het jaar").format(count="%{y:,.0f}")
+            + "<extra></extra>",
         )
     )
     return figure
@@ -87,7 +93,7 @@ def _layout() -> dict[str, object]:
             "gridcolor": "#e9ecef",
         },
         yaxis={
-            "title": {"text": "Trajecten gestart (cumulatief)"},
+            "title": {"text": _("Trajecten gestart (cumulatief)")},
             "gridcolor": "#e9ecef",
             "rangemode": "tozero",
         },
