@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint system-deps clean
+.PHONY: run test lint system-deps clean catalogus
 
 # In development the real CBS boundaries sit beside the project (never inside it); production
 # sets HZW_GEODATA_FILE itself or caches them with `hzw geodata download`.
@@ -47,3 +47,7 @@ clean:
 .PHONY: bench
 bench: $(VENV)/.test-deps
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# New or changed texts in the code: add them to the English catalogue, list what lacks a translation.
+catalogus: $(BIN)/hzw
+	$(BIN)/python -m dashboard.catalogue

@@ -17,6 +17,7 @@ from dashboard.data.meetings import last_case_discussion
 from dashboard.data.meta import data_status
 from dashboard.data.national import national_summary, summarise_country
 from dashboard.data.progress import progress_by_region
+from dashboard.i18n import _
 from dashboard.pack import PackInfo, PackSection, PackTable, pack_filename, pack_pdf, pack_pptx
 from dashboard.params import parse_cohort
 from dashboard.region_metrics import region_metrics
@@ -35,9 +36,10 @@ MEDIA = {
 
 def _status_row(label: str, held: int | None, target: float, expected: float) -> list[str]:
     if held is None:
-        return [label, "geen gegevens", fmt.number(target), "–", metrics.PaceStatus.GEEN_GEGEVENS.value]
+        no_data = _(metrics.PaceStatus.GEEN_GEGEVENS.value)
+        return [label, no_data, fmt.number(target), "–", no_data]
     status = metrics.pace_status(held, expected)
-    return [label, fmt.number(held), fmt.number(target), fmt.number(expected, 1), status.value]
+    return [label, fmt.number(held), fmt.number(target), fmt.number(expected, 1), _(status.value)]
 
 
 def goal_table(caption: str, regions: pd.DataFrame, year: int, peildatum: dt.date) -> PackTable:
@@ -47,25 +49,25 @@ def goal_table(caption: str, regions: pd.DataFrame, year: int, peildatum: dt.dat
     meetings = summary.meetings_delivered
     rows = [
         _status_row(
-            "Trajecten gestart",
+            _("Trajecten gestart"),
             summary.started if summary.delivered else None,
             summary.target_started,
             summary.expected_started,
         ),
         _status_row(
-            "Leerbijeenkomsten",
+            _("Leerbijeenkomsten"),
             summary.learning_sessions if meetings else None,
             summary.target_learning_sessions,
             summary.target_learning_sessions * fraction,
         ),
         _status_row(
-            "Casusbesprekingen",
+            _("Casusbesprekingen"),
             summary.case_discussions if meetings else None,
             summary.target_case_discussions,
             summary.target_case_discussions * fraction,
         ),
     ]
-    headers = ["Doel", "Bereikt", "Jaardoel", "Tempo (verwacht)", "Status"]
+    headers = [_("Doel"), _("Bereikt"), _("Jaardoel"), _("Tempo (verwacht)"), _("Status")]
     return PackTable(caption, headers, rows, {1, 2, 3})
 
 
@@ -80,35 +82,45 @@ def _national(show: Show) -> list[PackSection]:
     rows = [
         [
             r.naam,
-            "geen gegevens" if pd.isna(r.gestart) else fmt.number(r.gestart),
+            _("geen gegevens") if pd.isna(r.gestart) else fmt.number(r.gestart),
             fmt.number(r.doel_trajecten),
             "–" if pd.isna(r.pct_tempo) else fmt.percentage(r.pct_tempo),
-            r.status,
+            _(str(r.status)),
         ]
         for r in frame.itertuples()
     ]
     regions_table = PackTable(
-        f"Gestarte trajecten per regio, {show.year}",
-        ["Regio", "Gestart", "Jaardoel", "% van tempo", "Status"],
+        _("Gestarte trajecten per regio, {jaar}").format(jaar=show.year),
+        [_("Regio"), _("Gestart"), _("Jaardoel"), _("% van tempo"), _("Status")],
         rows,
         {1, 2, 3},
     )
     cohort = summary.mature_cohort
     outflow = (
-        f"Duurzame uitstroom van het laatste uitontwikkelde startcohort ({cohort.year}): "
-        f"{fmt.percentage(cohort.pct)} ({fmt.number(cohort.sustainable)} van {fmt.number(cohort.started)})."
+        _(
+            "Duurzame uitstroom van het laatste uitontwikkelde startcohort ({jaar}): "
+            "{percentage} ({duurzaam} van {gestart})."
+        ).format(
+            jaar=cohort.year,
+            percentage=fmt.percentage(cohort.pct),
+            duurzaam=fmt.number(cohort.sustainable),
+            gestart=fmt.number(cohort.started),
+        )
         if cohort is not None
-        else "Nog geen uitontwikkeld startcohort."
+        else _("Nog geen uitontwikkeld startcohort.")
     )
+    on_track = _("Regio's op koers: {op_koers} van {totaal}.").format(
+        op_koers=summary.regions_on_track, totaal=summary.regions_total
+    )
+    goals = _("Landelijke doelen {jaar}").format(jaar=show.year)
     return [
         PackSection(
-            "Landelijk overzicht",
-            f"{trend_text} {outflow} "
-            f"Regio's op koers: {summary.regions_on_track} van {summary.regions_total}.",
+            _("Landelijk overzicht"),
+            f"{trend_text} {outflow} {on_track}",
             [trend],
-            [goal_table(f"Landelijke doelen {show.year}", regions, show.year, show.peildatum)],
+            [goal_table(goals, regions, show.year, show.peildatum)],
         ),
-        PackSection("Rangorde van de regio's", ranking_text, [ranking], [regions_table]),
+        PackSection(_("Rangorde van de regio's"), ranking_text, [ranking], [regions_table]),
     ]
 
 
@@ -121,7 +133,11 @@ def _region(show: Show, code: str) -> PackSection:
     counts = funnel_counts(cohort, show.peildatum, code)
     compared = comparison.compare_region(regions, code, show.year, show.peildatum)
     compare_rows = [
-        [str(row.maat), *[_value(getattr(row, c), str(row.maat)) for c in ("regio", "landelijk", "mediaan")]]
+        # ``maat`` is the measure's Dutch name: the key for its translation and for "%".
+        [
+            _(str(row.maat)),
+            *[_value(getattr(row, c), str(row.maat)) for c in ("regio", "landelijk", "mediaan")],
+        ]
         + [str(row.rang or "–")]
         for row in compared.itertuples()
     ]
@@ -130,23 +146,29 @@ def _region(show: Show, code: str) -> PackSection:
         organisations = organisation_rows(organisation_table(code, show.year, show.peildatum))
         tables.append(
             PackTable(
-                f"Organisaties in {ref.naam}, {show.year}",
-                ["Organisatie", "Type", "Gestart", "Duurzaam", "Aandeel"],
+                _("Organisaties in {regio}, {jaar}").format(regio=ref.naam, jaar=show.year),
+                [_("Organisatie"), _("Type"), _("Gestart"), _("Duurzaam"), _("Aandeel")],
                 _organisation_rows(organisations),
                 {2, 3, 4},
             )
         )
     return PackSection(
-        f"Regio {ref.naam}",
+        _("Regio {regio}").format(regio=ref.naam),
         funnel_summary(ref.naam, counts, cohort),
-        [update_monthly(year, code, day), funnel_figure(counts, f"{ref.naam}, startcohort {cohort}")],
+        [
+            update_monthly(year, code, day),
+            funnel_figure(counts, _("{regio}, startcohort {cohort}").format(regio=ref.naam, cohort=cohort)),
+        ],
         [
             goal_table(
-                f"Doelen {ref.naam} {show.year}", regions[regions["code"] == code], show.year, show.peildatum
+                _("Doelen {regio} {jaar}").format(regio=ref.naam, jaar=show.year),
+                regions[regions["code"] == code],
+                show.year,
+                show.peildatum,
             ),
             PackTable(
-                f"{ref.naam} vergeleken",
-                ["Maat", ref.naam, "Landelijk", "Mediaan", "Rang"],
+                _("{regio} vergeleken").format(regio=ref.naam),
+                [_("Maat"), ref.naam, _("Landelijk"), _("Mediaan"), _("Rang")],
                 compare_rows,
                 {1, 2, 3},
             ),
@@ -160,7 +182,7 @@ def _organisation_rows(organisations: list[dict[str, Any]]) -> list[list[str]]:
         [
             o["organisatie"],
             o["soort"],
-            "geen gegevens" if o["gestart"] is None else fmt.published(o["gestart"]),
+            _("geen gegevens") if o["gestart"] is None else fmt.published(o["gestart"]),
             fmt.published(o["duurzaam"]),
             fmt.published(o["aandeel_pct"], percent=True),
         ]
@@ -170,7 +192,7 @@ def _organisation_rows(organisations: list[dict[str, Any]]) -> list[list[str]]:
 
 def _value(value: object, measure: str) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
-        return "geen gegevens"
+        return _("geen gegevens")
     number = float(value)  # type: ignore[arg-type]
     return fmt.percentage(number) if "%" in measure else fmt.number(number, 0 if number.is_integer() else 1)
 
@@ -186,37 +208,40 @@ def _meetings(show: Show) -> PackSection:
     rows = []
     for r in regions.itertuples():
         if not r.bijeenkomsten_geleverd:
-            rows.append([r.naam, "geen gegevens", "geen gegevens", "–"])
+            rows.append([r.naam, _("geen gegevens"), _("geen gegevens"), "–"])
             continue
         day = last.get(r.code)
-        shown = "geen" if day is None or pd.isna(day) else fmt.date(day)
+        shown = _("geen") if day is None or pd.isna(day) else fmt.date(day)
+        held = _("{aantal} van {doel}")
         rows.append(
             [
                 r.naam,
-                f"{r.leerbijeenkomsten} van {r.doel_leerbijeenkomsten}",
-                f"{r.casusbesprekingen} van {r.doel_casusbesprekingen}",
+                held.format(aantal=r.leerbijeenkomsten, doel=r.doel_leerbijeenkomsten),
+                held.format(aantal=r.casusbesprekingen, doel=r.doel_casusbesprekingen),
                 shown,
             ]
         )
     table = PackTable(
-        f"Bijeenkomsten {show.year}",
-        ["Regio", "Leerbijeenkomsten", "Casusbesprekingen", "Laatste casusbespreking"],
+        _("Bijeenkomsten {jaar}").format(jaar=show.year),
+        [_("Regio"), _("Leerbijeenkomsten"), _("Casusbesprekingen"), _("Laatste casusbespreking")],
         rows,
         {1, 2},
     )
-    return PackSection("Bijeenkomsten", "", [], [table])
+    return PackSection(_("Bijeenkomsten"), "", [], [table])
 
 
 def meeting_pack(show: Show) -> tuple[PackInfo, list[PackSection]]:
     """What the pack holds for this show (the same choices as presentation mode)."""
     names = {r.code: r.naam for r in region_refs()}
-    chosen = ", ".join(names[c] for c in show.regions) or "geen"
-    filters = f"Jaar {show.year} · peildatum {fmt.date(show.peildatum)} · regio's: {chosen}"
+    chosen = ", ".join(names[c] for c in show.regions) or _("geen")
+    filters = _("Jaar {jaar} · peildatum {peildatum} · regio's: {regios}").format(
+        jaar=show.year, peildatum=fmt.date(show.peildatum), regios=chosen
+    )
     status = data_status(runtime().db)
-    data_date = fmt.moment(status.last_import) if status.last_import is not None else "geen gegevens"
+    data_date = fmt.moment(status.last_import) if status.last_import is not None else _("geen gegevens")
     if status.demo:
-        filters += " · VOORBEELDDATA (fictief)"
-    info = PackInfo("Hoofdzaak Werk Monitor – vergaderstuk", show.peildatum, filters, data_date)
+        filters += _(" · VOORBEELDDATA (fictief)")
+    info = PackInfo(_("Hoofdzaak Werk Monitor – vergaderstuk"), show.peildatum, filters, data_date)
     sections = [*_national(show), *(_region(show, code) for code in show.regions), _meetings(show)]
     return info, sections
 

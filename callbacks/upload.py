@@ -13,13 +13,14 @@ from dash import Dash, Input, Output, State, html, no_update
 from dashboard.access import current_viewer
 from dashboard.auth import store
 from dashboard.data import access
+from dashboard.i18n import N_, _
 from dashboard.importing import ImportRejected, ImportResult, Problem, import_file
 from dashboard.params import parse_region
 from dashboard.runtime import current_peildatum, runtime
 from layouts import data_page, ids
 from layouts.exports import export_links
 
-ADMIN_ONLY = "alleen het beheer van de monitor mag bestanden aanleveren"
+ADMIN_ONLY = N_("alleen het beheer van de monitor mag bestanden aanleveren")
 
 
 def _import(contents: str, filename: str, kind: str, check_only: bool) -> ImportResult:
@@ -29,14 +30,16 @@ def _import(contents: str, filename: str, kind: str, check_only: bool) -> Import
     viewer = current_viewer()
     # Checked here, not only by hiding the form: a forged callback request gets the same answer.
     if not viewer.is_admin:
-        raise ImportRejected(name, [Problem(None, "", "", ADMIN_ONLY)])
+        raise ImportRejected(name, [Problem(None, "", "", _(ADMIN_ONLY))])
     settings = runtime().settings
     if len(contents) > settings.max_import_bytes * 1.4 + 1000:  # base64 is 4/3 of the file
-        raise ImportRejected(name, [Problem(None, "", "", "het bestand is groter dan de toegestane grens")])
+        too_large = _("het bestand is groter dan de toegestane grens")
+        raise ImportRejected(name, [Problem(None, "", "", too_large)])
     try:
         payload = base64.b64decode(contents.split(",", 1)[1], validate=True)
     except (IndexError, binascii.Error):
-        raise ImportRejected(name, [Problem(None, "", "", "het bestand kon niet worden ontvangen")]) from None
+        not_received = _("het bestand kon niet worden ontvangen")
+        raise ImportRejected(name, [Problem(None, "", "", not_received)]) from None
     with tempfile.TemporaryDirectory(prefix="hzw-upload-") as folder:
         path = Path(folder) / ("upload.xlsx" if name.lower().endswith(".xlsx") else "upload.csv")
         path.write_bytes(payload)
@@ -64,8 +67,11 @@ def check_upload(contents: str | None, filename: str | None, kind: str) -> tuple
         report = [
             dbc.Alert(
                 [
-                    html.Strong(f"{rejected.file_name} is afgekeurd. "),
-                    "Er is niets opgeslagen. Verbeter de fouten hieronder en lever het bestand opnieuw aan.",
+                    html.Strong(_("{bestand} is afgekeurd. ").format(bestand=rejected.file_name)),
+                    _(
+                        "Er is niets opgeslagen. Verbeter de fouten hieronder en lever het bestand "
+                        "opnieuw aan."
+                    ),
                 ],
                 color="danger",
             ),
@@ -74,8 +80,8 @@ def check_upload(contents: str | None, filename: str | None, kind: str) -> tuple
         return report, True, None
     summary = dbc.Alert(
         [
-            html.Strong(f"{filename} is goedgekeurd. "),
-            f"{result.summary()} Klik op Importeren om op te slaan.",
+            html.Strong(_("{bestand} is goedgekeurd. ").format(bestand=filename)),
+            _("{samenvatting} Klik op Importeren om op te slaan.").format(samenvatting=result.summary()),
         ],
         color="success",
     )
@@ -92,7 +98,7 @@ def confirm_upload(
         result = _import(contents, filename or "", kind, check_only=False)
     except ImportRejected as rejected:
         return dbc.Alert(rejected.report(limit=5), color="danger"), True, no_update, no_update
-    message = dbc.Alert([html.Strong("Ingelezen. "), result.summary()], color="success")
+    message = dbc.Alert([html.Strong(_("Ingelezen. ")), result.summary()], color="success")
     log = access.import_log(current_viewer(), runtime().db)
     return message, True, None, data_page.import_log_table(log)
 
@@ -103,9 +109,9 @@ def update_delivery(region: str | None) -> list[object]:
     viewer = current_viewer()
     code = parse_region(region) or "AM01"
     if not viewer.sees_organisations(code):
-        return [html.P("U hebt geen toegang tot de aanleverstatus van deze regio.")]
+        return [html.P(_("U hebt geen toegang tot de aanleverstatus van deze regio."))]
     frame = access.delivery(viewer, runtime().db, peildatum)
-    links = export_links("aanleverstatus", peildatum.year, peildatum, "de aanleverstatus", region=code)
+    links = export_links("aanleverstatus", peildatum.year, peildatum, _("de aanleverstatus"), region=code)
     return [data_page.delivery_table(frame, code), links]
 
 

@@ -15,6 +15,7 @@ from dashboard.data.cadence import meetings_of_region
 from dashboard.data.cohorts import FUNNEL_STEPS, funnel_by_region, method_mix
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.progress import monthly_starts, progress_by_region
+from dashboard.i18n import N_, _
 from dashboard.importing.rules import SCHEMAS
 from dashboard.metrics import effective_date
 from dashboard.params import parse_peildatum, parse_region, parse_year
@@ -45,7 +46,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "soort": "casusbespreking",
         "datum": "2026-02-12",
         "deelnemers": "14",
-        "onderwerp": "Casus plaatsing",
+        "onderwerp": N_("Casus plaatsing"),
         "organisaties": "GGZ Voorbeeld|UWV Achterhoek",
     },
     "doelen": {
@@ -57,6 +58,8 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "casusbesprekingen": "10",
     },
 }
+# Example cells a reader of the template reads as text (the rest are codes and stored values).
+TRANSLATED_EXAMPLES = frozenset({("bijeenkomsten", "onderwerp")})
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV/formula injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MEDIA = {
@@ -98,7 +101,11 @@ def template(kind: str, extension: str) -> Response:
     if kind not in SCHEMAS or extension not in MEDIA:
         abort(404)
     columns = [column.name for column in SCHEMAS[kind]]
-    return as_file(pd.DataFrame([EXAMPLES[kind]], columns=columns), f"sjabloon-{kind}", extension)
+    example = {
+        column: _(value) if (kind, column) in TRANSLATED_EXAMPLES else value
+        for column, value in EXAMPLES[kind].items()
+    }
+    return as_file(pd.DataFrame([example], columns=columns), f"sjabloon-{kind}", extension)
 
 
 def _local(stamps: pd.Series) -> pd.Series:
@@ -151,7 +158,7 @@ def _organisations(year: int, peildatum: dt.date) -> pd.DataFrame:
         if viewer.sees_organisations(ref.code)
     ]
     if not frames:
-        raise access.NoAccess("U hebt geen toegang tot cijfers per organisatie.")
+        raise access.NoAccess(_("U hebt geen toegang tot cijfers per organisatie."))
     frame = pd.concat(frames, ignore_index=True)
     frame["laatst_aangeleverd"] = _local(frame["laatst_aangeleverd"])
     for column in ("duurzaam_pct", "aandeel_regio_pct"):
@@ -202,14 +209,14 @@ def _deliveries(_year: int, peildatum: dt.date) -> pd.DataFrame:
     # The last eight quarters up to the peildatum, as on the Data page: -1 means no delivery.
     viewer = current_viewer()
     if not viewer.sees_any_organisations:
-        raise access.NoAccess("U hebt geen toegang tot de aanleverstatus per organisatie.")
+        raise access.NoAccess(_("U hebt geen toegang tot de aanleverstatus per organisatie."))
     frame = access.delivery(viewer, runtime().db, peildatum)
     quarters = [c for c in frame.columns if "-K" in str(c)]
 
     def word(value: float) -> str:
         if pd.isna(value):
             return ""
-        return "geen levering" if value < 0 else "geleverd"
+        return _("geen levering") if value < 0 else _("geleverd")
 
     frame[quarters] = frame[quarters].map(word)
     frame["laatst_aangeleverd"] = _local(frame["laatst_aangeleverd"])

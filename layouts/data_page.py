@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
 from dashboard.access import Viewer
+from dashboard.data.organisations import quarter_heading
+from dashboard.i18n import N_, _, language_query
 from dashboard.importing import Problem
 from geodata import region_refs
 from layouts import format as fmt
@@ -16,7 +19,28 @@ from layouts import ids
 from layouts.a11y import aria
 from layouts.tables import table
 
-KINDS = (("trajecten", "Trajecten"), ("bijeenkomsten", "Bijeenkomsten"), ("doelen", "Doelen"))
+KINDS = (("trajecten", N_("Trajecten")), ("bijeenkomsten", N_("Bijeenkomsten")), ("doelen", N_("Doelen")))
+# The delivery rules, translated where the page is built.
+RULES = (
+    N_("Eén rij per traject (of bijeenkomst); de eerste rij bevat de kolomnamen uit het sjabloon."),
+    N_("CSV met komma, puntkomma of tab; UTF-8 of Windows-1252, zoals Excel opslaat. Of XLSX (eerste blad)."),
+    N_("Datums als 2026-03-01 of 1-3-2026. Regio als code (AM09) of naam (Achterhoek)."),
+    N_(
+        "Volgorde: aanmelddatum ≤ startdatum ≤ plaatsingsdatum ≤ duurzaam_datum; einddatum niet voor de "
+        "startdatum; geen datums na vandaag."
+    ),
+    N_(
+        "traject_id is een pseudoniem, uniek per organisatie. Nooit BSN, namen, geboortedatum, adres, "
+        "postcode, e-mail, telefoon of diagnose: zulke bestanden worden geweigerd."
+    ),
+    N_("Opnieuw aanleveren mag: bestaande trajecten worden bijgewerkt, niets wordt dubbel geteld."),
+)
+
+
+def _with_language(path: str) -> str:
+    # Links keep the page's language; Dutch, the default, needs no parameter.
+    query = language_query()
+    return f"{path}?{urlencode(query)}" if query else path
 
 
 def page(max_bytes: int, viewer: Viewer) -> html.Div:
@@ -28,40 +52,42 @@ def page(max_bytes: int, viewer: Viewer) -> html.Div:
     if not viewer.sees_any_organisations:
         return html.Div(
             [
-                html.H1("Data", className="h2"),
+                html.H1(_("Data"), className="h2"),
                 html.P(
-                    "Aanleveren en de aanleverstatus per organisatie zijn alleen beschikbaar na inloggen."
+                    _("Aanleveren en de aanleverstatus per organisatie zijn alleen beschikbaar na inloggen.")
                 ),
-                html.A("Naar het landelijk overzicht", href="/"),
+                html.A(_("Naar het landelijk overzicht"), href=_with_language("/")),
             ]
         )
     regions = [r for r in region_refs() if viewer.sees_organisations(r.code)]
     parts: list[Any] = [
-        html.H1("Data", className="h2"),
+        html.H1(_("Data"), className="h2"),
         html.P(
-            "Aanleveren van trajecten, bijeenkomsten en doelen. Alleen gepseudonimiseerde gegevens "
-            "worden geaccepteerd; een bestand met een fout wordt in zijn geheel geweigerd.",
+            _(
+                "Aanleveren van trajecten, bijeenkomsten en doelen. Alleen gepseudonimiseerde gegevens "
+                "worden geaccepteerd; een bestand met een fout wordt in zijn geheel geweigerd."
+            ),
             className="lead",
         ),
     ]
     if viewer.is_admin:
         parts.append(
             html.Section(
-                [html.H2("Bestand aanleveren", className="h4"), _upload(max_bytes)], className="mb-5"
+                [html.H2(_("Bestand aanleveren"), className="h4"), _upload(max_bytes)], className="mb-5"
             )
         )
     else:
         parts.append(
-            html.P("Bestanden aanleveren doet het beheer van de monitor.", className="text-body-secondary")
+            html.P(_("Bestanden aanleveren doet het beheer van de monitor."), className="text-body-secondary")
         )
     parts += [
-        html.Section([html.H2("Sjablonen en spelregels", className="h4"), _guide()], className="mb-5"),
+        html.Section([html.H2(_("Sjablonen en spelregels"), className="h4"), _guide()], className="mb-5"),
         html.Section(
             [
-                html.H2("Aanleverstatus per organisatie en kwartaal", className="h4"),
+                html.H2(_("Aanleverstatus per organisatie en kwartaal"), className="h4"),
                 html.Div(
                     [
-                        dbc.Label("Regio", html_for=ids.DELIVERY_REGION, className="me-2 mb-0"),
+                        dbc.Label(_("Regio"), html_for=ids.DELIVERY_REGION, className="me-2 mb-0"),
                         dbc.Select(
                             id=ids.DELIVERY_REGION,
                             options=[{"label": r.naam, "value": r.code} for r in regions],
@@ -84,11 +110,11 @@ def page(max_bytes: int, viewer: Viewer) -> html.Div:
 def _import_log_section() -> html.Section:
     return html.Section(
         [
-            html.H2("Importlogboek", className="h4"),
+            html.H2(_("Importlogboek"), className="h4"),
             html.P(
                 [
                     html.I(className="bi bi-download me-1", **aria(hidden="true")),
-                    "Download het importlogboek: ",
+                    _("Download het importlogboek: "),
                     html.A("CSV", href="/export/importlog.csv", download=""),
                     " · ",
                     html.A("XLSX", href="/export/importlog.xlsx", download=""),
@@ -106,10 +132,10 @@ def _upload(max_bytes: int) -> html.Div:
         [
             html.Div(
                 [
-                    dbc.Label("Soort bestand", html_for=ids.UPLOAD_KIND, className="me-2 mb-0"),
+                    dbc.Label(_("Soort bestand"), html_for=ids.UPLOAD_KIND, className="me-2 mb-0"),
                     dbc.Select(
                         id=ids.UPLOAD_KIND,
-                        options=[{"label": label, "value": kind} for kind, label in KINDS],
+                        options=[{"label": _(label), "value": kind} for kind, label in KINDS],
                         value="trajecten",
                         style={"width": "12rem"},
                     ),
@@ -121,9 +147,9 @@ def _upload(max_bytes: int) -> html.Div:
                 children=html.Div(
                     [
                         html.I(className="bi bi-upload me-2", **aria(hidden="true")),
-                        "Sleep een CSV- of XLSX-bestand hierheen of ",
-                        html.Span("kies een bestand", className="text-decoration-underline"),
-                        f" (hoogstens {max_bytes / 1_000_000:.0f} MB)",
+                        _("Sleep een CSV- of XLSX-bestand hierheen of "),
+                        html.Span(_("kies een bestand"), className="text-decoration-underline"),
+                        _(" (hoogstens {grens} MB)").format(grens=fmt.number(max_bytes / 1_000_000)),
                     ]
                 ),
                 max_size=max_bytes,
@@ -132,7 +158,9 @@ def _upload(max_bytes: int) -> html.Div:
                 className="upload-zone",
             ),
             html.Div(id=ids.UPLOAD_REPORT, className="mt-3", **aria(live="polite")),
-            dbc.Button("Importeren", id=ids.UPLOAD_CONFIRM, color="primary", disabled=True, className="mt-2"),
+            dbc.Button(
+                _("Importeren"), id=ids.UPLOAD_CONFIRM, color="primary", disabled=True, className="mt-2"
+            ),
             html.Div(id=ids.UPLOAD_RESULT, className="mt-3", **aria(live="polite")),
         ]
     )
@@ -142,43 +170,44 @@ def _guide() -> html.Div:
     links = [
         html.Li(
             [
-                f"{label}: ",
-                html.A(f"sjabloon {kind} (CSV)", href=f"/sjablonen/{kind}.csv"),
+                _("{soort}: ").format(soort=_(label)),
+                html.A(
+                    _("sjabloon {soort} (CSV)").format(soort=_(label).lower()),
+                    href=_with_language(f"/sjablonen/{kind}.csv"),
+                ),
                 " · ",
-                html.A(f"sjabloon {kind} (XLSX)", href=f"/sjablonen/{kind}.xlsx"),
+                html.A(
+                    _("sjabloon {soort} (XLSX)").format(soort=_(label).lower()),
+                    href=_with_language(f"/sjablonen/{kind}.xlsx"),
+                ),
             ]
         )
         for kind, label in KINDS
     ]
-    rules = [
-        "Eén rij per traject (of bijeenkomst); de eerste rij bevat de kolomnamen uit het sjabloon.",
-        "CSV met komma, puntkomma of tab; UTF-8 of Windows-1252, zoals Excel opslaat. Of XLSX (eerste blad).",
-        "Datums als 2026-03-01 of 1-3-2026. Regio als code (AM09) of naam (Achterhoek).",
-        "Volgorde: aanmelddatum ≤ startdatum ≤ plaatsingsdatum ≤ duurzaam_datum; einddatum niet voor de "
-        "startdatum; geen datums na vandaag.",
-        "traject_id is een pseudoniem, uniek per organisatie. Nooit BSN, namen, geboortedatum, adres, "
-        "postcode, e-mail, telefoon of diagnose: zulke bestanden worden geweigerd.",
-        "Opnieuw aanleveren mag: bestaande trajecten worden bijgewerkt, niets wordt dubbel geteld.",
-    ]
     return html.Div(
-        [html.Ul(links), html.H3("Spelregels", className="h6"), html.Ul([html.Li(r) for r in rules])]
+        [
+            html.Ul(links),
+            html.H3(_("Spelregels"), className="h6"),
+            html.Ul([html.Li(_(rule)) for rule in RULES]),
+        ]
     )
 
 
 def problems_table(problems: list[Problem]) -> object:
     """The validation report: row as Excel shows it, column, value and what is expected."""
     rows = [
-        [str(p.row) if p.row else "hele bestand", p.column or "–", p.value or "–", p.expected]
+        [str(p.row) if p.row else _("hele bestand"), p.column or "–", p.value or "–", p.expected]
         for p in problems
     ]
-    return table("Gevonden fouten", ["Rij", "Kolom", "Waarde", "Verwacht"], rows[:500], {0})
+    headers = [_("Rij"), _("Kolom"), _("Waarde"), _("Verwacht")]
+    return table(_("Gevonden fouten"), headers, rows[:500], {0})
 
 
 def delivery_table(frame: pd.DataFrame, region: str) -> object:
     """Per organisation of ``region`` and quarter: delivered, nothing delivered, or not yet active."""
     subset = frame[frame["code"] == region]
     if subset.empty:
-        return html.P("Deze regio heeft nog geen trajecten aangeleverd.")
+        return html.P(_("Deze regio heeft nog geen trajecten aangeleverd."))
     quarters = [c for c in frame.columns if "-K" in str(c)]
 
     def cell(value: float) -> object:
@@ -186,25 +215,25 @@ def delivery_table(frame: pd.DataFrame, region: str) -> object:
             return "–"
         if value < 0:
             return html.Span(
-                [html.I(className="bi bi-x-circle-fill me-1", **aria(hidden="true")), "geen levering"],
+                [html.I(className="bi bi-x-circle-fill me-1", **aria(hidden="true")), _("geen levering")],
                 className="status status-ver-achter",
             )
         return html.Span(
-            [html.I(className="bi bi-check-circle-fill me-1", **aria(hidden="true")), "geleverd"],
+            [html.I(className="bi bi-check-circle-fill me-1", **aria(hidden="true")), _("geleverd")],
             className="status status-op-koers",
         )
 
     rows = [
         [
             rec["organisatie"],
-            rec["soort"] if isinstance(rec["soort"], str) else "onbekend",
+            rec["soort"] if isinstance(rec["soort"], str) else _("onbekend"),
             *[cell(rec[q]) for q in quarters],
-            fmt.moment(rec["laatst_aangeleverd"]).rsplit(" ", 1)[0],  # Dutch calendar day
+            fmt.moment(rec["laatst_aangeleverd"]).rsplit(" ", 1)[0],  # the calendar day in the Netherlands
         ]
         for rec in subset.to_dict("records")
     ]
-    headers = ["Organisatie", "Soort", *quarters, "Laatste levering"]
-    caption = (
+    headers = [_("Organisatie"), _("Soort"), *[quarter_heading(q) for q in quarters], _("Laatste levering")]
+    caption = _(
         "Levering per kwartaal: gestarte trajecten in het kwartaal, of een bestand dat in het "
         "kwartaal binnenkwam"
     )
@@ -214,7 +243,7 @@ def delivery_table(frame: pd.DataFrame, region: str) -> object:
 def import_log_table(log: pd.DataFrame) -> object:
     """The newest imports with their counts."""
     if log.empty:
-        return html.P("Er zijn nog geen gegevens ingelezen.")
+        return html.P(_("Er zijn nog geen gegevens ingelezen."))
     rows = [
         [
             fmt.moment(r.tijdstip),
@@ -228,5 +257,14 @@ def import_log_table(log: pd.DataFrame) -> object:
         ]
         for r in log.itertuples()
     ]
-    headers = ["Tijdstip", "Soort", "Bestand", "Rijen", "Nieuw", "Gewijzigd", "Ongewijzigd", "Door"]
-    return table("Importlogboek, nieuwste eerst", headers, rows, {3, 4, 5, 6})
+    headers = [
+        _("Tijdstip"),
+        _("Soort"),
+        _("Bestand"),
+        _("Rijen"),
+        _("Nieuw"),
+        _("Gewijzigd"),
+        _("Ongewijzigd"),
+        _("Door"),
+    ]
+    return table(_("Importlogboek, nieuwste eerst"), headers, rows, {3, 4, 5, 6})

@@ -13,7 +13,7 @@ import logging
 import secrets
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from authlib.integrations.base_client.errors import OAuthError
 from authlib.integrations.flask_client import OAuth
@@ -23,12 +23,14 @@ from flask_limiter.errors import RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from joserfc.errors import JoseError
+from markupsafe import Markup
 from requests import RequestException
 
 from dashboard.access import PUBLIC_VIEWER, set_viewer
 from dashboard.auth import store
 from dashboard.config import Settings
 from dashboard.db import Database
+from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language, language_query, ngettext
 from dashboard.runtime import runtime
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,9 @@ OPEN_PATHS = frozenset({LOGIN_PATH, "/oidc/start", "/oidc/terug", "/_favicon.ico
 OPEN_PREFIXES = ("/vendor/", "/assets/", "/_dash-component-suites/")
 CSRF_KEY = "hzw_csrf"
 PROVIDER = "overheid"
+# The default name of the provider's button (``Settings.oidc_name``): translated when it is the
+# default, shown as configured otherwise.
+OIDC_DEFAULT_NAME = N_("Inloggen via de identiteitsprovider")
 
 
 class SignedIn(UserMixin):
@@ -81,18 +86,44 @@ def _db() -> Database:
     return runtime().db
 
 
+def with_language(target: str) -> str:
+    """``target`` (a path on this site) with the current language added, unless it names one."""
+    query = language_query()
+    parts = urlsplit(target)
+    if not query or "lang" in parse_qs(parts.query):
+        return target
+    joined = "&".join(part for part in (parts.query, urlencode(query)) if part)
+    return parts._replace(query=joined).geturl()
+
+
+def _login_path(language: str | None = None, **params: str) -> str:
+    query = urlencode({**params, **language_query(language)}, safe="/")
+    return f"{LOGIN_PATH}?{query}" if query else LOGIN_PATH
+
+
 def _form(status: int = 200, error: str = "", name: str = "") -> tuple[str, int]:
     settings = runtime().settings
     demo = [n for n, _role, _regions in store.DEMO_ACCOUNTS] if _demo_available() else []
+    target = safe_next(request.values.get("volgende"))
+    language = current_language()
+    # The other language, as a plain link that keeps the page to return to.
+    other = next(code for code in LANGUAGES if code != language)
+    keep = {"volgende": target} if target != "/" else {}
     page = render_template(
         "inloggen.html",
+        lang=language,
+        action=_login_path(),
+        switch_href=_login_path(other, **keep),
+        switch_language=other,
+        switch_name=LANGUAGE_NAMES[other],
+        oidc_query=urlencode({"volgende": target, **language_query()}, safe="/"),
+        demo_password_html=Markup("<code>{}</code>").format(store.DEMO_PASSWORD),
         error=error,
         name=name,
         csrf=csrf_token(),
-        next=safe_next(request.values.get("volgende")),
-        oidc_name=settings.oidc_name if settings.oidc_issuer else "",
+        next=target,
+        oidc_name=_(settings.oidc_name) if settings.oidc_issuer else "",
         demo_accounts=demo,
-        demo_password=store.DEMO_PASSWORD,
     )
     return page, status
 
@@ -112,7 +143,7 @@ def _start_session(account: store.Account, how: str, target: str) -> Any:
     csrf_token()
     store.record(_db(), "inloggen", account.name, how)
     log.info("login %s (%s)", account.name, how)
-    return redirect(safe_next(target), code=303)
+    return redirect(with_language(safe_next(target)), code=303)
 
 
 def login() -> Any:
@@ -123,14 +154,14 @@ def login() -> Any:
         return _form()
     name = request.form.get("gebruikersnaam", "").strip()[:120]
     if not _csrf_ok():
-        return _form(400, "Het formulier was verlopen. Probeer het opnieuw.", name)
+        return _form(400, _("Het formulier was verlopen. Probeer het opnieuw."), name)
     account = store.authenticate(_db(), name, request.form.get("wachtwoord", ""))
     if account is None:
         # The typed name is logged only when it is an account: a password typed into the name
         # field must not end up in the audit trail.
         known = any(a.name == name for a in store.list_users(_db()))
         store.record(_db(), "inloggen mislukt", name if known else "(onbekende naam)")
-        return _form(401, "Gebruikersnaam of wachtwoord klopt niet.", name)
+        return _form(401, _("Gebruikersnaam of wachtwoord klopt niet."), name)
     return _start_session(account, "wachtwoord", request.form.get("volgende", "/"))
 
 
@@ -140,7 +171,7 @@ def logout() -> Any:
         store.record(_db(), "uitloggen", current_user.account.name)
         logout_user()
         session.clear()
-    return redirect(LOGIN_PATH, code=303)
+    return redirect(_login_path(), code=303)
 
 
 def oidc_start() -> Any:
@@ -148,7 +179,8 @@ def oidc_start() -> Any:
     client = _oidc_client()
     if client is None:
         return redirect(LOGIN_PATH)
-    session["hzw_next"] = safe_next(request.args.get("volgende"))
+    # The provider hands back only code and state: the language travels in the page to return to.
+    session["hzw_next"] = with_language(safe_next(request.args.get("volgende")))
     return client.authorize_redirect(url_for("auth.oidc_return", _external=True))
 
 
@@ -162,14 +194,16 @@ def oidc_return() -> Any:
     except (OAuthError, RequestException, JoseError, ValueError, KeyError) as error:
         # The provider refused, answered nonsense or could not be reached: the login failed.
         log.warning("OpenID Connect login failed: %s", error.__class__.__name__)
-        return _form(401, "Inloggen via de identiteitsprovider is mislukt. Probeer het opnieuw.")
+        return _form(401, _("Inloggen via de identiteitsprovider is mislukt. Probeer het opnieuw."))
     claims = token.get("userinfo") or {}
     subject = f"{claims.get('iss', '')}|{claims.get('sub', '')}"
     claimed = str(claims.get("email") or claims.get("preferred_username") or "")
     account = store.account_for_identity(_db(), subject, claimed) if claims.get("sub") else None
     if account is None:
         store.record(_db(), "inloggen mislukt", "(niet toegelaten identiteit)", "oidc")
-        return _form(403, "Uw account is (nog) niet toegelaten tot de monitor. Vraag het beheer om toegang.")
+        return _form(
+            403, _("Uw account is (nog) niet toegelaten tot de monitor. Vraag het beheer om toegang.")
+        )
     # The page to return to was kept in the session: the provider only hands back code and state.
     return _start_session(account, "oidc", str(session.get("hzw_next", "/")))
 
@@ -181,7 +215,7 @@ def _oidc_client() -> Any:
 
 def _too_many(_error: RateLimitExceeded) -> tuple[str, int]:
     store.record(_db(), "inloggen geblokkeerd", "(te veel pogingen)")
-    return _form(429, "Te veel mislukte inlogpogingen. Wacht een minuut en probeer het dan opnieuw.")
+    return _form(429, _("Te veel mislukte inlogpogingen. Wacht een minuut en probeer het dan opnieuw."))
 
 
 def guard() -> Any:
@@ -196,8 +230,8 @@ def guard() -> Any:
     if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES):
         return None
     if request.method == "GET" and not path.startswith("/_") and not path.startswith("/export/"):
-        return redirect(f"{LOGIN_PATH}?volgende={request.full_path.rstrip('?')}", code=302)
-    return Response("Niet ingelogd.", status=401, mimetype="text/plain")
+        return redirect(_login_path(volgende=request.full_path.rstrip("?")), code=302)
+    return Response(_("Niet ingelogd."), status=401, mimetype="text/plain")
 
 
 def _failed_login(response: Response) -> bool:
@@ -247,6 +281,12 @@ def init_auth(server: Flask, settings: Settings, extras: dict[str, Any]) -> None
     # is countered by Secure/HttpOnly/SameSite and the short lifetime instead.
     manager.session_protection = "basic"
     manager.init_app(server)
+    # The login page is a Jinja template: ``{{ _("…") }}`` in it uses the same catalogue.
+    server.jinja_env.add_extension("jinja2.ext.i18n")
+    # The i18n extension adds this method to the environment at run time (mypy cannot see it).
+    server.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=_, ngettext=ngettext, newstyle=True
+    )
 
     @manager.user_loader
     def _load(account_id: str) -> SignedIn | None:

@@ -16,16 +16,17 @@ from dashboard.access import Viewer
 from dashboard.data import cohorts, meta, organisations, progress
 from dashboard.data.cohorts import OrganisationRef
 from dashboard.db import Database
+from dashboard.i18n import _
 from dashboard.suppression import published_organisations
 
 
 class NoAccess(PermissionError):
-    """The viewer may not see this; the message is Dutch and may be shown."""
+    """The viewer may not see this; the message is in the request's language and may be shown."""
 
 
 def _require(viewer: Viewer, region: str) -> None:
     if not viewer.sees_organisations(region):
-        raise NoAccess("U hebt geen toegang tot de cijfers per organisatie van deze regio.")
+        raise NoAccess(_("U hebt geen toegang tot de cijfers per organisatie van deze regio."))
 
 
 def organisation_table(
@@ -87,5 +88,5 @@ def import_log(viewer: Viewer, db: Database, limit: int = 200) -> pd.DataFrame:
         NoAccess: for every other role.
     """
     if not viewer.is_admin:
-        raise NoAccess("Alleen beheer kan het importlogboek inzien.")
+        raise NoAccess(_("Alleen beheer kan het importlogboek inzien."))
     return meta.import_log(db, limit=limit)

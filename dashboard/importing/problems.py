@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dashboard.i18n import _, ngettext
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -13,7 +15,7 @@ class Problem:
         row: Excel row number, or None for a problem with the file as a whole.
         column: the column concerned, or "" for the whole file.
         value: the offending value as it stood in the file.
-        expected: what the contract expects, in Dutch.
+        expected: what the contract expects, in the language of the request (Dutch outside one).
     """
 
     row: int | None
@@ -22,11 +24,15 @@ class Problem:
     expected: str
 
     def message(self, file_name: str) -> str:
-        """A Dutch sentence naming file, row, column, value and what is expected."""
-        where = f"{file_name}, rij {self.row}" if self.row is not None else file_name
+        """A sentence naming file, row, column, value and what is expected."""
+        where = (
+            _("{bestand}, rij {rij}").format(bestand=file_name, rij=self.row)
+            if self.row is not None
+            else file_name
+        )
         if self.column:
-            where += f", kolom '{self.column}'"
-        value = f": waarde '{self.value}'" if self.value else ""
+            where += _(", kolom '{kolom}'").format(kolom=self.column)
+        value = _(": waarde '{waarde}'").format(waarde=self.value) if self.value else ""
         return f"{where}{value}: {self.expected}"
 
 
@@ -40,9 +46,10 @@ class ImportRejected(Exception):
         super().__init__(self.report())
 
     def report(self, limit: int = 50) -> str:
-        """The problems as Dutch lines, at most ``limit`` of them."""
+        """The problems as lines (Dutch outside a request), at most ``limit`` of them."""
         lines = [p.message(self.file_name) for p in self.problems[:limit]]
-        if len(self.problems) > limit:
-            lines.append(f"… en nog {len(self.problems) - limit} fouten.")
-        header = f"Bestand '{self.file_name}' is geweigerd; er is niets opgeslagen."
+        more = len(self.problems) - limit
+        if more > 0:
+            lines.append(ngettext("… en nog {n} fout.", "… en nog {n} fouten.", more).format(n=more))
+        header = _("Bestand '{bestand}' is geweigerd; er is niets opgeslagen.").format(bestand=self.file_name)
         return "\n".join([header, *lines])

@@ -16,7 +16,9 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
+from dashboard.i18n import N_, _
 from dashboard.importing.problems import ImportRejected, Problem
+from layouts import format as fmt
 
 DELIMITERS = (";", ",", "\t")
 ZIP_MAGIC = b"PK\x03\x04"
@@ -43,15 +45,16 @@ XLSX_ERRORS = (
     RuntimeError,
 )
 
-NOT_XLSX = (
+# Translated where they are raised (``_rejected``), in the language of the request.
+NOT_XLSX = N_(
     "geen geldige Excel-werkmap (.xlsx): het bestand is beschadigd of alleen zo genoemd. "
     "Open het in Excel en sla het opnieuw op als .xlsx of .csv."
 )
-OLD_EXCEL = (
+OLD_EXCEL = N_(
     "een oud Excel-bestand (.xls) of een met wachtwoord beveiligd bestand wordt niet ingelezen; "
     "open het in Excel en sla het op als .xlsx of .csv (zonder wachtwoord)."
 )
-NOT_CSV = (
+NOT_CSV = N_(
     "het bestand kan niet gelezen worden als CSV: een cel is te lang of de aanhalingstekens "
     "kloppen niet. Open het in Excel en sla het opnieuw op als .csv of .xlsx."
 )
@@ -71,7 +74,8 @@ def _rejected(name: str, expected: str) -> ImportRejected:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f}".replace(".", ",").removesuffix(",0") + " MB"
+    amount = round(size / 1_000_000, 1)
+    return _("{aantal} MB").format(aantal=fmt.number(amount, 0 if amount.is_integer() else 1))
 
 
 def _decode(raw: bytes) -> str:
@@ -93,7 +97,7 @@ def _csv_rows(raw: bytes, name: str) -> list[list[str]]:
         # One record per Excel row: a quoted cell may span lines, a blank line is an empty row.
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text)))
     except csv.Error:
-        raise _rejected(name, NOT_CSV) from None
+        raise _rejected(name, _(NOT_CSV)) from None
 
 
 def _is_percentage(number_format: str | None) -> bool:
@@ -124,12 +128,14 @@ def _xlsx_rows(raw: bytes, name: str, max_bytes: int) -> list[list[str]]:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except XLSX_ERRORS:
-        raise _rejected(name, NOT_XLSX) from None
+        raise _rejected(name, _(NOT_XLSX)) from None
     if unpacked > limit:
         raise _rejected(
             name,
-            f"het bestand is uitgepakt {_megabytes(unpacked)} groot, meer dan de grens van "
-            f"{_megabytes(limit)}; lever de gegevens in kleinere bestanden of als CSV aan.",
+            _(
+                "het bestand is uitgepakt {grootte} groot, meer dan de grens van {grens}; lever de "
+                "gegevens in kleinere bestanden of als CSV aan."
+            ).format(grootte=_megabytes(unpacked), grens=_megabytes(limit)),
         )
     cells: list[list[tuple[object, str | None]]] = []
     try:
@@ -145,7 +151,7 @@ def _xlsx_rows(raw: bytes, name: str, max_bytes: int) -> list[list[str]]:
             finally:
                 book.close()
     except XLSX_ERRORS:
-        raise _rejected(name, NOT_XLSX) from None
+        raise _rejected(name, _(NOT_XLSX)) from None
     return [[_xlsx_cell_text(value, number_format) for value, number_format in row] for row in cells]
 
 
@@ -161,7 +167,7 @@ def _table(rows: list[list[str]], name: str, fixed_width: bool) -> pd.DataFrame:
     blank = [not any(cell.strip() for cell in row) for row in rows]
     first = next((i for i, empty in enumerate(blank) if not empty), None)
     if first is None:
-        raise _rejected(name, "het bestand is leeg; rij 1 hoort de kolomnamen te bevatten")
+        raise _rejected(name, _("het bestand is leeg; rij 1 hoort de kolomnamen te bevatten"))
     header = list(rows[first])
     if not fixed_width:
         # A worksheet has no field count: a filled cell right of the header is a column without name.
@@ -181,9 +187,11 @@ def _table(rows: list[list[str]], name: str, fixed_width: bool) -> pd.DataFrame:
                     excel_row,
                     "",
                     "",
-                    f"evenveel velden als de kop (rij {excel_row} heeft {fields} velden, de kop heeft "
-                    f"{width}); staat er een scheidingsteken in een cel, zet die cel dan tussen "
-                    "aanhalingstekens",
+                    _(
+                        "evenveel velden als de kop (rij {rij} heeft {velden} velden, de kop heeft "
+                        "{breedte}); staat er een scheidingsteken in een cel, zet die cel dan tussen "
+                        "aanhalingstekens"
+                    ).format(rij=excel_row, velden=fields, breedte=width),
                 )
             )
             continue
@@ -209,12 +217,14 @@ def read_table(path: Path, max_bytes: int, file_name: str | None = None) -> pd.D
         size = path.stat().st_size
         raw = path.read_bytes() if size <= max_bytes else b""
     except OSError:
-        raise _rejected(name, "het bestand bestaat niet of is niet leesbaar") from None
+        raise _rejected(name, _("het bestand bestaat niet of is niet leesbaar")) from None
     if size > max_bytes or len(raw) > max_bytes:
-        raise _rejected(name, f"het bestand is groter dan de grens van {_megabytes(max_bytes)}")
+        raise _rejected(
+            name, _("het bestand is groter dan de grens van {grens}").format(grens=_megabytes(max_bytes))
+        )
     suffixes = {Path(name).suffix.lower(), path.suffix.lower()}
     if raw.startswith(OLE_MAGIC) or ".xls" in suffixes:
-        raise _rejected(name, OLD_EXCEL)
+        raise _rejected(name, _(OLD_EXCEL))
     if raw.startswith(ZIP_MAGIC) or ".xlsx" in suffixes:
         return _table(_xlsx_rows(raw, name, max_bytes), name, fixed_width=False)
     return _table(_csv_rows(raw, name), name, fixed_width=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from typing import Any
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
+from dashboard.i18n import _
 from dashboard.importing import values as v
 from dashboard.importing.problems import Problem
 
@@ -150,23 +152,27 @@ def _header_problems(kind: str, columns: list[str]) -> list[Problem]:
                 None,
                 col,
                 "",
-                "deze kolom kan personen identificeren; alleen gepseudonimiseerde gegevens zijn "
-                "toegestaan. Verwijder de kolom en lever het bestand opnieuw aan.",
+                _(
+                    "deze kolom kan personen identificeren; alleen gepseudonimiseerde gegevens zijn "
+                    "toegestaan. Verwijder de kolom en lever het bestand opnieuw aan."
+                ),
             )
             for col in identifying
         ]
     problems = [
-        Problem(None, c.name, "", "deze verplichte kolom ontbreekt")
+        Problem(None, c.name, "", _("deze verplichte kolom ontbreekt"))
         for c in SCHEMAS[kind]
         if c.required and c.name not in columns
     ]
     for column in SCHEMAS[kind]:
         positions = [_letter(i) for i, c in enumerate(columns) if c == column.name]
         if len(positions) > 1:
-            places = " en ".join(f"kolom {p}" for p in positions)
-            problems.append(
-                Problem(None, column.name, "", f"één keer in de kop; deze kolom staat in {places}")
+            places = functools.reduce(
+                lambda first, second: _("{eerste} en {tweede}").format(eerste=first, tweede=second),
+                [_("kolom {letter}").format(letter=p) for p in positions],
             )
+            expected = _("één keer in de kop; deze kolom staat in {plaatsen}").format(plaatsen=places)
+            problems.append(Problem(None, column.name, "", expected))
     known = {c.name for c in SCHEMAS[kind]}
     for header in dict.fromkeys(c for c in columns if c and c not in known):
         meant = _suggestion(kind, header, columns)
@@ -176,8 +182,10 @@ def _header_problems(kind: str, columns: list[str]) -> list[Problem]:
                     None,
                     header,
                     "",
-                    f"een kolom uit het aanlevercontract; bedoelt u '{meant}'? Verbeter de kopnaam, "
-                    "anders worden deze gegevens niet ingelezen",
+                    _(
+                        "een kolom uit het aanlevercontract; bedoelt u '{kolom}'? Verbeter de kopnaam, "
+                        "anders worden deze gegevens niet ingelezen"
+                    ).format(kolom=meant),
                 )
             )
     return problems
@@ -198,14 +206,11 @@ def ignored_columns(kind: str, frame: pd.DataFrame) -> tuple[str, ...]:
         if header:
             shown.append(f"'{v.shown(header, 40)}' ({_letter(position)})")
         elif (frame.iloc[:, position].astype("string").fillna("").str.strip() != "").any():
-            shown.append(f"kolom {_letter(position)} zonder kopnaam")
+            shown.append(_("kolom {letter} zonder kopnaam").format(letter=_letter(position)))
     if not shown:
         return ()
-    return (
-        "Let op: deze kolommen horen niet bij het aanlevercontract en zijn genegeerd: "
-        + ", ".join(shown)
-        + ".",
-    )
+    notice = _("Let op: deze kolommen horen niet bij het aanlevercontract en zijn genegeerd: {kolommen}.")
+    return (notice.format(kolommen=", ".join(shown)),)
 
 
 def _row_rules(kind: str, record: dict[str, Any], today: dt.date) -> list[tuple[str, str, str]]:
@@ -214,11 +219,13 @@ def _row_rules(kind: str, record: dict[str, Any], today: dt.date) -> list[tuple[
     for col in DATE_COLUMNS:
         day = record.get(col)
         if day is not None and day > today:
-            broken.append((col, day.isoformat(), f"een datum niet na de importdatum ({today:%d-%m-%Y})"))
+            # The date as the file may write it (D-M-YYYY), in any language.
+            expected = _("een datum niet na de importdatum ({datum})").format(datum=f"{today:%d-%m-%Y}")
+            broken.append((col, day.isoformat(), expected))
     if kind == "bijeenkomsten":
         names = (record["organisaties"] or "").split("|")
         broken += [
-            ("organisaties", n[:40], "organisatienamen van hoogstens 160 tekens")
+            ("organisaties", n[:40], _("organisatienamen van hoogstens {limit} tekens").format(limit=160))
             for n in names
             if len(n) > 160
         ]
@@ -227,19 +234,23 @@ def _row_rules(kind: str, record: dict[str, Any], today: dt.date) -> list[tuple[
     start: dt.date = record["startdatum"]
     referred, placed_on, ended = record["aanmelddatum"], record["plaatsingsdatum"], record["einddatum"]
     if referred is not None and referred > start:
-        broken.append(("aanmelddatum", referred.isoformat(), "niet na de startdatum"))
+        broken.append(("aanmelddatum", referred.isoformat(), _("niet na de startdatum")))
     if placed_on is not None and placed_on < start:
-        broken.append(("plaatsingsdatum", placed_on.isoformat(), "niet voor de startdatum"))
+        broken.append(("plaatsingsdatum", placed_on.isoformat(), _("niet voor de startdatum")))
     if ended is not None and ended < start:
-        broken.append(("einddatum", ended.isoformat(), "niet voor de startdatum"))
+        broken.append(("einddatum", ended.isoformat(), _("niet voor de startdatum")))
     sustainable, placed = record["duurzaam_datum"], record["plaatsingsdatum"]
     if sustainable is not None and placed is None:
-        broken.append(("duurzaam_datum", sustainable.isoformat(), "alleen met een plaatsingsdatum"))
+        broken.append(("duurzaam_datum", sustainable.isoformat(), _("alleen met een plaatsingsdatum")))
     elif sustainable is not None and placed is not None and sustainable < placed:
-        broken.append(("duurzaam_datum", sustainable.isoformat(), "niet voor de plaatsingsdatum"))
+        broken.append(("duurzaam_datum", sustainable.isoformat(), _("niet voor de plaatsingsdatum")))
     if v.is_valid_bsn(record["traject_id"]):
         broken.append(
-            ("traject_id", "(verborgen)", "een pseudoniem; deze waarde is een geldig BSN en wordt geweigerd")
+            (
+                "traject_id",
+                _("(verborgen)"),
+                _("een pseudoniem; deze waarde is een geldig BSN en wordt geweigerd"),
+            )
         )
     return broken
 
@@ -256,7 +267,7 @@ def _cell_problem(row: int, column: str, text: str, expected: str) -> Problem:
     # A BSN is never repeated, not even inside a value refused for another reason.
     digits = "".join(ch for ch in text if ch.isdecimal())
     hidden = column == "traject_id" and v.is_valid_bsn(digits[-9:])
-    return Problem(row, column, "(verborgen)" if hidden else v.shown(text), expected)
+    return Problem(row, column, _("(verborgen)") if hidden else v.shown(text), expected)
 
 
 def _excel_rows(frame: pd.DataFrame) -> list[int]:
@@ -297,7 +308,7 @@ def validate_frame(
         for column, text in zip(schema, raw, strict=True):
             if text.strip() == "":
                 if column.required:
-                    problems.append(Problem(row, column.name, "", "een waarde (deze kolom is verplicht)"))
+                    problems.append(Problem(row, column.name, "", _("een waarde (deze kolom is verplicht)")))
                     row_ok = False
                 continue
             try:
@@ -310,10 +321,9 @@ def validate_frame(
         problems += [Problem(row, col, val, exp) for col, val, exp in _row_rules(kind, record, today)]
         key = _key(kind, record)
         if key is not None and key in seen:
-            shown = "(verborgen)" if v.is_valid_bsn(str(key[-1])) else str(key[-1])
-            problems.append(
-                Problem(row, key_column(kind), shown, f"uniek in het bestand; staat ook op rij {seen[key]}")
-            )
+            shown = _("(verborgen)") if v.is_valid_bsn(str(key[-1])) else str(key[-1])
+            expected = _("uniek in het bestand; staat ook op rij {rij}").format(rij=seen[key])
+            problems.append(Problem(row, key_column(kind), shown, expected))
         elif key is not None:
             seen[key] = row
         records.append(record)

@@ -15,6 +15,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from dashboard.db import Database
+from dashboard.i18n import N_, _
 from dashboard.importing import writing
 from dashboard.importing.problems import ImportRejected, Problem
 from dashboard.importing.reading import file_sha256, read_table
@@ -28,15 +29,17 @@ WRITERS: dict[str, Callable[[Session, list[dict[str, Any]], int], Counter[str]]]
     "bijeenkomsten": writing.write_meetings,
     "doelen": writing.write_targets,
 }
+# The file kinds as a summary names them (the kind itself is the stored value and the CLI word).
+KIND_NAMES = {"trajecten": N_("trajecten"), "bijeenkomsten": N_("bijeenkomsten"), "doelen": N_("doelen")}
 
 
 @dataclass(frozen=True)
 class ImportResult:
     """What one import did (or, when only checked, would do).
 
-    ``meldingen`` are Dutch notices that did not stop the import, such as columns outside the
-    contract that were left out; ``summary`` includes them, so every place that shows the
-    summary shows them too.
+    ``meldingen`` are notices that did not stop the import, such as columns outside the contract
+    that were left out, worded in the language of the import's request; ``summary`` includes
+    them, so every place that shows the summary shows them too.
     """
 
     soort: str
@@ -48,10 +51,15 @@ class ImportResult:
     meldingen: tuple[str, ...] = ()
 
     def summary(self) -> str:
-        """A Dutch summary for the CLI and the upload page, notices included."""
-        counts = (
-            f"{self.rijen} rijen {self.soort}: {self.nieuw} nieuw, {self.gewijzigd} gewijzigd, "
-            f"{self.ongewijzigd} ongewijzigd."
+        """A summary for the CLI (Dutch) and the upload page, notices included."""
+        counts = _(
+            "{rijen} rijen {soort}: {nieuw} nieuw, {gewijzigd} gewijzigd, {ongewijzigd} ongewijzigd."
+        ).format(
+            rijen=self.rijen,
+            soort=_(KIND_NAMES.get(self.soort, self.soort)),
+            nieuw=self.nieuw,
+            gewijzigd=self.gewijzigd,
+            ongewijzigd=self.ongewijzigd,
         )
         return " ".join([counts, *self.meldingen])
 
@@ -86,14 +94,14 @@ def import_frame(
     """
     if kind not in SCHEMAS:
         raise ImportRejected(
-            file_name, [Problem(None, "", kind, "soort is trajecten, bijeenkomsten of doelen")]
+            file_name, [Problem(None, "", kind, _("soort is trajecten, bijeenkomsten of doelen"))]
         )
     today = today or dt.date.today()
     records, problems = validate_frame(kind, frame, today)
     if problems:
         raise ImportRejected(file_name, problems)
     if not records:
-        raise ImportRejected(file_name, [Problem(None, "", "", "het bestand bevat geen gegevensrijen")])
+        raise ImportRejected(file_name, [Problem(None, "", "", _("het bestand bevat geen gegevensrijen"))])
     notices = ignored_columns(kind, frame)
     log.info("import %s %s: %d rijen goedgekeurd, schrijven begint", kind, file_name, len(records))
     with db.sessions() as session:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
 from dashboard import domain
+from dashboard.i18n import _
 from geodata import region_refs
 
 
@@ -36,20 +37,20 @@ def parse_date(text: str) -> dt.date:
     elif dutch:
         year, month, day = int(dutch[3]), int(dutch[2]), int(dutch[1])
     else:
-        raise CellError("een datum als JJJJ-MM-DD of DD-MM-JJJJ")
+        raise CellError(_("een datum als JJJJ-MM-DD of DD-MM-JJJJ"))
     if year < FIRST_YEAR:
-        raise CellError(f"een datum vanaf 1-1-{FIRST_YEAR}; controleer het jaartal")
+        raise CellError(_("een datum vanaf 1-1-{jaar}; controleer het jaartal").format(jaar=FIRST_YEAR))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise CellError("een bestaande datum") from None
+        raise CellError(_("een bestaande datum")) from None
 
 
 def parse_whole_number(text: str, maximum: int = 100_000) -> int:
     """Parse a whole number 0 … ``maximum`` (Excel may write 12 as ``12.0``)."""
     value = text.strip().removesuffix(".0")
     if not (value.isascii() and value.isdigit()) or int(value) > maximum:
-        raise CellError(f"een geheel getal van 0 tot en met {maximum}")
+        raise CellError(_("een geheel getal van 0 tot en met {maximum}").format(maximum=maximum))
     return int(value)
 
 
@@ -57,7 +58,7 @@ def parse_year(text: str) -> int:
     """A calendar year of the programme's era."""
     value = text.strip().removesuffix(".0")
     if not (value.isascii() and value.isdigit()) or not 2000 <= int(value) <= 2100:
-        raise CellError("een jaartal, bijv. 2026")
+        raise CellError(_("een jaartal, bijv. 2026"))
     return int(value)
 
 
@@ -70,7 +71,7 @@ def parse_percentage(text: str) -> float:
     found = _PERCENTAGE.fullmatch(text.strip())
     number = float(f"{found[1]}.{found[2] or 0}") if found else -1.0
     if not 0 <= number <= 100:
-        raise CellError("een percentage tussen 0 en 100")
+        raise CellError(_("een percentage tussen 0 en 100"))
     # The database keeps two decimals; rounding here keeps a re-import "ongewijzigd".
     return round(number, 2)
 
@@ -100,10 +101,10 @@ def resolve_region(text: str, lookup: dict[str, str | None]) -> str:
     """Resolve ``text`` with ``lookup`` (see ``build_region_lookup``) to an AM code."""
     key = region_key(text)
     if key and key in lookup and lookup[key] is None:
-        raise CellError("één arbeidsmarktregio; deze naam past bij meer dan één regio, gebruik de AM-code")
+        raise CellError(_("één arbeidsmarktregio; deze naam past bij meer dan één regio, gebruik de AM-code"))
     code = lookup.get(key)
     if code is None:
-        raise CellError("een arbeidsmarktregio als code (bijv. AM09) of naam (bijv. Achterhoek)")
+        raise CellError(_("een arbeidsmarktregio als code (bijv. AM09) of naam (bijv. Achterhoek)"))
     return code
 
 
@@ -116,12 +117,12 @@ def choice(values: tuple[str, ...], aliases: dict[str, str] | None = None) -> Ca
     """Build a parser that accepts ``values`` (any case) and the given aliases."""
     lookup = {v.lower(): v for v in values}
     lookup.update({k.lower(): v for k, v in (aliases or {}).items()})
-    expected = "een van: " + ", ".join(values)
 
     def parse(text: str) -> str:
         found = lookup.get(" ".join(text.split()).lower())
         if found is None:
-            raise CellError(expected)
+            # Worded when it is raised, not when the parser is built: the language is the request's.
+            raise CellError(_("een van: {waarden}").format(waarden=", ".join(values)))
         return found
 
     return parse
@@ -139,11 +140,11 @@ def text_up_to(limit: int) -> Callable[[str], str]:
     def parse(text: str) -> str:
         if has_control_characters(text):
             raise CellError(
-                "tekst zonder stuurtekens (onzichtbare tekens zoals NUL); verwijder ze uit de cel"
+                _("tekst zonder stuurtekens (onzichtbare tekens zoals NUL); verwijder ze uit de cel")
             )
         value = " ".join(text.split())
         if len(value) > limit:
-            raise CellError(f"tekst van hoogstens {limit} tekens")
+            raise CellError(_("tekst van hoogstens {limit} tekens").format(limit=limit))
         return value
 
     return parse

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
+from dashboard.i18n import _
 from layouts.format import date
 
 
@@ -41,8 +42,8 @@ class PackInfo:
 
 
 def cijfers_tm(info: PackInfo) -> str:
-    """``Cijfers t/m 30 september 2026``."""
-    return f"Cijfers t/m {date(info.peildatum)}"
+    """``Cijfers t/m 30 september 2026`` (in the current language)."""
+    return _("Cijfers t/m {datum}").format(datum=date(info.peildatum))
 
 
 def pack_filename(info: PackInfo, extension: str) -> str:

@@ -29,6 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from dashboard.i18n import _, current_language
 from dashboard.pack.images import HEIGHT, WIDTH, render_figures
 from dashboard.pack.model import PackInfo, PackSection, PackTable, cijfers_tm
 
@@ -64,7 +65,10 @@ _CELL_PADDING = 4
 
 
 class _NumberedCanvas(Canvas):
-    """Holds every page back until the end, when "van Y" (the page total) is known."""
+    """Holds every page back until the end, when "van Y" (the page total) is known.
+
+    The footer is worded when the document is built, in the language of the pack's request.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -80,7 +84,8 @@ class _NumberedCanvas(Canvas):
             self.__dict__.update(state)
             self.setFont(FONT, 8)
             self.setFillColor(MUTED)
-            self.drawRightString(PAGE_WIDTH - MARGIN, FOOTER_LINE - 12, f"pagina {number} van {total}")
+            page = _("pagina {nummer} van {totaal}").format(nummer=number, totaal=total)
+            self.drawRightString(PAGE_WIDTH - MARGIN, FOOTER_LINE - 12, page)
             super().showPage()
         super().save()
 
@@ -109,14 +114,15 @@ def _decorate(canvas: Canvas, doc: BaseDocTemplate, info: PackInfo) -> None:
     canvas.drawRightString(PAGE_WIDTH - MARGIN, HEADER_LINE + 20, cijfers_tm(info))
     canvas.setFont(FONT, 8)
     canvas.setFillColor(MUTED)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, HEADER_LINE + 8, f"Gegevensstand: {info.data_date}")
+    data_date = _("Gegevensstand: {stand}").format(stand=info.data_date)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN, HEADER_LINE + 8, data_date)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN, HEADER_LINE, PAGE_WIDTH - MARGIN, HEADER_LINE)
     canvas.line(MARGIN, FOOTER_LINE, PAGE_WIDTH - MARGIN, FOOTER_LINE)
     # The page number goes at the right end of the footer (see _NumberedCanvas); the filters keep
     # clear of it.
-    filters = _fit(f"Filters: {info.filters}", PAGE_WIDTH - 2 * MARGIN - 110, 8, 3)
+    filters = _fit(_("Filters: {filters}").format(filters=info.filters), PAGE_WIDTH - 2 * MARGIN - 110, 8, 3)
     for line, text in enumerate(filters):
         canvas.drawString(MARGIN, FOOTER_LINE - 12 - 10 * line, text)
     canvas.restoreState()
@@ -175,16 +181,17 @@ def _image(png: bytes) -> Image:
 
 
 def _title_page(info: PackInfo, sections: list[PackSection]) -> list[Flowable]:
+    filters, data_date = escape(_("Filters:")), escape(_("Gegevensstand:"))
     story: list[Flowable] = [
         Spacer(1, 60),
-        Paragraph("Vergaderstuk", _LABEL),
+        Paragraph(escape(_("Vergaderstuk")), _LABEL),
         Paragraph(escape(info.title), _TITLE),
         Paragraph(escape(cijfers_tm(info)), _SUBTITLE),
-        Paragraph(f"<b>Filters:</b> {escape(info.filters)}", _BODY),
-        Paragraph(f"<b>Gegevensstand:</b> {escape(info.data_date)}", _BODY),
+        Paragraph(f"<b>{filters}</b> {escape(info.filters)}", _BODY),
+        Paragraph(f"<b>{data_date}</b> {escape(info.data_date)}", _BODY),
     ]
     if sections:
-        story += [Spacer(1, 18), Paragraph("Inhoud", _CAPTION)]
+        story += [Spacer(1, 18), Paragraph(escape(_("Inhoud")), _CAPTION)]
         story += [
             Paragraph(f"{number}. {escape(section.title)}", _BODY)
             for number, section in enumerate(sections, 1)
@@ -227,7 +234,7 @@ def pack_pdf(info: PackInfo, sections: list[PackSection]) -> bytes:
         title=info.title,
         subject=cijfers_tm(info),
         author="Hoofdzaak Werk Monitor",
-        lang="nl-NL",
+        lang="en-GB" if current_language() == "en" else "nl-NL",
     )
     frame = Frame(
         MARGIN,

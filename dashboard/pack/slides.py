@@ -13,6 +13,7 @@ from pptx.slide import Slide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
+from dashboard.i18n import _
 from dashboard.pack.images import HEIGHT, WIDTH, render_figures
 from dashboard.pack.model import PackInfo, PackSection, PackTable, cijfers_tm
 
@@ -106,14 +107,13 @@ def _text_height(lines: list[str]) -> int:
 
 
 def _footer(slide: Slide, info: PackInfo, number: int, total: int) -> None:
-    filters = f"Filters: {info.filters}"
+    filters = _("Filters: {filters}").format(filters=info.filters)
     if len(filters) > FOOTER_CHARS:
         filters = filters[: FOOTER_CHARS - 2].rstrip() + " …"
     box = slide.shapes.add_textbox(MARGIN, FOOTER_TOP, FOOTER_WIDTH, FOOTER_HEIGHT)
     box.name = "Voettekst"
-    _set_lines(
-        box.text_frame, [f"{cijfers_tm(info)} · Gegevensstand: {info.data_date}", filters], FOOTER_SIZE, MUTED
-    )
+    data_date = _("Gegevensstand: {stand}").format(stand=info.data_date)
+    _set_lines(box.text_frame, [f"{cijfers_tm(info)} · {data_date}", filters], FOOTER_SIZE, MUTED)
     counter = slide.shapes.add_textbox(
         Emu(SLIDE_WIDTH - MARGIN - Inches(1)), FOOTER_TOP, Inches(1), FOOTER_HEIGHT
     )
@@ -183,7 +183,10 @@ def pack_pptx(info: PackInfo, sections: list[PackSection]) -> bytes:
     title = deck.slides.add_slide(layout)
     _text_box(title, Inches(2.2), Inches(1.2), [info.title], 40, bold=True)
     _text_box(title, Inches(3.5), Inches(0.6), [cijfers_tm(info)], 24)
-    facts = [f"Filters: {info.filters}", f"Gegevensstand: {info.data_date}"]
+    facts = [
+        _("Filters: {filters}").format(filters=info.filters),
+        _("Gegevensstand: {stand}").format(stand=info.data_date),
+    ]
     _text_box(title, Inches(4.3), Inches(1.2), facts, 16, colour=MUTED)
     _footer(title, info, 1, total)
 
