@@ -35,3 +35,9 @@ dagfuncs.nlPercent = function (value) {
   }
   return dagfuncs.nlNumber(value, 0) + (pageIsEnglish() ? "%" : " %");
 };
+
+// Tab leaves the grid instead of walking every cell (arrow keys move between cells), so keyboard
+// users are not made to pass forty cells to reach what follows the grid.
+dagfuncs.leaveGridOnTab = function () {
+  return false;
+};

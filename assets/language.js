@@ -53,7 +53,11 @@
     var toggle = document.getElementById("language-switch");
     if (toggle) {
       var other = toggle.getAttribute("hreflang") || "en";
-      toggle.setAttribute("href", withLanguage(window.location.href, other));
+      var switched = withLanguage(window.location.href, other);
+      // Only a real change: setting the same value would wake the observer again, forever.
+      if (toggle.getAttribute("href") !== switched) {
+        toggle.setAttribute("href", switched);
+      }
     }
   }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output
+from dash import ClientsideFunction, Dash, Input, Output, State
 
 from dashboard.access import current_viewer
 from dashboard.data import access
@@ -42,4 +42,13 @@ def register(app: Dash) -> None:
     # Data page rendered -> import log (the table's own id fires once when the page appears)
     app.callback(Output(ids.IMPORT_LOG_TABLE, "children"), Input(ids.IMPORT_LOG_TABLE, "id"))(
         update_import_log
+    )
+    # menu button -> folded navigation open or shut (in the browser: no request for a menu)
+    app.clientside_callback(
+        ClientsideFunction(namespace="hzw", function_name="toggleNavigation"),
+        Output(ids.NAV_COLLAPSE, "className"),
+        Output(ids.NAV_TOGGLE, "aria-expanded"),
+        Input(ids.NAV_TOGGLE, "n_clicks"),
+        State(ids.NAV_COLLAPSE, "className"),
+        prevent_initial_call=True,
     )

@@ -75,7 +75,10 @@ def _from_request() -> str:
     found = parse_language(request.args.get("lang"))
     if found:
         return found
-    referrer = request.headers.get("Referer", "")
+    # Dash's own requests for the layout and dependencies carry no language; the page that asked
+    # for them does. A page itself is decided by its own address alone (so switching back to
+    # Dutch is not overruled by the English page the link was on).
+    referrer = request.headers.get("Referer", "") if request.path.startswith("/_dash") else ""
     if referrer:
         values = parse_qs(urlsplit(referrer).query).get("lang", [])
         found = parse_language(values[0] if values else None)

@@ -247,7 +247,7 @@ def import_log_table(log: pd.DataFrame) -> object:
     rows = [
         [
             fmt.moment(r.tijdstip),
-            r.soort,
+            _(dict(KINDS).get(r.soort, r.soort)),
             r.bestandsnaam,
             fmt.number(r.rijen),
             fmt.number(r.nieuw),

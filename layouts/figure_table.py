@@ -12,7 +12,22 @@ import plotly.graph_objects as go
 from dash import html
 
 from dashboard.i18n import _
+from layouts import ids
 from layouts.a11y import aria
+
+# Every figure that has a table switch under it (the method mixes have their own tables).
+TABLED_FIGURES = (
+    ids.NATIONAL_MAP,
+    ids.NATIONAL_RANKING,
+    ids.NATIONAL_TREND,
+    ids.REGION_MONTHLY,
+    ids.REGION_FUNNEL,
+    ids.REGION_FUNNEL_NATIONAL,
+    ids.REGION_CADENCE,
+    ids.REGION_FUNNEL_PLOT,
+    ids.ORG_FUNNEL,
+    ids.ORG_MONTHLY,
+)
 
 
 def table_id(graph_id: str) -> str:
@@ -35,6 +50,8 @@ def table_switch(graph_id: str) -> html.Div:
                 type="button",
                 className="btn btn-link btn-sm p-0 figure-table-toggle",
                 n_clicks=0,
+                # Shown once the figure arrives with a table (assets/figure_tables.js).
+                hidden=True,
                 **aria(controls=table_id(graph_id), expanded="false"),
             ),
             html.Div(id=table_id(graph_id), className="mt-2"),
@@ -45,7 +62,8 @@ def table_switch(graph_id: str) -> html.Div:
 
 def with_table(figure: go.Figure, caption: str, columns: list[str], rows: list[list[Any]]) -> go.Figure:
     """Attach the figure's numbers as a table: formatted text, first column the row header."""
-    figure.update_layout(
-        meta={"table": {"caption": caption, "columns": columns, "rows": [[str(c) for c in r] for r in rows]}}
-    )
+    # Merged into meta, not replacing it: a figure keeps what else it stores there (the map's form).
+    meta = dict(figure.layout.meta) if isinstance(figure.layout.meta, dict) else {}
+    meta["table"] = {"caption": caption, "columns": columns, "rows": [[str(c) for c in r] for r in rows]}
+    figure.update_layout(meta=meta)
     return figure

@@ -10,6 +10,8 @@ DEMO_BANNER = "demo-banner"
 DATA_DATE = "data-date"
 LOGOUT_TOKEN = "logout-token"
 LANGUAGE_SWITCH = "language-switch"
+NAV_TOGGLE = "nav-toggle"
+NAV_COLLAPSE = "nav-collapse"
 
 # Landelijk
 NATIONAL_YEAR = "national-year"

@@ -16,6 +16,7 @@ from layouts import controls, ids, presentation
 from layouts import format as fmt
 from layouts.a11y import aria
 from layouts.exports import pack_links
+from layouts.figure_table import table_switch
 
 
 def graph_config() -> dcc.Graph.Config:
@@ -32,10 +33,14 @@ def graph_config() -> dcc.Graph.Config:
     }
 
 
-def described(graph: Any, summary_id: str) -> html.Figure:
-    """A graph with a one-sentence summary under it, as its caption, for readers who cannot see it."""
+def described(graph: Any, summary_id: str, graph_id: str) -> html.Figure:
+    """A graph with its one-sentence summary as caption and the switch to show it as a table."""
     return html.Figure(
-        [graph, html.Figcaption(id=summary_id, className="small mt-1", **aria(live="polite"))],
+        [
+            graph,
+            html.Figcaption(id=summary_id, className="small mt-1", **aria(live="polite")),
+            table_switch(graph_id),
+        ],
         className="mb-2",
     )
 
@@ -103,6 +108,7 @@ def page(
                                         dcc.Graph(id=ids.NATIONAL_MAP, config=graph_config()), delay_show=300
                                     ),
                                     ids.NATIONAL_MAP_SUMMARY,
+                                    ids.NATIONAL_MAP,
                                 ),
                             ]
                         ),
@@ -115,6 +121,7 @@ def page(
                                 described(
                                     dcc.Graph(id=ids.NATIONAL_RANKING, config=graph_config()),
                                     ids.NATIONAL_RANKING_SUMMARY,
+                                    ids.NATIONAL_RANKING,
                                 ),
                                 html.Div(id=ids.NATIONAL_EXPORT),
                             ]
@@ -128,7 +135,9 @@ def page(
                 [
                     html.H2(_("Trend: gestarte trajecten per maand, cumulatief"), className="h5 mt-4"),
                     described(
-                        dcc.Graph(id=ids.NATIONAL_TREND, config=graph_config()), ids.NATIONAL_TREND_SUMMARY
+                        dcc.Graph(id=ids.NATIONAL_TREND, config=graph_config()),
+                        ids.NATIONAL_TREND_SUMMARY,
+                        ids.NATIONAL_TREND,
                     ),
                     html.Div(id=ids.NATIONAL_TREND_EXPORT),
                 ]

@@ -16,6 +16,7 @@ from geodata import RegionRef
 from layouts import controls, ids, presentation
 from layouts.a11y import aria
 from layouts.exports import pack_links
+from layouts.figure_table import TABLED_FIGURES, table_switch
 from layouts.national import graph_config
 
 # AG Grid's own texts (the keys the community edition shows in a plain grid), marked for the
@@ -89,9 +90,10 @@ def section(title: str, children: list[Any], intro: str = "") -> html.Section:
     return html.Section([html.H2(title, className="h4 mt-4"), *lead, *children], className="mb-4")
 
 
-def graph(component_id: str, height: int = 300) -> dcc.Graph:
-    """A figure slot filled by a callback."""
-    return dcc.Graph(id=component_id, config=graph_config(), style={"minHeight": f"{height}px"})
+def graph(component_id: str, height: int = 300) -> Any:
+    """A figure slot filled by a callback, with its *toon als tabel* switch where it has one."""
+    slot = dcc.Graph(id=component_id, config=graph_config(), style={"minHeight": f"{height}px"})
+    return html.Div([slot, table_switch(component_id)]) if component_id in TABLED_FIGURES else slot
 
 
 def summary_text(component_id: str) -> html.P:
@@ -224,6 +226,7 @@ def organisations_section() -> html.Section:
                     "localeText": grid_text(),
                     "domLayout": "autoHeight",
                     "rowSelection": {"mode": "singleRow", "checkboxes": False},
+                    "tabToNextCell": {"function": "leaveGridOnTab(params)"},
                 },
                 columnSize="responsiveSizeToFit",
                 className="ag-theme-quartz",

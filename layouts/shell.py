@@ -74,18 +74,35 @@ def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "") -> html.Nav:
         for label, href in NAV_ITEMS
         if href != "/data" or viewer.sees_any_organisations
     ]
+    # On a narrow screen (or at 200 % zoom) the links fold behind a menu button.
+    toggler = html.Button(
+        html.Span(className="navbar-toggler-icon"),
+        id=ids.NAV_TOGGLE,
+        type="button",
+        className="navbar-toggler",
+        n_clicks=0,
+        **aria(controls=ids.NAV_COLLAPSE, expanded="false", label=_("Menu")),
+    )
     navbar = dbc.Navbar(
         dbc.Container(
             [
                 dbc.NavbarBrand("Hoofdzaak Werk Monitor", href="/"),
-                dbc.Nav(links, navbar=True, className="ms-auto"),
-                language_switch(),
-                account_menu(viewer, csrf),
+                toggler,
+                html.Div(
+                    [
+                        dbc.Nav(links, navbar=True, className="ms-auto"),
+                        language_switch(),
+                        account_menu(viewer, csrf),
+                    ],
+                    id=ids.NAV_COLLAPSE,
+                    className="collapse navbar-collapse",
+                ),
             ],
             fluid=True,
         ),
         color="primary",
         dark=True,
+        expand="lg",
         className="mb-3",
         tag="div",
     )

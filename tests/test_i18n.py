@@ -47,14 +47,19 @@ def test_the_english_catalogue_has_no_messages_that_left_the_code():
     [
         ({"json": {"lang": "en", "output": "x"}}, "en"),  # a callback request from an English page
         ({"query_string": {"lang": "en"}}, "en"),  # a page or download
-        ({"headers": {"Referer": "http://monitor/regio/AM09?jaar=2026&lang=en"}}, "en"),
+        (
+            {"path": "/_dash-layout", "headers": {"Referer": "http://monitor/regio/AM09?jaar=2026&lang=en"}},
+            "en",
+        ),
+        ({"headers": {"Referer": "http://monitor/regio/AM09?lang=en"}}, "nl"),  # a page: its own URL
         ({"query_string": {"lang": "fr"}}, "nl"),
         ({"json": {"lang": ["en"]}}, "nl"),
         ({}, "nl"),
     ],
 )
 def test_language_comes_from_the_request(app, kwargs, expected):
-    with app.server.test_request_context("/", method="POST" if "json" in kwargs else "GET", **kwargs):
+    path = kwargs.pop("path", "/")
+    with app.server.test_request_context(path, method="POST" if "json" in kwargs else "GET", **kwargs):
         assert current_language() == expected
 
 

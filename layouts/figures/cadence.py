@@ -12,6 +12,7 @@ from dashboard.data.cadence import Gap
 from dashboard.i18n import N_, _, ngettext
 from dashboard.metrics import effective_date
 from layouts import format as fmt
+from layouts.figure_table import with_table
 from layouts.figures.theme import base_layout, message_figure
 
 # The label a user reads per stored meeting kind (translated where it is drawn).
@@ -145,7 +146,31 @@ def cadence_figure(meetings: pd.DataFrame, gaps: list[Gap], year: int, peildatum
             showarrow=False,
             font={"size": 12, "color": INK},
         )
-    return figure
+    return with_table(figure, *_table(known, gaps, year, peildatum))
+
+
+def _table(
+    known: pd.DataFrame, gaps: list[Gap], year: int, peildatum: dt.date
+) -> tuple[str, list[str], list[list[str]]]:
+    # One row per marker, in date order; the shaded gaps are named in the caption, as on the plot.
+    caption = "; ".join(
+        [_("Bijeenkomsten in {year}").format(year=year), *(gap_label(gap, peildatum) for gap in gaps)]
+    )
+    columns = [_("Datum"), _("Soort"), _("Deelnemers"), _("Onderwerp")]
+    rows = []
+    for _index, row in (
+        known.assign(_dag=known["datum"].map(_as_date)).sort_values("_dag", kind="stable").iterrows()
+    ):
+        participants, kind = row["deelnemers"], str(row["soort"])
+        rows.append(
+            [
+                fmt.date(row["_dag"]),
+                _(LABELS[kind]),
+                _("onbekend") if pd.isna(participants) else fmt.number(int(participants)),
+                row["onderwerp"] if isinstance(row["onderwerp"], str) else "",
+            ]
+        )
+    return caption, columns, rows
 
 
 def cadence_summary(

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from dashboard.i18n import N_, _
 from layouts import format as fmt
+from layouts.figure_table import with_table
 from layouts.figures.theme import base_layout
 
 # Keys of the counts with the (Dutch) label a user reads, translated where the figure is drawn.
@@ -123,7 +124,12 @@ def funnel_figure(counts: Mapping[str, int | str] | None, title: str, note: str 
     )
     top = max([s.count for s in steps] + beside)
     figure.update_xaxes(range=[0, top * 1.6 if top else 1])
-    return figure
+    rows = [[s.label, fmt.published(s.marker or s.count), fmt.percentage(s.share)] for s in steps]
+    rows += [
+        [_(label), fmt.published(value), "–"]
+        for (_key, label), value in zip(BESIDE, beside_values, strict=True)
+    ]
+    return with_table(figure, title, [_("Stap"), _("Trajecten"), _("% van vorige stap")], rows)
 
 
 def funnel_summary(name: str, counts: Mapping[str, int] | None, cohort: int) -> str:

@@ -9,6 +9,8 @@ import plotly.graph_objects as go
 from dashboard import domain
 from dashboard.comparison import (
     NO_DATA,
+    POSITION_ABOVE,
+    POSITION_BELOW,
     POSITION_WITHIN,
     Z_95,
     Z_998,
@@ -18,11 +20,17 @@ from dashboard.comparison import (
 )
 from dashboard.i18n import N_, _, ngettext
 from layouts import format as fmt
+from layouts.figure_table import with_table
 from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout, message_figure, percent_suffix
 
 IMMATURE_TEXT = N_("Cohort nog niet uitontwikkeld: percentages nog niet definitief")
 CURVE_POINTS = 200
 LIMITS = ((Z_95, N_("95 %-grenzen"), "dash"), (Z_998, N_("99,8 %-grenzen"), "dot"))
+# Outside a limit: the widest limit a region crosses first, as the plot lets a reader see it.
+OUTSIDE = (
+    (Z_998, N_("boven de 99,8 %-grens"), N_("onder de 99,8 %-grens")),
+    (Z_95, POSITION_ABOVE, POSITION_BELOW),
+)
 
 
 def funnel_plot_figure(regions: pd.DataFrame, code: str, immature: bool) -> go.Figure:
@@ -89,7 +97,43 @@ def funnel_plot_figure(regions: pd.DataFrame, code: str, immature: bool) -> go.F
             bordercolor="#664d03",
             borderwidth=1,
         )
-    return figure
+    caption = _("Duurzame uitstroom per regio; landelijk {national}, doel {goal}").format(
+        national=fmt.percentage(100 * national), goal=fmt.percentage(goal)
+    )
+    if immature:
+        caption += ". " + _(IMMATURE_TEXT)
+    return with_table(figure, caption, _table_columns(), _table_rows(shown, national))
+
+
+def _table_columns() -> list[str]:
+    return [
+        _("Regio"),
+        _("Trajecten gestart"),
+        _("Duurzaam aan het werk"),
+        _("Duurzame uitstroom (%)"),
+        _("Ten opzichte van de grenzen"),
+    ]
+
+
+def _table_rows(shown: pd.DataFrame, national: float) -> list[list[str]]:
+    rows = []
+    for naam, started, sustainable in zip(shown["naam"], shown["gestart"], shown["duurzaam"], strict=True):
+        n, d = int(started), int(sustainable)
+        rows.append(
+            [naam, fmt.number(n), fmt.number(d), fmt.percentage(100 * d / n), _limit_position(d, n, national)]
+        )
+    return rows
+
+
+def _limit_position(sustainable: int, started: int, national: float) -> str:
+    share = sustainable / started
+    for z, above, below in OUTSIDE:
+        low, high = control_limits(national, [started], z)
+        if share > float(high[0]):
+            return _(above)
+        if share < float(low[0]):
+            return _(below)
+    return _(POSITION_WITHIN)
 
 
 def funnel_plot_summary(regions: pd.DataFrame, code: str) -> str:

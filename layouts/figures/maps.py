@@ -13,6 +13,7 @@ from dash import Patch
 from dashboard.i18n import _, ngettext
 from dashboard.region_metrics import OutflowCohort
 from layouts import format as fmt
+from layouts.figure_table import with_table
 from layouts.figures.theme import NO_DATA, base_layout, class_palette, discrete_colourscale, readable_text
 from layouts.metric_specs import MetricSpec
 
@@ -30,7 +31,8 @@ class MapValues:
     """Everything on the map that depends on metric, year and peildatum (not on the geometry).
 
     ``customdata`` per region: code, name, value, the value against its goal in words, status,
-    and the short value printed on the tile.
+    and the short value printed on the tile. ``label`` names the metric, ``caption`` heads the
+    *toon als tabel* table (the metric and, for outflow, its cohort).
     """
 
     codes: list[str]
@@ -40,11 +42,22 @@ class MapValues:
     ticktext: list[str]
     hovertemplate: str
     title: str
+    label: str
+    caption: str
 
     @property
     def text_colours(self) -> list[str]:
         """Label colour per region with enough contrast on its fill."""
         return [readable_text(self.palette[c]) for c in self.classes]
+
+    def table(self) -> tuple[str, list[str], list[list[str]]]:
+        """Caption, column headers and rows of the table: per region its value, colour class, status."""
+        columns = [_("Regio"), self.label, _("Kleurklasse"), _("Status")]
+        rows = [
+            [data[1], data[2], self.ticktext[klass], data[4]]
+            for data, klass in zip(self.customdata, self.classes, strict=True)
+        ]
+        return self.caption, columns, rows
 
 
 def map_values(frame: pd.DataFrame, spec: MetricSpec, cohort: OutflowCohort | None = None) -> MapValues:
@@ -65,6 +78,7 @@ def map_values(frame: pd.DataFrame, spec: MetricSpec, cohort: OutflowCohort | No
             [row.code, row.naam, spec.format(value), spec.detail(row), status, spec.short(value)]
         )
     title = label if cohort is None else f"{label}<br>{cohort.note()}"
+    caption = label if cohort is None else f"{label}, {cohort.note()}"
     return MapValues(
         codes=list(frame["code"]),
         classes=classes,
@@ -78,6 +92,8 @@ def map_values(frame: pd.DataFrame, spec: MetricSpec, cohort: OutflowCohort | No
             "<br>" + _("Status") + ": %{customdata[4]}<extra></extra>"
         ),
         title=title,
+        label=label,
+        caption=caption,
     )
 
 
@@ -177,12 +193,8 @@ def geo_map_figure(geojson: dict[str, Any], values: MapValues) -> go.Figure:
         hovertemplate=values.hovertemplate,
         **_colour_axis(values),
     )
-    layout = base_layout(
-        height=MAP_HEIGHT,
-        map={"style": "white-bg", "center": NETHERLANDS, "zoom": 6.1},
-        meta={"vorm": GEO},
-    )
-    return go.Figure(trace, layout)
+    layout = base_layout(height=MAP_HEIGHT, map={"style": "white-bg", "center": NETHERLANDS, "zoom": 6.1})
+    return _with_table(go.Figure(trace, layout), values, GEO)
 
 
 def tile_map_figure(tiles: pd.DataFrame, values: MapValues) -> go.Figure:
@@ -214,9 +226,15 @@ def tile_map_figure(tiles: pd.DataFrame, values: MapValues) -> go.Figure:
         height=MAP_HEIGHT,
         xaxis={**axis, "range": [-0.7, 6.7]},
         yaxis={**axis, "range": [8.7, -0.7], "scaleanchor": "x"},
-        meta={"vorm": TILES},
     )
-    return go.Figure(trace, layout)
+    return _with_table(go.Figure(trace, layout), values, TILES)
+
+
+def _with_table(figure: go.Figure, values: MapValues, form: str) -> go.Figure:
+    with_table(figure, *values.table())
+    # with_table sets the whole meta; the map's form belongs beside the table.
+    figure.update_layout(meta={**figure.layout.meta, "vorm": form})
+    return figure
 
 
 def map_patch(form: str, values: MapValues) -> Patch:
@@ -238,4 +256,6 @@ def map_patch(form: str, values: MapValues) -> Patch:
         trace["textfont"]["color"] = values.text_colours
     trace["customdata"] = values.customdata
     trace["hovertemplate"] = values.hovertemplate
+    # The table must follow the new values too; with_table owns its format, so take it from there.
+    patch["layout"]["meta"]["table"] = with_table(go.Figure(), *values.table()).layout.meta["table"]
     return patch

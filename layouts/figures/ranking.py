@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from dashboard.i18n import _, ngettext
 from dashboard.region_metrics import OutflowCohort
 from layouts import format as fmt
+from layouts.figure_table import with_table
 from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout
 from layouts.metric_specs import MetricSpec
 
@@ -108,12 +109,15 @@ def ranking_figure(
     decorations: dict[str, Any] = {"shapes": [], "annotations": []}
     suffix = f" · {cohort.note()}" if cohort is not None else ""
     goals = spec.goal(ordered).astype(float)
+    drawn_goals: list[str] | None = None  # the goal per row as the figure draws it, if it does
     if cohort is not None and not cohort.mature:
         decorations["annotations"] = [_top_note(_("Geen doellijn: {cohort}").format(cohort=cohort.note()))]
     elif goals.round(6).nunique(dropna=True) == 1:
         goal = float(goals.dropna().iloc[0])
         decorations = _goal_shapes(goal, f"{goal_label}: {spec.format(goal)}{suffix}")
+        drawn_goals = [spec.format(goal)] * len(ordered)
     elif goals.notna().any():
+        drawn_goals = [spec.format(g) for g in goals]
         # Regions agreed on different goals: a tick on every bar where its own goal lies.
         traces.append(
             go.Scatter(
@@ -138,7 +142,25 @@ def ranking_figure(
         showlegend=False,
         **decorations,
     )
-    return go.Figure(traces, layout)
+    figure = go.Figure(traces, layout)
+    caption = label if cohort is None else f"{label}, {cohort.note()}"
+    columns = [_("Regio"), label]
+    rows = [[name, spec.format(value)] for name, value in zip(ordered["naam"], values, strict=True)]
+    if spec.interval:
+        columns.append(_("95 %-interval"))
+        for row, low, high in zip(rows, ordered["ci_laag"], ordered["ci_hoog"], strict=True):
+            row.append(_interval(low, high))
+    if drawn_goals is not None:
+        columns.append(goal_label)
+        for row, goal_text in zip(rows, drawn_goals, strict=True):
+            row.append(goal_text)
+    return with_table(figure, caption, columns, rows)
+
+
+def _interval(low: float, high: float) -> str:
+    if low != low or high != high:
+        return "–"
+    return _("{low} tot {high}").format(low=fmt.percentage(low), high=fmt.percentage(high))
 
 
 def ranking_summary(

@@ -9,6 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.i18n import _
+from layouts import format as fmt
+from layouts.figure_table import with_table
 from layouts.figures.theme import base_layout
 from layouts.format import month_abbreviations, month_name
 
@@ -26,6 +28,8 @@ def trend_figure(
     """
     figure = go.Figure(layout=_layout())
     months = list(range(1, 13))
+    # Table columns: per line drawn, its (cumulative) value at the end of each month it reaches.
+    columns: dict[str, dict[int, float]] = {}
     for index, shown in enumerate(range(year, year - min(years, YEARS_SHOWN), -1)):
         per_month = (
             monthly[monthly["jaar"] == shown].set_index("maand")["gestart"].reindex(months, fill_value=0)
@@ -39,6 +43,7 @@ def trend_figure(
             # The running month is only partly over: plot it where the peildatum falls.
             days = calendar.monthrange(peildatum.year, peildatum.month)[1]
             positions[-1] = peildatum.month - 1 + peildatum.day / days
+        columns[str(shown)] = {int(m): float(v) for m, v in cumulative.items()}
         dash, colour, width = STYLES[index]
         figure.add_trace(
             go.Scatter(
@@ -67,19 +72,40 @@ def trend_figure(
             font={"color": colour, "size": 13},
         )
     if target is None:
-        return figure
+        return _with_month_table(figure, columns, peildatum)
+    goal_name = _("doel {year}").format(year=year)
+    # The goal line runs straight from 0 to the target: at the end of month m it stands at m/12.
+    columns[goal_name] = {m: target * m / 12 for m in months}
     figure.add_trace(
         go.Scatter(
             x=[0, 12],
             y=[0, target],
             mode="lines",
-            name=_("doel {year}").format(year=year),
+            name=goal_name,
             line={"dash": "longdash", "color": "#212529", "width": 1.5},
             hovertemplate=_("Doel: {count} aan het eind van het jaar").format(count="%{y:,.0f}")
             + "<extra></extra>",
         )
     )
-    return figure
+    return _with_month_table(figure, columns, peildatum)
+
+
+def _with_month_table(
+    figure: go.Figure, columns: dict[str, dict[int, float]], peildatum: dt.date
+) -> go.Figure:
+    if not columns:
+        return figure  # nothing drawn, nothing to tabulate: the switch stays hidden
+    shown = sorted({month for values in columns.values() for month in values})
+    rows = [
+        [month_name(month), *(fmt.number(values.get(month)) for values in columns.values())]
+        for month in shown
+    ]
+    caption = _("Trajecten gestart per maand, opgeteld vanaf 1 januari")
+    if str(peildatum.year) in columns:
+        # The running month of the running year ends at the peildatum, not at the month's end. The
+        # date without its year (both languages write "d MMMM y"): the year is already said.
+        caption += _(" ({year} t/m {date})").format(year=peildatum.year, date=fmt.date(peildatum)[:-5])
+    return with_table(figure, caption, [_("Maand"), *columns], rows)
 
 
 def _layout() -> dict[str, object]:

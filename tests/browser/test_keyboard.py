@@ -1,7 +1,7 @@
 """A walk through the monitor with the keyboard alone: national → region → organisation → back.
 
-No clicks and no ``page.focus``/``select_option`` shortcuts: only Tab, typing, Enter and the
-browser's own Back key, and every element that takes the focus must show it.
+No clicks and no ``page.focus``/``select_option`` shortcuts: only Tab, typing, arrow keys and
+Enter, and every element that takes the focus must show it.
 """
 
 from __future__ import annotations
@@ -59,10 +59,15 @@ def test_keyboard_walk_from_country_to_organisation_and_back(page, server):
     page.wait_for_url("**/regio/AM09/organisatie/**")
     page.wait_for_selector("#org-gestart .kpi-value")
 
-    page.keyboard.press("Alt+ArrowLeft")
+    # Back up the drill-down by the breadcrumb, the keyboard user's way up.
+    unmarked += tab_to(page, "nav[aria-label=Kruimelpad] a[href^='/regio/AM09']")
+    page.keyboard.press("Enter")
     page.wait_for_url("**/regio/AM09?**")
     page.wait_for_selector("#gauge-trajecten .kpi-value")
-    page.keyboard.press("Alt+ArrowLeft")
+    unmarked += tab_to(
+        page, "nav[aria-label=Kruimelpad] a[href^='/?'], nav[aria-label=Kruimelpad] a[href='/']"
+    )
+    page.keyboard.press("Enter")
     page.wait_for_url(lambda url: "/regio" not in url)
     page.wait_for_selector("#tile-trajecten .kpi-value")
     assert unmarked == [], f"focus niet zichtbaar op: {unmarked}"

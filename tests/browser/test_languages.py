@@ -28,7 +28,7 @@ DUTCH = {
 ENGLISH = {
     "the", "and", "with", "without", "started", "region", "regions", "organisation", "organisations",
     "meetings", "show", "sustainable", "target", "behind", "track", "reference", "year", "national",
-    "learning", "case", "discussions", "ongoing", "referred", "placed", "download", "sign", "log",
+    "learning", "case", "discussions", "ongoing", "referred", "placed", "sign", "log",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-zÀ-ÿ']+")
 
@@ -58,6 +58,8 @@ def _pages(database_url: str) -> tuple[list[str], set[str]]:
 
 def _words(page, data: set[str]) -> set[str]:
     shown = page.evaluate("document.body.innerText")
+    shown = re.sub(r"\S+\.(?:csv|xlsx)\b", " ", shown)  # delivered file names are data too
+    shown = re.sub(r"\b\w+_\w+\b", " ", shown)  # column names of the delivery contract (duurzaam_datum)
     for value in sorted(data, key=len, reverse=True):  # longest first: "Zuid-Holland Centraal" before "Zuid"
         shown = shown.replace(value, " ")
     return {w.lower() for w in WORD.findall(shown)}

@@ -1,0 +1,14 @@
+// The navigation folds behind a menu button on narrow screens (Bootstrap's collapse, without its
+// JavaScript bundle): the button opens and shuts it and says whether it is open.
+window.dash_clientside = window.dash_clientside || {};
+window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
+  toggleNavigation: function (_clicks, className) {
+    var classes = (className || "").split(" ").filter(Boolean);
+    var open = classes.indexOf("show") === -1;
+    classes = classes.filter(function (c) { return c !== "show"; });
+    if (open) {
+      classes.push("show");
+    }
+    return [classes.join(" "), open ? "true" : "false"];
+  }
+});
