@@ -58,6 +58,7 @@ def test_the_english_catalogue_has_no_messages_that_left_the_code():
     ],
 )
 def test_language_comes_from_the_request(app, kwargs, expected):
+    kwargs = dict(kwargs)  # the parameter is shared between the SQLite and PostgreSQL runs
     path = kwargs.pop("path", "/")
     with app.server.test_request_context(path, method="POST" if "json" in kwargs else "GET", **kwargs):
         assert current_language() == expected
