@@ -13,6 +13,7 @@ from callbacks.national import resolve
 from callbacks.region import unchanged_view
 from dashboard import domain, metrics
 from dashboard.access import current_viewer
+from dashboard.cache import cached_callback
 from dashboard.data import access
 from dashboard.data.cohorts import OrganisationRef
 from dashboard.params import parse_organisation
@@ -220,7 +221,7 @@ def register(app: Dash) -> None:
         region_year,
         region_code,
         region_day,
-    )(update_organisations)
+    )(cached_callback(update_organisations))
     # grid row clicked -> organisation page
     app.callback(
         Output(ids.NAVIGATE, "href", allow_duplicate=True),
@@ -237,7 +238,7 @@ def register(app: Dash) -> None:
         region_code,
         region_year,
         region_day,
-    )(organisation_link)
+    )(cached_callback(organisation_link))
 
     year, org, day = (
         Input(ids.ORG_YEAR, "value"),
@@ -255,7 +256,7 @@ def register(app: Dash) -> None:
         day,
         State(ids.URL, "search"),
         prevent_initial_call="initial_duplicate",
-    )(update_organisation)
+    )(cached_callback(update_organisation))
     # year, peildatum -> funnel, monthly starts, mix
     app.callback(
         Output(ids.ORG_FUNNEL, "figure"),
@@ -266,6 +267,6 @@ def register(app: Dash) -> None:
         year,
         org,
         day,
-    )(update_organisation_figures)
+    )(cached_callback(update_organisation_figures))
     # peildatum -> deliveries
-    app.callback(Output(ids.ORG_DELIVERIES, "children"), org, day)(update_deliveries)
+    app.callback(Output(ids.ORG_DELIVERIES, "children"), org, day)(cached_callback(update_deliveries))
