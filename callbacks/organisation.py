@@ -199,7 +199,7 @@ def update_deliveries(organisation: int | None, peildatum_raw: str | None) -> li
     found = _organisation(organisation)
     db = runtime().db
     viewer = current_viewer()
-    status = access.delivery(viewer, db, peildatum)
+    status = access.delivery(viewer, db, peildatum, found.id)
     mine = status[(status["code"] == found.region_code) & (status["organisatie"] == found.naam)]
     imports = access.organisation_files(viewer, db, found)
     if imports.empty:
