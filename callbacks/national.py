@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from dash import Dash, Input, NoUpdate, Output, Patch, State, ctx, html, no_update
 
 from dashboard import domain, metrics
+from dashboard.cache import cached_callback
 from dashboard.data.national import NationalSummary, national_summary
 from dashboard.data.progress import monthly_starts, progress_by_region
 from dashboard.i18n import _
@@ -220,7 +221,7 @@ def register(app: Dash) -> None:
         year,
         peildatum,
         since,
-    )(update_national)
+    )(cached_callback(update_national))
 
     # peildatum -> year choices (and the year, when it lay after the peildatum's year)
     app.callback(
@@ -232,8 +233,10 @@ def register(app: Dash) -> None:
     )(sync_year)
 
     # metric, map form, year, peildatum -> map (Patch unless the form changed), fallback note, summary
+    map_answer = cached_callback(update_map)  # the trigger is an argument: it decides Patch or figure
+
     def _map(metric_key: str, form: str, year_raw: str, peildatum_raw: str) -> tuple[Any, Any, str]:
-        return update_map(metric_key, form, year_raw, peildatum_raw, ctx.triggered_id)
+        return map_answer(metric_key, form, year_raw, peildatum_raw, ctx.triggered_id)
 
     app.callback(
         Output(ids.NATIONAL_MAP, "figure"),
@@ -253,7 +256,7 @@ def register(app: Dash) -> None:
         year,
         peildatum,
         Input(ids.NATIONAL_HIGHLIGHT, "value"),
-    )(update_ranking)
+    )(cached_callback(update_ranking))
     # year, peildatum -> trend and its summary
     app.callback(
         Output(ids.NATIONAL_TREND, "figure"),
@@ -261,7 +264,7 @@ def register(app: Dash) -> None:
         Output(ids.NATIONAL_TREND_EXPORT, "children"),
         year,
         peildatum,
-    )(_trend_with_links)
+    )(cached_callback(_trend_with_links))
     # every control -> URL query, so a link reproduces the view
     app.callback(
         Output(ids.URL, "search", allow_duplicate=True),

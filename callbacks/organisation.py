@@ -13,6 +13,7 @@ from callbacks.national import resolve
 from callbacks.region import unchanged_view
 from dashboard import domain, metrics
 from dashboard.access import current_viewer
+from dashboard.cache import cached_callback
 from dashboard.data import access
 from dashboard.data.cohorts import OrganisationRef
 from dashboard.i18n import _
@@ -203,7 +204,7 @@ def update_deliveries(organisation: int | None, peildatum_raw: str | None) -> li
     found = _organisation(organisation)
     db = runtime().db
     viewer = current_viewer()
-    status = access.delivery(viewer, db, peildatum)
+    status = access.delivery(viewer, db, peildatum, found.id)
     mine = status[(status["code"] == found.region_code) & (status["organisatie"] == found.naam)]
     imports = access.organisation_files(viewer, db, found)
     if imports.empty:
@@ -226,7 +227,7 @@ def register(app: Dash) -> None:
         region_year,
         region_code,
         region_day,
-    )(update_organisations)
+    )(cached_callback(update_organisations))
     # grid row clicked -> organisation page
     app.callback(
         Output(ids.NAVIGATE, "href", allow_duplicate=True),
@@ -243,7 +244,7 @@ def register(app: Dash) -> None:
         region_code,
         region_year,
         region_day,
-    )(organisation_link)
+    )(cached_callback(organisation_link))
 
     year, org, day = (
         Input(ids.ORG_YEAR, "value"),
@@ -261,7 +262,7 @@ def register(app: Dash) -> None:
         day,
         State(ids.URL, "search"),
         prevent_initial_call="initial_duplicate",
-    )(update_organisation)
+    )(cached_callback(update_organisation))
     # year, peildatum -> funnel, monthly starts, mix
     app.callback(
         Output(ids.ORG_FUNNEL, "figure"),
@@ -272,6 +273,6 @@ def register(app: Dash) -> None:
         year,
         org,
         day,
-    )(update_organisation_figures)
+    )(cached_callback(update_organisation_figures))
     # peildatum -> deliveries
-    app.callback(Output(ids.ORG_DELIVERIES, "children"), org, day)(update_deliveries)
+    app.callback(Output(ids.ORG_DELIVERIES, "children"), org, day)(cached_callback(update_deliveries))

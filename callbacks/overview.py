@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from dash import Dash, Input, Output
 
+from dashboard.cache import cached_callback
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.progress import progress_by_region
 from dashboard.i18n import _
@@ -49,7 +50,7 @@ def register(app: Dash) -> None:
         Input(ids.REGIONS_YEAR, "value"),
         Input(ids.REGIONS_SEARCH, "value"),
         prevent_initial_call="initial_duplicate",
-    )(update_regions)
+    )(cached_callback(update_regions))
     # year select -> meetings table, URL
     app.callback(
         Output(ids.MEETINGS_TABLE, "children"),
@@ -57,4 +58,4 @@ def register(app: Dash) -> None:
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.MEETINGS_YEAR, "value"),
         prevent_initial_call="initial_duplicate",
-    )(update_meetings)
+    )(cached_callback(update_meetings))

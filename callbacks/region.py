@@ -12,6 +12,7 @@ from dash import Dash, Input, NoUpdate, Output, State, no_update
 
 from callbacks.national import resolve, year_before
 from dashboard import comparison, domain, metrics
+from dashboard.cache import cached_callback
 from dashboard.data.cadence import (
     attendance_by_type,
     case_discussion_gaps,
@@ -303,7 +304,7 @@ def register(app: Dash) -> None:
         cohort,
         State(ids.URL, "search"),
         prevent_initial_call="initial_duplicate",
-    )(update_region)
+    )(cached_callback(update_region))
     # cohort -> region and national funnel
     app.callback(
         Output(ids.REGION_FUNNEL, "figure"),
@@ -314,9 +315,9 @@ def register(app: Dash) -> None:
         code,
         peildatum,
         cohort,
-    )(update_funnels)
+    )(cached_callback(update_funnels))
     # year, peildatum -> monthly progress
-    app.callback(Output(ids.REGION_MONTHLY, "figure"), year, code, peildatum)(update_monthly)
+    app.callback(Output(ids.REGION_MONTHLY, "figure"), year, code, peildatum)(cached_callback(update_monthly))
     # cohort -> method and funding mix
     app.callback(
         Output(ids.REGION_MIX, "figure"),
@@ -326,7 +327,7 @@ def register(app: Dash) -> None:
         code,
         peildatum,
         cohort,
-    )(update_mix)
+    )(cached_callback(update_mix))
     # year, peildatum -> meeting timeline
     app.callback(
         Output(ids.REGION_CADENCE, "figure"),
@@ -336,7 +337,7 @@ def register(app: Dash) -> None:
         year,
         code,
         peildatum,
-    )(update_cadence)
+    )(cached_callback(update_cadence))
     # year, peildatum, cohort -> comparison
     app.callback(
         Output(ids.REGION_COMPARISON, "children"),
@@ -346,4 +347,4 @@ def register(app: Dash) -> None:
         code,
         peildatum,
         cohort,
-    )(update_comparison)
+    )(cached_callback(update_comparison))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import ClientsideFunction, Dash, Input, Output, State
 
 from dashboard.access import current_viewer
+from dashboard.cache import cached_callback
 from dashboard.data import access
 from dashboard.data.meta import data_status
 from dashboard.i18n import _
@@ -38,7 +39,7 @@ def register(app: Dash) -> None:
         Output(ids.DEMO_BANNER, "children"),
         Output(ids.DATA_DATE, "children"),
         Input(ids.URL, "pathname"),
-    )(update_shell)
+    )(cached_callback(update_shell))
     # Data page rendered -> import log (the table's own id fires once when the page appears)
     app.callback(Output(ids.IMPORT_LOG_TABLE, "children"), Input(ids.IMPORT_LOG_TABLE, "id"))(
         update_import_log

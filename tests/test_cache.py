@@ -4,9 +4,13 @@ import pytest
 import redis
 from sqlalchemy import event
 
+from dashboard.access import Viewer
+from dashboard.cache import cached_callback, context_key
 from dashboard.data.national import national_summary
+from dashboard.runtime import EXTENSION
 from tests.conftest import PEILDATUM, REDIS_URL, service_url
-from tests.helpers import load, trajectory
+from tests.helpers import load, signed_in_client, trajectory, viewing_as
+from tests.test_access import _grid, _org, _org_tiles, _rows, forge
 
 
 def count_statements(db):
@@ -52,3 +56,86 @@ def test_cache_keys_include_the_arguments(app, db, peildatum):
         national_summary(db, 2026, PEILDATUM)
         expected = 1 if peildatum.month == 1 else 2
         assert national_summary(db, 2026, peildatum).started == expected
+
+
+# --- finished callback answers ------------------------------------------------------------------
+
+
+def _grid_rows(client, region: str) -> dict[str, object]:
+    rows = _rows(_grid(client, region))
+    return {r["organisatie"]: r["gestart"] for r in rows}
+
+
+def test_a_cached_answer_is_not_shared_between_roles(known, app):
+    regional = signed_in_client(app, "regio", ("AM09",))
+    admin = signed_in_client(app, "beheer")
+    national = signed_in_client(app, "landelijk")
+    # Each role asks the very same callback with the very same arguments, one after the other:
+    # a key without the viewer would hand the second and third the first one's answer.
+    assert _grid_rows(regional, "AM09")["GGZ A"] == "<5"
+    assert _grid_rows(admin, "AM09")["GGZ A"] == 3
+    assert _grid_rows(regional, "AM09")["GGZ A"] == "<5"
+    assert _grid_rows(national, "AM09")["GGZ A"] == "<5"
+    # A region outside the regional account's own: empty for it, open to a national account.
+    assert _grid_rows(regional, "AM01") == {}
+    assert set(_grid_rows(national, "AM01")) == {"GGZ Noord"}
+    assert _grid_rows(signed_in_client(app, "regio", ("AM01",)), "AM01") == {"GGZ Noord": "<5"}
+
+
+def test_a_refused_answer_is_not_cached_for_the_next_viewer(known, app):
+    noord = _org(known, "AM01", "GGZ Noord")
+    assert _org_tiles(signed_in_client(app, "regio", ("AM09",)), noord).status_code == 403
+    allowed = _org_tiles(signed_in_client(app, "beheer"), noord)
+    assert allowed.status_code == 200 and b"GGZ Noord" in allowed.data
+
+
+def test_context_key_names_role_and_regions(app):
+    with viewing_as(app, Viewer("a", "regio", frozenset({"AM09", "AM01"}))):
+        regional = context_key()
+    with viewing_as(app, Viewer("b", "regio", frozenset({"AM01", "AM09"}))):
+        # The same rights share answers, whoever holds them.
+        assert context_key() == regional
+    with viewing_as(app, Viewer("c", "beheer")):
+        admin = context_key()
+    with viewing_as(app, Viewer("d", "landelijk")):
+        national = context_key()
+    assert len({regional, admin, national}) == 3
+
+
+def test_an_import_shows_new_numbers_at_once(known, app):
+    admin = signed_in_client(app, "beheer")
+    assert _grid_rows(admin, "AM09")["GGZ A"] == 3
+    load(known, "trajecten", [trajectory("T9", "2026-05-01", organisatie="GGZ A")], today=PEILDATUM)
+    assert _grid_rows(admin, "AM09")["GGZ A"] == 4
+
+
+def test_a_hit_gives_the_same_answer_without_running_the_callback(known, app):
+    client = signed_in_client(app, "landelijk")
+    first = _grid(client, "AM09")
+    statements = count_statements(app.server.extensions[EXTENSION].db)
+    second = _grid(client, "AM09")
+    assert second.status_code == 200 and second.data == first.data
+    # Left: account lookups (the request reads /_dash-dependencies too) and the data version.
+    assert statements and all("FROM app_user" in s or "FROM import_log" in s for s in statements)
+
+
+def test_a_multi_output_answer_keeps_no_update(known, app):
+    client = signed_in_client(app, "landelijk")
+    values = {
+        "region-year.value": "2026",
+        "region-code.data": "AM09",
+        "region-peildatum.value": "2026-06-30",
+        "region-cohort.value": "2026",
+        "url.search": "?jaar=2026&peildatum=2026-06-30&cohort=2026",
+    }
+    for _ in range(2):  # computed, then from the cache
+        response = forge(client, "region-tiles.children", values)
+        assert response.status_code == 200
+        answer = response.get_json()["response"]
+        # The address already shows the view, so the URL output is left alone (no_update).
+        assert "url" not in answer and "region-tiles" in answer
+
+
+def test_callback_runs_uncached_outside_a_request(known, app):
+    with app.server.app_context():
+        assert cached_callback(lambda x: (x, None))(1) == (1, None)

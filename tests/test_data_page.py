@@ -67,6 +67,18 @@ def test_broken_upload_payload_is_a_clear_error(app):
     assert "kon niet worden ontvangen" in text_of(report) and disabled is True
 
 
+def test_delivery_status_of_one_organisation_is_its_row_of_all(known):
+    everyone = delivery_status(known, PEILDATUM)
+    for name in ("GGZ A", "UWV B", "GGZ Noord"):
+        region = "AM01" if name == "GGZ Noord" else "AM09"
+        number = int(
+            funnel_by_organisation(known, region, 2026, PEILDATUM).set_index("organisatie").loc[name, "id"]
+        )
+        alone = delivery_status(known, PEILDATUM, organisation=number)
+        expected = everyone[everyone["organisatie"] == name].reset_index(drop=True)
+        pd.testing.assert_frame_equal(alone.reset_index(drop=True), expected, check_dtype=False)
+
+
 def test_delivery_status_marks_missing_quarters(app, db):
     rows = [trajectory(f"Q{i}", day) for i, day in enumerate(["2025-08-01", "2025-11-01", "2026-05-01"])]
     rows.append(trajectory("L1", "2026-05-02", organisatie="Laat Gestart"))

@@ -18,7 +18,7 @@ from sqlalchemy.orm import selectinload
 from dashboard import domain
 from dashboard.access import Viewer
 from dashboard.db import Database
-from dashboard.models import AuditEvent, ImportLog, Region, User
+from dashboard.models import AuditEvent, ImportLog, Region, User, user_region
 
 _hasher = PasswordHasher()
 # Verifying against this when the account does not exist takes as long as a real check, so the
@@ -183,11 +183,37 @@ def list_users(db: Database) -> list[Account]:
 
 def find_user(db: Database, account_id: int) -> Account | None:
     """The active account with this id (the session holds only the id), or None."""
-    with db.transaction() as session:
-        user = session.scalar(select(User).options(selectinload(User.regions)).where(User.id == account_id))
-        if user is None or not user.actief or (user.voorbeeld and not only_demo_data(db)):
-            return None
-        return _account(user)
+    # Every request re-reads its account, so this is one round trip in Core, not two in the ORM.
+    query = (
+        select(
+            User.id,
+            User.gebruikersnaam,
+            User.rol,
+            User.actief,
+            User.voorbeeld,
+            User.oidc_subject,
+            user_region.c.region_code,
+        )
+        .outerjoin(user_region, user_region.c.user_id == User.id)
+        .where(User.id == account_id)
+        .order_by(user_region.c.region_code)
+    )
+    with db.engine.connect() as connection:
+        rows = connection.execute(query).all()
+    if not rows:
+        return None
+    user = rows[0]
+    if not user.actief or (user.voorbeeld and not only_demo_data(db)):
+        return None
+    return Account(
+        id=user.id,
+        name=user.gebruikersnaam,
+        role=user.rol,
+        regions=tuple(r.region_code for r in rows if r.region_code is not None),
+        active=user.actief,
+        demo=user.voorbeeld,
+        oidc=user.oidc_subject is not None,
+    )
 
 
 def only_demo_data(db: Database) -> bool:

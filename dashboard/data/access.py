@@ -74,9 +74,14 @@ def organisation_files(viewer: Viewer, db: Database, found: OrganisationRef) -> 
     return cohorts.organisation_imports(db, found.id)
 
 
-def delivery(viewer: Viewer, db: Database, peildatum: dt.date) -> pd.DataFrame:
-    """Delivery status of the organisations of every region whose organisations ``viewer`` sees."""
-    frame = organisations.delivery_status(db, peildatum)
+def delivery(
+    viewer: Viewer, db: Database, peildatum: dt.date, organisation: int | None = None
+) -> pd.DataFrame:
+    """Delivery status of the organisations of every region whose organisations ``viewer`` sees.
+
+    With ``organisation``, only that organisation's row (when the viewer may see it).
+    """
+    frame = organisations.delivery_status(db, peildatum, organisation=organisation)
     allowed = frame["code"].map(viewer.sees_organisations).astype(bool)
     return frame[allowed].reset_index(drop=True)
 

@@ -38,12 +38,20 @@ def recent_quarters(peildatum: dt.date, count: int) -> list[tuple[int, int]]:
 
 
 @cached
-def delivery_status(db: Database, peildatum: dt.date, quarters: int = 8) -> pd.DataFrame:
+def delivery_status(
+    db: Database, peildatum: dt.date, quarters: int = 8, organisation: int | None = None
+) -> pd.DataFrame:
     """Per organisation whether data came in for each of the last ``quarters`` quarters.
 
     A quarter counts as delivered when the organisation has trajectories that started in it, or
     when a file with its trajectories was imported during it (a delivery of unchanged rows is a
     delivery too).
+
+    Args:
+        db: the database.
+        peildatum: the last day that counts.
+        quarters: how many quarters, ending with the peildatum's.
+        organisation: only this organisation (its own page needs no one else's rows).
 
     Returns:
         One row per organisation with ``code``, ``regio``, ``organisatie``, ``soort``, one column
@@ -77,9 +85,16 @@ def delivery_status(db: Database, peildatum: dt.date, quarters: int = 8) -> pd.D
         .join(Delivery, Delivery.organisation_id == Organisation.id)
         .join(ImportLog, ImportLog.id == Delivery.import_id)
     )
+    if organisation is not None:
+        organisations = organisations.where(Organisation.id == organisation)
+        imports = imports.where(Organisation.id == organisation)
     with db.engine.connect() as connection:
         monthly = summary.counts(
-            connection, {summary.STARTED: peildatum}, ["org", "jaarmaand"], since=first_day
+            connection,
+            {summary.STARTED: peildatum},
+            ["org", "jaarmaand"],
+            organisation=organisation,
+            since=first_day,
         )
         delivered = pd.DataFrame(
             connection.execute(imports).all(), columns=[*DELIVERY_COLUMNS[:4], "tijdstip"]
