@@ -16,6 +16,7 @@ from flask_caching import Cache
 from plotly.io.json import to_json_plotly
 
 from dashboard.access import current_viewer
+from dashboard.i18n import current_language
 
 if TYPE_CHECKING:
     from dashboard.db import Database
@@ -68,14 +69,14 @@ def cached(fn: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Da
 
 
 def context_key() -> str:
-    """What besides its arguments decides a callback's answer: who is looking.
+    """What besides its arguments decides a callback's answer: who is looking, in which language.
 
     Results differ per viewer (a ``regio`` account sees its own organisations, ``beheer`` sees
-    small numbers), so a cached answer is shared only between viewers with the same role and
-    regions. Anything else that comes to shape answers per person belongs here as well.
+    small numbers) and per language, so a cached answer is shared only between requests with the
+    same role, regions and language. Anything else that comes to shape answers belongs here too.
     """
     viewer = current_viewer()
-    return f"{viewer.role}:{','.join(sorted(viewer.regions))}"
+    return f"{viewer.role}:{','.join(sorted(viewer.regions))}:{current_language()}"
 
 
 def _serialised(value: object) -> object:

@@ -33,7 +33,7 @@ def _org(db: Any, region: str, name: str) -> int:
     return int(frame.loc[frame["organisatie"] == name, "id"].iloc[0])
 
 
-def forge(client: Any, output: str, values: dict[str, Any]) -> Any:
+def forge(client: Any, output: str, values: dict[str, Any], lang: str | None = None) -> Any:
     """POST to /_dash-update-component exactly as the browser would for the callback of ``output``.
 
     ``values`` maps "id.property" of the callback's inputs and states to what a crafted request
@@ -62,6 +62,8 @@ def forge(client: Any, output: str, values: dict[str, Any]) -> Any:
         "state": [item(s) for s in dep["state"]],
         "changedPropIds": [f"{dep['inputs'][0]['id']}.{dep['inputs'][0]['property']}"],
     }
+    if lang:
+        body["lang"] = lang  # what assets/language.js adds on an English page
     return client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
 
 

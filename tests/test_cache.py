@@ -139,3 +139,14 @@ def test_a_multi_output_answer_keeps_no_update(known, app):
 def test_callback_runs_uncached_outside_a_request(known, app):
     with app.server.app_context():
         assert cached_callback(lambda x: (x, None))(1) == (1, None)
+
+
+def test_a_cached_answer_is_not_shared_between_languages(known, app):
+    client = signed_in_client(app, "landelijk")
+    values = {"national-year.value": "2026", "national-peildatum.value": "2026-06-30"}
+    # The same callback with the same arguments, from a Dutch page and then from an English one.
+    dutch = forge(client, "national-tiles.children", values).get_data(as_text=True)
+    english = forge(client, "national-tiles.children", values, lang="en").get_data(as_text=True)
+    assert "Trajecten gestart" in dutch and "Trajecten gestart" not in english
+    assert "Trajectories started" in english
+    assert forge(client, "national-tiles.children", values).get_data(as_text=True) == dutch
