@@ -238,26 +238,26 @@ def user_role(naam: str, role: str, regions: tuple[str, ...]) -> None:
     click.echo(f"Gewijzigd: {_describe(account)}")
 
 
+def _set_active(naam: str, active: bool, event: str, done: str) -> None:
+    database = _database(_settings())
+    _require_current(database)
+    store.set_active(database, naam, active)
+    store.record(database, event, getpass.getuser(), naam)
+    click.echo(done)
+
+
 @gebruiker.command("blokkeer", help="Blokkeer een account; het wordt direct uitgelogd.")
 @click.argument("naam")
 def user_block(naam: str) -> None:
     """Block an account."""
-    database = _database(_settings())
-    _require_current(database)
-    store.set_active(database, naam, False)
-    store.record(database, "account geblokkeerd", getpass.getuser(), naam)
-    click.echo(f"Account {naam} geblokkeerd.")
+    _set_active(naam, False, "account geblokkeerd", f"Account {naam} geblokkeerd.")
 
 
 @gebruiker.command("deblokkeer", help="Laat een geblokkeerd account weer toe.")
 @click.argument("naam")
 def user_unblock(naam: str) -> None:
     """Unblock an account."""
-    database = _database(_settings())
-    _require_current(database)
-    store.set_active(database, naam, True)
-    store.record(database, "account gedeblokkeerd", getpass.getuser(), naam)
-    click.echo(f"Account {naam} weer toegelaten.")
+    _set_active(naam, True, "account gedeblokkeerd", f"Account {naam} weer toegelaten.")
 
 
 @gebruiker.command("verwijder", help="Verwijder een account (het auditlogboek houdt de naam).")

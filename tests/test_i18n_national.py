@@ -17,19 +17,9 @@ from layouts.metric_specs import METRICS
 from layouts.pages import page_title
 from layouts.shell import navigation
 from tests.helpers import load, trajectory, viewing_as
+from tests.test_callbacks import text_of
 
 PEILDATUM = dt.date(2026, 6, 30)
-
-
-def text_of(component) -> str:
-    """All text inside a component tree, as a screen reader would get it."""
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(" ".join(text_of(c) for c in component).split())
-    return text_of(getattr(component, "children", None))
 
 
 def find(component, component_id: str):
