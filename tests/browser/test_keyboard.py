@@ -76,3 +76,25 @@ def test_keyboard_walk_from_country_to_organisation_and_back(page, server):
     page.wait_for_url(lambda url: "/regio" not in url)
     page.wait_for_selector("#tile-trajecten .kpi-value")
     assert unmarked == [], f"focus niet zichtbaar op: {unmarked}"
+
+
+def test_figure_tables_open_with_the_keyboard_and_pass_axe(page, server):
+    from tests.browser.axe import assert_accessible
+
+    page.goto(server + "/regio/AM09")
+    page.wait_for_selector("#region-funnel-tabel-knop:not([hidden])")
+    switches = page.locator("button.figure-table-toggle:not([hidden])")
+    assert switches.count() >= 5  # funnel (region and national), months, meetings, funnel plot
+    for index in range(switches.count()):
+        switch = switches.nth(index)
+        switch.focus()
+        page.keyboard.press("Enter")
+        table = page.locator(f"#{switch.get_attribute('aria-controls')} table")
+        table.wait_for()
+        assert switch.get_attribute("aria-expanded") == "true"
+        assert table.locator("caption").inner_text().strip() and table.locator("tbody tr").count() > 0
+    assert_accessible(page)
+    # Pressed again, the table goes away.
+    switches.first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f"#{switches.first.get_attribute('aria-controls')} table", state="detached")
