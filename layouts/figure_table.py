@@ -60,10 +60,15 @@ def table_switch(graph_id: str) -> html.Div:
     )
 
 
+def table_meta(caption: str, columns: list[str], rows: list[list[Any]]) -> dict[str, Any]:
+    """The table as a figure carries it in ``layout.meta.table`` (also for a Patch)."""
+    return {"caption": caption, "columns": columns, "rows": [[str(c) for c in r] for r in rows]}
+
+
 def with_table(figure: go.Figure, caption: str, columns: list[str], rows: list[list[Any]]) -> go.Figure:
     """Attach the figure's numbers as a table: formatted text, first column the row header."""
     # Merged into meta, not replacing it: a figure keeps what else it stores there (the map's form).
     meta = dict(figure.layout.meta) if isinstance(figure.layout.meta, dict) else {}
-    meta["table"] = {"caption": caption, "columns": columns, "rows": [[str(c) for c in r] for r in rows]}
+    meta["table"] = table_meta(caption, columns, rows)
     figure.update_layout(meta=meta)
     return figure

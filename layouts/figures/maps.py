@@ -13,7 +13,7 @@ from dash import Patch
 from dashboard.i18n import _, ngettext
 from dashboard.region_metrics import OutflowCohort
 from layouts import format as fmt
-from layouts.figure_table import with_table
+from layouts.figure_table import table_meta, with_table
 from layouts.figures.theme import NO_DATA, base_layout, class_palette, discrete_colourscale, readable_text
 from layouts.metric_specs import MetricSpec
 
@@ -231,10 +231,9 @@ def tile_map_figure(tiles: pd.DataFrame, values: MapValues) -> go.Figure:
 
 
 def _with_table(figure: go.Figure, values: MapValues, form: str) -> go.Figure:
-    with_table(figure, *values.table())
-    # with_table sets the whole meta; the map's form belongs beside the table.
-    figure.update_layout(meta={**figure.layout.meta, "vorm": form})
-    return figure
+    # The map's form sits in meta beside the table (with_table keeps what meta already holds).
+    figure.update_layout(meta={"vorm": form})
+    return with_table(figure, *values.table())
 
 
 def map_patch(form: str, values: MapValues) -> Patch:
@@ -256,6 +255,6 @@ def map_patch(form: str, values: MapValues) -> Patch:
         trace["textfont"]["color"] = values.text_colours
     trace["customdata"] = values.customdata
     trace["hovertemplate"] = values.hovertemplate
-    # The table must follow the new values too; with_table owns its format, so take it from there.
-    patch["layout"]["meta"]["table"] = with_table(go.Figure(), *values.table()).layout.meta["table"]
+    # The table must follow the new values too.
+    patch["layout"]["meta"]["table"] = table_meta(*values.table())
     return patch
