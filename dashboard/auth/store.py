@@ -216,6 +216,19 @@ def find_user(db: Database, account_id: int) -> Account | None:
     )
 
 
+def account_exists(db: Database, name: str) -> bool:
+    """Whether ``name`` is an account (without loading any account)."""
+    with db.engine.connect() as connection:
+        return bool(connection.scalar(select(exists().where(User.gebruikersnaam == name.strip()))))
+
+
+def demo_accounts_usable(db: Database) -> bool:
+    """Whether an active demo account exists and still works (only demo data in the database)."""
+    with db.engine.connect() as connection:
+        found = connection.scalar(select(exists().where(User.voorbeeld.is_(True), User.actief.is_(True))))
+    return bool(found) and only_demo_data(db)
+
+
 def only_demo_data(db: Database) -> bool:
     """Whether every import so far was demo data: demo accounts work only then."""
     with db.engine.connect() as connection:

@@ -103,7 +103,7 @@ def _login_path(language: str | None = None, **params: str) -> str:
 
 def _form(status: int = 200, error: str = "", name: str = "") -> tuple[str, int]:
     settings = runtime().settings
-    demo = [n for n, _role, _regions in store.DEMO_ACCOUNTS] if _demo_available() else []
+    demo = [n for n, _role, _regions in store.DEMO_ACCOUNTS] if store.demo_accounts_usable(_db()) else []
     target = safe_next(request.values.get("volgende"))
     language = current_language()
     # The other language, as a plain link that keeps the page to return to.
@@ -126,11 +126,6 @@ def _form(status: int = 200, error: str = "", name: str = "") -> tuple[str, int]
         demo_accounts=demo,
     )
     return page, status
-
-
-def _demo_available() -> bool:
-    db = _db()
-    return any(a.demo and a.active for a in store.list_users(db)) and store.only_demo_data(db)
 
 
 def _start_session(account: store.Account, how: str, target: str) -> Any:
@@ -159,7 +154,7 @@ def login() -> Any:
     if account is None:
         # The typed name is logged only when it is an account: a password typed into the name
         # field must not end up in the audit trail.
-        known = any(a.name == name for a in store.list_users(_db()))
+        known = store.account_exists(_db(), name)
         store.record(_db(), "inloggen mislukt", name if known else "(onbekende naam)")
         return _form(401, _("Gebruikersnaam of wachtwoord klopt niet."), name)
     return _start_session(account, "wachtwoord", request.form.get("volgende", "/"))
