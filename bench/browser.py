@@ -17,10 +17,10 @@ window.__hzwLastChange = 0;
 new MutationObserver(() => { window.__hzwLastChange = performance.now(); })
   .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 """
-# The tiles, the map (a MapLibre canvas, or the tile map's markers), the ranking and the trend are drawn.
+# The tiles, the map (the regions' paths, or the tile map's markers), the ranking and the trend are drawn.
 DRAWN = """() => {
   const has = (sel) => document.querySelector(sel) !== null;
-  const map = has('#national-map .maplibregl-canvas') || has('#national-map .trace');
+  const map = has('#national-map .choroplethlocation') || has('#national-map .trace');
   return map && has('#national-tiles > *') && has('#national-ranking .trace')
     && has('#national-trend .trace') && !has('[data-dash-is-loading="true"]');
 }"""

@@ -24,7 +24,7 @@ from callbacks import (
     shell,
     upload,
 )
-from dashboard import downloads
+from dashboard import downloads, plotly_bundle
 from dashboard.auth.web import init_auth
 from dashboard.cache import cache
 from dashboard.config import PROJECT_ROOT, load_settings
@@ -53,6 +53,7 @@ INDEX_STRING = """<!DOCTYPE html>
         <title>{%title%}</title>
         {%favicon%}
         {%css%}
+        {%preload%}
     </head>
     <body>
         {%app_entry%}
@@ -134,7 +135,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app.index_string = INDEX_STRING.replace("{%lang%}", "nl")
+    app.index_string = INDEX_STRING.replace("{%lang%}", "nl").replace(
+        "{%preload%}", plotly_bundle.preload_tag(app)
+    )
     # The page's language follows ?lang=; Dash fills the template, this sets the attribute.
     fill_index = app.interpolate_index
 
@@ -170,6 +173,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.extensions[EXTENSION] = runtime
     init_auth(server, settings, runtime.extras)
 
+    plotly_bundle.register(app)
     server.register_blueprint(downloads.blueprint)
     server.register_blueprint(meeting_pack.blueprint)
     server.register_error_handler(500, _server_error)

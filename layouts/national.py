@@ -105,7 +105,12 @@ def page(
                                 ),
                                 described(
                                     dcc.Loading(
-                                        dcc.Graph(id=ids.NATIONAL_MAP, config=graph_config()), delay_show=300
+                                        dcc.Graph(
+                                            id=ids.NATIONAL_MAP,
+                                            # The wheel scrolls the page, not the map: it is fitted already.
+                                            config={**graph_config(), "scrollZoom": False},
+                                        ),
+                                        delay_show=300,
                                     ),
                                     ids.NATIONAL_MAP_SUMMARY,
                                     ids.NATIONAL_MAP,

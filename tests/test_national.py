@@ -296,7 +296,7 @@ def test_metric_change_sends_values_not_geometry(national):
     with national.server.app_context():
         full, note, _summary = update_map("doel", "geo", "2026", "2026-06-30", None)
         patch, _note, summary = update_map("gestart", "geo", "2026", "2026-06-30", ids.NATIONAL_METRIC)
-    assert isinstance(full, go.Figure) and full.data[0].type == "choroplethmap" and note is None
+    assert isinstance(full, go.Figure) and full.data[0].type == "choropleth" and note is None
     assert isinstance(patch, Patch)
     body = json.dumps(patch.to_plotly_json(), cls=PlotlyJSONEncoder)
     assert "geojson" not in body and "FeatureCollection" not in body
