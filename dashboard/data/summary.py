@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Table,
     and_,
+    bindparam,
     case,
     delete,
     func,
@@ -169,19 +170,37 @@ def counted_by_id(connection: Connection | Session, ids: Sequence[int]) -> Count
 
 def apply(connection: Connection | Session, delta: Mapping[tuple[Any, ...], int]) -> None:
     """Add ``delta`` (summary key → change in count) to the summary, dropping rows that reach 0."""
-    rows = [{**dict(zip(KEY_COLUMNS, key, strict=True)), "aantal": n} for key, n in delta.items() if n]
+    rows = [(*key, n) for key, n in delta.items() if n]
     if not rows:
         return
     dialect = (
         connection.get_bind().dialect.name if isinstance(connection, Session) else connection.dialect.name
     )
-    module: Any = postgresql if dialect == "postgresql" else sqlite
-    statement = module.insert(SUMMARY)
-    statement = statement.on_conflict_do_update(
-        index_elements=list(KEY_COLUMNS), set_={"aantal": SUMMARY.c.aantal + statement.excluded.aantal}
-    )
-    connection.execute(statement, rows)
-    connection.execute(delete(SUMMARY).where(SUMMARY.c.aantal == 0))
+    columns = [*KEY_COLUMNS, "aantal"]
+    if dialect == "postgresql":
+        # One statement with a column of values per array: a 10,000-row import touches some 40,000
+        # summary rows, and as an executemany they took longer than the rest of the import.
+        arrays = [
+            bindparam(f"u_{name}", [row[i] for row in rows], type_=postgresql.ARRAY(SUMMARY.c[name].type))
+            for i, name in enumerate(columns)
+        ]
+        pg = postgresql.insert(SUMMARY).from_select(columns, select(*(func.unnest(a) for a in arrays)))
+        connection.execute(pg.on_conflict_do_update(index_elements=list(KEY_COLUMNS), set_=_added(pg)))
+    else:
+        lite = sqlite.insert(SUMMARY)
+        lite = lite.on_conflict_do_update(index_elements=list(KEY_COLUMNS), set_=_added(lite))
+        connection.execute(lite, [dict(zip(columns, row, strict=True)) for row in rows])
+    # Only a count that went down can have reached 0; looking there alone spares a scan of the
+    # whole summary on every import.
+    lowered = sorted({row[0] for row in rows if row[-1] < 0})
+    if lowered:
+        connection.execute(
+            delete(SUMMARY).where(SUMMARY.c.organisation_id.in_(lowered), SUMMARY.c.aantal == 0)
+        )
+
+
+def _added(statement: Any) -> dict[str, Any]:
+    return {"aantal": SUMMARY.c.aantal + statement.excluded.aantal}
 
 
 # Grouping columns a caller may ask for: on the summary, and on the trajectories themselves.
