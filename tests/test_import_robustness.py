@@ -5,6 +5,7 @@ import signal
 import subprocess
 import sys
 import time
+import unicodedata
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from dashboard.importing import ImportRejected, import_file, import_frame
+from dashboard.importing.values import has_control_characters
 from dashboard.models import ImportLog, Meeting, Organisation, Target, Trajectory, meeting_organisation
 from tests.helpers import TRAJECTORY_HEADER, trajectory
 
@@ -211,3 +213,12 @@ def test_random_and_mangled_bytes_import_or_report_never_half(db, tmp_path, kind
     assert after[log] == before[log] + 1
     assert after[main] == before[main] + result.nieuw
     assert result.nieuw + result.gewijzigd + result.ongewijzigd <= result.rijen
+
+
+def test_control_characters_are_exactly_unicode_s_cc_category_but_tab_and_line_breaks():
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:  # surrogates are no characters of their own
+            continue
+        char = chr(code)
+        expected = unicodedata.category(char) == "Cc" and char not in "\t\n\r"
+        assert has_control_characters(f"a{char}b") is expected, hex(code)
