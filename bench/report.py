@@ -41,6 +41,8 @@ class BrowserResult:
     cached: list[tuple[float, float]]
     database: str
     scale: int
+    # A returning visitor: scripts from the browser's cache, the server's cache emptied.
+    returning: list[tuple[float, float]] = field(default_factory=list)
 
     @property
     def worst(self) -> float:
@@ -238,6 +240,14 @@ def markdown(results: Results, command: str) -> str:
             "",
             f"- zonder cache: {', '.join(f'{d:,.0f} ({a:,.0f})' for d, a in b.uncached)}",
             f"- met cache: {', '.join(f'{d:,.0f} ({a:,.0f})' for d, a in b.cached)}",
+            *(
+                [
+                    "- terugkerende bezoeker (scripts uit de browsercache, server zonder cache): "
+                    + ", ".join(f"{d:,.0f} ({a:,.0f})" for d, a in b.returning)
+                ]
+                if b.returning
+                else []
+            ),
             "",
         ]
     if results.load is not None:

@@ -146,7 +146,8 @@ def server_measurements(
             browser.time_to_drawn(base + "/" + query, 1)
             uncached = browser.time_to_drawn(base + "/" + query, options.browser_runs, flush)
             cached = browser.time_to_drawn(base + "/" + query, options.browser_runs)
-            results.browser = report.BrowserResult(uncached, cached, kind, scale)
+            returning = browser.time_to_drawn(base + "/" + query, options.browser_runs, flush, returning=True)
+            results.browser = report.BrowserResult(uncached, cached, kind, scale, returning)
         if options.users:
             log.info("belastingstest: %d gebruikers, %.0f s", options.users, options.seconds)
             calls = bench.interactions()
