@@ -13,11 +13,12 @@ import datetime as dt
 import pandas as pd
 
 from dashboard.access import Viewer
+from dashboard.cache import cached
 from dashboard.data import cohorts, meta, organisations, progress
 from dashboard.data.cohorts import OrganisationRef
 from dashboard.db import Database
 from dashboard.i18n import _
-from dashboard.suppression import published_organisations
+from dashboard.suppression import SuppressionRule, published_organisations
 
 
 class NoAccess(PermissionError):
@@ -38,8 +39,16 @@ def organisation_table(
         NoAccess: when the viewer may not see this region's organisations.
     """
     _require(viewer, region)
-    frame = cohorts.funnel_by_organisation(db, region, year, peildatum)
-    return published_organisations(frame, viewer.suppression(minimum))
+    return _published_table(db, region, year, peildatum, viewer.suppression(minimum))
+
+
+@cached
+def _published_table(
+    db: Database, region: str, year: int, peildatum: dt.date, rule: SuppressionRule
+) -> pd.DataFrame:
+    # Cached after the access check, per suppression rule: the organisation page asks for the
+    # region's table in two callbacks, and working out what to hide costs more than the query.
+    return published_organisations(cohorts.funnel_by_organisation(db, region, year, peildatum), rule)
 
 
 def organisation(viewer: Viewer, db: Database, number: int | None) -> OrganisationRef | None:
