@@ -8,7 +8,7 @@ from urllib.parse import parse_qs
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import Dash, Input, NoUpdate, Output, State, no_update
+from dash import Dash, Input, NoUpdate, Output, State, ctx, no_update
 
 from callbacks.national import resolve, year_before
 from dashboard import comparison, domain, metrics
@@ -277,6 +277,33 @@ def update_comparison(
     return grid, figure, text
 
 
+def update_region_page(
+    year_raw: str | None,
+    code: str | None,
+    peildatum_raw: str | None,
+    cohort_raw: str | None = None,
+    search: str | None = None,
+    cohort_only: bool = False,
+) -> tuple[Any, ...]:
+    """Every part of the region page in one answer, in the order ``register`` declares the outputs.
+
+    One request instead of six: each request pays for the login check, the import-log read and
+    Dash's dispatch again, and the parts share their data anyway. When only the start cohort
+    changed, the monthly progress and the meetings (which do not depend on it) stay as they are.
+    """
+    region = update_region(year_raw, code, peildatum_raw, cohort_raw, search)
+    funnels = update_funnels(year_raw, code, peildatum_raw, cohort_raw)
+    mix = update_mix(year_raw, code, peildatum_raw, cohort_raw)
+    compared = update_comparison(year_raw, code, peildatum_raw, cohort_raw)
+    if cohort_only:
+        monthly: Any = no_update
+        cadence: tuple[Any, ...] = (no_update,) * 4
+    else:
+        monthly = update_monthly(year_raw, code, peildatum_raw)
+        cadence = update_cadence(year_raw, code, peildatum_raw)
+    return (*region, *funnels, monthly, *mix, *cadence, *compared)
+
+
 def _shown(value: float | None, measure: str) -> str:
     if value is None or pd.isna(value):
         return _("geen gegevens")
@@ -287,64 +314,45 @@ def _shown(value: float | None, measure: str) -> str:
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    year = Input(ids.REGION_YEAR, "value")
-    code = Input(ids.REGION_CODE, "data")
-    peildatum = Input(ids.REGION_PEILDATUM, "value")
-    cohort = Input(ids.REGION_COHORT, "value")
-    # year, peildatum, cohort -> gauges, heading, downloads, breadcrumb, URL
+    page_answer = cached_callback(update_region_page)  # the trigger is an argument: it decides what is redone
+
+    def _page(
+        year_raw: str | None,
+        code: str | None,
+        peildatum_raw: str | None,
+        cohort_raw: str | None,
+        search: str | None,
+    ) -> tuple[Any, ...]:
+        cohort_only = set(ctx.triggered_prop_ids) == {f"{ids.REGION_COHORT}.value"}
+        return page_answer(year_raw, code, peildatum_raw, cohort_raw, search, cohort_only)
+
+    # year, peildatum, cohort -> gauges, heading, downloads, breadcrumb, URL; region and national
+    # funnel; monthly progress; method and funding mix; meeting timeline; comparison
     app.callback(
         Output(ids.REGION_TILES, "children"),
         Output(ids.REGION_HEADING, "children"),
         Output(ids.REGION_EXPORT, "children"),
         Output(ids.REGION_BREADCRUMB, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
-        year,
-        code,
-        peildatum,
-        cohort,
-        State(ids.URL, "search"),
-        prevent_initial_call="initial_duplicate",
-    )(cached_callback(update_region))
-    # cohort -> region and national funnel
-    app.callback(
         Output(ids.REGION_FUNNEL, "figure"),
         Output(ids.REGION_FUNNEL_NATIONAL, "figure"),
         Output(ids.REGION_FUNNEL_TEXT, "children"),
         Output(ids.REGION_FUNNEL_EXPORT, "children"),
-        year,
-        code,
-        peildatum,
-        cohort,
-    )(cached_callback(update_funnels))
-    # year, peildatum -> monthly progress
-    app.callback(Output(ids.REGION_MONTHLY, "figure"), year, code, peildatum)(cached_callback(update_monthly))
-    # cohort -> method and funding mix
-    app.callback(
+        Output(ids.REGION_MONTHLY, "figure"),
         Output(ids.REGION_MIX, "figure"),
         Output(ids.REGION_MIX_TABLE, "children"),
         Output(ids.REGION_MIX_EXPORT, "children"),
-        year,
-        code,
-        peildatum,
-        cohort,
-    )(cached_callback(update_mix))
-    # year, peildatum -> meeting timeline
-    app.callback(
         Output(ids.REGION_CADENCE, "figure"),
         Output(ids.REGION_CADENCE_TEXT, "children"),
         Output(ids.REGION_ATTENDANCE, "children"),
         Output(ids.REGION_CADENCE_EXPORT, "children"),
-        year,
-        code,
-        peildatum,
-    )(cached_callback(update_cadence))
-    # year, peildatum, cohort -> comparison
-    app.callback(
         Output(ids.REGION_COMPARISON, "children"),
         Output(ids.REGION_FUNNEL_PLOT, "figure"),
         Output(ids.REGION_FUNNEL_PLOT_TEXT, "children"),
-        year,
-        code,
-        peildatum,
-        cohort,
-    )(cached_callback(update_comparison))
+        Input(ids.REGION_YEAR, "value"),
+        Input(ids.REGION_CODE, "data"),
+        Input(ids.REGION_PEILDATUM, "value"),
+        Input(ids.REGION_COHORT, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call="initial_duplicate",
+    )(_page)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dash import ClientsideFunction, Dash, Input, Output, State
 
 from dashboard.access import current_viewer
-from dashboard.cache import cached_callback
+from dashboard.cache import cached_callback, request_data_status
 from dashboard.data import access
-from dashboard.data.meta import data_status
 from dashboard.i18n import _
 from dashboard.runtime import current_peildatum, runtime
 from layouts import data_page, ids
@@ -17,7 +16,7 @@ from layouts.shell import demo_notice
 
 def update_shell(_pathname: str | None) -> tuple[object, str]:
     """The demo-data notice (while any demo data is loaded) and the data date for the footer."""
-    status = data_status(runtime().db)
+    status = request_data_status(runtime().db)
     banner = demo_notice() if status.demo else None
     if status.last_import is None:
         return banner, _("Nog geen gegevens ingelezen")

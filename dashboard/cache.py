@@ -16,6 +16,7 @@ from flask_caching import Cache
 from plotly.io.json import to_json_plotly
 
 from dashboard.access import current_viewer
+from dashboard.data.meta import DataStatus, data_status
 from dashboard.i18n import current_language
 
 if TYPE_CHECKING:
@@ -33,14 +34,25 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+def request_data_status(db: Database) -> DataStatus:
+    """The import log's state (data date, demo data, data version), read once per request.
+
+    Every callback request needs the data version for its cache keys and most need the data date
+    for the default peildatum or the footer; one query answers both, and a callback that calls
+    several cached functions asks it only once.
+    """
+    if not has_request_context():
+        return data_status(db)
+    found: dict[str, DataStatus] = g.setdefault("hzw_data_status", {})
+    if db.cache_namespace not in found:
+        found[db.cache_namespace] = data_status(db)
+    return found[db.cache_namespace]
+
+
 def _data_version(db: Database) -> str:
-    """The data version, read once per request: one callback calls several cached functions."""
     if not has_request_context():
         return db.data_version()
-    versions: dict[str, str] = g.setdefault("hzw_data_versions", {})
-    if db.cache_namespace not in versions:
-        versions[db.cache_namespace] = db.data_version()
-    return versions[db.cache_namespace]
+    return request_data_status(db).version
 
 
 def cached(fn: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Database, P], R]:

@@ -138,10 +138,12 @@ class TrajectorySummary(Base):
     """
 
     __tablename__ = "trajectory_summary"
-    # National pages read one cohort of a few events across all organisations; covering, so
-    # PostgreSQL answers from the index alone.
+    # National pages read one cohort of a few events across all organisations, and the trend
+    # one event over several years of months whatever the cohort; covering, so PostgreSQL
+    # answers from the index alone.
     __table_args__ = (
         Index("ix_trajectory_summary_cohort", "cohort", "soort", "jaarmaand", "organisation_id", "aantal"),
+        Index("ix_trajectory_summary_month", "soort", "jaarmaand", "organisation_id", "aantal"),
     )
 
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), primary_key=True)

@@ -8,8 +8,9 @@ from typing import Any
 
 from flask import current_app
 
+from dashboard.cache import request_data_status
 from dashboard.config import Settings
-from dashboard.data.meta import data_status, reference_date
+from dashboard.data.meta import reference_date
 from dashboard.db import Database
 
 EXTENSION = "hzw"
@@ -37,4 +38,7 @@ def runtime() -> Runtime:
 def current_peildatum() -> dt.date:
     """The default peildatum for this request (fixed by configuration, or from the data date)."""
     rt = runtime()
-    return reference_date(data_status(rt.db), rt.settings.peildatum)
+    if rt.settings.peildatum is not None:
+        # Fixed by configuration: the import log cannot change it, so it is not read for it.
+        return rt.settings.peildatum
+    return reference_date(request_data_status(rt.db), None)

@@ -32,18 +32,25 @@ class DataStatus:
     last_import: dt.datetime | None
     imports: int
     demo: bool
+    highest_id: int = 0
+
+    @property
+    def version(self) -> str:
+        """The data version, as ``Database.data_version`` gives it (count and highest id)."""
+        return f"{self.imports}-{self.highest_id}"
 
 
 def data_status(db: Database) -> DataStatus:
-    """When data last came in, how many imports there were, and whether any was demo data."""
+    """When data last came in, how many imports there were, whether any was demo data, the data version."""
     query = select(
         func.max(ImportLog.tijdstip),
         func.count(ImportLog.id),
         func.coalesce(func.max(func.cast(ImportLog.voorbeelddata, ImportLog.id.type)), 0),
+        func.coalesce(func.max(ImportLog.id), 0),
     )
     with db.engine.connect() as connection:
-        last, count, demo = connection.execute(query).one()
-    return DataStatus(last_import=last, imports=int(count), demo=bool(demo))
+        last, count, demo, highest = connection.execute(query).one()
+    return DataStatus(last_import=last, imports=int(count), demo=bool(demo), highest_id=int(highest))
 
 
 def reference_date(status: DataStatus, fixed: dt.date | None, today: dt.date | None = None) -> dt.date:
