@@ -32,6 +32,7 @@ from sqlalchemy import (
     select,
     true,
     type_coerce,
+    union_all,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -203,13 +204,12 @@ def _added(statement: Any) -> dict[str, Any]:
     return {"aantal": SUMMARY.c.aantal + statement.excluded.aantal}
 
 
-# Grouping columns a caller may ask for: on the summary, and on the trajectories themselves.
-_BY_SUMMARY: dict[str, ColumnElement[Any]] = {
-    "code": ORGANISATION.c.region_code,
-    "org": SUMMARY.c.organisation_id,
-    "methode": SUMMARY.c.methode,
-    "financiering": SUMMARY.c.financiering,
-    "jaarmaand": SUMMARY.c.jaarmaand,
+# Grouping columns a caller may ask for, by their name in the summary (``code`` comes from the join).
+_SUMMARY_COLUMNS: dict[str, str] = {
+    "org": "organisation_id",
+    "methode": "methode",
+    "financiering": "financiering",
+    "jaarmaand": "jaarmaand",
 }
 
 
@@ -293,29 +293,37 @@ def _from_summary(
     organisation: int | None,
     since: dt.date | None,
 ) -> Any:
-    # A month ending on the bound counts whole; otherwise the bound's own month comes from the rows.
-    per_event = [
-        and_(
-            SUMMARY.c.soort == event.name,
+    # One branch per event, joined by UNION ALL: each reads only its own event's months through
+    # the index on (cohort, soort, jaarmaand) or (soort, jaarmaand). As one OR over the events
+    # PostgreSQL read every row of the cohort and filtered (a national count: 10 ms against 2).
+    branches = []
+    for event, last in bounds.items():
+        # A month ending on the bound counts whole; otherwise the bound's own month comes from the rows.
+        months = (
             SUMMARY.c.jaarmaand <= year_month(last)
             if _is_month_end(last)
-            else SUMMARY.c.jaarmaand < year_month(last),
+            else SUMMARY.c.jaarmaand < year_month(last)
         )
-        for event, last in bounds.items()
-    ]
-    groups = [_BY_SUMMARY[name] for name in by]
+        branch = select(SUMMARY).where(
+            SUMMARY.c.soort == event.name, months, *_filters(SUMMARY.c.organisation_id, None, organisation)
+        )
+        if region is not None:
+            in_region = select(ORGANISATION.c.id).where(ORGANISATION.c.region_code == region)
+            branch = branch.where(SUMMARY.c.organisation_id.in_(in_region))
+        if cohort is not None:
+            branch = branch.where(SUMMARY.c.cohort == cohort)
+        if since is not None:
+            branch = branch.where(SUMMARY.c.jaarmaand >= year_month(since))
+        branches.append(branch)
+    rows = union_all(*branches).subquery() if len(branches) > 1 else branches[0].subquery()
+    groups = [ORGANISATION.c.region_code if name == "code" else rows.c[_SUMMARY_COLUMNS[name]] for name in by]
     query = (
-        select(*groups, SUMMARY.c.soort, func.sum(SUMMARY.c.aantal))
-        .select_from(SUMMARY)
-        .where(or_(*per_event), *_filters(SUMMARY.c.organisation_id, region, organisation))
-        .group_by(*groups, SUMMARY.c.soort)
+        select(*groups, rows.c.soort, func.sum(rows.c.aantal))
+        .select_from(rows)
+        .group_by(*groups, rows.c.soort)
     )
-    if "code" in by or region is not None:
-        query = query.join(Organisation, ORGANISATION.c.id == SUMMARY.c.organisation_id)
-    if cohort is not None:
-        query = query.where(SUMMARY.c.cohort == cohort)
-    if since is not None:
-        query = query.where(SUMMARY.c.jaarmaand >= year_month(since))
+    if "code" in by:
+        query = query.join(Organisation, ORGANISATION.c.id == rows.c.organisation_id)
     return query
 
 
