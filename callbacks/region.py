@@ -237,9 +237,9 @@ def update_comparison(
     compared = comparison.compare_region(regions, ref.code, year, peildatum)
     cohort_regions = progress_by_region(db, cohort, peildatum)
     # Outflow belongs to a start cohort: the row follows the cohort chosen for funnel and gauge.
-    by_cohort = comparison.compare_region(cohort_regions, ref.code, cohort, peildatum)
+    by_cohort = comparison.compare_outflow(cohort_regions, ref.code, cohort, peildatum)
     outflow = compared["maat"].str.contains("uitstroom")
-    compared.loc[outflow, :] = by_cohort.loc[by_cohort["maat"].str.contains("uitstroom")].to_numpy()
+    compared.loc[outflow, :] = by_cohort.to_numpy()
     compared.loc[outflow, "maat"] = _("Duurzame uitstroom % (cohort {cohort})").format(cohort=cohort)
     figure = funnel_plot_figure(cohort_regions, ref.code, not metrics.cohort_is_mature(cohort, peildatum))
     similar = comparison.similar_volume(regions, ref.code)

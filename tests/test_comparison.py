@@ -7,6 +7,7 @@ import pytest
 from dashboard.comparison import (
     Z_95,
     Z_998,
+    compare_outflow,
     compare_region,
     control_limits,
     outflow_position,
@@ -264,3 +265,9 @@ def test_funnel_plot_summary_in_words():
     assert funnel_plot_summary(OUTFLOW, "AM06") == (
         "Regio AM06: geen gegevens over duurzame uitstroom; landelijk 40 %."
     )
+
+
+def test_compare_outflow_is_the_outflow_row_of_compare_region():
+    full = compare_region(COMPARED, "AM03", PAST_YEAR, PEILDATUM)
+    alone = compare_outflow(COMPARED, "AM03", PAST_YEAR, PEILDATUM)
+    assert alone.to_dict("records") == full[full["maat"] == "Duurzame uitstroom %"].to_dict("records")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -44,7 +46,7 @@ def _as_date(value: dt.date | pd.Timestamp) -> dt.date:
     return value.date() if isinstance(value, pd.Timestamp) else value
 
 
-def _hover(kind: str, row: pd.Series) -> str:
+def _hover(kind: str, row: Mapping[str, Any]) -> str:
     participants = row["deelnemers"]
     lines = [_(LABELS[kind]), fmt.date(_as_date(row["datum"]))]
     if pd.isna(participants):
@@ -99,53 +101,67 @@ def cadence_figure(meetings: pd.DataFrame, gaps: list[Gap], year: int, peildatum
                 mode="markers",
                 name=_(LABELS[kind]),
                 marker={"symbol": symbol, "color": colour, "size": 14, "line": {"color": INK, "width": 1}},
-                text=[_hover(kind, row) for _, row in rows.iterrows()],
+                # Plain dicts: a Series per row (iterrows) cost more than the hover texts themselves.
+                text=[_hover(kind, row) for row in rows.to_dict("records")],
                 hovertemplate="%{text}<extra></extra>",
             )
         )
     row = ROWS["casusbespreking"]
+    # Collected and set once: each add_shape or add_annotation validates every earlier one again.
+    shapes: list[dict[str, Any]] = []
+    annotations: list[dict[str, Any]] = []
     for index, gap in enumerate(gaps):
         start = max(gap.start, first)
-        figure.add_shape(
-            type="rect",
-            x0=start.isoformat(),
-            x1=gap.end.isoformat(),
-            y0=row - 0.3,
-            y1=row + 0.3,
-            fillcolor=GAP_FILL,
-            line={"color": "#d55e00", "width": 1, "dash": "dot" if gap.open else "solid"},
-            layer="below",
+        shapes.append(
+            {
+                "type": "rect",
+                "x0": start.isoformat(),
+                "x1": gap.end.isoformat(),
+                "y0": row - 0.3,
+                "y1": row + 0.3,
+                "fillcolor": GAP_FILL,
+                "line": {"color": "#d55e00", "width": 1, "dash": "dot" if gap.open else "solid"},
+                "layer": "below",
+            }
         )
         # Neighbouring labels alternate above and below the row so they never overlap.
         above = index % 2 == 0
-        figure.add_annotation(
-            x=(start + (gap.end - start) / 2).isoformat(),
-            y=row - 0.3 if above else row + 0.3,
-            yanchor="bottom" if above else "top",
-            text=gap_label(gap, peildatum),
-            showarrow=False,
-            bgcolor="rgba(255, 255, 255, 0.85)",  # stays readable where the peildatum line crosses it
-            font={"size": 12, "color": INK},
+        annotations.append(
+            {
+                "x": (start + (gap.end - start) / 2).isoformat(),
+                "y": row - 0.3 if above else row + 0.3,
+                "yanchor": "bottom" if above else "top",
+                "text": gap_label(gap, peildatum),
+                "showarrow": False,
+                "bgcolor": "rgba(255, 255, 255, 0.85)",  # stays readable where the peildatum line crosses it
+                "font": {"size": 12, "color": INK},
+            }
         )
     if first <= peildatum <= last:
-        figure.add_shape(
-            type="line",
-            x0=peildatum.isoformat(),
-            x1=peildatum.isoformat(),
-            y0=0,
-            y1=1,
-            yref="paper",
-            line={"color": INK, "width": 1.5, "dash": "dash"},
+        shapes.append(
+            {
+                "type": "line",
+                "x0": peildatum.isoformat(),
+                "x1": peildatum.isoformat(),
+                "y0": 0,
+                "y1": 1,
+                "yref": "paper",
+                "line": {"color": INK, "width": 1.5, "dash": "dash"},
+            }
         )
-        figure.add_annotation(
-            x=peildatum.isoformat(),
-            y=1,
-            yref="paper",
-            yanchor="bottom",
-            text=_("peildatum"),
-            showarrow=False,
-            font={"size": 12, "color": INK},
+        annotations.append(
+            {
+                "x": peildatum.isoformat(),
+                "y": 1,
+                "yref": "paper",
+                "yanchor": "bottom",
+                "text": _("peildatum"),
+                "showarrow": False,
+                "font": {"size": 12, "color": INK},
+            }
         )
+    if shapes:
+        figure.update_layout(shapes=shapes, annotations=annotations)
     return with_table(figure, *_table(known, gaps, year, peildatum))
 
 
@@ -158,8 +174,8 @@ def _table(
     )
     columns = [_("Datum"), _("Soort"), _("Deelnemers"), _("Onderwerp")]
     rows = []
-    for _index, row in (
-        known.assign(_dag=known["datum"].map(_as_date)).sort_values("_dag", kind="stable").iterrows()
+    for row in (
+        known.assign(_dag=known["datum"].map(_as_date)).sort_values("_dag", kind="stable").to_dict("records")
     ):
         participants, kind = row["deelnemers"], str(row["soort"])
         rows.append(
