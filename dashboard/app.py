@@ -30,7 +30,7 @@ from dashboard.cache import cache
 from dashboard.config import PROJECT_ROOT, load_settings
 from dashboard.data.access import NoAccess
 from dashboard.db import Database, DatabaseError
-from dashboard.i18n import _, current_language
+from dashboard.i18n import _, current_language, with_language
 from dashboard.runtime import EXTENSION, Runtime
 from dashboard.security import init_security_headers
 from geodata.boundaries import BoundaryError, load_boundaries
@@ -74,7 +74,7 @@ def _cache_config(redis_url: str, timeout: int) -> dict[str, Any]:
 
 def _plain_page(title: str, text: str, status: int) -> tuple[str, int]:
     # Never a traceback or a stock page: the user gets an explanation in the page's language.
-    home = "/" + ("?lang=en" if current_language() == "en" else "")
+    home = escape(with_language("/"))
     return (
         f"<!DOCTYPE html><html lang='{current_language()}'><head><title>{escape(title)} – Hoofdzaak Werk "
         f"Monitor</title></head><body><main><h1>{escape(title)}</h1><p>{escape(text)}</p>"

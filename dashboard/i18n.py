@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from gettext import NullTranslations
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -135,3 +135,13 @@ def language_query(language: str | None = None) -> dict[str, str]:
     """The query parameter that keeps the language in a URL (none for Dutch, the default)."""
     code = language or current_language()
     return {} if code == DEFAULT else {"lang": code}
+
+
+def with_language(target: str) -> str:
+    """``target`` (a path on this site) with the current language added, unless it names one."""
+    query = language_query()
+    parts = urlsplit(target)
+    if not query or "lang" in parse_qs(parts.query):
+        return target
+    joined = "&".join(part for part in (parts.query, urlencode(query)) if part)
+    return parts._replace(query=joined).geturl()

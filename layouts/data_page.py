@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -11,7 +10,7 @@ from dash import dcc, html
 
 from dashboard.access import Viewer
 from dashboard.data.organisations import quarter_heading
-from dashboard.i18n import N_, _, language_query
+from dashboard.i18n import N_, _, with_language
 from dashboard.importing import Problem
 from geodata import region_refs
 from layouts import format as fmt
@@ -37,12 +36,6 @@ RULES = (
 )
 
 
-def _with_language(path: str) -> str:
-    # Links keep the page's language; Dutch, the default, needs no parameter.
-    query = language_query()
-    return f"{path}?{urlencode(query)}" if query else path
-
-
 def page(max_bytes: int, viewer: Viewer) -> html.Div:
     """The page skeleton for ``viewer``; callbacks fill the report, the status and the log.
 
@@ -56,7 +49,7 @@ def page(max_bytes: int, viewer: Viewer) -> html.Div:
                 html.P(
                     _("Aanleveren en de aanleverstatus per organisatie zijn alleen beschikbaar na inloggen.")
                 ),
-                html.A(_("Naar het landelijk overzicht"), href=_with_language("/")),
+                html.A(_("Naar het landelijk overzicht"), href=with_language("/")),
             ]
         )
     regions = [r for r in region_refs() if viewer.sees_organisations(r.code)]
@@ -173,12 +166,12 @@ def _guide() -> html.Div:
                 _("{soort}: ").format(soort=_(label)),
                 html.A(
                     _("sjabloon {soort} (CSV)").format(soort=_(label).lower()),
-                    href=_with_language(f"/sjablonen/{kind}.csv"),
+                    href=with_language(f"/sjablonen/{kind}.csv"),
                 ),
                 " · ",
                 html.A(
                     _("sjabloon {soort} (XLSX)").format(soort=_(label).lower()),
-                    href=_with_language(f"/sjablonen/{kind}.xlsx"),
+                    href=with_language(f"/sjablonen/{kind}.xlsx"),
                 ),
             ]
         )

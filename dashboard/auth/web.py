@@ -13,7 +13,7 @@ import logging
 import secrets
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from authlib.integrations.base_client.errors import OAuthError
 from authlib.integrations.flask_client import OAuth
@@ -30,7 +30,16 @@ from dashboard.access import PUBLIC_VIEWER, set_viewer
 from dashboard.auth import store
 from dashboard.config import Settings
 from dashboard.db import Database
-from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language, language_query, ngettext
+from dashboard.i18n import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    N_,
+    _,
+    current_language,
+    language_query,
+    ngettext,
+    with_language,
+)
 from dashboard.runtime import runtime
 
 log = logging.getLogger(__name__)
@@ -84,16 +93,6 @@ def safe_next(raw: str | None) -> str:
 
 def _db() -> Database:
     return runtime().db
-
-
-def with_language(target: str) -> str:
-    """``target`` (a path on this site) with the current language added, unless it names one."""
-    query = language_query()
-    parts = urlsplit(target)
-    if not query or "lang" in parse_qs(parts.query):
-        return target
-    joined = "&".join(part for part in (parts.query, urlencode(query)) if part)
-    return parts._replace(query=joined).geturl()
 
 
 def _login_path(language: str | None = None, **params: str) -> str:
