@@ -50,8 +50,6 @@ def request_data_status(db: Database) -> DataStatus:
 
 
 def _data_version(db: Database) -> str:
-    if not has_request_context():
-        return db.data_version()
     return request_data_status(db).version
 
 

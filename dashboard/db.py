@@ -13,12 +13,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
-from dashboard.models import ImportLog, Region
+from dashboard.models import Region
 from geodata import region_refs
 
 log = logging.getLogger(__name__)
@@ -114,15 +114,11 @@ class Database:
         return self.current_revision() == self.head_revision()
 
     def data_version(self) -> str:
-        """A value that changes with every committed import; cache keys include it.
+        """A value that changes with every committed import; cache keys include it."""
+        # Imported here: the data layer imports this module.
+        from dashboard.data.meta import data_status
 
-        Both count and highest id: ids are handed out before commit, so two overlapping imports
-        can commit in the other order, and the highest id alone would not change for the later one.
-        """
-        query = select(func.count(ImportLog.id), func.coalesce(func.max(ImportLog.id), 0))
-        with self.engine.connect() as connection:
-            count, highest = connection.execute(query).one()
-        return f"{count}-{highest}"
+        return data_status(self).version
 
     def dispose(self) -> None:
         """Close all pooled connections."""

@@ -36,7 +36,11 @@ class DataStatus:
 
     @property
     def version(self) -> str:
-        """The data version, as ``Database.data_version`` gives it (count and highest id)."""
+        """A value that changes with every committed import; cache keys include it.
+
+        Both count and highest id: ids are handed out before commit, so two overlapping imports
+        can commit in the other order, and the highest id alone would not change for the later one.
+        """
         return f"{self.imports}-{self.highest_id}"
 
 
