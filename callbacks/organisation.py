@@ -204,8 +204,7 @@ def update_deliveries(organisation: int | None, peildatum_raw: str | None) -> li
     found = _organisation(organisation)
     db = runtime().db
     viewer = current_viewer()
-    status = access.delivery(viewer, db, peildatum, found.id)
-    mine = status[(status["code"] == found.region_code) & (status["organisatie"] == found.naam)]
+    mine = access.delivery(viewer, db, peildatum, found.id)
     imports = access.organisation_files(viewer, db, found)
     if imports.empty:
         return [html.P(_("Deze organisatie heeft nog geen trajecten aangeleverd (geen gegevens)."))]

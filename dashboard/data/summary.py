@@ -308,38 +308,33 @@ def _from_summary(
         common.append(SUMMARY.c.cohort == cohort)
     if since is not None:
         common.append(SUMMARY.c.jaarmaand >= year_month(since))
+    source: Any
+    where: list[ColumnElement[bool]]
     if region is not None or len(per_event) == 1:
         # Within one region the planner goes through the region's few organisations; the UNION ALL
         # below got a parallel plan there that cost more (a region's method mix: 3.7 ms against 7).
-        groups = [
-            ORGANISATION.c.region_code if name == "code" else SUMMARY.c[_SUMMARY_COLUMNS[name]] for name in by
-        ]
-        query = (
-            select(*groups, SUMMARY.c.soort, func.sum(SUMMARY.c.aantal))
-            .select_from(SUMMARY)
-            .where(or_(*per_event), *common)
-            .group_by(*groups, SUMMARY.c.soort)
-        )
-        if "code" in by or region is not None:
-            query = query.join(Organisation, ORGANISATION.c.id == SUMMARY.c.organisation_id)
-        if region is not None:
-            query = query.where(ORGANISATION.c.region_code == region)
-        return query
-    # Over the whole country, one branch per event joined by UNION ALL: each reads only its own
-    # event's months through the index on (cohort, soort, jaarmaand) or (soort, jaarmaand). As one
-    # OR, PostgreSQL read every row of the cohort and filtered (a national count: 10 ms against 2).
-    rows = union_all(*(select(SUMMARY).where(event, *common) for event in per_event)).subquery()
-    by_rows = [
-        ORGANISATION.c.region_code if name == "code" else rows.c[_SUMMARY_COLUMNS[name]] for name in by
+        source, where = SUMMARY, [or_(*per_event), *common]
+    else:
+        # Over the whole country, one branch per event joined by UNION ALL: each reads only its own
+        # event's months through the index on (cohort, soort, jaarmaand) or (soort, jaarmaand). As
+        # one OR, PostgreSQL read every row of the cohort and filtered (a national count: 10 ms
+        # against 2).
+        source = union_all(*(select(SUMMARY).where(event, *common) for event in per_event)).subquery()
+        where = []
+    groups = [
+        ORGANISATION.c.region_code if name == "code" else source.c[_SUMMARY_COLUMNS[name]] for name in by
     ]
-    national = (
-        select(*by_rows, rows.c.soort, func.sum(rows.c.aantal))
-        .select_from(rows)
-        .group_by(*by_rows, rows.c.soort)
+    query = (
+        select(*groups, source.c.soort, func.sum(source.c.aantal))
+        .select_from(source)
+        .where(*where)
+        .group_by(*groups, source.c.soort)
     )
-    if "code" in by:
-        national = national.join(Organisation, ORGANISATION.c.id == rows.c.organisation_id)
-    return national
+    if "code" in by or region is not None:
+        query = query.join(Organisation, ORGANISATION.c.id == source.c.organisation_id)
+    if region is not None:
+        query = query.where(ORGANISATION.c.region_code == region)
+    return query
 
 
 def _from_rows(
