@@ -48,8 +48,12 @@ def percentage(value: float | None, decimals: int = 0) -> str:
     """38.25 → ``38 %`` in Dutch, ``38%`` in English; None → ``–``."""
     if value is None:
         return "–"
-    space = " " if current_language() == "nl" else ""
-    return f"{number(value, decimals)}{space}%"
+    return number(value, decimals) + percent_suffix()
+
+
+def percent_suffix() -> str:
+    """What follows a percentage: `` %`` in Dutch (with a space), ``%`` in English."""
+    return " %" if current_language() == "nl" else "%"
 
 
 def published(value: object, percent: bool = False) -> str:

@@ -149,8 +149,7 @@ def outflow_gauge(outflow: CohortOutflow, goal: float) -> dbc.Col:
     if outflow.pct is None:
         goal_line = _("doel {goal}").format(goal=fmt.percentage(goal))
         return _card(title, None, _("geen gegevens"), [goal_line], "gauge-duurzaam")
-    # The unit as fmt.percentage writes it: "38 %" in Dutch, "38%" in English.
-    figure = dial(outflow.pct, 100, goal, None, fmt.percentage(0).removeprefix(fmt.number(0)))
+    figure = dial(outflow.pct, 100, goal, None, fmt.percent_suffix())
     maturity = (
         html.Span(
             [

@@ -58,8 +58,7 @@ class MetricSpec:
 
     def class_labels(self) -> list[str]:
         """Legend text per class, e.g. ``< 25 %``, ``25–50 %``, …, ``≥ 100 %``."""
-        # The percent sign's spacing follows the language (" %" in Dutch, "%" in English).
-        unit = fmt.percentage(0).removeprefix(fmt.number(0)) if self.percent else ""
+        unit = fmt.percent_suffix() if self.percent else ""
         edges = [fmt.number(e) for e in self.edges]
         labels = [f"< {edges[0]}{unit}"]
         labels += [f"{low}–{high}{unit}" for low, high in zip(edges, edges[1:], strict=False)]

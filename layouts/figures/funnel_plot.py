@@ -21,7 +21,7 @@ from dashboard.comparison import (
 from dashboard.i18n import N_, _, ngettext
 from layouts import format as fmt
 from layouts.figure_table import with_table
-from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout, message_figure, percent_suffix
+from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout, message_figure
 
 IMMATURE_TEXT = N_("Cohort nog niet uitontwikkeld: percentages nog niet definitief")
 CURVE_POINTS = 200
@@ -264,7 +264,7 @@ def _layout() -> dict[str, object]:
         yaxis={
             "title": {"text": _("Duurzame uitstroom (%)")},
             "range": [0, 100],
-            "ticksuffix": percent_suffix(),
+            "ticksuffix": fmt.percent_suffix(),
             "gridcolor": "#e9ecef",
             "zeroline": False,
         },

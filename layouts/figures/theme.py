@@ -7,7 +7,7 @@ from typing import Any
 import plotly.graph_objects as go
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from dashboard.i18n import current_language, current_locale
+from dashboard.i18n import current_locale
 
 # ColorBrewer YlGnBu, safe for colour-blind readers; one set per number of classes.
 CLASS_COLOURS = {
@@ -35,11 +35,6 @@ def base_layout(**overrides: Any) -> dict[str, Any]:
     }
     layout.update(overrides)
     return layout
-
-
-def percent_suffix() -> str:
-    """What follows a number on a percentage axis, as ``layouts.format.percentage`` writes it."""
-    return " %" if current_language() == "nl" else "%"
 
 
 def class_palette(classes: int) -> list[str]:
