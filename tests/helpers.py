@@ -15,6 +15,15 @@ from dashboard.importing import ImportResult, import_frame
 from dashboard.importing.rules import SCHEMAS
 
 TRAJECTORY_HEADER = [column.name for column in SCHEMAS["trajecten"]]
+# One region's funnel of a start cohort, as funnel_counts gives it to the figure builders.
+FUNNEL_COUNTS = {
+    "aangemeld": 1500,
+    "gestart": 1234,
+    "geplaatst": 600,
+    "duurzaam": 300,
+    "lopend": 700,
+    "uitgevallen": 234,
+}
 
 
 def trajectory(

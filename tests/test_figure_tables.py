@@ -23,16 +23,10 @@ from layouts.figures.ranking import ranking_figure
 from layouts.figures.theme import message_figure
 from layouts.figures.trend import trend_figure
 from layouts.metric_specs import METRICS
+from tests.helpers import FUNNEL_COUNTS
 
 PEILDATUM = dt.date(2026, 6, 30)
-COUNTS = {
-    "aangemeld": 1500,
-    "gestart": 1234,
-    "geplaatst": 600,
-    "duurzaam": 300,
-    "lopend": 700,
-    "uitgevallen": 234,
-}
+COUNTS = FUNNEL_COUNTS
 EMPTY_GEOJSON: dict[str, Any] = {"type": "FeatureCollection", "features": []}
 
 

@@ -18,17 +18,10 @@ from layouts.figures.funnel_plot import funnel_plot_figure, funnel_plot_summary
 from layouts.figures.maps import map_values
 from layouts.figures.ranking import ranking_figure
 from layouts.metric_specs import METRICS
+from tests.helpers import FUNNEL_COUNTS
 
 PEILDATUM = dt.date(2026, 6, 30)
-COUNTS = {
-    "aangemeld": 1500,
-    "gestart": 1234,
-    "geplaatst": 600,
-    "duurzaam": 300,
-    "lopend": 700,
-    "uitgevallen": 234,
-    "zonder_aanmelding": 2,
-}
+COUNTS = {**FUNNEL_COUNTS, "zonder_aanmelding": 2}
 MEETINGS = pd.DataFrame(
     {
         "datum": [dt.date(2026, 1, 20), dt.date(2026, 3, 5)],
