@@ -5,10 +5,6 @@ BIN := $(VENV)/bin
 
 .PHONY: run test lint system-deps clean catalogus
 
-# In development the real CBS boundaries sit beside the project (never inside it); production
-# sets HZW_GEODATA_FILE itself or caches them with `hzw geodata download`.
-export HZW_GEODATA_FILE ?= $(wildcard ../shared/geodata/arbeidsmarktregio_2025.topojson)
-
 $(BIN)/hzw: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip

@@ -43,7 +43,6 @@ HERE = Path(__file__).resolve().parent
 SEED = 2021
 # A fixed data date keeps runs comparable; the demo data runs up to it.
 DAY = dt.date(2026, 9, 30)
-SIBLING_BOUNDARIES = PROJECT_ROOT.parent / "shared" / "geodata" / "arbeidsmarktregio_2025.topojson"
 
 
 @dataclass(frozen=True)
@@ -65,11 +64,9 @@ class Options:
 
 
 def boundaries() -> Path | None:
-    """The region boundaries the app would use in development, if present (else the tile map)."""
+    """A configured boundary file, or None for the copy shipped with the package."""
     configured = os.environ.get("HZW_GEODATA_FILE", "")
-    if configured:
-        return Path(configured)
-    return SIBLING_BOUNDARIES if SIBLING_BOUNDARIES.exists() else None
+    return Path(configured) if configured else None
 
 
 def build_app(url: str) -> dash.Dash:

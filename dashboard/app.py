@@ -24,13 +24,13 @@ from callbacks import (
     shell,
     upload,
 )
-from dashboard import downloads, plotly_bundle
+from dashboard import downloads, health, plotly_bundle
 from dashboard.auth.web import init_auth
 from dashboard.cache import cache
 from dashboard.config import PROJECT_ROOT, load_settings
 from dashboard.data.access import NoAccess
 from dashboard.db import Database, DatabaseError
-from dashboard.i18n import _, current_language, with_language
+from dashboard.i18n import N_, _, current_language, with_language
 from dashboard.runtime import EXTENSION, Runtime
 from dashboard.security import init_security_headers
 from geodata.boundaries import BoundaryError, load_boundaries
@@ -121,7 +121,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     db = Database(settings.effective_database_url)
     if not db.is_current():
         db.dispose()
-        raise DatabaseError("De database is leeg of verouderd. Voer eerst 'hzw db upgrade' uit.")
+        raise DatabaseError(N_("De database is leeg of verouderd. Voer eerst 'hzw db upgrade' uit."))
 
     app = Dash(
         __name__,
@@ -162,12 +162,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     cache.init_app(server, config=_cache_config(settings.redis_url, settings.cache_timeout))
     # Figures and layouts are JSON that shrinks five- to tenfold; assets are compressed too.
     Compress().init_app(server)
-    boundaries, problem = None, ""
+    boundaries: dict[str, Any] | None = None
+    problem: BoundaryError | None = None
     try:
         boundaries = load_boundaries(settings.geodata_file, settings.data_dir, settings.geodata_year)
     except BoundaryError as error:
         # The monitor still works without boundaries: the national page shows the tile map.
-        problem = str(error)
+        # Kept as the error itself: the note shows it in the language of each page.
+        problem = error
         logging.getLogger(__name__).warning("%s", problem)
     runtime = Runtime(settings, db, boundaries, problem)
     server.extensions[EXTENSION] = runtime
@@ -175,6 +177,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
 
     plotly_bundle.register(app)
     server.register_blueprint(downloads.blueprint)
+    server.register_blueprint(health.blueprint)
     server.register_blueprint(meeting_pack.blueprint)
     server.register_error_handler(500, _server_error)
     server.register_error_handler(404, _not_found)

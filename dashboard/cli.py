@@ -13,16 +13,25 @@ from typing import Any
 import click
 from sqlalchemy.exc import OperationalError
 
-from dashboard import cli_nl
+from dashboard import backup, cli_nl
 from dashboard.auth import store
 from dashboard.config import ConfigError, Settings, load_settings
 from dashboard.data.meta import trajectory_count
 from dashboard.db import Database, DatabaseError
+from dashboard.i18n import N_
 from dashboard.importing import ImportRejected, import_file
-from geodata.boundaries import PDOK_ITEMS, BoundaryError, download_to_cache
+from dashboard.runtime import EXTENSION
+from geodata.boundaries import PDOK_ITEMS, SHIPPED, BoundaryError, download_to_cache, generalise
 
 # What the user did wrong or what is missing; anything else is a bug and keeps its traceback.
-USER_ERRORS = (ConfigError, DatabaseError, ImportRejected, BoundaryError, store.AccountError)
+USER_ERRORS = (
+    ConfigError,
+    DatabaseError,
+    ImportRejected,
+    BoundaryError,
+    store.AccountError,
+    backup.BackupError,
+)
 
 
 class CliError(click.ClickException):
@@ -46,7 +55,7 @@ def _database(settings: Settings) -> Database:
 
 def _require_current(db: Database) -> None:
     if not db.is_current():
-        raise DatabaseError("De database is leeg of verouderd. Voer eerst 'hzw db upgrade' uit.")
+        raise DatabaseError(N_("De database is leeg of verouderd. Voer eerst 'hzw db upgrade' uit."))
 
 
 @click.group(help="Hoofdzaak Werk Monitor: beheer van database, gegevens en webserver.")
@@ -75,6 +84,44 @@ def db_status() -> None:
     click.echo(f"Databaseversie: {current or 'leeg'} (nieuwste: {head})")
     if current == head:
         click.echo(f"Trajecten: {trajectory_count(database)}")
+
+
+@db.command(
+    "backup", help="Maak een consistente kopie van de database in BESTAND, ook terwijl de app draait."
+)
+@click.argument("bestand", type=click.Path(path_type=Path))
+def db_backup(bestand: Path) -> None:
+    """Back up the database (SQLite online backup, or pg_dump on PostgreSQL)."""
+    database = _database(_settings())
+    _require_current(database)
+    backup.backup(database, bestand)
+    click.echo(f"Backup gemaakt: {bestand} ({_size(bestand)}).")
+
+
+@db.command(
+    "herstel", help="Zet de database terug uit een backup van 'hzw db backup'; vervangt alle gegevens."
+)
+@click.argument("bestand", type=click.Path(path_type=Path))
+@click.option("--ja", "confirmed", is_flag=True, help="Niet om bevestiging vragen.")
+def db_restore(bestand: Path, confirmed: bool) -> None:
+    """Restore a backup after checking that this version of the code knows its schema."""
+    database = _database(_settings())
+    revision = backup.backup_revision(bestand)
+    if not confirmed:
+        click.confirm(
+            f"Alle gegevens in de database worden vervangen door de backup {bestand.name} "
+            f"(databaseversie {revision}). Doorgaan?",
+            abort=True,
+        )
+    restored = backup.restore(database, bestand)
+    store.record(database, "database hersteld", getpass.getuser(), bestand.name)
+    upgraded = f"; bijgewerkt naar versie {restored.upgraded_to}" if restored.upgraded_to else ""
+    click.echo(f"Database hersteld uit {bestand.name} (versie {restored.revision}{upgraded}).")
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",") if size >= 100_000 else f"{round(size / 1000)} kB"
 
 
 @cli.command("demo", help="Laad fictieve voorbeelddata voor alle 35 regio's (2021 tot vandaag).")
@@ -299,6 +346,28 @@ def geodata_download(year: int | None, url: str) -> None:
     click.echo(f"Grenzen van 35 regio's opgeslagen in {path}.")
 
 
+@geodata.command(
+    "vereenvoudig",
+    help="Controleer, repareer en vereenvoudig grenzen uit BRON (GeoJSON of TopoJSON) tot het "
+    "bestand dat de monitor meelevert.",
+)
+@click.argument("bron", type=click.Path(path_type=Path))
+@click.option(
+    "--naar",
+    "target",
+    type=click.Path(path_type=Path),
+    default=SHIPPED,
+    show_default=True,
+    help="Waar het vereenvoudigde bestand komt.",
+)
+def geodata_generalise(bron: Path, target: Path) -> None:
+    """Make the shipped copy of the boundaries from a full source file."""
+    generalise(bron, target)
+    click.echo(
+        f"Grenzen van 35 regio's vereenvoudigd naar {target} ({round(target.stat().st_size / 1000)} kB)."
+    )
+
+
 @cli.command("serve", help="Start de webserver (voor ontwikkeling; productie draait op gunicorn).")
 @click.option("--host", default=None, help="Adres (standaard HZW_HOST of 127.0.0.1).")
 @click.option("--port", default=None, type=int, help="Poort (standaard HZW_PORT of 8050).")
@@ -308,8 +377,21 @@ def serve(host: str | None, port: int | None) -> None:
 
     settings = _settings()
     app = create_app()
-    click.echo(f"Hoofdzaak Werk Monitor op http://{host or settings.host}:{port or settings.port}")
+    address = f"http://{host or settings.host}:{port or settings.port}"
+    for line in greeting(settings, app.server.extensions[EXTENSION].db, address):
+        click.echo(line)
     app.run(host=host or settings.host, port=port or settings.port, debug=False)
+
+
+def greeting(settings: Settings, database: Database, address: str) -> list[str]:
+    """What the server says when it starts: where it is and, on demo data, how to sign in."""
+    lines = [f"Hoofdzaak Werk Monitor draait op {address} (stoppen met Ctrl+C)."]
+    if settings.mode == "login" and store.demo_accounts_usable(database):
+        accounts = ", ".join(name for name, _role, _regions in store.DEMO_ACCOUNTS)
+        lines.append(f"Voorbeelddata geladen. Inloggen met {accounts}; wachtwoord '{store.DEMO_PASSWORD}'.")
+    elif settings.mode == "openbaar":
+        lines.append("Openbare modus: geen inloggen, geen cijfers per organisatie.")
+    return lines
 
 
 def run(command: click.Command, args: list[str] | None = None) -> int:

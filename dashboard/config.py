@@ -9,13 +9,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from dashboard.i18n import N_, UserError
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 ENV_PREFIX = "HZW_"
 MODES = ("login", "openbaar")
 
 
-class ConfigError(ValueError):
-    """A setting has a value the monitor cannot use; the message is Dutch and user-facing."""
+class ConfigError(UserError, ValueError):
+    """A setting has a value the monitor cannot use; the message is for the user."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,13 +90,17 @@ def _parse(field: dataclasses.Field[Any], raw: str) -> Any:
         try:
             return int(raw)
         except ValueError:
-            raise ConfigError(f"{name} moet een geheel getal zijn, niet '{raw}'.") from None
+            raise ConfigError(
+                N_("{name} moet een geheel getal zijn, niet '{raw}'."), name=name, raw=raw
+            ) from None
     if "date" in kind:
         try:
             return dt.date.fromisoformat(raw.strip())
         except ValueError:
             raise ConfigError(
-                f"{name} moet een datum zijn als JJJJ-MM-DD (bijv. 2026-03-01), niet '{raw}'."
+                N_("{name} moet een datum zijn als JJJJ-MM-DD (bijv. 2026-03-01), niet '{raw}'."),
+                name=name,
+                raw=raw,
             ) from None
     if "Path" in kind:
         return Path(raw).expanduser()
@@ -122,15 +128,15 @@ def load_settings(
             values[name] = _parse(field, raw)
     for name, value in (overrides or {}).items():
         if name not in fields:
-            raise ConfigError(f"Onbekende instelling '{name}'.")
+            raise ConfigError(N_("Onbekende instelling '{name}'."), name=name)
         values[name] = value
     settings = Settings(**values)
     if settings.cache_timeout < 0:
-        raise ConfigError("HZW_CACHE_TIMEOUT mag niet negatief zijn.")
+        raise ConfigError(N_("HZW_CACHE_TIMEOUT mag niet negatief zijn."))
     if settings.mode not in MODES:
-        raise ConfigError(f"HZW_MODE moet 'login' of 'openbaar' zijn, niet '{settings.mode}'.")
+        raise ConfigError(N_("HZW_MODE moet 'login' of 'openbaar' zijn, niet '{mode}'."), mode=settings.mode)
     if settings.session_hours < 1:
-        raise ConfigError("HZW_SESSION_HOURS moet minstens 1 zijn.")
+        raise ConfigError(N_("HZW_SESSION_HOURS moet minstens 1 zijn."))
     if settings.oidc_issuer and not settings.oidc_client_id:
-        raise ConfigError("HZW_OIDC_CLIENT_ID is nodig wanneer HZW_OIDC_ISSUER gezet is.")
+        raise ConfigError(N_("HZW_OIDC_CLIENT_ID is nodig wanneer HZW_OIDC_ISSUER gezet is."))
     return settings

@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from dashboard.i18n import N_, UserError
 from dashboard.models import Region
 from geodata import region_refs
 
@@ -25,8 +26,8 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-class DatabaseError(RuntimeError):
-    """The database cannot be used as configured; the message is Dutch and user-facing."""
+class DatabaseError(UserError, RuntimeError):
+    """The database cannot be used as configured; the message is for the user."""
 
 
 def _enable_sqlite_rules(dbapi_connection: Any, _record: Any) -> None:
@@ -46,7 +47,7 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise DatabaseError(f"HZW_DATABASE_URL is geen geldige database-URL: '{url}'.") from None
+        raise DatabaseError(N_("HZW_DATABASE_URL is geen geldige database-URL: '{url}'."), url=url) from None
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)

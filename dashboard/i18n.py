@@ -145,3 +145,43 @@ def with_language(target: str) -> str:
         return target
     joined = "&".join(part for part in (parts.query, urlencode(query)) if part)
     return parts._replace(query=joined).geturl()
+
+
+class LazyText:
+    """A Dutch message with its values, translated each time it is shown.
+
+    Errors are raised where no request decides the language (at start-up, in the data layer), and
+    shown later on an English or a Dutch page; so they keep the message, not a translation of it.
+    """
+
+    __slots__ = ("message", "values")
+
+    def __init__(self, message: str, /, **values: object) -> None:
+        """Keep ``message`` (marked with ``N_`` for the catalogue) and the values of its fields."""
+        self.message = message
+        self.values = values
+
+    def __str__(self) -> str:
+        translated = _(self.message)
+        if not self.values:
+            return translated
+        return translated.format(**{name: _shown(value) for name, value in self.values.items()})
+
+
+def _shown(value: object) -> str:
+    # A tuple of parts (each maybe a LazyText) reads as one list, in the language of the moment.
+    if isinstance(value, tuple):
+        return "; ".join(_shown(part) for part in value)
+    return str(value)
+
+
+class UserError(Exception):
+    """An error meant for the user: its text is Dutch by default and English on an English page."""
+
+    def __init__(self, message: str, /, **values: object) -> None:
+        """``message`` in Dutch (marked with ``N_``), with the values of its ``{fields}``."""
+        super().__init__(message)
+        self.text = LazyText(message, **values)
+
+    def __str__(self) -> str:
+        return str(self.text)

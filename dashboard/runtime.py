@@ -12,6 +12,7 @@ from dashboard.cache import request_data_status
 from dashboard.config import Settings
 from dashboard.data.meta import reference_date
 from dashboard.db import Database
+from geodata.boundaries import BoundaryError
 
 EXTENSION = "hzw"
 
@@ -24,7 +25,7 @@ class Runtime:
     db: Database
     # Prepared GeoJSON of the 35 regions, or None with the reason the map falls back to tiles.
     boundaries: dict[str, Any] | None = None
-    boundary_problem: str = ""
+    boundary_problem: BoundaryError | None = None
     # Per-app services that exist only in some configurations (the OpenID Connect client).
     extras: dict[str, Any] = field(default_factory=dict)
 

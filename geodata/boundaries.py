@@ -1,4 +1,4 @@
-"""Region boundaries: from a configured file, a cached copy or PDOK; checked, repaired, simplified."""
+"""Region boundaries: from a configured file, a downloaded copy or the copy shipped in this package."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import geopandas as gpd
 import shapely
 from shapely.geometry import mapping
 
+from dashboard.i18n import N_, LazyText, UserError
 from geodata import region_refs
 
 log = logging.getLogger(__name__)
@@ -24,10 +25,14 @@ PDOK_ITEMS = (
 SIMPLIFY_METRES = 150
 COORDINATE_GRID = 1e-5  # about one metre; more decimals only add bytes
 MAX_PAGES = 20
+# The CBS 2025 division, simplified by prepare() from CBS / PDOK's generalised boundaries
+# (CC-BY 4.0); README.md beside it says how it was made. A fresh machine draws the map from it.
+SHIPPED_YEAR = 2025
+SHIPPED = Path(__file__).with_name(f"arbeidsmarktregio_{SHIPPED_YEAR}.geojson")
 
 
-class BoundaryError(ValueError):
-    """Boundaries cannot be used; the message is Dutch and says why."""
+class BoundaryError(UserError, ValueError):
+    """Boundaries cannot be used; the message says why, in the language it is shown in."""
 
 
 def cache_path(data_dir: Path, year: int) -> Path:
@@ -42,13 +47,15 @@ def read_file(path: Path) -> gpd.GeoDataFrame:
         BoundaryError: when the file is missing or not a readable GeoJSON/TopoJSON.
     """
     if not path.exists():
-        raise BoundaryError(f"Grenzenbestand '{path}' bestaat niet.")
+        raise BoundaryError(N_("Grenzenbestand '{path}' bestaat niet."), path=path)
     try:
         frame = gpd.read_file(path)
     except (OSError, ValueError, RuntimeError) as error:
         # pyogrio reports unreadable files with these; the user needs the file name.
         raise BoundaryError(
-            f"Grenzenbestand '{path.name}' is geen leesbare GeoJSON of TopoJSON ({error})."
+            N_("Grenzenbestand '{name}' is geen leesbare GeoJSON of TopoJSON ({error})."),
+            name=path.name,
+            error=error,
         ) from None
     if frame.crs is None:
         frame = frame.set_crs(4326)  # TopoJSON and GeoJSON are lon/lat by definition
@@ -62,21 +69,22 @@ def prepare(frame: gpd.GeoDataFrame) -> dict[str, Any]:
         BoundaryError: unless exactly the 35 expected region codes are present, once each.
     """
     if "statcode" not in frame.columns:
-        raise BoundaryError("De grenzen hebben geen eigenschap 'statcode' (AM-code per regio).")
+        raise BoundaryError(N_("De grenzen hebben geen eigenschap 'statcode' (AM-code per regio)."))
     expected = {ref.code for ref in region_refs()}
     codes = [str(code) for code in frame["statcode"]]
     missing, unknown = sorted(expected - set(codes)), sorted(set(codes) - expected)
     doubled = sorted({code for code in codes if codes.count(code) > 1})
     problems = []
     if missing:
-        problems.append(f"ontbrekende regio's: {', '.join(missing)}")
+        problems.append(LazyText(N_("ontbrekende regio's: {codes}"), codes=", ".join(missing)))
     if unknown:
-        problems.append(f"onbekende codes: {', '.join(unknown)}")
+        problems.append(LazyText(N_("onbekende codes: {codes}"), codes=", ".join(unknown)))
     if doubled:
-        problems.append(f"dubbele codes: {', '.join(doubled)}")
+        problems.append(LazyText(N_("dubbele codes: {codes}"), codes=", ".join(doubled)))
     if problems:
         raise BoundaryError(
-            "De grenzen moeten precies de 35 arbeidsmarktregio's bevatten; " + "; ".join(problems) + "."
+            N_("De grenzen moeten precies de 35 arbeidsmarktregio's bevatten; {problems}."),
+            problems=tuple(problems),
         )
     names = {ref.code: ref.naam for ref in region_refs()}
     metric = frame.to_crs(28992)
@@ -129,7 +137,7 @@ def download(year: int, url: str = PDOK_ITEMS, timeout: float = 30.0) -> gpd.Geo
             None,
         )
     if not features:
-        raise BoundaryError(f"PDOK gaf geen regio's terug voor {year}.")
+        raise BoundaryError(N_("PDOK gaf geen regio's terug voor {year}."), year=year)
     return gpd.GeoDataFrame.from_features(features, crs=4326)
 
 
@@ -139,7 +147,7 @@ def _get_json(url: str, timeout: float) -> dict[str, Any]:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (https or test loopback)
             payload: dict[str, Any] = json.load(response)
     except (OSError, ValueError) as error:
-        raise BoundaryError(f"Grenzen downloaden van PDOK mislukt ({error}).") from None
+        raise BoundaryError(N_("Grenzen downloaden van PDOK mislukt ({error})."), error=error) from None
     return payload
 
 
@@ -152,19 +160,34 @@ def save(collection: dict[str, Any], path: Path) -> None:
 
 
 def load_boundaries(configured: Path | None, data_dir: Path, year: int) -> dict[str, Any]:
-    """Boundaries from the configured file, else from the cache (downloads are explicit, via the CLI).
+    """Boundaries from the configured file, else the downloaded cache, else the shipped copy.
+
+    Downloads are explicit (``hzw geodata download``): the app itself never fetches anything.
 
     Raises:
-        BoundaryError: when neither gives usable boundaries.
+        BoundaryError: when none of them gives usable boundaries for ``year``.
     """
     if configured is not None:
         return prepare(read_file(configured))
     cached = cache_path(data_dir, year)
     if cached.exists():
         return prepare(read_file(cached))
+    if year == SHIPPED_YEAR and SHIPPED.exists():
+        return prepare(read_file(SHIPPED))
     raise BoundaryError(
-        "Er zijn geen regiogrenzen beschikbaar. Zet HZW_GEODATA_FILE of voer 'hzw geodata download' uit."
+        N_(
+            "Er zijn geen regiogrenzen van {year} beschikbaar. Zet HZW_GEODATA_FILE of voer "
+            "'hzw geodata download --jaar {year}' uit."
+        ),
+        year=year,
     )
+
+
+def generalise(source: Path, target: Path) -> dict[str, Any]:
+    """Check, repair and simplify the boundaries in ``source`` into ``target`` (how SHIPPED is made)."""
+    collection = prepare(read_file(source))
+    save(collection, target)
+    return collection
 
 
 def download_to_cache(data_dir: Path, year: int, url: str = PDOK_ITEMS) -> Path:

@@ -183,13 +183,13 @@ def trend_summary(monthly: pd.DataFrame, year: int, peildatum: dt.date, target: 
     return text + "."
 
 
-def tile_map_note(problem: str) -> dbc.Alert:
+def tile_map_note(problem: object) -> dbc.Alert:
     """Why the geographic map is not available (the tile map is shown instead)."""
     return dbc.Alert(
         [
             html.I(className="bi bi-info-circle-fill me-2", **aria(hidden="true")),
             _("De geografische kaart is niet beschikbaar; de tegelkaart wordt getoond.") + " ",
-            html.Span(problem, className="small"),
+            html.Span(str(problem or ""), className="small"),
         ],
         color="info",
         className="py-2",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -78,3 +79,26 @@ def signed_in_client(app: Any, role: str = "landelijk", regions: tuple[str, ...]
         session["_user_id"] = str(account.id)
         session["_fresh"] = True
     return client
+
+
+# Words that only Dutch uses (or that would be wrong in English text), and the reverse.
+DUTCH = {
+    "het", "van", "voor", "niet", "geen", "trajecten", "gestart", "duurzaam", "duurzame", "organisatie",
+    "organisaties", "bijeenkomst", "bijeenkomsten", "leerbijeenkomsten", "casusbesprekingen", "peildatum",
+    "landelijk", "kaart", "toon", "tabel", "aantal", "achter", "koers", "gegevens", "uitstroom", "lopend",
+    "aangemeld", "geplaatst", "cijfers", "inloggen", "uitloggen", "naar", "inhoud", "zonder", "wordt",
+    "zijn", "deze", "alle", "maand", "maart", "mei", "juni", "juli", "augustus", "oktober", "jaar", "doel",
+    "regio", "regio's", "vergelijk", "presenteren", "startcohort", "gemiddeld", "uitgevallen",
+    "onbekend", "onbekende", "instelling", "moet", "mislukt", "bestaat", "wachtwoord", "grenzen",
+    "regiogrenzen", "heeft", "minstens", "tekens", "eerst", "bijv", "nodig", "wanneer", "een",
+}  # fmt: skip
+WORD = re.compile(r"[A-Za-zÀ-ÿ']+")
+
+
+def dutch_words(text: str) -> set[str]:
+    """The words of ``text`` that only Dutch uses (an English text should have none).
+
+    Commands are names, not language: ``hzw`` speaks Dutch, so its options (``--jaar``) are left out.
+    """
+    text = re.sub(r"--[\w-]+", " ", text)
+    return {word.lower() for word in WORD.findall(text)} & DUTCH

@@ -4,50 +4,86 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import geopandas as gpd
 import pytest
 import shapely
-from shapely.geometry import shape
+import shapely.affinity
+from shapely.geometry import mapping, shape
 
 from dashboard.cli import cli, run
+from geodata import region_refs
 from geodata.boundaries import (
+    SHIPPED,
     BoundaryError,
     cache_path,
     download_to_cache,
+    generalise,
     load_boundaries,
     prepare,
     read_file,
 )
-from tests.conftest import REQUIRE_SERVICES
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "geodata"
-
-
-@pytest.fixture(scope="module")
-def shared() -> Path:
-    if not (SHARED / "arbeidsmarktregio_2025.geojson").exists():
-        if REQUIRE_SERVICES:
-            pytest.fail(f"{SHARED} ontbreekt")
-        pytest.skip(f"{SHARED} ontbreekt (de echte grenzen staan naast het project, niet erin)")
-    return SHARED
+# The copy shipped in the package: the tests need nothing beside the repository.
+SHIPPED_FEATURES = json.loads(SHIPPED.read_text(encoding="utf-8"))["features"]
 
 
-@pytest.mark.parametrize("name", ["arbeidsmarktregio_2025.topojson", "arbeidsmarktregio_2025.geojson"])
-def test_real_boundaries_are_checked_repaired_and_small(shared, name):
-    raw = read_file(shared / name)
-    assert not shapely.is_valid(raw.set_index("statcode").loc["AM24"].geometry)  # the known Zeeland defect
-    collection = prepare(raw)
-    codes = [f["id"] for f in collection["features"]]
-    assert len(codes) == 35 and codes == sorted(codes)
-    assert all(shapely.is_valid(shape(f["geometry"])) for f in collection["features"])
-    assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in collection["features"])
-    size = len(json.dumps(collection, separators=(",", ":")))
-    assert size < 60_000, size
+def test_shipped_boundaries_are_the_35_regions_valid_small_and_stable():
+    codes = [f["id"] for f in SHIPPED_FEATURES]
+    assert codes == sorted(r.code for r in region_refs())
+    assert all(
+        f["properties"]["statnaam"] == r.naam for f, r in zip(SHIPPED_FEATURES, region_refs(), strict=True)
+    )
+    assert all(shapely.is_valid(shape(f["geometry"])) for f in SHIPPED_FEATURES)
+    assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in SHIPPED_FEATURES)
+    assert 25_000 < SHIPPED.stat().st_size < 60_000, SHIPPED.stat().st_size
+    # Preparing the shipped copy again hardly moves it: it is what the loader itself makes.
+    again = prepare(read_file(SHIPPED))["features"]
+    for before, after in zip(SHIPPED_FEATURES, again, strict=True):
+        old, new = shape(before["geometry"]), shape(after["geometry"])
+        assert old.symmetric_difference(new).area < 0.01 * old.area, before["id"]
+    # Real boundaries, not boxes: Zeeland is in parts, and the outlines have detail.
+    zeeland = shape(next(f for f in SHIPPED_FEATURES if f["id"] == "AM24")["geometry"])
+    assert zeeland.geom_type == "MultiPolygon" and len(zeeland.geoms) >= 2
+    assert sum(len(shapely.get_coordinates(shape(f["geometry"]))) for f in SHIPPED_FEATURES) > 2_000
+
+
+def _with_bowtie(frame: gpd.GeoDataFrame, code: str) -> gpd.GeoDataFrame:
+    """``frame`` with the polygon of ``code`` made self-intersecting, as the real Zeeland one is."""
+    index = frame.index[frame.statcode == code][0]
+    minx, miny, maxx, maxy = frame.geometry[index].bounds
+    bowtie = shapely.Polygon([(minx, miny), (maxx, maxy), (maxx, miny), (minx, maxy)])
+    broken = frame.copy()
+    broken.loc[index, "geometry"] = bowtie
+    return broken
+
+
+def test_invalid_geometry_is_repaired_not_emptied():
+    broken = _with_bowtie(read_file(SHIPPED), "AM24")
+    assert not shapely.is_valid(broken.set_index("statcode").loc["AM24"].geometry)
+    collection = prepare(broken)
     zeeland = shape(next(f for f in collection["features"] if f["id"] == "AM24")["geometry"])
-    assert zeeland.area > 0.1  # repaired, not emptied (square degrees)
+    assert shapely.is_valid(zeeland) and zeeland.area > 0.1  # square degrees: both halves kept
 
 
-def test_missing_and_unknown_regions_are_named(shared):
-    frame = read_file(shared / "arbeidsmarktregio_2025.geojson")
+def test_generalise_makes_the_shipped_copy_from_a_full_source(tmp_path):
+    # A denser source (every edge split in two) comes out as the same 35 simplified regions.
+    source = read_file(SHIPPED)
+    source["geometry"] = shapely.segmentize(source.geometry.values, 0.001)
+    target = tmp_path / "vereenvoudigd.geojson"
+    collection = generalise(_write(source, tmp_path / "bron.geojson"), target)
+    assert json.loads(target.read_text())["features"] == json.loads(json.dumps(collection))["features"]
+    before = len(shapely.get_coordinates(source.geometry.values))
+    after = sum(len(shapely.get_coordinates(shape(f["geometry"]))) for f in collection["features"])
+    assert after < before / 2, (before, after)
+
+
+def _write(frame: gpd.GeoDataFrame, path: Path) -> Path:
+    path.write_text(frame.to_json(), encoding="utf-8")
+    return path
+
+
+def test_missing_and_unknown_regions_are_named():
+    frame = read_file(SHIPPED)
     frame = frame[frame.statcode != "AM09"].copy()
     frame.loc[frame.index[0], "statcode"] = "AM99"
     with pytest.raises(BoundaryError) as caught:
@@ -56,19 +92,38 @@ def test_missing_and_unknown_regions_are_named(shared):
     assert "onbekende codes: AM99" in str(caught.value)
 
 
-def test_configured_file_wins_then_cache_then_a_clear_error(shared, tmp_path):
-    with pytest.raises(BoundaryError, match="geen regiogrenzen beschikbaar"):
-        load_boundaries(None, tmp_path, 2025)
+def test_configured_file_wins_then_the_cache_then_the_shipped_copy(tmp_path):
+    shipped = load_boundaries(None, tmp_path, 2025)
+    assert [f["id"] for f in shipped["features"]] == [f["id"] for f in SHIPPED_FEATURES]
+    # The loader names regions from regions.csv, so the marker is a geometry: AM01 moved east.
+    cache = cache_path(tmp_path, 2025)
+    cache.parent.mkdir(parents=True)
+    moved = json.loads(SHIPPED.read_text())
+    moved["features"][0]["geometry"] = mapping(
+        shapely.affinity.translate(shape(moved["features"][0]["geometry"]), 0.5)
+    )
+    cache.write_text(json.dumps(moved))
+    cached = load_boundaries(None, tmp_path, 2025)
+    assert (
+        shape(cached["features"][0]["geometry"]).centroid.x
+        > shape(SHIPPED_FEATURES[0]["geometry"]).centroid.x + 0.4
+    )
+    configured = load_boundaries(SHIPPED, tmp_path, 2025)
+    assert (
+        shape(configured["features"][0]["geometry"]).centroid.distance(
+            shape(SHIPPED_FEATURES[0]["geometry"]).centroid
+        )
+        < 0.01
+    )
     broken = tmp_path / "kapot.geojson"
     broken.write_text("{niet json")
     with pytest.raises(BoundaryError, match="kapot.geojson"):
         load_boundaries(broken, tmp_path, 2025)
-    configured = load_boundaries(shared / "arbeidsmarktregio_2025.topojson", tmp_path, 2025)
-    assert len(configured["features"]) == 35
-    cache = cache_path(tmp_path, 2025)
-    cache.parent.mkdir(parents=True)
-    cache.write_text(json.dumps(configured))
-    assert load_boundaries(None, tmp_path, 2025)["features"][0]["id"] == "AM01"
+
+
+def test_another_year_without_a_download_is_a_clear_error(tmp_path):
+    with pytest.raises(BoundaryError, match="hzw geodata download --jaar 2023"):
+        load_boundaries(None, tmp_path, 2023)
 
 
 class PdokLike(BaseHTTPRequestHandler):
@@ -97,8 +152,8 @@ class PdokLike(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def pdok(shared):
-    features = json.loads((shared / "arbeidsmarktregio_2025.geojson").read_text())["features"]
+def pdok():
+    features = SHIPPED_FEATURES
     handler = type("Handler", (PdokLike,), {"features": features, "seen": []})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

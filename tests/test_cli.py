@@ -127,3 +127,22 @@ def test_help_is_dutch(capsys):
     out = capsys.readouterr().out
     assert "Gebruik: hzw import" in out and "Opties:" in out and "Toon deze hulp en stop." in out
     assert "Show this message" not in out
+
+
+def test_serve_greets_with_the_address_and_the_demo_accounts_while_only_demo_data(cli_db, capsys):
+    from dashboard.cli import greeting
+    from dashboard.config import load_settings
+    from tests.helpers import load, trajectory
+
+    assert run(cli, ["db", "upgrade"]) == 0
+    assert run(cli, ["demo", "--tot", "2021-03-31"]) == 0
+    settings = load_settings()
+    lines = greeting(settings, cli_db, "http://127.0.0.1:8050")
+    assert lines[0] == "Hoofdzaak Werk Monitor draait op http://127.0.0.1:8050 (stoppen met Ctrl+C)."
+    assert lines[1] == (
+        "Voorbeelddata geladen. Inloggen met demo-landelijk, demo-regio, demo-beheer; wachtwoord 'demo'."
+    )
+    load(cli_db, "trajecten", [trajectory("ECHT-1", "2026-01-10")])  # a real delivery ends the demo accounts
+    assert greeting(settings, cli_db, "http://127.0.0.1:8050")[1:] == []
+    public = load_settings({"mode": "openbaar"})
+    assert "geen inloggen" in greeting(public, cli_db, "http://h:1")[1]

@@ -40,13 +40,14 @@ from callbacks.national import (
 from dashboard.data.progress import REGION_COLUMNS
 from dashboard.region_metrics import outflow_cohort, region_metrics
 from dashboard.runtime import EXTENSION
+from geodata.boundaries import BoundaryError, load_boundaries
 from layouts import ids
 from layouts.controls import NO_REGION, region_select
 from layouts.figures.maps import IMMATURE, map_summary, map_values
 from layouts.figures.ranking import ranking_figure
 from layouts.metric_specs import METRICS
 from tests.conftest import PEILDATUM
-from tests.helpers import load, signed_in_client, trajectory
+from tests.helpers import dutch_words, load, signed_in_client, trajectory
 from tests.test_callbacks import text_of
 
 PACE = 181 / 365
@@ -304,16 +305,49 @@ def test_metric_change_sends_values_not_geometry(national):
     assert summary.startswith("Achterhoek staat het verst achter: 30 van 100 trajecten gestart")
 
 
+@pytest.fixture
+def without_boundaries(national, tmp_path):
+    """The national app as it starts when no boundaries of its year exist (none shipped for 1999)."""
+    with pytest.raises(BoundaryError) as caught:
+        load_boundaries(None, tmp_path, 1999)
+    runtime = national.server.extensions[EXTENSION]
+    national.server.extensions[EXTENSION] = dataclasses.replace(
+        runtime, boundaries=None, boundary_problem=caught.value
+    )
+    return national
+
+
 @pytest.mark.parametrize("form", ["geo", "tegel", None])
-def test_without_boundaries_every_map_form_says_why(national, form):
-    figure, note, _summary = run(national, update_map, "doel", form, "2026", "2026-06-30", None)
+def test_without_boundaries_every_map_form_says_why(without_boundaries, form):
+    figure, note, _summary = run(without_boundaries, update_map, "doel", form, "2026", "2026-06-30", None)
     assert figure.data[0].type == "scatter"
     assert "tegelkaart wordt getoond" in text_of(note)
+    assert "geen regiogrenzen van 1999" in text_of(note)
 
 
-def test_without_boundaries_the_default_view_is_the_tile_map_with_the_note(national):
+def test_without_boundaries_the_note_speaks_the_page_language(without_boundaries):
+    with without_boundaries.server.test_request_context("/?lang=en"):
+        _figure, note, _summary = update_map("doel", "geo", "2026", "2026-06-30", None)
+    shown = text_of(note)
+    assert "No region boundaries of 1999 are available" in shown, shown
+    assert not dutch_words(shown), shown
+
+
+def test_the_shipped_boundaries_draw_the_real_map_by_default(national):
     from layouts.pages import national_page
 
+    with national.server.app_context():
+        layout = national_page()
+        form = next(c for c in _walk(layout) if getattr(c, "id", None) == ids.NATIONAL_MAP_FORM).value
+        figure, note, _summary = update_map("doel", form, "2026", "2026-06-30", None)
+    assert form == "geo" and note is None
+    assert figure.data[0].type == "choropleth" and len(figure.data[0].locations) == 35
+
+
+def test_without_boundaries_the_default_view_is_the_tile_map_with_the_note(without_boundaries):
+    from layouts.pages import national_page
+
+    national = without_boundaries
     with national.server.app_context():
         layout = national_page()
         form = next(c for c in _walk(layout) if getattr(c, "id", None) == ids.NATIONAL_MAP_FORM).value

@@ -18,6 +18,7 @@ from sqlalchemy.orm import selectinload
 from dashboard import domain
 from dashboard.access import Viewer
 from dashboard.db import Database
+from dashboard.i18n import N_, UserError
 from dashboard.models import AuditEvent, ImportLog, Region, User, user_region
 
 _hasher = PasswordHasher()
@@ -34,8 +35,8 @@ DEMO_ACCOUNTS = (
 )
 
 
-class AccountError(ValueError):
-    """An account command that cannot be carried out; the message is Dutch and user-facing."""
+class AccountError(UserError, ValueError):
+    """An account command that cannot be carried out; the message is for the user."""
 
 
 @dataclass(frozen=True)
@@ -75,30 +76,36 @@ def _check_name(name: str) -> str:
     name = name.strip()
     if not NAME_PATTERN.fullmatch(name):
         raise AccountError(
-            "Een gebruikersnaam heeft 2 tot 120 tekens: letters, cijfers en . _ @ + - (geen spaties)."
+            N_("Een gebruikersnaam heeft 2 tot 120 tekens: letters, cijfers en . _ @ + - (geen spaties).")
         )
     return name
 
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"Een wachtwoord heeft minstens {MIN_PASSWORD_LENGTH} tekens.")
+        raise AccountError(N_("Een wachtwoord heeft minstens {minimum} tekens."), minimum=MIN_PASSWORD_LENGTH)
 
 
 def _regions(session: object, role: str, codes: list[str]) -> list[Region]:
     if role not in domain.ROLES:
-        raise AccountError(f"Onbekende rol '{role}'; kies uit {', '.join(domain.ROLES)}.")
+        raise AccountError(
+            N_("Onbekende rol '{role}'; kies uit {roles}."), role=role, roles=", ".join(domain.ROLES)
+        )
     wanted = sorted({c.strip().upper() for c in codes if c.strip()})
     if role == "regio" and not wanted:
         raise AccountError(
-            "Een account met de rol regio heeft minstens één regio nodig (bijv. --regio AM09)."
+            N_("Een account met de rol regio heeft minstens één regio nodig (bijv. --regio AM09).")
         )
     if role != "regio" and wanted:
-        raise AccountError("Alleen een account met de rol regio krijgt regio's; de andere rollen zien alles.")
+        raise AccountError(
+            N_("Alleen een account met de rol regio krijgt regio's; de andere rollen zien alles.")
+        )
     found = list(session.scalars(select(Region).where(Region.code.in_(wanted))))  # type: ignore[attr-defined]
     unknown = sorted(set(wanted) - {r.code for r in found})
     if unknown:
-        raise AccountError(f"Onbekende regio: {', '.join(unknown)} (gebruik de code, bijv. AM09).")
+        raise AccountError(
+            N_("Onbekende regio: {codes} (gebruik de code, bijv. AM09)."), codes=", ".join(unknown)
+        )
     return found
 
 
@@ -118,7 +125,7 @@ def add_user(
         _check_password(password)
     with db.transaction() as session:
         if session.scalar(select(User.id).where(User.gebruikersnaam == name)) is not None:
-            raise AccountError(f"Er is al een account '{name}'.")
+            raise AccountError(N_("Er is al een account '{name}'."), name=name)
         user = User(
             gebruikersnaam=name,
             wachtwoord_hash=_hasher.hash(password) if password is not None else None,
@@ -139,7 +146,7 @@ def _user(session: object, name: str) -> User:
         select(User).options(selectinload(User.regions)).where(User.gebruikersnaam == name)
     )
     if user is None:
-        raise AccountError(f"Er is geen account '{name}'.")
+        raise AccountError(N_("Er is geen account '{name}'."), name=name)
     return user
 
 

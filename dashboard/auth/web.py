@@ -46,7 +46,10 @@ log = logging.getLogger(__name__)
 
 LOGIN_PATH = "/inloggen"
 # Reachable without a session: the login itself, and static code and styles (no data).
-OPEN_PATHS = frozenset({LOGIN_PATH, "/oidc/start", "/oidc/terug", "/_favicon.ico", "/favicon.ico"})
+# The health endpoints answer load balancers and monitoring, which cannot sign in; they hold no figures.
+OPEN_PATHS = frozenset(
+    {LOGIN_PATH, "/oidc/start", "/oidc/terug", "/_favicon.ico", "/favicon.ico", "/gezondheid", "/healthz"}
+)
 OPEN_PREFIXES = ("/vendor/", "/assets/", "/_dash-component-suites/")
 CSRF_KEY = "hzw_csrf"
 PROVIDER = "overheid"

@@ -13,18 +13,10 @@ from dashboard import domain
 from geodata import region_refs
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import screenshot
+from tests.helpers import DUTCH
 
 pytestmark = pytest.mark.browser
 
-# Words that only Dutch uses (or that would be wrong in English text), and the reverse.
-DUTCH = {
-    "het", "van", "voor", "niet", "geen", "trajecten", "gestart", "duurzaam", "duurzame", "organisatie",
-    "organisaties", "bijeenkomst", "bijeenkomsten", "leerbijeenkomsten", "casusbesprekingen", "peildatum",
-    "landelijk", "kaart", "toon", "tabel", "aantal", "achter", "koers", "gegevens", "uitstroom", "lopend",
-    "aangemeld", "geplaatst", "cijfers", "inloggen", "uitloggen", "naar", "inhoud", "zonder", "wordt",
-    "zijn", "deze", "alle", "maand", "maart", "mei", "juni", "juli", "augustus", "oktober", "jaar", "doel",
-    "regio", "regio's", "vergelijk", "presenteren", "startcohort", "gemiddeld", "uitgevallen",
-}  # fmt: skip
 ENGLISH = {
     "the", "and", "with", "without", "started", "region", "regions", "organisation", "organisations",
     "meetings", "show", "sustainable", "target", "behind", "track", "reference", "year", "national",

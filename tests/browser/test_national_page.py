@@ -4,8 +4,9 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
+from geodata.boundaries import SHIPPED
 from tests.browser.axe import assert_accessible, describe
-from tests.browser.conftest import BOUNDARIES, screenshot
+from tests.browser.conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +17,7 @@ HIGHLIGHT = "document.querySelector('#national-highlight')"
 
 def inside_point(code: str) -> tuple[float, float]:
     """A lon/lat point certainly inside region ``code``."""
-    features = json.loads(BOUNDARIES.with_suffix(".geojson").read_text())["features"]
+    features = json.loads(SHIPPED.read_text())["features"]
     feature = next(f for f in features if f["properties"]["statcode"] == code)
     point = shapely.make_valid(shape(feature["geometry"])).representative_point()
     return point.x, point.y
@@ -52,13 +53,17 @@ def click_tile(page, code: str) -> None:
     page.mouse.click(x, y)
 
 
-@pytest.fixture
-def needs_boundaries():
-    if not BOUNDARIES.exists():
-        pytest.skip("echte grenzen ontbreken naast het project")
+def test_a_fresh_machine_draws_the_real_map_from_the_shipped_boundaries(page, server):
+    # The server has no HZW_GEODATA_FILE and an empty data folder: only the package's own copy.
+    page.goto(server + "/")
+    wait_for_map(page, "choropleth")
+    drawn = page.evaluate(f"() => {PLOT}.querySelectorAll('path.choroplethlocation').length")
+    assert drawn == 35
+    assert page.locator("#national-map-note .alert").count() == 0  # no "map not available" note
+    assert "kaart=geo" in page.url
 
 
-def test_click_on_the_geographic_map_opens_the_region(page, server, needs_boundaries):
+def test_click_on_the_geographic_map_opens_the_region(page, server):
     page.goto(server + "/?jaar=2026")
     wait_for_map(page, "choropleth")
     screenshot(page, "landelijk-kaart")
@@ -150,7 +155,7 @@ def test_keyboard_route_from_the_national_page_to_a_region(page, server):
 
 
 @pytest.mark.parametrize("form", ["geo", "tegel"])
-def test_national_page_with_map_passes_axe(page, server, form, needs_boundaries):
+def test_national_page_with_map_passes_axe(page, server, form):
     page.goto(server + f"/?kaart={form}")
     wait_for_map(page, "choropleth" if form == "geo" else "scatter")
     # This page is held to more than the project's threshold: no moderate findings either.
@@ -158,7 +163,7 @@ def test_national_page_with_map_passes_axe(page, server, form, needs_boundaries)
     assert others == [], describe(others)
 
 
-def test_metric_switch_updates_values_without_resending_geometry(page, server, needs_boundaries):
+def test_metric_switch_updates_values_without_resending_geometry(page, server):
     page.goto(server + "/")
     wait_for_map(page, "choropleth")
     before = page.evaluate(f"() => {PLOT}.data[0].customdata.map(c => c[2]).join('|')")

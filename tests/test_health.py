@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from dashboard.app import create_app
+from dashboard.db import Database
+from dashboard.runtime import EXTENSION
+from tests.conftest import PEILDATUM, REQUIRE_SERVICES
+from tests.helpers import load, trajectory
+
+
+def _get(app, path: str) -> tuple[int, dict]:
+    response = app.server.test_client().get(path)
+    assert response.headers["Content-Type"] == "application/json"
+    assert response.headers["Cache-Control"] == "no-store"
+    return response.status_code, json.loads(response.get_data(as_text=True))
+
+
+def test_a_healthy_instance_answers_without_sign_in_and_without_figures(db, make_app):
+    load(db, "trajecten", [trajectory("T1", "2026-01-10"), trajectory("T2", "2026-02-10")])
+    app = make_app()
+    for path in ("/gezondheid", "/healthz"):
+        status, body = _get(app, path)
+        assert status == 200 and body["status"] == "ok", body
+        checks = body["controles"]
+        assert checks["database"]["status"] == "ok" and checks["database"]["ms"] >= 0
+        assert checks["migraties"]["versie"] == checks["migraties"]["nieuwste"] == db.head_revision()
+        assert checks["redis"]["status"] == checks["taakwerkers"]["status"] == "niet ingesteld"
+    # Nothing about the data: no counts, no regions, no organisations.
+    raw = app.server.test_client().get("/gezondheid").get_data(as_text=True)
+    assert "AM09" not in raw and "GGZ" not in raw and '"2"' not in raw
+
+
+@pytest.fixture
+def sqlite_app(tmp_path: Path) -> Iterator[tuple[object, Path]]:
+    path = tmp_path / "hzw.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    db.upgrade()
+    db.dispose()
+    app = create_app({"database_url": f"sqlite:///{path}", "peildatum": PEILDATUM})
+    yield app, path
+    app.server.extensions[EXTENSION].db.dispose()
+
+
+def test_a_removed_database_file_makes_both_endpoints_fail(sqlite_app):
+    app, path = sqlite_app
+    assert _get(app, "/gezondheid")[0] == 200
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    for endpoint in ("/gezondheid", "/healthz"):
+        status, body = _get(app, endpoint)
+        assert status == 503 and body["status"] == "error", body
+        assert body["controles"]["database"] == {"status": "fout", "melding": "databasebestand ontbreekt"}
+    assert not path.exists()  # the check did not create an empty database in its place
+
+
+def test_a_schema_behind_the_code_fails(sqlite_app):
+    app, _path = sqlite_app
+    db = app.server.extensions[EXTENSION].db
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0005'"))
+    status, body = _get(app, "/healthz")
+    assert status == 503 and body["controles"]["migraties"]["status"] == "fout"
+    assert body["controles"]["migraties"]["versie"] == "0005"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def own_redis(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """A Redis of this test alone, so it can be stopped without touching the shared one."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        if REQUIRE_SERVICES:
+            pytest.fail("redis-server ontbreekt")
+        pytest.skip("redis-server ontbreekt (apt-get install redis-server)")
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0", process
+    process.send_signal(signal.SIGCONT)
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_redis_away_fails_monitoring_but_keeps_the_instance_in_rotation(db, make_app, own_redis):
+    url, process = own_redis
+    app = make_app(redis_url=url)
+    status, body = _get(app, "/gezondheid")
+    assert status == 200 and body["controles"]["redis"]["status"] == "ok", body
+    process.terminate()
+    process.wait(timeout=10)
+    status, body = _get(app, "/gezondheid")
+    assert status == 503 and body["status"] == "degraded", body
+    assert body["controles"]["redis"] == {"status": "fout", "melding": "ConnectionError"}
+    status, body = _get(app, "/healthz")
+    assert status == 200 and body["status"] == "degraded"
+
+
+def test_a_hung_redis_is_reported_within_the_time_out(db, make_app, own_redis):
+    url, process = own_redis
+    app = make_app(redis_url=url)
+    process.send_signal(signal.SIGSTOP)
+    start = time.monotonic()
+    status, body = _get(app, "/gezondheid")
+    assert time.monotonic() - start < 3
+    assert status == 503 and body["controles"]["redis"]["status"] == "fout"
