@@ -271,3 +271,54 @@ def test_a_summary_rebuild_waits_for_running_imports(pg_db):
     last = summary_check.last_summary_check(pg_db)
     assert last is not None and (last.outcome, last.differences) == ("gelijk", 0)
     assert store.audit_log(pg_db)["gebeurtenis"].iloc[0] == "samenvatting gelijk"
+
+
+def test_which_locks_an_import_takes():
+    few = [{"regio": "AM09", "organisatie": " GGZ Oost "}, {"regio": "AM09", "organisatie": "ggz oost"}]
+    assert locking.import_locks("trajecten", few) == {
+        "alle": False,
+        "regio:AM09": False,
+        "organisatie:AM09:ggz oost": True,
+    }
+    many = [{"regio": "AM09", "organisatie": f"Org {i}"} for i in range(locking.ORGANISATION_LOCKS_MAX + 1)]
+    assert locking.import_locks("trajecten", many) == {"alle": False, "regio:AM09": True}
+    meetings = [{"regio": "AM01", "organisaties": "A|B"}, {"regio": "AM02", "organisaties": ""}]
+    assert locking.import_locks("bijeenkomsten", meetings) == {
+        "alle": False,
+        "regio:AM01": True,
+        "regio:AM02": True,
+    }
+
+
+def test_a_file_with_many_organisations_waits_for_a_small_import_in_its_region(pg_db):
+    rows = [
+        trajectory(f"V{i:03d}", "2026-02-01", organisatie=f"Org {i}")
+        for i in range(locking.ORGANISATION_LOCKS_MAX + 1)
+    ]
+    waited = threading.Event()
+    outcome: list[ImportResult] = []
+
+    def many() -> None:
+        outcome.append(
+            import_frame(
+                pg_db,
+                "trajecten",
+                pd.DataFrame(rows),
+                file_name="veel.csv",
+                sha256="0" * 64,
+                user="test",
+                today=TODAY,
+                on_wait=waited.set,
+            )
+        )
+
+    with pg_db.engine.connect() as holder:
+        # What a small import of one organisation in AM09 holds while it runs.
+        holder.execute(text("SELECT pg_advisory_xact_lock_shared(:n)"), {"n": locking.lock_id("regio:AM09")})
+        worker = threading.Thread(target=many)
+        worker.start()
+        assert waited.wait(timeout=30)
+        assert _trajectory_count(pg_db) == 0
+        holder.rollback()
+    worker.join(timeout=60)
+    assert outcome and outcome[0].nieuw == len(rows)
