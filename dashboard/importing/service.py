@@ -100,7 +100,7 @@ def import_frame(
         file_name: name shown in messages and the import log.
         sha256: checksum of the file as delivered.
         user: who imports (logged; never a participant's data).
-        today: the import date; defaults to today.
+        today: the import date; defaults to today in Amsterdam.
         demo: mark the import as fictitious demo data.
         check_only: validate and count, then roll back.
         via: how the file came in, for the audit trail (e.g. "hzw import").
