@@ -11,10 +11,9 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, html, no_update
 
 from dashboard.access import current_viewer
-from dashboard.auth import store
 from dashboard.data import access
 from dashboard.i18n import N_, _
-from dashboard.importing import ImportRejected, ImportResult, Problem, import_file
+from dashboard.importing import ImportBusy, ImportRejected, ImportResult, Problem, import_file
 from dashboard.params import parse_region
 from dashboard.runtime import current_peildatum, runtime
 from layouts import data_page, ids
@@ -52,8 +51,6 @@ def _import(contents: str, filename: str, kind: str, check_only: bool) -> Import
             check_only=check_only,
             file_name=name,
         )
-    if not check_only:
-        store.record(runtime().db, "import", viewer.name, f"{kind}: {name}")
     return result
 
 
@@ -63,6 +60,8 @@ def check_upload(contents: str | None, filename: str | None, kind: str) -> tuple
         return None, True, None
     try:
         result = _import(contents, filename or "", kind, check_only=True)
+    except ImportBusy as busy:
+        return dbc.Alert(str(busy), color="warning"), True, None
     except ImportRejected as rejected:
         report = [
             dbc.Alert(
@@ -96,6 +95,9 @@ def confirm_upload(
         return no_update, no_update, no_update, no_update
     try:
         result = _import(contents, filename or "", kind, check_only=False)
+    except ImportBusy as busy:
+        # The file itself is fine: the button stays enabled to try again in a moment.
+        return dbc.Alert(str(busy), color="warning"), False, no_update, no_update
     except ImportRejected as rejected:
         return dbc.Alert(rejected.report(limit=5), color="danger"), True, no_update, no_update
     message = dbc.Alert([html.Strong(_("Ingelezen. ")), result.summary()], color="success")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import importlib.metadata
 import logging
@@ -15,6 +14,7 @@ from flask import g, has_app_context, has_request_context
 from flask_caching import Cache
 from plotly.io.json import to_json_plotly
 
+from dashboard import clock
 from dashboard.access import current_viewer
 from dashboard.data.meta import DataStatus, data_status
 from dashboard.i18n import current_language
@@ -121,7 +121,7 @@ def cached_callback(fn: Callable[P, R]) -> Callable[P, R]:
         from dashboard.runtime import runtime
 
         db = runtime().db
-        where = f"{db.cache_namespace}:{_data_version(db)}:{dt.date.today().isoformat()}"
+        where = f"{db.cache_namespace}:{_data_version(db)}:{clock.today().isoformat()}"
         arguments = f"{args!r}:{sorted(kwargs.items())!r}"
         key = f"hzw:{CODE_VERSION}:callback:{name}:{where}:{context_key()}:{arguments}"
         stored = cache.get(key)

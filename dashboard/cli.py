@@ -13,13 +13,14 @@ from typing import Any
 import click
 from sqlalchemy.exc import OperationalError
 
-from dashboard import backup, cli_nl
+from dashboard import backup, cli_nl, clock
 from dashboard.auth import store
 from dashboard.config import ConfigError, Settings, load_settings
+from dashboard.data import summary_check
 from dashboard.data.meta import trajectory_count
 from dashboard.db import Database, DatabaseError
 from dashboard.i18n import N_
-from dashboard.importing import ImportRejected, import_file
+from dashboard.importing import ImportBusy, ImportRejected, import_file
 from dashboard.runtime import EXTENSION
 from geodata.boundaries import PDOK_ITEMS, SHIPPED, BoundaryError, download_to_cache, generalise
 
@@ -28,6 +29,7 @@ USER_ERRORS = (
     ConfigError,
     DatabaseError,
     ImportRejected,
+    ImportBusy,
     BoundaryError,
     store.AccountError,
     backup.BackupError,
@@ -124,6 +126,36 @@ def _size(path: Path) -> str:
     return f"{size / 1_000_000:.1f} MB".replace(".", ",") if size >= 100_000 else f"{round(size / 1000)} kB"
 
 
+@db.command(
+    "controleer",
+    help="Vergelijk de samenvatting met een nieuwe telling van de trajecten (exitstatus 1 bij verschil).",
+)
+@click.option("--herstel", "repair", is_flag=True, help="Bouw de samenvatting opnieuw op, in één transactie.")
+def db_check(repair: bool) -> None:
+    """Prove the trajectory summary, or rebuild it."""
+    database = _database(_settings())
+    _require_current(database)
+    if repair:
+        result = summary_check.repair(database, getpass.getuser(), on_wait=_say_waiting)
+        click.echo(
+            f"Samenvatting opnieuw opgebouwd uit de trajecten; {result.differences} verschillende "
+            "sleutels hersteld."
+        )
+        return
+    result = summary_check.check(database, getpass.getuser())
+    if result.differences == 0:
+        click.echo("De samenvatting klopt: gelijk aan een nieuwe telling van de trajecten.")
+        return
+    click.echo(f"De samenvatting wijkt af van een nieuwe telling: {result.differences} sleutels verschillen.")
+    click.echo(
+        "Voorbeelden (organisatie, soort, cohort, jaarmaand, methode, financiering: opgeslagen → telling):"
+    )
+    for example in result.examples:
+        key = ", ".join(str(part) for part in example.key)
+        click.echo(f"  {key}: {example.stored} → {example.fresh}")
+    raise CliError("de samenvatting klopt niet; herstel haar met 'hzw db controleer --herstel'.")
+
+
 @cli.command("demo", help="Laad fictieve voorbeelddata voor alle 35 regio's (2021 tot vandaag).")
 @click.option("--seed", default=2021, show_default=True, help="Zelfde seed en datum geven dezelfde data.")
 @click.option(
@@ -148,7 +180,7 @@ def demo(seed: int, until: dt.datetime | None, if_empty: bool, scale: int) -> No
     if if_empty and trajectory_count(database):
         click.echo("De database bevat al gegevens; voorbeelddata niet opnieuw geladen.")
     else:
-        today = until.date() if until else dt.date.today()
+        today = until.date() if until else clock.today()
         for result in load_demo(database, seed, today, settings.max_import_bytes, scale):
             click.echo(f"Voorbeelddata: {result.summary()}")
     created = store.ensure_demo_accounts(database)
@@ -176,13 +208,15 @@ def import_(soort: str, bestand: Path, controleer: bool, gebruiker: str | None) 
         user=gebruiker or getpass.getuser(),
         max_bytes=settings.max_import_bytes,
         check_only=controleer,
+        via="hzw import",
+        on_wait=_say_waiting,
     )
     prefix = "Gecontroleerd, niets opgeslagen" if controleer else "Ingelezen"
-    if not controleer:
-        store.record(
-            database, "import", gebruiker or getpass.getuser(), f"{soort}: {bestand.name} (hzw import)"
-        )
     click.echo(f"{prefix}: {result.summary()}")
+
+
+def _say_waiting() -> None:
+    click.echo("Wacht op een andere import voor deze organisatie …", err=True)
 
 
 @cli.group(help="Accounts van de monitor beheren (rollen: landelijk, regio, beheer).")
@@ -409,6 +443,9 @@ def run(command: click.Command, args: list[str] | None = None) -> int:
     except click.UsageError as error:
         click.echo(f"Fout in de opdracht: {error.format_message()}\nZie 'hzw --help'.", err=True)
         return 2
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
     except ImportRejected as error:
         click.echo(error.report(), err=True)
         return 1

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Connection, insert, select, text, update
 
-from dashboard import domain
+from dashboard import clock, domain
 from dashboard.data import summary
 from dashboard.db import Database
 from dashboard.importing.rules import SCHEMAS
@@ -370,7 +370,7 @@ def load_extra_trajectories(
                 gewijzigd=0,
                 ongewijzigd=0,
                 gebruiker=DEMO_USER,
-                tijdstip=dt.datetime.now(dt.UTC),
+                tijdstip=clock.utc_now(),
                 voorbeelddata=True,
             )
             .returning(ImportLog.id)

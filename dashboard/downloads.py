@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 from flask import Blueprint, Response, abort, request
 
+from dashboard import clock
 from dashboard.access import current_viewer
 from dashboard.data import access
 from dashboard.data.cadence import meetings_of_region
@@ -111,7 +112,7 @@ def template(kind: str, extension: str) -> Response:
 def _local(stamps: pd.Series) -> pd.Series:
     # Excel holds no time zones, and the database gives UTC: the Dutch wall-clock time, to the second.
     utc = pd.to_datetime(stamps, utc=True)
-    return utc.dt.tz_convert("Europe/Amsterdam").dt.tz_localize(None).dt.floor("s")
+    return utc.dt.tz_convert(clock.AMSTERDAM).dt.tz_localize(None).dt.floor("s")
 
 
 def _regions(year: int, peildatum: dt.date) -> pd.DataFrame:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import NumberPattern, parse_pattern
 
+from dashboard import clock
 from dashboard.i18n import current_language, current_locale
-
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def month_name(month: int) -> str:
@@ -76,5 +74,5 @@ def date(value: dt.date | None) -> str:
 def moment(value: dt.datetime) -> str:
     """A stored (UTC) time as Dutch local time: ``22 november 2026 08:59``."""
     aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-    local = aware.astimezone(AMSTERDAM)
+    local = aware.astimezone(clock.AMSTERDAM)
     return f"{date(local.date())} {local:%H:%M}"

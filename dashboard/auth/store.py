@@ -13,9 +13,9 @@ import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import exists, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
-from dashboard import domain
+from dashboard import clock, domain
 from dashboard.access import Viewer
 from dashboard.db import Database
 from dashboard.i18n import N_, UserError
@@ -69,7 +69,7 @@ def _account(user: User) -> Account:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return clock.utc_now()
 
 
 def _check_name(name: str) -> str:
@@ -304,7 +304,12 @@ def ensure_demo_accounts(db: Database) -> list[str]:
 def record(db: Database, event: str, user: str, detail: str = "") -> None:
     """Write one line of the audit trail (account and file names only, never personal data)."""
     with db.transaction() as session:
-        session.add(AuditEvent(tijdstip=_now(), gebeurtenis=event, gebruiker=user[:120], detail=detail[:500]))
+        add_event(session, event, user, detail)
+
+
+def add_event(session: Session, event: str, user: str, detail: str = "") -> None:
+    """Add one line of the audit trail to an open transaction: it commits with the work it records."""
+    session.add(AuditEvent(tijdstip=_now(), gebeurtenis=event, gebruiker=user[:120], detail=detail[:500]))
 
 
 def audit_log(db: Database, limit: int = 200) -> pd.DataFrame:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy import func, select
 
+from dashboard import clock
 from dashboard.db import Database
 from dashboard.models import ImportLog, Trajectory
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 IMPORT_LOG_COLUMNS = [
     "tijdstip",
     "soort",
@@ -61,14 +60,14 @@ def reference_date(status: DataStatus, fixed: dt.date | None, today: dt.date | N
     """The default peildatum: a fixed one when configured, else today or the last import if earlier."""
     if fixed is not None:
         return fixed
-    today = today or dt.date.today()
+    today = today or clock.today()
     if status.last_import is None:
         return today
     last = status.last_import
     # SQLite hands back naive UTC; the data date is the Dutch calendar day of the import.
     if last.tzinfo is None:
         last = last.replace(tzinfo=dt.UTC)
-    return min(today, last.astimezone(AMSTERDAM).date())
+    return min(today, last.astimezone(clock.AMSTERDAM).date())
 
 
 def import_log(db: Database, limit: int = 200) -> pd.DataFrame:

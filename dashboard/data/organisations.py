@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 from sqlalchemy import func, select
 
+from dashboard import clock
 from dashboard.cache import cached
 from dashboard.data import summary
 from dashboard.db import Database
@@ -128,7 +129,7 @@ def delivery_status(
     table = table.reindex(columns=labels).reset_index()
     # Every organisation that ever delivered, also those silent for all recent quarters.
     merged = known.merge(table, on=["code", "organisatie"], how="left")
-    stamps = pd.to_datetime(delivered["tijdstip"], utc=True).dt.tz_convert("Europe/Amsterdam")
+    stamps = pd.to_datetime(delivered["tijdstip"], utc=True).dt.tz_convert(clock.AMSTERDAM)
     delivered["kwartaal"] = [quarter_label(t.year, (t.month - 1) // 3 + 1) for t in stamps]
     imported = set(zip(delivered["code"], delivered["organisatie"], delivered["kwartaal"], strict=True))
     first = pd.to_datetime(merged["eerste_start"]).dt.date

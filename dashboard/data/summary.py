@@ -144,12 +144,17 @@ def _aggregate(event: Event, rows: ColumnElement[bool]) -> Any:
 
 
 def rebuild(connection: Connection | Session) -> None:
-    """Compute the whole summary afresh from the trajectories (migration and bulk load)."""
+    """Compute the whole summary afresh from the trajectories (bulk load, check and repair)."""
     connection.execute(delete(SUMMARY))
     for event in EVENTS:
         connection.execute(
             insert(SUMMARY).from_select(list(KEY_COLUMNS) + ["aantal"], _aggregate(event, true()))
         )
+
+
+def aggregation() -> Any:
+    """The whole summary as ``rebuild`` would write it, as one query (key columns and ``aantal``)."""
+    return union_all(*(_aggregate(event, true()) for event in EVENTS))
 
 
 def counted(connection: Connection | Session, rows: ColumnElement[bool]) -> Counter[tuple[Any, ...]]:

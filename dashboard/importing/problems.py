@@ -53,3 +53,12 @@ class ImportRejected(Exception):
             lines.append(ngettext("… en nog {n} fout.", "… en nog {n} fouten.", more).format(n=more))
         header = _("Bestand '{bestand}' is geweigerd; er is niets opgeslagen.").format(bestand=self.file_name)
         return "\n".join([header, *lines])
+
+
+class ImportBusy(Exception):
+    """Another import of the same organisations got in first; nothing was written, try again."""
+
+    def __init__(self, file_name: str) -> None:
+        """The message is worded in the language of the request (Dutch outside one)."""
+        self.file_name = file_name
+        super().__init__(_("Er loopt al een import voor deze organisatie; probeer het zo opnieuw."))

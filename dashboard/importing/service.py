@@ -5,19 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from sqlalchemy import update
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from dashboard import clock
+from dashboard.auth import store
 from dashboard.db import Database
 from dashboard.i18n import N_, _
-from dashboard.importing import writing
-from dashboard.importing.problems import ImportRejected, Problem
+from dashboard.importing import locking, writing
+from dashboard.importing.problems import ImportBusy, ImportRejected, Problem
 from dashboard.importing.reading import file_sha256, read_table
 from dashboard.importing.rules import SCHEMAS, ignored_columns, validate_frame
 from dashboard.models import ImportLog
@@ -31,6 +35,12 @@ WRITERS: dict[str, Callable[[Session, list[dict[str, Any]], int], Counter[str]]]
 }
 # The file kinds as a summary names them (the kind itself is the stored value and the CLI word).
 KIND_NAMES = {"trajecten": N_("trajecten"), "bijeenkomsten": N_("bijeenkomsten"), "doelen": N_("doelen")}
+WAITED = N_("Deze import heeft gewacht tot een andere import voor dezelfde organisatie klaar was.")
+# Audit events of imports; the detail names kind, file and reason, never anything from the rows.
+IMPORTED = "import"
+FAILED = "import mislukt"
+# SQLSTATEs of a lost race with another import: unique key taken, deadlock, serialisation failure.
+RACE_STATES = {"23505", "40P01", "40001"}
 
 
 @dataclass(frozen=True)
@@ -75,8 +85,13 @@ def import_frame(
     today: dt.date | None = None,
     demo: bool = False,
     check_only: bool = False,
+    via: str = "",
+    on_wait: Callable[[], None] | None = None,
 ) -> ImportResult:
     """Validate ``frame`` against the contract for ``kind`` and write it in one transaction.
+
+    The import's audit event commits in the same transaction; a failed import is audited after
+    its rollback, with a reason category and never a value from the file.
 
     Args:
         db: the database gateway.
@@ -85,18 +100,39 @@ def import_frame(
         file_name: name shown in messages and the import log.
         sha256: checksum of the file as delivered.
         user: who imports (logged; never a participant's data).
-        today: the import date; defaults to today.
+        today: the import date; defaults to today in Amsterdam.
         demo: mark the import as fictitious demo data.
         check_only: validate and count, then roll back.
+        via: how the file came in, for the audit trail (e.g. "hzw import").
+        on_wait: called when the import has to wait for another import of the same organisation.
 
     Raises:
         ImportRejected: with every problem found; nothing was written.
+        ImportBusy: another import of the same organisation got in first; nothing was written.
     """
+    with _audited_failure(db, kind, file_name, user, via, check_only):
+        return _import_frame(db, kind, frame, file_name, sha256, user, today, demo, check_only, via, on_wait)
+
+
+def _import_frame(
+    db: Database,
+    kind: str,
+    frame: pd.DataFrame,
+    file_name: str,
+    sha256: str,
+    user: str,
+    today: dt.date | None,
+    demo: bool,
+    check_only: bool,
+    via: str,
+    on_wait: Callable[[], None] | None,
+) -> ImportResult:
     if kind not in SCHEMAS:
         raise ImportRejected(
             file_name, [Problem(None, "", kind, _("soort is trajecten, bijeenkomsten of doelen"))]
         )
-    today = today or dt.date.today()
+    # The Dutch calendar day: at 00:30 in Amsterdam a UTC host still says yesterday.
+    today = today or clock.today()
     records, problems = validate_frame(kind, frame, today)
     if problems:
         raise ImportRejected(file_name, problems)
@@ -104,13 +140,17 @@ def import_frame(
         raise ImportRejected(file_name, [Problem(None, "", "", _("het bestand bevat geen gegevensrijen"))])
     notices = ignored_columns(kind, frame)
     log.info("import %s %s: %d rijen goedgekeurd, schrijven begint", kind, file_name, len(records))
+    locks = locking.import_locks(kind, records)
     with db.sessions() as session:
         transaction = session.begin()
         try:
-            counts, import_id = _write(session, kind, records, file_name, sha256, user, demo)
-        except BaseException:
+            waited = locking.serialise(session, locks, on_wait)
+            counts, import_id = _write(session, kind, records, file_name, sha256, user, demo, via)
+        except BaseException as error:
             # Any failure, including a kill signal turned into an exception, leaves nothing behind.
             transaction.rollback()
+            if _lost_race(error):
+                raise ImportBusy(file_name) from None
             raise
         if check_only:
             transaction.rollback()
@@ -123,7 +163,7 @@ def import_frame(
         counts["gewijzigd"],
         counts["ongewijzigd"],
         None if check_only else import_id,
-        notices,
+        (*notices, _(WAITED)) if waited else notices,
     )
     # File name and counts only: the rows themselves are about people and stay out of the log.
     log.info("import %s %s: %s", kind, file_name, result.summary())
@@ -138,6 +178,7 @@ def _write(
     sha256: str,
     user: str,
     demo: bool,
+    via: str,
 ) -> tuple[Counter[str], int]:
     entry = ImportLog(
         bestandsnaam=file_name,
@@ -148,7 +189,7 @@ def _write(
         gewijzigd=0,
         ongewijzigd=0,
         gebruiker=user,
-        tijdstip=dt.datetime.now(dt.UTC),
+        tijdstip=clock.utc_now(),
         voorbeelddata=demo,
     )
     session.add(entry)
@@ -159,7 +200,59 @@ def _write(
         .where(ImportLog.id == entry.id)
         .values(nieuw=counts["nieuw"], gewijzigd=counts["gewijzigd"], ongewijzigd=counts["ongewijzigd"])
     )
+    # In the import's own transaction: an import is in both logs or in neither.
+    store.add_event(session, IMPORTED, user, _audit_detail(kind, file_name, via))
     return counts, entry.id
+
+
+def _audit_detail(kind: str, file_name: str, via: str) -> str:
+    return f"{kind}: {file_name}" + (f" ({via})" if via else "")
+
+
+def _lost_race(error: BaseException) -> bool:
+    """Whether ``error`` is a collision with another import rather than a bug or an outage."""
+    if not isinstance(error, DBAPIError):
+        return False
+    if isinstance(error, IntegrityError) and "UNIQUE constraint failed" in str(error.orig):
+        return True  # SQLite names no SQLSTATE
+    return getattr(error.orig, "sqlstate", None) in RACE_STATES
+
+
+def _failure_reason(error: BaseException) -> str:
+    """A category for the audit trail: what kind of failure, never the file's content."""
+    if isinstance(error, ImportRejected):
+        return f"afgekeurd, {len(error.problems)} fout(en)"
+    if isinstance(error, ImportBusy):
+        return "er liep al een import voor deze organisatie"
+    if isinstance(error, SQLAlchemyError):
+        return f"databasefout ({type(getattr(error, 'orig', None) or error).__name__})"
+    if isinstance(error, Exception):
+        return f"onverwachte fout ({type(error).__name__})"
+    return "afgebroken"
+
+
+@contextmanager
+def _audited_failure(
+    db: Database, kind: str, file_name: str, user: str, via: str, check_only: bool
+) -> Iterator[None]:
+    """Record a failed import (or a rejected check) in the audit trail, then let the error go on."""
+    try:
+        yield
+    except BaseException as error:
+        detail = f"{_audit_detail(kind, file_name, via)}: {_failure_reason(error)}"
+        if check_only:
+            detail += " (alleen gecontroleerd)"
+        try:
+            store.record(db, FAILED, user, detail)
+        except SQLAlchemyError as audit_error:
+            # The database that failed the import may refuse this too; the import's error counts.
+            log.warning(
+                "import %s %s: mislukte import niet in het auditlogboek (%s)",
+                kind,
+                file_name,
+                type(audit_error).__name__,
+            )
+        raise
 
 
 def import_file(
@@ -173,6 +266,8 @@ def import_file(
     demo: bool = False,
     check_only: bool = False,
     file_name: str | None = None,
+    via: str = "",
+    on_wait: Callable[[], None] | None = None,
 ) -> ImportResult:
     """Read a delivered CSV/XLSX file and import it (see ``import_frame``).
 
@@ -180,17 +275,11 @@ def import_file(
 
     Raises:
         ImportRejected: when the file cannot be read or breaks the contract; nothing was written.
+        ImportBusy: another import of the same organisation got in first; nothing was written.
     """
     shown = file_name or path.name
-    frame = read_table(path, max_bytes, shown)
-    return import_frame(
-        db,
-        kind,
-        frame,
-        file_name=shown,
-        sha256=file_sha256(path),
-        user=user,
-        today=today,
-        demo=demo,
-        check_only=check_only,
-    )
+    with _audited_failure(db, kind, shown, user, via, check_only):
+        frame = read_table(path, max_bytes, shown)
+        return _import_frame(
+            db, kind, frame, shown, file_sha256(path), user, today, demo, check_only, via, on_wait
+        )

@@ -87,7 +87,11 @@ def _existing_trajectories(session: Session, rows: list[dict[str, Any]]) -> dict
 
 
 def write_trajectories(session: Session, records: list[dict[str, Any]], import_id: int) -> Counter[str]:
-    """Upsert trajectories on (organisation, traject_id)."""
+    """Upsert trajectories on (organisation, traject_id).
+
+    The caller holds the organisations' import locks (``locking.serialise``): what is read here
+    as "stored" and "its share of the summary" stays so until this transaction ends.
+    """
     wanted: dict[tuple[str, str], str | None] = {}
     for rec in records:
         key = (rec["regio"], rec["organisatie"])
