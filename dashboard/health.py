@@ -22,20 +22,21 @@ from flask import Blueprint, Response
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from dashboard.data.summary_check import last_summary_check
 from dashboard.db import Database
 from dashboard.runtime import runtime
 
 blueprint = Blueprint("health", __name__)
 # What a health request may wait for one service: a load balancer probes often and gives up fast.
 SERVICE_TIMEOUT_SECONDS = 0.5
-OK, FAILED, NOT_CONFIGURED = "ok", "fout", "niet ingesteld"
+OK, FAILED, NOT_CONFIGURED, NOT_CHECKED = "ok", "fout", "niet ingesteld", "nooit gecontroleerd"
 
 
 @dataclass(frozen=True)
 class Check:
     """One part of the instance: whether it answers, and what a person on call needs to know."""
 
-    status: str  # OK, FAILED or NOT_CONFIGURED
+    status: str  # OK, FAILED, NOT_CONFIGURED or NOT_CHECKED
     required: bool  # without it the instance cannot serve at all
     detail: dict[str, Any]
 
@@ -92,6 +93,19 @@ def redis_check(url: str) -> Check:
     return Check(OK, False, {"ms": ms})
 
 
+def summary_check(db: Database) -> Check:
+    """The last proof of the summary table (``hzw db controleer``): a difference means wrong figures."""
+    try:
+        last = last_summary_check(db)
+    except SQLAlchemyError as error:
+        return Check(FAILED, False, {"melding": type(getattr(error, "orig", error)).__name__})
+    if last is None:
+        return Check(NOT_CHECKED, False, {})
+    status = FAILED if last.outcome == "afwijkend" else OK
+    detail = {"uitkomst": last.outcome, "verschillen": last.differences, "tijd": last.tijdstip.isoformat()}
+    return Check(status, False, detail)
+
+
 def worker_check() -> Check:
     """Task workers: the monitor has no task queue yet, so there are none to ask."""
     return Check(NOT_CONFIGURED, False, {})
@@ -103,6 +117,7 @@ def report(db: Database, redis_url: str) -> dict[str, Any]:
         "database": database_check(db),
         "migraties": migration_check(db),
         "redis": redis_check(redis_url),
+        "samenvatting": summary_check(db),
         "taakwerkers": worker_check(),
     }
     failed = [c for c in checks.values() if c.status == FAILED]

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from dashboard.app import create_app
+from dashboard.data import summary_check
 from dashboard.db import Database
 from dashboard.runtime import EXTENSION
 from tests.conftest import PEILDATUM, REQUIRE_SERVICES
@@ -36,6 +37,7 @@ def test_a_healthy_instance_answers_without_sign_in_and_without_figures(db, make
         assert checks["database"]["status"] == "ok" and checks["database"]["ms"] >= 0
         assert checks["migraties"]["versie"] == checks["migraties"]["nieuwste"] == db.head_revision()
         assert checks["redis"]["status"] == checks["taakwerkers"]["status"] == "niet ingesteld"
+        assert checks["samenvatting"] == {"status": "nooit gecontroleerd"}
     # Nothing about the data: no counts, no regions, no organisations.
     raw = app.server.test_client().get("/gezondheid").get_data(as_text=True)
     assert "AM09" not in raw and "GGZ" not in raw and '"2"' not in raw
@@ -140,3 +142,22 @@ def test_a_hung_redis_is_reported_within_the_time_out(db, make_app, own_redis):
     status, body = _get(app, "/gezondheid")
     assert time.monotonic() - start < 3
     assert status == 503 and body["controles"]["redis"]["status"] == "fout"
+
+
+def test_the_last_summary_check_is_reported_and_a_difference_degrades(db, make_app):
+    load(db, "trajecten", [trajectory("T1", "2026-01-10"), trajectory("T2", "2026-02-10")])
+    app = make_app()
+    summary_check.check(db, "beheerder")
+    status, body = _get(app, "/gezondheid")
+    assert status == 200 and body["controles"]["samenvatting"]["uitkomst"] == "gelijk"
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE trajectory_summary SET aantal = aantal + 3"))
+    summary_check.check(db, "beheerder")
+    status, body = _get(app, "/gezondheid")
+    found = body["controles"]["samenvatting"]
+    assert status == 503 and body["status"] == "degraded"
+    assert found["status"] == "fout" and found["uitkomst"] == "afwijkend" and found["verschillen"] > 0
+    assert _get(app, "/healthz")[0] == 200  # every instance shares the database: no reason to leave rotation
+    summary_check.repair(db, "beheerder")
+    status, body = _get(app, "/gezondheid")
+    assert status == 200 and body["controles"]["samenvatting"]["uitkomst"] == "hersteld"
