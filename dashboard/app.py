@@ -68,7 +68,12 @@ INDEX_STRING = """<!DOCTYPE html>
 
 def _cache_config(redis_url: str, timeout: int) -> dict[str, Any]:
     if redis_url:
-        return {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_url, "CACHE_DEFAULT_TIMEOUT": timeout}
+        # Redis is optional at run time: the guarded backend misses instead of failing (cache_redis).
+        return {
+            "CACHE_TYPE": "dashboard.cache_redis.GuardedRedisCache",
+            "CACHE_REDIS_URL": redis_url,
+            "CACHE_DEFAULT_TIMEOUT": timeout,
+        }
     return {"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": timeout, "CACHE_THRESHOLD": 2000}
 
 

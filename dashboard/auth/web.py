@@ -28,6 +28,7 @@ from requests import RequestException
 
 from dashboard.access import PUBLIC_VIEWER, set_viewer
 from dashboard.auth import store
+from dashboard.cache_redis import redis_options
 from dashboard.config import Settings
 from dashboard.db import Database
 from dashboard.i18n import (
@@ -269,7 +270,13 @@ def init_auth(server: Flask, settings: Settings, extras: dict[str, Any]) -> None
         PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=settings.session_hours),
         RATELIMIT_STORAGE_URI=settings.redis_url or "memory://",
         RATELIMIT_HEADERS_ENABLED=False,
+        # Logins must work while Redis is away: the counts move to this process's memory until it
+        # answers again, and a failure to count one failed attempt is logged, not a 500.
+        RATELIMIT_IN_MEMORY_FALLBACK_ENABLED=True,
+        RATELIMIT_SWALLOW_ERRORS=True,
     )
+    if settings.redis_url:
+        server.config["RATELIMIT_STORAGE_OPTIONS"] = redis_options()
     manager = LoginManager()
     # "basic": a session survives a changed address (phones switching networks); a stolen cookie
     # is countered by Secure/HttpOnly/SameSite and the short lifetime instead.
