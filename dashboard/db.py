@@ -51,7 +51,8 @@ def make_engine(url: str) -> Engine:
     except ArgumentError:
         raise DatabaseError(f"HZW_DATABASE_URL is geen geldige database-URL: '{url}'.") from None
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        # A "file:" URI (?uri=true, e.g. mode=ro) names a file the caller already has.
+        if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         # hide_parameters: error messages (and so logs) never carry the rows being written.
         engine = create_engine(parsed, hide_parameters=True, connect_args={"timeout": SQLITE_BUSY_SECONDS})

@@ -46,6 +46,9 @@ _SQLSTATE: dict[str, Problem] = {
     "25006": "read_only",  # read_only_sql_transaction (a standby, default_transaction_read_only)
     "42501": "read_only",  # insufficient_privilege: the account may read but not write
     "53300": "unreachable",  # too_many_connections
+    "3D000": "unreachable",  # invalid_catalog_name: no such database
+    "28000": "unreachable",  # invalid_authorization_specification
+    "28P01": "unreachable",  # invalid_password
     "57P01": "unreachable",  # admin_shutdown
     "57P02": "unreachable",  # crash_shutdown
     "57P03": "unreachable",  # cannot_connect_now (starting up, recovering)

@@ -24,8 +24,8 @@ from tests.test_access import PASSWORD, _events, _grid, _login, _rows
 
 
 @contextmanager
-def long_import(db: Any) -> Iterator[None]:
-    """Hold what an import holds: SQLite's one write lock, or (PostgreSQL) a lock on the audit table."""
+def long_import(db: Any, table: str = "audit_event") -> Iterator[None]:
+    """Hold what an import holds: SQLite's one write lock, or (PostgreSQL) a lock on ``table``."""
     url = db.engine.url
     if url.get_backend_name() == "sqlite":
         holder = sqlite3.connect(url.database, isolation_level=None)
@@ -40,7 +40,7 @@ def long_import(db: Any) -> Iterator[None]:
     engine = create_engine(url)
     try:
         with engine.begin() as connection:
-            connection.execute(text("LOCK TABLE audit_event IN EXCLUSIVE MODE"))
+            connection.execute(text(f"LOCK TABLE {table} IN EXCLUSIVE MODE"))
             yield
     finally:
         engine.dispose()
