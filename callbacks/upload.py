@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import base64
 import binascii
+import logging
 import tempfile
 from pathlib import Path
 
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, html, no_update
+from sqlalchemy.exc import DBAPIError
 
 from dashboard.access import current_viewer
 from dashboard.data import access
+from dashboard.db_errors import database_message, database_problem
 from dashboard.i18n import N_, _
 from dashboard.importing import ImportBusy, ImportRejected, ImportResult, Problem, import_file
 from dashboard.params import parse_region
@@ -20,12 +23,38 @@ from layouts import data_page, ids
 from layouts.exports import export_links
 
 ADMIN_ONLY = N_("alleen het beheer van de monitor mag bestanden aanleveren")
+UNEXPECTED_CHECK = N_(
+    "Er ging iets onverwachts mis bij het controleren. Er is niets opgeslagen. Blijft dit gebeuren, "
+    "neem dan contact op met de beheerder."
+)
+UNEXPECTED_IMPORT = N_(
+    "Er ging iets onverwachts mis bij het importeren. Kijk in het importlogboek of het bestand toch "
+    "is ingelezen. Blijft dit gebeuren, neem dan contact op met de beheerder."
+)
+log = logging.getLogger(__name__)
+
+
+def _shown_name(filename: str | None) -> str:
+    # The client's name is only shown and logged; the file on disk gets a fixed, safe name.
+    return (Path(filename or "bestand.csv").name.replace("\x00", "") or "bestand.csv")[:200]
+
+
+def _failure(error: Exception, filename: str | None, importing: bool) -> object:
+    """The message for a failure that is not the file's fault: the database's, or a bug."""
+    if isinstance(error, DBAPIError) and database_problem(error) is not None:
+        log.warning("upload: database %s", database_problem(error))
+        cause = database_message(error)
+    else:
+        # The traceback goes to the log; the page gets words and a way to try again instead of a
+        # 500 it never shows.
+        log.exception("upload failed unexpectedly")
+        cause = _(UNEXPECTED_IMPORT if importing else UNEXPECTED_CHECK)
+    return data_page.upload_failure(_shown_name(filename), cause, retry=not importing)
 
 
 def _import(contents: str, filename: str, kind: str, check_only: bool) -> ImportResult:
     """Decode the browser's data URL into a temporary file and run the same import as the CLI."""
-    # The client's name is only shown and logged; the file on disk gets a fixed, safe name.
-    name = (Path(filename or "bestand.csv").name.replace("\x00", "") or "bestand.csv")[:200]
+    name = _shown_name(filename)
     viewer = current_viewer()
     # Checked here, not only by hiding the form: a forged callback request gets the same answer.
     if not viewer.is_admin:
@@ -77,6 +106,8 @@ def check_upload(contents: str | None, filename: str | None, kind: str) -> tuple
             data_page.problems_table(rejected.problems),
         ]
         return report, True, None
+    except Exception as error:  # every failure gets a message; see _failure
+        return _failure(error, filename, importing=False), True, None
     summary = dbc.Alert(
         [
             html.Strong(_("{bestand} is goedgekeurd. ").format(bestand=filename)),
@@ -95,14 +126,24 @@ def confirm_upload(
         return no_update, no_update, no_update, no_update
     try:
         result = _import(contents, filename or "", kind, check_only=False)
+        imports = access.import_log(current_viewer(), runtime().db)
     except ImportBusy as busy:
         # The file itself is fine: the button stays enabled to try again in a moment.
         return dbc.Alert(str(busy), color="warning"), False, no_update, no_update
     except ImportRejected as rejected:
         return dbc.Alert(rejected.report(limit=5), color="danger"), True, no_update, no_update
+    except Exception as error:  # every failure gets a message; see _failure
+        # The button stays enabled: clicking it again is the retry.
+        return _failure(error, filename, importing=True), False, no_update, no_update
     message = dbc.Alert([html.Strong(_("Ingelezen. ")), result.summary()], color="success")
-    log = access.import_log(current_viewer(), runtime().db)
-    return message, True, None, data_page.import_log_table(log)
+    return message, True, None, data_page.import_log_table(imports)
+
+
+def retry_check(
+    _clicks: int | None, contents: str | None, filename: str | None, kind: str
+) -> tuple[object, bool, object]:
+    """Check the same file again after a check that failed through no fault of the file."""
+    return check_upload(contents, filename, kind)
 
 
 def update_delivery(region: str | None) -> list[object]:
@@ -140,5 +181,16 @@ def register(app: Dash) -> None:
         State(ids.UPLOAD_KIND, "value"),
         prevent_initial_call=True,
     )(confirm_upload)
+    # "try again" after a failed check -> the same check
+    app.callback(
+        Output(ids.UPLOAD_REPORT, "children", allow_duplicate=True),
+        Output(ids.UPLOAD_CONFIRM, "disabled", allow_duplicate=True),
+        Output(ids.UPLOAD_RESULT, "children", allow_duplicate=True),
+        Input(ids.UPLOAD_RETRY, "n_clicks"),
+        State(ids.UPLOAD, "contents"),
+        State(ids.UPLOAD, "filename"),
+        State(ids.UPLOAD_KIND, "value"),
+        prevent_initial_call=True,
+    )(retry_check)
     # region chosen -> delivery status
     app.callback(Output(ids.DELIVERY_TABLE, "children"), Input(ids.DELIVERY_REGION, "value"))(update_delivery)

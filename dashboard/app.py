@@ -12,6 +12,7 @@ import flask_bootstrap
 from dash import Dash
 from flask import Blueprint
 from flask_compress import Compress
+from sqlalchemy.exc import DBAPIError
 
 from callbacks import (
     figure_tables,
@@ -30,12 +31,15 @@ from dashboard.cache import cache
 from dashboard.config import PROJECT_ROOT, load_settings
 from dashboard.data.access import NoAccess
 from dashboard.db import Database, DatabaseError
+from dashboard.db_errors import database_message, database_problem
 from dashboard.i18n import N_, _, current_language, with_language
 from dashboard.runtime import EXTENSION, Runtime
 from dashboard.security import init_security_headers
 from geodata.boundaries import BoundaryError, load_boundaries
 from layouts.pages import register_pages
 from layouts.shell import shell as shell_layout
+
+log = logging.getLogger(__name__)
 
 # Bootstrap 5 and Bootstrap Icons ship inside the bootstrap-flask wheel, so no CDN is needed.
 BOOTSTRAP_STATIC = Path(flask_bootstrap.__file__).with_name("static") / "bootstrap5"
@@ -68,7 +72,12 @@ INDEX_STRING = """<!DOCTYPE html>
 
 def _cache_config(redis_url: str, timeout: int) -> dict[str, Any]:
     if redis_url:
-        return {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_url, "CACHE_DEFAULT_TIMEOUT": timeout}
+        # Redis is optional at run time: the guarded backend misses instead of failing (cache_redis).
+        return {
+            "CACHE_TYPE": "dashboard.cache_redis.GuardedRedisCache",
+            "CACHE_REDIS_URL": redis_url,
+            "CACHE_DEFAULT_TIMEOUT": timeout,
+        }
     return {"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": timeout, "CACHE_THRESHOLD": 2000}
 
 
@@ -89,6 +98,17 @@ def _server_error(_error: Exception) -> tuple[str, int]:
         "beheerder."
     )
     return _plain_page(_("Er ging iets mis"), text, 500)
+
+
+def _database_error(error: DBAPIError) -> tuple[str, int]:
+    # Busy, full, read-only or unreachable: say which, so nobody hunts a network fault when the
+    # disk is full. Anything else is a bug and is logged with its traceback like any other 500.
+    problem = database_problem(error)
+    if problem is None:
+        log.error("database error", exc_info=error)
+        return _server_error(error)
+    log.warning("database problem: %s (%s)", problem, type(error.orig).__name__)
+    return _plain_page(_("De database is niet beschikbaar"), database_message(error), 503)
 
 
 def _not_found(_error: Exception) -> tuple[str, int]:
@@ -170,7 +190,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         # The monitor still works without boundaries: the national page shows the tile map.
         # Kept as the error itself: the note shows it in the language of each page.
         problem = error
-        logging.getLogger(__name__).warning("%s", problem)
+        log.warning("%s", problem)
     runtime = Runtime(settings, db, boundaries, problem)
     server.extensions[EXTENSION] = runtime
     init_auth(server, settings, runtime.extras)
@@ -181,6 +201,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.register_blueprint(meeting_pack.blueprint)
     server.register_error_handler(500, _server_error)
     server.register_error_handler(404, _not_found)
+    server.register_error_handler(DBAPIError, _database_error)
     server.register_error_handler(413, _too_large)
     server.register_error_handler(NoAccess, _forbidden)
     register_pages()

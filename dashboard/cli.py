@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import click
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from dashboard import backup, cli_nl, clock
 from dashboard.auth import store
@@ -19,6 +19,7 @@ from dashboard.config import ConfigError, Settings, load_settings
 from dashboard.data import summary_check
 from dashboard.data.meta import trajectory_count
 from dashboard.db import Database, DatabaseError
+from dashboard.db_errors import database_message, database_problem
 from dashboard.i18n import N_
 from dashboard.importing import ImportBusy, ImportRejected, import_file
 from dashboard.runtime import EXTENSION
@@ -452,8 +453,12 @@ def run(command: click.Command, args: list[str] | None = None) -> int:
     except USER_ERRORS as error:
         click.echo(f"Fout: {error}", err=True)
         return 1
-    except OperationalError as error:
-        click.echo(f"Fout: de database is niet bereikbaar ({error.orig.__class__.__name__}).", err=True)
+    except DBAPIError as error:
+        # Busy, full, read-only and unreachable each get their own words; any other operational
+        # failure is named by its kind. Anything else (a broken constraint) is a bug: traceback.
+        if database_problem(error) is None and not isinstance(error, OperationalError):
+            raise
+        click.echo(f"Fout: {database_message(error)}", err=True)
         return 1
     return 0
 

@@ -13,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,6 +24,9 @@ from geodata import region_refs
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
+# How long an SQLite writer waits for another one (an import of 190,000 rows holds the write lock
+# for minutes; sqlite3's default of 5 s failed every other write behind it).
+SQLITE_BUSY_SECONDS = 30.0
 
 
 class DatabaseError(UserError, RuntimeError):
@@ -49,10 +52,11 @@ def make_engine(url: str) -> Engine:
     except ArgumentError:
         raise DatabaseError(N_("HZW_DATABASE_URL is geen geldige database-URL: '{url}'."), url=url) from None
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        # A "file:" URI (?uri=true, e.g. mode=ro) names a file the caller already has.
+        if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         # hide_parameters: error messages (and so logs) never carry the rows being written.
-        engine = create_engine(parsed, hide_parameters=True)
+        engine = create_engine(parsed, hide_parameters=True, connect_args={"timeout": SQLITE_BUSY_SECONDS})
         event.listen(engine, "connect", _enable_sqlite_rules)
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
@@ -76,6 +80,29 @@ class Database:
         """Yield a session whose work is committed at the end, or rolled back on any error."""
         with self.sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def brief_transaction(self, seconds: float) -> Iterator[Connection]:
+        """Yield a connection in a transaction that waits at most ``seconds`` for another writer.
+
+        For small writes beside the import (audit lines): behind a long import they fail fast
+        with the database's own "locked" error instead of holding a request for the full wait.
+        """
+        with self.engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+                connection.commit()
+            try:
+                with connection.begin():
+                    if not sqlite:
+                        # SET LOCAL ends with the transaction; the pooled connection keeps no trace.
+                        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(seconds * 1000)}ms'")
+                    yield connection
+            finally:
+                if sqlite and not connection.invalidated:
+                    connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(SQLITE_BUSY_SECONDS * 1000)}")
+                    connection.commit()
 
     def _alembic_config(self) -> Config:
         config = Config()

@@ -22,6 +22,7 @@ from flask import Blueprint, Response
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from dashboard.cache_redis import cache_health
 from dashboard.data.summary_check import last_summary_check
 from dashboard.db import Database
 from dashboard.runtime import runtime
@@ -78,19 +79,22 @@ def migration_check(db: Database) -> Check:
 
 
 def redis_check(url: str) -> Check:
-    """Whether the configured Redis answers a PING within the time-out."""
+    """Whether the configured Redis answers a PING, and how often the cache has had to do without it."""
     if not url:
         return Check(NOT_CONFIGURED, False, {})
+    # Counted by the cache itself: calls that gave up on Redis and computed the answer instead.
+    cache = cache_health(probe=False)
+    counts = {"cachefouten": cache["errors"], "laatste_cachefout": cache["last_error"]}
     client = redis.Redis.from_url(
         url, socket_timeout=SERVICE_TIMEOUT_SECONDS, socket_connect_timeout=SERVICE_TIMEOUT_SECONDS
     )
     try:
         _detail, ms = _timed(lambda: {"antwoord": client.ping()})
     except (redis.RedisError, OSError) as error:
-        return Check(FAILED, False, {"melding": type(error).__name__})
+        return Check(FAILED, False, {"melding": type(error).__name__, **counts})
     finally:
         client.close()
-    return Check(OK, False, {"ms": ms})
+    return Check(OK, False, {"ms": ms, **counts})
 
 
 def summary_check(db: Database) -> Check:

@@ -159,6 +159,23 @@ def _upload(max_bytes: int) -> html.Div:
     )
 
 
+def upload_failure(file_name: str, cause: str, retry: bool) -> dbc.Alert:
+    """An upload that failed through no fault of the file, with the way to try again.
+
+    ``retry`` adds a button that checks the file again (a failed check); after a failed import the
+    Importeren button itself stays enabled for that.
+    """
+    children: list[Any] = [html.Strong(_("{bestand} is niet verwerkt. ").format(bestand=file_name)), cause]
+    if retry:
+        button = dbc.Button(
+            _("Opnieuw proberen"), id=ids.UPLOAD_RETRY, color="danger", outline=True, size="sm"
+        )
+        children.append(html.Div(button, className="mt-2"))
+    else:
+        children.append(" " + _("Klik op Importeren om het opnieuw te proberen."))
+    return dbc.Alert(children, color="danger")
+
+
 def _guide() -> html.Div:
     links = [
         html.Li(

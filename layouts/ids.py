@@ -97,6 +97,7 @@ UPLOAD_KIND = "upload-kind"
 UPLOAD_REPORT = "upload-report"
 UPLOAD_CONFIRM = "upload-confirm"
 UPLOAD_RESULT = "upload-result"
+UPLOAD_RETRY = "upload-retry"
 DELIVERY_REGION = "delivery-region"
 DELIVERY_TABLE = "delivery-table"
 

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import dash
 import pytest
+import redis
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -170,3 +176,61 @@ def region_app(known, make_app):
     # Suppression off (threshold 1), so the hand-made numbers can be checked level against level;
     # test_region_page checks the suppressed view separately.
     return make_app(suppression_minimum=1)
+
+
+class PrivateRedis:
+    """A redis-server of this test alone, on a free port, without persistence."""
+
+    def __init__(self) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
+        command += ["--save", "", "--appendonly", "no"]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        client = redis.Redis.from_url(self.url, socket_timeout=0.5)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    self.stop()
+                    raise
+                time.sleep(0.05)
+        client.close()
+
+    def keys(self) -> list[bytes]:
+        client = redis.Redis.from_url(self.url, socket_timeout=1)
+        try:
+            return list(client.keys("*hzw:*"))
+        finally:
+            client.close()
+
+    def pause(self) -> None:
+        os.kill(self.process.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        os.kill(self.process.pid, signal.SIGCONT)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.resume()  # a paused server cannot act on SIGTERM
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def private_redis() -> Iterator[PrivateRedis]:
+    """A Redis of this test alone, which it may stop or pause (never the shared one)."""
+    if shutil.which("redis-server") is None:
+        if REQUIRE_SERVICES:
+            pytest.fail("redis-server is niet geïnstalleerd")
+        pytest.skip("redis-server is niet geïnstalleerd")
+    server = PrivateRedis()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -61,7 +61,9 @@ def test_bad_environment_is_a_clear_error(monkeypatch, capsys):
 def test_unreachable_database_is_a_clear_error(monkeypatch, capsys):
     monkeypatch.setenv("HZW_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
     assert run(cli, ["db", "upgrade"]) == 1
-    assert "de database is niet bereikbaar" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Fout: De database is niet bereikbaar. Controleer HZW_DATABASE_URL" in err
+    assert "Traceback" not in err
 
 
 def test_demo_if_empty_loads_once(cli_db, capsys):

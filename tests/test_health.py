@@ -1,10 +1,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import signal
-import socket
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,10 +9,11 @@ import pytest
 from sqlalchemy import text
 
 from dashboard.app import create_app
+from dashboard.cache import cache
 from dashboard.data import summary_check
 from dashboard.db import Database
 from dashboard.runtime import EXTENSION
-from tests.conftest import PEILDATUM, REQUIRE_SERVICES
+from tests.conftest import PEILDATUM
 from tests.helpers import load, trajectory
 
 
@@ -76,68 +73,27 @@ def test_a_schema_behind_the_code_fails(sqlite_app):
     assert body["controles"]["migraties"]["versie"] == "0005"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture
-def own_redis(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
-    """A Redis of this test alone, so it can be stopped without touching the shared one."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        if REQUIRE_SERVICES:
-            pytest.fail("redis-server ontbreekt")
-        pytest.skip("redis-server ontbreekt (apt-get install redis-server)")
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            binary,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0", process
-    process.send_signal(signal.SIGCONT)
-    process.terminate()
-    process.wait(timeout=10)
-
-
-def test_redis_away_fails_monitoring_but_keeps_the_instance_in_rotation(db, make_app, own_redis):
-    url, process = own_redis
-    app = make_app(redis_url=url)
+def test_redis_away_fails_monitoring_but_keeps_the_instance_in_rotation(db, make_app, private_redis):
+    app = make_app(redis_url=private_redis.url)
     status, body = _get(app, "/gezondheid")
     assert status == 200 and body["controles"]["redis"]["status"] == "ok", body
-    process.terminate()
-    process.wait(timeout=10)
+    private_redis.stop()
     status, body = _get(app, "/gezondheid")
     assert status == 503 and body["status"] == "degraded", body
-    assert body["controles"]["redis"] == {"status": "fout", "melding": "ConnectionError"}
+    redis_part = body["controles"]["redis"]
+    assert redis_part["status"] == "fout" and redis_part["melding"] == "ConnectionError"
+    assert redis_part["cachefouten"] == 0
+    # A figure asked meanwhile is computed without the cache, and the cache counts the miss.
+    with app.server.app_context():
+        assert cache.get("een-sleutel") is None
+    assert _get(app, "/gezondheid")[1]["controles"]["redis"]["cachefouten"] == 1
     status, body = _get(app, "/healthz")
     assert status == 200 and body["status"] == "degraded"
 
 
-def test_a_hung_redis_is_reported_within_the_time_out(db, make_app, own_redis):
-    url, process = own_redis
-    app = make_app(redis_url=url)
-    process.send_signal(signal.SIGSTOP)
+def test_a_hung_redis_is_reported_within_the_time_out(db, make_app, private_redis):
+    app = make_app(redis_url=private_redis.url)
+    private_redis.pause()
     start = time.monotonic()
     status, body = _get(app, "/gezondheid")
     assert time.monotonic() - start < 3

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import exists, select
+from sqlalchemy import Connection, exists, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from dashboard import clock, domain
@@ -301,15 +301,25 @@ def ensure_demo_accounts(db: Database) -> list[str]:
     return [name for name, _role, _regions in DEMO_ACCOUNTS]
 
 
+def audit_line(event: str, user: str, detail: str = "") -> dict[str, object]:
+    """One line of the audit trail, stamped now (account and file names only, never personal data)."""
+    return {"tijdstip": _now(), "gebeurtenis": event, "gebruiker": user[:120], "detail": detail[:500]}
+
+
+def write_audit(connection: Connection, lines: list[dict[str, object]]) -> None:
+    """Add audit lines inside the caller's transaction."""
+    connection.execute(insert(AuditEvent), lines)
+
+
 def record(db: Database, event: str, user: str, detail: str = "") -> None:
-    """Write one line of the audit trail (account and file names only, never personal data)."""
-    with db.transaction() as session:
-        add_event(session, event, user, detail)
+    """Write one line of the audit trail now, waiting behind another writer if need be."""
+    with db.engine.begin() as connection:
+        write_audit(connection, [audit_line(event, user, detail)])
 
 
 def add_event(session: Session, event: str, user: str, detail: str = "") -> None:
     """Add one line of the audit trail to an open transaction: it commits with the work it records."""
-    session.add(AuditEvent(tijdstip=_now(), gebeurtenis=event, gebruiker=user[:120], detail=detail[:500]))
+    session.execute(insert(AuditEvent), [audit_line(event, user, detail)])
 
 
 def audit_log(db: Database, limit: int = 200) -> pd.DataFrame:

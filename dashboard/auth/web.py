@@ -28,6 +28,8 @@ from requests import RequestException
 
 from dashboard.access import PUBLIC_VIEWER, set_viewer
 from dashboard.auth import store
+from dashboard.auth.audit import AuditWriter
+from dashboard.cache_redis import redis_options
 from dashboard.config import Settings
 from dashboard.db import Database
 from dashboard.i18n import (
@@ -40,7 +42,7 @@ from dashboard.i18n import (
     ngettext,
     with_language,
 )
-from dashboard.runtime import runtime
+from dashboard.runtime import EXTENSION, runtime
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +100,12 @@ def _db() -> Database:
     return runtime().db
 
 
+def _audit(event: str, user: str, detail: str = "") -> None:
+    # Never waits long behind an import: see dashboard.auth.audit.
+    writer: AuditWriter = runtime().extras["audit"]
+    writer.record(event, user, detail)
+
+
 def _login_path(language: str | None = None, **params: str) -> str:
     query = urlencode({**params, **language_query(language)}, safe="/")
     return f"{LOGIN_PATH}?{query}" if query else LOGIN_PATH
@@ -131,6 +139,9 @@ def _form(status: int = 200, error: str = "", name: str = "") -> tuple[str, int]
 
 
 def _start_session(account: store.Account, how: str, target: str) -> Any:
+    # The audit line first: a database that cannot take it (full, read-only) stops the login
+    # before a session exists; a busy one takes it a little later.
+    _audit("inloggen", account.name, how)
     # A new session on login: whatever an attacker planted in the old one is gone.
     session.clear()
     session.permanent = True
@@ -138,7 +149,6 @@ def _start_session(account: store.Account, how: str, target: str) -> Any:
     # The form token exists from the first response on: Dash's parallel requests each write the
     # session cookie back, and one made later would race the others.
     csrf_token()
-    store.record(_db(), "inloggen", account.name, how)
     log.info("login %s (%s)", account.name, how)
     return redirect(with_language(safe_next(target)), code=303)
 
@@ -157,7 +167,7 @@ def login() -> Any:
         # The typed name is logged only when it is an account: a password typed into the name
         # field must not end up in the audit trail.
         known = store.account_exists(_db(), name)
-        store.record(_db(), "inloggen mislukt", name if known else "(onbekende naam)")
+        _audit("inloggen mislukt", name if known else "(onbekende naam)")
         return _form(401, _("Gebruikersnaam of wachtwoord klopt niet."), name)
     return _start_session(account, "wachtwoord", request.form.get("volgende", "/"))
 
@@ -165,7 +175,7 @@ def login() -> Any:
 def logout() -> Any:
     """End the session (POST with the form token, so another site cannot log anyone out)."""
     if current_user.is_authenticated and _csrf_ok():
-        store.record(_db(), "uitloggen", current_user.account.name)
+        _audit("uitloggen", current_user.account.name)
         logout_user()
         session.clear()
     return redirect(_login_path(), code=303)
@@ -197,7 +207,7 @@ def oidc_return() -> Any:
     claimed = str(claims.get("email") or claims.get("preferred_username") or "")
     account = store.account_for_identity(_db(), subject, claimed) if claims.get("sub") else None
     if account is None:
-        store.record(_db(), "inloggen mislukt", "(niet toegelaten identiteit)", "oidc")
+        _audit("inloggen mislukt", "(niet toegelaten identiteit)", "oidc")
         return _form(
             403, _("Uw account is (nog) niet toegelaten tot de monitor. Vraag het beheer om toegang.")
         )
@@ -211,7 +221,7 @@ def _oidc_client() -> Any:
 
 
 def _too_many(_error: RateLimitExceeded) -> tuple[str, int]:
-    store.record(_db(), "inloggen geblokkeerd", "(te veel pogingen)")
+    _audit("inloggen geblokkeerd", "(te veel pogingen)")
     return _form(429, _("Te veel mislukte inlogpogingen. Wacht een minuut en probeer het dan opnieuw."))
 
 
@@ -272,7 +282,14 @@ def init_auth(server: Flask, settings: Settings, extras: dict[str, Any]) -> None
         PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=settings.session_hours),
         RATELIMIT_STORAGE_URI=settings.redis_url or "memory://",
         RATELIMIT_HEADERS_ENABLED=False,
+        # Logins must work while Redis is away: the counts move to this process's memory until it
+        # answers again, and a failure to count one failed attempt is logged, not a 500.
+        RATELIMIT_IN_MEMORY_FALLBACK_ENABLED=True,
+        RATELIMIT_SWALLOW_ERRORS=True,
     )
+    if settings.redis_url:
+        server.config["RATELIMIT_STORAGE_OPTIONS"] = redis_options()
+    extras["audit"] = AuditWriter(server.extensions[EXTENSION].db)
     manager = LoginManager()
     # "basic": a session survives a changed address (phones switching networks); a stolen cookie
     # is countered by Secure/HttpOnly/SameSite and the short lifetime instead.
