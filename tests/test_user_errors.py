@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from dashboard.app import create_app
 from dashboard.auth import store
 from dashboard.config import load_settings
 from dashboard.db import Database, make_engine
+from dashboard.db_errors import database_message
 from dashboard.i18n import UserError, use_language
+from dashboard.importing import ImportBusy
 from dashboard.importing.values import parse_date, parse_percentage, parse_region
 from geodata.boundaries import SHIPPED, download, load_boundaries, prepare, read_file
 from tests.helpers import DUTCH, dutch_words
@@ -95,6 +99,7 @@ def user_errors(tmp_path: Path) -> dict[str, Exception]:
         **_account_errors(db),
     }
     errors = {name: _raised(action) for name, action in actions.items()}
+    errors["import: bezet"] = ImportBusy("levering.csv")
     db.dispose()
     return errors
 
@@ -152,3 +157,22 @@ def test_the_dutch_word_list_catches_dutch():
     assert dutch_words("Er zijn geen regiogrenzen van 1999.") == {"zijn", "geen", "van", "regiogrenzen"}
     assert DUTCH.isdisjoint({"the", "no", "region", "boundaries"})
     assert json.dumps(sorted(dutch_words("The boundaries are missing."))) == "[]"
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        sqlite3.OperationalError("database is locked"),
+        sqlite3.OperationalError("database or disk is full"),
+        sqlite3.OperationalError("attempt to write a readonly database"),
+        sqlite3.OperationalError("unable to open database file"),
+        sqlite3.OperationalError("iets onverwachts"),
+    ],
+)
+def test_database_failures_read_in_english(error):
+    wrapped = OperationalError("SELECT 1", {}, error)
+    dutch = database_message(wrapped)
+    with use_language("en"):
+        english = database_message(wrapped)
+    assert dutch_words(dutch) and english != dutch
+    assert not dutch_words(english), english

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.i18n import _, ngettext
+from dashboard.i18n import N_, UserError, _, ngettext
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,10 @@ class ImportRejected(Exception):
         return "\n".join([header, *lines])
 
 
-class ImportBusy(Exception):
+class ImportBusy(UserError):
     """Another import of the same organisations got in first; nothing was written, try again."""
 
     def __init__(self, file_name: str) -> None:
-        """The message is worded in the language of the request (Dutch outside one)."""
+        """The message reads in the language of wherever it is shown."""
         self.file_name = file_name
-        super().__init__(_("Er loopt al een import voor deze organisatie; probeer het zo opnieuw."))
+        super().__init__(N_("Er loopt al een import voor deze organisatie; probeer het zo opnieuw."))
