@@ -80,7 +80,9 @@ class OrganisationAlias(Base):
     """
 
     __tablename__ = "organisation_alias"
-    __table_args__ = (UniqueConstraint("region_code", "sleutel", name="uq_organisation_alias_region_sleutel"),)
+    __table_args__ = (
+        UniqueConstraint("region_code", "sleutel", name="uq_organisation_alias_region_sleutel"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)

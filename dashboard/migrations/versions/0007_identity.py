@@ -122,18 +122,19 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Revert this migration."""
-    withdrawn = op.get_bind().scalar(sa.text("SELECT COUNT(*) FROM trajectory WHERE eindreden = 'ingetrokken'"))
+    withdrawn = op.get_bind().scalar(
+        sa.text("SELECT COUNT(*) FROM trajectory WHERE eindreden = 'ingetrokken'")
+    )
     if withdrawn:
         # The older schema has no word for them, and would count them again.
-        raise RuntimeError(
-            f"{withdrawn} trajecten zijn ingetrokken; de vorige databaseversie kent dat niet."
-        )
+        raise RuntimeError(f"{withdrawn} trajecten zijn ingetrokken; de vorige databaseversie kent dat niet.")
     with op.batch_alter_table("trajectory", schema=None) as batch_op:
         batch_op.drop_constraint(op.f("ck_trajectory_eindreden"), type_="check")
         batch_op.create_check_constraint(op.f("ck_trajectory_eindreden"), _reasons(END_REASONS_BEFORE))
-    with op.batch_alter_table("import_log", schema=None) as batch_op:
-        batch_op.drop_column("ontbrekend_keuze")
-        batch_op.drop_column("ontbrekend")
+    # Plain ALTER TABLE on both (SQLite 3.35+): a batch rebuild of import_log would drop a table
+    # that the trajectories, meetings and deliveries refer to.
+    op.execute("ALTER TABLE import_log DROP COLUMN ontbrekend_keuze")
+    op.execute("ALTER TABLE import_log DROP COLUMN ontbrekend")
     with op.batch_alter_table("organisation_alias", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_organisation_alias_organisation_id"))
     op.drop_table("organisation_alias")
