@@ -15,14 +15,17 @@ from sqlalchemy.exc import OperationalError
 
 from dashboard import cli_nl
 from dashboard.auth import store
+from dashboard.cli_organisation import organisatie
 from dashboard.config import ConfigError, Settings, load_settings
 from dashboard.data.meta import trajectory_count
 from dashboard.db import Database, DatabaseError
 from dashboard.importing import ImportRejected, import_file
+from dashboard.importing.identity import IdentityError
+from dashboard.importing.redelivery import CHOICES
 from geodata.boundaries import PDOK_ITEMS, BoundaryError, download_to_cache
 
 # What the user did wrong or what is missing; anything else is a bug and keeps its traceback.
-USER_ERRORS = (ConfigError, DatabaseError, ImportRejected, BoundaryError, store.AccountError)
+USER_ERRORS = (ConfigError, DatabaseError, ImportRejected, BoundaryError, store.AccountError, IdentityError)
 
 
 class CliError(click.ClickException):
@@ -52,6 +55,9 @@ def _require_current(db: Database) -> None:
 @click.group(help="Hoofdzaak Werk Monitor: beheer van database, gegevens en webserver.")
 def cli() -> None:
     """Group of all commands."""
+
+
+cli.add_command(organisatie)
 
 
 @cli.group(help="Database aanmaken en bijwerken.")
@@ -117,7 +123,27 @@ def demo(seed: int, until: dt.datetime | None, if_empty: bool, scale: int) -> No
 @click.argument("bestand", type=click.Path(path_type=Path))
 @click.option("--controleer", is_flag=True, help="Alleen controleren; er wordt niets opgeslagen.")
 @click.option("--gebruiker", default=None, help="Naam in het importlogboek (standaard de systeemgebruiker).")
-def import_(soort: str, bestand: Path, controleer: bool, gebruiker: str | None) -> None:
+@click.option(
+    "--nieuwe-organisatie",
+    "new_organisations",
+    multiple=True,
+    help="Deze naam is een nieuwe organisatie, ook al lijkt hij op een bekende (herhaalbaar).",
+)
+@click.option(
+    "--ontbrekend",
+    "left_out",
+    type=click.Choice(CHOICES),
+    default=None,
+    help="Eerder aangeleverde trajecten die niet in het bestand staan: behouden of intrekken.",
+)
+def import_(
+    soort: str,
+    bestand: Path,
+    controleer: bool,
+    gebruiker: str | None,
+    new_organisations: tuple[str, ...],
+    left_out: str | None,
+) -> None:
     """Import one file, all or nothing."""
     settings = _settings()
     database = _database(settings)
@@ -129,12 +155,16 @@ def import_(soort: str, bestand: Path, controleer: bool, gebruiker: str | None) 
         user=gebruiker or getpass.getuser(),
         max_bytes=settings.max_import_bytes,
         check_only=controleer,
+        new_organisations=new_organisations,
+        left_out=left_out,
     )
     prefix = "Gecontroleerd, niets opgeslagen" if controleer else "Ingelezen"
     if not controleer:
-        store.record(
-            database, "import", gebruiker or getpass.getuser(), f"{soort}: {bestand.name} (hzw import)"
-        )
+        # The choices made for this file belong to its audit entry (names of organisations only).
+        choices = [f"ontbrekend: {result.ontbrekend} {result.ontbrekend_keuze}"] if result.ontbrekend else []
+        choices += [f"nieuwe organisatie bevestigd: '{name}'" for name in new_organisations]
+        detail = "; ".join([f"{soort}: {bestand.name} (hzw import)", *choices])[:500]
+        store.record(database, "import", gebruiker or getpass.getuser(), detail)
     click.echo(f"{prefix}: {result.summary()}")
 
 
