@@ -23,7 +23,14 @@ from layouts.exports import export_links
 ADMIN_ONLY = N_("alleen het beheer van de monitor mag bestanden aanleveren")
 
 
-def _import(contents: str, filename: str, kind: str, check_only: bool) -> ImportResult:
+def _import(
+    contents: str,
+    filename: str,
+    kind: str,
+    check_only: bool,
+    left_out: str | None = None,
+    new_organisation: str | None = None,
+) -> ImportResult:
     """Decode the browser's data URL into a temporary file and run the same import as the CLI."""
     # The client's name is only shown and logged; the file on disk gets a fixed, safe name.
     name = (Path(filename or "bestand.csv").name.replace("\x00", "") or "bestand.csv")[:200]
@@ -40,6 +47,7 @@ def _import(contents: str, filename: str, kind: str, check_only: bool) -> Import
     except (IndexError, binascii.Error):
         not_received = _("het bestand kon niet worden ontvangen")
         raise ImportRejected(name, [Problem(None, "", "", not_received)]) from None
+    confirmed = [new_organisation.strip()] if new_organisation and new_organisation.strip() else []
     with tempfile.TemporaryDirectory(prefix="hzw-upload-") as folder:
         path = Path(folder) / ("upload.xlsx" if name.lower().endswith(".xlsx") else "upload.csv")
         path.write_bytes(payload)
@@ -51,18 +59,29 @@ def _import(contents: str, filename: str, kind: str, check_only: bool) -> Import
             max_bytes=settings.max_import_bytes,
             check_only=check_only,
             file_name=name,
+            new_organisations=confirmed,
+            left_out=left_out,
         )
     if not check_only:
-        store.record(runtime().db, "import", viewer.name, f"{kind}: {name}")
+        # The choices made for this file belong to its audit entry (names of organisations only).
+        choices = [f"ontbrekend: {result.ontbrekend} {result.ontbrekend_keuze}"] if result.ontbrekend else []
+        choices += [f"nieuwe organisatie bevestigd: '{n}'" for n in confirmed]
+        store.record(runtime().db, "import", viewer.name, "; ".join([f"{kind}: {name}", *choices])[:500])
     return result
 
 
-def check_upload(contents: str | None, filename: str | None, kind: str) -> tuple[object, bool, object]:
+def check_upload(
+    contents: str | None,
+    filename: str | None,
+    kind: str,
+    left_out: str | None = None,
+    new_organisation: str | None = None,
+) -> tuple[object, bool, object]:
     """Validate without writing: a summary and an enabled button, or the report of every problem."""
     if not contents:
         return None, True, None
     try:
-        result = _import(contents, filename or "", kind, check_only=True)
+        result = _import(contents, filename or "", kind, True, left_out, new_organisation)
     except ImportRejected as rejected:
         report = [
             dbc.Alert(
@@ -89,13 +108,18 @@ def check_upload(contents: str | None, filename: str | None, kind: str) -> tuple
 
 
 def confirm_upload(
-    _clicks: int | None, contents: str | None, filename: str | None, kind: str
+    _clicks: int | None,
+    contents: str | None,
+    filename: str | None,
+    kind: str,
+    left_out: str | None = None,
+    new_organisation: str | None = None,
 ) -> tuple[object, ...]:
     """Import the checked file for real; the new figures show at once (the data version changed)."""
     if not contents:
         return no_update, no_update, no_update, no_update
     try:
-        result = _import(contents, filename or "", kind, check_only=False)
+        result = _import(contents, filename or "", kind, False, left_out, new_organisation)
     except ImportRejected as rejected:
         return dbc.Alert(rejected.report(limit=5), color="danger"), True, no_update, no_update
     message = dbc.Alert([html.Strong(_("Ingelezen. ")), result.summary()], color="success")
@@ -117,7 +141,7 @@ def update_delivery(region: str | None) -> list[object]:
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    # file dropped or kind changed -> validation report, confirm button
+    # file dropped, kind or a choice changed -> validation report, confirm button
     app.callback(
         Output(ids.UPLOAD_REPORT, "children"),
         Output(ids.UPLOAD_CONFIRM, "disabled"),
@@ -125,6 +149,8 @@ def register(app: Dash) -> None:
         Input(ids.UPLOAD, "contents"),
         State(ids.UPLOAD, "filename"),
         Input(ids.UPLOAD_KIND, "value"),
+        Input(ids.UPLOAD_LEFT_OUT, "value"),
+        Input(ids.UPLOAD_NEW_ORGANISATION, "value"),
     )(check_upload)
     # confirm -> import, result, refreshed import log
     app.callback(
@@ -136,6 +162,8 @@ def register(app: Dash) -> None:
         State(ids.UPLOAD, "contents"),
         State(ids.UPLOAD, "filename"),
         State(ids.UPLOAD_KIND, "value"),
+        State(ids.UPLOAD_LEFT_OUT, "value"),
+        State(ids.UPLOAD_NEW_ORGANISATION, "value"),
         prevent_initial_call=True,
     )(confirm_upload)
     # region chosen -> delivery status

@@ -97,6 +97,8 @@ UPLOAD_KIND = "upload-kind"
 UPLOAD_REPORT = "upload-report"
 UPLOAD_CONFIRM = "upload-confirm"
 UPLOAD_RESULT = "upload-result"
+UPLOAD_LEFT_OUT = "upload-left-out"
+UPLOAD_NEW_ORGANISATION = "upload-new-organisation"
 DELIVERY_REGION = "delivery-region"
 DELIVERY_TABLE = "delivery-table"
 
