@@ -52,7 +52,14 @@ def _failure(error: Exception, filename: str | None, importing: bool) -> object:
     return data_page.upload_failure(_shown_name(filename), cause, retry=not importing)
 
 
-def _import(contents: str, filename: str, kind: str, check_only: bool) -> ImportResult:
+def _import(
+    contents: str,
+    filename: str,
+    kind: str,
+    check_only: bool,
+    left_out: str | None = None,
+    new_organisation: str | None = None,
+) -> ImportResult:
     """Decode the browser's data URL into a temporary file and run the same import as the CLI."""
     name = _shown_name(filename)
     viewer = current_viewer()
@@ -68,6 +75,7 @@ def _import(contents: str, filename: str, kind: str, check_only: bool) -> Import
     except (IndexError, binascii.Error):
         not_received = _("het bestand kon niet worden ontvangen")
         raise ImportRejected(name, [Problem(None, "", "", not_received)]) from None
+    confirmed = [new_organisation.strip()] if new_organisation and new_organisation.strip() else []
     with tempfile.TemporaryDirectory(prefix="hzw-upload-") as folder:
         path = Path(folder) / ("upload.xlsx" if name.lower().endswith(".xlsx") else "upload.csv")
         path.write_bytes(payload)
@@ -79,16 +87,24 @@ def _import(contents: str, filename: str, kind: str, check_only: bool) -> Import
             max_bytes=settings.max_import_bytes,
             check_only=check_only,
             file_name=name,
+            new_organisations=confirmed,
+            left_out=left_out,
         )
     return result
 
 
-def check_upload(contents: str | None, filename: str | None, kind: str) -> tuple[object, bool, object]:
+def check_upload(
+    contents: str | None,
+    filename: str | None,
+    kind: str,
+    left_out: str | None = None,
+    new_organisation: str | None = None,
+) -> tuple[object, bool, object]:
     """Validate without writing: a summary and an enabled button, or the report of every problem."""
     if not contents:
         return None, True, None
     try:
-        result = _import(contents, filename or "", kind, check_only=True)
+        result = _import(contents, filename or "", kind, True, left_out, new_organisation)
     except ImportBusy as busy:
         return dbc.Alert(str(busy), color="warning"), True, None
     except ImportRejected as rejected:
@@ -119,13 +135,18 @@ def check_upload(contents: str | None, filename: str | None, kind: str) -> tuple
 
 
 def confirm_upload(
-    _clicks: int | None, contents: str | None, filename: str | None, kind: str
+    _clicks: int | None,
+    contents: str | None,
+    filename: str | None,
+    kind: str,
+    left_out: str | None = None,
+    new_organisation: str | None = None,
 ) -> tuple[object, ...]:
     """Import the checked file for real; the new figures show at once (the data version changed)."""
     if not contents:
         return no_update, no_update, no_update, no_update
     try:
-        result = _import(contents, filename or "", kind, check_only=False)
+        result = _import(contents, filename or "", kind, False, left_out, new_organisation)
         imports = access.import_log(current_viewer(), runtime().db)
     except ImportBusy as busy:
         # The file itself is fine: the button stays enabled to try again in a moment.
@@ -140,10 +161,15 @@ def confirm_upload(
 
 
 def retry_check(
-    _clicks: int | None, contents: str | None, filename: str | None, kind: str
+    _clicks: int | None,
+    contents: str | None,
+    filename: str | None,
+    kind: str,
+    left_out: str | None = None,
+    new_organisation: str | None = None,
 ) -> tuple[object, bool, object]:
     """Check the same file again after a check that failed through no fault of the file."""
-    return check_upload(contents, filename, kind)
+    return check_upload(contents, filename, kind, left_out, new_organisation)
 
 
 def update_delivery(region: str | None) -> list[object]:
@@ -160,7 +186,7 @@ def update_delivery(region: str | None) -> list[object]:
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    # file dropped or kind changed -> validation report, confirm button
+    # file dropped, kind or a choice changed -> validation report, confirm button
     app.callback(
         Output(ids.UPLOAD_REPORT, "children"),
         Output(ids.UPLOAD_CONFIRM, "disabled"),
@@ -168,6 +194,8 @@ def register(app: Dash) -> None:
         Input(ids.UPLOAD, "contents"),
         State(ids.UPLOAD, "filename"),
         Input(ids.UPLOAD_KIND, "value"),
+        Input(ids.UPLOAD_LEFT_OUT, "value"),
+        Input(ids.UPLOAD_NEW_ORGANISATION, "value"),
     )(check_upload)
     # confirm -> import, result, refreshed import log
     app.callback(
@@ -179,6 +207,8 @@ def register(app: Dash) -> None:
         State(ids.UPLOAD, "contents"),
         State(ids.UPLOAD, "filename"),
         State(ids.UPLOAD_KIND, "value"),
+        State(ids.UPLOAD_LEFT_OUT, "value"),
+        State(ids.UPLOAD_NEW_ORGANISATION, "value"),
         prevent_initial_call=True,
     )(confirm_upload)
     # "try again" after a failed check -> the same check
@@ -190,6 +220,8 @@ def register(app: Dash) -> None:
         State(ids.UPLOAD, "contents"),
         State(ids.UPLOAD, "filename"),
         State(ids.UPLOAD_KIND, "value"),
+        State(ids.UPLOAD_LEFT_OUT, "value"),
+        State(ids.UPLOAD_NEW_ORGANISATION, "value"),
         prevent_initial_call=True,
     )(retry_check)
     # region chosen -> delivery status

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from dashboard import backup, cli_nl, clock
 from dashboard.auth import store
+from dashboard.cli_organisation import organisatie
 from dashboard.config import ConfigError, Settings, load_settings
 from dashboard.data import summary_check
 from dashboard.data.meta import trajectory_count
@@ -22,6 +23,8 @@ from dashboard.db import Database, DatabaseError
 from dashboard.db_errors import database_message, database_problem
 from dashboard.i18n import N_
 from dashboard.importing import ImportBusy, ImportRejected, import_file
+from dashboard.importing.identity import IdentityError
+from dashboard.importing.redelivery import CHOICES
 from dashboard.runtime import EXTENSION
 from geodata.boundaries import PDOK_ITEMS, SHIPPED, BoundaryError, download_to_cache, generalise
 
@@ -33,6 +36,7 @@ USER_ERRORS = (
     ImportBusy,
     BoundaryError,
     store.AccountError,
+    IdentityError,
     backup.BackupError,
 )
 
@@ -64,6 +68,9 @@ def _require_current(db: Database) -> None:
 @click.group(help="Hoofdzaak Werk Monitor: beheer van database, gegevens en webserver.")
 def cli() -> None:
     """Group of all commands."""
+
+
+cli.add_command(organisatie)
 
 
 @cli.group(help="Database aanmaken en bijwerken.")
@@ -197,7 +204,27 @@ def demo(seed: int, until: dt.datetime | None, if_empty: bool, scale: int) -> No
 @click.argument("bestand", type=click.Path(path_type=Path))
 @click.option("--controleer", is_flag=True, help="Alleen controleren; er wordt niets opgeslagen.")
 @click.option("--gebruiker", default=None, help="Naam in het importlogboek (standaard de systeemgebruiker).")
-def import_(soort: str, bestand: Path, controleer: bool, gebruiker: str | None) -> None:
+@click.option(
+    "--nieuwe-organisatie",
+    "new_organisations",
+    multiple=True,
+    help="Deze naam is een nieuwe organisatie, ook al lijkt hij op een bekende (herhaalbaar).",
+)
+@click.option(
+    "--ontbrekend",
+    "left_out",
+    type=click.Choice(CHOICES),
+    default=None,
+    help="Eerder aangeleverde trajecten die niet in het bestand staan: behouden of intrekken.",
+)
+def import_(
+    soort: str,
+    bestand: Path,
+    controleer: bool,
+    gebruiker: str | None,
+    new_organisations: tuple[str, ...],
+    left_out: str | None,
+) -> None:
     """Import one file, all or nothing."""
     settings = _settings()
     database = _database(settings)
@@ -211,6 +238,8 @@ def import_(soort: str, bestand: Path, controleer: bool, gebruiker: str | None) 
         check_only=controleer,
         via="hzw import",
         on_wait=_say_waiting,
+        new_organisations=new_organisations,
+        left_out=left_out,
     )
     prefix = "Gecontroleerd, niets opgeslagen" if controleer else "Ingelezen"
     click.echo(f"{prefix}: {result.summary()}")

@@ -14,7 +14,10 @@ ORGANISATION_TYPES: Final = (
     "Werkgever",
     "Overig",
 )
-END_REASONS: Final = ("duurzaam werk", "uitval", "verhuizing", "overig")
+# A withdrawn trajectory ("ingetrokken") was taken back by its sender: it stays stored, with its
+# history, but no figure counts it (see dashboard.data.summary).
+WITHDRAWN: Final = "ingetrokken"
+END_REASONS: Final = ("duurzaam werk", "uitval", "verhuizing", "overig", WITHDRAWN)
 MEETING_KINDS: Final = (
     "leerbijeenkomst",
     "casusbespreking",

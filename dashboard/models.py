@@ -72,6 +72,27 @@ class Organisation(Base):
     region: Mapped[Region] = relationship(back_populates="organisations")
 
 
+class OrganisationAlias(Base):
+    """A former name of an organisation: files that still use it are read as that organisation.
+
+    Written by ``hzw organisatie hernoem``; ``sleutel`` is the name as imports compare it (see
+    ``dashboard.importing.values.identity_key``), unique per region like the names themselves.
+    """
+
+    __tablename__ = "organisation_alias"
+    __table_args__ = (
+        UniqueConstraint("region_code", "sleutel", name="uq_organisation_alias_region_sleutel"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    region_code: Mapped[str] = mapped_column(ForeignKey("region.code"))
+    naam: Mapped[str] = mapped_column(String(160))
+    sleutel: Mapped[str] = mapped_column(String(160))
+    gebruiker: Mapped[str] = mapped_column(String(120))
+    tijdstip: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
 class ImportLog(Base):
     """One imported file (or demo batch): what came in, how much changed, by whom, when."""
 
@@ -89,6 +110,10 @@ class ImportLog(Base):
     tijdstip: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     # Imports with this flag hold fictitious data; the UI says so while any exists.
     voorbeelddata: Mapped[bool] = mapped_column(default=False)
+    # Earlier trajectories of the file's organisations that the file left out, and what the
+    # sender chose for them ("behouden" or "intrekken"; empty when none were left out).
+    ontbrekend: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    ontbrekend_keuze: Mapped[str | None] = mapped_column(String(16))
 
 
 class Trajectory(Base):

@@ -32,7 +32,15 @@ RULES = (
         "traject_id is een pseudoniem, uniek per organisatie. Nooit BSN, namen, geboortedatum, adres, "
         "postcode, e-mail, telefoon of diagnose: zulke bestanden worden geweigerd."
     ),
-    N_("Opnieuw aanleveren mag: bestaande trajecten worden bijgewerkt, niets wordt dubbel geteld."),
+    N_(
+        "Opnieuw aanleveren mag: bestaande trajecten worden bijgewerkt (traject_id zonder onderscheid "
+        "tussen hoofd- en kleine letters), niets wordt dubbel geteld. Ontbreken eerder aangeleverde "
+        "trajecten, dan kiest u: behouden of intrekken."
+    ),
+    N_(
+        "Een nieuwe organisatienaam die lijkt op een bekende organisatie in de regio wordt pas "
+        "ingelezen als het beheer hem bevestigt als nieuwe organisatie of vastlegt als nieuwe naam."
+    ),
 )
 
 
@@ -150,6 +158,7 @@ def _upload(max_bytes: int) -> html.Div:
                 accept=".csv,.txt,.xlsx",
                 className="upload-zone",
             ),
+            _identity_choices(),
             html.Div(id=ids.UPLOAD_REPORT, className="mt-3", **aria(live="polite")),
             dbc.Button(
                 _("Importeren"), id=ids.UPLOAD_CONFIRM, color="primary", disabled=True, className="mt-2"
@@ -174,6 +183,41 @@ def upload_failure(file_name: str, cause: str, retry: bool) -> dbc.Alert:
     else:
         children.append(" " + _("Klik op Importeren om het opnieuw te proberen."))
     return dbc.Alert(children, color="danger")
+
+
+def _identity_choices() -> html.Div:
+    """What the check report may ask of ``beheer``: left-out trajectories, a name like a known one."""
+    return html.Div(
+        [
+            html.Fieldset(
+                [
+                    html.Legend(
+                        _("Eerder aangeleverde trajecten die niet in dit bestand staan"),
+                        className="form-label fs-6 mb-1",
+                    ),
+                    dbc.RadioItems(
+                        id=ids.UPLOAD_LEFT_OUT,
+                        options=[
+                            {"label": _("behouden"), "value": "behouden"},
+                            {"label": _("intrekken (tellen niet meer mee)"), "value": "intrekken"},
+                        ],
+                        value=None,
+                        inline=True,
+                    ),
+                ],
+                className="mb-2",
+            ),
+            dbc.Label(_("Nieuwe organisatie bevestigen (naam)"), html_for=ids.UPLOAD_NEW_ORGANISATION),
+            dbc.Input(
+                id=ids.UPLOAD_NEW_ORGANISATION,
+                type="text",
+                debounce=True,
+                placeholder=_("alleen als het controlerapport daarom vraagt"),
+                style={"maxWidth": "28rem"},
+            ),
+        ],
+        className="mt-3",
+    )
 
 
 def _guide() -> html.Div:

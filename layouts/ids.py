@@ -98,6 +98,8 @@ UPLOAD_REPORT = "upload-report"
 UPLOAD_CONFIRM = "upload-confirm"
 UPLOAD_RESULT = "upload-result"
 UPLOAD_RETRY = "upload-retry"
+UPLOAD_LEFT_OUT = "upload-left-out"
+UPLOAD_NEW_ORGANISATION = "upload-new-organisation"
 DELIVERY_REGION = "delivery-region"
 DELIVERY_TABLE = "delivery-table"
 

@@ -45,11 +45,22 @@ def trajectory(
 
 
 def load(
-    db: Database, kind: str, rows: list[dict[str, str]], today: dt.date = dt.date(2026, 6, 30)
+    db: Database,
+    kind: str,
+    rows: list[dict[str, str]],
+    today: dt.date = dt.date(2026, 6, 30),
+    **choices: Any,
 ) -> ImportResult:
-    """Import rows through the real import path."""
+    """Import rows through the real import path (``choices``: ``left_out``, ``new_organisations``)."""
     return import_frame(
-        db, kind, pd.DataFrame(rows), file_name=f"test-{kind}.csv", sha256="0" * 64, user="test", today=today
+        db,
+        kind,
+        pd.DataFrame(rows),
+        file_name=f"test-{kind}.csv",
+        sha256="0" * 64,
+        user="test",
+        today=today,
+        **choices,
     )
 
 

@@ -80,7 +80,8 @@ def random_db(db: Database) -> Database:
     load(db, "trajecten", first, today=TODAY)
     changed = _random_rows(random.Random(7), 400, "R")
     again = [changed[i] if i % 3 == 0 else first[i] for i in range(0, 400, 2)]
-    load(db, "trajecten", again + _random_rows(rng, 150, "S"), today=TODAY)
+    # The second delivery leaves out half of the first; the sender keeps those.
+    load(db, "trajecten", again + _random_rows(rng, 150, "S"), today=TODAY, left_out="behouden")
     return db
 
 

@@ -37,6 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from dashboard.domain import WITHDRAWN
 from dashboard.models import Organisation, Trajectory, TrajectorySummary
 
 SUMMARY = cast(Table, TrajectorySummary.__table__)
@@ -82,6 +83,8 @@ class Event:
 
 
 _S, _A = TRAJECTORY.c.startdatum, TRAJECTORY.c.aanmelddatum
+# A withdrawn trajectory was taken back by its sender: it stays stored but no event counts it.
+COUNTED = or_(TRAJECTORY.c.eindreden.is_(None), TRAJECTORY.c.eindreden != WITHDRAWN)
 _P, _D, _E = TRAJECTORY.c.plaatsingsdatum, TRAJECTORY.c.duurzaam_datum, TRAJECTORY.c.einddatum
 
 STARTED = Event("gestart", _S, _year(_S), true())
@@ -138,7 +141,7 @@ def _aggregate(event: Event, rows: ColumnElement[bool]) -> Any:
             funding.label("financiering"),
             func.count().label("aantal"),
         )
-        .where(event.where, rows)
+        .where(event.where, COUNTED, rows)
         .group_by(TRAJECTORY.c.organisation_id, event.cohort, month, *extra)
     )
 
@@ -357,6 +360,7 @@ def _from_rows(
         .select_from(TRAJECTORY)
         .where(
             event.where,
+            COUNTED,
             event.between(first, last),
             *_filters(TRAJECTORY.c.organisation_id, region, organisation),
         )

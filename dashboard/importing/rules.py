@@ -257,7 +257,8 @@ def _row_rules(kind: str, record: dict[str, Any], today: dt.date) -> list[tuple[
 
 def _key(kind: str, record: dict[str, Any]) -> tuple[Any, ...] | None:
     if kind == "trajecten":
-        return (record["regio"], record["organisatie"].lower(), record["traject_id"])
+        # Compared as the import compares them with stored trajectories: "a1" and "A1" are one id.
+        return (record["regio"], v.identity_key(record["organisatie"]), v.identity_key(record["traject_id"]))
     if kind == "doelen":
         return (record["regio"], record["jaar"])
     return None  # the same meeting twice is one meeting, not an error

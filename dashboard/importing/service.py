@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -20,11 +20,12 @@ from dashboard import clock
 from dashboard.auth import store
 from dashboard.db import Database
 from dashboard.i18n import N_, _
-from dashboard.importing import locking, writing
+from dashboard.importing import locking, redelivery, writing
+from dashboard.importing.identity import review_names
 from dashboard.importing.problems import ImportBusy, ImportRejected, Problem
 from dashboard.importing.reading import file_sha256, read_table
 from dashboard.importing.rules import SCHEMAS, ignored_columns, validate_frame
-from dashboard.models import ImportLog
+from dashboard.models import ImportLog, Trajectory
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,9 @@ class ImportResult:
     ongewijzigd: int
     import_id: int | None
     meldingen: tuple[str, ...] = ()
+    # Earlier trajectories the file left out, and the sender's choice for them (None: not asked).
+    ontbrekend: int = 0
+    ontbrekend_keuze: str | None = None
 
     def summary(self) -> str:
         """A summary for the CLI (Dutch) and the upload page, notices included."""
@@ -87,6 +91,8 @@ def import_frame(
     check_only: bool = False,
     via: str = "",
     on_wait: Callable[[], None] | None = None,
+    new_organisations: Collection[str] = (),
+    left_out: str | None = None,
 ) -> ImportResult:
     """Validate ``frame`` against the contract for ``kind`` and write it in one transaction.
 
@@ -105,32 +111,51 @@ def import_frame(
         check_only: validate and count, then roll back.
         via: how the file came in, for the audit trail (e.g. "hzw import").
         on_wait: called when the import has to wait for another import of the same organisation.
+        new_organisations: names ``beheer`` confirmed as new organisations, although they resemble
+            a known one of their region (without, such a name stops the import).
+        left_out: for earlier trajectories of the file's organisations that the file does not
+            hold, "behouden" (keep) or "intrekken" (withdraw); without, any such stop the import
+            (a check only reports them).
 
     Raises:
         ImportRejected: with every problem found; nothing was written.
         ImportBusy: another import of the same organisation got in first; nothing was written.
     """
-    with _audited_failure(db, kind, file_name, user, via, check_only):
-        return _import_frame(db, kind, frame, file_name, sha256, user, today, demo, check_only, via, on_wait)
+    delivery = _Delivery(file_name, sha256, user, demo, check_only, via, tuple(new_organisations), left_out)
+    with _audited_failure(db, kind, delivery):
+        return _import_frame(db, kind, frame, delivery, today, on_wait)
+
+
+@dataclass(frozen=True)
+class _Delivery:
+    """One file's delivery as the writer needs it: who, what, how, and the choices made for it."""
+
+    file_name: str
+    sha256: str
+    user: str
+    demo: bool
+    check_only: bool
+    via: str
+    new_organisations: tuple[str, ...]
+    left_out: str | None
 
 
 def _import_frame(
     db: Database,
     kind: str,
     frame: pd.DataFrame,
-    file_name: str,
-    sha256: str,
-    user: str,
+    delivery: _Delivery,
     today: dt.date | None,
-    demo: bool,
-    check_only: bool,
-    via: str,
     on_wait: Callable[[], None] | None,
 ) -> ImportResult:
+    file_name, check_only = delivery.file_name, delivery.check_only
     if kind not in SCHEMAS:
         raise ImportRejected(
             file_name, [Problem(None, "", kind, _("soort is trajecten, bijeenkomsten of doelen"))]
         )
+    if delivery.left_out is not None and delivery.left_out not in redelivery.CHOICES:
+        expected = _("voor ontbrekende trajecten: behouden of intrekken")
+        raise ImportRejected(file_name, [Problem(None, "", delivery.left_out, expected)])
     # The Dutch calendar day: at 00:30 in Amsterdam a UTC host still says yesterday.
     today = today or clock.today()
     records, problems = validate_frame(kind, frame, today)
@@ -145,7 +170,7 @@ def _import_frame(
         transaction = session.begin()
         try:
             waited = locking.serialise(session, locks, on_wait)
-            counts, import_id = _write(session, kind, records, file_name, sha256, user, demo, via)
+            counts, import_id, settled = _write(session, kind, records, delivery)
         except BaseException as error:
             # Any failure, including a kill signal turned into an exception, leaves nothing behind.
             transaction.rollback()
@@ -163,7 +188,9 @@ def _import_frame(
         counts["gewijzigd"],
         counts["ongewijzigd"],
         None if check_only else import_id,
-        (*notices, _(WAITED)) if waited else notices,
+        (*notices, *settled.notices, *((_(WAITED),) if waited else ())),
+        settled.count,
+        settled.choice,
     )
     # File name and counts only: the rows themselves are about people and stay out of the log.
     log.info("import %s %s: %s", kind, file_name, result.summary())
@@ -171,42 +198,63 @@ def _import_frame(
 
 
 def _write(
-    session: Session,
-    kind: str,
-    records: list[dict[str, Any]],
-    file_name: str,
-    sha256: str,
-    user: str,
-    demo: bool,
-    via: str,
-) -> tuple[Counter[str], int]:
+    session: Session, kind: str, records: list[dict[str, Any]], delivery: _Delivery
+) -> tuple[Counter[str], int, redelivery.Settled]:
     entry = ImportLog(
-        bestandsnaam=file_name,
-        sha256=sha256,
+        bestandsnaam=delivery.file_name,
+        sha256=delivery.sha256,
         soort=kind,
         rijen=len(records),
         nieuw=0,
         gewijzigd=0,
         ongewijzigd=0,
-        gebruiker=user,
+        gebruiker=delivery.user,
         tijdstip=clock.utc_now(),
-        voorbeelddata=demo,
+        voorbeelddata=delivery.demo,
     )
     session.add(entry)
     session.flush()
+    # Before the writer creates organisations: a name like a known one must not become another.
+    names = review_names(session, kind, records, delivery.new_organisations)
+    if names.problems:
+        raise ImportRejected(delivery.file_name, names.problems)
+    highest: int = session.scalar(select(func.coalesce(func.max(Trajectory.id), 0))) or 0
     counts = WRITERS[kind](session, records, entry.id)
+    settled = redelivery.Settled(0, None, ())
+    if kind == "trajecten":
+        # Inside the import's organisation locks: a concurrent import cannot move what it compares.
+        settled = redelivery.settle(
+            session,
+            records,
+            entry.id,
+            highest,
+            delivery.left_out,
+            file_name=delivery.file_name,
+            check_only=delivery.check_only,
+        )
     session.execute(
         update(ImportLog)
         .where(ImportLog.id == entry.id)
-        .values(nieuw=counts["nieuw"], gewijzigd=counts["gewijzigd"], ongewijzigd=counts["ongewijzigd"])
+        .values(
+            nieuw=counts["nieuw"],
+            gewijzigd=counts["gewijzigd"],
+            ongewijzigd=counts["ongewijzigd"],
+            ontbrekend=settled.count,
+            ontbrekend_keuze=settled.choice,
+        )
     )
     # In the import's own transaction: an import is in both logs or in neither.
-    store.add_event(session, IMPORTED, user, _audit_detail(kind, file_name, via))
-    return counts, entry.id
+    store.add_event(session, IMPORTED, delivery.user, _audit_detail(kind, delivery, settled))
+    settled = replace(settled, notices=(*names.notices, *settled.notices))
+    return counts, entry.id, settled
 
 
-def _audit_detail(kind: str, file_name: str, via: str) -> str:
-    return f"{kind}: {file_name}" + (f" ({via})" if via else "")
+def _audit_detail(kind: str, delivery: _Delivery, settled: redelivery.Settled | None = None) -> str:
+    """Kind, file, how it came in and the choices made for it: names of organisations, no rows."""
+    detail = f"{kind}: {delivery.file_name}" + (f" ({delivery.via})" if delivery.via else "")
+    choices = [f"ontbrekend: {settled.count} {settled.choice}"] if settled and settled.count else []
+    choices += [f"nieuwe organisatie bevestigd: '{name}'" for name in delivery.new_organisations]
+    return "; ".join([detail, *choices])[:500]
 
 
 def _lost_race(error: BaseException) -> bool:
@@ -232,24 +280,22 @@ def _failure_reason(error: BaseException) -> str:
 
 
 @contextmanager
-def _audited_failure(
-    db: Database, kind: str, file_name: str, user: str, via: str, check_only: bool
-) -> Iterator[None]:
+def _audited_failure(db: Database, kind: str, delivery: _Delivery) -> Iterator[None]:
     """Record a failed import (or a rejected check) in the audit trail, then let the error go on."""
     try:
         yield
     except BaseException as error:
-        detail = f"{_audit_detail(kind, file_name, via)}: {_failure_reason(error)}"
-        if check_only:
+        detail = f"{_audit_detail(kind, delivery)}: {_failure_reason(error)}"
+        if delivery.check_only:
             detail += " (alleen gecontroleerd)"
         try:
-            store.record(db, FAILED, user, detail)
+            store.record(db, FAILED, delivery.user, detail)
         except SQLAlchemyError as audit_error:
             # The database that failed the import may refuse this too; the import's error counts.
             log.warning(
                 "import %s %s: mislukte import niet in het auditlogboek (%s)",
                 kind,
-                file_name,
+                delivery.file_name,
                 type(audit_error).__name__,
             )
         raise
@@ -268,18 +314,21 @@ def import_file(
     file_name: str | None = None,
     via: str = "",
     on_wait: Callable[[], None] | None = None,
+    new_organisations: Collection[str] = (),
+    left_out: str | None = None,
 ) -> ImportResult:
     """Read a delivered CSV/XLSX file and import it (see ``import_frame``).
 
-    ``file_name`` is the name shown and logged when it differs from the file on disk (uploads).
+    ``file_name`` is the name shown and logged when it differs from the file on disk (uploads);
+    ``new_organisations`` and ``left_out`` are the choices described there.
 
     Raises:
         ImportRejected: when the file cannot be read or breaks the contract; nothing was written.
         ImportBusy: another import of the same organisation got in first; nothing was written.
     """
     shown = file_name or path.name
-    with _audited_failure(db, kind, shown, user, via, check_only):
+    delivery = _Delivery(shown, "", user, demo, check_only, via, tuple(new_organisations), left_out)
+    with _audited_failure(db, kind, delivery):
         frame = read_table(path, max_bytes, shown)
-        return _import_frame(
-            db, kind, frame, shown, file_sha256(path), user, today, demo, check_only, via, on_wait
-        )
+        delivery = replace(delivery, sha256=file_sha256(path))
+        return _import_frame(db, kind, frame, delivery, today, on_wait)

@@ -140,6 +140,15 @@ def has_control_characters(text: str) -> bool:
     return CONTROL_CHARACTERS.search(text) is not None
 
 
+def identity_key(text: str) -> str:
+    """How names and ids are compared: case and surrounding or repeated spaces ignored.
+
+    Organisation names have always matched this way; ``traject_id`` does too, so a file with the
+    same ids in other letters updates the same trajectories instead of adding them again.
+    """
+    return " ".join(text.split()).lower()
+
+
 def text_up_to(limit: int) -> Callable[[str], str]:
     """Trimmed free text (inner whitespace collapsed) of at most ``limit`` characters."""
 

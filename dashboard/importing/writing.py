@@ -10,6 +10,8 @@ from sqlalchemy import Table, and_, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from dashboard.data import summary
+from dashboard.importing.identity import aliases
+from dashboard.importing.redelivery import pick
 from dashboard.models import Delivery, Meeting, Organisation, Target, Trajectory, meeting_organisation
 
 TRAJECTORY_FIELDS = (
@@ -56,6 +58,11 @@ def resolve_organisations(
     ).all()
     ids = {(r.region_code, r.naam.lower()): r.id for r in existing}
     types = {(r.region_code, r.naam.lower()): r.soort for r in existing}
+    # A former name (hzw organisatie hernoem) still means its organisation.
+    by_id = {r.id: r.soort for r in existing}
+    for key, org_id in aliases(session, regions).items():
+        types.setdefault(key, by_id[org_id])
+        ids.setdefault(key, org_id)
     for (region, name), kind in wanted.items():
         key = (region, name.lower())
         if key not in ids:
@@ -69,7 +76,11 @@ def resolve_organisations(
 
 
 def _existing_trajectories(session: Session, rows: list[dict[str, Any]]) -> dict[tuple[int, str], Any]:
-    """The stored trajectories with the file's (organisation, traject_id) pairs, and nothing else."""
+    """The stored trajectories the file's (organisation, traject_id) pairs update, keyed by those pairs.
+
+    Ids match whatever their case (see ``redelivery.pick``), so the organisation's rows are read
+    whole; a re-delivery holds most of them anyway.
+    """
     wanted: dict[int, list[str]] = defaultdict(list)
     for row in rows:
         wanted[row["organisation_id"]].append(row["traject_id"])
@@ -77,12 +88,9 @@ def _existing_trajectories(session: Session, rows: list[dict[str, Any]]) -> dict
     fields = (getattr(Trajectory, f) for f in TRAJECTORY_FIELDS)
     columns = [Trajectory.id, Trajectory.traject_id, *fields]
     for org_id, ids in sorted(wanted.items()):
-        for start in range(0, len(ids), BATCH):
-            query = select(*columns).where(
-                Trajectory.organisation_id == org_id, Trajectory.traject_id.in_(ids[start : start + BATCH])
-            )
-            for found in session.execute(query):
-                existing[(org_id, found.traject_id)] = found
+        stored = session.execute(select(*columns).where(Trajectory.organisation_id == org_id)).all()
+        for traject_id, found in pick(stored, ids).items():
+            existing[(org_id, traject_id)] = found
     return existing
 
 
