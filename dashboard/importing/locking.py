@@ -27,6 +27,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dashboard.importing.values import identity_key
+
 log = logging.getLogger(__name__)
 
 EVERYTHING = "alle"
@@ -41,8 +43,8 @@ def region_key(region: str) -> str:
 
 
 def organisation_key(region: str, name: str) -> str:
-    """The lock of one organisation, existing or about to be created."""
-    return f"organisatie:{region}:{name.strip().lower()}"
+    """The lock of one organisation, existing or about to be created, named as imports match it."""
+    return f"organisatie:{region}:{identity_key(name)}"
 
 
 def import_locks(kind: str, records: Iterable[Mapping[str, Any]]) -> dict[str, bool]:
