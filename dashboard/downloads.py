@@ -62,6 +62,8 @@ EXAMPLES: dict[str, dict[str, str]] = {
 }
 # Example cells a reader of the template reads as text (the rest are codes and stored values).
 TRANSLATED_EXAMPLES = frozenset({("bijeenkomsten", "onderwerp")})
+
+
 @blueprint.route("/sjablonen/<kind>.<extension>")
 def template(kind: str, extension: str) -> Response:
     """An empty delivery file with the contract's headers and one example row."""
@@ -104,7 +106,9 @@ def _regions(year: int, peildatum: dt.date) -> pd.DataFrame:
     # ``tempo`` is the number of starts expected by now: a count, like the others.
     counts = ["gestart", "jaardoel", "tempo", "duurzaam", "leerbijeenkomsten", "casusbesprekingen"]
     shares = ["pct_jaardoel", "pct_tempo", "duurzaam_pct", "duurzaam_pct_95_laag", "duurzaam_pct_95_hoog"]
-    return frame.assign(**{c: _counts(frame[c]) for c in counts}, **{c: _one_decimal(frame[c]) for c in shares})
+    return frame.assign(
+        **{c: _counts(frame[c]) for c in counts}, **{c: _one_decimal(frame[c]) for c in shares}
+    )
 
 
 def _counts(values: pd.Series) -> pd.Series:

@@ -54,7 +54,10 @@ def test_xlsx_has_numeric_cells_with_a_number_format():
         (111.1, "n", "0.0"),
         (-3.5, "n", "0.0"),
     ]
-    assert [(c.value, c.data_type, c.number_format) for c in columns["aantal"]] == [(3, "n", "0"), (-4, "n", "0")]
+    assert [(c.value, c.data_type, c.number_format) for c in columns["aantal"]] == [
+        (3, "n", "0"),
+        (-4, "n", "0"),
+    ]
 
 
 def test_region_export_writes_counts_whole_and_decimals_with_a_comma(app, db):

@@ -76,7 +76,9 @@ def _rejected(name: str, expected: str) -> ImportRejected:
 
 def _megabytes(size: int) -> str:
     amount = rounded(size / 1_000_000, 1)
-    return _("{aantal} MB").format(aantal=fmt.number(amount, 0 if amount == amount.to_integral_value() else 1))
+    return _("{aantal} MB").format(
+        aantal=fmt.number(amount, 0 if amount == amount.to_integral_value() else 1)
+    )
 
 
 def _decode(raw: bytes) -> str:
