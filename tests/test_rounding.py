@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from callbacks.organisation import _plain
 from dashboard.cli import _size
 from dashboard.i18n import use_language
 from dashboard.importing.reading import _megabytes
@@ -69,6 +70,12 @@ def test_tiles_round_their_shares_and_differences_away_from_zero():
 def test_the_dial_number_rounds_as_the_text_beside_it():
     # The browser formats the dial's value; it gets the value without float noise, so 28.5 → 29.
     assert dial(100 * 0.285, 100, 40, None, " %").data[0].value == 28.5
+
+
+def test_the_organisation_grid_gets_its_shares_without_float_noise():
+    # The grid formats in the browser (Intl, halves away from zero): 28.5 shows as 29 %, as in fmt.
+    assert _plain(100 * 0.285) == 28.5 and _plain(100 / 3) == pytest.approx(100 / 3)
+    assert _plain(3.0) == 3 and isinstance(_plain(3.0), int) and _plain("<5") == "<5"
 
 
 def test_file_sizes_in_messages_round_halves_away_from_zero(tmp_path):
