@@ -18,6 +18,7 @@ from dashboard.data import access
 from dashboard.data.cohorts import OrganisationRef
 from dashboard.i18n import _
 from dashboard.params import parse_organisation
+from dashboard.rounding import exact
 from dashboard.runtime import runtime
 from dashboard.suppression import ORGANISATION_COUNTS, SuppressionRule
 from geodata import region_refs
@@ -40,12 +41,14 @@ def organisation_url(code: str, organisation: int, year: int, peildatum: dt.date
 
 
 def _plain(value: object) -> object:
-    # Shown numbers as Python numbers, markers as text, missing as None (JSON for the grid).
+    # Shown numbers as Python numbers, markers as text, missing as None (JSON for the grid). The
+    # grid rounds halves away from zero as fmt does, once the float noise is gone (28.499999999999996
+    # is 28.5, which shows as 29 %).
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     if isinstance(value, str):
         return value
-    number = float(value)  # type: ignore[arg-type]
+    number = float(exact(value))  # type: ignore[arg-type]
     return int(number) if number.is_integer() else number
 
 

@@ -25,6 +25,7 @@ from dashboard.i18n import N_
 from dashboard.importing import ImportBusy, ImportRejected, import_file
 from dashboard.importing.identity import IdentityError
 from dashboard.importing.redelivery import CHOICES
+from dashboard.rounding import rounded
 from dashboard.runtime import EXTENSION
 from geodata.boundaries import PDOK_ITEMS, SHIPPED, BoundaryError, download_to_cache, generalise
 
@@ -131,7 +132,9 @@ def db_restore(bestand: Path, confirmed: bool) -> None:
 
 def _size(path: Path) -> str:
     size = path.stat().st_size
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",") if size >= 100_000 else f"{round(size / 1000)} kB"
+    if size >= 100_000:
+        return f"{rounded(size / 1_000_000, 1)} MB".replace(".", ",")
+    return f"{rounded(size / 1000)} kB"
 
 
 @db.command(
@@ -428,7 +431,7 @@ def geodata_generalise(bron: Path, target: Path) -> None:
     """Make the shipped copy of the boundaries from a full source file."""
     generalise(bron, target)
     click.echo(
-        f"Grenzen van 35 regio's vereenvoudigd naar {target} ({round(target.stat().st_size / 1000)} kB)."
+        f"Grenzen van 35 regio's vereenvoudigd naar {target} ({rounded(target.stat().st_size / 1000)} kB)."
     )
 
 

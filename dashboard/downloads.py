@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable
 
 import pandas as pd
@@ -21,7 +20,9 @@ from dashboard.importing.rules import SCHEMAS
 from dashboard.metrics import effective_date
 from dashboard.params import parse_peildatum, parse_region, parse_year
 from dashboard.region_metrics import region_metrics
+from dashboard.rounding import rounded, whole
 from dashboard.runtime import current_peildatum, runtime
+from dashboard.spreadsheets import MEDIA, as_file
 from dashboard.suppression import ORGANISATION_COUNTS
 from geodata import region_refs
 
@@ -61,39 +62,6 @@ EXAMPLES: dict[str, dict[str, str]] = {
 }
 # Example cells a reader of the template reads as text (the rest are codes and stored values).
 TRANSLATED_EXAMPLES = frozenset({("bijeenkomsten", "onderwerp")})
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV/formula injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-MEDIA = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-def escape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Prefix text cells that a spreadsheet would execute with a quote, so they stay text."""
-
-    def safe(value: object) -> object:
-        if isinstance(value, str) and value.startswith(FORMULA_START):
-            return "'" + value
-        return value
-
-    return frame.map(safe)
-
-
-def as_file(frame: pd.DataFrame, name: str, extension: str) -> Response:
-    """A download of ``frame`` as CSV (semicolons, UTF-8 with BOM, as Dutch Excel reads it) or XLSX."""
-    frame = escape_formulas(frame)
-    if extension == "csv":
-        payload: bytes = frame.to_csv(sep=";", index=False).encode("utf-8-sig")
-    else:
-        buffer = io.BytesIO()
-        frame.to_excel(buffer, index=False, sheet_name=name[:31])
-        payload = buffer.getvalue()
-    return Response(
-        payload,
-        mimetype=MEDIA[extension],
-        headers={"Content-Disposition": f'attachment; filename="{name}.{extension}"'},
-    )
 
 
 @blueprint.route("/sjablonen/<kind>.<extension>")
@@ -134,7 +102,24 @@ def _regions(year: int, peildatum: dt.date) -> pd.DataFrame:
         "leerbijeenkomsten": "leerbijeenkomsten",
         "casusbesprekingen": "casusbesprekingen",
     }
-    return frame[list(columns)].rename(columns=columns).round(1)
+    frame = frame[list(columns)].rename(columns=columns)
+    # ``tempo`` is the number of starts expected by now: a count, like the others.
+    counts = ["gestart", "jaardoel", "tempo", "duurzaam", "leerbijeenkomsten", "casusbesprekingen"]
+    shares = ["pct_jaardoel", "pct_tempo", "duurzaam_pct", "duurzaam_pct_95_laag", "duurzaam_pct_95_hoog"]
+    return frame.assign(
+        **{c: _counts(frame[c]) for c in counts}, **{c: _one_decimal(frame[c]) for c in shares}
+    )
+
+
+def _counts(values: pd.Series) -> pd.Series:
+    # Whole numbers, halves away from zero; no data stays empty (not 0, not "3407.8").
+    return pd.Series([pd.NA if pd.isna(v) else whole(v) for v in values], index=values.index, dtype="Int64")
+
+
+def _one_decimal(values: pd.Series) -> pd.Series:
+    # One decimal, halves away from zero (12.25 → 12.3), where numpy rounds them to even (12.2).
+    shown = [None if v is None or pd.isna(v) else float(rounded(v, 1)) for v in values]
+    return pd.Series(shown, index=values.index, dtype="float64")
 
 
 def _meetings(year: int, peildatum: dt.date) -> pd.DataFrame:
@@ -163,7 +148,7 @@ def _organisations(year: int, peildatum: dt.date) -> pd.DataFrame:
     frame = pd.concat(frames, ignore_index=True)
     frame["laatst_aangeleverd"] = _local(frame["laatst_aangeleverd"])
     for column in ("duurzaam_pct", "aandeel_regio_pct"):
-        frame[column] = [None if v is None else round(float(v), 1) for v in frame[column]]
+        frame[column] = _one_decimal(frame[column])
     columns = [
         "code",
         "regio",

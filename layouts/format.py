@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date
@@ -11,6 +12,7 @@ from babel.numbers import NumberPattern, parse_pattern
 
 from dashboard import clock
 from dashboard.i18n import current_language, current_locale
+from dashboard.rounding import rounded
 
 
 def month_name(month: int) -> str:
@@ -26,12 +28,16 @@ def month_abbreviations() -> tuple[str, ...]:
     )
 
 
-def number(value: float | None, decimals: int = 0) -> str:
-    """1234.5 → ``1.234,5`` in Dutch, ``1,234.5`` in English; None → ``–``."""
+def number(value: float | Decimal | None, decimals: int = 0) -> str:
+    """1234.5 → ``1.234,5`` in Dutch, ``1,234.5`` in English; None → ``–``.
+
+    Halves round away from zero (12.5 → ``13``), see :func:`dashboard.rounding.rounded`.
+    """
     if value is None:
         return "–"
     pattern, locale = _decimal_format(decimals, current_locale())
-    return str(pattern.apply(value, locale))
+    # Babel would round halves to even; a Decimal already at ``decimals`` places it shows as it is.
+    return str(pattern.apply(rounded(value, decimals), locale))
 
 
 @functools.cache
@@ -42,8 +48,8 @@ def _decimal_format(decimals: int, locale: str) -> tuple[NumberPattern, Locale]:
     return parse_pattern(pattern), Locale.parse(locale)
 
 
-def percentage(value: float | None, decimals: int = 0) -> str:
-    """38.25 → ``38 %`` in Dutch, ``38%`` in English; None → ``–``."""
+def percentage(value: float | Decimal | None, decimals: int = 0) -> str:
+    """38.25 → ``38 %`` in Dutch, ``38%`` in English, 12.5 → ``13 %``; None → ``–``."""
     if value is None:
         return "–"
     return number(value, decimals) + percent_suffix()

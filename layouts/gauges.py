@@ -13,6 +13,7 @@ from dash import dcc, html
 from dashboard import metrics
 from dashboard.data.national import NationalSummary
 from dashboard.i18n import _, current_language
+from dashboard.rounding import exact
 from layouts import format as fmt
 from layouts.a11y import aria
 from layouts.figures.theme import base_layout
@@ -60,7 +61,9 @@ def dial(
     figure = go.Figure(
         go.Indicator(
             mode="gauge+number",
-            value=value,
+            # The browser rounds the dial's number (",.0f"): halves of a positive number go up, as
+            # in fmt, once the float noise is gone (28.499999999999996 would show 28, the text 29).
+            value=float(exact(value)),
             number={"suffix": suffix, "valueformat": ",.0f", "font": {"size": 30}},
             gauge={
                 "shape": "angular",

@@ -10,6 +10,7 @@ from dash import html
 from dashboard import metrics
 from dashboard.data.national import NationalSummary
 from dashboard.i18n import N_, _
+from dashboard.rounding import rounded, whole
 from layouts import format as fmt
 from layouts.a11y import aria
 from layouts.status import status_badge
@@ -41,7 +42,7 @@ def _pace_bar(actual: int, target: int, expected: float, label: str) -> html.Div
                 html.Div(className="progress-bar", style={"width": f"{share:.1f}%"}),
                 className="progress",
                 role="progressbar",
-                **aria(label=label, valuenow=str(round(share)), valuemin="0", valuemax="100"),
+                **aria(label=label, valuenow=str(whole(share)), valuemin="0", valuemax="100"),
             ),
             html.Span(
                 className="pace-marker",
@@ -63,7 +64,8 @@ def _change(now: float | None, before: float | None, percent: bool = False, labe
         return ""
     label = label or _(LAST_YEAR)
     difference = now - before
-    shown = round(abs(difference), 1 if percent else 0)
+    # The sign follows the difference as shown: +0,04 points shows as ±0,0.
+    shown = rounded(abs(difference), 1 if percent else 0)
     sign = "+" if difference > 0 and shown else ("−" if difference < 0 and shown else "±")
     if percent:
         points = fmt.number(abs(difference), 1)

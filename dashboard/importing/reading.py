@@ -18,6 +18,7 @@ import pandas as pd
 
 from dashboard.i18n import N_, _
 from dashboard.importing.problems import ImportRejected, Problem
+from dashboard.rounding import rounded
 from layouts import format as fmt
 
 DELIMITERS = (";", ",", "\t")
@@ -74,8 +75,10 @@ def _rejected(name: str, expected: str) -> ImportRejected:
 
 
 def _megabytes(size: int) -> str:
-    amount = round(size / 1_000_000, 1)
-    return _("{aantal} MB").format(aantal=fmt.number(amount, 0 if amount.is_integer() else 1))
+    amount = rounded(size / 1_000_000, 1)
+    return _("{aantal} MB").format(
+        aantal=fmt.number(amount, 0 if amount == amount.to_integral_value() else 1)
+    )
 
 
 def _decode(raw: bytes) -> str:
