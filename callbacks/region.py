@@ -137,7 +137,9 @@ def update_region(
     heading = _("Arbeidsmarktregio {code} · provincie {province} · voortgang {year}, t/m {date}").format(
         code=ref.code, province=ref.provincie, year=year, date=fmt.date(last_day)
     )
-    links = export_links("regios", year, peildatum, _("de cijfers van deze regio"), region=ref.code)
+    links = export_links(
+        "regios", year, peildatum, _("de cijfers van deze regio"), region=ref.code, cohort=cohort
+    )
     trail = breadcrumb(region_trail(ref, year, peildatum))
     query = (
         no_update
