@@ -301,6 +301,10 @@ def organisation_columns(cohort: int | None = None, mature: bool = True) -> list
             "headerName": outflow_header(cohort, mature),
             "valueFormatter": pct,
             **count,
+            # The cohort is the point of this title: wrapped in full, not cut off with an ellipsis.
+            "wrapHeaderText": True,
+            "autoHeaderHeight": True,
+            "headerTooltip": outflow_header(cohort, mature),
         },
         {"field": "aandeel_pct", "headerName": _("Aandeel regio"), "valueFormatter": pct, **count},
         {"field": "laatst_aangeleverd", "headerName": _("Laatst aangeleverd"), "minWidth": 200},
