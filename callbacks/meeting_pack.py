@@ -131,7 +131,10 @@ def _region(show: Show, code: str) -> PackSection:
     regions = progress_by_region(db, show.year, show.peildatum)
     cohort = parse_cohort(None, show.year, show.peildatum)
     counts = funnel_counts(cohort, show.peildatum, code)
-    compared = comparison.compare_region(regions, code, show.year, show.peildatum)
+    # The comparison of the region page for the same view: outflow of the page's start cohort.
+    compared = comparison.compare_region_with_cohort(
+        regions, progress_by_region(db, cohort, show.peildatum), code, show.year, cohort, show.peildatum
+    )
     compare_rows = [
         # ``maat`` is the measure's Dutch name: the key for its translation and for "%".
         [

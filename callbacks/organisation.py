@@ -16,8 +16,9 @@ from dashboard.access import current_viewer
 from dashboard.cache import cached_callback
 from dashboard.data import access
 from dashboard.data.cohorts import OrganisationRef
+from dashboard.data.progress import progress_by_region
 from dashboard.i18n import _
-from dashboard.params import parse_organisation
+from dashboard.params import parse_cohort, parse_organisation
 from dashboard.rounding import exact
 from dashboard.runtime import runtime
 from dashboard.suppression import ORGANISATION_COUNTS, SuppressionRule
@@ -31,7 +32,7 @@ from layouts.figures.funnel import funnel_figure, funnel_summary
 from layouts.figures.mix import mix_figure
 from layouts.figures.theme import message_figure
 from layouts.figures.trend import trend_figure
-from layouts.region import breadcrumb, view_query
+from layouts.region import breadcrumb, organisation_columns, view_query
 from layouts.tables import table
 
 
@@ -88,18 +89,39 @@ def organisation_table(code: str, year: int, peildatum: dt.date) -> pd.DataFrame
 
 
 def update_organisations(
-    year_raw: str | None, code: str | None, peildatum_raw: str | None
+    year_raw: str | None, code: str | None, peildatum_raw: str | None, cohort_raw: str | None = None
 ) -> tuple[list[dict[str, Any]], object, object]:
-    """The organisations grid of a region, its download links and the keyboard route to each page."""
+    """The organisations grid of a region, its download links and the keyboard route to each page.
+
+    Counts are those of start cohort ``year``; the outflow percentage is that of the page's start
+    cohort, the one its gauge and comparison hold against the goal (named in the column title).
+    """
     year, peildatum = resolve(year_raw, peildatum_raw)
+    cohort = parse_cohort(cohort_raw, year, peildatum)
     region = next(r for r in region_refs() if r.code == code)
     try:
         rows = organisation_rows(organisation_table(region.code, year, peildatum))
+        outflow = {
+            row["id"]: row["duurzaam_pct"]
+            for row in organisation_rows(organisation_table(region.code, cohort, peildatum))
+        }
     except access.NoAccess:
         return [], None, []
-    links = export_links("organisaties", year, peildatum, _("de cijfers per organisatie"), region=region.code)
+    rows = [row | {"duurzaam_pct": outflow.get(row["id"])} for row in rows]
+    links = export_links(
+        "organisaties", year, peildatum, _("de cijfers per organisatie"), region=region.code, cohort=cohort
+    )
     options = [{"label": row["organisatie"], "value": str(row["id"])} for row in rows]
     return rows, links, options
+
+
+def update_organisation_columns(
+    year_raw: str | None, peildatum_raw: str | None, cohort_raw: str | None
+) -> list[dict[str, Any]]:
+    """The grid's columns, the outflow column titled with the page's start cohort."""
+    year, peildatum = resolve(year_raw, peildatum_raw)
+    cohort = parse_cohort(cohort_raw, year, peildatum)
+    return organisation_columns(cohort, metrics.cohort_is_mature(cohort, peildatum))
 
 
 def open_organisation(
@@ -159,7 +181,10 @@ def update_organisation(
     heading = _("Startcohort {year}, cijfers t/m {date}").format(year=year, date=last)
     trail = breadcrumb(org_layout.organisation_trail(region, found, year, peildatum))
     query = no_update if unchanged_view(search, year, peildatum) else view_query(year, peildatum)
-    return org_layout.tiles(counts, year, peildatum), heading, trail, query
+    # The region's own outflow goal for the year, as the region's gauge holds it (covenant default).
+    targets = progress_by_region(runtime().db, year, peildatum).set_index("code")
+    goal = float(targets.loc[found.region_code, "doel_duurzaam_pct"])
+    return org_layout.tiles(counts, year, peildatum, goal), heading, trail, query
 
 
 def update_organisation_figures(
@@ -229,7 +254,15 @@ def register(app: Dash) -> None:
         region_year,
         region_code,
         region_day,
+        Input(ids.REGION_COHORT, "value"),
     )(cached_callback(update_organisations))
+    # region year, peildatum, cohort -> grid columns (the outflow column names its cohort)
+    app.callback(
+        Output(ids.REGION_ORGANISATIONS, "columnDefs"),
+        region_year,
+        region_day,
+        Input(ids.REGION_COHORT, "value"),
+    )(cached_callback(update_organisation_columns))
     # grid row clicked -> organisation page
     app.callback(
         Output(ids.NAVIGATE, "href", allow_duplicate=True),

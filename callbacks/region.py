@@ -137,7 +137,9 @@ def update_region(
     heading = _("Arbeidsmarktregio {code} · provincie {province} · voortgang {year}, t/m {date}").format(
         code=ref.code, province=ref.provincie, year=year, date=fmt.date(last_day)
     )
-    links = export_links("regios", year, peildatum, _("de cijfers van deze regio"), region=ref.code)
+    links = export_links(
+        "regios", year, peildatum, _("de cijfers van deze regio"), region=ref.code, cohort=cohort
+    )
     trail = breadcrumb(region_trail(ref, year, peildatum))
     query = (
         no_update
@@ -234,13 +236,11 @@ def update_comparison(
     db = runtime().db
     ref = _region(code)
     regions = progress_by_region(db, year, peildatum)
-    compared = comparison.compare_region(regions, ref.code, year, peildatum)
     cohort_regions = progress_by_region(db, cohort, peildatum)
     # Outflow belongs to a start cohort: the row follows the cohort chosen for funnel and gauge.
-    by_cohort = comparison.compare_outflow(cohort_regions, ref.code, cohort, peildatum)
-    outflow = compared["maat"].str.contains("uitstroom")
-    compared.loc[outflow, :] = by_cohort.to_numpy()
-    compared.loc[outflow, "maat"] = _("Duurzame uitstroom % (cohort {cohort})").format(cohort=cohort)
+    compared = comparison.compare_region_with_cohort(
+        regions, cohort_regions, ref.code, year, cohort, peildatum
+    )
     figure = funnel_plot_figure(cohort_regions, ref.code, not metrics.cohort_is_mature(cohort, peildatum))
     similar = comparison.similar_volume(regions, ref.code)
     names = {r.code: r.naam for r in region_refs()}

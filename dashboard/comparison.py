@@ -35,11 +35,12 @@ class _Measure:
     meetings: bool  # whether ``bijeenkomsten_geleverd`` rather than ``geleverd`` says there is data
 
 
+OUTFLOW_MEASURE: Final = N_("Duurzame uitstroom %")
 _MEASURES: Final = (
     _Measure(N_("Trajecten gestart"), "gestart", "gestart", None, False),
     _Measure(N_("% van jaardoel"), "pct_doel", "gestart", "doel_trajecten", False),
     _Measure(N_("% van tempo"), "pct_tempo", "gestart", "verwacht", False),
-    _Measure(N_("Duurzame uitstroom %"), "duurzaam_pct", "duurzaam", "gestart", False),
+    _Measure(OUTFLOW_MEASURE, "duurzaam_pct", "duurzaam", "gestart", False),
     _Measure(N_("Leerbijeenkomsten"), "leerbijeenkomsten", "leerbijeenkomsten", None, True),
     _Measure(N_("Casusbesprekingen"), "casusbesprekingen", "casusbesprekingen", None, True),
 )
@@ -102,6 +103,39 @@ def compare_outflow(regions: pd.DataFrame, code: str, cohort: int, peildatum: dt
         One row with the columns of ``compare_region``.
     """
     return _compare(regions, code, cohort, peildatum, [m for m in _MEASURES if m.column == "duurzaam_pct"])
+
+
+def compare_region_with_cohort(
+    regions: pd.DataFrame,
+    cohort_regions: pd.DataFrame,
+    code: str,
+    year: int,
+    cohort: int,
+    peildatum: dt.date,
+) -> pd.DataFrame:
+    """``compare_region`` for ``year``, its outflow row taken from start cohort ``cohort``.
+
+    Outflow belongs to a start cohort: the region page compares the year but shows outflow (value,
+    national, median, similar and rank) for the cohort chosen for its gauge and funnel, and every
+    other output of that comparison (the meeting pack) must show the same row.
+
+    Args:
+        regions: the frame of ``progress_by_region`` for ``year``.
+        cohort_regions: the frame of ``progress_by_region`` for ``cohort``.
+        code: the region compared (AM code).
+        year: calendar year of the other measures.
+        cohort: the start cohort of the outflow row.
+        peildatum: the reference date.
+
+    Returns:
+        The rows of ``compare_region``; the outflow row's ``maat`` names the cohort and is
+        already in the current language.
+    """
+    compared = compare_region(regions, code, year, peildatum)
+    outflow = compared["maat"] == OUTFLOW_MEASURE
+    compared.loc[outflow, :] = compare_outflow(cohort_regions, code, cohort, peildatum).to_numpy()
+    compared.loc[outflow, "maat"] = _("Duurzame uitstroom % (cohort {cohort})").format(cohort=cohort)
+    return compared
 
 
 def _compare(

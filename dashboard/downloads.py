@@ -18,8 +18,8 @@ from dashboard.data.progress import monthly_starts, progress_by_region
 from dashboard.i18n import N_, _
 from dashboard.importing.rules import SCHEMAS
 from dashboard.metrics import effective_date
-from dashboard.params import parse_peildatum, parse_region, parse_year
-from dashboard.region_metrics import region_metrics
+from dashboard.params import parse_cohort, parse_peildatum, parse_region, parse_year
+from dashboard.region_metrics import outflow_cohort, region_metrics
 from dashboard.rounding import rounded, whole
 from dashboard.runtime import current_peildatum, runtime
 from dashboard.spreadsheets import MEDIA, as_file
@@ -83,8 +83,32 @@ def _local(stamps: pd.Series) -> pd.Series:
     return utc.dt.tz_convert(clock.AMSTERDAM).dt.tz_localize(None).dt.floor("s")
 
 
+def _outflow_cohort(year: int, peildatum: dt.date) -> int:
+    """The start cohort whose outflow an export writes: the one the page that links to it shows.
+
+    The region page names its cohort in the link (``?cohort=``, read as the page reads it); map and
+    ranking show the cohort of ``outflow_cohort``, the latest mature one.
+    """
+    raw = request.args.get("cohort")
+    return parse_cohort(raw, year, peildatum) if raw is not None else outflow_cohort(year, peildatum).year
+
+
 def _regions(year: int, peildatum: dt.date) -> pd.DataFrame:
-    frame = region_metrics(progress_by_region(runtime().db, year, peildatum), year, peildatum)
+    db = runtime().db
+    frame = region_metrics(progress_by_region(db, year, peildatum), year, peildatum)
+    cohort = _outflow_cohort(year, peildatum)
+    outflow = region_metrics(progress_by_region(db, cohort, peildatum), cohort, peildatum)
+    # A region without trajectories in the cohort has no data (an empty cell with its status), not 0.
+    counts = outflow[["gestart", "duurzaam"]].astype("Float64").round().astype("Int64")
+    outflow = outflow.assign(
+        startcohort=cohort,
+        gestart_startcohort=counts["gestart"],
+        duurzaam=counts["duurzaam"].where(outflow["geleverd"].astype(bool)),
+    )
+    kept = ["code", "startcohort", "gestart_startcohort", "duurzaam", "duurzaam_pct", "ci_laag", "ci_hoog"]
+    frame = frame.drop(columns=["duurzaam", "duurzaam_pct", "ci_laag", "ci_hoog", "status_duurzaam"]).merge(
+        outflow[[*kept, "status_duurzaam"]], on="code"
+    )
     columns = {
         "code": "code",
         "naam": "regio",
@@ -95,16 +119,29 @@ def _regions(year: int, peildatum: dt.date) -> pd.DataFrame:
         "pct_doel": "pct_jaardoel",
         "pct_tempo": "pct_tempo",
         "status": "status",
+        "startcohort": "startcohort",
+        "gestart_startcohort": "gestart_startcohort",
         "duurzaam": "duurzaam",
         "duurzaam_pct": "duurzaam_pct",
         "ci_laag": "duurzaam_pct_95_laag",
         "ci_hoog": "duurzaam_pct_95_hoog",
+        "status_duurzaam": "status_duurzaam",
         "leerbijeenkomsten": "leerbijeenkomsten",
+        "status_leer": "status_leerbijeenkomsten",
         "casusbesprekingen": "casusbesprekingen",
+        "status_casus": "status_casusbesprekingen",
     }
     frame = frame[list(columns)].rename(columns=columns)
     # ``tempo`` is the number of starts expected by now: a count, like the others.
-    counts = ["gestart", "jaardoel", "tempo", "duurzaam", "leerbijeenkomsten", "casusbesprekingen"]
+    counts = [
+        "gestart",
+        "jaardoel",
+        "tempo",
+        "gestart_startcohort",
+        "duurzaam",
+        "leerbijeenkomsten",
+        "casusbesprekingen",
+    ]
     shares = ["pct_jaardoel", "pct_tempo", "duurzaam_pct", "duurzaam_pct_95_laag", "duurzaam_pct_95_hoog"]
     return frame.assign(
         **{c: _counts(frame[c]) for c in counts}, **{c: _one_decimal(frame[c]) for c in shares}
@@ -124,24 +161,42 @@ def _one_decimal(values: pd.Series) -> pd.Series:
 
 def _meetings(year: int, peildatum: dt.date) -> pd.DataFrame:
     db = runtime().db
-    frame = progress_by_region(db, year, peildatum)
+    # region_metrics leaves the counts of a region that never reported a meeting empty (no data).
+    frame = region_metrics(progress_by_region(db, year, peildatum), year, peildatum)
+    frame[["leerbijeenkomsten", "casusbesprekingen"]] = frame[
+        ["leerbijeenkomsten", "casusbesprekingen"]
+    ].astype("Int64")
     last = last_case_discussion(db, effective_date(year, peildatum))
     merged = frame.merge(last, on="code")
-    columns = ["code", "naam", "leerbijeenkomsten", "doel_leerbijeenkomsten", "casusbesprekingen"]
-    columns += ["doel_casusbesprekingen", "laatste"]
-    return merged[columns].rename(columns={"naam": "regio", "laatste": "laatste_casusbespreking"})
+    columns = {
+        "code": "code",
+        "naam": "regio",
+        "leerbijeenkomsten": "leerbijeenkomsten",
+        "doel_leerbijeenkomsten": "doel_leerbijeenkomsten",
+        "status_leer": "status_leerbijeenkomsten",
+        "casusbesprekingen": "casusbesprekingen",
+        "doel_casusbesprekingen": "doel_casusbesprekingen",
+        "status_casus": "status_casusbesprekingen",
+        "laatste": "laatste_casusbespreking",
+    }
+    return merged[list(columns)].rename(columns=columns)
 
 
 def _organisations(year: int, peildatum: dt.date) -> pd.DataFrame:
     # The same suppressed numbers as the organisations grid: small counts as "<5" or "x", and
     # only the regions whose organisations the viewer may see.
     db, viewer, minimum = runtime().db, current_viewer(), runtime().settings.suppression_minimum
+    cohort = _outflow_cohort(year, peildatum)
+
+    def region_table(code: str, name: str) -> pd.DataFrame:
+        table = access.organisation_table(viewer, db, code, year, peildatum, minimum)
+        # Counts of start cohort ``year``; outflow of the cohort the grid shows, as the grid does.
+        outflow = access.organisation_table(viewer, db, code, cohort, peildatum, minimum)
+        pct = table["id"].map(outflow.set_index("id")["duurzaam_pct"])
+        return table.assign(code=code, regio=name, startcohort=cohort, duurzaam_pct=pct)
+
     frames = [
-        access.organisation_table(viewer, db, ref.code, year, peildatum, minimum).assign(
-            code=ref.code, regio=ref.naam
-        )
-        for ref in region_refs()
-        if viewer.sees_organisations(ref.code)
+        region_table(ref.code, ref.naam) for ref in region_refs() if viewer.sees_organisations(ref.code)
     ]
     if not frames:
         raise access.NoAccess(_("U hebt geen toegang tot cijfers per organisatie."))
@@ -155,6 +210,7 @@ def _organisations(year: int, peildatum: dt.date) -> pd.DataFrame:
         "organisatie",
         "soort",
         *ORGANISATION_COUNTS,
+        "startcohort",
         "duurzaam_pct",
         "aandeel_regio_pct",
     ]

@@ -12,12 +12,21 @@ from dashboard.i18n import _, language_query
 from layouts.a11y import aria
 
 
-def export_links(view: str, year: int, peildatum: dt.date, what: str, region: str | None = None) -> html.P:
+def export_links(
+    view: str,
+    year: int,
+    peildatum: dt.date,
+    what: str,
+    region: str | None = None,
+    cohort: int | None = None,
+) -> html.P:
     """``Download de cijfers (CSV · XLSX)`` for ``view`` at this year and peildatum (one region or all).
 
-    ``what`` names the figures in the current language (the caller translates it).
+    ``what`` names the figures in the current language (the caller translates it); ``cohort`` is
+    the start cohort whose outflow the page shows, so that the file shows the same one.
     """
     params = {"jaar": year, "peildatum": peildatum.isoformat()} | ({"regio": region} if region else {})
+    params |= {"cohort": cohort} if cohort is not None else {}
     # The language travels with the download, whatever the browser sends as Referer.
     query = urlencode(params | language_query())
     return html.P(

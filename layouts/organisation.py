@@ -97,10 +97,11 @@ def _tile(title: str, value: str, line: str, tile_id: str) -> dbc.Col:
     return dbc.Col(body, xs=12, sm=6, xl=True)
 
 
-def tiles(counts: Mapping[str, Any] | None, year: int, peildatum: dt.date) -> list[dbc.Col]:
+def tiles(counts: Mapping[str, Any] | None, year: int, peildatum: dt.date, goal: float) -> list[dbc.Col]:
     """Started, placed, sustainable, outflow %, share of the region and last delivery.
 
     ``counts`` is None for an organisation without data: it says *geen gegevens*, never zeros.
+    ``goal`` is the region's outflow goal for ``year`` (the one its gauge shows).
     """
     as_of = _("startcohort {year}, t/m {date}").format(
         year=year, date=fmt.date(metrics.effective_date(year, peildatum))
@@ -108,9 +109,9 @@ def tiles(counts: Mapping[str, Any] | None, year: int, peildatum: dt.date) -> li
     if counts is None:
         nothing = _("Niets aangeleverd voor {as_of}").format(as_of=as_of)
         return [_tile(_("Trajecten gestart"), _("geen gegevens"), nothing, "org-gestart")]
-    goal = _("doel {goal}").format(goal=fmt.percentage(40))
+    goal_line = _("doel {goal}").format(goal=fmt.percentage(goal))
     if not metrics.cohort_is_mature(year, peildatum):
-        goal = _("{goal} (nog niet uitontwikkeld)").format(goal=goal)
+        goal_line = _("{goal} (nog niet uitontwikkeld)").format(goal=goal_line)
     return [
         _tile(_("Trajecten gestart"), fmt.published(counts["gestart"]), as_of, "org-gestart"),
         _tile(
@@ -128,7 +129,7 @@ def tiles(counts: Mapping[str, Any] | None, year: int, peildatum: dt.date) -> li
         _tile(
             _("Duurzame uitstroom"),
             fmt.published(counts["duurzaam_pct"], percent=True),
-            goal,
+            goal_line,
             "org-pct",
         ),
         _tile(

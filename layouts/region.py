@@ -10,7 +10,7 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import domain
+from dashboard import domain, metrics
 from dashboard.i18n import N_, _, language_query
 from geodata import RegionRef
 from layouts import controls, ids, presentation
@@ -205,19 +205,21 @@ def page(
                     "buiten de grenzen: hoe minder trajecten, hoe wijder de grenzen."
                 ),
             ),
-            organisations_section() if organisations_open else closed_organisations_section(),
+            organisations_section(cohort, metrics.cohort_is_mature(cohort, peildatum))
+            if organisations_open
+            else closed_organisations_section(),
         ]
     )
 
 
-def organisations_section() -> html.Section:
-    """The region's organisations: grid, keyboard route and downloads."""
+def organisations_section(cohort: int | None = None, mature: bool = True) -> html.Section:
+    """The region's organisations: grid (outflow of start cohort ``cohort``), keyboard route, downloads."""
     return section(
         _("Organisaties"),
         [
             dag.AgGrid(
                 id=ids.REGION_ORGANISATIONS,
-                columnDefs=organisation_columns(),
+                columnDefs=organisation_columns(cohort, mature),
                 rowData=[],
                 # Row ids are organisation ids, so a clicked row names its organisation.
                 getRowId="params.data.id",
@@ -265,8 +267,20 @@ def closed_organisations_section() -> html.Section:
     )
 
 
-def organisation_columns() -> list[dict[str, Any]]:
-    """Columns of the organisations grid; numbers stay numbers so sorting and filtering work."""
+def outflow_header(cohort: int | None, mature: bool = True) -> str:
+    """The grid's outflow column title, naming the start cohort it shows and flagging it if immature."""
+    if cohort is None:
+        return _("Uitstroom %")
+    if not mature:
+        return _("Uitstroom % cohort {cohort} (nog niet uitontwikkeld)").format(cohort=cohort)
+    return _("Uitstroom % cohort {cohort}").format(cohort=cohort)
+
+
+def organisation_columns(cohort: int | None = None, mature: bool = True) -> list[dict[str, Any]]:
+    """Columns of the organisations grid; numbers stay numbers so sorting and filtering work.
+
+    ``cohort`` is the start cohort of the outflow column (the page's cohort), named in its title.
+    """
     count = {"type": "numericColumn", "filter": "agNumberColumnFilter"}
     number = {"function": "nlNumber(params.value, 0)"}
     pct = {"function": "nlPercent(params.value)"}
@@ -282,7 +296,16 @@ def organisation_columns() -> list[dict[str, Any]]:
         {"field": "gestart", "headerName": _("Gestart"), "valueFormatter": number, **count},
         {"field": "geplaatst", "headerName": _("Geplaatst"), "valueFormatter": number, **count},
         {"field": "duurzaam", "headerName": _("Duurzaam"), "valueFormatter": number, **count},
-        {"field": "duurzaam_pct", "headerName": _("Uitstroom %"), "valueFormatter": pct, **count},
+        {
+            "field": "duurzaam_pct",
+            "headerName": outflow_header(cohort, mature),
+            "valueFormatter": pct,
+            **count,
+            # The cohort is the point of this title: wrapped in full, not cut off with an ellipsis.
+            "wrapHeaderText": True,
+            "autoHeaderHeight": True,
+            "headerTooltip": outflow_header(cohort, mature),
+        },
         {"field": "aandeel_pct", "headerName": _("Aandeel regio"), "valueFormatter": pct, **count},
         {"field": "laatst_aangeleverd", "headerName": _("Laatst aangeleverd"), "minWidth": 200},
     ]
