@@ -205,7 +205,7 @@ def update_deliveries(organisation: int | None, peildatum_raw: str | None) -> li
     db = runtime().db
     viewer = current_viewer()
     mine = access.delivery(viewer, db, peildatum, found.id)
-    imports = access.organisation_files(viewer, db, found)
+    imports = access.organisation_files(viewer, db, found, peildatum)
     if imports.empty:
         return [html.P(_("Deze organisatie heeft nog geen trajecten aangeleverd (geen gegevens)."))]
     rows = [[fmt.moment(r.tijdstip), r.bestandsnaam, fmt.number(r.trajecten)] for r in imports.itertuples()]
