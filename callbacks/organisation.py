@@ -24,6 +24,7 @@ from geodata import region_refs
 from layouts import format as fmt
 from layouts import ids, mix_tables
 from layouts import organisation as org_layout
+from layouts.as_of import through
 from layouts.data_page import delivery_table
 from layouts.exports import export_links
 from layouts.figures.funnel import funnel_figure, funnel_summary
@@ -152,8 +153,7 @@ def update_organisation(
     found = _organisation(organisation)
     region = next(r for r in region_refs() if r.code == found.region_code)
     counts = _counts(found, year, peildatum)
-    last = fmt.date(metrics.effective_date(year, peildatum))
-    heading = _("Startcohort {year}, cijfers t/m {date}").format(year=year, date=last)
+    heading = _("Startcohort {year}, cijfers t/m {date}").format(year=year, date=through(year, peildatum))
     trail = breadcrumb(org_layout.organisation_trail(region, found, year, peildatum))
     query = no_update if unchanged_view(search, year, peildatum) else view_query(year, peildatum)
     return org_layout.tiles(counts, year, peildatum), heading, trail, query
