@@ -20,10 +20,12 @@ import pytest
 from callbacks.national import update_national
 from callbacks.organisation import update_deliveries, update_organisation, update_organisations
 from callbacks.region import update_comparison, update_region
+from callbacks.upload import update_delivery
+from dashboard.access import Viewer
 from dashboard.data.cohorts import funnel_by_organisation, organisation_imports
 from dashboard.data.organisations import delivery_status
 from tests.conftest import PEILDATUM
-from tests.helpers import load, signed_in_client, trajectory
+from tests.helpers import load, signed_in_client, trajectory, viewing_as
 from tests.test_callbacks import text_of
 
 PAST_YEAR_LABEL = "31 december 2025 (uitstroom t/m 30 juni 2026)"
@@ -162,3 +164,14 @@ def test_a_delivery_counts_on_its_day_in_amsterdam(db):
     last = pd.Timestamp(delivery_status(db, BEFORE_LATER).loc[0, "laatst_aangeleverd"])
     last = last.tz_localize("UTC") if last.tzinfo is None else last
     assert last == pd.Timestamp("2026-05-15 21:30", tz="UTC")
+
+
+def test_data_page_names_no_delivery_after_the_peildatum(db, app):
+    load(db, "trajecten", [trajectory("D1", "2026-01-15")], at=FIRST)
+    # Started before the peildatum (30 June), but its file came in on 10 July.
+    late = [trajectory("D2", "2026-01-20", organisatie="GGZ Laat")]
+    load(db, "trajecten", late, at=dt.datetime(2026, 7, 10, 9, 0, tzinfo=dt.UTC))
+    with viewing_as(app, Viewer("beheerder", "beheer")):
+        text = text_of(update_delivery("AM09"))
+    assert "10 maart 2026" in text and "10 juli 2026" not in text
+    assert "GGZ Laat GGZ – – – – – – geleverd geen levering geen gegevens" in text
