@@ -26,6 +26,7 @@ from geodata import region_refs
 from layouts import format as fmt
 from layouts import ids, mix_tables
 from layouts import organisation as org_layout
+from layouts.as_of import through
 from layouts.data_page import delivery_table
 from layouts.exports import export_links
 from layouts.figures.funnel import funnel_figure, funnel_summary
@@ -177,8 +178,7 @@ def update_organisation(
     found = _organisation(organisation)
     region = next(r for r in region_refs() if r.code == found.region_code)
     counts = _counts(found, year, peildatum)
-    last = fmt.date(metrics.effective_date(year, peildatum))
-    heading = _("Startcohort {year}, cijfers t/m {date}").format(year=year, date=last)
+    heading = _("Startcohort {year}, cijfers t/m {date}").format(year=year, date=through(year, peildatum))
     trail = breadcrumb(org_layout.organisation_trail(region, found, year, peildatum))
     query = no_update if unchanged_view(search, year, peildatum) else view_query(year, peildatum)
     # The region's own outflow goal for the year, as the region's gauge holds it (covenant default).
@@ -233,7 +233,7 @@ def update_deliveries(organisation: int | None, peildatum_raw: str | None) -> li
     db = runtime().db
     viewer = current_viewer()
     mine = access.delivery(viewer, db, peildatum, found.id)
-    imports = access.organisation_files(viewer, db, found)
+    imports = access.organisation_files(viewer, db, found, peildatum)
     if imports.empty:
         return [html.P(_("Deze organisatie heeft nog geen trajecten aangeleverd (geen gegevens)."))]
     rows = [[fmt.moment(r.tijdstip), r.bestandsnaam, fmt.number(r.trajecten)] for r in imports.itertuples()]

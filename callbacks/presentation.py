@@ -17,6 +17,7 @@ from dashboard.metrics import effective_date
 from dashboard.runtime import runtime
 from layouts import ids, meetings
 from layouts import presentation as show_layout
+from layouts.as_of import through
 from layouts.figures.maps import TILES
 from layouts.presentation import FIGURE_FONT, Show, Step, parse_show
 
@@ -69,9 +70,10 @@ def draw_step(
     steps = show_layout.sequence(show.regions)
     current = min(max(step or 1, 1), len(steps))
     shown = steps[current - 1]
-    last_day = effective_date(show.year, show.peildatum)
+    # Tiles and region gauges show cohort outflow, followed past the end of a past year.
+    day = through(show.year, show.peildatum, outflow=shown.kind in ("tegels", "regio"))
     title = shown.title if shown.kind != "regio" else _("Regio {name}").format(name=shown.title)
-    body = show_layout.screen(f"{title} · {show.year}", last_day, _screen_body(shown, show), show.since)
+    body = show_layout.screen(f"{title} · {show.year}", day, _screen_body(shown, show), show.since)
     query = show.query(current)
     # Each step is a history entry (Back steps back), but the opening screen is not written twice.
     shown_query = parse_qs((search or "").lstrip("?"))

@@ -29,6 +29,7 @@ from dashboard.runtime import runtime
 from geodata import RegionRef, region_refs
 from layouts import format as fmt
 from layouts import gauges, ids, mix_tables
+from layouts.as_of import through
 from layouts.exports import export_links
 from layouts.figures.cadence import cadence_figure, cadence_summary
 from layouts.figures.funnel import funnel_figure, funnel_summary
@@ -135,7 +136,7 @@ def update_region(
         ),
     ]
     heading = _("Arbeidsmarktregio {code} · provincie {province} · voortgang {year}, t/m {date}").format(
-        code=ref.code, province=ref.provincie, year=year, date=fmt.date(last_day)
+        code=ref.code, province=ref.provincie, year=year, date=through(year, peildatum)
     )
     links = export_links(
         "regios", year, peildatum, _("de cijfers van deze regio"), region=ref.code, cohort=cohort
@@ -259,7 +260,7 @@ def update_comparison(
     caption = _("{name} vergeleken, {year} t/m {date}. Vergelijkbaar volume: {similar}.").format(
         name=ref.naam,
         year=year,
-        date=fmt.date(metrics.effective_date(year, peildatum)),
+        date=through(year, peildatum),
         similar=", ".join(names[c] for c in similar) or _("geen"),
     )
     headers = [

@@ -26,3 +26,12 @@ def now() -> dt.datetime:
 def today() -> dt.date:
     """Today's date in Amsterdam: the import date, the default peildatum's upper bound."""
     return now().date()
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    """The first instant after ``day`` in Amsterdam, in UTC: what was stored before it happened on that day.
+
+    Passed to a query as UTC, because SQLite stores instants as naive UTC text.
+    """
+    after = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=AMSTERDAM)
+    return after.astimezone(dt.UTC)

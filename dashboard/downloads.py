@@ -17,7 +17,7 @@ from dashboard.data.meetings import last_case_discussion
 from dashboard.data.progress import monthly_starts, progress_by_region
 from dashboard.i18n import N_, _
 from dashboard.importing.rules import SCHEMAS
-from dashboard.metrics import effective_date
+from dashboard.metrics import effective_date, followed_until
 from dashboard.params import parse_cohort, parse_peildatum, parse_region, parse_year
 from dashboard.region_metrics import outflow_cohort, region_metrics
 from dashboard.rounding import rounded, whole
@@ -298,11 +298,19 @@ def export(view: str, extension: str) -> Response:
     peildatum = parse_peildatum(request.args.get("peildatum"), current_peildatum())
     year = parse_year(request.args.get("jaar"), peildatum.year)
     frame = VIEWS[view](year, peildatum)
-    name = f"{view}-{year}-tm-{effective_date(year, peildatum).isoformat()}"
     region = parse_region(request.args.get("regio"))
     if region is not None:
-        frame, name = (
-            frame[frame["code"] == region],
-            f"{view}-{region}-{year}-tm-{effective_date(year, peildatum)}",
-        )
-    return as_file(frame, name, extension)
+        frame = frame[frame["code"] == region]
+    return as_file(frame, export_name(view, year, peildatum, region), extension)
+
+
+def export_name(view: str, year: int, peildatum: dt.date, region: str | None = None) -> str:
+    """``regios-AM09-2025-tm-2025-12-31-peildatum-2026-10-15``: the days the file's figures stand on.
+
+    The same days as the page's *t/m* label: a past year's starts end on 31 December, and when the
+    peildatum lies later (its cohort outflow and deliveries are counted up to it) that day is named too.
+    """
+    name = f"{view}-{region}-{year}" if region is not None else f"{view}-{year}"
+    name += f"-tm-{effective_date(year, peildatum).isoformat()}"
+    later = followed_until(year, peildatum)
+    return name if later is None else f"{name}-peildatum-{later.isoformat()}"

@@ -34,6 +34,17 @@ def effective_date(year: int, peildatum: dt.date) -> dt.date:
     return min(peildatum, year_end(year))
 
 
+def followed_until(year: int, peildatum: dt.date) -> dt.date | None:
+    """The peildatum when it lies after ``year``: the later day a view of a past year also counts to.
+
+    A view of a past year counts starts and meetings up to 31 December (``effective_date``), but
+    follows the outflow of its start cohorts (placement, sustainable work, endings) up to the
+    peildatum: sustainable work means six months in paid work, so it mostly comes after the year
+    the cohort started in. None when the view counts everything up to one day.
+    """
+    return peildatum if effective_date(year, peildatum) < peildatum else None
+
+
 def year_fraction(year: int, peildatum: dt.date) -> float:
     """Share of ``year`` elapsed at the peildatum (1.0 for past years, 0.0 for future years)."""
     if peildatum.year > year:

@@ -277,12 +277,18 @@ def delivery_table(frame: pd.DataFrame, region: str) -> object:
             className="status status-op-koers",
         )
 
+    def last(value: Any) -> str:
+        # No file by the peildatum (its trajectories came in later): nothing to date yet.
+        if value is None or pd.isna(value):
+            return _("geen gegevens")
+        return fmt.moment(value).rsplit(" ", 1)[0]  # the calendar day in the Netherlands
+
     rows = [
         [
             rec["organisatie"],
             rec["soort"] if isinstance(rec["soort"], str) else _("onbekend"),
             *[cell(rec[q]) for q in quarters],
-            fmt.moment(rec["laatst_aangeleverd"]).rsplit(" ", 1)[0],  # the calendar day in the Netherlands
+            last(rec["laatst_aangeleverd"]),
         ]
         for rec in subset.to_dict("records")
     ]

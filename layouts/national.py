@@ -15,6 +15,7 @@ from dashboard.i18n import _, current_language
 from layouts import controls, ids, presentation
 from layouts import format as fmt
 from layouts.a11y import aria
+from layouts.as_of import through
 from layouts.exports import pack_links
 from layouts.figure_table import table_switch
 
@@ -152,9 +153,10 @@ def page(
 
 
 def heading(summary: NationalSummary) -> str:
-    """E.g. *Voortgang 2026 · cijfers t/m 22 november 2026*."""
-    last = metrics.effective_date(summary.year, summary.peildatum)
-    return _("Voortgang {year} · cijfers t/m {date}").format(year=summary.year, date=fmt.date(last))
+    """E.g. *Voortgang 2026 · cijfers t/m 22 november 2026* (a past year also names the outflow's day)."""
+    return _("Voortgang {year} · cijfers t/m {date}").format(
+        year=summary.year, date=through(summary.year, summary.peildatum)
+    )
 
 
 def trend_summary(monthly: pd.DataFrame, year: int, peildatum: dt.date, target: int) -> str:

@@ -16,6 +16,7 @@ from geodata import RegionRef
 from layouts import controls, ids
 from layouts import format as fmt
 from layouts.a11y import aria
+from layouts.as_of import through
 from layouts.region import breadcrumb, graph, region_trail, section, summary_text
 
 
@@ -103,8 +104,9 @@ def tiles(counts: Mapping[str, Any] | None, year: int, peildatum: dt.date, goal:
     ``counts`` is None for an organisation without data: it says *geen gegevens*, never zeros.
     ``goal`` is the region's outflow goal for ``year`` (the one its gauge shows).
     """
+    # Beside the starts: they end with the year (the heading names the outflow's day).
     as_of = _("startcohort {year}, t/m {date}").format(
-        year=year, date=fmt.date(metrics.effective_date(year, peildatum))
+        year=year, date=through(year, peildatum, outflow=False)
     )
     if counts is None:
         nothing = _("Niets aangeleverd voor {as_of}").format(as_of=as_of)

@@ -154,9 +154,9 @@ def page(**query: Any) -> html.Div:
     )
 
 
-def screen(title: str, peildatum: dt.date, body: list[Any], since: dt.date | None = None) -> html.Section:
-    """A screen: its title with the frozen peildatum, then its content."""
-    as_of = _("Cijfers t/m {date}").format(date=fmt.date(peildatum))
+def screen(title: str, day: str, body: list[Any], since: dt.date | None = None) -> html.Section:
+    """A screen: its title with the day its figures stand on (``as_of.through``), then its content."""
+    as_of = _("Cijfers t/m {date}").format(date=day)
     if since is not None:
         as_of += " · " + _("verschil sinds {date}").format(date=fmt.date(since))
     return html.Section(

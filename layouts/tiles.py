@@ -13,6 +13,7 @@ from dashboard.i18n import N_, _
 from dashboard.rounding import rounded, whole
 from layouts import format as fmt
 from layouts.a11y import aria
+from layouts.as_of import through
 from layouts.status import status_badge
 
 
@@ -174,9 +175,7 @@ def tiles(
         compared: how the comparison lines name ``previous`` (e.g. *Op 1 juni 2026*), already in
             the current language; None for *Vorig jaar op deze datum*.
     """
-    as_of = _("Cijfers t/m {date}").format(
-        date=fmt.date(metrics.effective_date(summary.year, summary.peildatum))
-    )
+    as_of = _("Cijfers t/m {date}").format(date=through(summary.year, summary.peildatum, outflow=False))
     proj = summary.projection
     projection_line = (
         _("Prognose jaareinde: {estimate} (bandbreedte {low}–{high})").format(
@@ -212,7 +211,9 @@ def tiles(
         ],
         "tile-trajecten",
     )
-    sustainable = _outflow_tile(summary, previous, mature_goal, as_of, compared)
+    # A past year's cohort is followed past 31 December: the outflow tile names that day too.
+    outflow_as_of = _("Cijfers t/m {date}").format(date=through(summary.year, summary.peildatum))
+    sustainable = _outflow_tile(summary, previous, mature_goal, outflow_as_of, compared)
 
     def meeting_tile(title: str, held: int, target: int, before: int | None, tile_id: str) -> dbc.Col:
         if not summary.meetings_delivered:

@@ -7,9 +7,11 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+from unittest import mock
 
 import pandas as pd
 
+from dashboard import clock
 from dashboard.access import Viewer, set_viewer
 from dashboard.db import Database
 from dashboard.importing import ImportResult, import_frame
@@ -49,19 +51,26 @@ def load(
     kind: str,
     rows: list[dict[str, str]],
     today: dt.date = dt.date(2026, 6, 30),
+    at: dt.datetime | None = None,
     **choices: Any,
 ) -> ImportResult:
-    """Import rows through the real import path (``choices``: ``left_out``, ``new_organisations``)."""
-    return import_frame(
-        db,
-        kind,
-        pd.DataFrame(rows),
-        file_name=f"test-{kind}.csv",
-        sha256="0" * 64,
-        user="test",
-        today=today,
-        **choices,
-    )
+    """Import rows through the real import path (``choices``: ``left_out``, ``new_organisations``).
+
+    The file is delivered on ``today`` (at noon in Amsterdam) or at the instant ``at``: the import
+    log holds that time, as it would have held it then, so a view at the peildatum sees the file.
+    """
+    moment = at or dt.datetime.combine(today, dt.time(12), tzinfo=clock.AMSTERDAM).astimezone(dt.UTC)
+    with mock.patch.object(clock, "utc_now", return_value=moment):
+        return import_frame(
+            db,
+            kind,
+            pd.DataFrame(rows),
+            file_name=f"test-{kind}.csv",
+            sha256="0" * 64,
+            user="test",
+            today=today,
+            **choices,
+        )
 
 
 @contextmanager

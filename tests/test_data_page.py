@@ -183,5 +183,5 @@ def test_redelivery_without_changes_counts_as_a_delivery(app, db):
         text = text_of(update_delivery("AM09"))
     assert "geen levering geleverd 4 mei 2026" in text
     org = int(funnel_by_organisation(db, "AM09", 2025, PEILDATUM)["id"].iloc[0])
-    files = organisation_imports(db, org)
+    files = organisation_imports(db, org, PEILDATUM)
     assert list(files["trajecten"]) == [2, 2]

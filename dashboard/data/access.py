@@ -77,10 +77,12 @@ def organisation_mix(
     return cohorts.method_mix(db, year, peildatum, organisation=found.id)
 
 
-def organisation_files(viewer: Viewer, db: Database, found: OrganisationRef) -> pd.DataFrame:
-    """The files that brought this organisation's trajectories."""
+def organisation_files(
+    viewer: Viewer, db: Database, found: OrganisationRef, peildatum: dt.date
+) -> pd.DataFrame:
+    """The files that brought this organisation's trajectories by the peildatum."""
     _require(viewer, found.region_code)
-    return cohorts.organisation_imports(db, found.id)
+    return cohorts.organisation_imports(db, found.id, peildatum)
 
 
 def delivery(

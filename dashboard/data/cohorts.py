@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from dashboard.cache import cached
 from dashboard.data import summary
+from dashboard.data.organisations import delivered_by, last_delivery
 from dashboard.db import Database
 from dashboard.metrics import effective_date
 from dashboard.models import Delivery, ImportLog, Organisation, Trajectory
@@ -90,7 +91,7 @@ def funnel_by_organisation(db: Database, region: str, year: int, peildatum: dt.d
         Columns ``ORGANISATION_COLUMNS``, one row per organisation (ordered by name).
         ``geleverd`` is False for an organisation that never delivered a trajectory started by the
         peildatum (shown as *geen gegevens*, not as zeros); ``laatst_aangeleverd`` is the time of
-        the last import that wrote one of its trajectories (None when there is none).
+        the last import by the peildatum that covered it (None when there is none).
     """
     last = effective_date(year, peildatum)
     # Per organisation "any trajectory started by then": the index on (organisation, start) answers it.
@@ -99,15 +100,7 @@ def funnel_by_organisation(db: Database, region: str, year: int, peildatum: dt.d
         .where(Trajectory.organisation_id == Organisation.id, Trajectory.startdatum <= last)
         .exists()
     )
-    # The last file that covered the organisation, also when it only re-delivered unchanged rows.
-    last_import = (
-        select(Delivery.organisation_id.label("org"), func.max(ImportLog.tijdstip).label("laatst"))
-        .join(ImportLog, ImportLog.id == Delivery.import_id)
-        .join(Organisation, Organisation.id == Delivery.organisation_id)
-        .where(Organisation.region_code == region)
-        .group_by(Delivery.organisation_id)
-        .subquery()
-    )
+    last_import = last_delivery(peildatum, region)
     query = (
         select(
             Organisation.id,
@@ -174,8 +167,10 @@ def organisation_ref(db: Database, organisation: int) -> OrganisationRef | None:
 
 
 @cached
-def organisation_imports(db: Database, organisation: int, limit: int = 20) -> pd.DataFrame:
-    """The files that delivered this organisation's trajectories, newest first.
+def organisation_imports(
+    db: Database, organisation: int, peildatum: dt.date, limit: int = 20
+) -> pd.DataFrame:
+    """The files that delivered this organisation's trajectories by the peildatum, newest first.
 
     Returns:
         Columns ``tijdstip``, ``bestandsnaam`` and ``trajecten`` (its rows in that file).
@@ -183,7 +178,7 @@ def organisation_imports(db: Database, organisation: int, limit: int = 20) -> pd
     query = (
         select(ImportLog.tijdstip, ImportLog.bestandsnaam, Delivery.rijen)
         .join(Delivery, Delivery.import_id == ImportLog.id)
-        .where(Delivery.organisation_id == organisation)
+        .where(Delivery.organisation_id == organisation, delivered_by(peildatum))
         .order_by(ImportLog.tijdstip.desc(), ImportLog.id.desc())
         .limit(limit)
     )

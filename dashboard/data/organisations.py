@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Subquery, func, select
 
 from dashboard import clock
 from dashboard.cache import cached
@@ -38,6 +38,32 @@ def recent_quarters(peildatum: dt.date, count: int) -> list[tuple[int, int]]:
     return result[::-1]
 
 
+def delivered_by(peildatum: dt.date) -> ColumnElement[bool]:
+    """Imports that came in on or before the peildatum (its day in Amsterdam).
+
+    A view at a peildatum shows what was known then: a file delivered later is not part of it.
+    """
+    return ImportLog.tijdstip < clock.end_of_day(peildatum)
+
+
+def last_delivery(peildatum: dt.date, region: str | None = None) -> Subquery:
+    """Per organisation (``org``) the last import by the peildatum that covered it (``laatst``).
+
+    Also a file that only re-delivered unchanged rows covered the organisation.
+    """
+    query = (
+        select(Delivery.organisation_id.label("org"), func.max(ImportLog.tijdstip).label("laatst"))
+        .join(ImportLog, ImportLog.id == Delivery.import_id)
+        .where(delivered_by(peildatum))
+        .group_by(Delivery.organisation_id)
+    )
+    if region is not None:
+        query = query.join(Organisation, Organisation.id == Delivery.organisation_id).where(
+            Organisation.region_code == region
+        )
+    return query.subquery()
+
+
 @cached
 def delivery_status(
     db: Database, peildatum: dt.date, quarters: int = 8, organisation: int | None = None
@@ -46,7 +72,7 @@ def delivery_status(
 
     A quarter counts as delivered when the organisation has trajectories that started in it, or
     when a file with its trajectories was imported during it (a delivery of unchanged rows is a
-    delivery too).
+    delivery too). Files imported after the peildatum do not count.
 
     Args:
         db: the database.
@@ -58,7 +84,7 @@ def delivery_status(
         One row per organisation with ``code``, ``regio``, ``organisatie``, ``soort``, one column
         per quarter label (trajectories started in it, 0 for a delivery without new starts, -1 for
         *geen levering* after the organisation's first delivery, NaN before it) and
-        ``laatst_aangeleverd`` (the last import that covered the organisation).
+        ``laatst_aangeleverd`` (the last import by the peildatum that covered the organisation).
     """
     periods = recent_quarters(peildatum, quarters)
     first_day = dt.date(periods[0][0], 3 * periods[0][1] - 2, 1)
@@ -69,12 +95,7 @@ def delivery_status(
         .where(Trajectory.organisation_id == Organisation.id, Trajectory.startdatum <= peildatum)
         .scalar_subquery()
     )
-    last_import = (
-        select(Delivery.organisation_id.label("org"), func.max(ImportLog.tijdstip).label("laatst"))
-        .join(ImportLog, ImportLog.id == Delivery.import_id)
-        .group_by(Delivery.organisation_id)
-        .subquery()
-    )
+    last_import = last_delivery(peildatum)
     organisations = (
         select(Organisation.id, *names, first_start, last_import.c.laatst)
         .join(Region, Region.code == Organisation.region_code)
@@ -85,6 +106,7 @@ def delivery_status(
         .join(Organisation, Organisation.region_code == Region.code)
         .join(Delivery, Delivery.organisation_id == Organisation.id)
         .join(ImportLog, ImportLog.id == Delivery.import_id)
+        .where(delivered_by(peildatum))
     )
     if organisation is not None:
         organisations = organisations.where(Organisation.id == organisation)

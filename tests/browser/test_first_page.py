@@ -44,7 +44,11 @@ def test_year_choice_updates_tiles_and_is_kept_in_the_url(page, server):
     before = page.inner_text("#tile-trajecten .kpi-value")
     page.select_option("#national-year", "2024")
     page.wait_for_function("document.querySelector('#national-heading').innerText.includes('2024')")
-    assert page.inner_text("#national-heading") == "Voortgang 2024 · cijfers t/m 31 december 2024"
+    # The starts of 2024 end with the year; its cohort's outflow is followed to the peildatum.
+    assert (
+        page.inner_text("#national-heading")
+        == "Voortgang 2024 · cijfers t/m 31 december 2024 (uitstroom t/m 30 september 2026)"
+    )
     assert page.inner_text("#tile-trajecten .kpi-value") != before
     # The URL is written by its own callback, which may answer after the tiles.
     page.wait_for_function("location.search.includes('jaar=2024')")
