@@ -267,9 +267,19 @@ def load_demo(db: Database, seed: int, today: dt.date, max_bytes: int, scale: in
             results.append(
                 import_file(db, kind, path, user=DEMO_USER, today=today, demo=True, max_bytes=max_bytes)
             )
+    if today < clock.today():
+        _delivered_on(db, [r.import_id for r in results if r.import_id is not None], today)
     if scale > 1:
         results.append(load_extra_trajectories(db, seed, today, frames["trajecten"], scale))
     return results
+
+
+def _delivered_on(db: Database, import_ids: list[int], day: dt.date) -> None:
+    # Demo data up to a past day was delivered that day, as real files would have been: a view at
+    # that peildatum then sees its deliveries (no file counts before the day it came in).
+    moment = dt.datetime.combine(day, dt.time(12), tzinfo=clock.AMSTERDAM).astimezone(dt.UTC)
+    with db.transaction() as session:
+        session.execute(update(ImportLog).where(ImportLog.id.in_(import_ids)).values(tijdstip=moment))
 
 
 def _extra_rows(

@@ -1,4 +1,5 @@
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import pytest
@@ -128,3 +129,16 @@ def test_demo_loads_through_the_import_path_with_varied_regions(db):
     assert summary.started == int(
         (demo.generate(2021, TODAY)["trajecten"].startdatum.str[:4] == "2026").sum()
     )
+
+
+def test_demo_data_up_to_a_past_day_was_delivered_that_day(db):
+    from dashboard.data.meta import data_status, reference_date
+
+    day = dt.date(2022, 3, 31)
+    results = demo.load_demo(db, 2021, day, 25_000_000)
+    status = data_status(db)
+    assert len(results) == 3 and status.imports == 3
+    last = status.last_import if status.last_import.tzinfo else status.last_import.replace(tzinfo=dt.UTC)
+    assert last.astimezone(ZoneInfo("Europe/Amsterdam")).date() == day
+    # The data date is the day itself, so the default peildatum is that day, not the day of loading.
+    assert reference_date(status, None) == day
