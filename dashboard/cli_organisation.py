@@ -6,20 +6,10 @@ import getpass
 
 import click
 
+from dashboard import cli_common as common
 from dashboard.auth import store
-from dashboard.config import load_settings
-from dashboard.db import Database, DatabaseError
 from dashboard.importing.identity import IdentityError, rename_organisation
 from dashboard.importing.values import CellError, parse_region
-
-
-def _current_database() -> Database:
-    database = Database(load_settings().effective_database_url)
-    # Close pooled connections when the command ends, whether it succeeded or not.
-    click.get_current_context().call_on_close(database.dispose)
-    if not database.is_current():
-        raise DatabaseError("De database is leeg of verouderd. Voer eerst 'hzw db upgrade' uit.")
-    return database
 
 
 @click.group("organisatie", help="Organisaties beheren.")
@@ -39,7 +29,7 @@ def organisatie() -> None:
 @click.option("--regio", default=None, help="AM-code, als de oude naam in meer dan één regio voorkomt.")
 def rename(oud: str, nieuw: str, regio: str | None) -> None:
     """Rename an organisation and keep its former name as an alias."""
-    database = _current_database()
+    database = common.current_database()
     user = getpass.getuser()
     renamed = rename_organisation(database, oud, nieuw, user=user, region=_region(regio))
     detail = f"{renamed.region}: '{renamed.old}' heet nu '{renamed.new}' (nummer {renamed.organisation_id})"
