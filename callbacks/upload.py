@@ -184,6 +184,17 @@ def update_delivery(region: str | None) -> list[object]:
     return [data_page.delivery_table(frame, code), links]
 
 
+def _file_and_choices() -> list[State]:
+    # What a button acts on: the dropped file, its kind, and the choices made for it.
+    return [
+        State(ids.UPLOAD, "contents"),
+        State(ids.UPLOAD, "filename"),
+        State(ids.UPLOAD_KIND, "value"),
+        State(ids.UPLOAD_LEFT_OUT, "value"),
+        State(ids.UPLOAD_NEW_ORGANISATION, "value"),
+    ]
+
+
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
     # file dropped, kind or a choice changed -> validation report, confirm button
@@ -204,11 +215,7 @@ def register(app: Dash) -> None:
         Output(ids.UPLOAD_REPORT, "children", allow_duplicate=True),
         Output(ids.IMPORT_LOG_TABLE, "children", allow_duplicate=True),
         Input(ids.UPLOAD_CONFIRM, "n_clicks"),
-        State(ids.UPLOAD, "contents"),
-        State(ids.UPLOAD, "filename"),
-        State(ids.UPLOAD_KIND, "value"),
-        State(ids.UPLOAD_LEFT_OUT, "value"),
-        State(ids.UPLOAD_NEW_ORGANISATION, "value"),
+        *_file_and_choices(),
         prevent_initial_call=True,
     )(confirm_upload)
     # "try again" after a failed check -> the same check
@@ -217,11 +224,7 @@ def register(app: Dash) -> None:
         Output(ids.UPLOAD_CONFIRM, "disabled", allow_duplicate=True),
         Output(ids.UPLOAD_RESULT, "children", allow_duplicate=True),
         Input(ids.UPLOAD_RETRY, "n_clicks"),
-        State(ids.UPLOAD, "contents"),
-        State(ids.UPLOAD, "filename"),
-        State(ids.UPLOAD_KIND, "value"),
-        State(ids.UPLOAD_LEFT_OUT, "value"),
-        State(ids.UPLOAD_NEW_ORGANISATION, "value"),
+        *_file_and_choices(),
         prevent_initial_call=True,
     )(retry_check)
     # region chosen -> delivery status
