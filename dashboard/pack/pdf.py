@@ -152,6 +152,16 @@ def _column_widths(table: PackTable) -> list[float]:
     return [width * scale for width in natural]
 
 
+class _Table(Table):
+    """A table whose parts keep its split rule: reportlab drops ``rowSplitRange`` from the rest."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        for part in parts:
+            part._rowSplitRange = self._rowSplitRange  # type: ignore[attr-defined]
+        return parts
+
+
 def _table(table: PackTable) -> Table:
     def cell(text: str, index: int, header: bool) -> Paragraph:
         if header:
@@ -176,7 +186,7 @@ def _table(table: PackTable) -> Table:
     # repeatRows: a table that runs onto the next page starts there with its header again.
     # rowSplitRange: it breaks only where at least two rows stay above and two go below, so no
     # row is left alone at the foot of a page or at the top of the next.
-    return Table(
+    return _Table(
         data,
         colWidths=_column_widths(table),
         repeatRows=1,
