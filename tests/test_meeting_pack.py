@@ -66,7 +66,11 @@ def test_goal_tables_count_in_whole_numbers_and_hold_the_outflow_goal(region_app
     sections = _sections(region_app)
     national, region = sections[0].tables[0], sections[2].tables[0]
     for table in (national, region):
-        assert [row[0] for row in table.rows][:3] == ["Trajecten gestart", "Leerbijeenkomsten", "Casusbesprekingen"]
+        assert [row[0] for row in table.rows][:3] == [
+            "Trajecten gestart",
+            "Leerbijeenkomsten",
+            "Casusbesprekingen",
+        ]
         counts = [cell for row in table.rows[:3] for cell in row[1:4]]
         assert not [cell for cell in counts if re.search(r"\d,\d", cell)]
     # The page's start cohort (2025, the latest mature at 30 June 2026) against the 40 % goal:

@@ -254,7 +254,9 @@ def test_pdf_keeps_a_short_table_on_the_page_of_the_figure_before_it() -> None:
     _require_chromium()
     goals = PackTable("Doelen 2026", HEADERS, ROWS[:4], {2, 3})
     text = "Een eerste alinea.\n\nEen tweede alinea."
-    reader = PdfReader(io.BytesIO(pack_pdf(INFO, [PackSection("Overzicht", text, [_bar("Gestart")], [goals])])))
+    reader = PdfReader(
+        io.BytesIO(pack_pdf(INFO, [PackSection("Overzicht", text, [_bar("Gestart")], [goals])]))
+    )
     texts = _page_texts(reader)
     # Title page and one page: the figure, a little smaller, with the whole table below it.
     assert len(texts) == 2 and len(reader.pages[1].images) == 1

@@ -158,7 +158,7 @@ class _Table(Table):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         parts: list[Flowable] = super().split(availWidth, availHeight)
         for part in parts:
-            part._rowSplitRange = self._rowSplitRange  # type: ignore[attr-defined]
+            part._rowSplitRange = self._rowSplitRange
         return parts
 
 
