@@ -19,12 +19,14 @@ from dashboard.data.national import national_summary, summarise_country
 from dashboard.data.progress import progress_by_region
 from dashboard.i18n import _
 from dashboard.pack import PackInfo, PackSection, PackTable, pack_filename, pack_pdf, pack_pptx
+from dashboard.pack.images import HEIGHT
 from dashboard.params import parse_cohort
-from dashboard.region_metrics import region_metrics
+from dashboard.region_metrics import outflow_cohort, outflow_status, region_metrics
 from dashboard.runtime import runtime
 from geodata import region_refs
 from layouts import format as fmt
 from layouts.figures.funnel import funnel_figure, funnel_summary
+from layouts.figures.ranking import ranking_for_print
 from layouts.presentation import Show, parse_show
 
 blueprint = Blueprint("meeting_pack", __name__)
@@ -39,11 +41,25 @@ def _status_row(label: str, held: int | None, target: float, expected: float) ->
         no_data = _(metrics.PaceStatus.GEEN_GEGEVENS.value)
         return [label, no_data, fmt.number(target), "–", no_data]
     status = metrics.pace_status(held, expected)
-    return [label, fmt.number(held), fmt.number(target), fmt.number(expected, 1), _(status.value)]
+    # Counts are whole numbers, the expected count by pace too (the status uses the exact value).
+    return [label, fmt.number(held), fmt.number(target), fmt.number(expected), _(status.value)]
 
 
-def goal_table(caption: str, regions: pd.DataFrame, year: int, peildatum: dt.date) -> PackTable:
-    """The four goals of the country or one region: reached, target, pace and status in words."""
+def outflow_row(cohort: int, pct: float | None, goal: float, mature: bool) -> list[str]:
+    """The outflow goal: the cohort's sustainable outflow against its goal; no pace for a share."""
+    label = _("Duurzame uitstroom, cohort {year}").format(year=cohort)
+    value = float("nan") if pct is None else pct
+    status = _(outflow_status(value, goal, mature))
+    return [label, status if pct is None else fmt.percentage(pct), fmt.percentage(goal), "–", status]
+
+
+def goal_table(
+    caption: str, regions: pd.DataFrame, year: int, peildatum: dt.date, outflow: list[str]
+) -> PackTable:
+    """The goals of the country or one region: reached, target, pace and status in words.
+
+    ``outflow`` is the row of the outflow goal (:func:`outflow_row`), for the cohort the page shows.
+    """
     summary = summarise_country(regions, year, peildatum)
     fraction = metrics.year_fraction(year, peildatum)
     meetings = summary.meetings_delivered
@@ -66,6 +82,7 @@ def goal_table(caption: str, regions: pd.DataFrame, year: int, peildatum: dt.dat
             summary.target_case_discussions,
             summary.target_case_discussions * fraction,
         ),
+        outflow,
     ]
     headers = [_("Doel"), _("Bereikt"), _("Jaardoel"), _("Tempo (verwacht)"), _("Status")]
     return PackTable(caption, headers, rows, {1, 2, 3})
@@ -113,14 +130,22 @@ def _national(show: Show) -> list[PackSection]:
         op_koers=summary.regions_on_track, totaal=summary.regions_total
     )
     goals = _("Landelijke doelen {jaar}").format(jaar=show.year)
+    # The cohort of the outflow tile: this year's if mature, else the latest mature one.
+    shown = outflow_cohort(show.year, show.peildatum)
+    of_cohort = national_summary(db, shown.year, show.peildatum)
+    national_outflow = outflow_row(
+        shown.year, of_cohort.sustainable_pct, of_cohort.target_sustainable_pct, shown.mature
+    )
     return [
         PackSection(
             _("Landelijk overzicht"),
             f"{trend_text} {outflow} {on_track}",
             [trend],
-            [goal_table(goals, regions, show.year, show.peildatum)],
+            [goal_table(goals, regions, show.year, show.peildatum, national_outflow)],
         ),
-        PackSection(_("Rangorde van de regio's"), ranking_text, [ranking], [regions_table]),
+        PackSection(
+            _("Rangorde van de regio's"), ranking_text, [ranking_for_print(ranking, HEIGHT)], [regions_table]
+        ),
     ]
 
 
@@ -132,8 +157,17 @@ def _region(show: Show, code: str) -> PackSection:
     cohort = parse_cohort(None, show.year, show.peildatum)
     counts = funnel_counts(cohort, show.peildatum, code)
     # The comparison of the region page for the same view: outflow of the page's start cohort.
+    cohort_regions = progress_by_region(db, cohort, show.peildatum)
     compared = comparison.compare_region_with_cohort(
-        regions, progress_by_region(db, cohort, show.peildatum), code, show.year, cohort, show.peildatum
+        regions, cohort_regions, code, show.year, cohort, show.peildatum
+    )
+    # The outflow gauge of the region page: this cohort against the region's goal for the year.
+    own = region_metrics(cohort_regions, cohort, show.peildatum).set_index("code").loc[code]
+    region_outflow = outflow_row(
+        cohort,
+        None if pd.isna(own["duurzaam_pct"]) else float(own["duurzaam_pct"]),
+        float(regions.set_index("code").loc[code, "doel_duurzaam_pct"]),
+        metrics.cohort_is_mature(cohort, show.peildatum),
     )
     compare_rows = [
         # ``maat`` is the measure's Dutch name: the key for its translation and for "%".
@@ -168,6 +202,7 @@ def _region(show: Show, code: str) -> PackSection:
                 regions[regions["code"] == code],
                 show.year,
                 show.peildatum,
+                region_outflow,
             ),
             PackTable(
                 _("{regio} vergeleken").format(regio=ref.naam),

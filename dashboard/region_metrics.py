@@ -52,7 +52,8 @@ def outflow_cohort(year: int, peildatum: dt.date) -> OutflowCohort:
     return OutflowCohort(mature, year, True) if mature is not None else OutflowCohort(year, year, False)
 
 
-def _outflow_status(value: float, goal: float, mature: bool) -> str:
+def outflow_status(value: float, goal: float, mature: bool) -> str:
+    """Outflow against its goal, in Dutch words (NaN: *geen gegevens*; immature: not judged)."""
     if value != value:
         return metrics.PaceStatus.GEEN_GEGEVENS.value
     if not mature:
@@ -89,7 +90,7 @@ def region_metrics(regions: pd.DataFrame, year: int, peildatum: dt.date) -> pd.D
     out.loc[none, ["gestart", "pct_doel", "pct_tempo", "duurzaam_pct", "ci_laag", "ci_hoog"]] = np.nan
     mature = metrics.cohort_is_mature(year, peildatum)
     out["status_duurzaam"] = [
-        _outflow_status(value, goal, mature)
+        outflow_status(value, goal, mature)
         for value, goal in zip(out["duurzaam_pct"], out["doel_duurzaam_pct"], strict=True)
     ]
     for kind, column, target in (

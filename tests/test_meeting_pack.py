@@ -1,12 +1,16 @@
 """The meeting pack download, built from the hand-made region dataset (see test_region_page)."""
 
 import io
+import re
 
 import pytest
 from pptx import Presentation
+from pptx.util import Inches
 from pypdf import PdfReader
 
 from callbacks.meeting_pack import meeting_pack
+from callbacks.national import update_ranking
+from dashboard.pack.images import HEIGHT
 from layouts.exports import pack_links
 from layouts.presentation import parse_show
 from tests.helpers import signed_in_client
@@ -29,13 +33,50 @@ def test_sections_follow_the_show_and_hold_the_known_numbers(region_app):
     assert info.filters == "Jaar 2026 · peildatum 30 juni 2026 · regio's: Achterhoek"
     region = sections[2]
     goals = {row[0]: row[1:] for row in region.tables[0].rows}
-    assert goals["Trajecten gestart"] == ["4", "100", "49,6", "ver achter"]
+    assert goals["Trajecten gestart"] == ["4", "100", "50", "ver achter"]
     assert goals["Casusbesprekingen"][0] == "2" and goals["Leerbijeenkomsten"][0] == "1"
     organisations = {row[0]: row for row in region.tables[2].rows}
     assert organisations["GGZ A"][2:] == ["3", "1", "75 %"]
     assert organisations["Gemeente C"][2] == "geen gegevens"
     meetings = {row[0]: row for row in sections[3].tables[0].rows}
     assert list(meetings) == ["Achterhoek"] and meetings["Achterhoek"][2] == "2 van 10"
+
+
+def _sections(app):
+    with app.server.app_context():
+        return meeting_pack(parse_show({"jaar": "2026", "peildatum": "2026-06-30", "regios": "AM09"}))[1]
+
+
+def test_the_ranking_in_the_pack_names_all_35_regions(region_app):
+    ranking = _sections(region_app)[1].figures[0]
+    names = list(ranking.data[0].y)
+    assert len(names) == 35 and "Zeeland (geen gegevens)" in names
+    axis, margin = ranking.layout.yaxis, ranking.layout.margin
+    # A tick one category apart: Plotly's automatic ticks label only every other bar at this height.
+    assert (axis.tickmode, axis.tick0, axis.dtick) == ("linear", 0, 1)
+    # Drawn at the pack's height, the names fit their rows.
+    assert ranking.layout.height == HEIGHT
+    assert 8 <= axis.tickfont.size <= (HEIGHT - margin.t - margin.b) / 35
+    with region_app.server.app_context():
+        screen = update_ranking("doel", "2026", "2026-06-30", None)[0]
+    assert screen.layout.yaxis.tickmode is None and screen.layout.yaxis.tickfont.size == 13  # unchanged
+
+
+def test_goal_tables_count_in_whole_numbers_and_hold_the_outflow_goal(region_app):
+    sections = _sections(region_app)
+    national, region = sections[0].tables[0], sections[2].tables[0]
+    for table in (national, region):
+        assert [row[0] for row in table.rows][:3] == [
+            "Trajecten gestart",
+            "Leerbijeenkomsten",
+            "Casusbesprekingen",
+        ]
+        counts = [cell for row in table.rows[:3] for cell in row[1:4]]
+        assert not [cell for cell in counts if re.search(r"\d,\d", cell)]
+    # The page's start cohort (2025, the latest mature at 30 June 2026) against the 40 % goal:
+    # AM09 has one trajectory in it, at work for good; the country adds AM01's (none of cohort 2025).
+    assert region.rows[3] == ["Duurzame uitstroom, cohort 2025", "100 %", "40 %", "–", "op of boven doel"]
+    assert national.rows[3] == ["Duurzame uitstroom, cohort 2025", "100 %", "40 %", "–", "op of boven doel"]
 
 
 def test_pdf_and_pptx_print_the_peildatum_on_every_page(region_app):
@@ -57,6 +98,10 @@ def test_pdf_and_pptx_print_the_peildatum_on_every_page(region_app):
     slide_texts = [" ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in slides]
     assert all("Cijfers t/m 30 juni 2026" in text for text in slide_texts)
     assert sum(1 for slide in slides for s in slide.shapes if s.shape_type == 13) >= 4  # pictures
+    # The ranking slide: one picture, big enough on a projector for its 35 names.
+    ranking = next(slide for slide in slides if "Rangorde van de regio's" in slide.shapes[0].text_frame.text)
+    pictures = [s for s in ranking.shapes if s.shape_type == 13]
+    assert len(pictures) == 1 and pictures[0].height >= Inches(4.5)
     assert client.get("/vergaderstuk.docx").status_code == 404
 
 

@@ -227,3 +227,37 @@ def test_slide_shapes_stay_on_the_slide_and_clear_of_each_other(deck: Deck) -> N
                     or second[3] <= first[1]
                 )
                 assert apart, (number, first[4], second[4])
+
+
+@pytest.mark.parametrize("count", [4, 40])
+def test_pdf_tables_keep_their_caption_and_leave_no_row_alone(count: int) -> None:
+    table = PackTable("Tabel per organisatie", HEADERS, ROWS[:count], {2, 3})
+    names = [row[0] for row in table.rows]
+    # Ever more lines of text push the table down the page, past every place it could break.
+    for lines in range(0, 27):
+        text = "\n\n".join(f"Regel {n}." for n in range(lines))
+        reader = PdfReader(io.BytesIO(pack_pdf(INFO, [PackSection("Sectie", text, [], [table])])))
+        pages = [[name for name in names if name in page] for page in _page_texts(reader)]
+        parts = [(number, found) for number, found in enumerate(pages) if found]
+        assert [name for _number, found in parts for name in found] == names, lines
+        first_page = _page_texts(reader)[parts[0][0]]
+        assert "Tabel per organisatie" in first_page, lines  # the caption with the first row
+        if count == 4:
+            assert len(parts) == 1, lines  # a short table is never split
+        for number, found in parts:
+            assert len(found) >= 2, (lines, number, found)  # no row alone on a page
+            assert "Duurzaam in procenten" in _page_texts(reader)[number], (lines, number)
+
+
+@pytest.mark.browser
+def test_pdf_keeps_a_short_table_on_the_page_of_the_figure_before_it() -> None:
+    _require_chromium()
+    goals = PackTable("Doelen 2026", HEADERS, ROWS[:4], {2, 3})
+    text = "Een eerste alinea.\n\nEen tweede alinea."
+    reader = PdfReader(
+        io.BytesIO(pack_pdf(INFO, [PackSection("Overzicht", text, [_bar("Gestart")], [goals])]))
+    )
+    texts = _page_texts(reader)
+    # Title page and one page: the figure, a little smaller, with the whole table below it.
+    assert len(texts) == 2 and len(reader.pages[1].images) == 1
+    assert "Doelen 2026" in texts[1] and all(row[0] in texts[1] for row in goals.rows)

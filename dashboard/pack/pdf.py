@@ -21,6 +21,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     Image,
+    KeepTogether,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -47,6 +48,8 @@ MUTED = colors.HexColor("#6c757d")
 RULE = colors.HexColor("#adb5bd")
 HEADER_FILL = colors.HexColor("#e9ecef")
 STRIPE_FILL = colors.HexColor("#f8f9fa")
+# A figure may shrink to this share of its size to keep a short table below it on the page.
+SHRINK_LIMIT = 0.6
 FONT = "Helvetica"
 BOLD = "Helvetica-Bold"
 
@@ -149,6 +152,16 @@ def _column_widths(table: PackTable) -> list[float]:
     return [width * scale for width in natural]
 
 
+class _Table(Table):
+    """A table whose parts keep its split rule: reportlab drops ``rowSplitRange`` from the rest."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        for part in parts:
+            part._rowSplitRange = self._rowSplitRange
+        return parts
+
+
 def _table(table: PackTable) -> Table:
     def cell(text: str, index: int, header: bool) -> Paragraph:
         if header:
@@ -171,13 +184,60 @@ def _table(table: PackTable) -> Table:
     ]
     style += [("BACKGROUND", (0, row), (-1, row), STRIPE_FILL) for row in range(2, len(data), 2)]
     # repeatRows: a table that runs onto the next page starts there with its header again.
-    return Table(data, colWidths=_column_widths(table), repeatRows=1, style=TableStyle(style), hAlign="LEFT")
+    # rowSplitRange: it breaks only where at least two rows stay above and two go below, so no
+    # row is left alone at the foot of a page or at the top of the next.
+    return _Table(
+        data,
+        colWidths=_column_widths(table),
+        repeatRows=1,
+        splitByRow=1,
+        rowSplitRange=(3, -2),
+        style=TableStyle(style),
+        hAlign="LEFT",
+    )
 
 
-def _image(png: bytes) -> Image:
-    # Leave room for a heading above a figure that starts a page, so it never overflows the frame.
-    width = min(CONTENT_WIDTH, (CONTENT_HEIGHT - 40) * WIDTH / HEIGHT)
-    return Image(io.BytesIO(png), width=width, height=width * HEIGHT / WIDTH)
+def _captioned(table: PackTable) -> tuple[list[Flowable], float]:
+    """The table with its caption, and their height when the table fits on one page (else 0)."""
+    caption, drawn = Paragraph(escape(table.caption), _CAPTION), _table(table)
+    height = _height([caption, drawn])
+    if height <= CONTENT_HEIGHT:
+        # A table that fits on a page stays whole, with its caption; it moves on if need be.
+        return [KeepTogether([caption, drawn])], height
+    # A longer one starts with its caption, header and a few rows; keepWithNext would instead
+    # push it whole onto the next page, leaving the rest of this one empty.
+    return [CondPageBreak(80), caption, drawn], 0
+
+
+def _height(flowables: list[Flowable]) -> float:
+    # Heights as the frame would stack them, spaces between flowables included.
+    return sum(
+        f.wrap(CONTENT_WIDTH, CONTENT_HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables
+    )
+
+
+class _Figure(Image):
+    """A figure that shrinks, down to ``SHRINK_LIMIT`` of its size, to leave room for what follows.
+
+    ``reserve`` is the height of a short table after the figure: when both fit on the rest of the
+    page at a somewhat smaller figure, the table stays with it instead of standing alone on a page
+    of its own.
+    """
+
+    def __init__(self, png: bytes, reserve: float = 0) -> None:
+        # Leave room for a heading above a figure that starts a page, so it never overflows the frame.
+        width = min(CONTENT_WIDTH, (CONTENT_HEIGHT - 40) * WIDTH / HEIGHT)
+        super().__init__(io.BytesIO(png), width=width, height=width * HEIGHT / WIDTH)
+        self._full = (width, width * HEIGHT / WIDTH)
+        self._reserve = reserve
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        width, height = self._full
+        room = availHeight - self._reserve
+        if self._reserve and SHRINK_LIMIT * height <= room < height:
+            width, height = width * room / height, room
+        self.drawWidth, self.drawHeight = width, height
+        return width, height
 
 
 def _title_page(info: PackInfo, sections: list[PackSection]) -> list[Flowable]:
@@ -205,11 +265,15 @@ def _story(info: PackInfo, sections: list[PackSection], images: list[bytes]) -> 
     for section in sections:
         story += [PageBreak(), Paragraph(escape(section.title), _HEADING)]
         story += _paragraphs(section.text, _BODY)
-        story += [_image(next(pngs)) for _ in section.figures]
-        for table in section.tables:
-            # Caption, header and a few rows start together; keepWithNext would instead push a long
-            # table whole onto the next page.
-            story += [CondPageBreak(80), Paragraph(escape(table.caption), _CAPTION), _table(table)]
+        tables = [_captioned(table) for table in section.tables]
+        # The first table, if short, may claim room below the section's last figure (a little
+        # more than its height, for rounding in the frame).
+        first = tables[0][1] if tables else 0
+        reserve = first + 2 if 0 < first <= CONTENT_HEIGHT / 2 else 0
+        last = len(section.figures) - 1
+        story += [_Figure(next(pngs), reserve if n == last else 0) for n in range(len(section.figures))]
+        for flowables, _height_if_whole in tables:
+            story += flowables
     return story
 
 

@@ -16,6 +16,7 @@ from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout
 from layouts.metric_specs import MetricSpec
 
 ROW_HEIGHT = 22
+PRINT_FONT_MAX = 13  # the screen's label size
 GOAL_COLOUR = "#212529"
 
 
@@ -155,6 +156,24 @@ def ranking_figure(
         for row, goal_text in zip(rows, drawn_goals, strict=True):
             row.append(goal_text)
     return with_table(figure, caption, columns, rows)
+
+
+def ranking_for_print(figure: go.Figure, height: int) -> go.Figure:
+    """A copy of the ranking drawn ``height`` pixels tall (a page or a slide), naming every region.
+
+    At a fixed height Plotly would label only every other bar once the labels crowd; here every
+    bar keeps its name, in a font small enough for its row. The screen's figure is left as it is.
+    """
+    printable = go.Figure(figure)
+    margin = printable.layout.margin
+    rows = max(1, len(printable.data[0].y or ()))
+    row = (height - (margin.t or 0) - (margin.b or 0)) / rows
+    # The names fill about three quarters of a row; never larger than on screen.
+    size = max(6, min(PRINT_FONT_MAX, int(row * 0.75)))
+    printable.update_layout(height=height)
+    printable.update_yaxes(tickmode="linear", tick0=0, dtick=1, tickfont={"size": size})
+    printable.update_traces(textfont={"size": size}, selector={"type": "bar"})
+    return printable
 
 
 def _interval(low: float, high: float) -> str:
