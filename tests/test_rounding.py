@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from callbacks.organisation import _plain
-from dashboard.cli import _size
+from dashboard.cli_db import _size
 from dashboard.i18n import use_language
 from dashboard.importing.reading import _megabytes
 from dashboard.rounding import exact, rounded, whole
