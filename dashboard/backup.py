@@ -13,7 +13,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,10 +85,10 @@ def backup(db: Database, target: Path) -> None:
     Raises:
         BackupError: when the copy cannot be made.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     source = _sqlite_path(db.engine)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         if source is not None:
             with closing(sqlite3.connect(source)) as live, closing(sqlite3.connect(partial)) as copy:
                 live.backup(copy)
@@ -96,8 +96,15 @@ def backup(db: Database, target: Path) -> None:
             plain, env = _libpq(db.engine.url)
             _run([_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(partial), plain], env)
         partial.replace(target)
+    except (OSError, sqlite3.OperationalError) as error:
+        # A folder that cannot be made or written (permissions, a full disk): say where and why.
+        reason = getattr(error, "strerror", None) or str(error)
+        raise BackupError(
+            N_("Backup '{path}' kon niet worden geschreven ({reason})."), path=target, reason=reason
+        ) from None
     finally:
-        partial.unlink(missing_ok=True)
+        with suppress(OSError):  # nothing to clean up where nothing could be written
+            partial.unlink(missing_ok=True)
 
 
 def _read_only(path: Path) -> sqlite3.Connection:

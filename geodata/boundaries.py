@@ -57,6 +57,13 @@ def read_file(path: Path) -> gpd.GeoDataFrame:
             name=path.name,
             error=error,
         ) from None
+    if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.isna().all():
+        # pyogrio also reads a CSV or a spreadsheet, as a table without shapes.
+        raise BoundaryError(
+            N_("Grenzenbestand '{name}' is geen leesbare GeoJSON of TopoJSON ({error})."),
+            name=path.name,
+            error=LazyText(N_("geen vormen")),
+        )
     if frame.crs is None:
         frame = frame.set_crs(4326)  # TopoJSON and GeoJSON are lon/lat by definition
     return frame.to_crs(4326)

@@ -162,3 +162,11 @@ def test_postgres_backup_and_restore_with_pg_dump(postgres_url, tmp_path, reques
         backup.restore(sqlite_target, saved)
     sqlite_target.dispose()
     db.dispose()
+
+
+def test_a_backup_that_cannot_be_written_is_a_clear_error_and_leaves_nothing(demo, tmp_path):
+    blocked = tmp_path / "bestand"
+    blocked.write_text("geen map")  # a file where the backup's folder should be
+    with pytest.raises(backup.BackupError, match="kon niet worden geschreven"):
+        backup.backup(demo, blocked / "hzw.sqlite3")
+    assert blocked.read_text() == "geen map"

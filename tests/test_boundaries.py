@@ -187,3 +187,12 @@ def test_cli_download_and_unreachable_service(pdok, tmp_path, monkeypatch, capsy
     assert "Grenzen van 35 regio's opgeslagen" in capsys.readouterr().out
     assert run(cli, ["geodata", "download", "--url", "http://127.0.0.1:9/items"]) == 1
     assert "Grenzen downloaden van PDOK mislukt" in capsys.readouterr().err
+
+
+def test_a_table_without_shapes_is_refused_by_name(tmp_path):
+    table = tmp_path / "regio's.csv"
+    table.write_text("statcode;statnaam\nAM01;Groningen\n", encoding="utf-8")
+    with pytest.raises(
+        BoundaryError, match="'regio's.csv' is geen leesbare GeoJSON of TopoJSON \\(geen vormen\\)"
+    ):
+        load_boundaries(table, tmp_path, 2025)

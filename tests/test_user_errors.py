@@ -38,12 +38,15 @@ def _raised(action: Callable[[], object]) -> Exception:
 def _boundary_errors(tmp_path: Path) -> dict[str, Callable[[], object]]:
     broken = tmp_path / "kapot.geojson"
     broken.write_text("{geen json")
+    table = tmp_path / "tabel.csv"
+    table.write_text("statcode;statnaam\nAM01;Groningen\n")
     frame = read_file(SHIPPED)
     incomplete = frame[frame.statcode != "AM09"].copy()
     incomplete.loc[incomplete.index[0], "statcode"] = "AM99"
     return {
         "grenzen: bestand ontbreekt": lambda: read_file(tmp_path / "weg.geojson"),
         "grenzen: onleesbaar": lambda: read_file(broken),
+        "grenzen: geen vormen": lambda: read_file(table),
         "grenzen: geen statcode": lambda: prepare(frame.drop(columns=["statcode"])),
         "grenzen: onvolledig": lambda: prepare(incomplete),
         "grenzen: geen jaar": lambda: load_boundaries(None, tmp_path, 1999),
