@@ -17,11 +17,9 @@ from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import URL, Engine, select, table, text
 
-from dashboard.db import MIGRATIONS, Database
+from dashboard.db import Database
 from dashboard.i18n import N_, UserError
 from dashboard.models import Base
 
@@ -145,12 +143,9 @@ def _copied_value(lines: list[str]) -> str | None:
 
 
 def _check_version(db: Database, revision: str | None, name: str) -> str | None:
-    scripts = ScriptDirectory(str(MIGRATIONS))
     if revision is None:
         raise BackupError(N_("Backup '{name}' bevat geen database van de monitor."), name=name)
-    try:
-        scripts.get_revision(revision)
-    except CommandError:
+    if not db.knows_revision(revision):
         raise BackupError(
             N_(
                 "Backup '{name}' komt van een nieuwere versie van de monitor (databaseversie {revision}); "
@@ -159,7 +154,7 @@ def _check_version(db: Database, revision: str | None, name: str) -> str | None:
             name=name,
             revision=revision,
             head=db.head_revision(),
-        ) from None
+        )
     head = db.head_revision()
     return head if revision != head else None
 

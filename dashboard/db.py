@@ -13,6 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -136,6 +137,14 @@ class Database:
     def head_revision(self) -> str | None:
         """The newest migration this code knows."""
         return ScriptDirectory.from_config(self._alembic_config()).get_current_head()
+
+    def knows_revision(self, revision: str) -> bool:
+        """Whether ``revision`` is a migration of this code (a backup from a newer version is not)."""
+        try:
+            ScriptDirectory.from_config(self._alembic_config()).get_revision(revision)
+        except CommandError:
+            return False
+        return True
 
     def is_current(self) -> bool:
         """Whether the schema matches this version of the code."""
