@@ -254,7 +254,9 @@ def problems_table(problems: list[Problem]) -> object:
         for p in problems
     ]
     headers = [_("Rij"), _("Kolom"), _("Waarde"), _("Verwacht")]
-    return table(_("Gevonden fouten"), headers, rows[:500], {0})
+    # The explanation can be a paragraph: on a phone its column keeps a readable width and the
+    # table scrolls sideways inside its frame instead of squeezing it to a word per line.
+    return html.Div(table(_("Gevonden fouten"), headers, rows[:500], {0}), className="problems-report")
 
 
 def delivery_table(frame: pd.DataFrame, region: str) -> object:
