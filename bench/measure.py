@@ -19,12 +19,12 @@ from sqlalchemy import Engine, event, func, select
 
 from bench.dash_client import Call, DashClient, Response, decode
 from dashboard.auth import store
-from dashboard.cache import cache
-from dashboard.db import Database
-from dashboard.demo import generate
+from dashboard.data.models import Organisation, Trajectory
 from dashboard.importing import import_file
-from dashboard.models import Organisation, Trajectory
-from dashboard.runtime import EXTENSION
+from dashboard.importing.demo import generate
+from dashboard.infra.cache import cache
+from dashboard.infra.db import Database
+from dashboard.infra.runtime import EXTENSION
 
 REGION = "AM09"
 IMPORT_ROWS = 10_000

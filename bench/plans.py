@@ -13,7 +13,7 @@ from dashboard.data.cadence import meetings_of_region
 from dashboard.data.cohorts import funnel_by_organisation, funnel_by_region, method_mix
 from dashboard.data.organisations import delivery_status
 from dashboard.data.progress import monthly_starts, progress_by_region
-from dashboard.db import Database
+from dashboard.infra.db import Database
 
 
 @dataclass(frozen=True)

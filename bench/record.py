@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from bench.dash_client import Call, DashClient, decode
+from bench.dash_client import DashClient, decode
 from bench.measure import FlaskTransport
 
 DAY = dt.date(2026, 9, 30)
@@ -78,8 +78,8 @@ def record(out: Path) -> None:
     """Build the demo database, open every view and write every answer to ``out``."""
     from dashboard.app import create_app
     from dashboard.data.cohorts import funnel_by_organisation
-    from dashboard.db import Database
-    from dashboard.demo import load_demo
+    from dashboard.importing.demo import load_demo
+    from dashboard.infra.db import Database
 
     with tempfile.TemporaryDirectory(prefix="hzw-record-") as folder:
         url = f"sqlite:///{folder}/record.sqlite"
@@ -108,7 +108,7 @@ def record(out: Path) -> None:
         files = {href: _download(transport, href) for href in sorted(downloads)}
         db.dispose()
     out.write_text(json.dumps({"answers": answers, "files": files}, sort_keys=True, indent=0))
-    print(f"{len(answers)} antwoorden, {len(files)} downloads → {out}")
+    sys.stdout.write(f"{len(answers)} antwoorden, {len(files)} downloads → {out}\n")
 
 
 def compare(before: Path, after: Path) -> int:
@@ -120,9 +120,9 @@ def compare(before: Path, after: Path) -> int:
         for key in keys:
             if old[part].get(key) != new[part].get(key):
                 differ += 1
-                print(f"[{part}] {key}")
-        print(f"{part}: {len(keys)} vergeleken")
-    print(f"{differ} verschillen")
+                sys.stdout.write(f"[{part}] {key}\n")
+        sys.stdout.write(f"{part}: {len(keys)} vergeleken\n")
+    sys.stdout.write(f"{differ} verschillen\n")
     return 1 if differ else 0
 
 

@@ -32,11 +32,11 @@ from bench.measure import (
     Repetitions,
 )
 from dashboard.app import create_app
-from dashboard.config import PROJECT_ROOT
 from dashboard.data.meta import trajectory_count
-from dashboard.db import Database
-from dashboard.demo import load_demo
-from dashboard.runtime import EXTENSION
+from dashboard.importing.demo import load_demo
+from dashboard.infra.config import PROJECT_ROOT
+from dashboard.infra.db import Database
+from dashboard.infra.runtime import EXTENSION
 
 log = logging.getLogger("bench")
 HERE = Path(__file__).resolve().parent

@@ -155,7 +155,7 @@ def postgres_version(url: str) -> str:
     """``SHOW server_version`` of the server behind ``url``."""
     from sqlalchemy import text
 
-    from dashboard.db import make_engine
+    from dashboard.infra.db import make_engine
 
     engine = make_engine(url)
     try:

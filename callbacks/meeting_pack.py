@@ -11,20 +11,20 @@ from flask import Blueprint, Response, abort, request
 from callbacks.national import update_ranking, update_trend
 from callbacks.organisation import organisation_rows, organisation_table
 from callbacks.region import funnel_counts, update_monthly
-from dashboard import comparison, metrics
-from dashboard.access import current_viewer
+from dashboard.auth.viewer import current_viewer
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.meta import data_status
 from dashboard.data.national import national_summary, summarise_country
 from dashboard.data.progress import progress_by_region
+from dashboard.documents.pack import PackInfo, PackSection, PackTable, pack_filename, pack_pdf, pack_pptx
+from dashboard.documents.pack.images import HEIGHT
 from dashboard.i18n import _
-from dashboard.pack import PackInfo, PackSection, PackTable, pack_filename, pack_pdf, pack_pptx
-from dashboard.pack.images import HEIGHT
-from dashboard.params import parse_cohort
-from dashboard.region_metrics import outflow_cohort, outflow_status, region_metrics
-from dashboard.runtime import runtime
+from dashboard.infra.runtime import runtime
+from dashboard.reports.params import parse_cohort
+from dashboard.rules import comparison, metrics
+from dashboard.rules.region_metrics import outflow_cohort, outflow_status, region_metrics
+from dashboard.text import format as fmt
 from geodata import region_refs
-from layouts import format as fmt
 from layouts.figures.funnel import funnel_figure, funnel_summary
 from layouts.figures.ranking import ranking_for_print
 from layouts.presentation import Show, parse_show

@@ -10,16 +10,16 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, NoUpdate, Output, Patch, State, ctx, html, no_update
 
-from dashboard import domain, metrics
-from dashboard.cache import cached_callback
 from dashboard.data.national import NationalSummary, national_summary
 from dashboard.data.progress import monthly_starts, progress_by_region
 from dashboard.i18n import _
-from dashboard.params import parse_since
-from dashboard.region_metrics import OutflowCohort, outflow_cohort, region_metrics
-from dashboard.runtime import current_peildatum, runtime
+from dashboard.infra.cache import cached_callback
+from dashboard.infra.runtime import current_peildatum, runtime
+from dashboard.reports.params import parse_since
+from dashboard.rules import domain, metrics
+from dashboard.rules.region_metrics import OutflowCohort, outflow_cohort, region_metrics
+from dashboard.text import format as fmt
 from geodata import region_refs, tile_layout
-from layouts import format as fmt
 from layouts import ids, national
 from layouts.controls import parse_peildatum, parse_region, parse_year, year_options
 from layouts.exports import export_links

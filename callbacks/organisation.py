@@ -11,22 +11,22 @@ from dash import Dash, Input, NoUpdate, Output, State, html, no_update
 
 from callbacks.national import resolve
 from callbacks.region import unchanged_view
-from dashboard import domain, metrics
-from dashboard.access import current_viewer
-from dashboard.cache import cached_callback
+from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
 from dashboard.data.cohorts import OrganisationRef
 from dashboard.data.progress import progress_by_region
 from dashboard.i18n import _
-from dashboard.params import parse_cohort, parse_organisation
-from dashboard.rounding import exact
-from dashboard.runtime import runtime
-from dashboard.suppression import ORGANISATION_COUNTS, SuppressionRule
+from dashboard.infra.cache import cached_callback
+from dashboard.infra.runtime import runtime
+from dashboard.reports.params import parse_cohort, parse_organisation
+from dashboard.rules import domain, metrics
+from dashboard.rules.suppression import ORGANISATION_COUNTS, SuppressionRule
+from dashboard.text import format as fmt
+from dashboard.text.as_of import through
+from dashboard.text.rounding import exact
 from geodata import region_refs
-from layouts import format as fmt
 from layouts import ids, mix_tables
 from layouts import organisation as org_layout
-from layouts.as_of import through
 from layouts.data_page import delivery_table
 from layouts.exports import export_links
 from layouts.figures.funnel import funnel_figure, funnel_summary

@@ -6,12 +6,12 @@ from urllib.parse import urlencode
 
 from dash import Dash, Input, Output
 
-from dashboard.cache import cached_callback
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.progress import progress_by_region
 from dashboard.i18n import _
-from dashboard.metrics import effective_date
-from dashboard.runtime import current_peildatum, runtime
+from dashboard.infra.cache import cached_callback
+from dashboard.infra.runtime import current_peildatum, runtime
+from dashboard.rules.metrics import effective_date
 from layouts import ids, meetings, regions
 from layouts.controls import parse_year
 from layouts.exports import export_links

@@ -13,11 +13,11 @@ from callbacks.region import update_region
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.progress import progress_by_region
 from dashboard.i18n import _, current_language
-from dashboard.metrics import effective_date
-from dashboard.runtime import runtime
+from dashboard.infra.runtime import runtime
+from dashboard.rules.metrics import effective_date
+from dashboard.text.as_of import through
 from layouts import ids, meetings
 from layouts import presentation as show_layout
-from layouts.as_of import through
 from layouts.figures.maps import TILES
 from layouts.presentation import FIGURE_FONT, Show, Step, parse_show
 

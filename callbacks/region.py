@@ -11,8 +11,6 @@ import plotly.graph_objects as go
 from dash import Dash, Input, NoUpdate, Output, State, ctx, no_update
 
 from callbacks.national import resolve, year_before
-from dashboard import comparison, domain, metrics
-from dashboard.cache import cached_callback
 from dashboard.data.cadence import (
     attendance_by_type,
     case_discussion_gaps,
@@ -24,12 +22,14 @@ from dashboard.data.meetings import last_case_discussion
 from dashboard.data.national import summarise_country
 from dashboard.data.progress import monthly_starts, progress_by_region
 from dashboard.i18n import _
-from dashboard.params import parse_cohort
-from dashboard.runtime import runtime
+from dashboard.infra.cache import cached_callback
+from dashboard.infra.runtime import runtime
+from dashboard.reports.params import parse_cohort
+from dashboard.rules import comparison, domain, metrics
+from dashboard.text import format as fmt
+from dashboard.text.as_of import through
 from geodata import RegionRef, region_refs
-from layouts import format as fmt
 from layouts import gauges, ids, mix_tables
-from layouts.as_of import through
 from layouts.exports import export_links
 from layouts.figures.cadence import cadence_figure, cadence_summary
 from layouts.figures.funnel import funnel_figure, funnel_summary

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dash import ClientsideFunction, Dash, Input, Output, State
 
-from dashboard.access import current_viewer
-from dashboard.cache import cached_callback, request_data_status
+from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
 from dashboard.i18n import _
-from dashboard.runtime import current_peildatum, runtime
+from dashboard.infra.cache import cached_callback, request_data_status
+from dashboard.infra.runtime import current_peildatum, runtime
+from dashboard.text.format import date
 from layouts import data_page, ids
-from layouts.format import date
 from layouts.shell import demo_notice
 
 

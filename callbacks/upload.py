@@ -12,13 +12,13 @@ import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, html, no_update
 from sqlalchemy.exc import DBAPIError
 
-from dashboard.access import current_viewer
+from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
-from dashboard.db_errors import database_message, database_problem
 from dashboard.i18n import N_, _
 from dashboard.importing import ImportBusy, ImportRejected, ImportResult, Problem, import_file
-from dashboard.params import parse_region
-from dashboard.runtime import current_peildatum, runtime
+from dashboard.infra.db_errors import database_message, database_problem
+from dashboard.infra.runtime import current_peildatum, runtime
+from dashboard.reports.params import parse_region
 from layouts import data_page, ids
 from layouts.exports import export_links
 

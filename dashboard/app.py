@@ -25,16 +25,17 @@ from callbacks import (
     shell,
     upload,
 )
-from dashboard import downloads, health, plotly_bundle
 from dashboard.auth.web import init_auth
-from dashboard.cache import cache
-from dashboard.config import PROJECT_ROOT, load_settings
 from dashboard.data.access import NoAccess
-from dashboard.db import Database, DatabaseError
-from dashboard.db_errors import database_message, database_problem
+from dashboard.documents import downloads
 from dashboard.i18n import N_, _, current_language, with_language
-from dashboard.runtime import EXTENSION, Runtime
-from dashboard.security import init_security_headers
+from dashboard.infra import health, plotly_bundle
+from dashboard.infra.cache import cache
+from dashboard.infra.config import PROJECT_ROOT, load_settings
+from dashboard.infra.db import Database, DatabaseError
+from dashboard.infra.db_errors import database_message, database_problem
+from dashboard.infra.runtime import EXTENSION, Runtime
+from dashboard.infra.security import init_security_headers
 from geodata.boundaries import BoundaryError, load_boundaries
 from layouts.pages import register_pages
 from layouts.shell import shell as shell_layout
@@ -74,7 +75,7 @@ def _cache_config(redis_url: str, timeout: int) -> dict[str, Any]:
     if redis_url:
         # Redis is optional at run time: the guarded backend misses instead of failing (cache_redis).
         return {
-            "CACHE_TYPE": "dashboard.cache_redis.GuardedRedisCache",
+            "CACHE_TYPE": "dashboard.infra.cache_redis.GuardedRedisCache",
             "CACHE_REDIS_URL": redis_url,
             "CACHE_DEFAULT_TIMEOUT": timeout,
         }

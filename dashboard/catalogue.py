@@ -18,8 +18,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from dashboard.config import PROJECT_ROOT
 from dashboard.i18n import CATALOGUE_DIR, LOCALES
+from dashboard.infra.config import PROJECT_ROOT
 
 METHODS = [
     ("dashboard/**.py", "python"),

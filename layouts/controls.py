@@ -8,9 +8,9 @@ import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard import domain
 from dashboard.i18n import _
-from dashboard.params import FIRST_DAY, parse_peildatum, parse_region, parse_year
+from dashboard.reports.params import FIRST_DAY, parse_peildatum, parse_region, parse_year
+from dashboard.rules import domain
 from geodata import region_refs
 from layouts.figures.maps import GEO, TILES
 from layouts.metric_specs import METRICS

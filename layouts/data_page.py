@@ -8,12 +8,12 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.access import Viewer
+from dashboard.auth.viewer import Viewer
 from dashboard.data.organisations import quarter_heading
 from dashboard.i18n import N_, _, with_language
 from dashboard.importing import Problem
+from dashboard.text import format as fmt
 from geodata import region_refs
-from layouts import format as fmt
 from layouts import ids
 from layouts.a11y import aria
 from layouts.tables import table

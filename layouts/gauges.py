@@ -10,11 +10,11 @@ import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from dashboard import metrics
 from dashboard.data.national import NationalSummary
 from dashboard.i18n import _, current_language
-from dashboard.rounding import exact
-from layouts import format as fmt
+from dashboard.rules import metrics
+from dashboard.text import format as fmt
+from dashboard.text.rounding import exact
 from layouts.a11y import aria
 from layouts.figures.theme import base_layout
 from layouts.status import status_badge

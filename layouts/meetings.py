@@ -7,9 +7,9 @@ import datetime as dt
 import pandas as pd
 from dash import html
 
-from dashboard import domain, metrics
 from dashboard.i18n import N_, _
-from layouts import format as fmt
+from dashboard.rules import domain, metrics
+from dashboard.text import format as fmt
 from layouts import ids
 from layouts.a11y import aria
 from layouts.controls import year_select

@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 
 from dashboard.i18n import N_, _
-from dashboard.metrics import PaceStatus
-from dashboard.region_metrics import OUTFLOW_REACHED
-from layouts import format as fmt
+from dashboard.rules.metrics import PaceStatus
+from dashboard.rules.region_metrics import OUTFLOW_REACHED
+from dashboard.text import format as fmt
 
 
 @dataclass(frozen=True)

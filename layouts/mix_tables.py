@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from dashboard import domain
 from dashboard.i18n import N_, _
-from layouts import format as fmt
+from dashboard.rules import domain
+from dashboard.text import format as fmt
 from layouts.figures.mix import UNKNOWN, funding_table, method_table
 from layouts.tables import table
 

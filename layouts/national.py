@@ -9,13 +9,13 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import metrics
 from dashboard.data.national import NationalSummary
 from dashboard.i18n import _, current_language
+from dashboard.rules import metrics
+from dashboard.text import format as fmt
+from dashboard.text.as_of import through
 from layouts import controls, ids, presentation
-from layouts import format as fmt
 from layouts.a11y import aria
-from layouts.as_of import through
 from layouts.exports import pack_links
 from layouts.figure_table import table_switch
 

@@ -9,14 +9,14 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import metrics
 from dashboard.data.cohorts import OrganisationRef
 from dashboard.i18n import _
+from dashboard.rules import metrics
+from dashboard.text import format as fmt
+from dashboard.text.as_of import through
 from geodata import RegionRef
 from layouts import controls, ids
-from layouts import format as fmt
 from layouts.a11y import aria
-from layouts.as_of import through
 from layouts.region import breadcrumb, graph, region_trail, section, summary_text
 
 

@@ -8,11 +8,11 @@ from typing import Any
 import dash
 from dash import html
 
-from dashboard.access import current_viewer
+from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
 from dashboard.i18n import N_, _
-from dashboard.params import parse_cohort, parse_organisation, parse_since
-from dashboard.runtime import current_peildatum, runtime
+from dashboard.infra.runtime import current_peildatum, runtime
+from dashboard.reports.params import parse_cohort, parse_organisation, parse_since
 from geodata import RegionRef, region_refs
 from layouts import data_page, meetings, national, organisation, presentation, region, regions
 from layouts.controls import parse_peildatum, parse_region, parse_year

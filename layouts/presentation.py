@@ -10,10 +10,10 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from dashboard.i18n import _
-from dashboard.params import parse_peildatum, parse_region, parse_since, parse_year
-from dashboard.runtime import current_peildatum
+from dashboard.infra.runtime import current_peildatum
+from dashboard.reports.params import parse_peildatum, parse_region, parse_since, parse_year
+from dashboard.text import format as fmt
 from geodata import region_refs
-from layouts import format as fmt
 from layouts import ids
 from layouts.a11y import aria, data
 from layouts.exports import pack_links

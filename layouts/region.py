@@ -10,8 +10,8 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import domain, metrics
 from dashboard.i18n import N_, _, language_query
+from dashboard.rules import domain, metrics
 from geodata import RegionRef
 from layouts import controls, ids, presentation
 from layouts.a11y import aria

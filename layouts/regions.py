@@ -10,9 +10,9 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
-from dashboard import metrics
 from dashboard.i18n import N_, _
-from layouts import format as fmt
+from dashboard.rules import metrics
+from dashboard.text import format as fmt
 from layouts import ids
 from layouts.a11y import aria
 from layouts.controls import year_select

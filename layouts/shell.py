@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from flask import has_request_context
 
-from dashboard.access import ROLE_LABELS, SYSTEM_VIEWER, Viewer, current_viewer
+from dashboard.auth.viewer import ROLE_LABELS, SYSTEM_VIEWER, Viewer, current_viewer
 from dashboard.auth.web import csrf_token
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language
 from layouts import ids
@@ -20,7 +20,7 @@ NAV_ITEMS = (
     (N_("Data"), "/data"),
     (N_("Presentatie"), "/presentatie"),
 )
-# The role names of dashboard.access.ROLE_LABELS, for the catalogue; they are translated where shown.
+# The role names of dashboard.auth.viewer.ROLE_LABELS, for the catalogue; they are translated where shown.
 ROLE_NAMES = (N_("openbaar"), N_("landelijk"), N_("regio"), N_("beheer"))
 # What the language switch does, written in the language it switches to (and read out in it).
 SWITCH_LABELS = {"nl": "Naar Nederlands", "en": "Switch to English"}

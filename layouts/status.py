@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.i18n import _
-from dashboard.metrics import PaceStatus
+from dashboard.rules.metrics import PaceStatus
 from layouts.a11y import aria
 
 # Okabe–Ito colours (safe for colour-blind readers); the words carry the meaning.

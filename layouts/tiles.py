@@ -7,13 +7,13 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard import metrics
 from dashboard.data.national import NationalSummary
 from dashboard.i18n import N_, _
-from dashboard.rounding import rounded, whole
-from layouts import format as fmt
+from dashboard.rules import metrics
+from dashboard.text import format as fmt
+from dashboard.text.as_of import through
+from dashboard.text.rounding import rounded, whole
 from layouts.a11y import aria
-from layouts.as_of import through
 from layouts.status import status_badge
 
 

@@ -20,8 +20,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from dashboard.app import create_app
-from dashboard.db import Database
-from dashboard.runtime import EXTENSION
+from dashboard.infra.db import Database
+from dashboard.infra.runtime import EXTENSION
 from tests.helpers import load, trajectory
 
 POSTGRES_URL = os.environ.get("HZW_TEST_POSTGRES_URL", "")

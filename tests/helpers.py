@@ -11,11 +11,11 @@ from unittest import mock
 
 import pandas as pd
 
-from dashboard import clock
-from dashboard.access import Viewer, set_viewer
-from dashboard.db import Database
+from dashboard.auth.viewer import Viewer, set_viewer
 from dashboard.importing import ImportResult, import_frame
 from dashboard.importing.rules import SCHEMAS
+from dashboard.infra import clock
+from dashboard.infra.db import Database
 
 TRAJECTORY_HEADER = [column.name for column in SCHEMAS["trajecten"]]
 # One region's funnel of a start cohort, as funnel_counts gives it to the figure builders.
@@ -88,7 +88,7 @@ def signed_in_client(app: Any, role: str = "landelijk", regions: tuple[str, ...]
     itself is tested in tests/test_auth.py.
     """
     from dashboard.auth import store
-    from dashboard.runtime import EXTENSION
+    from dashboard.infra.runtime import EXTENSION
 
     db = app.server.extensions[EXTENSION].db
     name = f"test-{role}-{'-'.join(regions) or 'alle'}".lower()

@@ -16,10 +16,10 @@ import pytest
 from sqlalchemy import func, select
 
 from callbacks.upload import check_upload, confirm_upload
-from dashboard.access import Viewer
 from dashboard.auth import store
+from dashboard.auth.viewer import Viewer
 from dashboard.data.cohorts import funnel_by_organisation
-from dashboard.models import AuditEvent, Trajectory
+from dashboard.data.models import AuditEvent, Trajectory
 from tests.conftest import PEILDATUM
 from tests.helpers import signed_in_client, viewing_as
 from tests.test_callbacks import text_of
@@ -223,7 +223,7 @@ def test_blocked_account_loses_its_session_at_once(known, app):
 
 
 def test_demo_accounts_work_only_while_all_data_is_demo_data(db, app):
-    from dashboard.demo import load_demo
+    from dashboard.importing.demo import load_demo
 
     load_demo(db, 2021, PEILDATUM, 25_000_000)
     assert store.ensure_demo_accounts(db) == ["demo-landelijk", "demo-regio", "demo-beheer"]

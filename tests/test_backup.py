@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from dashboard import backup
 from dashboard.cli import cli, run
-from dashboard.db import Database
-from dashboard.demo import load_demo
-from dashboard.models import Trajectory, TrajectorySummary
+from dashboard.data.models import Trajectory, TrajectorySummary
+from dashboard.importing.demo import load_demo
+from dashboard.infra import backup
+from dashboard.infra.db import Database
 from tests.conftest import REQUIRE_SERVICES
 
 DEMO_DAY = dt.date(2026, 9, 30)

@@ -5,7 +5,7 @@ from werkzeug.serving import make_server
 
 from bench import load, report
 from bench.measure import INTERACTIONS, METRIC, NATIONAL, Bench, Repetitions
-from dashboard.demo import load_demo
+from dashboard.importing.demo import load_demo
 from tests.conftest import PEILDATUM
 
 

@@ -4,10 +4,10 @@ import pytest
 import redis
 from sqlalchemy import event
 
-from dashboard.access import Viewer
-from dashboard.cache import cached_callback, context_key
+from dashboard.auth.viewer import Viewer
 from dashboard.data.national import national_summary
-from dashboard.runtime import EXTENSION
+from dashboard.infra.cache import cached_callback, context_key
+from dashboard.infra.runtime import EXTENSION
 from tests.conftest import PEILDATUM, REDIS_URL, service_url
 from tests.helpers import load, signed_in_client, trajectory, viewing_as
 from tests.test_access import _grid, _org, _org_tiles, _rows, forge

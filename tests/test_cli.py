@@ -2,8 +2,8 @@ import pytest
 from sqlalchemy import func, select
 
 from dashboard.cli import cli, run
-from dashboard.db import Database
-from dashboard.models import ImportLog, Trajectory
+from dashboard.data.models import ImportLog, Trajectory
+from dashboard.infra.db import Database
 
 
 @pytest.fixture
@@ -133,7 +133,7 @@ def test_help_is_dutch(capsys):
 
 def test_serve_greets_with_the_address_and_the_demo_accounts_while_only_demo_data(cli_db, capsys):
     from dashboard.cli import greeting
-    from dashboard.config import load_settings
+    from dashboard.infra.config import load_settings
     from tests.helpers import load, trajectory
 
     assert run(cli, ["db", "upgrade"]) == 0

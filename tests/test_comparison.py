@@ -4,7 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.comparison import (
+from dashboard.data.progress import REGION_COLUMNS
+from dashboard.rules.comparison import (
     Z_95,
     Z_998,
     compare_outflow,
@@ -13,7 +14,6 @@ from dashboard.comparison import (
     outflow_position,
     similar_volume,
 )
-from dashboard.data.progress import REGION_COLUMNS
 from layouts.figures.funnel_plot import IMMATURE_TEXT, funnel_plot_figure, funnel_plot_summary
 
 PAST_YEAR, PEILDATUM = 2025, dt.date(2026, 6, 30)

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.config import ConfigError, load_settings
+from dashboard.infra.config import ConfigError, load_settings
 
 
 def test_defaults_use_embedded_sqlite_in_the_data_folder():

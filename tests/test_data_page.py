@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import func, select
 
 from callbacks.upload import check_upload, confirm_upload, update_delivery
-from dashboard.access import Viewer
+from dashboard.auth.viewer import Viewer
 from dashboard.data.cohorts import funnel_by_organisation, organisation_imports
+from dashboard.data.models import ImportLog, Trajectory
 from dashboard.data.organisations import delivery_status, recent_quarters
+from dashboard.documents.spreadsheets import escape_formulas
 from dashboard.importing.rules import SCHEMAS
-from dashboard.models import ImportLog, Trajectory
-from dashboard.spreadsheets import escape_formulas
 from tests.conftest import PEILDATUM
 from tests.helpers import load, signed_in_client, trajectory, viewing_as
 from tests.test_callbacks import text_of

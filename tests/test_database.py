@@ -6,7 +6,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from dashboard.models import Base, ImportLog, Organisation, Region, Trajectory
+from dashboard.data.models import Base, ImportLog, Organisation, Region, Trajectory
 
 
 def test_migrations_create_exactly_the_model_schema(db):

@@ -21,13 +21,13 @@ from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 
 from callbacks.upload import check_upload, confirm_upload, retry_check
-from dashboard import db as db_module
-from dashboard.access import Viewer
 from dashboard.auth import store
+from dashboard.auth.viewer import Viewer
 from dashboard.cli import cli, run
-from dashboard.db import Database
-from dashboard.db_errors import database_problem
-from dashboard.models import AuditEvent, Trajectory
+from dashboard.data.models import AuditEvent, Trajectory
+from dashboard.infra import db as db_module
+from dashboard.infra.db import Database
+from dashboard.infra.db_errors import database_problem
 from layouts import ids
 from tests.helpers import viewing_as
 from tests.test_access import PASSWORD, _login

@@ -4,11 +4,11 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import pytest
 
-from dashboard import demo
 from dashboard.data.national import national_summary
 from dashboard.data.progress import progress_by_region
+from dashboard.importing import demo
 from dashboard.importing.rules import validate_frame
-from dashboard.metrics import PaceStatus, expected_by, pace_status
+from dashboard.rules.metrics import PaceStatus, expected_by, pace_status
 
 TODAY = dt.date(2026, 11, 22)
 

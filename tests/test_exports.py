@@ -7,7 +7,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from dashboard.spreadsheets import as_file
+from dashboard.documents.spreadsheets import as_file
 from tests.conftest import PEILDATUM
 from tests.helpers import load, signed_in_client, trajectory
 

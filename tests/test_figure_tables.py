@@ -12,9 +12,9 @@ import pytest
 from dashboard.data.cadence import Gap
 from dashboard.data.progress import REGION_COLUMNS
 from dashboard.i18n import use_language
-from dashboard.region_metrics import region_metrics
+from dashboard.rules.region_metrics import region_metrics
+from dashboard.text import format as fmt
 from geodata import tile_layout
-from layouts import format as fmt
 from layouts.figures.cadence import cadence_figure
 from layouts.figures.funnel import funnel_figure
 from layouts.figures.funnel_plot import funnel_plot_figure

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import text
 
 from dashboard.app import create_app
-from dashboard.cache import cache
 from dashboard.data import summary_check
-from dashboard.db import Database
-from dashboard.runtime import EXTENSION
+from dashboard.infra.cache import cache
+from dashboard.infra.db import Database
+from dashboard.infra.runtime import EXTENSION
 from tests.conftest import PEILDATUM
 from tests.helpers import load, trajectory
 

@@ -9,7 +9,7 @@ import pytest
 
 from dashboard import catalogue
 from dashboard.i18n import _, current_language, use_language
-from layouts import format as fmt
+from dashboard.text import format as fmt
 from tests.helpers import signed_in_client
 
 

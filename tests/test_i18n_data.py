@@ -14,12 +14,12 @@ from pypdf import PdfReader
 
 from callbacks.meeting_pack import meeting_pack
 from callbacks.upload import check_upload
-from dashboard.access import Viewer
 from dashboard.auth import store
+from dashboard.auth.viewer import Viewer
+from dashboard.documents.pack import PackInfo, PackSection, PackTable, pack_pdf
 from dashboard.i18n import use_language
 from dashboard.importing import ImportRejected
 from dashboard.importing.reading import _megabytes
-from dashboard.pack import PackInfo, PackSection, PackTable, pack_pdf
 from layouts import data_page
 from layouts.presentation import parse_show
 from tests.helpers import load, trajectory, viewing_as

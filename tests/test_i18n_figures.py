@@ -6,12 +6,12 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard.comparison import compare_region
 from dashboard.data.cadence import Gap
 from dashboard.data.organisations import quarter_heading
 from dashboard.data.progress import REGION_COLUMNS
 from dashboard.i18n import use_language
-from dashboard.region_metrics import outflow_cohort, region_metrics
+from dashboard.rules.comparison import compare_region
+from dashboard.rules.region_metrics import outflow_cohort, region_metrics
 from layouts.figures.cadence import cadence_figure, cadence_summary
 from layouts.figures.funnel import funnel_figure, funnel_summary
 from layouts.figures.funnel_plot import funnel_plot_figure, funnel_plot_summary

@@ -10,7 +10,7 @@ from dash import html
 
 from callbacks.overview import update_meetings, update_regions
 from callbacks.shell import update_shell
-from dashboard.access import Viewer
+from dashboard.auth.viewer import Viewer
 from dashboard.i18n import use_language
 from layouts import ids, national, presentation
 from layouts.metric_specs import METRICS

@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
+from dashboard.data.models import ImportLog, Meeting, Organisation, Target, Trajectory
 from dashboard.importing import ImportRejected, import_file, values
-from dashboard.models import ImportLog, Meeting, Organisation, Target, Trajectory
 from tests.helpers import load, trajectory
 
 

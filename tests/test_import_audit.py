@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from callbacks.upload import check_upload, confirm_upload
-from dashboard.access import Viewer
+from dashboard.auth.viewer import Viewer
 from dashboard.cli import cli, run
+from dashboard.data.models import AuditEvent, ImportLog, Trajectory
 from dashboard.importing import ImportBusy, service
-from dashboard.models import AuditEvent, ImportLog, Trajectory
 from tests.helpers import viewing_as
 from tests.test_callbacks import text_of
 

@@ -8,10 +8,10 @@ import time
 import pytest
 from sqlalchemy import select
 
-from dashboard import clock
 from dashboard.cli import cli, run
 from dashboard.data.meta import data_status, reference_date
-from dashboard.models import Trajectory
+from dashboard.data.models import Trajectory
+from dashboard.infra import clock
 
 HEADER = "traject_id;regio;organisatie;methode;startdatum\n"
 

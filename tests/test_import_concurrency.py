@@ -17,11 +17,11 @@ from sqlalchemy import func, select, text
 from dashboard.auth import store
 from dashboard.cli import cli, run
 from dashboard.data import summary, summary_check
+from dashboard.data.models import AuditEvent, Trajectory
 from dashboard.data.progress import progress_by_region
-from dashboard.db import Database
 from dashboard.importing import ImportBusy, ImportResult, import_frame, locking, writing
 from dashboard.importing.service import WAITED
-from dashboard.models import AuditEvent, Trajectory
+from dashboard.infra.db import Database
 from tests.helpers import trajectory
 
 TODAY = dt.date(2026, 6, 30)

@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
+from dashboard.data.models import ImportLog, Meeting, Organisation, Target, Trajectory
 from dashboard.importing import ImportRejected, ImportResult, Problem, import_file
-from dashboard.models import ImportLog, Meeting, Organisation, Target, Trajectory
 
 TODAY = dt.date(2026, 6, 30)
 HEADER = "traject_id;regio;organisatie;methode;startdatum"

@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 from dashboard.cli import cli, run
 from dashboard.data import summary
 from dashboard.data.cohorts import funnel_by_organisation
+from dashboard.data.models import AuditEvent, ImportLog, Organisation, OrganisationAlias, Trajectory
 from dashboard.data.progress import progress_by_region
-from dashboard.db import Database
 from dashboard.importing import ImportRejected
 from dashboard.importing.identity import IdentityError, rename_organisation, resemblance
-from dashboard.models import AuditEvent, ImportLog, Organisation, OrganisationAlias, Trajectory
+from dashboard.infra.db import Database
 from tests.helpers import load, trajectory
 
 # Inside June, so the counts come from the summary and from the rows of the peildatum's own month.

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from dashboard.cli import cli, run
+from dashboard.data.models import AuditEvent, ImportLog, Trajectory
 from dashboard.importing import ImportRejected
-from dashboard.models import AuditEvent, ImportLog, Trajectory
 from tests.test_import_identity import by_organisation, rows, started, stored, summary_is_exact
 
 IDS = [f"R{n:02d}" for n in range(10)]

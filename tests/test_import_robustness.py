@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from dashboard.data.models import ImportLog, Meeting, Organisation, Target, Trajectory, meeting_organisation
 from dashboard.importing import ImportRejected, import_file, import_frame
 from dashboard.importing.values import has_control_characters
-from dashboard.models import ImportLog, Meeting, Organisation, Target, Trajectory, meeting_organisation
 from tests.helpers import TRAJECTORY_HEADER, trajectory
 
 

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from callbacks.meeting_pack import meeting_pack
 from callbacks.national import update_ranking
-from dashboard.pack.images import HEIGHT
+from dashboard.documents.pack.images import HEIGHT
 from layouts.exports import pack_links
 from layouts.presentation import parse_show
 from tests.helpers import signed_in_client

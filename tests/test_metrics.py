@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard.metrics import (
+from dashboard.rules.metrics import (
     PaceStatus,
     cohort_is_mature,
     effective_date,

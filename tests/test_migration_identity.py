@@ -7,8 +7,8 @@ import logging
 from alembic import command
 from sqlalchemy import text
 
-from dashboard.db import Database
-from dashboard.models import Trajectory
+from dashboard.data.models import Trajectory
+from dashboard.infra.db import Database
 from tests.helpers import trajectory
 from tests.test_import_identity import started, stored, summary_is_exact
 from tests.test_import_redelivery import load_rows

@@ -38,8 +38,8 @@ from callbacks.national import (
     year_before,
 )
 from dashboard.data.progress import REGION_COLUMNS
-from dashboard.region_metrics import outflow_cohort, region_metrics
-from dashboard.runtime import EXTENSION
+from dashboard.infra.runtime import EXTENSION
+from dashboard.rules.region_metrics import outflow_cohort, region_metrics
 from geodata.boundaries import BoundaryError, load_boundaries
 from layouts import ids
 from layouts.controls import NO_REGION, region_select

@@ -24,7 +24,7 @@ from joserfc.jwk import RSAKey
 from werkzeug.serving import make_server
 
 from dashboard.auth import store
-from dashboard.models import AuditEvent
+from dashboard.data.models import AuditEvent
 
 CLIENT_ID, CLIENT_SECRET = "hoofdzaak-monitor", "provider-geheim"
 

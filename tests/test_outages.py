@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from dashboard.auth import store
-from dashboard.cache import cache
-from dashboard.cache_redis import GuardedRedisCache, cache_health
+from dashboard.infra.cache import cache
+from dashboard.infra.cache_redis import GuardedRedisCache, cache_health
 from tests.conftest import PEILDATUM, PrivateRedis
 from tests.helpers import load, signed_in_client, trajectory
 from tests.test_access import PASSWORD, _grid, _login, _rows, forge
@@ -80,7 +80,7 @@ def answers_with_redis(app: Any, private_redis: PrivateRedis) -> tuple[bytes, by
 def test_stopped_redis_leaves_pages_exports_and_logins_working(outage_app, private_redis, caplog):
     national, export = answers_with_redis(outage_app, private_redis)
     private_redis.stop()
-    with caplog.at_level(logging.WARNING, logger="dashboard.cache_redis"):
+    with caplog.at_level(logging.WARNING, logger="dashboard.infra.cache_redis"):
         serves_everything(outage_app, national, export)
     health = cache_health(outage_app)
     assert health["status"] == "degraded" and health["errors"] >= 1 and health["last_error"]

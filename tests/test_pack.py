@@ -15,9 +15,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.presentation import Presentation as Deck
 from pypdf import PdfReader
 
-from dashboard.pack import PackInfo, PackSection, PackTable, pack_filename, pack_pdf, pack_pptx
-from dashboard.pack.images import HEIGHT, SCALE, WIDTH
-from dashboard.pack.slides import FOOTER_CHARS
+from dashboard.documents.pack import PackInfo, PackSection, PackTable, pack_filename, pack_pdf, pack_pptx
+from dashboard.documents.pack.images import HEIGHT, SCALE, WIDTH
+from dashboard.documents.pack.slides import FOOTER_CHARS
 from tests.conftest import REQUIRE_SERVICES
 
 INFO = PackInfo(

@@ -12,8 +12,8 @@ import pytest
 from plotly.basedatatypes import BaseTraceType
 from plotly.offline import get_plotlyjs_version
 
-from dashboard import plotly_bundle
-from dashboard.config import PROJECT_ROOT
+from dashboard.infra import plotly_bundle
+from dashboard.infra.config import PROJECT_ROOT
 from tests.helpers import signed_in_client
 
 FIGURE_CODE = [

@@ -5,7 +5,7 @@ import pytest
 from dashboard.data.meetings import last_case_discussion, meetings_by_region
 from dashboard.data.national import national_summary
 from dashboard.data.progress import progress_by_region
-from dashboard.metrics import PaceStatus
+from dashboard.rules.metrics import PaceStatus
 from tests.helpers import load, trajectory
 
 PEIL = dt.date(2026, 6, 30)

@@ -8,11 +8,11 @@ from decimal import Decimal
 import pytest
 
 from callbacks.organisation import _plain
-from dashboard.cli_db import _size
+from dashboard.cli.database import _size
 from dashboard.i18n import use_language
 from dashboard.importing.reading import _megabytes
-from dashboard.rounding import exact, rounded, whole
-from layouts import format as fmt
+from dashboard.text import format as fmt
+from dashboard.text.rounding import exact, rounded, whole
 from layouts.gauges import dial
 from layouts.tiles import _change, _pace_bar
 

@@ -4,10 +4,10 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
-from dashboard import demo
 from dashboard.data.meta import data_status, trajectory_count
-from dashboard.db import Database
-from dashboard.models import ImportLog, Organisation, Trajectory
+from dashboard.data.models import ImportLog, Organisation, Trajectory
+from dashboard.importing import demo
+from dashboard.infra.db import Database
 
 TODAY = dt.date(2026, 9, 30)
 SEED = 2021

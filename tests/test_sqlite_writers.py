@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from dashboard.auth import store
-from dashboard.db import SQLITE_BUSY_SECONDS
-from dashboard.runtime import EXTENSION
+from dashboard.infra.db import SQLITE_BUSY_SECONDS
+from dashboard.infra.runtime import EXTENSION
 from tests.helpers import load, signed_in_client, trajectory
 from tests.test_access import PASSWORD, _events, _grid, _login, _rows
 

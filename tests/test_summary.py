@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from dashboard.data import summary
 from dashboard.data.cohorts import FUNNEL_STEPS, funnel_by_organisation, funnel_by_region, method_mix
+from dashboard.data.models import Organisation, Trajectory
 from dashboard.data.progress import monthly_starts, progress_by_region
-from dashboard.db import Database
-from dashboard.models import Organisation, Trajectory
+from dashboard.infra.db import Database
 from tests.helpers import load, trajectory
 
 TODAY = dt.date(2026, 9, 14)

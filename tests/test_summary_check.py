@@ -9,8 +9,8 @@ from sqlalchemy import delete, insert, select, true, update
 
 from dashboard.cli import cli, run
 from dashboard.data import summary, summary_check
-from dashboard.db import Database
-from dashboard.models import AuditEvent
+from dashboard.data.models import AuditEvent
+from dashboard.infra.db import Database
 from tests.helpers import load, trajectory
 
 SUMMARY = summary.SUMMARY

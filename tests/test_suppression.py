@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.suppression import (
+from dashboard.rules.suppression import (
     HIDDEN,
     Percentage,
     SuppressionRule,

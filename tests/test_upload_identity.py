@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from callbacks.upload import check_upload, confirm_upload
-from dashboard.models import AuditEvent, Organisation, Trajectory
+from dashboard.data.models import AuditEvent, Organisation, Trajectory
 from tests.helpers import viewing_as
 from tests.test_callbacks import text_of
 from tests.test_data_page import ADMIN, count, data_url

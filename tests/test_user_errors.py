@@ -17,12 +17,12 @@ from sqlalchemy.exc import OperationalError
 
 from dashboard.app import create_app
 from dashboard.auth import store
-from dashboard.config import load_settings
-from dashboard.db import Database, make_engine
-from dashboard.db_errors import database_message
 from dashboard.i18n import UserError, use_language
 from dashboard.importing import ImportBusy
 from dashboard.importing.values import parse_date, parse_percentage, parse_region
+from dashboard.infra.config import load_settings
+from dashboard.infra.db import Database, make_engine
+from dashboard.infra.db_errors import database_message
 from geodata.boundaries import SHIPPED, download, load_boundaries, prepare, read_file
 from tests.helpers import DUTCH, dutch_words
 

@@ -21,7 +21,7 @@ from callbacks.national import update_national
 from callbacks.organisation import update_deliveries, update_organisation, update_organisations
 from callbacks.region import update_comparison, update_region
 from callbacks.upload import update_delivery
-from dashboard.access import Viewer
+from dashboard.auth.viewer import Viewer
 from dashboard.data.cohorts import funnel_by_organisation, organisation_imports
 from dashboard.data.organisations import delivery_status
 from tests.conftest import PEILDATUM

@@ -17,8 +17,8 @@ from collections import deque
 from sqlalchemy.exc import DBAPIError
 
 from dashboard.auth import store
-from dashboard.db import Database
-from dashboard.db_errors import database_problem
+from dashboard.infra.db import Database
+from dashboard.infra.db_errors import database_problem
 
 log = logging.getLogger(__name__)
 

@@ -15,11 +15,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, exists, insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from dashboard import clock, domain
-from dashboard.access import Viewer
-from dashboard.db import Database
+from dashboard.auth.viewer import Viewer
+from dashboard.data.models import AuditEvent, ImportLog, Region, User, user_region
 from dashboard.i18n import N_, UserError
-from dashboard.models import AuditEvent, ImportLog, Region, User, user_region
+from dashboard.infra import clock
+from dashboard.infra.db import Database
+from dashboard.rules import domain
 
 _hasher = PasswordHasher()
 # Verifying against this when the account does not exist takes as long as a real check, so the

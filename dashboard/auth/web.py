@@ -26,12 +26,9 @@ from joserfc.errors import JoseError
 from markupsafe import Markup
 from requests import RequestException
 
-from dashboard.access import PUBLIC_VIEWER, set_viewer
 from dashboard.auth import store
 from dashboard.auth.audit import AuditWriter
-from dashboard.cache_redis import redis_options
-from dashboard.config import Settings
-from dashboard.db import Database
+from dashboard.auth.viewer import PUBLIC_VIEWER, set_viewer
 from dashboard.i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -42,7 +39,10 @@ from dashboard.i18n import (
     ngettext,
     with_language,
 )
-from dashboard.runtime import EXTENSION, runtime
+from dashboard.infra.cache_redis import redis_options
+from dashboard.infra.config import Settings
+from dashboard.infra.db import Database
+from dashboard.infra.runtime import EXTENSION, runtime
 
 log = logging.getLogger(__name__)
 

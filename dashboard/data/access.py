@@ -12,13 +12,13 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard.access import Viewer
-from dashboard.cache import cached
+from dashboard.auth.viewer import Viewer
 from dashboard.data import cohorts, meta, organisations, progress
 from dashboard.data.cohorts import OrganisationRef
-from dashboard.db import Database
 from dashboard.i18n import _
-from dashboard.suppression import SuppressionRule, published_organisations
+from dashboard.infra.cache import cached
+from dashboard.infra.db import Database
+from dashboard.rules.suppression import SuppressionRule, published_organisations
 
 
 class NoAccess(PermissionError):

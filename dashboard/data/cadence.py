@@ -9,11 +9,11 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import ColumnElement, func, select
 
-from dashboard import domain
-from dashboard.cache import cached
-from dashboard.db import Database
-from dashboard.metrics import effective_date
-from dashboard.models import Meeting, Organisation, meeting_organisation
+from dashboard.data.models import Meeting, Organisation, meeting_organisation
+from dashboard.infra.cache import cached
+from dashboard.infra.db import Database
+from dashboard.rules import domain
+from dashboard.rules.metrics import effective_date
 
 MEETING_COLUMNS = ["datum", "soort", "deelnemers", "onderwerp"]
 ATTENDANCE_COLUMNS = ["soort", "organisatie_soort", "bijeenkomsten"]

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Connection, select
 
-from dashboard.cache import cached
 from dashboard.data import summary
+from dashboard.data.models import Delivery, ImportLog, Organisation, Trajectory
 from dashboard.data.organisations import delivered_by, last_delivery
-from dashboard.db import Database
-from dashboard.metrics import effective_date
-from dashboard.models import Delivery, ImportLog, Organisation, Trajectory
+from dashboard.infra.cache import cached
+from dashboard.infra.db import Database
+from dashboard.rules.metrics import effective_date
 
 # The funnel steps, the two states beside them, and the cohort's starts that came without a referral date.
 FUNNEL_STEPS = ["aangemeld", "gestart", "geplaatst", "duurzaam", "lopend", "uitgevallen", "zonder_aanmelding"]

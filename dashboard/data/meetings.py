@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 from sqlalchemy import func, select
 
-from dashboard.cache import cached
-from dashboard.db import Database
-from dashboard.metrics import effective_date
-from dashboard.models import Meeting, Region
+from dashboard.data.models import Meeting, Region
+from dashboard.infra.cache import cached
+from dashboard.infra.db import Database
+from dashboard.rules.metrics import effective_date
 
 CADENCE_COLUMNS = ["code", "naam", "soort", "aantal"]
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import func, select
 
-from dashboard import clock
-from dashboard.db import Database
-from dashboard.models import ImportLog, Trajectory
+from dashboard.data.models import ImportLog, Trajectory
+from dashboard.infra import clock
+from dashboard.infra.db import Database
 
 IMPORT_LOG_COLUMNS = [
     "tijdstip",

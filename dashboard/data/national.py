@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import metrics
-from dashboard.cache import cached
 from dashboard.data.progress import progress_by_region
-from dashboard.db import Database
+from dashboard.infra.cache import cached
+from dashboard.infra.db import Database
+from dashboard.rules import metrics
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,12 @@ import datetime as dt
 import pandas as pd
 from sqlalchemy import ColumnElement, Subquery, func, select
 
-from dashboard import clock
-from dashboard.cache import cached
 from dashboard.data import summary
-from dashboard.db import Database
+from dashboard.data.models import Delivery, ImportLog, Organisation, Region, Trajectory
 from dashboard.i18n import _
-from dashboard.models import Delivery, ImportLog, Organisation, Region, Trajectory
+from dashboard.infra import clock
+from dashboard.infra.cache import cached
+from dashboard.infra.db import Database
 
 DELIVERY_COLUMNS = ["code", "regio", "organisatie", "soort", "jaar", "maand", "gestart"]
 

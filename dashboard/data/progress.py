@@ -7,12 +7,12 @@ import datetime as dt
 import pandas as pd
 from sqlalchemy import case, func, select
 
-from dashboard import domain
-from dashboard.cache import cached
 from dashboard.data import summary
-from dashboard.db import Database
-from dashboard.metrics import effective_date
-from dashboard.models import Meeting, Organisation, Region, Target, Trajectory
+from dashboard.data.models import Meeting, Organisation, Region, Target, Trajectory
+from dashboard.infra.cache import cached
+from dashboard.infra.db import Database
+from dashboard.rules import domain
+from dashboard.rules.metrics import effective_date
 
 REGION_COLUMNS = [
     "code",

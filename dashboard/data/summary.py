@@ -37,8 +37,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from dashboard.domain import WITHDRAWN
-from dashboard.models import Organisation, Trajectory, TrajectorySummary
+from dashboard.data.models import Organisation, Trajectory, TrajectorySummary
+from dashboard.rules.domain import WITHDRAWN
 
 SUMMARY = cast(Table, TrajectorySummary.__table__)
 TRAJECTORY = cast(Table, Trajectory.__table__)

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from dashboard.auth import store
 from dashboard.data import summary
-from dashboard.db import Database
+from dashboard.data.models import AuditEvent
 from dashboard.importing import locking
-from dashboard.models import AuditEvent
+from dashboard.infra.db import Database
 
 Outcome = Literal["gelijk", "afwijkend", "hersteld"]
 # Audit event per outcome; the detail starts with the number of differing keys.

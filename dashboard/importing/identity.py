@@ -13,11 +13,11 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from dashboard.db import Database
+from dashboard.data.models import Organisation, OrganisationAlias
 from dashboard.i18n import _
 from dashboard.importing.problems import Problem
 from dashboard.importing.values import has_control_characters, identity_key
-from dashboard.models import Organisation, OrganisationAlias
+from dashboard.infra.db import Database
 
 # Legal forms and their abbreviations (after dots are dropped): "GGNet B.V." is GGNet.
 LEGAL_FORMS = frozenset({"bv", "nv", "stichting", "vereniging", "cooperatie", "ua", "vof", "cv"})

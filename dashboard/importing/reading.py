@@ -18,8 +18,8 @@ import pandas as pd
 
 from dashboard.i18n import N_, _
 from dashboard.importing.problems import ImportRejected, Problem
-from dashboard.rounding import rounded
-from layouts import format as fmt
+from dashboard.text import format as fmt
+from dashboard.text.rounding import rounded
 
 DELIMITERS = (";", ",", "\t")
 ZIP_MAGIC = b"PK\x03\x04"

@@ -11,12 +11,12 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from dashboard.data import summary
-from dashboard.domain import WITHDRAWN
+from dashboard.data.models import Organisation, Trajectory
 from dashboard.i18n import _, ngettext
 from dashboard.importing.identity import organisation_ids
 from dashboard.importing.problems import ImportRejected, Problem
 from dashboard.importing.values import identity_key
-from dashboard.models import Organisation, Trajectory
+from dashboard.rules.domain import WITHDRAWN
 
 # What the sender chose for earlier trajectories the file leaves out (stored in the import log).
 KEEP = "behouden"

@@ -16,16 +16,16 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from dashboard import clock
 from dashboard.auth import store
-from dashboard.db import Database
+from dashboard.data.models import ImportLog, Trajectory
 from dashboard.i18n import N_, _
 from dashboard.importing import locking, redelivery, writing
 from dashboard.importing.identity import review_names
 from dashboard.importing.problems import ImportBusy, ImportRejected, Problem
 from dashboard.importing.reading import file_sha256, read_table
 from dashboard.importing.rules import SCHEMAS, ignored_columns, validate_frame
-from dashboard.models import ImportLog, Trajectory
+from dashboard.infra import clock
+from dashboard.infra.db import Database
 
 log = logging.getLogger(__name__)
 

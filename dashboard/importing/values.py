@@ -8,8 +8,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
-from dashboard import domain
 from dashboard.i18n import _
+from dashboard.rules import domain
 from geodata import region_refs
 
 

@@ -10,9 +10,9 @@ from sqlalchemy import Table, and_, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from dashboard.data import summary
+from dashboard.data.models import Delivery, Meeting, Organisation, Target, Trajectory, meeting_organisation
 from dashboard.importing.identity import aliases
 from dashboard.importing.redelivery import pick
-from dashboard.models import Delivery, Meeting, Organisation, Target, Trajectory, meeting_organisation
 
 TRAJECTORY_FIELDS = (
     "methode",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from dashboard.db import make_engine
-from dashboard.models import Base
+from dashboard.data.models import Base
+from dashboard.infra.db import make_engine
 
 config = context.config
 target_metadata = Base.metadata

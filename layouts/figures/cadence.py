@@ -9,11 +9,11 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import domain
 from dashboard.data.cadence import Gap
 from dashboard.i18n import N_, _, ngettext
-from dashboard.metrics import effective_date
-from layouts import format as fmt
+from dashboard.rules import domain
+from dashboard.rules.metrics import effective_date
+from dashboard.text import format as fmt
 from layouts.figure_table import with_table
 from layouts.figures.theme import base_layout, message_figure
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from dashboard.i18n import N_, _
-from layouts import format as fmt
+from dashboard.text import format as fmt
 from layouts.figure_table import with_table
 from layouts.figures.theme import base_layout
 

@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import domain
-from dashboard.comparison import (
+from dashboard.i18n import N_, _, ngettext
+from dashboard.rules import domain
+from dashboard.rules.comparison import (
     NO_DATA,
     POSITION_ABOVE,
     POSITION_BELOW,
@@ -18,8 +19,7 @@ from dashboard.comparison import (
     national_outflow,
     outflow_position,
 )
-from dashboard.i18n import N_, _, ngettext
-from layouts import format as fmt
+from dashboard.text import format as fmt
 from layouts.figure_table import with_table
 from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout, message_figure
 

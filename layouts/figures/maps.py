@@ -11,8 +11,8 @@ import plotly.graph_objects as go
 from dash import Patch
 
 from dashboard.i18n import _, ngettext
-from dashboard.region_metrics import OutflowCohort
-from layouts import format as fmt
+from dashboard.rules.region_metrics import OutflowCohort
+from dashboard.text import format as fmt
 from layouts.figure_table import table_meta, with_table
 from layouts.figures.theme import NO_DATA, base_layout, class_palette, discrete_colourscale, readable_text
 from layouts.metric_specs import MetricSpec

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import domain
 from dashboard.i18n import N_, _, ngettext
-from layouts import format as fmt
+from dashboard.rules import domain
+from dashboard.text import format as fmt
 from layouts.figures.theme import base_layout, message_figure
 
 # Stands in for an empty funding stream in the tables (a value, kept Dutch); ``_()`` where it is shown.

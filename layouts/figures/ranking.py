@@ -9,8 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.i18n import _, ngettext
-from dashboard.region_metrics import OutflowCohort
-from layouts import format as fmt
+from dashboard.rules.region_metrics import OutflowCohort
+from dashboard.text import format as fmt
 from layouts.figure_table import with_table
 from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout
 from layouts.metric_specs import MetricSpec

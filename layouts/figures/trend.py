@@ -9,10 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.i18n import _
-from layouts import format as fmt
+from dashboard.text import format as fmt
+from dashboard.text.format import month_abbreviations, month_name
 from layouts.figure_table import with_table
 from layouts.figures.theme import base_layout
-from layouts.format import month_abbreviations, month_name
 
 YEARS_SHOWN = 4
 # Each year its own dash and grey, the selected one solid and dark: readable without colour.

@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from dashboard.auth import store
-from dashboard.db import Database
-from dashboard.demo import load_demo
+from dashboard.importing.demo import load_demo
+from dashboard.infra.db import Database
 from tests.conftest import REQUIRE_SERVICES
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

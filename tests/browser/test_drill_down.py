@@ -4,8 +4,8 @@ import pytest
 
 from dashboard.data.cohorts import funnel_by_organisation
 from dashboard.data.progress import progress_by_region
-from dashboard.db import Database
-from layouts import format as fmt
+from dashboard.infra.db import Database
+from dashboard.text import format as fmt
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import DEMO_DAY, screenshot
 

@@ -3,8 +3,8 @@ import re
 import pytest
 
 from dashboard.data.national import national_summary
-from dashboard.db import Database
-from layouts import format as fmt
+from dashboard.infra.db import Database
+from dashboard.text import format as fmt
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import DEMO_DAY, screenshot
 

@@ -9,7 +9,7 @@ import re
 import pytest
 from sqlalchemy import create_engine, text
 
-from dashboard import domain
+from dashboard.rules import domain
 from geodata import region_refs
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import screenshot

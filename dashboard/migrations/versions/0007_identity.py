@@ -24,7 +24,7 @@ depends_on = None
 
 log = logging.getLogger("dashboard.migrations")
 
-# Written out rather than imported from dashboard.domain, so the migration keeps meaning what it
+# Written out rather than imported from dashboard.rules.domain, so the migration keeps meaning what it
 # meant when written.
 END_REASONS_BEFORE = ("duurzaam werk", "uitval", "verhuizing", "overig")
 END_REASONS = (*END_REASONS_BEFORE, "ingetrokken")

@@ -1,0 +1,1 @@
+"""Infrastructure: configuration, database, cache, clock, runtime, security, health."""

@@ -1,0 +1,142 @@
+"""Settings: defaults, then ``HZW_``-prefixed environment variables, then explicit overrides."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from dashboard.i18n import N_, UserError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+ENV_PREFIX = "HZW_"
+MODES = ("login", "openbaar")
+
+
+class ConfigError(UserError, ValueError):
+    """A setting has a value the monitor cannot use; the message is for the user."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """Everything the monitor can be configured with.
+
+    Attributes:
+        data_dir: folder for the embedded database and cached downloads.
+        database_url: SQLAlchemy URL; empty means SQLite in ``data_dir``.
+        redis_url: Redis for the shared cache; empty means an in-process cache.
+        cache_timeout: seconds a cached data result lives (a new import invalidates it earlier).
+        peildatum: fixed reference date; empty means today or the last import, whichever is earlier.
+        geodata_file: GeoJSON/TopoJSON file with the region boundaries.
+        geodata_year: year of the CBS region division (for the cache and the PDOK download).
+        secret_key: Flask secret for signed cookies.
+        log_level: Python logging level name.
+        max_import_bytes: files larger than this are refused before they are read.
+        suppression_minimum: organisation-level counts below this (and above 0) show as *<N*;
+            percentages need twice as many trajectories.
+        host: address ``hzw serve`` binds to.
+        port: port ``hzw serve`` listens on.
+        mode: ``login`` (everyone signs in; roles decide what they see) or ``openbaar`` (no login,
+            national and region level only).
+        secure_cookies: send the session cookie over HTTPS only. On by default; only a
+            development server on plain HTTP away from localhost needs it off.
+        session_hours: how long a login lasts.
+        login_rate_limit: login attempts allowed per address and per account name (Flask-Limiter
+            notation), counted only when they fail.
+        oidc_issuer: OpenID Connect issuer URL of the government identity provider; empty means
+            login with the built-in user store only.
+        oidc_client_id: client id registered with that provider.
+        oidc_client_secret: its client secret.
+        oidc_name: how the login page names the provider.
+    """
+
+    data_dir: Path = PROJECT_ROOT / "data"
+    database_url: str = ""
+    redis_url: str = ""
+    cache_timeout: int = 300
+    peildatum: dt.date | None = None
+    geodata_file: Path | None = None
+    geodata_year: int = 2025
+    secret_key: str = ""
+    log_level: str = "INFO"
+    max_import_bytes: int = 25_000_000
+    suppression_minimum: int = 5
+    host: str = "127.0.0.1"
+    port: int = 8050
+    mode: str = "login"
+    secure_cookies: int = 1
+    session_hours: int = 8
+    login_rate_limit: str = "5 per minute"
+    oidc_issuer: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: str = ""
+    oidc_name: str = "Inloggen via de identiteitsprovider"
+
+    @property
+    def effective_database_url(self) -> str:
+        """The database URL in force: the configured one, or the embedded SQLite file."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'hzw.sqlite3'}"
+
+
+def _parse(field: dataclasses.Field[Any], raw: str) -> Any:
+    name = ENV_PREFIX + field.name.upper()
+    kind = str(field.type)
+    if raw.strip() == "":
+        return field.default
+    if "int" in kind:
+        try:
+            return int(raw)
+        except ValueError:
+            raise ConfigError(
+                N_("{name} moet een geheel getal zijn, niet '{raw}'."), name=name, raw=raw
+            ) from None
+    if "date" in kind:
+        try:
+            return dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            raise ConfigError(
+                N_("{name} moet een datum zijn als JJJJ-MM-DD (bijv. 2026-03-01), niet '{raw}'."),
+                name=name,
+                raw=raw,
+            ) from None
+    if "Path" in kind:
+        return Path(raw).expanduser()
+    return raw
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Build the settings from defaults, the environment and ``overrides`` (in that order).
+
+    Args:
+        overrides: field values that win over everything (tests use this).
+        environ: the environment to read; ``os.environ`` when omitted.
+
+    Raises:
+        ConfigError: when a variable cannot be read or an override names no setting.
+    """
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    fields = {f.name: f for f in dataclasses.fields(Settings)}
+    for name, field in fields.items():
+        raw = env.get(ENV_PREFIX + name.upper())
+        if raw is not None:
+            values[name] = _parse(field, raw)
+    for name, value in (overrides or {}).items():
+        if name not in fields:
+            raise ConfigError(N_("Onbekende instelling '{name}'."), name=name)
+        values[name] = value
+    settings = Settings(**values)
+    if settings.cache_timeout < 0:
+        raise ConfigError(N_("HZW_CACHE_TIMEOUT mag niet negatief zijn."))
+    if settings.mode not in MODES:
+        raise ConfigError(N_("HZW_MODE moet 'login' of 'openbaar' zijn, niet '{mode}'."), mode=settings.mode)
+    if settings.session_hours < 1:
+        raise ConfigError(N_("HZW_SESSION_HOURS moet minstens 1 zijn."))
+    if settings.oidc_issuer and not settings.oidc_client_id:
+        raise ConfigError(N_("HZW_OIDC_CLIENT_ID is nodig wanneer HZW_OIDC_ISSUER gezet is."))
+    return settings

@@ -1,8 +1,0 @@
-"""The meeting pack (*vergaderstuk*): figures and tables as a PDF and a PPTX deck."""
-
-from dashboard.pack.images import render_figures
-from dashboard.pack.model import PackInfo, PackSection, PackTable, pack_filename
-from dashboard.pack.pdf import pack_pdf
-from dashboard.pack.slides import pack_pptx
-
-__all__ = ["PackInfo", "PackSection", "PackTable", "pack_filename", "pack_pdf", "pack_pptx", "render_figures"]

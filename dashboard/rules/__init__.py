@@ -1,0 +1,1 @@
+"""Domain rules: the programme's goals, pace, comparison, suppression of small numbers."""
