@@ -1,0 +1,198 @@
+"""The national report: the country and all 35 regions for one view, computed once per data version.
+
+Map, ranking, tiles, the region export, the presentation and the meeting pack all read this
+report. It holds the region rows of the view's year and those of the outflow cohort (which can
+be an earlier, mature one), the national summary, the figures it is compared with, and a typed
+standing per region with its ranks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.data.national import NationalSummary, national_summary
+from dashboard.data.progress import progress_by_region
+from dashboard.infra.cache import cached
+from dashboard.infra.db import Database
+from dashboard.reports.standing import (
+    OutflowStanding,
+    Rank,
+    RegionStanding,
+    Standing,
+    number,
+    ranks,
+)
+from dashboard.reports.view import View
+from dashboard.rules import domain, metrics
+from dashboard.rules.region_metrics import OutflowCohort, region_metrics
+
+# Which frame column each map metric ranks on, and whether it reads the outflow cohort's rows.
+METRIC_COLUMNS = {
+    "doel": "pct_doel",
+    "tempo": "pct_tempo",
+    "gestart": "gestart",
+    "duurzaam": "duurzaam_pct",
+    "leer": "leerbijeenkomsten",
+    "casus": "casusbesprekingen",
+}
+
+
+def year_before(day: dt.date) -> dt.date:
+    """The same date one year earlier (28 February for 29 February)."""
+    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
+
+
+@dataclass(frozen=True)
+class NationalReport:
+    """The country at one view.
+
+    Attributes:
+        year, peildatum: of the view.
+        through: the last day the year's starts and meetings count (31 December for a past year).
+        followed_until: the later day up to which a past year's cohort outflow is followed, or None.
+        cohort: the outflow cohort shown with the goal (the latest mature one by default).
+        regions: ``region_metrics`` rows of the year, one per region.
+        outflow_regions: ``region_metrics`` rows of the outflow cohort.
+        summary: the national figures of the year.
+        outflow_summary: the national figures of the outflow cohort.
+        earlier: the same figures at the comparison date (``since``, else a year earlier), or None.
+        earlier_day: that date, or None.
+        mature_goal: the national outflow goal of the mature cohort's own year, when it stands in.
+        standings: one typed standing per region, in code order.
+    """
+
+    year: int
+    peildatum: dt.date
+    through: dt.date
+    followed_until: dt.date | None
+    cohort: OutflowCohort
+    regions: pd.DataFrame
+    outflow_regions: pd.DataFrame
+    summary: NationalSummary
+    outflow_summary: NationalSummary
+    earlier: NationalSummary | None
+    earlier_day: dt.date | None
+    since: dt.date | None
+    mature_goal: float | None
+    standings: tuple[RegionStanding, ...]
+
+    def frame_for(self, metric: str) -> pd.DataFrame:
+        """The region rows a map metric is shown from: the outflow cohort's for outflow."""
+        return self.outflow_regions if metric == "duurzaam" else self.regions
+
+    def standing(self, code: str) -> RegionStanding:
+        """The standing of region ``code``."""
+        return next(s for s in self.standings if s.code == code)
+
+    def rank(self, metric: str, code: str) -> Rank | None:
+        """Region ``code``'s place on a map metric among the regions with a value."""
+        return ranks(self.frame_for(metric), METRIC_COLUMNS[metric]).get(code)
+
+
+def _standings(
+    regions: pd.DataFrame, outflow: pd.DataFrame, cohort: OutflowCohort
+) -> tuple[RegionStanding, ...]:
+    by_metric = {
+        key: ranks(outflow if key == "duurzaam" else regions, column)
+        for key, column in METRIC_COLUMNS.items()
+    }
+    cohort_rows = outflow.set_index("code")
+    result = []
+    for row in regions.itertuples():
+        code = str(row.code)
+        out = cohort_rows.loc[code]
+        low, high = number(out["ci_laag"]), number(out["ci_hoog"])
+        result.append(
+            RegionStanding(
+                code=code,
+                name=str(row.naam),
+                province=str(row.provincie),
+                starts=Standing(
+                    number(row.gestart),
+                    float(row.doel_trajecten),
+                    float(row.verwacht),
+                    str(row.status),
+                    by_metric["gestart"].get(code),
+                ),
+                pct_goal=number(row.pct_doel),
+                pct_pace=number(row.pct_tempo),
+                outflow=OutflowStanding(
+                    cohort=cohort,
+                    started=int(out["gestart"]) if bool(out["geleverd"]) else None,
+                    sustainable=int(out["duurzaam"]) if bool(out["geleverd"]) else None,
+                    pct=number(out["duurzaam_pct"]),
+                    interval=(low, high) if low is not None and high is not None else None,
+                    # A cohort is held against the goal of its own year, as its status is.
+                    target_pct=float(out["doel_duurzaam_pct"]),
+                    status=str(out["status_duurzaam"]),
+                    rank=by_metric["duurzaam"].get(code),
+                ),
+                learning=Standing(
+                    number(row.leerbijeenkomsten),
+                    float(row.doel_leerbijeenkomsten),
+                    float(row.leer_verwacht),
+                    str(row.status_leer),
+                    by_metric["leer"].get(code),
+                ),
+                cases=Standing(
+                    number(row.casusbesprekingen),
+                    float(row.doel_casusbesprekingen),
+                    float(row.casus_verwacht),
+                    str(row.status_casus),
+                    by_metric["casus"].get(code),
+                ),
+            )
+        )
+    return tuple(result)
+
+
+@cached
+def _national(
+    db: Database, year: int, peildatum: dt.date, cohort_year: int, chosen: bool, since: dt.date | None
+) -> NationalReport:
+    cohort = (
+        OutflowCohort(cohort_year, year, metrics.cohort_is_mature(cohort_year, peildatum))
+        if chosen
+        else View(year, peildatum, cohort_year).outflow
+    )
+    regions = region_metrics(progress_by_region(db, year, peildatum), year, peildatum)
+    outflow_regions = region_metrics(progress_by_region(db, cohort.year, peildatum), cohort.year, peildatum)
+    summary = national_summary(db, year, peildatum)
+    outflow_summary = national_summary(db, cohort.year, peildatum)
+    earlier_day: dt.date | None
+    if since is not None:
+        earlier_day = since
+        earlier = national_summary(db, year, since)
+    elif year - 1 >= domain.FIRST_YEAR:
+        earlier_day = year_before(peildatum)
+        earlier = national_summary(db, year - 1, earlier_day)
+    else:
+        earlier_day, earlier = None, None
+    mature_goal = None
+    if not summary.cohort_mature and summary.mature_cohort is not None:
+        # The latest mature cohort is held against the goal of its own year.
+        mature_goal = national_summary(db, summary.mature_cohort.year, peildatum).target_sustainable_pct
+    return NationalReport(
+        year=year,
+        peildatum=peildatum,
+        through=metrics.effective_date(year, peildatum),
+        followed_until=metrics.followed_until(year, peildatum),
+        cohort=cohort,
+        regions=regions,
+        outflow_regions=outflow_regions,
+        summary=summary,
+        outflow_summary=outflow_summary,
+        earlier=earlier,
+        earlier_day=earlier_day,
+        since=since,
+        mature_goal=mature_goal,
+        standings=_standings(regions, outflow_regions, cohort),
+    )
+
+
+def national_report(db: Database, view: View) -> NationalReport:
+    """The national report of ``view`` (cached per year, peildatum, cohort, comparison date)."""
+    return _national(db, view.year, view.peildatum, view.cohort, view.cohort_chosen, view.since)

@@ -1,0 +1,87 @@
+"""Typed standings: one figure with its goal, pace, status and rank, as every output reads it (pure).
+
+A standing is computed once, in a report, from the frame of ``region_metrics``; a page, an
+export, the presentation and the meeting pack read the same object, so none of them works out a
+status or a rank of its own. Status words stay Dutch (marked with ``N_``): they are compared and
+stored, and translated where a reader sees them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.rules.region_metrics import OutflowCohort
+
+
+@dataclass(frozen=True)
+class Rank:
+    """Place among the regions with a value: 1 is the highest; ties share the best place."""
+
+    place: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One figure against its goal.
+
+    Attributes:
+        value: the figure, or None for *geen gegevens* (never 0 for no data).
+        target: the goal for the year (a count, or a percentage for outflow).
+        expected: what the pace asks by the peildatum, or None where pace does not apply.
+        status: the Dutch status word (``op koers``, ``achter``, ``onder doel``, ``geen gegevens`` …).
+        rank: the place among the 35 regions, or None without a value (or for the country).
+    """
+
+    value: float | None
+    target: float | None
+    expected: float | None
+    status: str
+    rank: Rank | None = None
+
+
+@dataclass(frozen=True)
+class OutflowStanding:
+    """Sustainable outflow of one start cohort, with its maturity and the goal it is held against."""
+
+    cohort: OutflowCohort
+    started: int | None
+    sustainable: int | None
+    pct: float | None
+    interval: tuple[float, float] | None
+    target_pct: float | None
+    status: str
+    rank: Rank | None = None
+
+
+@dataclass(frozen=True)
+class RegionStanding:
+    """One region's standing toward the four goals of the year at the peildatum."""
+
+    code: str
+    name: str
+    province: str
+    starts: Standing
+    pct_goal: float | None
+    pct_pace: float | None
+    outflow: OutflowStanding
+    learning: Standing
+    cases: Standing
+
+
+def number(value: object) -> float | None:
+    """A frame cell as a float, None for NaN/NA (no data)."""
+    if value is None or value is pd.NA:
+        return None
+    result = float(value)  # type: ignore[arg-type]
+    return None if math.isnan(result) else result
+
+
+def ranks(frame: pd.DataFrame, column: str) -> dict[str, Rank]:
+    """The place of every region with a value in ``column`` (1 = highest, ties share the best)."""
+    values = frame.set_index("code")[column].astype(float).dropna()
+    places = values.rank(ascending=False, method="min")
+    return {str(code): Rank(int(place), len(values)) for code, place in places.items()}
