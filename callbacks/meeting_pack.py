@@ -172,10 +172,10 @@ def _region(show: Show, code: str) -> PackSection:
     compare_rows = [
         # ``maat`` is the measure's Dutch name: the key for its translation and for "%".
         [
-            _(str(row.maat)),
+            comparison.measure_label(str(row.maat), row.cohort),
             *[_value(getattr(row, c), str(row.maat)) for c in ("regio", "landelijk", "mediaan")],
         ]
-        + [str(row.rang or "–")]
+        + [fmt.rank(row.rang)]
         for row in compared.itertuples()
     ]
     tables = []

@@ -248,12 +248,12 @@ def update_comparison(
     rows = [
         [
             # comparison.py names its measures in Dutch; the outflow row is translated already.
-            _(row.maat),
+            comparison.measure_label(row.maat, row.cohort),
             _shown(row.regio, row.maat),
             _shown(row.landelijk, row.maat),
             _shown(row.mediaan, row.maat),
             _shown(row.vergelijkbaar, row.maat),
-            row.rang or "–",
+            fmt.rank(row.rang),
         ]
         for row in compared.itertuples()
     ]

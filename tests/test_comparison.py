@@ -14,6 +14,7 @@ from dashboard.rules.comparison import (
     outflow_position,
     similar_volume,
 )
+from dashboard.rules.ranking import Rank
 from layouts.figures.funnel_plot import IMMATURE_TEXT, funnel_plot_figure, funnel_plot_summary
 
 PAST_YEAR, PEILDATUM = 2025, dt.date(2026, 6, 30)
@@ -106,13 +107,13 @@ def test_compare_region_counts_against_average_region_median_and_similar():
     assert started["landelijk"] == pytest.approx(72.5)
     assert started["mediaan"] == pytest.approx(70)
     assert started["vergelijkbaar"] == pytest.approx(70)
-    assert started["rang"] == "2 van 4"
+    assert started["rang"] == Rank(2, 4)
     learning = rows["Leerbijeenkomsten"]
     assert (learning["regio"], learning["landelijk"], learning["mediaan"]) == (2, 2.75, 2.5)
     assert learning["vergelijkbaar"] == pytest.approx(3)
-    assert learning["rang"] == "3 van 4"
+    assert learning["rang"] == Rank(3, 4)
     cases = rows["Casusbesprekingen"]
-    assert (cases["landelijk"], cases["mediaan"], cases["rang"]) == (9.25, 9, "4 van 4")
+    assert (cases["landelijk"], cases["mediaan"], cases["rang"]) == (9.25, 9, Rank(4, 4))
     assert cases["vergelijkbaar"] == pytest.approx(31 / 3)
 
 
@@ -124,7 +125,7 @@ def test_compare_region_percentages_are_pooled_nationally():
     assert target["landelijk"] == pytest.approx(58)
     assert target["mediaan"] == pytest.approx(55)
     assert target["vergelijkbaar"] == pytest.approx(70)
-    assert target["rang"] == "4 van 4"
+    assert target["rang"] == Rank(4, 4)
     outflow = rows["Duurzame uitstroom %"]
     assert outflow["regio"] == pytest.approx(25)
     assert outflow["landelijk"] == pytest.approx(100 * 115 / 290)
@@ -144,7 +145,7 @@ def test_compare_region_pace_uses_the_share_of_the_year():
 def test_equal_values_share_a_rank():
     rows = by_measure(compare_region(COMPARED, "AM06", PAST_YEAR, PEILDATUM))
     # AM02 and AM06 both have 50 % outflow.
-    assert rows["Duurzame uitstroom %"]["rang"] == "1 van 4"
+    assert rows["Duurzame uitstroom %"]["rang"] == Rank(1, 4)
 
 
 def test_region_without_data_shows_none_not_zero():
@@ -163,7 +164,7 @@ def test_meetings_compare_only_regions_that_delivered_meetings():
     )
     learning = by_measure(compare_region(regions, "AM01", PAST_YEAR, PEILDATUM))["Leerbijeenkomsten"]
     assert learning["landelijk"] == pytest.approx(2.5)
-    assert learning["rang"] == "1 van 2"
+    assert learning["rang"] == Rank(1, 2)
     # Similar to AM01 are AM03 and AM02, but AM02 has no meeting data: only AM03 counts.
     assert learning["vergelijkbaar"] == pytest.approx(2)
 

@@ -11,6 +11,7 @@ from dashboard.data.organisations import quarter_heading
 from dashboard.data.progress import REGION_COLUMNS
 from dashboard.i18n import use_language
 from dashboard.rules.comparison import compare_region
+from dashboard.rules.ranking import Rank
 from dashboard.rules.region_metrics import outflow_cohort, region_metrics
 from layouts.figures.cadence import cadence_figure, cadence_summary
 from layouts.figures.funnel import funnel_figure, funnel_summary
@@ -107,8 +108,8 @@ def test_funnel_plot_and_comparison_in_english():
     )
     assert above.startswith("Groningen: 50% sustainable outflow from 60 trajectories, above the 95% limit ")
     # The measure stays Dutch (callers match on it); the rank is written for the reader.
-    assert list(compared["maat"])[0] == "Trajecten gestart" and compared["rang"].iloc[0] == "1 of 3"
-    assert compare_region(frame, "AM09", 2025, PEILDATUM)["rang"].iloc[0] == "1 van 3"
+    assert list(compared["maat"])[0] == "Trajecten gestart" and compared["rang"].iloc[0] == Rank(1, 3)
+    assert compare_region(frame, "AM09", 2025, PEILDATUM)["rang"].iloc[0] == Rank(1, 3)
     assert funnel_plot_summary(frame, "AM09").startswith(
         "Achterhoek: 15 % duurzame uitstroom bij 2.000 trajecten"
     )

@@ -23,10 +23,10 @@ from dashboard.reports.standing import (
     RegionStanding,
     Standing,
     number,
-    ranks,
 )
 from dashboard.reports.view import View
 from dashboard.rules import domain, metrics
+from dashboard.rules.ranking import frame_ranks
 from dashboard.rules.region_metrics import OutflowCohort, region_metrics
 
 # Which frame column each map metric ranks on, and whether it reads the outflow cohort's rows.
@@ -89,14 +89,14 @@ class NationalReport:
 
     def rank(self, metric: str, code: str) -> Rank | None:
         """Region ``code``'s place on a map metric among the regions with a value."""
-        return ranks(self.frame_for(metric), METRIC_COLUMNS[metric]).get(code)
+        return frame_ranks(self.frame_for(metric), METRIC_COLUMNS[metric]).get(code)
 
 
 def _standings(
     regions: pd.DataFrame, outflow: pd.DataFrame, cohort: OutflowCohort
 ) -> tuple[RegionStanding, ...]:
     by_metric = {
-        key: ranks(outflow if key == "duurzaam" else regions, column)
+        key: frame_ranks(outflow if key == "duurzaam" else regions, column)
         for key, column in METRIC_COLUMNS.items()
     }
     cohort_rows = outflow.set_index("code")

@@ -13,15 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.rules.ranking import Rank
 from dashboard.rules.region_metrics import OutflowCohort
 
-
-@dataclass(frozen=True)
-class Rank:
-    """Place among the regions with a value: 1 is the highest; ties share the best place."""
-
-    place: int
-    total: int
+__all__ = ["OutflowStanding", "Rank", "RegionStanding", "Standing", "number"]
 
 
 @dataclass(frozen=True)
@@ -78,10 +73,3 @@ def number(value: object) -> float | None:
         return None
     result = float(value)  # type: ignore[arg-type]
     return None if math.isnan(result) else result
-
-
-def ranks(frame: pd.DataFrame, column: str) -> dict[str, Rank]:
-    """The place of every region with a value in ``column`` (1 = highest, ties share the best)."""
-    values = frame.set_index("code")[column].astype(float).dropna()
-    places = values.rank(ascending=False, method="min")
-    return {str(code): Rank(int(place), len(values)) for code, place in places.items()}

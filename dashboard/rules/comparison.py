@@ -12,12 +12,13 @@ import numpy as np
 import pandas as pd
 
 from dashboard.i18n import N_, _
+from dashboard.rules.ranking import Rank, ranks
 from dashboard.rules.region_metrics import region_metrics
 
 Z_95: Final = 1.96
 Z_998: Final = 3.09
 SIMILAR_COUNT: Final = 5
-COMPARISON_COLUMNS: Final = ("maat", "regio", "landelijk", "mediaan", "vergelijkbaar", "rang")
+COMPARISON_COLUMNS: Final = ("maat", "regio", "landelijk", "mediaan", "vergelijkbaar", "rang", "cohort")
 
 # Positions are compared by value, so they stay Dutch; ``_(position)`` where a user reads them.
 POSITION_ABOVE: Final = N_("boven de 95 %-grens")
@@ -84,9 +85,10 @@ def compare_region(regions: pd.DataFrame, code: str, year: int, peildatum: dt.da
         leerbijeenkomsten, casusbesprekingen) with the columns ``maat`` (its Dutch name: callers
         match on it, so it is shown with ``_(maat)``), ``regio`` (this region's value),
         ``landelijk``, ``mediaan`` (median of the regions with data), ``vergelijkbaar`` (mean of
-        the regions of ``similar_volume``) and ``rang`` (``"4 van 35"`` in the current language,
-        1 = highest, among the regions with a value). For counts ``landelijk`` is the national
-        total divided by the number of regions with data, i.e. the average region; for
+        the regions of ``similar_volume``), ``rang`` (a ``Rank``: 1 = highest, among the regions
+        with a value; ``format.rank`` writes it) and ``cohort`` (None here). For counts
+        ``landelijk`` is the national total divided by the number of regions with data, i.e. the
+        average region; for
         percentages it is the pooled national percentage (national numerator over national
         denominator). Values are floats, or None where there is nothing to show.
     """
@@ -128,14 +130,25 @@ def compare_region_with_cohort(
         peildatum: the reference date.
 
     Returns:
-        The rows of ``compare_region``; the outflow row's ``maat`` names the cohort and is
-        already in the current language.
+        The rows of ``compare_region``; the outflow row has the ``cohort`` it was taken from
+        (:func:`measure_label` names it for a reader).
     """
     compared = compare_region(regions, code, year, peildatum)
     outflow = compared["maat"] == OUTFLOW_MEASURE
     compared.loc[outflow, :] = compare_outflow(cohort_regions, code, cohort, peildatum).to_numpy()
-    compared.loc[outflow, "maat"] = _("Duurzame uitstroom % (cohort {cohort})").format(cohort=cohort)
+    compared.loc[outflow, "cohort"] = cohort
     return compared
+
+
+def measure_label(measure: str, cohort: int | None = None) -> str:
+    """A measure's name in the current language; the outflow row names its start cohort.
+
+    The comparison itself stays free of translated text, so a report holding it can be cached for
+    readers of every language.
+    """
+    if measure == OUTFLOW_MEASURE and cohort is not None and cohort == cohort:
+        return _("Duurzame uitstroom % (cohort {cohort})").format(cohort=int(cohort))
+    return _(measure)
 
 
 def _compare(
@@ -157,6 +170,7 @@ def _compare(
                 "mediaan": _value(values.median()) if len(values) else None,
                 "vergelijkbaar": _mean([values[c] for c in similar if c in values.index]),
                 "rang": _rank(values, code),
+                "cohort": None,
             }
         )
     return pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS), dtype=object)
@@ -237,12 +251,9 @@ def _national(delivered: pd.DataFrame, measure: _Measure) -> float | None:
     return 100 * total / denominator if denominator > 0 else None
 
 
-def _rank(values: pd.Series, code: str) -> str | None:
-    if code not in values.index:
-        return None
+def _rank(values: pd.Series, code: str) -> Rank | None:
     # Ties share the best place ("1, 1, 3"), so equal values never look different.
-    place = int(values.rank(ascending=False, method="min")[code])
-    return _("{place} van {total}").format(place=place, total=len(values))
+    return ranks(values).get(code)
 
 
 def _mean(values: list[float]) -> float | None:

@@ -10,8 +10,9 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import NumberPattern, parse_pattern
 
-from dashboard.i18n import current_language, current_locale
+from dashboard.i18n import _, current_language, current_locale
 from dashboard.infra import clock
+from dashboard.rules.ranking import Rank
 from dashboard.text.rounding import rounded
 
 
@@ -82,3 +83,10 @@ def moment(value: dt.datetime) -> str:
     aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
     local = aware.astimezone(clock.AMSTERDAM)
     return f"{date(local.date())} {local:%H:%M}"
+
+
+def rank(place: Rank | None) -> str:
+    """``4 van 35`` / ``4 of 35``; an en dash for a region without a value."""
+    if place is None:
+        return "–"
+    return _("{place} van {total}").format(place=number(place.place), total=number(place.total))

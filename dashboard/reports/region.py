@@ -1,0 +1,181 @@
+"""The region report: one region at one view, for its page, its export, the show and the meeting pack.
+
+Everything the region page draws is here: the standing toward the four goals (the same typed
+standing as in the national report, so rank and status agree with map and ranking), last year's
+figures, the outflow of the view's start cohort, funnels, monthly starts, method mix, meetings and
+the comparison with other regions. It is computed once per view and cached per data version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.data.cadence import (
+    Gap,
+    attendance_by_type,
+    case_discussion_gaps,
+    meetings_of_region,
+    meetings_with_attendance,
+)
+from dashboard.data.cohorts import funnel_by_region, method_mix
+from dashboard.data.meetings import last_case_discussion
+from dashboard.data.national import NationalSummary, summarise_country
+from dashboard.data.progress import monthly_starts, progress_by_region
+from dashboard.infra.cache import cached
+from dashboard.infra.db import Database
+from dashboard.reports.national import NationalReport, national_report, year_before
+from dashboard.reports.standing import RegionStanding
+from dashboard.reports.view import View
+from dashboard.rules import comparison, domain, metrics
+from dashboard.rules.region_metrics import OutflowCohort
+from geodata import RegionRef, region_refs
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """The region's meetings of the year: the timeline, long gaps, targets and attendance."""
+
+    meetings: pd.DataFrame
+    gaps: list[Gap]
+    target_learning: int
+    target_cases: int
+    attendance: pd.DataFrame
+    attendance_known: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class RegionReport:
+    """One region at one view.
+
+    Attributes:
+        ref: code, name and province.
+        national: the national report of the same view (the region's standing comes from it).
+        standing: the region's typed standing (starts, outflow of the view's cohort, meetings, ranks).
+        summary: the region's own figures of the year, summed as the country's are.
+        previous: the same a year earlier at the same date, or None before the programme.
+        cohort: the start cohort of the funnels, mix, outflow gauge and comparison.
+        cohort_started, cohort_sustainable: that cohort's counts (0 when it has no data).
+        target_outflow_pct: the outflow goal the gauge holds the cohort against.
+        last_case: the last case discussion up to the data date, or None.
+        overdue: whether that is longer ago than the programme allows.
+        funnel, national_funnel: funnel counts of the cohort (None without rows).
+        monthly: monthly starts of this and last year; target_started: the year's target.
+        mix: methods and funding of the cohort.
+        cadence: the meetings of the year.
+        comparison: the rows of ``comparison.compare_region_with_cohort``; similar: the regions of
+            similar volume.
+        cohort_regions: the raw region rows of the cohort (for the funnel plot).
+    """
+
+    ref: RegionRef
+    national: NationalReport
+    standing: RegionStanding
+    summary: NationalSummary
+    previous: NationalSummary | None
+    cohort: OutflowCohort
+    cohort_delivered: bool
+    cohort_started: int
+    cohort_sustainable: int
+    target_outflow_pct: float
+    last_case: dt.date | None
+    overdue: bool
+    funnel: dict[str, int] | None
+    national_funnel: dict[str, int] | None
+    monthly: pd.DataFrame
+    target_started: int
+    mix: pd.DataFrame
+    cadence: Cadence
+    comparison: pd.DataFrame
+    similar: list[str]
+    cohort_regions: pd.DataFrame
+
+    @property
+    def through(self) -> dt.date:
+        """The last day the year's starts and meetings count."""
+        return self.national.through
+
+
+def region_ref(code: str) -> RegionRef:
+    """The region of an AM code (the View has already checked that it is one)."""
+    return next(r for r in region_refs() if r.code == code)
+
+
+def funnel_counts(frame: pd.DataFrame, code: str | None = None) -> dict[str, int] | None:
+    """The funnel of one region (or, without ``code``, the country); None when it has no rows."""
+    if code is not None:
+        frame = frame[frame["code"] == code]
+    if frame.empty:
+        return None
+    return {str(k): int(v) for k, v in frame.drop(columns="code").sum().items()}
+
+
+def _cadence(db: Database, code: str, year: int, peildatum: dt.date, row: pd.Series) -> Cadence:
+    meetings = meetings_of_region(db, code, year, peildatum)
+    before = last_case_discussion(db, dt.date(year - 1, 12, 31)).set_index("code")["laatste"].get(code)
+    previous = None if before is None or pd.isna(before) else before
+    cases = meetings.loc[meetings["soort"] == "casusbespreking", "datum"].tolist()
+    return Cadence(
+        meetings=meetings,
+        gaps=case_discussion_gaps(cases, year, peildatum, previous=previous),
+        target_learning=int(row["doel_leerbijeenkomsten"]),
+        target_cases=int(row["doel_casusbesprekingen"]),
+        attendance=attendance_by_type(db, code, year, peildatum),
+        attendance_known=meetings_with_attendance(db, code, year, peildatum),
+    )
+
+
+@cached
+def _region(
+    db: Database, code: str, year: int, peildatum: dt.date, cohort_year: int, chosen: bool
+) -> RegionReport:
+    view = View(year, peildatum, cohort_year, cohort_chosen=chosen)
+    national = national_report(db, view)
+    cohort = national.cohort
+    regions = progress_by_region(db, year, peildatum)
+    row = regions[regions["code"] == code]
+    summary = summarise_country(row, year, peildatum)
+    previous = None
+    if year - 1 >= domain.FIRST_YEAR:
+        before = year_before(peildatum)
+        earlier = progress_by_region(db, year - 1, before)
+        previous = summarise_country(earlier[earlier["code"] == code], year - 1, before)
+    cohort_regions = progress_by_region(db, cohort.year, peildatum)
+    cohort_row = cohort_regions.set_index("code").loc[code]
+    last_day = metrics.effective_date(year, peildatum)
+    last = last_case_discussion(db, last_day).set_index("code")["laatste"].get(code)
+    last = None if last is None or pd.isna(last) else last
+    funnels = funnel_by_region(db, cohort.year, peildatum)
+    first = max(domain.FIRST_YEAR, year - 1)
+    return RegionReport(
+        ref=region_ref(code),
+        national=national,
+        standing=national.standing(code),
+        summary=summary,
+        previous=previous,
+        cohort=cohort,
+        cohort_delivered=bool(cohort_row["geleverd"]),
+        cohort_started=int(cohort_row["gestart"]) if cohort_row["geleverd"] else 0,
+        cohort_sustainable=int(cohort_row["duurzaam"]),
+        target_outflow_pct=float(row["doel_duurzaam_pct"].iloc[0]),
+        last_case=last,
+        overdue=last is None or (last_day - last).days > domain.CASE_DISCUSSION_MAX_GAP_DAYS,
+        funnel=funnel_counts(funnels, code),
+        national_funnel=funnel_counts(funnels),
+        monthly=monthly_starts(db, first, last_day, region=code),
+        target_started=int(row["doel_trajecten"].iloc[0]),
+        mix=method_mix(db, cohort.year, peildatum, region=code),
+        cadence=_cadence(db, code, year, peildatum, row.iloc[0]),
+        comparison=comparison.compare_region_with_cohort(
+            regions, cohort_regions, code, year, cohort.year, peildatum
+        ),
+        similar=comparison.similar_volume(regions, code),
+        cohort_regions=cohort_regions,
+    )
+
+
+def region_report(db: Database, view: View, code: str) -> RegionReport:
+    """The report of region ``code`` at ``view`` (cached per data version)."""
+    return _region(db, code, view.year, view.peildatum, view.cohort, view.cohort_chosen)
