@@ -1,3 +1,4 @@
+import json
 import threading
 
 import pytest
@@ -56,3 +57,17 @@ def test_load_client_counts_requests_and_errors(bench, make_app):
     assert outcome.requests > len(good)
     assert outcome.errors == outcome.failed.get("kapot", 0) > 0
     assert outcome.p95_ms >= outcome.p50_ms > 0
+
+
+def test_record_comparison_names_each_changed_answer(tmp_path, capsys):
+    from bench.record import compare
+
+    before, after = tmp_path / "voor.json", tmp_path / "na.json"
+    answers = {"/ a": [200, {"x": 1}], "/ b": [200, {"x": 2}]}
+    before.write_text(json.dumps({"answers": answers, "files": {"/export/a.csv": "1"}}))
+    after.write_text(json.dumps({"answers": answers, "files": {"/export/a.csv": "1"}}))
+    assert compare(before, after) == 0
+    after.write_text(json.dumps({"answers": {**answers, "/ b": [200, {"x": 3}]}, "files": {}}))
+    assert compare(before, after) == 1
+    out = capsys.readouterr().out
+    assert "[answers] / b" in out and "[files] /export/a.csv" in out and "2 verschillen" in out
