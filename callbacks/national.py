@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from urllib.parse import urlencode
 
-import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, NoUpdate, Output, Patch, State, ctx, html, no_update
 
-from dashboard.data.national import NationalSummary, national_summary
-from dashboard.data.progress import monthly_starts, progress_by_region
 from dashboard.i18n import _
 from dashboard.infra.cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
-from dashboard.reports.params import parse_since
-from dashboard.rules import domain, metrics
-from dashboard.rules.region_metrics import OutflowCohort, outflow_cohort, region_metrics
-from dashboard.text import format as fmt
+from dashboard.reports.national import NationalReport, national_report
+from dashboard.reports.national import year_before as year_before
+from dashboard.reports.view import View
 from geodata import region_refs, tile_layout
 from layouts import ids, national
-from layouts.controls import parse_peildatum, parse_region, parse_year, year_options
+from layouts.controls import year_options
 from layouts.exports import export_links
 from layouts.figures.maps import (
     GEO,
@@ -34,71 +29,44 @@ from layouts.figures.maps import (
 )
 from layouts.figures.ranking import ranking_figure, ranking_summary
 from layouts.figures.trend import trend_figure
-from layouts.metric_specs import MetricSpec, metric
-from layouts.tiles import tiles
+from layouts.metric_specs import metric
+from layouts.tiles import national_tiles
 
 # Inputs whose change leaves the map's form (and so its geometry) as it is.
 VALUE_INPUTS = {ids.NATIONAL_METRIC, ids.NATIONAL_YEAR, ids.NATIONAL_PEILDATUM}
 
 
+def parse_view(**raw: object) -> View:
+    """The view of the page's control values, under the URL's names (``jaar``, ``peildatum`` …)."""
+    return View.parse(raw, current_peildatum())
+
+
+def _report(view: View) -> NationalReport:
+    return national_report(runtime().db, view)
+
+
 def resolve(year_raw: str | None, peildatum_raw: str | None) -> tuple[int, dt.date]:
-    """Year and peildatum from the controls, within the period that has data."""
-    peildatum = parse_peildatum(peildatum_raw, current_peildatum())
-    return parse_year(year_raw, peildatum.year), peildatum
+    """Year and peildatum from the controls, within the period that has data.
 
-
-def year_before(day: dt.date) -> dt.date:
-    """The same date one year earlier (28 February for 29 February)."""
-    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
-
-
-def previous_summary(year: int, peildatum: dt.date) -> NationalSummary | None:
-    """The national figures at the same date a year earlier, when that year is in the programme."""
-    if year - 1 < domain.FIRST_YEAR:
-        return None
-    return national_summary(runtime().db, year - 1, year_before(peildatum))
+    Kept for the region and organisation pages until they parse a :class:`View` themselves.
+    """
+    view = parse_view(jaar=year_raw, peildatum=peildatum_raw)
+    return view.year, view.peildatum
 
 
 def update_national(
     year_raw: str | None, peildatum_raw: str | None, since_raw: str | None = None
 ) -> tuple[list[Any], str]:
     """National tiles (with last year's figures, or those at an earlier peildatum) and the heading."""
-    year, peildatum = resolve(year_raw, peildatum_raw)
-    summary = national_summary(runtime().db, year, peildatum)
-    since = parse_since(since_raw, peildatum)
-    mature_goal = None
-    if not summary.cohort_mature and summary.mature_cohort is not None:
-        # The latest mature cohort is held against the goal of its own year.
-        mature_goal = national_summary(
-            runtime().db, summary.mature_cohort.year, peildatum
-        ).target_sustainable_pct
-    if since is None:
-        shown = tiles(summary, previous_summary(year, peildatum), mature_goal=mature_goal)
-    else:
-        # The same year as it stood at the earlier date: what changed since the last meeting.
-        earlier = national_summary(runtime().db, year, since)
-        shown = tiles(
-            summary, earlier, mature_goal=mature_goal, compared=_("Op {date}").format(date=fmt.date(since))
-        )
-    return shown, national.heading(summary)
+    report = _report(parse_view(jaar=year_raw, peildatum=peildatum_raw, sinds=since_raw))
+    return national_tiles(report), national.heading(report.summary)
 
 
 def sync_year(peildatum_raw: str | None, year_raw: str | None) -> tuple[list[dict[str, str]], str | NoUpdate]:
     """Year choices up to the peildatum's year; a later chosen year follows the peildatum back."""
-    year, peildatum = resolve(year_raw, peildatum_raw)
-    return year_options(peildatum.year), (str(year) if str(year) != year_raw else no_update)
-
-
-def metric_rows(spec: MetricSpec, year: int, peildatum: dt.date) -> tuple[pd.DataFrame, OutflowCohort | None]:
-    """The region rows a metric is shown from, and for outflow the cohort they belong to.
-
-    Outflow of an immature cohort is not compared with the goal: map and ranking show the latest
-    mature cohort instead and say so in their legend, the same choice as the outflow tile. Only
-    when no cohort has matured yet do they show the immature one, in a neutral style.
-    """
-    cohort = outflow_cohort(year, peildatum) if spec.key == "duurzaam" else None
-    shown = cohort.year if cohort is not None else year
-    return region_metrics(progress_by_region(runtime().db, shown, peildatum), shown, peildatum), cohort
+    view = parse_view(jaar=year_raw, peildatum=peildatum_raw)
+    shown = str(view.year)
+    return year_options(view.peildatum.year), (shown if shown != year_raw else no_update)
 
 
 def update_map(
@@ -108,14 +76,18 @@ def update_map(
     peildatum_raw: str | None,
     trigger: str | None,
 ) -> tuple[go.Figure | Patch, Any, str]:
-    """The map (a whole figure when its form changes, else only the new values), note and summary."""
-    year, peildatum = resolve(year_raw, peildatum_raw)
-    spec = metric(metric_key)
-    frame, cohort = metric_rows(spec, year, peildatum)
-    values = map_values(frame, spec, cohort)
-    summary = map_summary(frame, spec, cohort)
+    """The map (a whole figure when its form changes, else only the new values), note and summary.
+
+    Outflow of an immature cohort is not compared with the goal: the report's outflow rows are
+    those of the latest mature cohort, and the legend says so (the same choice as the tile).
+    """
+    view = parse_view(maat=metric_key, kaart=form, jaar=year_raw, peildatum=peildatum_raw)
+    report = _report(view)
+    spec = metric(view.metric)
+    frame, cohort = report.frame_for(spec.key), report.cohort_for(spec.key)
+    values, summary = map_values(frame, spec, cohort), map_summary(frame, spec, cohort)
     boundaries = runtime().boundaries
-    shown = GEO if form == GEO and boundaries is not None else TILES
+    shown = GEO if view.map_form == GEO and boundaries is not None else TILES
     # Whatever form was asked for: without boundaries the reader must learn why there is no real map.
     note = national.tile_map_note(runtime().boundary_problem) if boundaries is None else None
     if trigger in VALUE_INPUTS:
@@ -129,30 +101,32 @@ def update_ranking(
     metric_key: str | None, year_raw: str | None, peildatum_raw: str | None, highlight: str | None
 ) -> tuple[go.Figure, str, object]:
     """The 35 regions ranked on the chosen metric, the chosen region marked; summary; download links."""
-    year, peildatum = resolve(year_raw, peildatum_raw)
-    spec = metric(metric_key)
-    frame, cohort = metric_rows(spec, year, peildatum)
-    region = parse_region(highlight)
-    links = export_links("regios", year, peildatum, _("de cijfers achter kaart en rangorde"))
-    return ranking_figure(frame, spec, region, cohort), ranking_summary(frame, spec, region, cohort), links
+    view = parse_view(maat=metric_key, jaar=year_raw, peildatum=peildatum_raw, regio=highlight)
+    report = _report(view)
+    spec = metric(view.metric)
+    frame, cohort = report.frame_for(spec.key), report.cohort_for(spec.key)
+    links = export_links("regios", view.year, view.peildatum, _("de cijfers achter kaart en rangorde"))
+    return (
+        ranking_figure(frame, spec, view.region, cohort),
+        ranking_summary(frame, spec, view.region, cohort),
+        links,
+    )
 
 
 def update_trend(year_raw: str | None, peildatum_raw: str | None) -> tuple[go.Figure, str]:
     """Cumulative national starts per month for the year and the three before it, and a summary."""
-    year, peildatum = resolve(year_raw, peildatum_raw)
-    db = runtime().db
-    first = max(domain.FIRST_YEAR, year - 3)
-    monthly = monthly_starts(db, first, metrics.effective_date(year, peildatum))
-    target = int(progress_by_region(db, year, peildatum)["doel_trajecten"].sum())
-    return trend_figure(monthly, year, peildatum, target), national.trend_summary(
-        monthly, year, peildatum, target
+    report = _report(parse_view(jaar=year_raw, peildatum=peildatum_raw))
+    target = report.summary.target_started
+    return (
+        trend_figure(report.monthly, report.year, report.peildatum, target),
+        national.trend_summary(report.monthly, report.year, report.peildatum, target),
     )
 
 
 def _trend_with_links(year_raw: str | None, peildatum_raw: str | None) -> tuple[go.Figure, str, object]:
-    year, peildatum = resolve(year_raw, peildatum_raw)
+    view = parse_view(jaar=year_raw, peildatum=peildatum_raw)
     figure, summary = update_trend(year_raw, peildatum_raw)
-    return figure, summary, export_links("trend", year, peildatum, _("de cijfers van de trend"))
+    return figure, summary, export_links("trend", view.year, view.peildatum, _("de cijfers van de trend"))
 
 
 def state_to_url(
@@ -164,37 +138,19 @@ def state_to_url(
     since_raw: str | None = None,
 ) -> str:
     """The query string that reproduces the view."""
-    year, peildatum = resolve(year_raw, peildatum_raw)
-    query = {
-        "jaar": year,
-        "peildatum": peildatum.isoformat(),
-        "maat": metric(metric_key).key,
-        "kaart": form or GEO,
-    }
-    region = parse_region(highlight)
-    if region:
-        query["regio"] = region
-    since = parse_since(since_raw, peildatum)
-    if since is not None:
-        query["sinds"] = since.isoformat()
-    return "?" + urlencode(query)
-
-
-def region_url(code: str, year_raw: str | None, peildatum_raw: str | None) -> str:
-    """The region page with the year and peildatum of the current view."""
-    year, peildatum = resolve(year_raw, peildatum_raw)
-    return f"/regio/{code}?" + urlencode({"jaar": year, "peildatum": peildatum.isoformat()})
+    view = parse_view(
+        jaar=year_raw, peildatum=peildatum_raw, maat=metric_key, kaart=form, regio=highlight, sinds=since_raw
+    )
+    return view.query("maat", "kaart", "regio", "sinds")
 
 
 def region_link(highlight: str | None, year_raw: str | None, peildatum_raw: str | None = None) -> Any:
     """A link to the marked region's page, so the drill-down also works without a mouse."""
-    code = parse_region(highlight)
-    if code is None:
+    view = parse_view(regio=highlight, jaar=year_raw, peildatum=peildatum_raw)
+    if view.region is None:
         return None
-    name = next(r.naam for r in region_refs() if r.code == code)
-    return html.A(
-        _("Open regiopagina {name}").format(name=name), href=region_url(code, year_raw, peildatum_raw)
-    )
+    name = next(r.naam for r in region_refs() if r.code == view.region)
+    return html.A(_("Open regiopagina {name}").format(name=name), href=f"/regio/{view.region}" + view.query())
 
 
 def open_region(
@@ -204,10 +160,11 @@ def open_region(
     if not click or not click.get("points"):
         return no_update
     point = click["points"][0]
-    code = parse_region(point.get("location") or (point.get("customdata") or [None])[0])
-    if code is None:
+    clicked = point.get("location") or (point.get("customdata") or [None])[0]
+    view = parse_view(regio=clicked, jaar=year_raw, peildatum=peildatum_raw)
+    if view.region is None:
         return no_update
-    return region_url(code, year_raw, peildatum_raw)
+    return f"/regio/{view.region}" + view.query()
 
 
 def register(app: Dash) -> None:

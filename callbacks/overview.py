@@ -1,43 +1,39 @@
-"""Callbacks of the overview tables: Regio's and Bijeenkomsten."""
+"""Callbacks of the overview tables: Regio's and Bijeenkomsten (always at the latest data)."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from dash import Dash, Input, Output
 
-from dashboard.data.meetings import last_case_discussion
-from dashboard.data.progress import progress_by_region
 from dashboard.i18n import _
 from dashboard.infra.cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
-from dashboard.rules.metrics import effective_date
+from dashboard.reports.national import national_report
+from dashboard.reports.view import View
 from layouts import ids, meetings, regions
-from layouts.controls import parse_year
 from layouts.exports import export_links
+
+
+def _latest(year_value: str | None) -> View:
+    # These pages have no peildatum control: they show the chosen year at the latest data.
+    return View.parse({"jaar": year_value}, current_peildatum())
 
 
 def update_regions(year_value: str | None, search: str | None = None) -> tuple[object, object, str]:
     """The regions table (filtered by the search), its download links and the URL query."""
-    peildatum = current_peildatum()
-    year = parse_year(year_value, peildatum.year)
-    frame = progress_by_region(runtime().db, year, peildatum)
-    links = export_links("regios", year, peildatum, _("de cijfers per regio"))
+    view = _latest(year_value)
+    report = national_report(runtime().db, view)
+    links = export_links("regios", view.year, view.peildatum, _("de cijfers per regio"))
     words = (search or "").strip()[:80]
-    query = urlencode({"jaar": year} | ({"zoek": words} if words else {}))
-    return regions.regions_table(frame, year, peildatum, words), links, f"?{query}"
+    query = view.query(dated=False, extra={"zoek": words} if words else None)
+    return regions.regions_table(report, view, words), links, query
 
 
 def update_meetings(year_value: str | None) -> tuple[object, object, str]:
     """The meeting cadence table and URL query for the selected year."""
-    peildatum = current_peildatum()
-    year = parse_year(year_value, peildatum.year)
-    db = runtime().db
-    frame = progress_by_region(db, year, peildatum)
-    last_case = last_case_discussion(db, effective_date(year, peildatum))
-    table = meetings.meetings_table(frame, last_case, year, peildatum)
-    links = export_links("bijeenkomsten", year, peildatum, _("de bijeenkomsten per regio"))
-    return table, links, f"?jaar={year}"
+    view = _latest(year_value)
+    table = meetings.report_table(national_report(runtime().db, view))
+    links = export_links("bijeenkomsten", view.year, view.peildatum, _("de bijeenkomsten per regio"))
+    return table, links, view.query(dated=False)
 
 
 def register(app: Dash) -> None:

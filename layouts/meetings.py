@@ -8,11 +8,15 @@ import pandas as pd
 from dash import html
 
 from dashboard.i18n import N_, _
+from dashboard.reports.national import NationalReport
+from dashboard.reports.standing import RegionStanding
+from dashboard.reports.view import View
 from dashboard.rules import domain, metrics
 from dashboard.text import format as fmt
 from layouts import ids
 from layouts.a11y import aria
 from layouts.controls import year_select
+from layouts.notices import view_problems
 from layouts.status import status_badge
 from layouts.tables import table
 
@@ -28,11 +32,12 @@ HEADERS = (
 )
 
 
-def page(year: int, last_year: int) -> html.Div:
-    """The page skeleton; a callback fills the table."""
+def page(view: View) -> html.Div:
+    """The page skeleton; a callback fills the table (years up to the view's peildatum's)."""
     return html.Div(
         [
             html.H1(_("Bijeenkomsten"), className="h2"),
+            *view_problems(view.problems),
             html.P(
                 _(
                     "Leerbijeenkomsten (doel 3 per jaar) en casusbesprekingen (doel 10 per jaar) per regio. "
@@ -40,7 +45,7 @@ def page(year: int, last_year: int) -> html.Div:
                 ).format(days=domain.CASE_DISCUSSION_MAX_GAP_DAYS),
                 className="lead",
             ),
-            year_select(ids.MEETINGS_YEAR, year, last_year),
+            year_select(ids.MEETINGS_YEAR, view.year, view.peildatum.year),
             html.Div(id=ids.MEETINGS_EXPORT),
             html.Div(id=ids.MEETINGS_TABLE, **aria(live="polite")),
         ]
@@ -52,28 +57,72 @@ def overdue(last: dt.date | None, peildatum: dt.date) -> bool:
     return last is None or (peildatum - last).days > domain.CASE_DISCUSSION_MAX_GAP_DAYS
 
 
+def _overdue_flag(last: dt.date | None, on_day: dt.date) -> object:
+    if not overdue(last, on_day):
+        return _("nee")
+    return html.Span(
+        [html.I(className="bi bi-alarm me-1", **aria(hidden="true")), _("achterstallig")],
+        className="status status-ver-achter",
+    )
+
+
+def _caption(year: int, on_day: dt.date) -> str:
+    return _("Bijeenkomsten per regio in {year}, t/m {date}").format(year=year, date=fmt.date(on_day))
+
+
+def _no_meetings(name: str) -> list[object]:
+    # A region that never reported a meeting has no data, not zero meetings.
+    unknown = status_badge(metrics.PaceStatus.GEEN_GEGEVENS)
+    none = _("geen gegevens")
+    return [name, none, unknown, none, unknown, "–", none]
+
+
+def report_table(report: NationalReport, codes: tuple[str, ...] = ()) -> object:
+    """Counts against targets with pace status, and the last case discussion with overdue flag.
+
+    Args:
+        report: the national report of the view; its standings carry counts, goals and status.
+        codes: only these regions (all when empty), e.g. those a presentation is about.
+    """
+    rows = [_standing_row(r, report) for r in report.standings if not codes or r.code in codes]
+    return table(_caption(report.year, report.through), [_(h) for h in HEADERS], rows, set())
+
+
+def _standing_row(region: RegionStanding, report: NationalReport) -> list[object]:
+    learning, cases = region.learning, region.cases
+    if learning.value is None:
+        return _no_meetings(region.name)
+    last = report.last_case.get(region.code)
+    return [
+        region.name,
+        _("{held} van {target}").format(held=_count(learning.value), target=_count(learning.target)),
+        status_badge(metrics.PaceStatus(learning.status)),
+        _("{held} van {target}").format(held=_count(cases.value), target=_count(cases.target)),
+        status_badge(metrics.PaceStatus(cases.status)),
+        fmt.date(last),
+        _overdue_flag(last, report.through),
+    ]
+
+
+def _count(value: float | None) -> int | None:
+    # Meetings and their goals are whole numbers; the report holds them as floats beside NaN.
+    return None if value is None else int(value)
+
+
 def meetings_table(regions: pd.DataFrame, last_case: pd.DataFrame, year: int, peildatum: dt.date) -> object:
-    """Counts against targets with pace status, and the last case discussion with overdue flag."""
+    """Counts against targets with pace status, and the last case discussion with overdue flag.
+
+    From ``progress_by_region`` rows; the national pages draw :func:`report_table` instead.
+    """
     last_by_code = {row.code: row.laatste for row in last_case.itertuples()}
     on_day = metrics.effective_date(year, peildatum)
     rows = []
     for r in regions.itertuples():
         if not r.bijeenkomsten_geleverd:
-            # A region that never reported a meeting has no data, not zero meetings.
-            unknown = status_badge(metrics.PaceStatus.GEEN_GEGEVENS)
-            none = _("geen gegevens")
-            rows.append([r.naam, none, unknown, none, unknown, "–", none])
+            rows.append(_no_meetings(r.naam))
             continue
         last = last_by_code.get(r.code)
         last = None if last is None or pd.isna(last) else last
-        flag = (
-            html.Span(
-                [html.I(className="bi bi-alarm me-1", **aria(hidden="true")), _("achterstallig")],
-                className="status status-ver-achter",
-            )
-            if overdue(last, on_day)
-            else _("nee")
-        )
         rows.append(
             [
                 r.naam,
@@ -92,8 +141,7 @@ def meetings_table(regions: pd.DataFrame, last_case: pd.DataFrame, year: int, pe
                     )
                 ),
                 fmt.date(last),
-                flag,
+                _overdue_flag(last, on_day),
             ]
         )
-    caption = _("Bijeenkomsten per regio in {year}, t/m {date}").format(year=year, date=fmt.date(on_day))
-    return table(caption, [_(h) for h in HEADERS], rows, set())
+    return table(_caption(year, on_day), [_(h) for h in HEADERS], rows, set())

@@ -11,6 +11,7 @@ from dash import dcc, html
 
 from dashboard.data.national import NationalSummary
 from dashboard.i18n import _, current_language
+from dashboard.reports.view import View
 from dashboard.rules import metrics
 from dashboard.text import format as fmt
 from dashboard.text.as_of import through
@@ -18,6 +19,7 @@ from layouts import controls, ids, presentation
 from layouts.a11y import aria
 from layouts.exports import pack_links
 from layouts.figure_table import table_switch
+from layouts.notices import view_problems
 
 
 def graph_config() -> dcc.Graph.Config:
@@ -46,19 +48,19 @@ def described(graph: Any, summary_id: str, graph_id: str) -> html.Figure:
     )
 
 
-def page(
-    year: int,
-    peildatum: dt.date,
-    latest: dt.date,
-    metric: str,
-    form: str,
-    highlight: str | None,
-    since: dt.date | None = None,
-) -> html.Div:
-    """The page skeleton with its controls set from the URL; callbacks fill the figures."""
+def page(view: View, latest: dt.date, form: str) -> html.Div:
+    """The page skeleton with its controls set from the view of the URL; callbacks fill the figures.
+
+    Args:
+        view: what the URL asks for (its problems are listed above the page).
+        latest: the newest peildatum there is data for.
+        form: the map form to start with (the tile map when no boundaries could be loaded).
+    """
+    year, peildatum = view.year, view.peildatum
     return html.Div(
         [
             html.H1(_("Landelijk overzicht"), className="h2"),
+            *view_problems(view.problems),
             html.P(id=ids.NATIONAL_HEADING, className="lead"),
             # A group, not a <form>: Enter in the date field must not submit and reload the page.
             html.Div(
@@ -67,7 +69,7 @@ def page(
                     controls.year_select(ids.NATIONAL_YEAR, year, peildatum.year),
                     controls.peildatum_input(ids.NATIONAL_PEILDATUM, peildatum, latest),
                     # E.g. the previous steering-group date: the tiles then show the change since.
-                    controls.since_input(ids.NATIONAL_SINCE, since, latest),
+                    controls.since_input(ids.NATIONAL_SINCE, view.since, latest),
                     html.Div(
                         [
                             presentation.link(year, peildatum),
@@ -83,9 +85,9 @@ def page(
             html.Div(id=ids.NATIONAL_TILES, className="row g-3 mb-4", **aria(live="polite")),
             html.Div(
                 [
-                    controls.metric_select(ids.NATIONAL_METRIC, metric),
+                    controls.metric_select(ids.NATIONAL_METRIC, view.metric),
                     controls.map_form_choice(ids.NATIONAL_MAP_FORM, form),
-                    controls.region_select(ids.NATIONAL_HIGHLIGHT, highlight),
+                    controls.region_select(ids.NATIONAL_HIGHLIGHT, view.region),
                     # The keyboard route to a region page, beside the map that needs a pointer.
                     html.Div(id=ids.NATIONAL_REGION_LINK, className="mb-2"),
                 ],

@@ -12,50 +12,36 @@ from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
 from dashboard.i18n import N_, _
 from dashboard.infra.runtime import current_peildatum, runtime
-from dashboard.reports.params import parse_cohort, parse_organisation, parse_since
+from dashboard.reports.params import parse_cohort, parse_organisation
+from dashboard.reports.view import View
 from geodata import RegionRef, region_refs
 from layouts import data_page, meetings, national, organisation, presentation, region, regions
 from layouts.controls import parse_peildatum, parse_region, parse_year
-from layouts.figures.maps import GEO, TILES
-from layouts.metric_specs import metric
+from layouts.figures.maps import TILES
 
 TITLE = "Hoofdzaak Werk Monitor"
 
 
-def _year_page(build: Callable[[int, int], html.Div]) -> Callable[..., html.Div]:
-    # Page layouts receive the URL's query parameters, so ?jaar=2024 reproduces the view.
-    def layout(jaar: str | None = None, **_query: str) -> html.Div:
-        last_year = current_peildatum().year
-        return build(parse_year(jaar, last_year), last_year)
-
-    return layout
-
-
-def national_page(
-    jaar: str | None = None,
-    peildatum: str | None = None,
-    maat: str | None = None,
-    kaart: str | None = None,
-    regio: str | None = None,
-    sinds: str | None = None,
-    **_query: str,
-) -> html.Div:
+# Page layouts receive the URL's query parameters (a repeated key as a list), so a link
+# reproduces the view; each parses its View from them and lists what it could not use.
+def national_page(**query: object) -> html.Div:
     """Landelijk, with every control taken from the URL."""
     latest = current_peildatum()
-    day = parse_peildatum(peildatum, latest)
-    default_form = GEO if runtime().boundaries is not None else TILES
-    form = kaart if isinstance(kaart, str) and kaart in (GEO, TILES) else default_form
-    year = parse_year(jaar, day.year)
-    return national.page(
-        year, day, latest, metric(maat).key, form, parse_region(regio), parse_since(sinds, day)
-    )
+    view = View.parse(query, latest)
+    # Without boundaries there is only the tile map: its control says so from the start.
+    form = view.map_form if runtime().boundaries is not None else TILES
+    return national.page(view, latest, form)
 
 
-def regions_page(jaar: str | None = None, zoek: str | None = None, **_query: str) -> html.Div:
-    """Regio's, with the year and the search words from the URL."""
-    last_year = current_peildatum().year
+def regions_page(zoek: object = None, **query: object) -> html.Div:
+    """Regio's, with the year and the search words from the URL (always at the latest data)."""
     words = zoek[:80] if isinstance(zoek, str) else ""
-    return regions.page(parse_year(jaar, last_year), last_year, words)
+    return regions.page(View.parse({"jaar": query.get("jaar")}, current_peildatum()), words)
+
+
+def meetings_page(**query: object) -> html.Div:
+    """Bijeenkomsten, with the year from the URL (always at the latest data)."""
+    return meetings.page(View.parse({"jaar": query.get("jaar")}, current_peildatum()))
 
 
 def _region(code: object) -> RegionRef | None:
@@ -149,7 +135,7 @@ def register_pages() -> None:
         ("regio", {"path_template": "/regio/<code>", "name": N_("Regio"), "layout": region_page}),
         (
             "bijeenkomsten",
-            {"path": "/bijeenkomsten", "name": N_("Bijeenkomsten"), "layout": _year_page(meetings.page)},
+            {"path": "/bijeenkomsten", "name": N_("Bijeenkomsten"), "layout": meetings_page},
         ),
         ("presentatie", {"path": "/presentatie", "name": N_("Presentatie"), "layout": presentation.page}),
         (

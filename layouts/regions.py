@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
-from urllib.parse import urlencode
+from collections.abc import Sequence
 
 import dash_bootstrap_components as dbc
-import pandas as pd
 from dash import html
 
 from dashboard.i18n import N_, _
+from dashboard.reports.national import NationalReport
+from dashboard.reports.standing import RegionStanding
+from dashboard.reports.view import View
 from dashboard.rules import metrics
 from dashboard.text import format as fmt
 from layouts import ids
 from layouts.a11y import aria
 from layouts.controls import year_select
+from layouts.notices import view_problems
 from layouts.status import status_badge
 from layouts.tables import table
 
@@ -31,11 +33,16 @@ HEADERS = (
 )
 
 
-def page(year: int, last_year: int, search: str = "") -> html.Div:
-    """The page skeleton; a callback fills the table (the way in that needs no map)."""
+def page(view: View, search: str = "") -> html.Div:
+    """The page skeleton; a callback fills the table (the way in that needs no map).
+
+    The page always shows the latest data: its year choices end at the view's peildatum's year.
+    """
+    year, last_year = view.year, view.peildatum.year
     return html.Div(
         [
             html.H1(_("Regio's"), className="h2"),
+            *view_problems(view.problems),
             html.P(
                 _("Voortgang van de 35 arbeidsmarktregio's naar het jaardoel voor gestarte trajecten."),
                 className="lead",
@@ -75,46 +82,40 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def matching(regions: pd.DataFrame, search: str | None) -> pd.DataFrame:
+def matching(regions: Sequence[RegionStanding], search: str | None) -> list[RegionStanding]:
     """The regions whose name, code or province contains ``search`` (all regions when empty)."""
     wanted = _plain((search or "").strip())
-    if not wanted:
-        return regions
-    keep = [wanted in _plain(f"{r.naam} {r.code} {r.provincie}") for r in regions.itertuples()]
-    return regions[keep]
+    return [r for r in regions if wanted in _plain(f"{r.name} {r.code} {r.province}")]
 
 
-def regions_table(regions: pd.DataFrame, year: int, peildatum: dt.date, search: str | None = None) -> object:
+def regions_table(report: NationalReport, view: View, search: str | None = None) -> object:
     """One row per region: started, target, pace and status in words; links keep year and peildatum."""
-    shown = matching(regions, search)
-    if shown.empty:
+    shown = matching(report.standings, search)
+    if not shown:
         return html.P(_("Geen regio gevonden voor '{search}'.").format(search=search), className="mt-2")
-    query = urlencode({"jaar": year, "peildatum": peildatum.isoformat()})
+    query = view.query()
     rows = []
-    for r in shown.itertuples():
-        expected = metrics.expected_by(r.doel_trajecten, year, peildatum)
-        started = int(r.gestart) if r.geleverd else None
-        status = metrics.pace_status(started, expected)
-        pace_pct = 100 * started / expected if started is not None and expected else None
+    for r in shown:
+        started = r.starts.value
         rows.append(
             [
-                html.A(r.naam, href=f"/regio/{r.code}?{query}"),
+                html.A(r.name, href=f"/regio/{r.code}{query}"),
                 r.code,
-                r.provincie,
+                r.province,
                 _("geen gegevens") if started is None else fmt.number(started),
-                fmt.number(r.doel_trajecten),
-                fmt.percentage(pace_pct),
-                status_badge(status),
+                fmt.number(r.starts.target),
+                fmt.percentage(r.pct_pace),
+                status_badge(metrics.PaceStatus(r.starts.status)),
             ]
         )
     found = ""
-    if len(shown) != len(regions):
+    if len(shown) != len(report.standings):
         found = (
             " ("
-            + _("{found} van {total} regio's gevonden").format(found=len(shown), total=len(regions))
+            + _("{found} van {total} regio's gevonden").format(found=len(shown), total=len(report.standings))
             + ")"
         )
     caption = _("Gestarte trajecten per regio in {year}, t/m {date}").format(
-        year=year, date=fmt.date(metrics.effective_date(year, peildatum))
+        year=report.year, date=fmt.date(report.through)
     )
     return table(caption + found, [_(h) for h in HEADERS], rows, {3, 4, 5})

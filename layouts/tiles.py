@@ -9,6 +9,8 @@ from dash import html
 
 from dashboard.data.national import NationalSummary
 from dashboard.i18n import N_, _
+from dashboard.reports.national import NationalReport, country_meetings
+from dashboard.reports.standing import Standing
 from dashboard.rules import metrics
 from dashboard.text import format as fmt
 from dashboard.text.as_of import through
@@ -215,22 +217,18 @@ def tiles(
     outflow_as_of = _("Cijfers t/m {date}").format(date=through(summary.year, summary.peildatum))
     sustainable = _outflow_tile(summary, previous, mature_goal, outflow_as_of, compared)
 
-    def meeting_tile(title: str, held: int, target: int, before: int | None, tile_id: str) -> dbc.Col:
-        if not summary.meetings_delivered:
-            lines = [
-                _("jaardoel {target}").format(target=fmt.number(target)),
-                status_badge(metrics.PaceStatus.GEEN_GEGEVENS),
-                as_of,
-            ]
+    def meeting_tile(title: str, held: Standing, before: int | None, tile_id: str) -> dbc.Col:
+        status = status_badge(metrics.PaceStatus(held.status))
+        if held.value is None:
+            lines = [_("jaardoel {target}").format(target=fmt.number(held.target)), status, as_of]
             return _tile(title, _("geen gegevens"), lines, tile_id)
-        status = metrics.pace_status(held, metrics.expected_by(target, summary.year, summary.peildatum))
         lines = [
-            _("van {target} (jaardoel)").format(target=fmt.number(target)),
-            status_badge(status),
-            _change(held, before, label=compared),
+            _("van {target} (jaardoel)").format(target=fmt.number(held.target)),
+            status,
+            _change(held.value, before, label=compared),
             as_of,
         ]
-        return _tile(title, fmt.number(held), lines, tile_id)
+        return _tile(title, fmt.number(held.value), lines, tile_id)
 
     if not summary.delivered:
         # No trajectory data at all is not zero: say so instead of showing 0 and "ver achter".
@@ -270,20 +268,19 @@ def tiles(
                 "tile-regios",
             )
         )
+    learning, cases = country_meetings(summary)
     result += [
         meeting_tile(
-            _("Leerbijeenkomsten"),
-            summary.learning_sessions,
-            summary.target_learning_sessions,
-            previous.learning_sessions if previous else None,
-            "tile-leer",
+            _("Leerbijeenkomsten"), learning, previous.learning_sessions if previous else None, "tile-leer"
         ),
         meeting_tile(
-            _("Casusbesprekingen"),
-            summary.case_discussions,
-            summary.target_case_discussions,
-            previous.case_discussions if previous else None,
-            "tile-casus",
+            _("Casusbesprekingen"), cases, previous.case_discussions if previous else None, "tile-casus"
         ),
     ]
     return result
+
+
+def national_tiles(report: NationalReport) -> list[dbc.Col]:
+    """The national page's tiles, compared as the report says (a year earlier, or ``since``)."""
+    compared = _("Op {date}").format(date=fmt.date(report.since)) if report.since is not None else None
+    return tiles(report.summary, report.earlier, mature_goal=report.mature_goal, compared=compared)

@@ -536,3 +536,48 @@ def test_trend_numbers_can_be_downloaded(national):
     assert rows[0] == ["jaar", "maand", "gestart", "cumulatief"]
     june = next(r for r in rows if r[:2] == ["2026", "6"])
     assert june[3] == "90"  # all of 2026's starts by 30 June, as the tile says
+
+
+def _notices(layout) -> list:
+    return [c for c in _walk(layout) if getattr(c, "role", None) == "status"]
+
+
+def test_a_bad_url_value_is_named_and_the_page_shows_the_default_view(national):
+    from layouts.pages import national_page
+
+    with national.server.app_context():
+        layout = national_page(peildatum="2026-13-45", regio="XX")
+        clean = national_page(jaar="2026", peildatum="2026-06-30")
+    (notice,) = _notices(layout)
+    assert "De peildatum '2026-13-45' is geen datum" in text_of(notice)
+    assert "'XX' is geen arbeidsmarktregio." in text_of(notice)
+    values = {c.id: c.value for c in _walk(layout) if getattr(c, "value", None) is not None}
+    assert values[ids.NATIONAL_YEAR] == "2026" and values[ids.NATIONAL_PEILDATUM] == "2026-06-30"
+    assert values[ids.NATIONAL_HIGHLIGHT] == NO_REGION and values[ids.NATIONAL_METRIC] == "doel"
+    # A good address shows no notice, and apart from it the page is the same.
+    assert _notices(clean) == []
+    layout.children = [c for c in layout.children if c is not notice]
+    assert json.dumps(layout, cls=PlotlyJSONEncoder) == json.dumps(clean, cls=PlotlyJSONEncoder)
+
+
+def test_the_notice_speaks_the_page_language(national):
+    from layouts.pages import national_page
+
+    with national.server.test_request_context("/?lang=en"):
+        (notice,) = _notices(national_page(peildatum="2026-13-45", maat="onzin"))
+    shown = text_of(notice)
+    assert "The reference date '2026-13-45' is not a date" in shown
+    assert "The measure 'onzin' does not exist" in shown and not dutch_words(shown), shown
+
+
+def test_the_regions_and_meetings_pages_name_a_bad_year(national):
+    from layouts.pages import meetings_page, regions_page
+
+    with national.server.app_context():
+        regions = regions_page(jaar="1999", zoek="gron")
+        cadence = meetings_page(jaar="abc")
+        assert _notices(regions_page(jaar="2025")) == _notices(meetings_page()) == []
+    assert "Het jaar '1999' kan niet: kies 2021 t/m 2026; getoond: 2026." in text_of(_notices(regions))
+    assert "Het jaar 'abc' kan niet" in text_of(_notices(cadence))
+    year = next(c for c in _walk(regions) if getattr(c, "id", None) == ids.REGIONS_YEAR)
+    assert year.value == "2026"

@@ -9,12 +9,14 @@ standing per region with its ranks.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.data.meetings import last_case_discussion
 from dashboard.data.national import NationalSummary, national_summary
-from dashboard.data.progress import progress_by_region
+from dashboard.data.progress import monthly_starts, progress_by_region
 from dashboard.infra.cache import cached
 from dashboard.infra.db import Database
 from dashboard.reports.standing import (
@@ -62,6 +64,9 @@ class NationalReport:
         earlier_day: that date, or None.
         mature_goal: the national outflow goal of the mature cohort's own year, when it stands in.
         standings: one typed standing per region, in code order.
+        monthly: national starts per calendar month (``jaar``, ``maand``, ``gestart``) from three
+            years before the view's year up to ``through``, for the trend.
+        last_case: per region code the day of its last case discussion up to ``through``, or None.
     """
 
     year: int
@@ -78,10 +83,26 @@ class NationalReport:
     since: dt.date | None
     mature_goal: float | None
     standings: tuple[RegionStanding, ...]
+    monthly: pd.DataFrame = field(default_factory=pd.DataFrame)
+    last_case: Mapping[str, dt.date | None] = field(default_factory=dict)
 
     def frame_for(self, metric: str) -> pd.DataFrame:
         """The region rows a map metric is shown from: the outflow cohort's for outflow."""
         return self.outflow_regions if metric == "duurzaam" else self.regions
+
+    def cohort_for(self, metric: str) -> OutflowCohort | None:
+        """The outflow cohort a map metric is shown for (None: the metric is of the view's year)."""
+        return self.cohort if metric == "duurzaam" else None
+
+    @property
+    def learning(self) -> Standing:
+        """The country's learning sessions against the sum of the regions' goals."""
+        return country_meetings(self.summary)[0]
+
+    @property
+    def cases(self) -> Standing:
+        """The country's case discussions against the sum of the regions' goals."""
+        return country_meetings(self.summary)[1]
 
     def standing(self, code: str) -> RegionStanding:
         """The standing of region ``code``."""
@@ -90,6 +111,27 @@ class NationalReport:
     def rank(self, metric: str, code: str) -> Rank | None:
         """Region ``code``'s place on a map metric among the regions with a value."""
         return frame_ranks(self.frame_for(metric), METRIC_COLUMNS[metric]).get(code)
+
+
+def country_meetings(summary: NationalSummary) -> tuple[Standing, Standing]:
+    """Learning sessions and case discussions of the country, each against its pace (pure).
+
+    Without any meeting reported the value is None and the status *geen gegevens*, not zero.
+    """
+    result = []
+    for held, target in (
+        (summary.learning_sessions, summary.target_learning_sessions),
+        (summary.case_discussions, summary.target_case_discussions),
+    ):
+        expected = metrics.expected_by(target, summary.year, summary.peildatum)
+        value = held if summary.meetings_delivered else None
+        result.append(Standing(value, target, expected, metrics.pace_status(value, expected).value))
+    return result[0], result[1]
+
+
+def _last_case(db: Database, through: dt.date) -> dict[str, dt.date | None]:
+    frame = last_case_discussion(db, through)
+    return {str(r.code): None if pd.isna(r.laatste) else r.laatste for r in frame.itertuples()}
 
 
 def _standings(
@@ -175,10 +217,11 @@ def _national(
     if not summary.cohort_mature and summary.mature_cohort is not None:
         # The latest mature cohort is held against the goal of its own year.
         mature_goal = national_summary(db, summary.mature_cohort.year, peildatum).target_sustainable_pct
+    through = metrics.effective_date(year, peildatum)
     return NationalReport(
         year=year,
         peildatum=peildatum,
-        through=metrics.effective_date(year, peildatum),
+        through=through,
         followed_until=metrics.followed_until(year, peildatum),
         cohort=cohort,
         regions=regions,
@@ -190,6 +233,9 @@ def _national(
         since=since,
         mature_goal=mature_goal,
         standings=_standings(regions, outflow_regions, cohort),
+        # The trend draws the view's year and the three before it.
+        monthly=monthly_starts(db, max(domain.FIRST_YEAR, year - 3), through),
+        last_case=_last_case(db, through),
     )
 
 

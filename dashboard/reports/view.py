@@ -21,10 +21,11 @@ from dashboard.rules import domain
 from dashboard.rules.region_metrics import OutflowCohort, outflow_cohort
 
 # The map metric and form when the URL names none (or an unknown one): metric keys are those of
-# ``layouts.metric_specs``; the view only needs to know which values exist.
+# ``layouts.metric_specs`` and the forms those of ``layouts.figures.maps`` (``GEO``, ``TILES``);
+# the view only needs to know which values exist.
 METRICS = ("doel", "tempo", "gestart", "duurzaam", "leer", "casus")
 DEFAULT_METRIC = "doel"
-MAP_FORMS = ("geo", "tegels")
+MAP_FORMS = ("geo", "tegel")
 DEFAULT_MAP_FORM = "geo"
 LANGUAGES = ("nl", "en")
 
@@ -121,6 +122,13 @@ class View:
         )
         raw_metric = value("maat")
         metric = raw_metric if raw_metric in METRICS else DEFAULT_METRIC
+        if raw_metric not in (None, "") and metric != raw_metric:
+            problems.append(
+                LazyText(
+                    N_("De maat '{waarde}' bestaat niet; getoond: de standaardmaat."),
+                    waarde=str(raw_metric)[:20],
+                )
+            )
         raw_form = value("kaart")
         map_form = raw_form if raw_form in MAP_FORMS else DEFAULT_MAP_FORM
         raw_region = value("regio")
@@ -128,6 +136,18 @@ class View:
         if raw_region not in (None, "", "geen") and region is None:
             problems.append(
                 LazyText(N_("'{waarde}' is geen arbeidsmarktregio."), waarde=str(raw_region)[:20])
+            )
+        raw_since = value("sinds")
+        since = params.parse_since(raw_since, peildatum)
+        if raw_since not in (None, "") and since is None:
+            problems.append(
+                LazyText(
+                    N_(
+                        "De vergelijkingsdatum '{waarde}' is geen datum vóór de peildatum; vergeleken "
+                        "wordt met dezelfde datum een jaar eerder."
+                    ),
+                    waarde=str(raw_since)[:20],
+                )
             )
         return cls(
             year=year,
@@ -138,7 +158,7 @@ class View:
             map_form=str(map_form),
             region=region,
             organisation=params.parse_organisation(value("organisatie")),
-            since=params.parse_since(value("sinds"), peildatum),
+            since=since,
             language=language if language in LANGUAGES else "nl",
             viewer=viewer,
             problems=tuple(problems),
@@ -159,9 +179,19 @@ class View:
         """A copy with some fields changed (another region, year, ...)."""
         return replace(self, **changes)  # type: ignore[arg-type]
 
-    def query(self, *keys: str) -> str:
-        """``?jaar=…&peildatum=…`` and those of the named parameters that are set (one place writes URLs)."""
-        values: dict[str, object] = {"jaar": self.year, "peildatum": self.peildatum.isoformat()}
+    def query(self, *keys: str, dated: bool = True, extra: Mapping[str, object] | None = None) -> str:
+        """``?jaar=…&peildatum=…`` and those of the named parameters that are set (one place writes URLs).
+
+        Args:
+            keys: the optional parameters to write when set (``cohort``, ``maat``, ``kaart``,
+                ``regio``, ``organisatie``, ``sinds``).
+            dated: False for a page that always shows the latest data (Regio's, Bijeenkomsten):
+                its address names the year only.
+            extra: a page's own parameters, written last (the search words of Regio's).
+        """
+        values: dict[str, object] = {"jaar": self.year}
+        if dated:
+            values["peildatum"] = self.peildatum.isoformat()
         optional: dict[str, object | None] = {
             "cohort": self.cohort,
             "maat": self.metric,
@@ -173,7 +203,7 @@ class View:
         for key, item in optional.items():
             if item is not None and key in keys:
                 values[key] = item
-        return "?" + urlencode(values)
+        return "?" + urlencode(values | dict(extra or {}))
 
 
 def _is_day(raw: object) -> bool:
