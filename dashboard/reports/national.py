@@ -9,10 +9,12 @@ standing per region with its ranks.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.data.meetings import last_case_discussion
 from dashboard.data.national import NationalSummary, national_summary
 from dashboard.data.progress import progress_by_region
 from dashboard.infra.cache import cached
@@ -61,7 +63,8 @@ class NationalReport:
         earlier: the same figures at the comparison date (``since``, else a year earlier), or None.
         earlier_day: that date, or None.
         mature_goal: the national outflow goal of the mature cohort's own year, when it stands in.
-        standings: one typed standing per region, in code order.
+        standings: one typed standing per region, in code order, each with the day of its last
+            case discussion up to ``through``.
     """
 
     year: int
@@ -92,14 +95,27 @@ class NationalReport:
         return ranks(self.frame_for(metric), METRIC_COLUMNS[metric]).get(code)
 
 
+def _last_cases(db: Database, through: dt.date) -> dict[str, dt.date | None]:
+    # Per region the last case discussion up to the report's t/m day; None when it never held one.
+    frame = last_case_discussion(db, through)
+    return {
+        str(code): None if day is None or pd.isna(day) else day
+        for code, day in zip(frame["code"], frame["laatste"], strict=True)
+    }
+
+
 def _standings(
-    regions: pd.DataFrame, outflow: pd.DataFrame, cohort: OutflowCohort
+    regions: pd.DataFrame,
+    outflow: pd.DataFrame,
+    cohort: OutflowCohort,
+    last_cases: Mapping[str, dt.date | None] | None = None,
 ) -> tuple[RegionStanding, ...]:
     by_metric = {
         key: ranks(outflow if key == "duurzaam" else regions, column)
         for key, column in METRIC_COLUMNS.items()
     }
     cohort_rows = outflow.set_index("code")
+    last_cases = last_cases or {}
     result = []
     for row in regions.itertuples():
         code = str(row.code)
@@ -144,6 +160,7 @@ def _standings(
                     str(row.status_casus),
                     by_metric["casus"].get(code),
                 ),
+                last_case_discussion=last_cases.get(code),
             )
         )
     return tuple(result)
@@ -189,7 +206,9 @@ def _national(
         earlier_day=earlier_day,
         since=since,
         mature_goal=mature_goal,
-        standings=_standings(regions, outflow_regions, cohort),
+        standings=_standings(
+            regions, outflow_regions, cohort, _last_cases(db, metrics.effective_date(year, peildatum))
+        ),
     )
 
 

@@ -54,6 +54,8 @@ class View:
         language: ``nl`` or ``en``.
         viewer: who is looking; decides what organisation figures may be shown.
         problems: what in the URL could not be used, as Dutch messages (translated when shown).
+        rejected: the URL keys of those values (``peildatum``, ``jaar``, ``regio``), for an output
+            that refuses a view instead of showing the default (a download has no page to say so).
     """
 
     year: int
@@ -68,6 +70,7 @@ class View:
     language: str = "nl"
     viewer: Viewer | None = field(default=None, compare=False)
     problems: tuple[LazyText, ...] = field(default=(), compare=False)
+    rejected: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
     def parse(
@@ -87,6 +90,7 @@ class View:
             language: the page's language.
         """
         problems: list[LazyText] = []
+        rejected: list[str] = []
 
         def value(key: str) -> object:
             return _first(query.get(key))
@@ -94,6 +98,7 @@ class View:
         raw_day = value("peildatum")
         peildatum = params.parse_peildatum(raw_day, latest)
         if raw_day not in (None, "") and not _is_day(raw_day):
+            rejected.append("peildatum")
             problems.append(
                 LazyText(
                     N_("De peildatum '{waarde}' is geen datum; getoond: de laatste dag."),
@@ -103,6 +108,7 @@ class View:
         raw_year = value("jaar")
         year = params.parse_year(raw_year, peildatum.year)
         if raw_year not in (None, "") and str(raw_year) != str(year):
+            rejected.append("jaar")
             problems.append(
                 LazyText(
                     N_("Het jaar '{waarde}' kan niet: kies {eerste} t/m {laatste}; getoond: {jaar}."),
@@ -126,6 +132,7 @@ class View:
         raw_region = value("regio")
         region = params.parse_region(raw_region)
         if raw_region not in (None, "", "geen") and region is None:
+            rejected.append("regio")
             problems.append(
                 LazyText(N_("'{waarde}' is geen arbeidsmarktregio."), waarde=str(raw_region)[:20])
             )
@@ -142,6 +149,7 @@ class View:
             language=language if language in LANGUAGES else "nl",
             viewer=viewer,
             problems=tuple(problems),
+            rejected=tuple(rejected),
         )
 
     @property
