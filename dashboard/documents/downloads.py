@@ -114,9 +114,11 @@ def export(kind: str, extension: str) -> Response:
     if view.rejected:
         return _refused(view)
     frame = TABLES[kind](view)
-    if view.region is not None:
-        frame = frame[frame["code"] == view.region]
-    return as_file(frame, export_name(kind, view.year, view.peildatum, view.region), extension)
+    # The trend and the import log have no rows per region: they stay whole and say so in the name.
+    region = view.region if "code" in frame.columns else None
+    if region is not None:
+        frame = frame[frame["code"] == region]
+    return as_file(frame, export_name(kind, view.year, view.peildatum, region), extension)
 
 
 def export_name(view: str, year: int, peildatum: dt.date, region: str | None = None) -> str:
