@@ -18,8 +18,7 @@ from dashboard.reports.national import NationalReport, national_report
 from dashboard.reports.view import View
 from dashboard.text.rounding import rounded
 from tests.conftest import PEILDATUM
-from tests.helpers import signed_in_client
-from tests.test_cohort_outputs import cohort_app, cohorts  # noqa: F401 - fixtures: the hand-made cohorts
+from tests.helpers import load, signed_in_client, trajectory
 
 QUERY = "jaar=2026&peildatum=2026-06-30"
 
@@ -40,6 +39,39 @@ def report_of(app: Any, query: dict[str, str]) -> NationalReport:
 def written(value: float | None) -> str:
     """A percentage as the CSV writes it: one decimal, halves away from zero, a decimal comma."""
     return "" if value is None else str(float(rounded(value, 1))).replace(".", ",")
+
+
+def _cohort(region: str, year: int, started: int, sustainable: int) -> list[dict[str, str]]:
+    rows = []
+    for n in range(started):
+        extra = {}
+        if n < sustainable:
+            lasting = "2025-12-15" if year == 2025 else "2026-06-01"
+            extra = {"plaatsingsdatum": f"{year}-0{n + 1}-20", "duurzaam_datum": lasting}
+        rows.append(trajectory(f"{region}-{year}-{n}", f"{year}-0{n + 1}-10", regio=region, **extra))
+    return rows
+
+
+@pytest.fixture
+def ranked_app(db, make_app):
+    """Peildatum 30 June 2026: cohort 2025 is mature, 2026 is not.
+
+    Cohort 2025: AM01 3 of 4 (75 %), AM09 2 of 4 (50 %), AM02 0 of 2; AM03 started only in 2026.
+    Cohort 2026: AM09 3 of 5 (60 %), AM01 1 of 2 (50 %), AM03 0 of 1. AM09 held one case
+    discussion, on 1 February 2026; AM01 none ever.
+    """
+    rows = [
+        *_cohort("AM01", 2025, 4, 3),
+        *_cohort("AM09", 2025, 4, 2),
+        *_cohort("AM02", 2025, 2, 0),
+        *_cohort("AM09", 2026, 5, 3),
+        *_cohort("AM01", 2026, 2, 1),
+        *_cohort("AM03", 2026, 1, 0),
+    ]
+    load(db, "trajecten", rows, today=PEILDATUM)
+    meeting = {"regio": "AM09", "soort": "casusbespreking", "datum": "2026-02-01"}
+    load(db, "bijeenkomsten", [meeting], today=PEILDATUM)
+    return make_app(suppression_minimum=1)
 
 
 @pytest.fixture
@@ -79,21 +111,23 @@ def test_region_export_and_national_report_agree_for_every_region(demo_app, quer
         assert len({r.outflow.rank.place for r in report.standings if r.outflow.rank}) > 20
 
 
-def test_region_export_names_the_place_the_ranking_gives_and_none_without_outflow(cohort_app):
+def test_region_export_names_the_place_the_ranking_gives_and_none_without_outflow(ranked_app):
     # Cohort 2025 (the map's): AM01 75 %, AM09 50 %, AM02 0 %; AM03 has no cohort 2025 at all.
-    frame = csv_frame(signed_in_client(cohort_app).get(f"/export/regios.csv?{QUERY}"))
+    frame = csv_frame(signed_in_client(ranked_app).get(f"/export/regios.csv?{QUERY}"))
     assert frame.loc[["AM01", "AM09", "AM02", "AM03"], "rang_duurzaam"].tolist() == ["1", "2", "3", ""]
     # The immature cohort 2026 chosen on the region page ranks on its own figures: AM09 60 % first.
-    chosen = csv_frame(signed_in_client(cohort_app).get(f"/export/regios.csv?{QUERY}&cohort=2026"))
+    chosen = csv_frame(signed_in_client(ranked_app).get(f"/export/regios.csv?{QUERY}&cohort=2026"))
     assert chosen.loc[["AM09", "AM01", "AM03"], "rang_duurzaam"].tolist() == ["1", "2", "3"]
 
 
-def test_meetings_export_gives_the_last_case_discussion_up_to_the_day_the_figures_stand_on(cohort_app):
-    client = signed_in_client(cohort_app)
+def test_meetings_export_gives_the_last_case_discussion_up_to_the_day_the_figures_stand_on(ranked_app):
+    client = signed_in_client(ranked_app)
     now = csv_frame(client.get(f"/export/bijeenkomsten.csv?{QUERY}"))
     assert now.loc["AM09", "laatste_casusbespreking"] == "2026-02-01"
     assert now.loc["AM01", "laatste_casusbespreking"] == ""  # never held one: empty, no date
-    assert report_of(cohort_app, {"jaar": "2026"}).standing("AM09").last_case_discussion == dt.date(2026, 2, 1)
+    assert report_of(ranked_app, {"jaar": "2026"}).standing("AM09").last_case_discussion == dt.date(
+        2026, 2, 1
+    )
     # 2025 counts up to 31 December 2025, before AM09's case discussion of February 2026.
     past = csv_frame(client.get("/export/bijeenkomsten.csv?jaar=2025&peildatum=2026-06-30"))
     assert past.loc["AM09", "laatste_casusbespreking"] == ""
