@@ -63,7 +63,8 @@ class NationalReport:
         earlier: the same figures at the comparison date (``since``, else a year earlier), or None.
         earlier_day: that date, or None.
         mature_goal: the national outflow goal of the mature cohort's own year, when it stands in.
-        standings: one typed standing per region, in code order.
+        standings: one typed standing per region, in code order, each with the day of its last
+            case discussion up to ``through``.
         monthly: national starts per calendar month (``jaar``, ``maand``, ``gestart``) from three
             years before the view's year up to ``through``, for the trend.
         last_case: per region code the day of its last case discussion up to ``through``, or None.
@@ -135,13 +136,17 @@ def _last_case(db: Database, through: dt.date) -> dict[str, dt.date | None]:
 
 
 def _standings(
-    regions: pd.DataFrame, outflow: pd.DataFrame, cohort: OutflowCohort
+    regions: pd.DataFrame,
+    outflow: pd.DataFrame,
+    cohort: OutflowCohort,
+    last_cases: Mapping[str, dt.date | None] | None = None,
 ) -> tuple[RegionStanding, ...]:
     by_metric = {
         key: frame_ranks(outflow if key == "duurzaam" else regions, column)
         for key, column in METRIC_COLUMNS.items()
     }
     cohort_rows = outflow.set_index("code")
+    last_cases = last_cases or {}
     result = []
     for row in regions.itertuples():
         code = str(row.code)
@@ -186,6 +191,7 @@ def _standings(
                     str(row.status_casus),
                     by_metric["casus"].get(code),
                 ),
+                last_case_discussion=last_cases.get(code),
             )
         )
     return tuple(result)
@@ -218,6 +224,7 @@ def _national(
         # The latest mature cohort is held against the goal of its own year.
         mature_goal = national_summary(db, summary.mature_cohort.year, peildatum).target_sustainable_pct
     through = metrics.effective_date(year, peildatum)
+    last_case = _last_case(db, through)
     return NationalReport(
         year=year,
         peildatum=peildatum,
@@ -232,10 +239,10 @@ def _national(
         earlier_day=earlier_day,
         since=since,
         mature_goal=mature_goal,
-        standings=_standings(regions, outflow_regions, cohort),
+        standings=_standings(regions, outflow_regions, cohort, last_case),
         # The trend draws the view's year and the three before it.
         monthly=monthly_starts(db, max(domain.FIRST_YEAR, year - 3), through),
-        last_case=_last_case(db, through),
+        last_case=last_case,
     )
 
 

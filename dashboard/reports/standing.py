@@ -8,6 +8,7 @@ stored, and translated where a reader sees them.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 
@@ -54,7 +55,11 @@ class OutflowStanding:
 
 @dataclass(frozen=True)
 class RegionStanding:
-    """One region's standing toward the four goals of the year at the peildatum."""
+    """One region's standing toward the four goals of the year at the peildatum.
+
+    ``last_case_discussion`` is the day of the region's last case discussion up to the report's
+    *t/m* day, or None when it never held one (or the report did not read it).
+    """
 
     code: str
     name: str
@@ -65,6 +70,7 @@ class RegionStanding:
     outflow: OutflowStanding
     learning: Standing
     cases: Standing
+    last_case_discussion: dt.date | None = None
 
 
 def number(value: object) -> float | None:

@@ -55,6 +55,8 @@ class View:
         language: ``nl`` or ``en``.
         viewer: who is looking; decides what organisation figures may be shown.
         problems: what in the URL could not be used, as Dutch messages (translated when shown).
+        rejected: the URL keys of those values (``peildatum``, ``jaar``, ``regio``), for an output
+            that refuses a view instead of showing the default (a download has no page to say so).
     """
 
     year: int
@@ -69,6 +71,7 @@ class View:
     language: str = "nl"
     viewer: Viewer | None = field(default=None, compare=False)
     problems: tuple[LazyText, ...] = field(default=(), compare=False)
+    rejected: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
     def parse(
@@ -88,6 +91,7 @@ class View:
             language: the page's language.
         """
         problems: list[LazyText] = []
+        rejected: list[str] = []
 
         def value(key: str) -> object:
             return _first(query.get(key))
@@ -95,6 +99,7 @@ class View:
         raw_day = value("peildatum")
         peildatum = params.parse_peildatum(raw_day, latest)
         if raw_day not in (None, "") and not _is_day(raw_day):
+            rejected.append("peildatum")
             problems.append(
                 LazyText(
                     N_("De peildatum '{waarde}' is geen datum; getoond: de laatste dag."),
@@ -104,6 +109,7 @@ class View:
         raw_year = value("jaar")
         year = params.parse_year(raw_year, peildatum.year)
         if raw_year not in (None, "") and str(raw_year) != str(year):
+            rejected.append("jaar")
             problems.append(
                 LazyText(
                     N_("Het jaar '{waarde}' kan niet: kies {eerste} t/m {laatste}; getoond: {jaar}."),
@@ -134,6 +140,7 @@ class View:
         raw_region = value("regio")
         region = params.parse_region(raw_region)
         if raw_region not in (None, "", "geen") and region is None:
+            rejected.append("regio")
             problems.append(
                 LazyText(N_("'{waarde}' is geen arbeidsmarktregio."), waarde=str(raw_region)[:20])
             )
@@ -162,6 +169,7 @@ class View:
             language=language if language in LANGUAGES else "nl",
             viewer=viewer,
             problems=tuple(problems),
+            rejected=tuple(rejected),
         )
 
     @property
