@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -12,12 +11,15 @@ from dash import dcc, html
 
 from dashboard.data.national import NationalSummary
 from dashboard.i18n import _, current_language
+from dashboard.reports.region import RegionReport
+from dashboard.reports.standing import OutflowStanding, Standing
 from dashboard.rules import metrics
+from dashboard.rules.region_metrics import OUTFLOW_BELOW, OUTFLOW_IMMATURE, OUTFLOW_REACHED
 from dashboard.text import format as fmt
 from dashboard.text.rounding import exact
 from layouts.a11y import aria
 from layouts.figures.theme import base_layout
-from layouts.status import status_badge
+from layouts.status import STYLE, status_badge
 
 BAR = "#154273"
 PACE = "#1a1a1a"
@@ -30,19 +32,11 @@ def static_config() -> Any:
     return {**STATIC, "locale": current_language()}
 
 
-@dataclass(frozen=True)
-class CohortOutflow:
-    """Sustainable outflow of one start cohort at the peildatum."""
-
-    year: int
-    started: int
-    sustainable: int
-    mature: bool
-
-    @property
-    def pct(self) -> float | None:
-        """Sustainable outflow as a percentage, None without trajectories."""
-        return 100 * self.sustainable / self.started if self.started else None
+# The outflow words of the report, shown with the icon and colour of the pace words they match.
+OUTFLOW_STYLE = {
+    OUTFLOW_REACHED: STYLE[metrics.PaceStatus.OP_KOERS],
+    OUTFLOW_BELOW: STYLE[metrics.PaceStatus.ACHTER],
+}
 
 
 def dial(
@@ -146,60 +140,60 @@ def starts_gauge(summary: NationalSummary, previous: NationalSummary | None) -> 
     )
 
 
-def outflow_gauge(outflow: CohortOutflow, goal: float) -> dbc.Col:
-    """Sustainable outflow of the chosen cohort against the goal, flagged while immature."""
-    title = _("Duurzame uitstroom, cohort {year}").format(year=outflow.year)
+def outflow_badge(status: str) -> html.Span:
+    """The report's outflow status in words and icon (an hourglass while the cohort is immature)."""
+    if status == OUTFLOW_IMMATURE:
+        return html.Span(
+            [html.I(className="bi bi-hourglass-split me-1", **aria(hidden="true")), _(status)],
+            className="badge text-bg-light border",
+        )
+    if status not in OUTFLOW_STYLE:
+        return status_badge(metrics.PaceStatus(status))
+    icon, css = OUTFLOW_STYLE[status]
+    return html.Span(
+        [html.I(className=f"bi {icon} me-1", **aria(hidden="true")), _(status)], className=f"status {css}"
+    )
+
+
+def outflow_gauge(outflow: OutflowStanding) -> dbc.Col:
+    """Sustainable outflow of the chosen cohort against its goal, with the report's status."""
+    title = _("Duurzame uitstroom, cohort {year}").format(year=outflow.cohort.year)
+    goal = outflow.target_pct if outflow.target_pct is not None else 0.0
     if outflow.pct is None:
         goal_line = _("doel {goal}").format(goal=fmt.percentage(goal))
         return _card(title, None, _("geen gegevens"), [goal_line], "gauge-duurzaam")
     figure = dial(outflow.pct, 100, goal, None, fmt.percent_suffix())
-    maturity = (
-        html.Span(
-            [
-                html.I(className="bi bi-hourglass-split me-1", **aria(hidden="true")),
-                _("nog niet uitontwikkeld"),
-            ],
-            className="badge text-bg-light border",
-        )
-        if not outflow.mature
-        else status_badge(metrics.PaceStatus.OP_KOERS if outflow.pct >= goal else metrics.PaceStatus.ACHTER)
-    )
     lines = [
         _("doel {goal} (zwarte streep)").format(goal=fmt.percentage(goal)),
         _("{sustainable} van {started} duurzaam aan het werk").format(
             sustainable=fmt.number(outflow.sustainable), started=fmt.number(outflow.started)
         ),
-        maturity,
+        outflow_badge(outflow.status),
     ]
     return _card(title, figure, fmt.percentage(outflow.pct), lines, "gauge-duurzaam")
 
 
 def meeting_gauge(
-    title: str,
-    held: int | None,
-    target: int,
-    year: int,
-    peildatum: dt.date,
-    card_id: str,
-    before: int | None = None,
-    extra: Any = None,
+    title: str, standing: Standing, card_id: str, before: int | None = None, extra: Any = None
 ) -> dbc.Col:
-    """Meetings held against the year target, with the pace marker."""
-    if held is None:
+    """Meetings held against the year target, with the pace marker and the standing's status."""
+    target = int(standing.target or 0)
+    if standing.value is None:
         lines = [
             _("jaardoel {target}").format(target=fmt.number(target)),
             status_badge(metrics.PaceStatus.GEEN_GEGEVENS),
             extra,
         ]
         return _card(title, None, _("geen gegevens"), lines, card_id)
-    expected = metrics.expected_by(target, year, peildatum)
+    held = int(standing.value)
+    expected = standing.expected or 0.0
     figure = dial(held, max(target, held) * 1.05 or 1, expected, None, "")
     lines = [
         _("van {target} (jaardoel)").format(target=fmt.number(target)),
         html.Span(
             [
                 _("Tempo: {expected} verwacht · ").format(expected=fmt.number(expected, 1)),
-                status_badge(metrics.pace_status(held, expected)),
+                status_badge(metrics.PaceStatus(standing.status)),
             ]
         ),
         extra,
@@ -207,6 +201,32 @@ def meeting_gauge(
     ]
     value = _("{value} van {target}").format(value=fmt.number(held), target=fmt.number(target))
     return _card(title, figure, value, lines, card_id)
+
+
+def region_gauges(report: RegionReport) -> list[dbc.Col]:
+    """The four goal gauges of a region: starts, the cohort's outflow, learning sessions, cases."""
+    summary, previous, standing = report.summary, report.previous, report.standing
+    before = previous if previous is not None and previous.meetings_delivered else None
+    flag = (
+        overdue_flag(report.last_case, report.through, report.overdue) if summary.meetings_delivered else None
+    )
+    return [
+        starts_gauge(summary, previous),
+        outflow_gauge(report.outflow),
+        meeting_gauge(
+            _("Leerbijeenkomsten"),
+            standing.learning,
+            "gauge-leer",
+            before.learning_sessions if before else None,
+        ),
+        meeting_gauge(
+            _("Casusbesprekingen"),
+            standing.cases,
+            "gauge-casus",
+            before.case_discussions if before else None,
+            flag,
+        ),
+    ]
 
 
 def overdue_flag(last_case: dt.date | None, peildatum: dt.date, overdue: bool) -> html.Span:

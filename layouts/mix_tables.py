@@ -1,4 +1,4 @@
-"""The numbers behind the mix and cadence figures as accessible tables."""
+"""The region page's tables: the numbers behind the mix and cadence figures, and the comparison."""
 
 from __future__ import annotations
 
@@ -6,8 +6,11 @@ import pandas as pd
 from dash import html
 
 from dashboard.i18n import N_, _
-from dashboard.rules import domain
+from dashboard.reports.region import RegionReport
+from dashboard.rules import comparison, domain
 from dashboard.text import format as fmt
+from dashboard.text.as_of import through
+from geodata import region_refs
 from layouts.figures.mix import UNKNOWN, funding_table, method_table
 from layouts.tables import table
 
@@ -82,3 +85,44 @@ def attendance_table(attendance: pd.DataFrame, known: pd.DataFrame) -> html.Div 
     )
     headers = [_("Soort bijeenkomst"), _("Gehouden"), _("Deelnemers bekend"), *types]
     return table(caption, headers, rows, set(range(1, len(headers))))
+
+
+def _shown(value: float | None, measure: str) -> str:
+    if value is None or pd.isna(value):
+        return _("geen gegevens")
+    if "%" in measure:
+        return fmt.percentage(value)
+    return fmt.number(value, 1 if value != int(value) else 0)
+
+
+def comparison_table(report: RegionReport) -> html.Div:
+    """The region beside the country, the median and regions of similar volume, with its rank."""
+    ref, year, peildatum = report.ref, report.national.year, report.national.peildatum
+    rows = [
+        [
+            # The comparison names its measures in Dutch; the outflow row names its cohort.
+            comparison.measure_label(row.maat, row.cohort),
+            _shown(row.regio, row.maat),
+            _shown(row.landelijk, row.maat),
+            _shown(row.mediaan, row.maat),
+            _shown(row.vergelijkbaar, row.maat),
+            fmt.rank(row.rang),
+        ]
+        for row in report.comparison.itertuples()
+    ]
+    names = {r.code: r.naam for r in region_refs()}
+    caption = _("{name} vergeleken, {year} t/m {date}. Vergelijkbaar volume: {similar}.").format(
+        name=ref.naam,
+        year=year,
+        date=through(year, peildatum),
+        similar=", ".join(names[c] for c in report.similar) or _("geen"),
+    )
+    headers = [
+        _("Maat"),
+        ref.naam,
+        _("Landelijk"),
+        _("Mediaan 35 regio's"),
+        _("Vergelijkbare regio's"),
+        _("Rang"),
+    ]
+    return table(caption, headers, rows, {1, 2, 3, 4})

@@ -11,13 +11,18 @@ from dash import dcc, html
 
 from dashboard.data.cohorts import OrganisationRef
 from dashboard.i18n import _
+from dashboard.reports.organisation import OrganisationReport
+from dashboard.reports.view import View
 from dashboard.rules import metrics
 from dashboard.text import format as fmt
 from dashboard.text.as_of import through
 from geodata import RegionRef
 from layouts import controls, ids
 from layouts.a11y import aria
+from layouts.data_page import delivery_table
+from layouts.figures.funnel import funnel_summary
 from layouts.region import breadcrumb, graph, region_trail, section, summary_text
+from layouts.tables import table
 
 
 def organisation_trail(
@@ -25,6 +30,45 @@ def organisation_trail(
 ) -> list[tuple[str, str | None]]:
     """*Nederland › region › organisation*."""
     return [*region_trail(region, year, peildatum), (organisation.naam, None)]
+
+
+def organisation_url(view: View, code: str, organisation: int) -> str:
+    """The page of organisation ``organisation`` in region ``code``, with the view's year and peildatum."""
+    return f"/regio/{code}/organisatie/{organisation}" + view.address()
+
+
+def heading(report: OrganisationReport) -> str:
+    """*Startcohort 2026, cijfers t/m 30 juni 2026* (a past year names the day outflow counts to)."""
+    return _("Startcohort {year}, cijfers t/m {date}").format(
+        year=report.year, date=through(report.year, report.peildatum)
+    )
+
+
+def funnel_text(report: OrganisationReport) -> str:
+    """The text under the organisation's funnel: its counts, or why small numbers are not shown."""
+    name, counts = report.ref.naam, report.counts
+    if report.suppressed:
+        text = _(
+            "{name}: kleine aantallen (1 tot en met {largest}) worden op organisatieniveau niet getoond "
+            "({marker} of x), zodat niemand herkenbaar is."
+        ).format(name=name, largest=report.rule.minimum - 1, marker=report.rule.marker)
+    else:
+        text = funnel_summary(name, counts, report.year)
+    if counts is not None and not report.mature:
+        text += " " + _("Dit cohort is nog niet uitontwikkeld: duurzaam werk kan nog volgen.")
+    return text
+
+
+def deliveries(report: OrganisationReport) -> list[Any]:
+    """Delivery per quarter and the files that brought the organisation's trajectories."""
+    if report.files.empty:
+        return [html.P(_("Deze organisatie heeft nog geen trajecten aangeleverd (geen gegevens)."))]
+    rows = [
+        [fmt.moment(r.tijdstip), r.bestandsnaam, fmt.number(r.trajecten)] for r in report.files.itertuples()
+    ]
+    caption = _("Aangeleverde bestanden met haar trajecten")
+    files = table(caption, [_("Ingelezen"), _("Bestand"), _("Rijen")], rows, {2})
+    return [delivery_table(report.deliveries, report.ref.region_code), files]
 
 
 def page(

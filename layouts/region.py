@@ -11,7 +11,9 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.i18n import N_, _, language_query
+from dashboard.reports.region import RegionReport
 from dashboard.rules import domain, metrics
+from dashboard.text.as_of import through
 from geodata import RegionRef
 from layouts import controls, ids, presentation
 from layouts.a11y import aria
@@ -72,6 +74,14 @@ def region_trail(region: RegionRef, year: int, peildatum: dt.date | str) -> list
     """The breadcrumb steps down to ``region``."""
     query = view_query(year, peildatum)
     return [(_("Nederland"), "/" + query), (region.naam, f"/regio/{region.code}{query}")]
+
+
+def region_heading(report: RegionReport) -> str:
+    """*Arbeidsmarktregio AM09 · provincie Gelderland · voortgang 2026, t/m 30 juni 2026*."""
+    ref, year, peildatum = report.ref, report.national.year, report.national.peildatum
+    return _("Arbeidsmarktregio {code} · provincie {province} · voortgang {year}, t/m {date}").format(
+        code=ref.code, province=ref.provincie, year=year, date=through(year, peildatum)
+    )
 
 
 def cohort_select(component_id: str, value: int, last_year: int) -> html.Div:

@@ -7,6 +7,8 @@ import datetime as dt
 from callbacks.organisation import update_organisation, update_organisations
 from callbacks.region import update_comparison, update_region
 from dashboard.i18n import use_language
+from dashboard.reports.standing import Standing
+from dashboard.rules import metrics
 from geodata import region_refs
 from layouts import gauges, region
 from layouts.exports import export_links, pack_links
@@ -17,9 +19,9 @@ from tests.test_region_page import org_id, run
 def test_meeting_gauge_writes_numbers_and_dates_per_language():
     def card() -> str:
         flag = gauges.overdue_flag(dt.date(2026, 3, 1), dt.date(2026, 6, 30), True)
-        column = gauges.meeting_gauge(
-            "Leerbijeenkomsten", 1234, 2000, 2026, dt.date(2026, 6, 30), "g", 1100, flag
-        )
+        expected = metrics.expected_by(2000, 2026, dt.date(2026, 6, 30))
+        standing = Standing(1234, 2000, expected, metrics.pace_status(1234, expected).value)
+        column = gauges.meeting_gauge("Leerbijeenkomsten", standing, "g", 1100, flag)
         return text_of(column)
 
     with use_language("en"):

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from callbacks.organisation import _plain
 from dashboard.cli.database import _size
 from dashboard.i18n import use_language
 from dashboard.importing.reading import _megabytes
+from dashboard.reports.organisation import _plain
 from dashboard.text import format as fmt
 from dashboard.text.rounding import exact, rounded, whole
 from layouts.gauges import dial

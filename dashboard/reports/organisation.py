@@ -1,22 +1,30 @@
-"""Organisation figures of a region, as the viewer may see them: for the grid, the export and the pack.
+"""Organisation figures as the viewer may see them: the region's grid and export, the pack, one organisation.
 
 Small numbers are already hidden (``dashboard.data.access`` applies the viewer's suppression
-rule), so every output that reads these rows shows the same hidden cells.
+rule), so every output that reads these rows shows the same hidden cells. These reports depend on
+who is looking, so they are not cached themselves; the published tables beneath them are.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from dashboard.data import access
+from dashboard.data.cohorts import OrganisationRef
+from dashboard.data.progress import progress_by_region
 from dashboard.i18n import _
 from dashboard.infra.db import Database
+from dashboard.reports.region import region_ref
 from dashboard.reports.view import View
-from dashboard.rules.suppression import ORGANISATION_COUNTS
+from dashboard.rules import domain, metrics
+from dashboard.rules.suppression import ORGANISATION_COUNTS, SuppressionRule
 from dashboard.text import format as fmt
 from dashboard.text.rounding import exact
+from geodata import RegionRef
 
 
 def _plain(value: object) -> object:
@@ -55,6 +63,17 @@ def organisation_rows(shown: pd.DataFrame) -> list[dict[str, Any]]:
     return rows
 
 
+def published_table(db: Database, view: View, code: str, minimum: int) -> pd.DataFrame:
+    """The organisations of region ``code`` (start cohort ``view.year``) as ``view.viewer`` may see them.
+
+    Raises:
+        access.NoAccess: when ``view.viewer`` may not see this region's organisations.
+    """
+    if view.viewer is None:
+        raise access.NoAccess(_("U hebt geen toegang tot cijfers per organisatie."))
+    return access.organisation_table(view.viewer, db, code, view.year, view.peildatum, minimum)
+
+
 def region_organisations(db: Database, view: View, code: str, minimum: int) -> list[dict[str, Any]]:
     """The organisations of region ``code``: counts of start cohort ``view.year``, outflow of ``view.cohort``.
 
@@ -64,10 +83,97 @@ def region_organisations(db: Database, view: View, code: str, minimum: int) -> l
     Raises:
         access.NoAccess: when ``view.viewer`` may not see this region's organisations.
     """
-    viewer = view.viewer
-    if viewer is None:
-        raise access.NoAccess(_("U hebt geen toegang tot cijfers per organisatie."))
-    rows = organisation_rows(access.organisation_table(viewer, db, code, view.year, view.peildatum, minimum))
-    cohort = access.organisation_table(viewer, db, code, view.cohort, view.peildatum, minimum)
+    rows = organisation_rows(published_table(db, view, code, minimum))
+    cohort = published_table(db, view.but(year=view.cohort), code, minimum)
     outflow = {row["id"]: row["duurzaam_pct"] for row in organisation_rows(cohort)}
     return [row | {"duurzaam_pct": outflow.get(row["id"])} for row in rows]
+
+
+def visible_organisation(db: Database, view: View) -> OrganisationRef | None:
+    """Organisation ``view.organisation`` when ``view.viewer`` may see it, in ``view.region`` if named.
+
+    None for one that does not exist, one the viewer may not see and one of another region: the
+    same answer, so a crafted number does not tell whether it exists.
+    """
+    if view.viewer is None:
+        return None
+    found = access.organisation(view.viewer, db, view.organisation)
+    if found is None or (view.region is not None and found.region_code != view.region):
+        return None
+    return found
+
+
+@dataclass(frozen=True)
+class OrganisationReport:
+    """One organisation at one view, as its viewer may see it.
+
+    Attributes:
+        ref: the organisation; region: its region.
+        year, peildatum: of the view (start cohort ``year``).
+        mature: whether start cohort ``year`` is mature at the peildatum.
+        counts: its published row of the region's grid (``organisation_rows``), small numbers
+            hidden there hidden here; None when it delivered nothing (*geen gegevens*, never 0).
+        target_outflow_pct: the region's outflow goal of the year, the one its gauge shows.
+        rule: the viewer's small-number rule.
+        monthly: starts per month of this and last year, or None when any month is a small number.
+        mix: methods and funding of the cohort, or None when any count in it is a small number.
+        deliveries: its delivery status per quarter at the peildatum.
+        files: the files that brought its trajectories by the peildatum.
+    """
+
+    ref: OrganisationRef
+    region: RegionRef
+    year: int
+    peildatum: dt.date
+    mature: bool
+    counts: dict[str, Any] | None
+    target_outflow_pct: float
+    rule: SuppressionRule
+    monthly: pd.DataFrame | None
+    mix: pd.DataFrame | None
+    deliveries: pd.DataFrame
+    files: pd.DataFrame
+
+    @property
+    def suppressed(self) -> bool:
+        """Whether some of its counts are hidden as small numbers."""
+        return self.counts is not None and bool(self.counts["onderdrukt"])
+
+
+def organisation_report(
+    db: Database, view: View, organisation_id: int | None, minimum: int
+) -> OrganisationReport:
+    """The report of organisation ``organisation_id`` at ``view``, for ``view.viewer``.
+
+    Starts per month and per method are single small counts at this level: they are shown only
+    when none of them is small.
+
+    Raises:
+        access.NoAccess: when it does not exist or the viewer may not see it (one answer for both).
+    """
+    found = visible_organisation(db, view.but(organisation=organisation_id, region=None))
+    if found is None or view.viewer is None:
+        raise access.NoAccess(_("Organisatie niet gevonden of geen toegang."))
+    viewer, year, peildatum = view.viewer, view.year, view.peildatum
+    published = organisation_rows(published_table(db, view, found.region_code, minimum))
+    row = next(r for r in published if r["id"] == found.id)
+    rule = viewer.suppression(minimum)
+    first = max(domain.FIRST_YEAR, year - 1)
+    monthly = access.organisation_monthly(viewer, db, found, first, metrics.effective_date(year, peildatum))
+    mix = access.organisation_mix(viewer, db, found, year, peildatum)
+    goals = progress_by_region(db, year, peildatum).set_index("code")
+    return OrganisationReport(
+        ref=found,
+        region=region_ref(found.region_code),
+        year=year,
+        peildatum=peildatum,
+        mature=metrics.cohort_is_mature(year, peildatum),
+        counts=None if row["gestart"] is None else row,
+        # The region's own outflow goal for the year, as the region's gauge holds it.
+        target_outflow_pct=float(goals.loc[found.region_code, "doel_duurzaam_pct"]),
+        rule=rule,
+        monthly=None if any(rule.is_small(int(v)) for v in monthly["gestart"]) else monthly,
+        mix=None if any(rule.is_small(int(v)) for v in [*mix["gestart"], *mix["duurzaam"]]) else mix,
+        deliveries=access.delivery(viewer, db, peildatum, found.id),
+        files=access.organisation_files(viewer, db, found, peildatum),
+    )

@@ -9,7 +9,7 @@ the comparison with other regions. It is computed once per view and cached per d
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -27,10 +27,10 @@ from dashboard.data.progress import monthly_starts, progress_by_region
 from dashboard.infra.cache import cached
 from dashboard.infra.db import Database
 from dashboard.reports.national import NationalReport, national_report, year_before
-from dashboard.reports.standing import RegionStanding
+from dashboard.reports.standing import OutflowStanding, RegionStanding
 from dashboard.reports.view import View
 from dashboard.rules import comparison, domain, metrics
-from dashboard.rules.region_metrics import OutflowCohort
+from dashboard.rules.region_metrics import OutflowCohort, outflow_status
 from geodata import RegionRef, region_refs
 
 
@@ -59,6 +59,8 @@ class RegionReport:
         cohort: the start cohort of the funnels, mix, outflow gauge and comparison.
         cohort_started, cohort_sustainable: that cohort's counts (0 when it has no data).
         target_outflow_pct: the outflow goal the gauge holds the cohort against.
+        outflow: the cohort's outflow as the page's gauge holds it: against ``target_outflow_pct``
+            (the region's goal of the view's year), its status by the one outflow rule.
         last_case: the last case discussion up to the data date, or None.
         overdue: whether that is longer ago than the programme allows.
         funnel, national_funnel: funnel counts of the cohort (None without rows).
@@ -80,6 +82,7 @@ class RegionReport:
     cohort_started: int
     cohort_sustainable: int
     target_outflow_pct: float
+    outflow: OutflowStanding
     last_case: dt.date | None
     overdue: bool
     funnel: dict[str, int] | None
@@ -110,6 +113,24 @@ def funnel_counts(frame: pd.DataFrame, code: str | None = None) -> dict[str, int
     if frame.empty:
         return None
     return {str(k): int(v) for k, v in frame.drop(columns="code").sum().items()}
+
+
+def cohort_funnel(
+    db: Database, cohort: int, peildatum: dt.date, code: str | None = None
+) -> dict[str, int] | None:
+    """The funnel of start cohort ``cohort`` in region ``code`` (or the country); None without rows."""
+    return funnel_counts(funnel_by_region(db, cohort, peildatum), code)
+
+
+def held_against(outflow: OutflowStanding, goal: float) -> OutflowStanding:
+    """The same cohort outflow held against another ``goal``, its status by the same rule.
+
+    The national standing holds a cohort against the goal of the cohort's own year; the region
+    page holds it against the region's goal of the view's year. Only the goal may differ: the
+    words come from :func:`dashboard.rules.region_metrics.outflow_status` in both.
+    """
+    pct = float("nan") if outflow.pct is None else outflow.pct
+    return replace(outflow, target_pct=goal, status=outflow_status(pct, goal, outflow.cohort.mature))
 
 
 def _cadence(db: Database, code: str, year: int, peildatum: dt.date, row: pd.Series) -> Cadence:
@@ -149,17 +170,20 @@ def _region(
     last = None if last is None or pd.isna(last) else last
     funnels = funnel_by_region(db, cohort.year, peildatum)
     first = max(domain.FIRST_YEAR, year - 1)
+    standing = national.standing(code)
+    goal = float(row["doel_duurzaam_pct"].iloc[0])
     return RegionReport(
         ref=region_ref(code),
         national=national,
-        standing=national.standing(code),
+        standing=standing,
         summary=summary,
         previous=previous,
         cohort=cohort,
         cohort_delivered=bool(cohort_row["geleverd"]),
         cohort_started=int(cohort_row["gestart"]) if cohort_row["geleverd"] else 0,
         cohort_sustainable=int(cohort_row["duurzaam"]),
-        target_outflow_pct=float(row["doel_duurzaam_pct"].iloc[0]),
+        target_outflow_pct=goal,
+        outflow=held_against(standing.outflow, goal),
         last_case=last,
         overdue=last is None or (last_day - last).days > domain.CASE_DISCUSSION_MAX_GAP_DAYS,
         funnel=funnel_counts(funnels, code),

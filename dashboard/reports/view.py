@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from dashboard.auth.viewer import Viewer
 from dashboard.i18n import N_, LazyText
@@ -212,6 +212,24 @@ class View:
             if item is not None and key in keys:
                 values[key] = item
         return "?" + urlencode(values | dict(extra or {}))
+
+    def address(self, *keys: str) -> str:
+        """:meth:`query` with the language when it is not Dutch: for links and the address bar.
+
+        The language travels with the view, so a link or a rewritten address does not fall back
+        to Dutch.
+        """
+        query = self.query(*keys)
+        return query if self.language == "nl" else f"{query}&{urlencode({'lang': self.language})}"
+
+    def shown_by(self, search: str | None, latest: dt.date, *keys: str) -> bool:
+        """Whether the address query ``search`` already shows this view (year, peildatum and ``keys``).
+
+        Writing the same view again would only add a step to the browser history, after which
+        Back would seem to do nothing. A default left out of the address counts as written.
+        """
+        shown = View.parse(parse_qs((search or "").lstrip("?")), latest, self.viewer, self.language)
+        return shown.query(*keys) == self.query(*keys)
 
 
 def _is_day(raw: object) -> bool:
