@@ -19,8 +19,8 @@ from dashboard.data.access import NoAccess
 from dashboard.data.cohorts import funnel_by_organisation
 from dashboard.reports.national import national_report
 from dashboard.reports.organisation import organisation_report
-from dashboard.reports.region import held_against, region_report
-from dashboard.reports.standing import OutflowStanding, Rank
+from dashboard.reports.region import region_report
+from dashboard.reports.standing import Rank
 from dashboard.reports.view import View
 from dashboard.rules.region_metrics import OutflowCohort
 from tests.conftest import PEILDATUM
@@ -105,24 +105,9 @@ def test_region_standing_is_the_national_standing_of_the_same_view(below_goal, c
         assert report.standing == national.standing(code)
         assert report.standing.outflow.rank == national.rank("duurzaam", code)
         assert report.cohort == national.cohort == view.outflow
-        # The page's outflow is the same figure, only held against the region's goal of the year.
-        assert (report.outflow.pct, report.outflow.cohort) == (report.standing.outflow.pct, report.cohort)
-
-
-def test_holding_outflow_against_another_goal_uses_the_same_rule():
-    cohort = OutflowCohort(2025, 2026, True)
-    outflow = OutflowStanding(cohort, 20, 9, 45.0, None, 40.0, "op of boven doel", Rank(3, 35))
-    stricter = held_against(outflow, 50.0)
-    assert (stricter.target_pct, stricter.status, stricter.rank, stricter.pct) == (
-        50.0,
-        "onder doel",
-        Rank(3, 35),
-        45.0,
-    )
-    young = OutflowStanding(OutflowCohort(2026, 2026, False), 20, 2, 10.0, None, 40.0, "x", None)
-    assert held_against(young, 40.0).status == "nog niet uitontwikkeld"
-    empty = OutflowStanding(cohort, None, None, None, None, 40.0, "x", None)
-    assert held_against(empty, 40.0).status == "geen gegevens"
+        # The page's gauge holds the same figure against the same goal (the cohort's own year).
+        assert report.outflow == report.standing.outflow
+        assert report.target_outflow_pct == report.standing.outflow.target_pct
 
 
 def test_gauge_says_the_outflow_status_of_the_standing(below_goal, make_app):
@@ -152,3 +137,23 @@ def test_organisation_report_as_each_viewer_may_see_it(known):
         organisation_report(known, admin.but(viewer=Viewer("gr", REGIONAL, frozenset({"AM01"}))), ggz, 5)
     with pytest.raises(NoAccess):
         organisation_report(known, admin, 999_999, 5)
+
+
+def test_a_cohort_is_held_against_the_goal_of_its_own_year(below_goal):
+    # AM01's goal is 40 % in 2025 and 20 % in 2026: the mature cohort 2025 (0 %) shown in the 2026
+    # view is below its own year's goal, on the gauge as in the standing and the export.
+    goals = [
+        {
+            "regio": "AM01",
+            "jaar": "2026",
+            "trajecten": "100",
+            "duurzaam_pct": "20",
+            "leerbijeenkomsten": "3",
+            "casusbesprekingen": "10",
+        },
+    ]
+    load(below_goal, "doelen", goals, today=PEILDATUM)
+    report = region_report(below_goal, view_of(), "AM01")
+    assert report.cohort.year == 2025
+    assert (report.target_outflow_pct, report.outflow.status) == (40.0, "onder doel")
+    assert report.outflow == report.standing.outflow

@@ -9,7 +9,7 @@ the comparison with other regions. It is computed once per view and cached per d
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -30,7 +30,7 @@ from dashboard.reports.national import NationalReport, national_report, year_bef
 from dashboard.reports.standing import OutflowStanding, RegionStanding
 from dashboard.reports.view import View
 from dashboard.rules import comparison, domain, metrics
-from dashboard.rules.region_metrics import OutflowCohort, outflow_status
+from dashboard.rules.region_metrics import OutflowCohort
 from geodata import RegionRef, region_refs
 
 
@@ -60,7 +60,7 @@ class RegionReport:
         cohort_started, cohort_sustainable: that cohort's counts (0 when it has no data).
         target_outflow_pct: the outflow goal the gauge holds the cohort against.
         outflow: the cohort's outflow as the page's gauge holds it: against ``target_outflow_pct``
-            (the region's goal of the view's year), its status by the one outflow rule.
+            (the goal of the cohort's own year), its status by the one outflow rule.
         last_case: the last case discussion up to the data date, or None.
         overdue: whether that is longer ago than the programme allows.
         funnel, national_funnel: funnel counts of the cohort (None without rows).
@@ -122,17 +122,6 @@ def cohort_funnel(
     return funnel_counts(funnel_by_region(db, cohort, peildatum), code)
 
 
-def held_against(outflow: OutflowStanding, goal: float) -> OutflowStanding:
-    """The same cohort outflow held against another ``goal``, its status by the same rule.
-
-    The national standing holds a cohort against the goal of the cohort's own year; the region
-    page holds it against the region's goal of the view's year. Only the goal may differ: the
-    words come from :func:`dashboard.rules.region_metrics.outflow_status` in both.
-    """
-    pct = float("nan") if outflow.pct is None else outflow.pct
-    return replace(outflow, target_pct=goal, status=outflow_status(pct, goal, outflow.cohort.mature))
-
-
 def _cadence(db: Database, code: str, year: int, peildatum: dt.date, row: pd.Series) -> Cadence:
     meetings = meetings_of_region(db, code, year, peildatum)
     before = last_case_discussion(db, dt.date(year - 1, 12, 31)).set_index("code")["laatste"].get(code)
@@ -171,7 +160,6 @@ def _region(
     funnels = funnel_by_region(db, cohort.year, peildatum)
     first = max(domain.FIRST_YEAR, year - 1)
     standing = national.standing(code)
-    goal = float(row["doel_duurzaam_pct"].iloc[0])
     return RegionReport(
         ref=region_ref(code),
         national=national,
@@ -182,8 +170,9 @@ def _region(
         cohort_delivered=bool(cohort_row["geleverd"]),
         cohort_started=int(cohort_row["gestart"]) if cohort_row["geleverd"] else 0,
         cohort_sustainable=int(cohort_row["duurzaam"]),
-        target_outflow_pct=goal,
-        outflow=held_against(standing.outflow, goal),
+        # A cohort is held against the goal of its own year, on every output (as its status is).
+        target_outflow_pct=standing.outflow.target_pct or 0.0,
+        outflow=standing.outflow,
         last_case=last,
         overdue=last is None or (last_day - last).days > domain.CASE_DISCUSSION_MAX_GAP_DAYS,
         funnel=funnel_counts(funnels, code),
