@@ -14,7 +14,15 @@ from dashboard.i18n import _, ngettext
 from dashboard.rules.region_metrics import OutflowCohort
 from dashboard.text import format as fmt
 from layouts.figure_table import table_meta, with_table
-from layouts.figures.theme import NO_DATA, base_layout, class_palette, discrete_colourscale, readable_text
+from layouts.figures.theme import (
+    NO_DATA,
+    SCREEN,
+    Medium,
+    base_layout,
+    class_palette,
+    discrete_colourscale,
+    readable_text,
+)
 from layouts.metric_specs import MetricSpec
 
 GEO = "geo"
@@ -33,6 +41,8 @@ GEO_LAYOUT = {
 # A sand tone that is neither a class colour nor the no-data grey: "not yet judged", not "low".
 IMMATURE = "#f1e2c0"
 TILE_SIZE = 58
+# Two lines (abbreviation and value, "100 %") fit a square up to this size.
+TILE_TEXT_MAX = 16
 
 
 @dataclass(frozen=True)
@@ -187,7 +197,7 @@ def _colour_axis(values: MapValues) -> dict[str, Any]:
     }
 
 
-def geo_map_figure(geojson: dict[str, Any], values: MapValues) -> go.Figure:
+def geo_map_figure(geojson: dict[str, Any], values: MapValues, medium: Medium = SCREEN) -> go.Figure:
     """The real boundaries as an SVG map of the Netherlands, with no base map at all.
 
     Plotly's geo map draws 35 paths in tens of milliseconds, where the tile-based map library took
@@ -202,17 +212,21 @@ def geo_map_figure(geojson: dict[str, Any], values: MapValues) -> go.Figure:
         z=values.classes,
         zmin=-0.5,
         zmax=n - 0.5,
-        marker={"line": {"color": "#ffffff", "width": 1}},
+        marker={"line": {"color": "#ffffff", "width": medium.line(1)}},
         customdata=values.customdata,
         hovertemplate=values.hovertemplate,
         **_colour_axis(values),
     )
-    layout = base_layout(height=MAP_HEIGHT, geo=GEO_LAYOUT, dragmode=False)
+    layout = base_layout(medium, height=MAP_HEIGHT, geo=GEO_LAYOUT, dragmode=False)
     return _with_table(go.Figure(trace, layout), values, GEO)
 
 
-def tile_map_figure(tiles: pd.DataFrame, values: MapValues) -> go.Figure:
-    """Every region one equal square at its tile position, so small regions stay visible."""
+def tile_map_figure(tiles: pd.DataFrame, values: MapValues, medium: Medium = SCREEN) -> go.Figure:
+    """Every region one equal square at its tile position, so small regions stay visible.
+
+    The squares keep their size in every medium (the grid is fixed); the labels on them grow only
+    as far as a square holds them.
+    """
     placed = tiles.set_index("code").loc[values.codes]
     n = len(values.palette)
     trace = go.Scatter(
@@ -222,7 +236,7 @@ def tile_map_figure(tiles: pd.DataFrame, values: MapValues) -> go.Figure:
         text=placed["afkorting"],
         # Abbreviation and value on every tile: readable on a projector without hovering.
         texttemplate="<b>%{text}</b><br>%{customdata[5]}",
-        textfont={"color": values.text_colours, "size": 13},
+        textfont={"color": values.text_colours, "size": min(medium.size(13), TILE_TEXT_MAX)},
         marker={
             "symbol": "square",
             "size": TILE_SIZE,
@@ -237,6 +251,7 @@ def tile_map_figure(tiles: pd.DataFrame, values: MapValues) -> go.Figure:
     )
     axis = {"visible": False, "fixedrange": True}
     layout = base_layout(
+        medium,
         height=MAP_HEIGHT,
         xaxis={**axis, "range": [-0.7, 6.7]},
         yaxis={**axis, "range": [8.7, -0.7], "scaleanchor": "x"},
