@@ -41,8 +41,10 @@ GEO_LAYOUT = {
 # A sand tone that is neither a class colour nor the no-data grey: "not yet judged", not "low".
 IMMATURE = "#f1e2c0"
 TILE_SIZE = 58
-# Two lines (abbreviation and value, "100 %") fit a square up to this size.
-TILE_TEXT_MAX = 16
+# The tile grid's rows, with half a tile of room above and below (the y range of the tile map).
+TILE_ROWS = (-0.7, 8.7)
+# Two lines (abbreviation and value, "100 %") fit a square in letters this share of its side.
+TILE_TEXT_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -224,11 +226,17 @@ def geo_map_figure(geojson: dict[str, Any], values: MapValues, medium: Medium = 
 def tile_map_figure(tiles: pd.DataFrame, values: MapValues, medium: Medium = SCREEN) -> go.Figure:
     """Every region one equal square at its tile position, so small regions stay visible.
 
-    The squares keep their size in every medium (the grid is fixed); the labels on them grow only
-    as far as a square holds them.
+    Where the room is fixed (a projector screen, a printed page) the squares fill it without
+    overlapping, and the labels on them grow only as far as a square holds them.
     """
     placed = tiles.set_index("code").loc[values.codes]
     n = len(values.palette)
+    tile, text_size = TILE_SIZE, 13
+    if medium.height is not None:
+        # The height decides the grid's pitch (the axes keep squares square); 10 px of margins.
+        pitch = (medium.height - 20) / (TILE_ROWS[1] - TILE_ROWS[0])
+        tile = int(pitch * 0.96)
+        text_size = min(medium.size(13), int(pitch * TILE_TEXT_SHARE))
     trace = go.Scatter(
         x=placed["tegel_kolom"],
         y=placed["tegel_rij"],
@@ -236,10 +244,10 @@ def tile_map_figure(tiles: pd.DataFrame, values: MapValues, medium: Medium = SCR
         text=placed["afkorting"],
         # Abbreviation and value on every tile: readable on a projector without hovering.
         texttemplate="<b>%{text}</b><br>%{customdata[5]}",
-        textfont={"color": values.text_colours, "size": min(medium.size(13), TILE_TEXT_MAX)},
+        textfont={"color": values.text_colours, "size": text_size},
         marker={
             "symbol": "square",
-            "size": TILE_SIZE,
+            "size": tile,
             "color": values.classes,
             "cmin": -0.5,
             "cmax": n - 0.5,
@@ -254,7 +262,7 @@ def tile_map_figure(tiles: pd.DataFrame, values: MapValues, medium: Medium = SCR
         medium,
         height=MAP_HEIGHT,
         xaxis={**axis, "range": [-0.7, 6.7]},
-        yaxis={**axis, "range": [8.7, -0.7], "scaleanchor": "x"},
+        yaxis={**axis, "range": [TILE_ROWS[1], TILE_ROWS[0]], "scaleanchor": "x"},
     )
     return _with_table(go.Figure(trace, layout), values, TILES)
 
