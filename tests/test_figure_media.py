@@ -20,7 +20,7 @@ from layouts.figures.funnel import funnel_figure
 from layouts.figures.funnel_plot import funnel_plot_figure
 from layouts.figures.maps import map_values, tile_map_figure
 from layouts.figures.ranking import ranking_figure
-from layouts.figures.theme import MEDIA, PRINT, PROJECTOR, SCREEN, base_layout
+from layouts.figures.theme import PRINT, PROJECTOR, SCREEN, base_layout
 from layouts.figures.trend import trend_figure
 from layouts.metric_specs import METRICS
 from tests.helpers import FUNNEL_COUNTS
@@ -75,7 +75,7 @@ def figures(medium):
 
 def test_the_screen_is_the_default_and_draws_as_before():
     assert base_layout()["font"]["size"] == 14 and "height" not in base_layout()
-    assert MEDIA == {"screen": SCREEN, "projector": PROJECTOR, "print": PRINT}
+    assert [m.name for m in (SCREEN, PROJECTOR, PRINT)] == ["screen", "projector", "print"]
     default = ranking_figure(all_regions(), METRICS["doel"], "AM09")
     assert default == ranking_figure(all_regions(), METRICS["doel"], "AM09", None, SCREEN)
     # On screen the figure grows with its rows and Plotly picks the ticks, as it always did.
@@ -150,7 +150,7 @@ def test_the_projector_ranking_names_all_35_regions_in_two_readable_columns(key,
 def test_an_immature_cohort_gets_no_goal_line_in_any_medium():
     frame = all_regions()
     cohort = OutflowCohort(2026, 2026, False)
-    for medium in MEDIA.values():
+    for medium in (SCREEN, PROJECTOR, PRINT):
         figure = ranking_figure(frame, METRICS["duurzaam"], None, cohort, medium)
         assert not figure.layout.shapes, medium.name
         assert figure.layout.annotations[0].text.startswith("Geen doellijn"), medium.name

@@ -13,6 +13,7 @@ from dashboard.i18n import _, ngettext
 from dashboard.rules.region_metrics import OutflowCohort
 from dashboard.text import format as fmt
 from layouts.figure_table import with_table
+from layouts.figures.columns import columns_layout, highest
 from layouts.figures.theme import HIGHLIGHT, NEUTRAL, SCREEN, Medium, base_layout
 from layouts.metric_specs import MetricSpec
 
@@ -95,11 +96,9 @@ def ranking_figure(
         ("▶ " if row.code == highlight else "") + row.naam + (no_data if value != value else "")
         for row, value in zip(ordered.itertuples(), values, strict=True)
     ]
-    columns = max(1, medium.columns)
-    per_column = math.ceil(len(ordered) / columns)
-    parts = [slice(start, start + per_column) for start in range(0, len(ordered), per_column)] or [
-        slice(0, 0)
-    ]
+    # The rows of each column (one column but on a projector); never none, even without regions.
+    per_column = max(1, math.ceil(len(ordered) / max(1, medium.columns)))
+    parts = [slice(start, start + per_column) for start in range(0, max(1, len(ordered)), per_column)]
     margin = {"l": 10, "r": 50, "t": 40, "b": 30}
     if medium.height is not None:
         margin = {side: medium.size(size) for side, size in margin.items()}
@@ -145,7 +144,8 @@ def ranking_figure(
         layout["yaxis"] |= {"tickmode": "linear", "tick0": 0, "dtick": 1}
     if len(parts) > 1:
         columns_of = [labels[part] for part in parts]
-        layout |= _columns_layout(layout, columns_of, name_size, medium, _top(ordered, spec, goals))
+        top = highest(ordered, spec, goals)
+        layout |= columns_layout(layout, columns_of, name_size, medium, top)
     figure = go.Figure(traces, layout)
     return with_table(figure, *_table(ordered, spec, label, cohort, drawn_goals))
 
@@ -222,50 +222,6 @@ def _goal_marks(
 def _axes(axis: int) -> dict[str, str]:
     # The first column on Plotly's default axes, so a one-column figure is as it always was.
     return {"xaxis": f"x{axis}", "yaxis": f"y{axis}"} if axis > 1 else {}
-
-
-def _columns_layout(
-    layout: dict[str, Any],
-    labels: list[list[str]],
-    name_size: int,
-    medium: Medium,
-    top: float,
-) -> dict[str, Any]:
-    """Axes for a ranking set in columns side by side, all on one scale.
-
-    Each column's names stand left of its bars, so the room between two columns is that of the
-    longest name in the column to the right (estimated: Plotly places names after the layout).
-    """
-    width = float(medium.width or 1200)
-    names = [
-        max((medium.text_width(name, name_size) for name in column), default=0) + 12 for column in labels
-    ]
-    left = names[0]
-    plot = width - left - layout["margin"]["r"]
-    gaps = [min(0.45, name / plot) for name in names[1:]]
-    share = (1 - sum(gaps)) / len(labels)
-    axes: dict[str, Any] = {"margin": {**layout["margin"], "l": round(left)}}
-    start = 0.0
-    for axis in range(1, len(labels) + 1):
-        suffix = str(axis) if axis > 1 else ""
-        # Room beyond the longest bar for the value written beside it.
-        axes[f"xaxis{suffix}"] = {
-            **layout["xaxis"],
-            "domain": [start, start + share],
-            "range": [0, top * 1.15],
-            "anchor": f"y{suffix}",
-        }
-        axes[f"yaxis{suffix}"] = {**layout["yaxis"], "anchor": f"x{suffix}"}
-        start += share + (gaps[axis - 1] if axis <= len(gaps) else 0)
-    return axes
-
-
-def _top(ordered: pd.DataFrame, spec: MetricSpec, goals: pd.Series) -> float:
-    """The highest value drawn: bar, goal or interval; 1 when there is none."""
-    highest = [ordered["_value"].max(), goals.max()]
-    if spec.interval:
-        highest.append(ordered["ci_hoog"].max())
-    return max([float(v) for v in highest if v == v] or [1.0]) or 1.0
 
 
 def _table(

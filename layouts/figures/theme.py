@@ -77,7 +77,6 @@ PROJECTOR = Medium("projector", 20, 1.5, 520, 1240, 0.15, columns=2)
 # Print: the meeting pack, figures drawn 1200×600 and shrunk onto an A4-landscape page or a slide
 # (about 0.63 pt per pixel), so 17 px body text prints at about 11 pt.
 PRINT = Medium("print", 17, 1.25, 600, 1200, 0.15)
-MEDIA = {medium.name: medium for medium in (SCREEN, PROJECTOR, PRINT)}
 
 
 def base_layout(medium: Medium = SCREEN, **overrides: Any) -> dict[str, Any]:
