@@ -5,26 +5,18 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qs
 
-import plotly.graph_objects as go
-from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, dcc, html, no_update
+from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, no_update
 
-from callbacks.national import update_map, update_national, update_ranking
-from callbacks.region import update_region
-from dashboard.data.meetings import last_case_discussion
-from dashboard.data.progress import progress_by_region
+from dashboard.auth.viewer import current_viewer
 from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import runtime
-from dashboard.rules.metrics import effective_date
+from dashboard.reports.meetings import meetings_report
+from dashboard.reports.national import national_report
+from dashboard.reports.region import region_report
 from dashboard.text.as_of import through
-from layouts import ids, meetings
+from layouts import ids
 from layouts import presentation as show_layout
-from layouts.figures.maps import TILES
-from layouts.presentation import FIGURE_FONT, Show, Step, parse_show
-
-
-def static_config() -> dcc.Graph.Config:
-    """A graph without mode bar, in the page's language (known per request, so not a constant)."""
-    return {"displayModeBar": False, "locale": current_language()}
+from layouts.presentation import Show, Step, parse_show
 
 
 def show_from_store(stored: str | None) -> Show:
@@ -32,34 +24,19 @@ def show_from_store(stored: str | None) -> Show:
     return parse_show(parse_qs((stored or "").lstrip("?")))
 
 
-def _big(figure: go.Figure, height: int = 470) -> dcc.Graph:
-    figure.update_layout(
-        font={"size": FIGURE_FONT}, height=height, hoverlabel={"font": {"size": FIGURE_FONT}}
-    )
-    return dcc.Graph(figure=figure, config=static_config())
-
-
 def _screen_body(step: Step, show: Show) -> list[Any]:
-    year, day = str(show.year), show.peildatum.isoformat()
-    if step.kind == "tegels":
-        since = show.since.isoformat() if show.since is not None else None
-        tiles, _heading = update_national(year, day, since)
-        return [html.Div(tiles, className="row g-3")]
-    if step.kind == "kaart":
-        figure, _note, summary = update_map("doel", TILES, year, day, None)
-        return [_big(figure, 460), html.P(summary, className="presentation-summary")]
-    if step.kind == "rangorde":
-        figure, summary, _links = update_ranking("doel", year, day, None)
-        return [_big(figure, 520), html.P(summary, className="presentation-summary")]
+    view, db = show.view(current_viewer(), current_language()), runtime().db
     if step.kind == "regio" and step.region is not None:
-        cards, heading, *_rest = update_region(year, step.region, day, None, None)
-        return [html.P(heading, className="presentation-summary"), html.Div(cards, className="row g-3")]
-    db = runtime().db
-    frame = progress_by_region(db, show.year, show.peildatum)
-    if show.regions:
-        frame = frame[frame["code"].isin(show.regions)]
-    last_case = last_case_discussion(db, effective_date(show.year, show.peildatum))
-    return [meetings.meetings_table(frame, last_case, show.year, show.peildatum)]
+        return show_layout.region_screen(region_report(db, view, step.region))
+    if step.kind == "bijeenkomsten":
+        return show_layout.meetings_screen(meetings_report(db, view), show.regions)
+    national = national_report(db, view)
+    screens = {
+        "tegels": show_layout.tiles_screen,
+        "kaart": show_layout.map_screen,
+        "rangorde": show_layout.ranking_screen,
+    }
+    return screens[step.kind](national)
 
 
 def draw_step(

@@ -7,19 +7,31 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+import plotly.graph_objects as go
 from dash import dcc, html
 
-from dashboard.i18n import _
+from dashboard.auth.viewer import Viewer
+from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import current_peildatum
-from dashboard.reports.params import parse_peildatum, parse_region, parse_since, parse_year
+from dashboard.reports.meetings import MeetingsReport
+from dashboard.reports.national import NationalReport
+from dashboard.reports.region import RegionReport
+from dashboard.reports.view import View
 from dashboard.text import format as fmt
-from geodata import region_refs
-from layouts import ids
+from geodata import region_refs, tile_layout
+from layouts import ids, meetings
 from layouts.a11y import aria, data
 from layouts.exports import pack_links
+from layouts.figures.maps import map_summary, map_values, tile_map_figure
+from layouts.figures.ranking import ranking_figure, ranking_summary
+from layouts.figures.theme import PROJECTOR
+from layouts.metric_specs import metric
+from layouts.report_cards import national_tiles, region_gauges, region_heading
 
-# Big type and thick lines: read from the back of a room on a 1280×720 projector.
-FIGURE_FONT = 20
+# The metric of the map and ranking screens: progress toward the year's goal of starts.
+SHOW_METRIC = "doel"
+# The tile map keeps some room below it for its one-sentence summary on a 1280×720 screen.
+MAP_ROOM = 460
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,14 @@ class Show:
         params["stap"] = step
         return "?" + urlencode(params)
 
+    def view(self, viewer: Viewer | None = None, language: str = "nl") -> View:
+        """The view every screen of the show draws its report from (the default start cohort)."""
+        query = {"jaar": str(self.year), "peildatum": self.peildatum.isoformat()}
+        if self.since is not None:
+            query["sinds"] = self.since.isoformat()
+        # The show's peildatum is already within the data: it is the latest day for this view.
+        return View.parse(query, self.peildatum, viewer, language)
+
 
 MAX_REGIONS = 8
 AUTO_CHOICES = (0, 10, 15, 20, 30, 45, 60, 120)
@@ -67,19 +87,19 @@ def parse_show(query: dict[str, Any]) -> Show:
             value = value[0] if value else None
         return value if isinstance(value, str) else None
 
-    peildatum = parse_peildatum(one("peildatum"), current_peildatum())
-    year = parse_year(one("jaar"), peildatum.year)
+    # Year, peildatum and comparison day as every page reads them; a show adds only its regions.
+    view = View.parse({key: one(key) for key in ("jaar", "peildatum", "sinds")}, current_peildatum())
     codes: list[str] = []
     for raw in (one("regios") or "").split(","):
-        code = parse_region(raw.strip())
+        code = View.parse({"regio": raw.strip()}, view.peildatum).region
         if code is not None and code not in codes:
             codes.append(code)
     auto = int(one("auto") or 0) if (one("auto") or "0").isdigit() else 0
     return Show(
-        year=year,
-        peildatum=peildatum,
+        year=view.year,
+        peildatum=view.peildatum,
         regions=tuple(codes[:MAX_REGIONS]),
-        since=parse_since(one("sinds"), peildatum),
+        since=view.since,
         auto_seconds=auto if auto in AUTO_CHOICES else 0,
     )
 
@@ -178,3 +198,49 @@ def link(year: int, peildatum: dt.date | str, regions: tuple[str, ...] = ()) -> 
         href="/presentatie?" + urlencode(params),
         className="btn btn-outline-primary btn-sm",
     )
+
+
+def static_config() -> dcc.Graph.Config:
+    """A graph without mode bar, in the page's language (known per request, so not a constant)."""
+    return {"displayModeBar": False, "locale": current_language()}
+
+
+def _graph(figure: go.Figure) -> dcc.Graph:
+    return dcc.Graph(figure=figure, config=static_config())
+
+
+def tiles_screen(report: NationalReport) -> list[Any]:
+    """The national tiles, as on the national page."""
+    return [html.Div(national_tiles(report), className="row g-3")]
+
+
+def map_screen(report: NationalReport) -> list[Any]:
+    """The tile map (every region visible on a projector) of progress toward the goal."""
+    spec = metric(SHOW_METRIC)
+    frame, cohort = report.frame_for(spec.key), (report.cohort if spec.key == "duurzaam" else None)
+    figure = tile_map_figure(tile_layout(), map_values(frame, spec, cohort), PROJECTOR.in_room(MAP_ROOM))
+    return [_graph(figure), html.P(map_summary(frame, spec, cohort), className="presentation-summary")]
+
+
+def ranking_screen(report: NationalReport) -> list[Any]:
+    """All 35 regions ranked, in two columns so every name is readable from the back of the room."""
+    spec = metric(SHOW_METRIC)
+    frame, cohort = report.frame_for(spec.key), (report.cohort if spec.key == "duurzaam" else None)
+    figure = ranking_figure(frame, spec, None, cohort, PROJECTOR)
+    return [
+        _graph(figure),
+        html.P(ranking_summary(frame, spec, None, cohort), className="presentation-summary"),
+    ]
+
+
+def region_screen(report: RegionReport) -> list[Any]:
+    """The region's four goal gauges under its heading, the same as on its page."""
+    return [
+        html.P(region_heading(report), className="presentation-summary"),
+        html.Div(region_gauges(report), className="row g-3"),
+    ]
+
+
+def meetings_screen(report: MeetingsReport, codes: tuple[str, ...]) -> list[Any]:
+    """The meetings of the show's regions (all regions when it names none)."""
+    return [meetings.meetings_table(report.of(codes), report.last_case, report.year, report.peildatum)]

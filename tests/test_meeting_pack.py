@@ -105,6 +105,22 @@ def test_pdf_and_pptx_print_the_peildatum_on_every_page(region_app):
     assert client.get("/vergaderstuk.docx").status_code == 404
 
 
+def test_a_past_year_pack_dates_every_page_as_the_pages_do(region_app):
+    client = signed_in_client(region_app)
+    # 2025 at a later peildatum: starts and meetings to 31 December, cohort outflow to the peildatum.
+    dated = "Cijfers t/m 31 december 2025 (uitstroom t/m 30 juni 2026)"
+    pdf = client.get("/vergaderstuk.pdf?jaar=2025&peildatum=2026-06-30&regios=AM09")
+    texts = [page.extract_text() for page in PdfReader(io.BytesIO(pdf.data)).pages]
+    assert texts and all(dated in text for text in texts)
+    assert not any("Cijfers t/m 30 juni 2026" in text for text in texts)
+    # The file is still named after the peildatum it was made at.
+    assert 'filename="vergaderstuk-2026-06-30.pdf"' in pdf.headers["Content-Disposition"]
+    deck = client.get("/vergaderstuk.pptx?jaar=2025&peildatum=2026-06-30&regios=AM09")
+    for slide in Presentation(io.BytesIO(deck.data)).slides:
+        footer = next(shape for shape in slide.shapes if shape.name == "Voettekst").text_frame.text
+        assert footer.startswith(dated)
+
+
 def test_links_carry_the_view():
     links = pack_links(2026, "2026-06-30", ("AM09",))
     assert links[2].href == "/vergaderstuk.pdf?jaar=2026&peildatum=2026-06-30&regios=AM09"

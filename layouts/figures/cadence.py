@@ -15,7 +15,7 @@ from dashboard.rules import domain
 from dashboard.rules.metrics import effective_date
 from dashboard.text import format as fmt
 from layouts.figure_table import with_table
-from layouts.figures.theme import base_layout, message_figure
+from layouts.figures.theme import SCREEN, Medium, base_layout, message_figure
 
 # The label a user reads per stored meeting kind (translated where it is drawn).
 LABELS = {
@@ -71,7 +71,9 @@ def gap_label(gap: Gap, peildatum: dt.date) -> str:
     return _("{days} dagen zonder casusbespreking").format(days=days)
 
 
-def cadence_figure(meetings: pd.DataFrame, gaps: list[Gap], year: int, peildatum: dt.date) -> go.Figure:
+def cadence_figure(
+    meetings: pd.DataFrame, gaps: list[Gap], year: int, peildatum: dt.date, medium: Medium = SCREEN
+) -> go.Figure:
     """Timeline of ``year`` with one row per meeting kind and the long gaps between case discussions.
 
     Args:
@@ -80,15 +82,16 @@ def cadence_figure(meetings: pd.DataFrame, gaps: list[Gap], year: int, peildatum
             case-discussion row.
         year: the calendar year shown.
         peildatum: marked with a vertical line when it falls in ``year``.
+        medium: screen, projector or print; sizes text, marks and lines.
 
     Returns:
         The figure; for a year without meetings, a message instead of an empty plot.
     """
     known = meetings[meetings["soort"].isin(domain.MEETING_KINDS)]
     if known.empty:
-        return _empty(year)
+        return _empty(year, medium)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    figure = go.Figure(layout=_layout(year))
+    figure = go.Figure(layout=_layout(year, medium))
     for kind in domain.MEETING_KINDS:
         rows = known[known["soort"] == kind]
         if rows.empty:
@@ -100,7 +103,12 @@ def cadence_figure(meetings: pd.DataFrame, gaps: list[Gap], year: int, peildatum
                 y=[ROWS[kind]] * len(rows),
                 mode="markers",
                 name=_(LABELS[kind]),
-                marker={"symbol": symbol, "color": colour, "size": 14, "line": {"color": INK, "width": 1}},
+                marker={
+                    "symbol": symbol,
+                    "color": colour,
+                    "size": medium.size(14),
+                    "line": {"color": INK, "width": medium.line(1)},
+                },
                 # Plain dicts: a Series per row (iterrows) cost more than the hover texts themselves.
                 text=[_hover(kind, row) for row in rows.to_dict("records")],
                 hovertemplate="%{text}<extra></extra>",
@@ -120,7 +128,11 @@ def cadence_figure(meetings: pd.DataFrame, gaps: list[Gap], year: int, peildatum
                 "y0": row - 0.3,
                 "y1": row + 0.3,
                 "fillcolor": GAP_FILL,
-                "line": {"color": "#d55e00", "width": 1, "dash": "dot" if gap.open else "solid"},
+                "line": {
+                    "color": "#d55e00",
+                    "width": medium.line(1),
+                    "dash": "dot" if gap.open else "solid",
+                },
                 "layer": "below",
             }
         )
@@ -134,7 +146,7 @@ def cadence_figure(meetings: pd.DataFrame, gaps: list[Gap], year: int, peildatum
                 "text": gap_label(gap, peildatum),
                 "showarrow": False,
                 "bgcolor": "rgba(255, 255, 255, 0.85)",  # stays readable where the peildatum line crosses it
-                "font": {"size": 12, "color": INK},
+                "font": {"size": medium.size(12), "color": INK},
             }
         )
     if first <= peildatum <= last:
@@ -146,7 +158,7 @@ def cadence_figure(meetings: pd.DataFrame, gaps: list[Gap], year: int, peildatum
                 "y0": 0,
                 "y1": 1,
                 "yref": "paper",
-                "line": {"color": INK, "width": 1.5, "dash": "dash"},
+                "line": {"color": INK, "width": medium.line(1.5), "dash": "dash"},
             }
         )
         annotations.append(
@@ -157,7 +169,7 @@ def cadence_figure(meetings: pd.DataFrame, gaps: list[Gap], year: int, peildatum
                 "yanchor": "bottom",
                 "text": _("peildatum"),
                 "showarrow": False,
-                "font": {"size": 12, "color": INK},
+                "font": {"size": medium.size(12), "color": INK},
             }
         )
     if shapes:
@@ -247,12 +259,13 @@ def cadence_summary(
     )
 
 
-def _empty(year: int) -> go.Figure:
-    return message_figure(_("Geen bijeenkomsten in {year}").format(year=year), 160)
+def _empty(year: int, medium: Medium) -> go.Figure:
+    return message_figure(_("Geen bijeenkomsten in {year}").format(year=year), 160, medium)
 
 
-def _layout(year: int) -> dict[str, object]:
+def _layout(year: int, medium: Medium) -> dict[str, object]:
     return base_layout(
+        medium,
         height=360,
         margin={"l": 10, "r": 20, "t": 30, "b": 40},
         showlegend=False,  # the row labels name each kind

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from dashboard.i18n import N_, _
 from dashboard.text import format as fmt
 from layouts.figure_table import with_table
-from layouts.figures.theme import base_layout
+from layouts.figures.theme import SCREEN, Medium, base_layout
 
 # Keys of the counts with the (Dutch) label a user reads, translated where the figure is drawn.
 STEPS = (
@@ -71,13 +71,16 @@ def conversions(counts: Mapping[str, int | str]) -> list[Conversion]:
     return result
 
 
-def funnel_figure(counts: Mapping[str, int | str] | None, title: str, note: str | None = None) -> go.Figure:
+def funnel_figure(
+    counts: Mapping[str, int | str] | None, title: str, note: str | None = None, medium: Medium = SCREEN
+) -> go.Figure:
     """Horizontal bars for the steps and, set apart below a gap, running and ended trajectories.
 
     A suppressed count (its marker instead of a number) is an empty bar labelled with the marker.
-    Without counts the figure says ``note`` instead (by default *geen gegevens*).
+    Without counts the figure says ``note`` instead (by default *geen gegevens*). ``medium`` sizes
+    the text for a screen, a projector or print.
     """
-    figure = go.Figure(layout=_layout(title))
+    figure = go.Figure(layout=_layout(title, medium))
     if counts is None or not any(counts.get(key) for key in ("gestart", "aangemeld")):
         figure.add_annotation(
             text=_("geen gegevens") if note is None else note,
@@ -86,7 +89,7 @@ def funnel_figure(counts: Mapping[str, int | str] | None, title: str, note: str 
             xref="paper",
             yref="paper",
             showarrow=False,
-            font={"size": 16},
+            font={"size": medium.size(16)},
         )
         figure.update_xaxes(visible=False)
         figure.update_yaxes(visible=False)
@@ -158,11 +161,12 @@ def funnel_summary(name: str, counts: Mapping[str, int] | None, cohort: int) -> 
     return text
 
 
-def _layout(title: str) -> dict[str, object]:
+def _layout(title: str, medium: Medium) -> dict[str, object]:
     return base_layout(
+        medium,
         height=300,
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
-        margin={"l": 10, "r": 10, "t": 40, "b": 30},
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": medium.size(15)}},
+        margin={"l": 10, "r": 10, "t": medium.size(40), "b": medium.size(30)},
         barmode="group",
         showlegend=False,
         bargap=0.25,

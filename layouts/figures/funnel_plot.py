@@ -21,7 +21,7 @@ from dashboard.rules.comparison import (
 )
 from dashboard.text import format as fmt
 from layouts.figure_table import with_table
-from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout, message_figure
+from layouts.figures.theme import HIGHLIGHT, NEUTRAL, SCREEN, Medium, base_layout, message_figure
 
 IMMATURE_TEXT = N_("Cohort nog niet uitontwikkeld: percentages nog niet definitief")
 CURVE_POINTS = 200
@@ -33,13 +33,16 @@ OUTSIDE = (
 )
 
 
-def funnel_plot_figure(regions: pd.DataFrame, code: str, immature: bool) -> go.Figure:
+def funnel_plot_figure(
+    regions: pd.DataFrame, code: str, immature: bool, medium: Medium = SCREEN
+) -> go.Figure:
     """Each region's sustainable outflow % against its trajectories started, with control limits.
 
     Args:
         regions: the frame of ``progress_by_region``.
         code: the selected region, marked by a larger diamond and its name (not by colour alone).
         immature: whether the start cohort is too young for final percentages; says so on the plot.
+        medium: screen, projector or print; sizes text, marks and lines.
 
     Returns:
         Markers for the regions with started trajectories, the pooled national percentage, the
@@ -49,8 +52,8 @@ def funnel_plot_figure(regions: pd.DataFrame, code: str, immature: bool) -> go.F
     shown = _with_outflow(regions)
     national = national_outflow(regions)
     if shown.empty or national is None:
-        return _note_figure(_(NO_DATA))
-    figure = go.Figure(layout=_layout())
+        return _note_figure(_(NO_DATA), medium)
+    figure = go.Figure(layout=_layout(medium))
     top = float(shown["gestart"].max()) * 1.08
     sizes = np.linspace(1, top, CURVE_POINTS)
     for z, label, dash in LIMITS:
@@ -62,25 +65,28 @@ def funnel_plot_figure(regions: pd.DataFrame, code: str, immature: bool) -> go.F
                 y=[*(100 * high), None, *(100 * low)],
                 mode="lines",
                 name=_(label),
-                line={"color": "#495057", "width": 1.5, "dash": dash},
+                line={"color": "#495057", "width": medium.line(1.5), "dash": dash},
                 hoverinfo="skip",
             )
         )
     national_name = _("Landelijk: {value}").format(value=fmt.percentage(100 * national))
-    figure.add_trace(_horizontal(100 * national, top, national_name, "solid", 1.5))
+    figure.add_trace(_horizontal(100 * national, top, national_name, "solid", medium.line(1.5)))
     goal = _goal(regions, code)
     # Thicker and dash-dotted, so the goal never reads as one of the dashed limit curves.
     figure.add_trace(
-        _horizontal(goal, top, _("Doel: {value}").format(value=fmt.percentage(goal)), "dashdot", 2.5)
+        _horizontal(
+            goal, top, _("Doel: {value}").format(value=fmt.percentage(goal)), "dashdot", medium.line(2.5)
+        )
     )
-    figure.add_trace(_markers(shown[shown["code"] != code], _("Andere regio's"), NEUTRAL, "circle", 9))
+    others = shown[shown["code"] != code]
+    figure.add_trace(_markers(others, _("Andere regio's"), NEUTRAL, "circle", medium.size(9)))
     selected = shown[shown["code"] == code]
     if selected.empty:
-        _note_missing(figure, regions, code)
+        _note_missing(figure, regions, code, medium)
     else:
         name = str(selected["naam"].iloc[0])
-        figure.add_trace(_markers(selected, name, HIGHLIGHT, "diamond", 16))
-        _label(figure, selected, name)
+        figure.add_trace(_markers(selected, name, HIGHLIGHT, "diamond", medium.size(16)))
+        _label(figure, selected, name, medium)
     if immature:
         figure.add_annotation(
             text=_(IMMATURE_TEXT),
@@ -92,7 +98,7 @@ def funnel_plot_figure(regions: pd.DataFrame, code: str, immature: bool) -> go.F
             yanchor="bottom",
             yshift=4,
             showarrow=False,
-            font={"size": 14, "color": "#212529"},
+            font={"size": medium.size(14), "color": "#212529"},
             bgcolor="#fff3cd",
             bordercolor="#664d03",
             borderwidth=1,
@@ -187,7 +193,7 @@ def _horizontal(y: float, top: float, name: str, dash: str, width: float) -> go.
     )
 
 
-def _label(figure: go.Figure, selected: pd.DataFrame, name: str) -> None:
+def _label(figure: go.Figure, selected: pd.DataFrame, name: str, medium: Medium) -> None:
     started = float(selected["gestart"].iloc[0])
     # A boxed label stays readable where it crosses the lines and the other markers.
     figure.add_annotation(
@@ -199,14 +205,14 @@ def _label(figure: go.Figure, selected: pd.DataFrame, name: str) -> None:
         arrowcolor="#212529",
         ax=0,
         ay=-34,
-        font={"size": 14, "color": "#212529"},
+        font={"size": medium.size(14), "color": "#212529"},
         bgcolor="rgba(255, 255, 255, 0.9)",
         bordercolor="#212529",
         borderwidth=1,
     )
 
 
-def _note_missing(figure: go.Figure, regions: pd.DataFrame, code: str) -> None:
+def _note_missing(figure: go.Figure, regions: pd.DataFrame, code: str, medium: Medium) -> None:
     names = regions.loc[regions["code"] == code, "naam"]
     if names.empty:
         return
@@ -221,7 +227,7 @@ def _note_missing(figure: go.Figure, regions: pd.DataFrame, code: str) -> None:
         yanchor="bottom",
         yshift=4,
         showarrow=False,
-        font={"size": 14, "color": "#212529"},
+        font={"size": medium.size(14), "color": "#212529"},
     )
 
 
@@ -251,10 +257,11 @@ def _markers(frame: pd.DataFrame, name: str, colour: str, symbol: str, size: int
     )
 
 
-def _layout() -> dict[str, object]:
+def _layout(medium: Medium) -> dict[str, object]:
     return base_layout(
+        medium,
         height=420,
-        margin={"l": 10, "r": 10, "t": 64, "b": 10},
+        margin={"l": 10, "r": 10, "t": medium.size(64), "b": 10},
         xaxis={
             "title": {"text": _("Trajecten gestart")},
             "rangemode": "tozero",
@@ -272,5 +279,5 @@ def _layout() -> dict[str, object]:
     )
 
 
-def _note_figure(text: str) -> go.Figure:
-    return message_figure(text, 420)
+def _note_figure(text: str, medium: Medium) -> go.Figure:
+    return message_figure(text, 420, medium)

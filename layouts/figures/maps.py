@@ -14,7 +14,15 @@ from dashboard.i18n import _, ngettext
 from dashboard.rules.region_metrics import OutflowCohort
 from dashboard.text import format as fmt
 from layouts.figure_table import table_meta, with_table
-from layouts.figures.theme import NO_DATA, base_layout, class_palette, discrete_colourscale, readable_text
+from layouts.figures.theme import (
+    NO_DATA,
+    SCREEN,
+    Medium,
+    base_layout,
+    class_palette,
+    discrete_colourscale,
+    readable_text,
+)
 from layouts.metric_specs import MetricSpec
 
 GEO = "geo"
@@ -33,6 +41,10 @@ GEO_LAYOUT = {
 # A sand tone that is neither a class colour nor the no-data grey: "not yet judged", not "low".
 IMMATURE = "#f1e2c0"
 TILE_SIZE = 58
+# The tile grid's rows, with half a tile of room above and below (the y range of the tile map).
+TILE_ROWS = (-0.7, 8.7)
+# Two lines (abbreviation and value, "100 %") fit a square in letters this share of its side.
+TILE_TEXT_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -187,7 +199,7 @@ def _colour_axis(values: MapValues) -> dict[str, Any]:
     }
 
 
-def geo_map_figure(geojson: dict[str, Any], values: MapValues) -> go.Figure:
+def geo_map_figure(geojson: dict[str, Any], values: MapValues, medium: Medium = SCREEN) -> go.Figure:
     """The real boundaries as an SVG map of the Netherlands, with no base map at all.
 
     Plotly's geo map draws 35 paths in tens of milliseconds, where the tile-based map library took
@@ -202,19 +214,29 @@ def geo_map_figure(geojson: dict[str, Any], values: MapValues) -> go.Figure:
         z=values.classes,
         zmin=-0.5,
         zmax=n - 0.5,
-        marker={"line": {"color": "#ffffff", "width": 1}},
+        marker={"line": {"color": "#ffffff", "width": medium.line(1)}},
         customdata=values.customdata,
         hovertemplate=values.hovertemplate,
         **_colour_axis(values),
     )
-    layout = base_layout(height=MAP_HEIGHT, geo=GEO_LAYOUT, dragmode=False)
+    layout = base_layout(medium, height=MAP_HEIGHT, geo=GEO_LAYOUT, dragmode=False)
     return _with_table(go.Figure(trace, layout), values, GEO)
 
 
-def tile_map_figure(tiles: pd.DataFrame, values: MapValues) -> go.Figure:
-    """Every region one equal square at its tile position, so small regions stay visible."""
+def tile_map_figure(tiles: pd.DataFrame, values: MapValues, medium: Medium = SCREEN) -> go.Figure:
+    """Every region one equal square at its tile position, so small regions stay visible.
+
+    Where the room is fixed (a projector screen, a printed page) the squares fill it without
+    overlapping, and the labels on them grow only as far as a square holds them.
+    """
     placed = tiles.set_index("code").loc[values.codes]
     n = len(values.palette)
+    tile, text_size = TILE_SIZE, 13
+    if medium.height is not None:
+        # The height decides the grid's pitch (the axes keep squares square); 10 px of margins.
+        pitch = (medium.height - 20) / (TILE_ROWS[1] - TILE_ROWS[0])
+        tile = int(pitch * 0.96)
+        text_size = min(medium.size(13), int(pitch * TILE_TEXT_SHARE))
     trace = go.Scatter(
         x=placed["tegel_kolom"],
         y=placed["tegel_rij"],
@@ -222,10 +244,10 @@ def tile_map_figure(tiles: pd.DataFrame, values: MapValues) -> go.Figure:
         text=placed["afkorting"],
         # Abbreviation and value on every tile: readable on a projector without hovering.
         texttemplate="<b>%{text}</b><br>%{customdata[5]}",
-        textfont={"color": values.text_colours, "size": 13},
+        textfont={"color": values.text_colours, "size": text_size},
         marker={
             "symbol": "square",
-            "size": TILE_SIZE,
+            "size": tile,
             "color": values.classes,
             "cmin": -0.5,
             "cmax": n - 0.5,
@@ -237,9 +259,10 @@ def tile_map_figure(tiles: pd.DataFrame, values: MapValues) -> go.Figure:
     )
     axis = {"visible": False, "fixedrange": True}
     layout = base_layout(
+        medium,
         height=MAP_HEIGHT,
         xaxis={**axis, "range": [-0.7, 6.7]},
-        yaxis={**axis, "range": [8.7, -0.7], "scaleanchor": "x"},
+        yaxis={**axis, "range": [TILE_ROWS[1], TILE_ROWS[0]], "scaleanchor": "x"},
     )
     return _with_table(go.Figure(trace, layout), values, TILES)
 

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from dashboard.i18n import N_, _, ngettext
 from dashboard.rules import domain
 from dashboard.text import format as fmt
-from layouts.figures.theme import base_layout, message_figure
+from layouts.figures.theme import SCREEN, Medium, base_layout, message_figure
 
 # Stands in for an empty funding stream in the tables (a value, kept Dutch); ``_()`` where it is shown.
 UNKNOWN = N_("Onbekend")
@@ -45,11 +45,14 @@ def funding_table(mix: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def mix_figure(mix: pd.DataFrame) -> go.Figure:
-    """Stacked bars of starts per method split by funding stream, the outflow % beside each bar."""
+def mix_figure(mix: pd.DataFrame, medium: Medium = SCREEN) -> go.Figure:
+    """Stacked bars of starts per method split by funding stream, the outflow % beside each bar.
+
+    ``medium`` sizes the text for a screen, a projector or print.
+    """
     if mix.empty:
-        return message_figure(_("geen gegevens"))
-    figure = go.Figure(layout=_layout())
+        return message_figure(_("geen gegevens"), medium=medium)
+    figure = go.Figure(layout=_layout(medium))
     frame = mix.assign(financiering=mix["financiering"].fillna(UNKNOWN))
     methods = list(domain.METHODS)
     for stream, (colour, shape) in FUNDING_STYLE.items():
@@ -114,11 +117,12 @@ def mix_summary(mix: pd.DataFrame, cohort: int) -> str:
     )
 
 
-def _layout() -> dict[str, object]:
+def _layout(medium: Medium) -> dict[str, object]:
     return base_layout(
+        medium,
         height=300,
         barmode="stack",
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        margin={"l": 10, "r": 10, "t": 10, "b": medium.size(40)},
         yaxis={"autorange": "reversed", "automargin": True},
         xaxis={"gridcolor": "#e9ecef", "title": {"text": _("Trajecten gestart")}},
         legend={"orientation": "h", "y": -0.25, "title": {"text": _("Financiering") + ": "}},

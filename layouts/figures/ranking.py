@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -12,12 +13,15 @@ from dashboard.i18n import _, ngettext
 from dashboard.rules.region_metrics import OutflowCohort
 from dashboard.text import format as fmt
 from layouts.figure_table import with_table
-from layouts.figures.theme import HIGHLIGHT, NEUTRAL, base_layout
+from layouts.figures.columns import columns_layout, highest
+from layouts.figures.theme import HIGHLIGHT, NEUTRAL, SCREEN, Medium, base_layout
 from layouts.metric_specs import MetricSpec
 
 ROW_HEIGHT = 22
-PRINT_FONT_MAX = 13  # the screen's label size
 GOAL_COLOUR = "#212529"
+# Names fill this share of a row where the room is fixed (projector, print): every name is drawn.
+NAME_SHARE = 0.8
+SMALLEST_NAME = 8
 
 
 def _ordered(frame: pd.DataFrame, spec: MetricSpec) -> pd.DataFrame:
@@ -27,21 +31,25 @@ def _ordered(frame: pd.DataFrame, spec: MetricSpec) -> pd.DataFrame:
     )
 
 
-def _goal_shapes(goal: float, text: str) -> dict[str, Any]:
-    line = {
-        "type": "line",
-        "x0": goal,
-        "x1": goal,
-        "yref": "paper",
-        "y0": 0,
-        "y1": 1,
-        "line": {"color": GOAL_COLOUR, "width": 2, "dash": "dash"},
-    }
+def _goal_shapes(goal: float, text: str, medium: Medium, axes: int = 1) -> dict[str, Any]:
+    lines = [
+        {
+            "type": "line",
+            **({"xref": f"x{axis}"} if axis > 1 else {}),
+            "x0": goal,
+            "x1": goal,
+            "yref": "paper",
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": GOAL_COLOUR, "width": medium.line(2), "dash": "dash"},
+        }
+        for axis in range(1, axes + 1)
+    ]
     note = {"x": goal, "yref": "paper", "y": 1.0, "yanchor": "bottom", "text": text, "showarrow": False}
-    return {"shapes": [line], "annotations": [{**note, "font": {"size": 13}}]}
+    return {"shapes": lines, "annotations": [{**note, "font": {"size": medium.size(13)}}]}
 
 
-def _top_note(text: str) -> dict[str, Any]:
+def _top_note(text: str, medium: Medium) -> dict[str, Any]:
     return {
         "x": 0,
         "xref": "paper",
@@ -51,18 +59,34 @@ def _top_note(text: str) -> dict[str, Any]:
         "yanchor": "bottom",
         "text": text,
         "showarrow": False,
-        "font": {"size": 13},
+        "font": {"size": medium.size(13)},
     }
 
 
+def _name_size(medium: Medium, rows: int, margin: dict[str, int]) -> int:
+    """The size of the region names: the screen's, or what a row of the fixed room allows."""
+    if medium.height is None:
+        return 13
+    row = (medium.height - margin["t"] - margin["b"]) / rows
+    return max(SMALLEST_NAME, min(medium.size(13), int(row * NAME_SHARE)))
+
+
 def ranking_figure(
-    frame: pd.DataFrame, spec: MetricSpec, highlight: str | None, cohort: OutflowCohort | None = None
+    frame: pd.DataFrame,
+    spec: MetricSpec,
+    highlight: str | None,
+    cohort: OutflowCohort | None = None,
+    medium: Medium = SCREEN,
 ) -> go.Figure:
     """Horizontal bars, best first; regions without data last, labelled as such.
 
     The goal is each region's own: one dashed line when all regions share it, otherwise a mark on
     every bar. An outflow cohort that is not mature gets no goal at all (it is not judged yet).
     The highlighted region is marked by colour and by an arrow in its label, never colour alone.
+
+    Every region is named in every medium: on screen the figure grows with its rows; in a fixed
+    room (a printed page, a projector screen) the names take the size a row allows, and where the
+    medium sets it in two columns (projector), each column holds half the regions at a larger size.
     """
     ordered = _ordered(frame, spec)
     values = ordered["_value"]
@@ -72,7 +96,71 @@ def ranking_figure(
         ("▶ " if row.code == highlight else "") + row.naam + (no_data if value != value else "")
         for row, value in zip(ordered.itertuples(), values, strict=True)
     ]
-    colours = [HIGHLIGHT if code == highlight else NEUTRAL for code in ordered["code"]]
+    # The rows of each column (one column but on a projector); never none, even without regions.
+    per_column = max(1, math.ceil(len(ordered) / max(1, medium.columns)))
+    parts = [slice(start, start + per_column) for start in range(0, max(1, len(ordered)), per_column)]
+    margin = {"l": 10, "r": 50, "t": 40, "b": 30}
+    if medium.height is not None:
+        margin = {side: medium.size(size) for side, size in margin.items()}
+    name_size = _name_size(medium, per_column, margin)
+    traces: list[go.BaseTraceType] = [
+        _bars(ordered.iloc[part], labels[part], spec, highlight, medium, name_size, axis)
+        for axis, part in enumerate(parts, start=1)
+    ]
+    decorations: dict[str, Any] = {"shapes": [], "annotations": []}
+    suffix = f" · {cohort.note()}" if cohort is not None else ""
+    goals = spec.goal(ordered).astype(float)
+    drawn_goals: list[str] | None = None  # the goal per row as the figure draws it, if it does
+    if cohort is not None and not cohort.mature:
+        decorations["annotations"] = [
+            _top_note(_("Geen doellijn: {cohort}").format(cohort=cohort.note()), medium)
+        ]
+    elif goals.round(6).nunique(dropna=True) == 1:
+        goal = float(goals.dropna().iloc[0])
+        decorations = _goal_shapes(goal, f"{goal_label}: {spec.format(goal)}{suffix}", medium, len(parts))
+        drawn_goals = [spec.format(goal)] * len(ordered)
+    elif goals.notna().any():
+        drawn_goals = [spec.format(g) for g in goals]
+        # Regions agreed on different goals: a tick on every bar where its own goal lies.
+        traces += [
+            _goal_marks(goals.iloc[part], labels[part], spec, medium, axis)
+            for axis, part in enumerate(parts, start=1)
+        ]
+        decorations["annotations"] = [
+            _top_note(_("Streep op elke balk: {goal} van die regio").format(goal=goal_label) + suffix, medium)
+        ]
+    layout = base_layout(
+        medium,
+        height=ROW_HEIGHT * len(ordered) + 70,
+        margin=margin,
+        xaxis={"title": {"text": label}, "gridcolor": "#e9ecef", "zeroline": False},
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": name_size}},
+        bargap=medium.gap,
+        showlegend=False,
+        **decorations,
+    )
+    if medium.height is not None:
+        # Plotly labels only every other bar once the names crowd: here each bar keeps its name.
+        layout["yaxis"] |= {"tickmode": "linear", "tick0": 0, "dtick": 1}
+    if len(parts) > 1:
+        columns_of = [labels[part] for part in parts]
+        top = highest(ordered, spec, goals)
+        layout |= columns_layout(layout, columns_of, name_size, medium, top)
+    figure = go.Figure(traces, layout)
+    return with_table(figure, *_table(ordered, spec, label, cohort, drawn_goals))
+
+
+def _bars(
+    ordered: pd.DataFrame,
+    labels: list[str],
+    spec: MetricSpec,
+    highlight: str | None,
+    medium: Medium,
+    name_size: int,
+    axis: int,
+) -> go.Bar:
+    values = ordered["_value"]
+    label = spec.label
     error_x = None
     if spec.interval:
         error_x = {
@@ -81,69 +169,69 @@ def ranking_figure(
             "array": (ordered["ci_hoog"] - values).fillna(0).tolist(),
             "arrayminus": (values - ordered["ci_laag"]).fillna(0).tolist(),
             "color": "#343a40",
-            "thickness": 1.2,
-            "width": 3,
+            "thickness": medium.line(1.2),
+            "width": medium.line(3),
         }
     details = [
         [row.code, spec.format(value), spec.detail(row), _(str(getattr(row, spec.status_column)))]
         for row, value in zip(ordered.itertuples(), values, strict=True)
     ]
-    bar = go.Bar(
+    return go.Bar(
         x=values.fillna(0).tolist(),
         y=labels,
         orientation="h",
         name=label,
         showlegend=False,
-        marker={"color": colours},
+        marker={"color": [HIGHLIGHT if code == highlight else NEUTRAL for code in ordered["code"]]},
         error_x=error_x,
         # The value beside each bar: readable without hovering and without telling colours apart.
         text=[spec.format(v) if v == v else "" for v in values],
         textposition="outside",
+        # On screen the value takes the figure's font; elsewhere the names' size, to fit the row.
+        textfont={"size": name_size} if medium.height is not None else None,
         cliponaxis=False,
         customdata=details,
         hovertemplate=(
             "<b>%{y}</b><br>" + label + ": %{customdata[1]}<br>%{customdata[2]}"
             "<br>" + _("Status") + ": %{customdata[3]}<extra></extra>"
         ),
+        **_axes(axis),
     )
-    traces: list[go.BaseTraceType] = [bar]
-    decorations: dict[str, Any] = {"shapes": [], "annotations": []}
-    suffix = f" · {cohort.note()}" if cohort is not None else ""
-    goals = spec.goal(ordered).astype(float)
-    drawn_goals: list[str] | None = None  # the goal per row as the figure draws it, if it does
-    if cohort is not None and not cohort.mature:
-        decorations["annotations"] = [_top_note(_("Geen doellijn: {cohort}").format(cohort=cohort.note()))]
-    elif goals.round(6).nunique(dropna=True) == 1:
-        goal = float(goals.dropna().iloc[0])
-        decorations = _goal_shapes(goal, f"{goal_label}: {spec.format(goal)}{suffix}")
-        drawn_goals = [spec.format(goal)] * len(ordered)
-    elif goals.notna().any():
-        drawn_goals = [spec.format(g) for g in goals]
-        # Regions agreed on different goals: a tick on every bar where its own goal lies.
-        traces.append(
-            go.Scatter(
-                x=goals.tolist(),
-                y=labels,
-                mode="markers",
-                name=_("{goal} per regio").format(goal=goal_label),
-                marker={"symbol": "line-ns", "size": 13, "line": {"color": GOAL_COLOUR, "width": 3}},
-                customdata=[spec.format(g) for g in goals],
-                hovertemplate="%{y}<br>" + goal_label + ": %{customdata}<extra></extra>",
-            )
-        )
-        decorations["annotations"] = [
-            _top_note(_("Streep op elke balk: {goal} van die regio").format(goal=goal_label) + suffix)
-        ]
-    layout = base_layout(
-        height=ROW_HEIGHT * len(ordered) + 70,
-        margin={"l": 10, "r": 50, "t": 40, "b": 30},
-        xaxis={"title": {"text": label}, "gridcolor": "#e9ecef", "zeroline": False},
-        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 13}},
-        bargap=0.25,
-        showlegend=False,
-        **decorations,
+
+
+def _goal_marks(
+    goals: pd.Series, labels: list[str], spec: MetricSpec, medium: Medium, axis: int
+) -> go.Scatter:
+    goal_label = spec.goal_label
+    return go.Scatter(
+        x=goals.tolist(),
+        y=labels,
+        mode="markers",
+        name=_("{goal} per regio").format(goal=goal_label),
+        marker={
+            "symbol": "line-ns",
+            "size": medium.size(13),
+            "line": {"color": GOAL_COLOUR, "width": medium.line(3)},
+        },
+        customdata=[spec.format(g) for g in goals],
+        hovertemplate="%{y}<br>" + goal_label + ": %{customdata}<extra></extra>",
+        **_axes(axis),
     )
-    figure = go.Figure(traces, layout)
+
+
+def _axes(axis: int) -> dict[str, str]:
+    # The first column on Plotly's default axes, so a one-column figure is as it always was.
+    return {"xaxis": f"x{axis}", "yaxis": f"y{axis}"} if axis > 1 else {}
+
+
+def _table(
+    ordered: pd.DataFrame,
+    spec: MetricSpec,
+    label: str,
+    cohort: OutflowCohort | None,
+    drawn_goals: list[str] | None,
+) -> tuple[str, list[str], list[list[str]]]:
+    values = ordered["_value"]
     caption = label if cohort is None else f"{label}, {cohort.note()}"
     columns = [_("Regio"), label]
     rows = [[name, spec.format(value)] for name, value in zip(ordered["naam"], values, strict=True)]
@@ -152,28 +240,10 @@ def ranking_figure(
         for row, low, high in zip(rows, ordered["ci_laag"], ordered["ci_hoog"], strict=True):
             row.append(_interval(low, high))
     if drawn_goals is not None:
-        columns.append(goal_label)
+        columns.append(spec.goal_label)
         for row, goal_text in zip(rows, drawn_goals, strict=True):
             row.append(goal_text)
-    return with_table(figure, caption, columns, rows)
-
-
-def ranking_for_print(figure: go.Figure, height: int) -> go.Figure:
-    """A copy of the ranking drawn ``height`` pixels tall (a page or a slide), naming every region.
-
-    At a fixed height Plotly would label only every other bar once the labels crowd; here every
-    bar keeps its name, in a font small enough for its row. The screen's figure is left as it is.
-    """
-    printable = go.Figure(figure)
-    margin = printable.layout.margin
-    rows = max(1, len(printable.data[0].y or ()))
-    row = (height - (margin.t or 0) - (margin.b or 0)) / rows
-    # The names fill about three quarters of a row; never larger than on screen.
-    size = max(6, min(PRINT_FONT_MAX, int(row * 0.75)))
-    printable.update_layout(height=height)
-    printable.update_yaxes(tickmode="linear", tick0=0, dtick=1, tickfont={"size": size})
-    printable.update_traces(textfont={"size": size}, selector={"type": "bar"})
-    return printable
+    return caption, columns, rows
 
 
 def _interval(low: float, high: float) -> str:

@@ -1,7 +1,8 @@
-"""Shared figure styling: colour-blind-safe classes and a base layout copied per figure."""
+"""Shared figure styling: colour-blind-safe classes, the medium a figure is read in, a base layout."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Any
 
 import plotly.graph_objects as go
@@ -19,21 +20,84 @@ NO_DATA = "#bdbdbd"
 HIGHLIGHT = "#d55e00"  # Okabe–Ito vermilion, for the selected region
 NEUTRAL = "#5b7fa6"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+# The body text size on screen; every other size a builder names is a screen size, scaled from it.
+SCREEN_FONT = 14
+# A generous average letter width, in ems, for room set aside for names before Plotly draws them.
+CHAR_WIDTH = 0.55
 
 
-def base_layout(**overrides: Any) -> dict[str, Any]:
-    """A new layout dict each call, so no figure shares (and mutates) another's."""
+@dataclass(frozen=True)
+class Medium:
+    """Where a figure is read, and so how large its text and how thick its lines are drawn.
+
+    A builder names its sizes as they are on screen (a 13 px label, a 2 px goal line) and asks
+    the medium for them: on screen they stay what they are, on a projector and in print they grow.
+
+    Attributes:
+        name: ``screen``, ``projector`` or ``print``.
+        font: the body text size (axis titles, legend, hover) in the figure's pixels.
+        line_scale: how much thicker than on screen lines and marks are drawn.
+        height: the height a figure gets where its room is fixed (a slide, a printed page's
+            image), in pixels; None on screen, where each builder chooses its own.
+        width: the narrowest width the figure is drawn at in that room, or None on screen.
+        gap: the space between bars of a ranking, as a share of a row (Plotly's ``bargap``).
+        columns: how many columns a long ranking is set in, so each name keeps a readable size.
+    """
+
+    name: str
+    font: int
+    line_scale: float
+    height: int | None
+    width: int | None
+    gap: float
+    columns: int = 1
+
+    def size(self, screen: float) -> int:
+        """The text size in this medium of text that is ``screen`` pixels on screen."""
+        return round(screen * self.font / SCREEN_FONT)
+
+    def line(self, screen: float) -> float:
+        """The width in this medium of a line that is ``screen`` pixels wide on screen."""
+        return screen * self.line_scale
+
+    def in_room(self, height: int) -> Medium:
+        """The same medium for a figure given ``height`` pixels (one screen of a show, say)."""
+        return replace(self, height=height)
+
+    def text_width(self, text: str, size: int) -> float:
+        """About how many pixels ``text`` takes at ``size`` (proportional letters average half an em)."""
+        return len(text) * size * CHAR_WIDTH
+
+
+# Screen: the pages, read at arm's length; every size is the builder's own.
+SCREEN = Medium("screen", SCREEN_FONT, 1.0, None, None, 0.25)
+# Projector: presentation mode, read from the back of a room on 1280×720; a figure gets the room
+# below the screen's title, and a ranking of 35 regions two columns so its names stay large.
+PROJECTOR = Medium("projector", 20, 1.5, 520, 1240, 0.15, columns=2)
+# Print: the meeting pack, figures drawn 1200×600 and shrunk onto an A4-landscape page or a slide
+# (about 0.63 pt per pixel), so 17 px body text prints at about 11 pt.
+PRINT = Medium("print", 17, 1.25, 600, 1200, 0.15)
+
+
+def base_layout(medium: Medium = SCREEN, **overrides: Any) -> dict[str, Any]:
+    """A new layout dict each call, so no figure shares (and mutates) another's.
+
+    In a medium with a fixed room (projector, print) the figure takes that height, whatever the
+    builder asks for on screen.
+    """
     layout: dict[str, Any] = {
-        "font": {"family": FONT, "size": 14, "color": "#212529"},
+        "font": {"family": FONT, "size": medium.font, "color": "#212529"},
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
-        "hoverlabel": {"bgcolor": "#ffffff", "font": {"family": FONT, "size": 14}},
+        "hoverlabel": {"bgcolor": "#ffffff", "font": {"family": FONT, "size": medium.font}},
         # Plotly's own numbers (axis ticks, %{y:,.0f}) as the language writes them: decimal mark, then
         # thousands separator (",." in Dutch, ".," in English).
         "separators": get_decimal_symbol(current_locale()) + get_group_symbol(current_locale()),
     }
     layout.update(overrides)
+    if medium.height is not None:
+        layout["height"] = medium.height
     return layout
 
 
@@ -63,11 +127,11 @@ def readable_text(background: str) -> str:
     return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
 
 
-def message_figure(text: str, height: int = 300) -> go.Figure:
+def message_figure(text: str, height: int = 300, medium: Medium = SCREEN) -> go.Figure:
     """An empty figure that says why it shows nothing (no data, numbers too small to publish)."""
-    figure = go.Figure(layout=base_layout(height=height))
+    figure = go.Figure(layout=base_layout(medium, height=height))
     figure.add_annotation(
-        text=text, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 16}
+        text=text, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": medium.size(16)}
     )
     figure.update_xaxes(visible=False)
     figure.update_yaxes(visible=False)

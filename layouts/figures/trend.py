@@ -12,7 +12,7 @@ from dashboard.i18n import _
 from dashboard.text import format as fmt
 from dashboard.text.format import month_abbreviations, month_name
 from layouts.figure_table import with_table
-from layouts.figures.theme import base_layout
+from layouts.figures.theme import SCREEN, Medium, base_layout
 
 YEARS_SHOWN = 4
 # Each year its own dash and grey, the selected one solid and dark: readable without colour.
@@ -20,13 +20,19 @@ STYLES = [("solid", "#154273", 4), ("dash", "#6c757d", 2), ("dot", "#6c757d", 2)
 
 
 def trend_figure(
-    monthly: pd.DataFrame, year: int, peildatum: dt.date, target: int | None, years: int = YEARS_SHOWN
+    monthly: pd.DataFrame,
+    year: int,
+    peildatum: dt.date,
+    target: int | None,
+    years: int = YEARS_SHOWN,
+    medium: Medium = SCREEN,
 ) -> go.Figure:
     """Lines of cumulative starts per month for ``year`` and the ``years - 1`` years before it.
 
     ``target`` draws the goal line of ``year``; None leaves it out (an organisation has no goal).
+    ``medium`` sizes text and lines for a screen, a projector or print.
     """
-    figure = go.Figure(layout=_layout())
+    figure = go.Figure(layout=_layout(medium))
     months = list(range(1, 13))
     # Table columns: per line drawn, its (cumulative) value at the end of each month it reaches.
     columns: dict[str, dict[int, float]] = {}
@@ -51,7 +57,7 @@ def trend_figure(
                 y=[0, *cumulative.values],
                 mode="lines",
                 name=str(shown),
-                line={"dash": dash, "color": colour, "width": width},
+                line={"dash": dash, "color": colour, "width": medium.line(width)},
                 # Plotly's own fields go in as values, so the sentence can be reordered freely.
                 hovertemplate=_("{year} t/m {month}: {count} gestart").format(
                     year=shown, month="%{text}", count="%{y:,.0f}"
@@ -69,7 +75,7 @@ def trend_figure(
             xanchor="left",
             xshift=6,
             showarrow=False,
-            font={"color": colour, "size": 13},
+            font={"color": colour, "size": medium.size(13)},
         )
     if target is None:
         return _with_month_table(figure, columns, peildatum)
@@ -82,7 +88,7 @@ def trend_figure(
             y=[0, target],
             mode="lines",
             name=goal_name,
-            line={"dash": "longdash", "color": "#212529", "width": 1.5},
+            line={"dash": "longdash", "color": "#212529", "width": medium.line(1.5)},
             hovertemplate=_("Doel: {count} aan het eind van het jaar").format(count="%{y:,.0f}")
             + "<extra></extra>",
         )
@@ -108,10 +114,11 @@ def _with_month_table(
     return with_table(figure, caption, [_("Maand"), *columns], rows)
 
 
-def _layout() -> dict[str, object]:
+def _layout(medium: Medium) -> dict[str, object]:
     return base_layout(
+        medium,
         height=380,
-        margin={"l": 10, "r": 50, "t": 10, "b": 40},
+        margin={"l": 10, "r": medium.size(50), "t": 10, "b": medium.size(40)},
         xaxis={
             "tickvals": list(range(0, 13)),
             "ticktext": ["", *month_abbreviations()],

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 
 from dashboard.i18n import _
+from dashboard.text.as_of import through
 from dashboard.text.format import date
 
 
@@ -33,17 +34,28 @@ class PackSection:
 
 @dataclass(frozen=True)
 class PackInfo:
-    """The facts a reader needs on every page to know which numbers they are looking at."""
+    """The facts a reader needs on every page to know which numbers they are looking at.
+
+    ``year`` is the year the pack reports on; None for a pack of figures that all count up to
+    the peildatum.
+    """
 
     title: str
     peildatum: dt.date
     filters: str
     data_date: str
+    year: int | None = None
 
 
 def cijfers_tm(info: PackInfo) -> str:
-    """``Cijfers t/m 30 september 2026`` (in the current language)."""
-    return _("Cijfers t/m {datum}").format(datum=date(info.peildatum))
+    """``Cijfers t/m 30 september 2026``, as the pages date the same view (in the current language).
+
+    A past year seen at a later peildatum counts its starts and meetings up to 31 December and
+    follows its cohort's outflow to the peildatum: *Cijfers t/m 31 december 2025 (uitstroom t/m
+    30 september 2026)*, the page's heading (``dashboard.text.as_of.through``).
+    """
+    day = date(info.peildatum) if info.year is None else through(info.year, info.peildatum)
+    return _("Cijfers t/m {datum}").format(datum=day)
 
 
 def pack_filename(info: PackInfo, extension: str) -> str:

@@ -110,11 +110,12 @@ def _decorate(canvas: Canvas, doc: BaseDocTemplate, info: PackInfo) -> None:
     canvas.saveState()
     canvas.setFillColor(INK)
     canvas.setFont(BOLD, 10)
-    # Left of the header, the title keeps clear of the peildatum at the right.
-    canvas.drawString(
-        MARGIN, HEADER_LINE + 20, _fit(info.title, PAGE_WIDTH - 2 * MARGIN - 220, 10, 1, BOLD)[0]
-    )
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, HEADER_LINE + 20, cijfers_tm(info))
+    # Left of the header, the title keeps clear of the day the figures stand on, at the right
+    # (longer for a past year: "31 december 2025 (uitstroom t/m 30 september 2026)").
+    as_of = cijfers_tm(info)
+    room = PAGE_WIDTH - 2 * MARGIN - stringWidth(as_of, BOLD, 10) - 24
+    canvas.drawString(MARGIN, HEADER_LINE + 20, _fit(info.title, room, 10, 1, BOLD)[0])
+    canvas.drawRightString(PAGE_WIDTH - MARGIN, HEADER_LINE + 20, as_of)
     canvas.setFont(FONT, 8)
     canvas.setFillColor(MUTED)
     data_date = _("Gegevensstand: {stand}").format(stand=info.data_date)
