@@ -14,11 +14,9 @@ from dashboard.data.meta import data_status
 from dashboard.documents.pack import PackInfo, PackSection, contents, pack_filename, pack_pdf, pack_pptx
 from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import runtime
-from dashboard.reports.meetings import meetings_report
 from dashboard.reports.national import national_report
 from dashboard.reports.organisation import region_organisations
 from dashboard.reports.region import region_report
-from dashboard.reports.trend import national_trend
 from dashboard.reports.view import View
 from dashboard.text import format as fmt
 from geodata import region_refs
@@ -41,15 +39,16 @@ PACK_METRIC = "doel"
 
 def _national(view: View) -> list[PackSection]:
     db = runtime().db
-    national, trend = national_report(db, view), national_trend(db, view)
-    trend_text = trend_summary(trend.monthly, view.year, view.peildatum, trend.target)
+    national = national_report(db, view)
+    target = national.summary.target_started
+    trend_text = trend_summary(national.monthly, view.year, view.peildatum, target)
     spec = metric(PACK_METRIC)
     frame = national.frame_for(spec.key)
     return [
         PackSection(
             _("Landelijk overzicht"),
             f"{trend_text} {contents.national_text(national)}",
-            [trend_figure(trend.monthly, view.year, view.peildatum, trend.target, medium=PRINT)],
+            [trend_figure(national.monthly, view.year, view.peildatum, target, medium=PRINT)],
             [contents.national_goals(national)],
         ),
         PackSection(
@@ -86,7 +85,7 @@ def _region(view: View, code: str) -> PackSection:
 
 
 def _meetings(view: View, codes: tuple[str, ...]) -> PackSection:
-    table = contents.meetings_table(meetings_report(runtime().db, view), codes)
+    table = contents.meetings_table(national_report(runtime().db, view), codes)
     return PackSection(_("Bijeenkomsten"), "", [], [table])
 
 

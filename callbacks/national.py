@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import plotly.graph_objects as go
@@ -12,7 +11,6 @@ from dashboard.i18n import _
 from dashboard.infra.cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.national import NationalReport, national_report
-from dashboard.reports.national import year_before as year_before
 from dashboard.reports.view import View
 from geodata import region_refs, tile_layout
 from layouts import ids, national
@@ -43,15 +41,6 @@ def parse_view(**raw: object) -> View:
 
 def _report(view: View) -> NationalReport:
     return national_report(runtime().db, view)
-
-
-def resolve(year_raw: str | None, peildatum_raw: str | None) -> tuple[int, dt.date]:
-    """Year and peildatum from the controls, within the period that has data.
-
-    Kept for the region and organisation pages until they parse a :class:`View` themselves.
-    """
-    view = parse_view(jaar=year_raw, peildatum=peildatum_raw)
-    return view.year, view.peildatum
 
 
 def update_national(

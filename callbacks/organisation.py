@@ -5,10 +5,8 @@ Each callback parses one view and draws the organisation reports of ``dashboard.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, NoUpdate, Output, State, html, no_update
 
@@ -20,11 +18,9 @@ from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.organisation import (
     OrganisationReport,
     organisation_report,
-    published_table,
     region_organisations,
     visible_organisation,
 )
-from dashboard.reports.organisation import organisation_rows as organisation_rows
 from dashboard.reports.view import View
 from layouts import ids, mix_tables
 from layouts import organisation as org_layout
@@ -52,12 +48,6 @@ def _organisation_view(year_raw: str | None, organisation: object, peildatum_raw
 
 def _report(view: View) -> OrganisationReport:
     return organisation_report(runtime().db, view, view.organisation, _minimum())
-
-
-def organisation_table(code: str, year: int, peildatum: dt.date) -> pd.DataFrame:
-    """The region's organisations as the current viewer may see them (``NoAccess`` otherwise)."""
-    view = View(year, peildatum, year, viewer=current_viewer())
-    return published_table(runtime().db, view, code, _minimum())
 
 
 def update_organisations(

@@ -10,7 +10,6 @@ from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, no_up
 from dashboard.auth.viewer import current_viewer
 from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import runtime
-from dashboard.reports.meetings import meetings_report
 from dashboard.reports.national import national_report
 from dashboard.reports.region import region_report
 from dashboard.text.as_of import through
@@ -29,7 +28,7 @@ def _screen_body(step: Step, show: Show) -> list[Any]:
     if step.kind == "regio" and step.region is not None:
         return show_layout.region_screen(region_report(db, view, step.region))
     if step.kind == "bijeenkomsten":
-        return show_layout.meetings_screen(meetings_report(db, view), show.regions)
+        return show_layout.meetings_screen(national_report(db, view), show.regions)
     national = national_report(db, view)
     screens = {
         "tegels": show_layout.tiles_screen,

@@ -5,7 +5,6 @@ Each part is drawn from one region report (``dashboard.reports.region``) of one 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import plotly.graph_objects as go
@@ -16,7 +15,7 @@ from dashboard.auth.viewer import current_viewer
 from dashboard.i18n import _, current_language
 from dashboard.infra.cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
-from dashboard.reports.region import RegionReport, cohort_funnel, region_report
+from dashboard.reports.region import RegionReport, region_report
 from dashboard.reports.view import View
 from layouts import gauges, ids, mix_tables
 from layouts.exports import export_links
@@ -40,11 +39,6 @@ def _view(year_raw: str | None, code: str | None, peildatum_raw: str | None, coh
 
 def _report(view: View) -> RegionReport:
     return region_report(runtime().db, view, str(view.region))
-
-
-def funnel_counts(year: int, peildatum: dt.date, code: str | None = None) -> dict[str, int] | None:
-    """The funnel of start cohort ``year`` in one region (or the country); None when it has no rows."""
-    return cohort_funnel(runtime().db, year, peildatum, code)
 
 
 def _region_parts(view: View, report: RegionReport, search: str | None) -> Parts:
@@ -105,12 +99,6 @@ def update_funnels(
 
 def _monthly(view: View, report: RegionReport) -> go.Figure:
     return trend_figure(report.monthly, view.year, view.peildatum, report.target_started, years=2)
-
-
-def update_monthly(year_raw: str | None, code: str | None, peildatum_raw: str | None) -> go.Figure:
-    """Cumulative starts per month of this year and last year against the region's target line."""
-    view = _view(year_raw, code, peildatum_raw, None)
-    return _monthly(view, _report(view))
 
 
 def _mix_parts(view: View, report: RegionReport) -> Parts:

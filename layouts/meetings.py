@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 from dash import html
 
 from dashboard.i18n import N_, _
@@ -107,41 +106,3 @@ def _standing_row(region: RegionStanding, report: NationalReport) -> list[object
 def _count(value: float | None) -> int | None:
     # Meetings and their goals are whole numbers; the report holds them as floats beside NaN.
     return None if value is None else int(value)
-
-
-def meetings_table(regions: pd.DataFrame, last_case: pd.DataFrame, year: int, peildatum: dt.date) -> object:
-    """Counts against targets with pace status, and the last case discussion with overdue flag.
-
-    From ``progress_by_region`` rows; the national pages draw :func:`report_table` instead.
-    """
-    last_by_code = {row.code: row.laatste for row in last_case.itertuples()}
-    on_day = metrics.effective_date(year, peildatum)
-    rows = []
-    for r in regions.itertuples():
-        if not r.bijeenkomsten_geleverd:
-            rows.append(_no_meetings(r.naam))
-            continue
-        last = last_by_code.get(r.code)
-        last = None if last is None or pd.isna(last) else last
-        rows.append(
-            [
-                r.naam,
-                _("{held} van {target}").format(held=r.leerbijeenkomsten, target=r.doel_leerbijeenkomsten),
-                status_badge(
-                    metrics.pace_status(
-                        int(r.leerbijeenkomsten),
-                        metrics.expected_by(r.doel_leerbijeenkomsten, year, peildatum),
-                    )
-                ),
-                _("{held} van {target}").format(held=r.casusbesprekingen, target=r.doel_casusbesprekingen),
-                status_badge(
-                    metrics.pace_status(
-                        int(r.casusbesprekingen),
-                        metrics.expected_by(r.doel_casusbesprekingen, year, peildatum),
-                    )
-                ),
-                fmt.date(last),
-                _overdue_flag(last, on_day),
-            ]
-        )
-    return table(_caption(year, on_day), [_(h) for h in HEADERS], rows, set())

@@ -10,7 +10,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.data.national import NationalSummary
-from dashboard.i18n import _, current_language
+from dashboard.i18n import _
 from dashboard.reports.view import View
 from dashboard.rules import metrics
 from dashboard.text import format as fmt
@@ -19,21 +19,8 @@ from layouts import controls, ids, presentation
 from layouts.a11y import aria
 from layouts.exports import pack_links
 from layouts.figure_table import table_switch
+from layouts.figures.theme import graph_config
 from layouts.notices import view_problems
-
-
-def graph_config() -> dcc.Graph.Config:
-    """Plotly's options for a graph: the mode bar speaks the page's language.
-
-    A function, not a constant: the language is known per request. The camera button saves the
-    figure as PNG (per-figure export), at twice the screen resolution.
-    """
-    return {
-        "displaylogo": False,
-        "locale": current_language(),
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-        "toImageButtonOptions": {"format": "png", "filename": "hoofdzaak-werk-monitor", "scale": 2},
-    }
 
 
 def described(graph: Any, summary_id: str, graph_id: str) -> html.Figure:

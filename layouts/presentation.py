@@ -13,7 +13,6 @@ from dash import dcc, html
 from dashboard.auth.viewer import Viewer
 from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import current_peildatum
-from dashboard.reports.meetings import MeetingsReport
 from dashboard.reports.national import NationalReport
 from dashboard.reports.region import RegionReport
 from dashboard.reports.view import View
@@ -25,8 +24,10 @@ from layouts.exports import pack_links
 from layouts.figures.maps import map_summary, map_values, tile_map_figure
 from layouts.figures.ranking import ranking_figure, ranking_summary
 from layouts.figures.theme import PROJECTOR
+from layouts.gauges import region_gauges
 from layouts.metric_specs import metric
-from layouts.report_cards import national_tiles, region_gauges, region_heading
+from layouts.region import region_heading
+from layouts.tiles import national_tiles
 
 # The metric of the map and ranking screens: progress toward the year's goal of starts.
 SHOW_METRIC = "doel"
@@ -241,6 +242,6 @@ def region_screen(report: RegionReport) -> list[Any]:
     ]
 
 
-def meetings_screen(report: MeetingsReport, codes: tuple[str, ...]) -> list[Any]:
+def meetings_screen(report: NationalReport, codes: tuple[str, ...]) -> list[Any]:
     """The meetings of the show's regions (all regions when it names none)."""
-    return [meetings.meetings_table(report.of(codes), report.last_case, report.year, report.peildatum)]
+    return [meetings.report_table(report, codes)]

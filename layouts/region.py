@@ -19,7 +19,7 @@ from layouts import controls, ids, presentation
 from layouts.a11y import aria
 from layouts.exports import pack_links
 from layouts.figure_table import TABLED_FIGURES, table_switch
-from layouts.national import graph_config
+from layouts.figures.theme import graph_config
 
 # AG Grid's own texts (the keys the community edition shows in a plain grid), marked for the
 # catalogue: the grid is English by itself, but "no rows" should name organisations in any language.

@@ -35,10 +35,10 @@ from callbacks.national import (
     update_national,
     update_ranking,
     update_trend,
-    year_before,
 )
 from dashboard.data.progress import REGION_COLUMNS
 from dashboard.infra.runtime import EXTENSION
+from dashboard.reports.national import year_before
 from dashboard.rules.region_metrics import outflow_cohort, region_metrics
 from geodata.boundaries import BoundaryError, load_boundaries
 from layouts import ids

@@ -7,8 +7,9 @@ from typing import Any
 
 import plotly.graph_objects as go
 from babel.numbers import get_decimal_symbol, get_group_symbol
+from dash import dcc
 
-from dashboard.i18n import current_locale
+from dashboard.i18n import current_language, current_locale
 
 # ColorBrewer YlGnBu, safe for colour-blind readers; one set per number of classes.
 CLASS_COLOURS = {
@@ -136,3 +137,17 @@ def message_figure(text: str, height: int = 300, medium: Medium = SCREEN) -> go.
     figure.update_xaxes(visible=False)
     figure.update_yaxes(visible=False)
     return figure
+
+
+def graph_config() -> dcc.Graph.Config:
+    """Plotly's options for a graph: the mode bar speaks the page's language.
+
+    A function, not a constant: the language is known per request. The camera button saves the
+    figure as PNG (per-figure export), at twice the screen resolution.
+    """
+    return {
+        "displaylogo": False,
+        "locale": current_language(),
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        "toImageButtonOptions": {"format": "png", "filename": "hoofdzaak-werk-monitor", "scale": 2},
+    }

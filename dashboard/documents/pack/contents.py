@@ -14,7 +14,6 @@ import pandas as pd
 from dashboard.data.national import NationalSummary
 from dashboard.documents.pack.model import PackTable
 from dashboard.i18n import _
-from dashboard.reports.meetings import MeetingsReport
 from dashboard.reports.national import NationalReport
 from dashboard.reports.region import RegionReport
 from dashboard.rules import comparison, metrics
@@ -183,20 +182,22 @@ def organisations_table(report: RegionReport, organisations: list[dict[str, Any]
     )
 
 
-def meetings_table(report: MeetingsReport, codes: tuple[str, ...]) -> PackTable:
+def meetings_table(report: NationalReport, codes: tuple[str, ...]) -> PackTable:
     """Meetings held against the goals per region, and each region's last case discussion."""
     rows = []
-    for r in report.of(codes).itertuples():
-        if not r.bijeenkomsten_geleverd:
-            rows.append([r.naam, _("geen gegevens"), _("geen gegevens"), "–"])
+    for r in report.standings:
+        if codes and r.code not in codes:
             continue
-        day = report.last_day(str(r.code))
+        if r.learning.value is None:
+            rows.append([r.name, _("geen gegevens"), _("geen gegevens"), "–"])
+            continue
+        day = report.last_case.get(r.code)
         held = _("{aantal} van {doel}")
         rows.append(
             [
-                r.naam,
-                held.format(aantal=r.leerbijeenkomsten, doel=r.doel_leerbijeenkomsten),
-                held.format(aantal=r.casusbesprekingen, doel=r.doel_casusbesprekingen),
+                r.name,
+                held.format(aantal=_whole(r.learning.value), doel=_whole(r.learning.target)),
+                held.format(aantal=_whole(r.cases.value), doel=_whole(r.cases.target)),
                 _("geen") if day is None else fmt.date(day),
             ]
         )
@@ -206,3 +207,8 @@ def meetings_table(report: MeetingsReport, codes: tuple[str, ...]) -> PackTable:
         rows,
         {1, 2},
     )
+
+
+def _whole(value: float | None) -> int | None:
+    # Meetings and their goals are whole numbers; the report holds them as floats beside NaN.
+    return None if value is None else int(value)
