@@ -1,4 +1,4 @@
-"""Labelled form controls shared by the pages, and the parsing of their values from the URL."""
+"""Labelled form controls shared by the pages (their values are parsed by the View)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,11 @@ from dash import html
 from dash.development.base_component import Component
 
 from dashboard.i18n import _
-from dashboard.reports.params import FIRST_DAY, parse_peildatum, parse_region, parse_year
+from dashboard.reports.params import FIRST_DAY
 from dashboard.rules import domain
 from geodata import region_refs
 from layouts.figures.maps import GEO, TILES
 from layouts.metric_specs import METRICS
-
-__all__ = ["parse_peildatum", "parse_region", "parse_year"]  # re-exported for the pages
 
 
 def _labelled(label: str, control_id: str, control: Component) -> html.Div:

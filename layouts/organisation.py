@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -21,6 +21,7 @@ from layouts import controls, ids
 from layouts.a11y import aria
 from layouts.data_page import delivery_table
 from layouts.figures.funnel import funnel_summary
+from layouts.notices import view_problems
 from layouts.region import breadcrumb, graph, region_trail, section, summary_text
 from layouts.tables import table
 
@@ -72,7 +73,12 @@ def deliveries(report: OrganisationReport) -> list[Any]:
 
 
 def page(
-    region: RegionRef, organisation: OrganisationRef, year: int, peildatum: dt.date, latest: dt.date
+    region: RegionRef,
+    organisation: OrganisationRef,
+    year: int,
+    peildatum: dt.date,
+    latest: dt.date,
+    problems: Sequence[object] = (),
 ) -> html.Div:
     """The page skeleton with its controls set from the URL; callbacks fill the parts."""
     kind = organisation.soort or _("type onbekend")
@@ -81,6 +87,7 @@ def page(
             html.Div(
                 breadcrumb(organisation_trail(region, organisation, year, peildatum)), id=ids.ORG_BREADCRUMB
             ),
+            *view_problems(problems),
             html.H1(organisation.naam, className="h2"),
             html.P(
                 _("{kind} · arbeidsmarktregio {region}").format(kind=kind, region=region.naam),

@@ -12,11 +12,9 @@ from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
 from dashboard.i18n import N_, _
 from dashboard.infra.runtime import current_peildatum, runtime
-from dashboard.reports.params import parse_cohort, parse_organisation
 from dashboard.reports.view import View
 from geodata import RegionRef, region_refs
 from layouts import data_page, meetings, national, organisation, presentation, region, regions
-from layouts.controls import parse_peildatum, parse_region, parse_year
 from layouts.figures.maps import TILES
 
 TITLE = "Hoofdzaak Werk Monitor"
@@ -44,51 +42,35 @@ def meetings_page(**query: object) -> html.Div:
     return meetings.page(View.parse({"jaar": query.get("jaar")}, current_peildatum()))
 
 
-def _region(code: object) -> RegionRef | None:
-    found = parse_region(code)
-    return next((r for r in region_refs() if r.code == found), None)
+def _region(code: str | None) -> RegionRef | None:
+    return next((r for r in region_refs() if r.code == code), None)
 
 
-def region_page(
-    code: str | None = None,
-    jaar: str | None = None,
-    peildatum: str | None = None,
-    cohort: str | None = None,
-    **_query: str,
-) -> html.Div:
+def region_page(code: str | None = None, **query: object) -> html.Div:
     """One region, by its AM code in the path."""
-    ref = _region(code)
-    if ref is None:
-        return region.not_found(code if isinstance(code, str) else "")
     latest = current_peildatum()
     # The peildatum travels with the drill-down, so a historical view stays historical.
-    day = parse_peildatum(peildatum, latest)
-    year = parse_year(jaar, day.year)
-    return region.page(
-        ref, year, day, latest, parse_cohort(cohort, year, day), current_viewer().sees_organisations(ref.code)
-    )
+    view = View.parse({**query, "regio": code}, latest, current_viewer())
+    ref = _region(view.region)
+    if ref is None:
+        return region.not_found(code if isinstance(code, str) else "")
+    open_ = current_viewer().sees_organisations(ref.code)
+    return region.page(ref, view.year, view.peildatum, latest, view.cohort, open_, view.problems)
 
 
-def organisation_page(
-    code: str | None = None,
-    org: str | None = None,
-    jaar: str | None = None,
-    peildatum: str | None = None,
-    **_query: str,
-) -> html.Div:
+def organisation_page(code: str | None = None, org: str | None = None, **query: object) -> html.Div:
     """One organisation, by its region's code and its number in the path."""
-    ref = _region(code)
-    number = parse_organisation(org)
-    found = access.organisation(current_viewer(), runtime().db, number)
+    latest = current_peildatum()
+    view = View.parse({**query, "regio": code, "organisatie": org}, latest, current_viewer())
+    ref = _region(view.region)
+    found = access.organisation(current_viewer(), runtime().db, view.organisation)
     if ref is None or found is None or found.region_code != ref.code:
         # Also for a real organisation under the wrong region: the path must not lie about it. An
         # organisation the viewer may not see looks the same as one that does not exist.
         return organisation.not_found(
             code if isinstance(code, str) else "", org if isinstance(org, str) else ""
         )
-    latest = current_peildatum()
-    day = parse_peildatum(peildatum, latest)
-    return organisation.page(ref, found, parse_year(jaar, day.year), day, latest)
+    return organisation.page(ref, found, view.year, view.peildatum, latest, view.problems)
 
 
 def _max_bytes() -> int:

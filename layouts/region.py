@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -20,6 +21,7 @@ from layouts.a11y import aria
 from layouts.exports import pack_links
 from layouts.figure_table import TABLED_FIGURES, table_switch
 from layouts.figures.theme import graph_config
+from layouts.notices import view_problems
 
 # AG Grid's own texts (the keys the community edition shows in a plain grid), marked for the
 # catalogue: the grid is English by itself, but "no rows" should name organisations in any language.
@@ -118,14 +120,17 @@ def page(
     latest: dt.date,
     cohort: int,
     organisations_open: bool = True,
+    problems: Sequence[object] = (),
 ) -> html.Div:
     """The page skeleton with its controls set from the URL; callbacks fill the parts.
 
-    ``organisations_open`` is False for a viewer who sees this region at region level only.
+    ``organisations_open`` is False for a viewer who sees this region at region level only;
+    ``problems`` says what in the address could not be used.
     """
     return html.Div(
         [
             html.Div(breadcrumb(region_trail(region, year, peildatum)), id=ids.REGION_BREADCRUMB),
+            *view_problems(problems),
             html.Div(
                 [
                     html.H1(region.naam, className="h2 me-auto"),

@@ -7,7 +7,7 @@ from callbacks.national import update_national
 from callbacks.overview import update_meetings, update_regions
 from callbacks.shell import update_import_log, update_shell
 from dashboard.auth.viewer import Viewer
-from layouts.controls import parse_year
+from dashboard.reports.params import parse_year
 from tests.helpers import load, trajectory, viewing_as
 
 

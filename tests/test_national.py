@@ -36,6 +36,8 @@ from callbacks.national import (
     update_ranking,
     update_trend,
 )
+from dashboard.auth.viewer import Viewer
+from dashboard.data.cohorts import funnel_by_organisation
 from dashboard.data.progress import REGION_COLUMNS
 from dashboard.infra.runtime import EXTENSION
 from dashboard.reports.national import year_before
@@ -47,7 +49,7 @@ from layouts.figures.maps import IMMATURE, map_summary, map_values
 from layouts.figures.ranking import ranking_figure
 from layouts.metric_specs import METRICS
 from tests.conftest import PEILDATUM
-from tests.helpers import dutch_words, load, signed_in_client, trajectory
+from tests.helpers import dutch_words, load, signed_in_client, trajectory, viewing_as
 from tests.test_callbacks import text_of
 
 PACE = 181 / 365
@@ -581,3 +583,16 @@ def test_the_regions_and_meetings_pages_name_a_bad_year(national):
     assert "Het jaar 'abc' kan niet" in text_of(_notices(cadence))
     year = next(c for c in _walk(regions) if getattr(c, "id", None) == ids.REGIONS_YEAR)
     assert year.value == "2026"
+
+
+def test_the_region_and_organisation_pages_name_a_bad_value(national, db):
+    from layouts.pages import organisation_page, region_page
+
+    number = str(int(funnel_by_organisation(db, "AM01", 2026, PEILDATUM)["id"].iloc[0]))
+    with viewing_as(national, Viewer("beheerder", "beheer")):
+        region = region_page(code="AM09", peildatum="gisteren")
+        clean = region_page(code="AM09", jaar="2026", peildatum="2026-06-30")
+        organisation = organisation_page(code="AM01", org=number, jaar="20x6")
+    assert "De peildatum 'gisteren' is geen datum" in text_of(_notices(region))
+    assert _notices(clean) == []
+    assert "Het jaar '20x6' kan niet" in text_of(_notices(organisation))

@@ -29,7 +29,7 @@ from dashboard.reports.standing import (
 from dashboard.reports.view import View
 from dashboard.rules import domain, metrics
 from dashboard.rules.ranking import frame_ranks
-from dashboard.rules.region_metrics import OutflowCohort, region_metrics
+from dashboard.rules.region_metrics import OutflowCohort, outflow_status, region_metrics
 
 # Which frame column each map metric ranks on, and whether it reads the outflow cohort's rows.
 METRIC_COLUMNS = {
@@ -94,6 +94,30 @@ class NationalReport:
     def cohort_for(self, metric: str) -> OutflowCohort | None:
         """The outflow cohort a map metric is shown for (None: the metric is of the view's year)."""
         return self.cohort if metric == "duurzaam" else None
+
+    @property
+    def starts(self) -> Standing:
+        """The country's started trajectories against the sum of the regions' goals and its pace."""
+        summary = self.summary
+        value = summary.started if summary.delivered else None
+        return Standing(value, summary.target_started, summary.expected_started, summary.status.value)
+
+    @property
+    def outflow(self) -> OutflowStanding:
+        """The country's outflow of the report's cohort, against the goal of the cohort's own year."""
+        shown = self.outflow_summary
+        pct = shown.sustainable_pct if shown.delivered else None
+        goal = shown.target_sustainable_pct
+        status = outflow_status(float("nan") if pct is None else pct, goal, self.cohort.mature)
+        return OutflowStanding(
+            self.cohort,
+            shown.started if shown.delivered else None,
+            shown.sustainable if shown.delivered else None,
+            pct,
+            None,
+            goal,
+            status,
+        )
 
     @property
     def learning(self) -> Standing:

@@ -11,63 +11,46 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.data.national import NationalSummary
 from dashboard.documents.pack.model import PackTable
 from dashboard.i18n import _
 from dashboard.reports.national import NationalReport
 from dashboard.reports.region import RegionReport
+from dashboard.reports.standing import OutflowStanding, Standing
 from dashboard.rules import comparison, metrics
-from dashboard.rules.region_metrics import OutflowCohort, outflow_status
 from dashboard.text import format as fmt
 
 
-def _status_row(label: str, held: int | None, target: float, expected: float) -> list[str]:
-    if held is None:
+def _status_row(label: str, standing: Standing) -> list[str]:
+    if standing.value is None:
         no_data = _(metrics.PaceStatus.GEEN_GEGEVENS.value)
-        return [label, no_data, fmt.number(target), "–", no_data]
-    status = metrics.pace_status(held, expected)
+        return [label, no_data, fmt.number(standing.target), "–", no_data]
     # Counts are whole numbers, the expected count by pace too (the status uses the exact value).
-    return [label, fmt.number(held), fmt.number(target), fmt.number(expected), _(status.value)]
+    return [
+        label,
+        fmt.number(standing.value),
+        fmt.number(standing.target),
+        fmt.number(standing.expected),
+        _(standing.status),
+    ]
 
 
-def outflow_row(cohort: OutflowCohort, pct: float | None, goal: float) -> list[str]:
+def outflow_row(outflow: OutflowStanding) -> list[str]:
     """The outflow goal: the cohort's sustainable outflow against its goal; no pace for a share."""
-    label = _("Duurzame uitstroom, cohort {year}").format(year=cohort.year)
-    value = float("nan") if pct is None else pct
-    status = _(outflow_status(value, goal, cohort.mature))
-    return [label, status if pct is None else fmt.percentage(pct), fmt.percentage(goal), "–", status]
+    label = _("Duurzame uitstroom, cohort {year}").format(year=outflow.cohort.year)
+    status = _(outflow.status)
+    shown = status if outflow.pct is None else fmt.percentage(outflow.pct)
+    return [label, shown, fmt.percentage(outflow.target_pct), "–", status]
 
 
-def goal_table(caption: str, summary: NationalSummary, outflow: list[str]) -> PackTable:
-    """The goals of the country or one region: reached, target, pace and status in words.
-
-    ``outflow`` is the row of the outflow goal (:func:`outflow_row`), for the cohort the page shows.
-    """
-    meetings = summary.meetings_delivered
-
-    def expected(target: int) -> float:
-        return metrics.expected_by(target, summary.year, summary.peildatum)
-
+def goal_table(
+    caption: str, starts: Standing, learning: Standing, cases: Standing, outflow: OutflowStanding
+) -> PackTable:
+    """The goals of the country or a region: reached, target, pace and status, as the report holds them."""
     rows = [
-        _status_row(
-            _("Trajecten gestart"),
-            summary.started if summary.delivered else None,
-            summary.target_started,
-            summary.expected_started,
-        ),
-        _status_row(
-            _("Leerbijeenkomsten"),
-            summary.learning_sessions if meetings else None,
-            summary.target_learning_sessions,
-            expected(summary.target_learning_sessions),
-        ),
-        _status_row(
-            _("Casusbesprekingen"),
-            summary.case_discussions if meetings else None,
-            summary.target_case_discussions,
-            expected(summary.target_case_discussions),
-        ),
-        outflow,
+        _status_row(_("Trajecten gestart"), starts),
+        _status_row(_("Leerbijeenkomsten"), learning),
+        _status_row(_("Casusbesprekingen"), cases),
+        outflow_row(outflow),
     ]
     headers = [_("Doel"), _("Bereikt"), _("Jaardoel"), _("Tempo (verwacht)"), _("Status")]
     return PackTable(caption, headers, rows, {1, 2, 3})
@@ -75,21 +58,15 @@ def goal_table(caption: str, summary: NationalSummary, outflow: list[str]) -> Pa
 
 def national_goals(report: NationalReport) -> PackTable:
     """The country's goals, with the outflow of the national tile (its cohort against its goal)."""
-    cohort = report.cohort
-    outflow = outflow_row(
-        cohort, report.outflow_summary.sustainable_pct, report.outflow_summary.target_sustainable_pct
-    )
     caption = _("Landelijke doelen {jaar}").format(jaar=report.year)
-    return goal_table(caption, report.summary, outflow)
+    return goal_table(caption, report.starts, report.learning, report.cases, report.outflow)
 
 
 def region_goals(report: RegionReport) -> PackTable:
-    """The region's goals, with the outflow of its gauge: the page's cohort against the region's goal."""
-    started = report.cohort_started
-    pct = 100 * report.cohort_sustainable / started if started else None
-    outflow = outflow_row(report.cohort, pct, report.target_outflow_pct)
+    """The region's goals, with the outflow of its gauge: the page's cohort against its goal."""
+    standing = report.standing
     caption = _("Doelen {regio} {jaar}").format(regio=report.ref.naam, jaar=report.summary.year)
-    return goal_table(caption, report.summary, outflow)
+    return goal_table(caption, standing.starts, standing.learning, standing.cases, standing.outflow)
 
 
 def national_text(report: NationalReport) -> str:
