@@ -36,7 +36,7 @@ def _views(organisations: dict[str, list[int]]) -> list[str]:
     urls = []
     for year, day in DATES:
         base = {"jaar": year, "peildatum": day}
-        urls += [f"/?{urlencode(base | {'maat': m, 'kaart': 'tegels'})}" for m in METRICS]
+        urls += [f"/?{urlencode(base | {'maat': m, 'kaart': 'tegel'})}" for m in METRICS]
         urls.append(f"/?{urlencode(base | {'regio': 'AM09'})}")
         urls.append(f"/regio?{urlencode(base)}")
         urls.append(f"/bijeenkomsten?{urlencode(base)}")
