@@ -13,7 +13,7 @@ from dash import Dash, Input, NoUpdate, Output, Patch, State, ctx, html, no_upda
 from dashboard.data.national import NationalSummary, national_summary
 from dashboard.data.progress import monthly_starts, progress_by_region
 from dashboard.i18n import _
-from dashboard.infra.cache import cached_callback
+from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.params import parse_since
 from dashboard.rules import domain, metrics

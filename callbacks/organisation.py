@@ -16,7 +16,7 @@ from dashboard.data import access
 from dashboard.data.cohorts import OrganisationRef
 from dashboard.data.progress import progress_by_region
 from dashboard.i18n import _
-from dashboard.infra.cache import cached_callback
+from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import runtime
 from dashboard.reports.params import parse_cohort, parse_organisation
 from dashboard.rules import domain, metrics

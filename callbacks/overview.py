@@ -9,7 +9,7 @@ from dash import Dash, Input, Output
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.progress import progress_by_region
 from dashboard.i18n import _
-from dashboard.infra.cache import cached_callback
+from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.rules.metrics import effective_date
 from layouts import ids, meetings, regions

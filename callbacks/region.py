@@ -22,7 +22,7 @@ from dashboard.data.meetings import last_case_discussion
 from dashboard.data.national import summarise_country
 from dashboard.data.progress import monthly_starts, progress_by_region
 from dashboard.i18n import _
-from dashboard.infra.cache import cached_callback
+from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import runtime
 from dashboard.reports.params import parse_cohort
 from dashboard.rules import comparison, domain, metrics

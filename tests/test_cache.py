@@ -6,7 +6,7 @@ from sqlalchemy import event
 
 from dashboard.auth.viewer import Viewer
 from dashboard.data.national import national_summary
-from dashboard.infra.cache import cached_callback, context_key
+from dashboard.infra.callback_cache import cached_callback, context_key
 from dashboard.infra.runtime import EXTENSION
 from tests.conftest import PEILDATUM, REDIS_URL, service_url
 from tests.helpers import load, signed_in_client, trajectory, viewing_as
