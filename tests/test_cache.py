@@ -32,6 +32,7 @@ def test_cached_result_is_reused_until_an_import_changes_the_data(app, db):
         assert national_summary(db, 2026, PEILDATUM).started == 2
 
 
+@pytest.mark.redis
 def test_redis_backend_is_shared_between_app_instances(db, make_app):
     url = service_url(REDIS_URL, "redis")
     client = redis.Redis.from_url(url)

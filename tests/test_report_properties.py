@@ -302,7 +302,7 @@ def test_the_generated_data_has_what_the_properties_need(generated):
     assert (raw.startdatum.map(lambda d: (d.month, d.day)) == (12, 31)).any()
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(view=views())
 def test_national_standings_agree_with_a_plain_count_of_the_rows(generated, view):
     expected = expected_report(generated.frames, view)

@@ -9,6 +9,9 @@ from dashboard.data.models import ImportLog, Organisation, Trajectory
 from dashboard.importing import demo
 from dashboard.infra.db import Database
 
+# Scale tests load the demo data twice over: seconds per test.
+pytestmark = pytest.mark.traag
+
 TODAY = dt.date(2026, 9, 30)
 SEED = 2021
 
