@@ -1,9 +1,10 @@
-# Two commands: `make run` (app on SQLite with demo data) and `make test` (the whole suite).
+# Two commands: `make run` (app on SQLite with demo data) and `make test` (the whole suite);
+# `make test-snel` runs the quick layers while working.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint system-deps clean catalogus
+.PHONY: run test test-snel lint system-deps clean catalogus
 
 $(BIN)/hzw: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +35,11 @@ lint: $(VENV)/.test-deps
 
 test: system-deps $(VENV)/.test-deps node_modules/axe-core/axe.min.js lint
 	$(BIN)/pytest
+
+# The pure tests and the data tests on SQLite: no browser, no PostgreSQL, no Redis server, and not
+# the few slow ones (marked traag); make test still runs everything.
+test-snel: $(VENV)/.test-deps
+	$(BIN)/pytest -q -m "not browser and not postgres and not redis and not traag"
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache tests/screenshots

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from dash import Dash, Input, NoUpdate, Output, Patch, State, ctx, html, no_update
 
 from dashboard.i18n import _
-from dashboard.infra.cache import cached_callback
+from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.national import NationalReport, national_report
 from dashboard.reports.view import View

@@ -13,7 +13,7 @@ from dash import Dash, Input, NoUpdate, Output, State, html, no_update
 from dashboard.auth.viewer import current_viewer
 from dashboard.data.access import NoAccess
 from dashboard.i18n import _, current_language
-from dashboard.infra.cache import cached_callback
+from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.organisation import (
     OrganisationReport,

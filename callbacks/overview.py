@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output
 
 from dashboard.i18n import _
-from dashboard.infra.cache import cached_callback
+from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.national import national_report
 from dashboard.reports.view import View

@@ -13,7 +13,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.auth.viewer import current_viewer
 from dashboard.i18n import _, current_language
-from dashboard.infra.cache import cached_callback
+from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.region import RegionReport, region_report
 from dashboard.reports.view import View

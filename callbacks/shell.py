@@ -7,7 +7,8 @@ from dash import ClientsideFunction, Dash, Input, Output, State
 from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
 from dashboard.i18n import _
-from dashboard.infra.cache import cached_callback, request_data_status
+from dashboard.infra.cache import request_data_status
+from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.text.format import date
 from layouts import data_page, ids

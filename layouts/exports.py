@@ -54,3 +54,14 @@ def pack_links(year: int, peildatum: dt.date | str, regions: tuple[str, ...] = (
         " · ",
         html.A("PPTX", href=f"/vergaderstuk.pptx?{query}", download=""),
     ]
+
+
+def presentation_link(year: int, peildatum: dt.date | str, regions: tuple[str, ...] = ()) -> html.A:
+    """*Presenteren*: opens the show at this view (a region page passes its own region)."""
+    day = peildatum if isinstance(peildatum, str) else peildatum.isoformat()
+    params = {"jaar": year, "peildatum": day} | ({"regios": ",".join(regions)} if regions else {})
+    return html.A(
+        [html.I(className="bi bi-easel me-1", **aria(hidden="true")), _("Presenteren")],
+        href="/presentatie?" + urlencode(params),
+        className="btn btn-outline-primary btn-sm",
+    )

@@ -15,9 +15,9 @@ from dashboard.reports.view import View
 from dashboard.rules import metrics
 from dashboard.text import format as fmt
 from dashboard.text.as_of import through
-from layouts import controls, ids, presentation
+from layouts import controls, ids
 from layouts.a11y import aria
-from layouts.exports import pack_links
+from layouts.exports import pack_links, presentation_link
 from layouts.figure_table import table_switch
 from layouts.figures.theme import graph_config
 from layouts.notices import view_problems
@@ -59,7 +59,7 @@ def page(view: View, latest: dt.date, form: str) -> html.Div:
                     controls.since_input(ids.NATIONAL_SINCE, view.since, latest),
                     html.Div(
                         [
-                            presentation.link(year, peildatum),
+                            presentation_link(year, peildatum),
                             html.Span(pack_links(year, peildatum), className="small ms-3"),
                         ],
                         className="ms-auto mb-2",

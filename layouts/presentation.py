@@ -190,17 +190,6 @@ def position(step: int, total: int, title: str) -> str:
     return _("Scherm {step} van {total}: {title}").format(step=step, total=total, title=title)
 
 
-def link(year: int, peildatum: dt.date | str, regions: tuple[str, ...] = ()) -> html.A:
-    """*Presenteren*: opens the show at this view (a region page passes its own region)."""
-    day = peildatum if isinstance(peildatum, str) else peildatum.isoformat()
-    params = {"jaar": year, "peildatum": day} | ({"regios": ",".join(regions)} if regions else {})
-    return html.A(
-        [html.I(className="bi bi-easel me-1", **aria(hidden="true")), _("Presenteren")],
-        href="/presentatie?" + urlencode(params),
-        className="btn btn-outline-primary btn-sm",
-    )
-
-
 def static_config() -> dcc.Graph.Config:
     """A graph without mode bar, in the page's language (known per request, so not a constant)."""
     return {"displayModeBar": False, "locale": current_language()}

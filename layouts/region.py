@@ -16,9 +16,9 @@ from dashboard.reports.region import RegionReport
 from dashboard.rules import domain, metrics
 from dashboard.text.as_of import through
 from geodata import RegionRef
-from layouts import controls, ids, presentation
+from layouts import controls, ids
 from layouts.a11y import aria
-from layouts.exports import pack_links
+from layouts.exports import pack_links, presentation_link
 from layouts.figure_table import TABLED_FIGURES, table_switch
 from layouts.figures.theme import graph_config
 from layouts.notices import view_problems
@@ -135,7 +135,7 @@ def page(
                 [
                     html.H1(region.naam, className="h2 me-auto"),
                     html.Span(pack_links(year, peildatum, (region.code,)), className="small me-3"),
-                    presentation.link(year, peildatum, (region.code,)),
+                    presentation_link(year, peildatum, (region.code,)),
                 ],
                 className="d-flex align-items-center flex-wrap",
             ),

@@ -12,14 +12,17 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from unittest import mock
 
 import dash
 import pytest
 import redis
+from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from dashboard.app import create_app
+from dashboard.auth import store
 from dashboard.infra.db import Database
 from dashboard.infra.runtime import EXTENSION
 from tests.helpers import load, trajectory
@@ -48,6 +51,14 @@ def _no_outside_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.startswith("HZW_") and not name.startswith("HZW_TEST_"):
             monkeypatch.delenv(name)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _quick_password_hashes() -> Iterator[None]:
+    # Still argon2id, but with the smallest cost: at the production cost every account a test
+    # makes or signs in with costs a tenth of a second, a good part of the quick test layers.
+    with mock.patch.object(store, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -83,11 +94,30 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return url
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One upgraded, empty SQLite database (regions only), copied for each test that needs one."""
+    path = tmp_path_factory.mktemp("sjabloon") / "hzw.sqlite3"
+    template = Database(f"sqlite:///{path}")
+    template.upgrade()
+    template.dispose()  # the last connection to close folds the write-ahead log into the file
+    return path
+
+
 @pytest.fixture
-def db(database_url: str) -> Iterator[Database]:
-    """An upgraded, empty database (regions only)."""
-    database = Database(database_url)
-    database.upgrade()
+def db(database_url: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """An upgraded, empty database (regions only).
+
+    SQLite gets a copy of a database upgraded once per session: running the migrations for each
+    of several hundred tests cost more than most of the tests themselves.
+    """
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database:
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), url.database)
+        database = Database(database_url)
+    else:
+        database = Database(database_url)
+        database.upgrade()
     yield database
     database.dispose()
 
@@ -234,3 +264,25 @@ def private_redis() -> Iterator[PrivateRedis]:
         yield server
     finally:
         server.stop()
+
+
+# Fixtures that open a database, an app or a server: a test that asks for one is not pure.
+NOT_PURE = {"db", "database_url", "postgres_url", "make_app", "app", "known", "private_redis"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the service layers by the fixtures a test asks for, and keep pure tests pure.
+
+    The PostgreSQL variant of a ``database_url`` test, or any test on ``postgres_url``, gets the
+    ``postgres`` mark and a test on a private Redis the ``redis`` mark, so ``-m`` selects layers
+    without a mark on each test (``make test-snel`` leaves both out).
+    """
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        callspec = getattr(item, "callspec", None)
+        if "postgres_url" in names or (callspec and callspec.params.get("database_url") == "postgres"):
+            item.add_marker(pytest.mark.postgres)
+        if "private_redis" in names:
+            item.add_marker(pytest.mark.redis)
+        if item.get_closest_marker("zuiver") and names & NOT_PURE:
+            raise pytest.UsageError(f"{item.nodeid} is gemarkeerd als zuiver maar vraagt {names & NOT_PURE}")

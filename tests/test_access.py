@@ -222,6 +222,7 @@ def test_blocked_account_loses_its_session_at_once(known, app):
     assert client.get("/_dash-dependencies").status_code == 401
 
 
+@pytest.mark.traag
 def test_demo_accounts_work_only_while_all_data_is_demo_data(db, app):
     from dashboard.importing.demo import load_demo
 
@@ -262,6 +263,7 @@ def test_regional_account_gets_own_organisations_and_nothing_of_other_regions(kn
     assert client.get("/regio/AM01").status_code == 200
 
 
+@pytest.mark.traag
 def test_landelijk_sees_every_region_with_small_numbers_suppressed_and_beheer_sees_them(known, app):
     national = {r["organisatie"]: r for r in _rows(_grid(signed_in_client(app, "landelijk"), "AM09"))}
     admin = {r["organisatie"]: r for r in _rows(_grid(signed_in_client(app, "beheer"), "AM09"))}

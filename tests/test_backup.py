@@ -17,6 +17,9 @@ from dashboard.infra import backup
 from dashboard.infra.db import Database
 from tests.conftest import REQUIRE_SERVICES
 
+# Backups copy whole databases loaded with demo data: seconds per test.
+pytestmark = pytest.mark.traag
+
 DEMO_DAY = dt.date(2026, 9, 30)
 
 

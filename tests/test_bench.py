@@ -9,6 +9,9 @@ from bench.measure import INTERACTIONS, METRIC, NATIONAL, Bench, Repetitions
 from dashboard.importing.demo import load_demo
 from tests.conftest import PEILDATUM
 
+# The benchmark harness runs whole sessions of requests: seconds per test.
+pytestmark = pytest.mark.traag
+
 
 @pytest.fixture
 def bench(db, make_app):

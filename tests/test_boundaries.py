@@ -27,6 +27,7 @@ from geodata.boundaries import (
 SHIPPED_FEATURES = json.loads(SHIPPED.read_text(encoding="utf-8"))["features"]
 
 
+@pytest.mark.zuiver
 def test_shipped_boundaries_are_the_35_regions_valid_small_and_stable():
     codes = [f["id"] for f in SHIPPED_FEATURES]
     assert codes == sorted(r.code for r in region_refs())
@@ -57,6 +58,7 @@ def _with_bowtie(frame: gpd.GeoDataFrame, code: str) -> gpd.GeoDataFrame:
     return broken
 
 
+@pytest.mark.zuiver
 def test_invalid_geometry_is_repaired_not_emptied():
     broken = _with_bowtie(read_file(SHIPPED), "AM24")
     assert not shapely.is_valid(broken.set_index("statcode").loc["AM24"].geometry)
@@ -65,6 +67,7 @@ def test_invalid_geometry_is_repaired_not_emptied():
     assert shapely.is_valid(zeeland) and zeeland.area > 0.1  # square degrees: both halves kept
 
 
+@pytest.mark.zuiver
 def test_generalise_makes_the_shipped_copy_from_a_full_source(tmp_path):
     # A denser source (every edge split in two) comes out as the same 35 simplified regions.
     source = read_file(SHIPPED)
@@ -82,6 +85,7 @@ def _write(frame: gpd.GeoDataFrame, path: Path) -> Path:
     return path
 
 
+@pytest.mark.zuiver
 def test_missing_and_unknown_regions_are_named():
     frame = read_file(SHIPPED)
     frame = frame[frame.statcode != "AM09"].copy()
@@ -92,6 +96,7 @@ def test_missing_and_unknown_regions_are_named():
     assert "onbekende codes: AM99" in str(caught.value)
 
 
+@pytest.mark.zuiver
 def test_configured_file_wins_then_the_cache_then_the_shipped_copy(tmp_path):
     shipped = load_boundaries(None, tmp_path, 2025)
     assert [f["id"] for f in shipped["features"]] == [f["id"] for f in SHIPPED_FEATURES]
@@ -121,6 +126,7 @@ def test_configured_file_wins_then_the_cache_then_the_shipped_copy(tmp_path):
         load_boundaries(broken, tmp_path, 2025)
 
 
+@pytest.mark.zuiver
 def test_another_year_without_a_download_is_a_clear_error(tmp_path):
     with pytest.raises(BoundaryError, match="hzw geodata download --jaar 2023"):
         load_boundaries(None, tmp_path, 2023)
@@ -189,6 +195,7 @@ def test_cli_download_and_unreachable_service(pdok, tmp_path, monkeypatch, capsy
     assert "Grenzen downloaden van PDOK mislukt" in capsys.readouterr().err
 
 
+@pytest.mark.zuiver
 def test_a_table_without_shapes_is_refused_by_name(tmp_path):
     table = tmp_path / "regio's.csv"
     table.write_text("statcode;statnaam\nAM01;Groningen\n", encoding="utf-8")

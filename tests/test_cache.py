@@ -6,7 +6,7 @@ from sqlalchemy import event
 
 from dashboard.auth.viewer import Viewer
 from dashboard.data.national import national_summary
-from dashboard.infra.cache import cached_callback, context_key
+from dashboard.infra.callback_cache import cached_callback, context_key
 from dashboard.infra.runtime import EXTENSION
 from tests.conftest import PEILDATUM, REDIS_URL, service_url
 from tests.helpers import load, signed_in_client, trajectory, viewing_as
@@ -32,6 +32,7 @@ def test_cached_result_is_reused_until_an_import_changes_the_data(app, db):
         assert national_summary(db, 2026, PEILDATUM).started == 2
 
 
+@pytest.mark.redis
 def test_redis_backend_is_shared_between_app_instances(db, make_app):
     url = service_url(REDIS_URL, "redis")
     client = redis.Redis.from_url(url)

@@ -125,6 +125,7 @@ def test_meetings_with_attendance_counts_meetings_with_any_organisation(known):
     assert early.loc["casusbespreking"].to_dict() == {"bijeenkomsten": 2, "met_organisaties": 2}
 
 
+@pytest.mark.zuiver
 def test_gaps_between_case_discussions_and_the_open_one():
     dates = [D(2026, 5, 1), D(2026, 1, 20), D(2026, 2, 10), D(2026, 2, 10), D(2026, 7, 15)]
     assert case_discussion_gaps(dates, 2026, PEIL) == [
@@ -133,6 +134,7 @@ def test_gaps_between_case_discussions_and_the_open_one():
     ]
 
 
+@pytest.mark.zuiver
 def test_gaps_from_the_start_of_the_year_or_the_last_one_before_it():
     assert case_discussion_gaps([D(2026, 3, 1), D(2026, 4, 1)], 2026, D(2026, 4, 30)) == [
         Gap(D(2026, 1, 1), D(2026, 3, 1), 59, False)
@@ -143,6 +145,7 @@ def test_gaps_from_the_start_of_the_year_or_the_last_one_before_it():
     assert case_discussion_gaps([], 2027, PEIL) == []
 
 
+@pytest.mark.zuiver
 def test_past_year_gaps_run_to_the_end_of_that_year():
     assert case_discussion_gaps([D(2025, 1, 10), D(2025, 2, 10), D(2025, 11, 1)], 2025, PEIL) == [
         Gap(D(2025, 2, 10), D(2025, 11, 1), 264, False),
@@ -150,6 +153,7 @@ def test_past_year_gaps_run_to_the_end_of_that_year():
     ]
 
 
+@pytest.mark.zuiver
 @pytest.mark.parametrize(("last", "listed"), [(D(2026, 5, 16), False), (D(2026, 5, 15), True)])
 def test_open_gap_agrees_with_the_overdue_rule(last, listed):
     # 30 June − 16 May = 45 days: on schedule; one day more is overdue.
@@ -158,6 +162,7 @@ def test_open_gap_agrees_with_the_overdue_rule(last, listed):
     assert overdue(last, PEIL) is listed
 
 
+@pytest.mark.zuiver
 def test_gaps_use_the_given_limit():
     dates = [D(2026, 1, 20), D(2026, 2, 10), D(2026, 5, 1)]
     assert [g.days for g in case_discussion_gaps(dates, 2026, PEIL, max_gap_days=20)] == [21, 80, 60]
@@ -188,6 +193,7 @@ FRAME = pd.DataFrame(
 GAPS = [Gap(D(2026, 2, 10), D(2026, 5, 1), 80, False), Gap(D(2026, 5, 1), PEIL, 60, True)]
 
 
+@pytest.mark.zuiver
 def test_figure_has_one_marker_per_meeting_and_a_shape_per_kind():
     figure = cadence_figure(FRAME, GAPS, 2026, PEIL)
     traces = {t.name: t for t in figure.data}
@@ -206,6 +212,7 @@ def test_figure_has_one_marker_per_meeting_and_a_shape_per_kind():
     assert figure.layout.xaxis.ticktext[:3] == ("jan", "feb", "mrt")
 
 
+@pytest.mark.zuiver
 def test_figure_hover_is_dutch():
     traces = {t.name: t for t in cadence_figure(FRAME, GAPS, 2026, PEIL).data}
     assert traces["Casusbespreking"].text[0] == "Casusbespreking<br>20 januari 2026<br>12 deelnemers"
@@ -213,6 +220,7 @@ def test_figure_hover_is_dutch():
     assert traces["Leerbijeenkomst"].text[0] == "Leerbijeenkomst<br>5 maart 2026<br>1.234 deelnemers<br>IPS"
 
 
+@pytest.mark.zuiver
 def test_figure_shades_the_gaps_on_the_case_row_and_marks_the_peildatum():
     figure = cadence_figure(FRAME, GAPS, 2026, PEIL)
     rows = dict(zip(figure.layout.yaxis.ticktext, figure.layout.yaxis.tickvals, strict=True))
@@ -226,6 +234,7 @@ def test_figure_shades_the_gaps_on_the_case_row_and_marks_the_peildatum():
     assert texts == ["80 dagen zonder casusbespreking", "al 60 dagen geen casusbespreking", "peildatum"]
 
 
+@pytest.mark.zuiver
 def test_figure_of_a_past_year_has_no_peildatum_line_and_clips_gaps_to_the_year():
     frame = pd.DataFrame(
         {
@@ -245,6 +254,7 @@ def test_figure_of_a_past_year_has_no_peildatum_line_and_clips_gaps_to_the_year(
     ]
 
 
+@pytest.mark.zuiver
 def test_figure_without_meetings_says_so():
     empty = FRAME.iloc[0:0]
     figure = cadence_figure(empty, [Gap(D(2026, 1, 1), PEIL, 180, True)], 2026, PEIL)
@@ -256,6 +266,7 @@ def test_figure_without_meetings_says_so():
     ]
 
 
+@pytest.mark.zuiver
 def test_summary_tells_counts_targets_and_gaps():
     assert cadence_summary(FRAME, GAPS, 2026, PEIL, 3, 10) == (
         "In 2026 t/m 30 juni: 2 van 3 leerbijeenkomsten en 3 van 10 casusbesprekingen; "

@@ -48,6 +48,7 @@ def test_past_year_is_counted_to_31_december(loaded):
     assert "Trajecten gestart 1 van 3.500" in text_of(tiles)
 
 
+@pytest.mark.zuiver
 @pytest.mark.parametrize("raw", [None, "", "abc", "1999", "2099"])
 def test_unusable_year_falls_back_to_the_peildatum_year(raw):
     assert parse_year(raw, 2026) == 2026

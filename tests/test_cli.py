@@ -52,6 +52,7 @@ def test_usage_errors_are_reported_in_dutch(cli_db, capsys):
     assert "Fout in de opdracht" in capsys.readouterr().err
 
 
+@pytest.mark.zuiver
 def test_bad_environment_is_a_clear_error(monkeypatch, capsys):
     monkeypatch.setenv("HZW_CACHE_TIMEOUT", "veel")
     assert run(cli, ["db", "status"]) == 1
@@ -66,6 +67,7 @@ def test_unreachable_database_is_a_clear_error(monkeypatch, capsys):
     assert "Traceback" not in err
 
 
+@pytest.mark.traag
 def test_demo_if_empty_loads_once(cli_db, capsys):
     assert run(cli, ["db", "upgrade"]) == 0
     assert run(cli, ["demo", "--als-leeg", "--tot", "2022-03-31"]) == 0
@@ -108,6 +110,7 @@ def test_user_commands_manage_accounts_with_dutch_errors(cli_db, monkeypatch, ca
     assert "account aangemaakt" in out and "account geblokkeerd" in out and "een-lang-wachtwoord" not in out
 
 
+@pytest.mark.zuiver
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
@@ -124,6 +127,7 @@ def test_usage_errors_are_dutch(args, expected, capsys):
     assert expected in err and "Invalid" not in err and "No such" not in err
 
 
+@pytest.mark.zuiver
 def test_help_is_dutch(capsys):
     assert run(cli, ["import", "--help"]) == 0
     out = capsys.readouterr().out
@@ -131,6 +135,7 @@ def test_help_is_dutch(capsys):
     assert "Show this message" not in out
 
 
+@pytest.mark.traag
 def test_serve_greets_with_the_address_and_the_demo_accounts_while_only_demo_data(cli_db, capsys):
     from dashboard.cli import greeting
     from dashboard.infra.config import load_settings

@@ -17,6 +17,8 @@ from dashboard.rules.comparison import (
 from dashboard.rules.ranking import Rank
 from layouts.figures.funnel_plot import IMMATURE_TEXT, funnel_plot_figure, funnel_plot_summary
 
+pytestmark = pytest.mark.zuiver
+
 PAST_YEAR, PEILDATUM = 2025, dt.date(2026, 6, 30)
 
 

@@ -5,6 +5,8 @@ import pytest
 
 from dashboard.infra.config import ConfigError, load_settings
 
+pytestmark = pytest.mark.zuiver
+
 
 def test_defaults_use_embedded_sqlite_in_the_data_folder():
     settings = load_settings(environ={})

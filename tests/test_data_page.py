@@ -102,6 +102,7 @@ def test_delivery_status_marks_missing_quarters(app, db):
     assert list(log["bestandsnaam"]) == ["test-trajecten.csv"] and log.loc[0, "rijen"] == 4
 
 
+@pytest.mark.zuiver
 def test_formulas_are_escaped_in_exports():
     frame = pd.DataFrame({"a": ["=SUM(A1)", "+31", "-2", "@x", "veilig"], "b": [1, 2, 3, 4, 5]})
     escaped = escape_formulas(frame)

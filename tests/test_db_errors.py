@@ -233,6 +233,7 @@ def test_a_login_on_a_read_only_database_gets_a_page_naming_it_and_no_session(db
 # --- the classification itself ----------------------------------------------------------------
 
 
+@pytest.mark.zuiver
 @pytest.mark.parametrize(
     ("error", "problem"),
     [

@@ -27,6 +27,8 @@ def started_per_region_year(frames) -> pd.DataFrame:
     )
 
 
+@pytest.mark.traag
+@pytest.mark.zuiver
 def test_same_seed_same_data_other_seed_other_data(frames):
     again = demo.generate(2021, TODAY)
     for kind in frames:
@@ -35,6 +37,7 @@ def test_same_seed_same_data_other_seed_other_data(frames):
     assert not frames["trajecten"].equals(other["trajecten"])
 
 
+@pytest.mark.zuiver
 def test_every_row_obeys_the_import_contract(frames):
     for kind, frame in frames.items():
         records, problems = validate_frame(kind, frame, TODAY)
@@ -42,6 +45,7 @@ def test_every_row_obeys_the_import_contract(frames):
         assert len(records) == len(frame)
 
 
+@pytest.mark.zuiver
 def test_all_35_regions_with_realistic_volumes(frames):
     table = started_per_region_year(frames)
     assert len(table) == 35
@@ -51,6 +55,7 @@ def test_all_35_regions_with_realistic_volumes(frames):
     assert 90 <= full_years.mean().mean() <= 130
 
 
+@pytest.mark.zuiver
 def test_one_region_only_started_in_2023(frames):
     table = started_per_region_year(frames)
     late = table[table[2021].isna()].index.tolist()
@@ -58,6 +63,7 @@ def test_one_region_only_started_in_2023(frames):
     assert table.loc[demo.LATE_START_REGION, 2023] > 0
 
 
+@pytest.mark.zuiver
 def test_nothing_is_dated_after_today(frames):
     trajectories = frames["trajecten"]
     for column in ("aanmelddatum", "startdatum", "plaatsingsdatum", "duurzaam_datum", "einddatum"):
@@ -66,6 +72,7 @@ def test_nothing_is_dated_after_today(frames):
     assert pd.to_datetime(frames["bijeenkomsten"].datum).max().date() <= TODAY
 
 
+@pytest.mark.zuiver
 def test_funnels_are_monotone_and_show_running_and_dropped_out(frames):
     t = frames["trajecten"]
     t = t.assign(jaar=t.startdatum.str[:4])
@@ -84,6 +91,7 @@ def test_funnels_are_monotone_and_show_running_and_dropped_out(frames):
     assert 0.25 <= share <= 0.55  # around the 40 % goal, with regions on both sides
 
 
+@pytest.mark.zuiver
 def test_method_and_funding_mixes(frames):
     t = frames["trajecten"]
     assert set(t.methode) == {"IPS", "Jobcoaching", "WaBZ", "Overig"}
@@ -91,6 +99,7 @@ def test_method_and_funding_mixes(frames):
     assert set(t.financiering) == {"UWV", "Gemeente", "Zorgverzekeraar", "Combinatie", "Overig"}
 
 
+@pytest.mark.zuiver
 def test_organisation_mix_per_region(frames):
     t = frames["trajecten"]
     per_region = t.groupby("regio").organisatie_type.agg(lambda s: s.value_counts().to_dict())
@@ -98,6 +107,7 @@ def test_organisation_mix_per_region(frames):
         assert "GGZ" in types and "UWV" in types and "Gemeente" in types
 
 
+@pytest.mark.zuiver
 def test_some_organisations_deliver_nothing_in_a_quarter(frames):
     t = frames["trajecten"]
     t = t.assign(kwartaal=pd.PeriodIndex(pd.to_datetime(t.startdatum), freq="Q").astype(str))
@@ -115,6 +125,7 @@ def test_some_organisations_deliver_nothing_in_a_quarter(frames):
     assert 3 <= len(silent) <= 8
 
 
+@pytest.mark.traag
 def test_demo_loads_through_the_import_path_with_varied_regions(db):
     results = demo.load_demo(db, 2021, TODAY, 25_000_000)
     assert [r.soort for r in results] == ["trajecten", "bijeenkomsten", "doelen"]

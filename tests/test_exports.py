@@ -6,6 +6,7 @@ import io
 
 import openpyxl
 import pandas as pd
+import pytest
 
 from dashboard.documents.spreadsheets import as_file
 from tests.conftest import PEILDATUM
@@ -21,6 +22,7 @@ def sheet_of(data: bytes) -> dict[str, list[openpyxl.cell.Cell]]:
     return {name: [row[i] for row in sheet.iter_rows(min_row=2)] for i, name in enumerate(header)}
 
 
+@pytest.mark.zuiver
 def test_csv_has_decimal_commas_and_stays_safe_from_formulas():
     frame = pd.DataFrame(
         {
@@ -45,6 +47,7 @@ def test_csv_has_decimal_commas_and_stays_safe_from_formulas():
     assert list(read["aandeel"].dropna()) == [111.1, -3.5, 0.0]
 
 
+@pytest.mark.zuiver
 def test_xlsx_has_numeric_cells_with_a_number_format():
     frame = pd.DataFrame({"tekst": ["-2", "x"], "aandeel": [111.1, -3.5], "aantal": [3, -4]})
     response = as_file(frame, "proef", "xlsx")
@@ -76,6 +79,7 @@ def test_region_export_writes_counts_whole_and_decimals_with_a_comma(app, db):
     assert (pct.value, pct.data_type, pct.number_format) == (4.0, "n", "0.0")
 
 
+@pytest.mark.traag
 def test_organisation_export_rounds_half_a_tenth_away_from_zero(app, db):
     # One start of sixteen in the region: a share of 6.25 %, written as 6,3 (not 6.2, to even).
     rows = [trajectory("S1", "2026-01-10", organisatie="GGZ Klein")]

@@ -13,6 +13,7 @@ from dashboard.text import format as fmt
 from tests.helpers import signed_in_client
 
 
+@pytest.mark.zuiver
 def test_every_message_in_the_code_has_an_english_translation():
     messages = catalogue.extract()
     english = catalogue.load(catalogue.english_path())
@@ -36,6 +37,7 @@ def test_every_message_in_the_code_has_an_english_translation():
     assert broken == [], f"vertaling met andere {{velden}} dan het origineel: {broken[:20]}"
 
 
+@pytest.mark.zuiver
 def test_the_english_catalogue_has_no_messages_that_left_the_code():
     messages = {m.id for m in catalogue.extract() if m.id}
     stale = [m.id for m in catalogue.load(catalogue.english_path()) if m.id and m.id not in messages]
@@ -64,6 +66,7 @@ def test_language_comes_from_the_request(app, kwargs, expected):
         assert current_language() == expected
 
 
+@pytest.mark.zuiver
 def test_outside_a_request_the_language_is_dutch_unless_chosen():
     assert current_language() == "nl"
     with use_language("en"):
@@ -72,6 +75,7 @@ def test_outside_a_request_the_language_is_dutch_unless_chosen():
         assert current_language() == "nl"
 
 
+@pytest.mark.zuiver
 def test_numbers_and_dates_follow_the_language():
     day = dt.date(2026, 3, 3)
     assert (fmt.number(1234.5, 1), fmt.percentage(38.25), fmt.date(day)) == (

@@ -75,6 +75,7 @@ def test_upload_check_answers_in_english(app, db):
     assert "Rows of trajectories: 1; 1 new, 0 changed, 0 unchanged. Click Import to save." in text
 
 
+@pytest.mark.zuiver
 def test_import_log_and_sizes_use_english_numbers_and_dates():
     with use_language("en"):
         english = text_of(data_page.import_log_table(LOG))
@@ -86,6 +87,7 @@ def test_import_log_and_sizes_use_english_numbers_and_dates():
     assert "Importlogboek, nieuwste eerst" in dutch and "30 juni 2026 10:15" in dutch and "1.234" in dutch
 
 
+@pytest.mark.zuiver
 def test_data_page_and_problem_report_in_english():
     with use_language("en"):
         page = text_of(data_page.page(25_000_000, ADMIN))
@@ -140,6 +142,7 @@ def test_meeting_pack_texts_follow_the_language(region_app):
     assert meetings["Achterhoek"][2] == "2 of 10"
 
 
+@pytest.mark.zuiver
 def test_pdf_pages_carry_english_headers_and_footers():
     info = PackInfo("Test pack", dt.date(2026, 6, 30), "Year 2026", "1 July 2026 09:00")
     table = PackTable("Numbers", ["Region", "Started"], [["Achterhoek", "1,234"]], {1})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
 
 from dashboard.data.cadence import Gap
 from dashboard.data.organisations import quarter_heading
@@ -20,6 +21,8 @@ from layouts.figures.maps import map_values
 from layouts.figures.ranking import ranking_figure
 from layouts.metric_specs import METRICS
 from tests.helpers import FUNNEL_COUNTS
+
+pytestmark = pytest.mark.zuiver
 
 PEILDATUM = dt.date(2026, 6, 30)
 COUNTS = {**FUNNEL_COUNTS, "zonder_aanmelding": 2}

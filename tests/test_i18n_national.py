@@ -43,6 +43,7 @@ def loaded(app, db):
     return app
 
 
+@pytest.mark.zuiver
 def test_trend_summary_writes_numbers_and_dates_per_language():
     monthly = pd.DataFrame(
         {"jaar": [2026] * 6 + [2025] * 6, "maand": list(range(1, 7)) * 2, "gestart": [300] * 6 + [250] * 6}
@@ -106,6 +107,7 @@ def test_navigation_offers_the_other_language(app):
     assert "Regio's" in text_of(dutch) and "Uitloggen" in text_of(dutch) and "(beheer)" in text_of(dutch)
 
 
+@pytest.mark.zuiver
 def test_metric_labels_legends_and_page_titles_follow_the_language():
     spec = METRICS["doel"]
     with use_language("en"):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from callbacks.organisation import update_organisation, update_organisations
 from callbacks.region import update_comparison, update_region
 from dashboard.i18n import use_language
@@ -16,6 +18,7 @@ from tests.test_callbacks import text_of
 from tests.test_region_page import org_id, run
 
 
+@pytest.mark.zuiver
 def test_meeting_gauge_writes_numbers_and_dates_per_language():
     def card() -> str:
         flag = gauges.overdue_flag(dt.date(2026, 3, 1), dt.date(2026, 6, 30), True)

@@ -253,6 +253,7 @@ def test_renamed_or_empty_xlsx_is_refused_clearly(db, tmp_path):
         import_file(db, "trajecten", path, user="t", max_bytes=1_000_000)
 
 
+@pytest.mark.zuiver
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -273,12 +274,14 @@ def test_parse_date_takes_ascii_digits_from_2000_on(text, expected):
         values.parse_date(text)
 
 
+@pytest.mark.zuiver
 @pytest.mark.parametrize("text", ["４０", "1e1", "nan", "40%%", "-0"])
 def test_parse_percentage_takes_plain_numbers_only(text):
     with pytest.raises(values.CellError):
         values.parse_percentage(text)
 
 
+@pytest.mark.zuiver
 def test_region_names_that_fold_together_are_refused_as_ambiguous():
     lookup = values.build_region_lookup([("AM01", "Zuid-Oost"), ("AM02", "Zuidoost"), ("AM03", "Noord")])
     assert values.resolve_region("noord", lookup) == "AM03"
@@ -287,6 +290,7 @@ def test_region_names_that_fold_together_are_refused_as_ambiguous():
         values.resolve_region("Zuid Oost", lookup)
 
 
+@pytest.mark.zuiver
 def test_stored_region_names_do_not_fold_together():
     from geodata import region_refs
 
@@ -297,6 +301,7 @@ def test_stored_region_names_do_not_fold_together():
     }
 
 
+@pytest.mark.zuiver
 @pytest.mark.parametrize(
     ("text", "is_bsn"),
     [

@@ -50,6 +50,7 @@ def test_at_half_past_midnight_in_amsterdam_todays_dates_are_accepted(utc_host, 
     assert reference_date(data_status(cli_db), None) == dt.date(2026, 3, 15)
 
 
+@pytest.mark.zuiver
 def test_one_minute_before_midnight_in_amsterdam_it_is_still_the_day_before(monkeypatch):
     monkeypatch.setattr(clock, "utc_now", lambda: dt.datetime(2026, 3, 14, 22, 59, tzinfo=dt.UTC))
     assert clock.today() == dt.date(2026, 3, 14)

@@ -142,6 +142,7 @@ def test_overlapping_imports_of_the_same_changed_rows_on_postgresql(pg_db):
     assert waits >= 5
 
 
+@pytest.mark.traag
 def test_overlapping_imports_of_the_same_changed_rows_on_sqlite(tmp_path):
     db = Database(f"sqlite:///{tmp_path / 'hzw.sqlite3'}")
     db.upgrade()
@@ -273,6 +274,7 @@ def test_a_summary_rebuild_waits_for_running_imports(pg_db):
     assert store.audit_log(pg_db)["gebeurtenis"].iloc[0] == "samenvatting gelijk"
 
 
+@pytest.mark.zuiver
 def test_which_locks_an_import_takes():
     few = [{"regio": "AM09", "organisatie": " GGZ Oost "}, {"regio": "AM09", "organisatie": "ggz oost"}]
     assert locking.import_locks("trajecten", few) == {

@@ -87,6 +87,7 @@ def test_one_id_twice_in_a_file_in_two_cases_is_an_error(db):
 # --- a renamed organisation -------------------------------------------------------------------
 
 
+@pytest.mark.zuiver
 def test_names_that_resemble_each_other():
     assert resemblance("GGNet B.V.", "GGNet") == 1.0
     assert resemblance("Stichting Pro Persona", "ProPersona") == 1.0

@@ -28,6 +28,7 @@ def count(db, model) -> int:
         return connection.execute(select(func.count()).select_from(model)).scalar_one()
 
 
+@pytest.mark.traag
 def test_kill_during_the_write_leaves_the_database_as_it_was(db, database_url, tmp_path):
     rows = [trajectory(f"K{i:05d}", "2025-03-01", organisatie=f"GGZ {i % 7}") for i in range(40_000)]
     path = tmp_path / "groot.csv"
@@ -193,6 +194,7 @@ def table_counts(db) -> tuple[int, ...]:
     return tuple(count(db, table) for table in TABLES)
 
 
+@pytest.mark.traag
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])
 @pytest.mark.parametrize("kind", ["trajecten", "bijeenkomsten", "doelen"])
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -215,6 +217,7 @@ def test_random_and_mangled_bytes_import_or_report_never_half(db, tmp_path, kind
     assert result.nieuw + result.gewijzigd + result.ongewijzigd <= result.rijen
 
 
+@pytest.mark.zuiver
 def test_control_characters_are_exactly_unicode_s_cc_category_but_tab_and_line_breaks():
     for code in range(0x110000):
         if 0xD800 <= code <= 0xDFFF:  # surrogates are no characters of their own

@@ -13,6 +13,8 @@ from dashboard.rules.metrics import (
     year_fraction,
 )
 
+pytestmark = pytest.mark.zuiver
+
 
 def test_year_fraction_counts_days_of_the_year():
     assert year_fraction(2026, dt.date(2026, 1, 1)) == pytest.approx(1 / 365)

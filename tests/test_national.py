@@ -256,6 +256,7 @@ def test_map_summary_names_the_region_furthest_behind(national, metric, summary)
     assert text == summary
 
 
+@pytest.mark.zuiver
 def test_map_summary_names_ties_and_agrees_with_the_ranking():
     regions = pd.DataFrame(
         [
@@ -272,6 +273,7 @@ def test_map_summary_names_ties_and_agrees_with_the_ranking():
     assert list(ranking_figure(frame, METRICS["leer"], None).data[0].y)[-1] == "Achterhoek"
 
 
+@pytest.mark.zuiver
 def test_without_any_mature_cohort_outflow_is_neutral_and_flagged():
     regions = pd.DataFrame(
         [["AM09", "Achterhoek", "Gelderland", 100, 40.0, 3, 10, 10, 2, 0, 0, True, False]],
@@ -478,6 +480,7 @@ def test_marked_region_gets_a_keyboard_link_to_its_page(national):
     )
 
 
+@pytest.mark.zuiver
 def test_region_select_has_no_empty_choice():
     select = region_select(ids.NATIONAL_HIGHLIGHT, None).children[1]
     values = [option["value"] for option in select.options]
@@ -505,6 +508,7 @@ def test_odd_query_values_fall_back_to_defaults(national, query):
         assert region_page(code="am09", **query) is not None
 
 
+@pytest.mark.zuiver
 def test_year_before_handles_leap_days():
     assert year_before(dt.date(2024, 2, 29)) == dt.date(2023, 2, 28)
     assert year_before(dt.date(2026, 6, 30)) == dt.date(2025, 6, 30)

@@ -26,6 +26,9 @@ from werkzeug.serving import make_server
 from dashboard.auth import store
 from dashboard.data.models import AuditEvent
 
+# Each test runs a small identity provider and a full sign-in: about a second per test.
+pytestmark = pytest.mark.traag
+
 CLIENT_ID, CLIENT_SECRET = "hoofdzaak-monitor", "provider-geheim"
 
 

@@ -92,6 +92,7 @@ def _slide_texts(slide: object) -> list[str]:
     return [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]  # type: ignore[attr-defined]
 
 
+@pytest.mark.zuiver
 def test_pack_filename_carries_the_peildatum() -> None:
     assert pack_filename(INFO, "pdf") == "vergaderstuk-2026-09-30.pdf"
     assert pack_filename(INFO, ".pptx") == "vergaderstuk-2026-09-30.pptx"
@@ -185,6 +186,7 @@ def test_pptx_table_is_split_with_its_header_repeated(deck: Deck) -> None:
     assert "Per organisatie (4/4)" in _slide_texts(list(deck.slides)[7])[1]
 
 
+@pytest.mark.zuiver
 def test_long_filters_are_shortened_in_footers_without_a_browser() -> None:
     filters = " · ".join(f"regio {n:02d} met een lange naam" for n in range(1, 41))
     info = PackInfo(INFO.title, INFO.peildatum, filters, INFO.data_date)
@@ -229,6 +231,8 @@ def test_slide_shapes_stay_on_the_slide_and_clear_of_each_other(deck: Deck) -> N
                 assert apart, (number, first[4], second[4])
 
 
+@pytest.mark.zuiver
+@pytest.mark.traag
 @pytest.mark.parametrize("count", [4, 40])
 def test_pdf_tables_keep_their_caption_and_leave_no_row_alone(count: int) -> None:
     table = PackTable("Tabel per organisatie", HEADERS, ROWS[:count], {2, 3})

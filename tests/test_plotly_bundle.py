@@ -39,6 +39,7 @@ def trace_types_in_code() -> set[str]:
     return found
 
 
+@pytest.mark.zuiver
 def test_the_bundle_registers_every_trace_type_the_figures_use():
     used = trace_types_in_code()
     # The scan must see the figures at all, or this test could pass on nothing.
@@ -46,6 +47,7 @@ def test_the_bundle_registers_every_trace_type_the_figures_use():
     assert used <= plotly_bundle.bundled_traces(), used - plotly_bundle.bundled_traces()
 
 
+@pytest.mark.zuiver
 def test_the_bundle_is_the_plotly_js_version_the_python_figures_are_written_for():
     assert plotly_bundle.bundled_version() == get_plotlyjs_version()
 

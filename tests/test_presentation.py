@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from callbacks.presentation import draw_step, show_from_store
 from layouts.presentation import Show, parse_show, sequence
 from tests.test_callbacks import text_of
@@ -10,6 +12,7 @@ def run(app, fn, *args):
         return fn(*args)
 
 
+@pytest.mark.zuiver
 def test_sequence_runs_from_country_through_chosen_regions_to_meetings():
     steps = sequence(("AM09", "AM01"))
     assert [s.kind for s in steps] == ["tegels", "kaart", "rangorde", "regio", "regio", "bijeenkomsten"]

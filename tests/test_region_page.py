@@ -228,6 +228,7 @@ def test_unknown_region_or_organisation_gives_a_friendly_page(known, region_app)
     assert organisation_ref(known, 999999) is None
 
 
+@pytest.mark.traag
 def test_downloads_behind_the_region_figures_match_the_screen(region_app):
     client = signed_in_client(region_app)
     funnel = client.get("/export/trechter.csv?jaar=2026&peildatum=2026-06-30&regio=AM09").get_data(
@@ -251,6 +252,7 @@ def test_downloads_behind_the_region_figures_match_the_screen(region_app):
     assert meetings.get_data(as_text=True).count("AM09;Achterhoek;2026-") == 3
 
 
+@pytest.mark.traag
 def test_small_numbers_are_suppressed_at_organisation_level(known, make_app):
     app = make_app()  # the default threshold: counts 1 to 4 show as <5
     rows, *_rest = run(app, update_organisations, "2026", "AM09", "2026-06-30")

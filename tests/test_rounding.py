@@ -16,6 +16,8 @@ from dashboard.text.rounding import exact, rounded, whole
 from layouts.gauges import dial
 from layouts.tiles import _change, _pace_bar
 
+pytestmark = pytest.mark.zuiver
+
 
 @pytest.mark.parametrize(
     ("value", "decimals", "expected"),

@@ -46,6 +46,7 @@ def long_import(db: Any, table: str = "audit_event") -> Iterator[None]:
         engine.dispose()
 
 
+@pytest.mark.traag
 def test_a_login_during_a_long_import_succeeds_and_its_audit_line_lands_after(db, app):
     load(db, "trajecten", [trajectory("T1", "2026-01-10", organisatie="GGZ A")])
     store.add_user(db, "anna", "landelijk", [], PASSWORD)
@@ -77,6 +78,7 @@ def test_without_an_import_the_audit_line_is_written_at_once(db, app):
     assert app.server.extensions[EXTENSION].extras["audit"].pending() == 0
 
 
+@pytest.mark.traag
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_a_second_sqlite_writer_waits_longer_than_five_seconds(db):
     # sqlite3's default busy timeout (5 s) failed every write behind an import that took longer.

@@ -127,6 +127,7 @@ def _direct_funnel(rows: pd.DataFrame, by: str, year: int, peildatum: dt.date) -
     return steps.groupby(by, as_index=False)[FUNNEL_STEPS].sum().astype(dict.fromkeys(FUNNEL_STEPS, int))
 
 
+@pytest.mark.traag
 @pytest.mark.parametrize("peildatum", PEILDATA, ids=str)
 def test_funnels_and_progress_match_a_direct_count(random_db: Database, peildatum: dt.date) -> None:
     rows = _trajectories(random_db)
@@ -148,6 +149,7 @@ def test_funnels_and_progress_match_a_direct_count(random_db: Database, peildatu
             )
 
 
+@pytest.mark.traag
 @pytest.mark.parametrize("peildatum", PEILDATA, ids=str)
 def test_method_mix_and_monthly_starts_match_a_direct_count(random_db: Database, peildatum: dt.date) -> None:
     rows = _trajectories(random_db)

@@ -15,6 +15,8 @@ from dashboard.rules.suppression import (
     suppress_pct,
 )
 
+pytestmark = pytest.mark.zuiver
+
 RULE = SuppressionRule()
 FUNNEL = ["gestart", "geplaatst", "duurzaam", "lopend", "uitgevallen"]
 

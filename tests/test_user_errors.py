@@ -145,6 +145,7 @@ def test_the_values_in_a_message_are_kept_in_both_languages(user_errors):
     )
 
 
+@pytest.mark.zuiver
 @pytest.mark.parametrize(
     ("parse", "text"),
     [(parse_date, "31-02-2026"), (parse_percentage, "120"), (parse_region, "Atlantis")],
@@ -155,6 +156,7 @@ def test_cell_errors_of_an_import_read_in_english(parse, text):
     assert not dutch_words(str(caught.value)), str(caught.value)
 
 
+@pytest.mark.zuiver
 def test_the_dutch_word_list_catches_dutch():
     # The check above is only as good as its word list: a Dutch sentence must trip it.
     assert dutch_words("Er zijn geen regiogrenzen van 1999.") == {"zijn", "geen", "van", "regiogrenzen"}
@@ -162,6 +164,7 @@ def test_the_dutch_word_list_catches_dutch():
     assert json.dumps(sorted(dutch_words("The boundaries are missing."))) == "[]"
 
 
+@pytest.mark.zuiver
 @pytest.mark.parametrize(
     "error",
     [

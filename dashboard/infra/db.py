@@ -150,13 +150,6 @@ class Database:
         """Whether the schema matches this version of the code."""
         return self.current_revision() == self.head_revision()
 
-    def data_version(self) -> str:
-        """A value that changes with every committed import; cache keys include it."""
-        # Imported here: the data layer imports this module.
-        from dashboard.data.meta import data_status
-
-        return data_status(self).version
-
     def dispose(self) -> None:
         """Close all pooled connections."""
         self.engine.dispose()
