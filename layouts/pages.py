@@ -51,7 +51,8 @@ def region_page(code: str | None = None, **query: object) -> html.Div:
     latest = current_peildatum()
     # The peildatum travels with the drill-down, so a historical view stays historical.
     view = View.parse({**query, "regio": code}, latest, current_viewer())
-    ref = _region(view.region)
+    # The path gives one code; anything else (a list from a crafted request) names no region.
+    ref = _region(view.region) if isinstance(code, str) else None
     if ref is None:
         return region.not_found(code if isinstance(code, str) else "")
     open_ = current_viewer().sees_organisations(ref.code)
@@ -62,7 +63,7 @@ def organisation_page(code: str | None = None, org: str | None = None, **query: 
     """One organisation, by its region's code and its number in the path."""
     latest = current_peildatum()
     view = View.parse({**query, "regio": code, "organisatie": org}, latest, current_viewer())
-    ref = _region(view.region)
+    ref = _region(view.region) if isinstance(code, str) and isinstance(org, str) else None
     found = access.organisation(current_viewer(), runtime().db, view.organisation)
     if ref is None or found is None or found.region_code != ref.code:
         # Also for a real organisation under the wrong region: the path must not lie about it. An

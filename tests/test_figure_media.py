@@ -25,6 +25,8 @@ from layouts.figures.trend import trend_figure
 from layouts.metric_specs import METRICS
 from tests.helpers import FUNNEL_COUNTS
 
+pytestmark = pytest.mark.zuiver
+
 PEILDATUM = dt.date(2026, 6, 30)
 NAMES = [r.naam for r in region_refs()]
 

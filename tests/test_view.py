@@ -11,6 +11,8 @@ from dashboard.i18n import use_language
 from dashboard.reports.view import MAP_FORMS, METRICS, View
 from geodata import region_refs
 
+pytestmark = pytest.mark.zuiver
+
 LATEST = dt.date(2026, 6, 30)
 CODES = sorted(r.code for r in region_refs())
 
