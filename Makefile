@@ -39,7 +39,7 @@ test: system-deps $(VENV)/.test-deps node_modules/axe-core/axe.min.js lint
 # The pure tests and the data tests on SQLite: no browser, no PostgreSQL, no Redis server, and not
 # the few slow ones (marked traag); make test still runs everything.
 test-snel: $(VENV)/.test-deps
-	$(BIN)/pytest -q -m "not browser and not postgres and not redis and not traag"
+	$(BIN)/pytest -q -n 2 -m "not browser and not postgres and not redis and not traag"
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache tests/screenshots
