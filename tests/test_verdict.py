@@ -1,9 +1,12 @@
 """The verdict on every goal, written from standings (pure: no database)."""
 
+import pytest
 
 from dashboard.reports.standing import OutflowStanding, RegionStanding, Standing
 from dashboard.reports.verdict import GoalStatus, region_goals, verdict_sentence
 from dashboard.rules.region_metrics import OutflowCohort
+
+pytestmark = pytest.mark.zuiver
 
 
 def standing(started=None, outflow_pct=None, outflow_status="geen gegevens", learning=None, cases=None):

@@ -15,7 +15,7 @@ from dashboard.i18n import N_, _, ngettext
 from dashboard.reports.national import NationalReport
 from dashboard.reports.standing import RegionStanding
 from dashboard.rules import metrics
-from dashboard.rules.region_metrics import OUTFLOW_BELOW, OUTFLOW_IMMATURE, OUTFLOW_REACHED, outflow_status
+from dashboard.rules.region_metrics import OUTFLOW_BELOW, OUTFLOW_IMMATURE, OUTFLOW_REACHED
 from dashboard.text import format as fmt
 
 STARTS, OUTFLOW, LEARNING, CASES = "trajecten", "duurzaam", "leer", "casus"
@@ -71,32 +71,12 @@ def region_goals(standing: RegionStanding) -> tuple[GoalStatus, ...]:
 
 def national_goals(report: NationalReport) -> tuple[GoalStatus, ...]:
     """The four goals of the country: totals against the sum of the regions' goals."""
-    summary, cohort = report.summary, report.cohort
-    fraction = metrics.year_fraction(report.year, report.peildatum)
-    meetings = summary.meetings_delivered
-
-    def paced(goal: str, held: int, target: int) -> GoalStatus:
-        value = held if meetings else None
-        return GoalStatus(goal, value, target, metrics.pace_status(value, target * fraction).value)
-
-    outflow = report.outflow_summary
-    goal_pct = report.mature_goal if report.mature_goal is not None else outflow.target_sustainable_pct
-    pct = outflow.sustainable_pct if outflow.delivered else None
+    starts, outflow, learning, cases = report.starts, report.outflow, report.learning, report.cases
     return (
-        GoalStatus(
-            STARTS,
-            summary.started if summary.delivered else None,
-            summary.target_started,
-            summary.status.value,
-        ),
-        GoalStatus(
-            OUTFLOW,
-            pct,
-            goal_pct,
-            outflow_status(pct if pct is not None else float("nan"), goal_pct, cohort.mature),
-        ),
-        paced(LEARNING, summary.learning_sessions, summary.target_learning_sessions),
-        paced(CASES, summary.case_discussions, summary.target_case_discussions),
+        GoalStatus(STARTS, starts.value, starts.target, starts.status),
+        GoalStatus(OUTFLOW, outflow.pct, outflow.target_pct, outflow.status),
+        GoalStatus(LEARNING, learning.value, learning.target, learning.status),
+        GoalStatus(CASES, cases.value, cases.target, cases.status),
     )
 
 
