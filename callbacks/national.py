@@ -11,6 +11,7 @@ from dashboard.i18n import _
 from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.national import NationalReport, national_report
+from dashboard.reports.verdict import national_verdict
 from dashboard.reports.view import View
 from geodata import region_refs, tile_layout
 from layouts import ids, national
@@ -45,10 +46,10 @@ def _report(view: View) -> NationalReport:
 
 def update_national(
     year_raw: str | None, peildatum_raw: str | None, since_raw: str | None = None
-) -> tuple[list[Any], str]:
-    """National tiles (with last year's figures, or those at an earlier peildatum) and the heading."""
+) -> tuple[list[Any], str, str]:
+    """National tiles (with last year's figures, or those at an earlier peildatum), heading, verdict."""
     report = _report(parse_view(jaar=year_raw, peildatum=peildatum_raw, sinds=since_raw))
-    return national_tiles(report), national.heading(report.summary)
+    return national_tiles(report), national.heading(report.summary), national_verdict(report)
 
 
 def sync_year(peildatum_raw: str | None, year_raw: str | None) -> tuple[list[dict[str, str]], str | NoUpdate]:
@@ -159,11 +160,12 @@ def open_region(
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
     year, peildatum = Input(ids.NATIONAL_YEAR, "value"), Input(ids.NATIONAL_PEILDATUM, "value")
-    # year, peildatum -> tiles, heading
+    # year, peildatum, comparison date -> tiles, heading, verdict sentence
     since = Input(ids.NATIONAL_SINCE, "value")
     app.callback(
         Output(ids.NATIONAL_TILES, "children"),
         Output(ids.NATIONAL_HEADING, "children"),
+        Output(ids.NATIONAL_VERDICT, "children"),
         year,
         peildatum,
         since,

@@ -16,6 +16,7 @@ from dashboard.i18n import _, current_language
 from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.region import RegionReport, region_report
+from dashboard.reports.verdict import region_verdict
 from dashboard.reports.view import View
 from layouts import gauges, ids, mix_tables
 from layouts.exports import export_links
@@ -176,6 +177,7 @@ def update_region_page(
     cadence = (no_update,) * 4 if cohort_only else _cadence_parts(view, report)
     return (
         *_region_parts(view, report, search),
+        region_verdict(report.standing),
         *_funnel_parts(view, report),
         monthly,
         *_mix_parts(view, report),
@@ -198,7 +200,7 @@ def register(app: Dash) -> None:
         cohort_only = set(ctx.triggered_prop_ids) == {f"{ids.REGION_COHORT}.value"}
         return page_answer(year_raw, code, peildatum_raw, cohort_raw, search, cohort_only)
 
-    # year, peildatum, cohort -> gauges, heading, downloads, breadcrumb, URL; region and national
+    # year, peildatum, cohort -> gauges, heading, downloads, breadcrumb, URL; verdict; region and national
     # funnel; monthly progress; method and funding mix; meeting timeline; comparison
     app.callback(
         Output(ids.REGION_TILES, "children"),
@@ -206,6 +208,7 @@ def register(app: Dash) -> None:
         Output(ids.REGION_EXPORT, "children"),
         Output(ids.REGION_BREADCRUMB, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.REGION_VERDICT, "children"),
         Output(ids.REGION_FUNNEL, "figure"),
         Output(ids.REGION_FUNNEL_NATIONAL, "figure"),
         Output(ids.REGION_FUNNEL_TEXT, "children"),

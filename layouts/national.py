@@ -49,6 +49,8 @@ def page(view: View, latest: dt.date, form: str) -> html.Div:
             html.H1(_("Landelijk overzicht"), className="h2"),
             *view_problems(view.problems),
             html.P(id=ids.NATIONAL_HEADING, className="lead"),
+            # The verdict first, in the reading order: on track or behind, goal by goal.
+            html.P(id=ids.NATIONAL_VERDICT, className="lead fw-semibold"),
             # A group, not a <form>: Enter in the date field must not submit and reload the page.
             html.Div(
                 [

@@ -140,6 +140,7 @@ def page(
                 className="d-flex align-items-center flex-wrap",
             ),
             html.P(id=ids.REGION_HEADING, className="lead"),
+            html.P(id=ids.REGION_VERDICT, className="lead fw-semibold"),
             dcc.Store(id=ids.REGION_CODE, data=region.code),
             html.Div(
                 [

@@ -1,4 +1,4 @@
-"""KPI tiles: a count or percentage against its goal, with pace, status and last year's figure."""
+"""KPI tiles: a figure against its goal, with status and change; the rest under *Toelichting*."""
 
 from __future__ import annotations
 
@@ -16,16 +16,30 @@ from dashboard.text import format as fmt
 from dashboard.text.as_of import through
 from dashboard.text.rounding import rounded, whole
 from layouts.a11y import aria
-from layouts.status import status_badge
+from layouts.status import goal_badge, status_badge
+from layouts.tile_definitions import DEFINITIONS
 
 
-def _tile(title: str, value: str, lines: list[Any], tile_id: str) -> dbc.Col:
+def _tile(title: str, value: str, facts: list[Any], details: list[Any], tile_id: str) -> dbc.Col:
+    """Number, goal, status and change in view; the rest and a definition under *Toelichting*.
+
+    ``<details>`` opens with the keyboard and is read in order by screen readers, without scripts.
+    """
+    explanation = html.Details(
+        [
+            html.Summary(_("Toelichting"), className="small"),
+            *[html.P(line, className="mb-1 small") for line in details if line],
+            html.P(_(DEFINITIONS[tile_id]), className="mb-0 small text-body-secondary"),
+        ],
+        className="mt-1",
+    )
     body = dbc.Card(
         dbc.CardBody(
             [
                 html.H2(title, className="h6 text-body-secondary mb-1"),
                 html.P(value, className="kpi-value mb-1"),
-                *[html.P(line, className="mb-1 small") for line in lines if line],
+                *[html.P(line, className="mb-1 small") for line in facts if line],
+                explanation,
             ]
         ),
         className="h-100 kpi-tile",
@@ -108,36 +122,34 @@ def _outflow_tile(
     mature_goal: float | None,
     as_of: str,
     compared: str | None = None,
+    status: str | None = None,
 ) -> dbc.Col:
     """Sustainable outflow; an immature cohort is flagged beside the latest mature one, not compared.
 
     Domain rule: a cohort younger than six months cannot have reached sustainable work yet, so the
-    headline (the number held against the goal) is the latest mature cohort.
+    headline (the number held against the goal) is the latest mature cohort. ``status`` is the
+    report's verdict on that headline (op of boven doel, onder doel, nog niet uitontwikkeld).
     """
     own = _("Cohort {year}: {sustainable} van {started} duurzaam aan het werk").format(
         year=summary.year, sustainable=fmt.number(summary.sustainable), started=fmt.number(summary.started)
     )
     before = _outflow_headline(previous) if previous is not None else None
     mature = summary.mature_cohort
+    goal = summary.target_sustainable_pct
+    details: list[Any]
     if summary.cohort_mature:
         headline = summary.sustainable_pct
-        lines: list[Any] = [
-            _("doel {goal}").format(goal=fmt.percentage(summary.target_sustainable_pct)),
-            own,
-            _("cohort uitontwikkeld"),
-        ]
+        details = [own, _("cohort uitontwikkeld")]
     elif mature is not None:
         headline = mature.pct
-        goal = summary.target_sustainable_pct if mature_goal is None else mature_goal
-        lines = [
+        goal = goal if mature_goal is None else mature_goal
+        details = [
             _(
-                "Cohort {year} (laatste uitontwikkelde): {sustainable} van {started} duurzaam aan het "
-                "werk; doel {goal}"
+                "Cohort {year} (laatste uitontwikkelde): {sustainable} van {started} duurzaam aan het werk"
             ).format(
                 year=mature.year,
                 sustainable=fmt.number(mature.sustainable),
                 started=fmt.number(mature.started),
-                goal=fmt.percentage(goal),
             ),
             _immature_flag(
                 _(
@@ -152,10 +164,14 @@ def _outflow_tile(
         ]
     else:
         headline, before = summary.sustainable_pct, None
-        lines = [_immature_flag(_("nog geen cohort om met het doel te vergelijken")), own]
+        details = [_immature_flag(_("nog geen cohort om met het doel te vergelijken")), own]
     value = _("geen gegevens") if headline is None else fmt.percentage(headline)
-    lines += [_change(headline, before, percent=True, label=compared), as_of]
-    return _tile(_("Duurzame uitstroom"), value, lines, "tile-duurzaam")
+    facts = [
+        _("doel {goal}").format(goal=fmt.percentage(goal)),
+        goal_badge(status) if status is not None else None,
+        _change(headline, before, percent=True, label=compared),
+    ]
+    return _tile(_("Duurzame uitstroom"), value, facts, [*details, as_of], "tile-duurzaam")
 
 
 def tiles(
@@ -164,8 +180,9 @@ def tiles(
     with_regions: bool = True,
     mature_goal: float | None = None,
     compared: str | None = None,
+    outflow_status: str | None = None,
 ) -> list[dbc.Col]:
-    """The KPI tiles.
+    """The KPI tiles: number, goal, status and change in view, the rest under *Toelichting*.
 
     Args:
         summary: the figures of the selected year at the peildatum.
@@ -176,6 +193,7 @@ def tiles(
             year's cohort is still immature (targets may differ per year).
         compared: how the comparison lines name ``previous`` (e.g. *Op 1 juni 2026*), already in
             the current language; None for *Vorig jaar op deze datum*.
+        outflow_status: the report's status of the outflow headline (Dutch word), or None.
     """
     as_of = _("Cijfers t/m {date}").format(date=through(summary.year, summary.peildatum, outflow=False))
     proj = summary.projection
@@ -187,12 +205,11 @@ def tiles(
         else _("Nog geen prognose")
     )
     expected = summary.expected_started
-    target_line = _("van {target} (jaardoel)").format(target=fmt.number(summary.target_started))
     started = _tile(
         _("Trajecten gestart"),
         fmt.number(summary.started),
         [
-            target_line,
+            _("van {target} (jaardoel)").format(target=fmt.number(summary.target_started)),
             _pace_bar(
                 summary.started,
                 summary.target_started,
@@ -201,48 +218,48 @@ def tiles(
                     started=fmt.number(summary.started), target=fmt.number(summary.target_started)
                 ),
             ),
-            html.Span(
-                [
-                    _("Tempo: {expected} verwacht · ").format(expected=fmt.number(expected)),
-                    status_badge(summary.status),
-                ]
-            ),
-            projection_line,
+            status_badge(summary.status),
             _change(summary.started, previous.started if previous else None, label=compared),
+        ],
+        [
+            _("Tempo: {expected} verwacht op deze datum").format(expected=fmt.number(expected)),
+            projection_line,
             as_of,
         ],
         "tile-trajecten",
     )
     # A past year's cohort is followed past 31 December: the outflow tile names that day too.
     outflow_as_of = _("Cijfers t/m {date}").format(date=through(summary.year, summary.peildatum))
-    sustainable = _outflow_tile(summary, previous, mature_goal, outflow_as_of, compared)
+    sustainable = _outflow_tile(summary, previous, mature_goal, outflow_as_of, compared, outflow_status)
 
     def meeting_tile(title: str, held: Standing, before: int | None, tile_id: str) -> dbc.Col:
         status = status_badge(metrics.PaceStatus(held.status))
         if held.value is None:
-            lines = [_("jaardoel {target}").format(target=fmt.number(held.target)), status, as_of]
-            return _tile(title, _("geen gegevens"), lines, tile_id)
-        lines = [
+            facts = [_("jaardoel {target}").format(target=fmt.number(held.target)), status]
+            return _tile(title, _("geen gegevens"), facts, [as_of], tile_id)
+        facts = [
             _("van {target} (jaardoel)").format(target=fmt.number(held.target)),
             status,
             _change(held.value, before, label=compared),
-            as_of,
         ]
-        return _tile(title, fmt.number(held.value), lines, tile_id)
+        pace = _("Tempo: {expected} verwacht op deze datum").format(expected=fmt.number(held.expected, 1))
+        return _tile(title, fmt.number(held.value), facts, [pace, as_of], tile_id)
 
     if not summary.delivered:
         # No trajectory data at all is not zero: say so instead of showing 0 and "ver achter".
-        no_data = [status_badge(metrics.PaceStatus.GEEN_GEGEVENS), as_of]
+        no_data = status_badge(metrics.PaceStatus.GEEN_GEGEVENS)
         started = _tile(
             _("Trajecten gestart"),
             _("geen gegevens"),
-            [_("jaardoel {target}").format(target=fmt.number(summary.target_started)), *no_data],
+            [_("jaardoel {target}").format(target=fmt.number(summary.target_started)), no_data],
+            [as_of],
             "tile-trajecten",
         )
         sustainable = _tile(
             _("Duurzame uitstroom"),
             _("geen gegevens"),
-            [_("doel {goal}").format(goal=fmt.percentage(summary.target_sustainable_pct)), *no_data],
+            [_("doel {goal}").format(goal=fmt.percentage(summary.target_sustainable_pct)), no_data],
+            [as_of],
             "tile-duurzaam",
         )
     result = [started, sustainable]
@@ -255,14 +272,16 @@ def tiles(
                 ),
                 [
                     _("met het aantal gestarte trajecten"),
-                    _("{n} zonder gegevens").format(n=fmt.number(summary.regions_without_data))
-                    if summary.regions_without_data
-                    else _("alle regio's leveren"),
                     _change(
                         summary.regions_on_track,
                         previous.regions_on_track if previous else None,
                         label=compared,
                     ),
+                ],
+                [
+                    _("{n} zonder gegevens").format(n=fmt.number(summary.regions_without_data))
+                    if summary.regions_without_data
+                    else _("alle regio's leveren"),
                     as_of,
                 ],
                 "tile-regios",
@@ -283,4 +302,10 @@ def tiles(
 def national_tiles(report: NationalReport) -> list[dbc.Col]:
     """The national page's tiles, compared as the report says (a year earlier, or ``since``)."""
     compared = _("Op {date}").format(date=fmt.date(report.since)) if report.since is not None else None
-    return tiles(report.summary, report.earlier, mature_goal=report.mature_goal, compared=compared)
+    return tiles(
+        report.summary,
+        report.earlier,
+        mature_goal=report.mature_goal,
+        compared=compared,
+        outflow_status=report.outflow.status,
+    )

@@ -119,12 +119,13 @@ def tile_text(tiles, tile_id: str) -> str:
 
 
 def test_tiles_compare_with_the_same_date_last_year(national):
-    tiles, heading = run(national, update_national, "2026", "2026-06-30")
+    tiles, heading, _verdict = run(national, update_national, "2026", "2026-06-30")
     text = text_of(tiles)
     assert heading == "Voortgang 2026 · cijfers t/m 30 juni 2026"
     assert "Trajecten gestart 90 van 3.480" in text  # 34 × 100 + Groningen's own 80
     # Pace 3.480 × 181/365 = 1.725,7; 90 is far behind it.
-    assert "Tempo: 1.726 verwacht · ver achter" in text
+    assert "Trajecten gestart 90 van 3.480 (jaardoel) ver achter" in text
+    assert "Toelichting Tempo: 1.726 verwacht op deze datum" in text
     assert "Vorig jaar op deze datum: 30 (+60)" in text  # 20 + 10 started by 30 June 2025
     assert "Regio's op koers 1 van 35" in text  # AM01: 60 ≥ 80 × 0.4959 = 39.7; AM09: 30 < 49.6
     assert "Leerbijeenkomsten 3 van 104" in text and "Vorig jaar op deze datum: 2 (+1)" in text
@@ -132,37 +133,42 @@ def test_tiles_compare_with_the_same_date_last_year(national):
 
 
 def test_projection_is_linear_with_its_range(national):
-    tiles, _heading = run(national, update_national, "2026", "2026-06-30")
+    tiles, _heading, _verdict = run(national, update_national, "2026", "2026-06-30")
     # 90 / 0.49589 = 181.5; range (90 ∓ 1.96 × √90) / 0.49589 = 144.0 … 219.0
     assert "Prognose jaareinde: 181 (bandbreedte 144–219)" in tile_text(tiles, "tile-trajecten")
-    past, _heading = run(national, update_national, "2025", "2026-06-30")
+    past, _heading, _verdict = run(national, update_national, "2025", "2026-06-30")
     # A finished year needs no estimate: the count is final.
     assert "Prognose jaareinde: 60 (bandbreedte 60–60)" in tile_text(past, "tile-trajecten")
 
 
 def test_outflow_tile_holds_the_latest_mature_cohort_against_the_goal(national):
-    tiles, _heading = run(national, update_national, "2026", "2026-06-30")
+    tiles, _heading, _verdict = run(national, update_national, "2026", "2026-06-30")
     text = tile_text(tiles, "tile-duurzaam")
     # Headline: cohort 2025, 8 of 60 = 13 %, against 2025's volume-weighted goal
     # (34 × 100 × 40 % + 100 × 75 %) / 3.500 = 41 %.
-    assert text.startswith("Duurzame uitstroom 13 % Cohort 2025 (laatste uitontwikkelde): 8 van 60")
-    assert "doel 41 %" in text
+    # In view: the figure, its goal and the report's status; the cohorts under the explanation.
+    assert text.startswith("Duurzame uitstroom 13 % doel 41 % onder doel Toelichting")
+    assert "Cohort 2025 (laatste uitontwikkelde): 8 van 60 duurzaam aan het werk" in text
     # Cohort 2026 (6 of 90 = 7 %) only as a flagged secondary figure, never next to the goal.
     assert "nog niet uitontwikkeld Cohort 2026: 7 % (6 van 90), nog niet met het doel te vergelijken" in text
     assert "cohort uitontwikkeld" not in text
     # A year earlier the latest mature cohort was 2024, without trajectories: nothing to compare.
     assert "Vorig jaar" not in text
-    mature, _heading = run(national, update_national, "2025", "2026-06-30")
+    mature, _heading, _verdict = run(national, update_national, "2025", "2026-06-30")
     text = tile_text(mature, "tile-duurzaam")
-    assert text.startswith("Duurzame uitstroom 13 % doel 41 % Cohort 2025: 8 van 60 duurzaam aan het werk")
-    assert "cohort uitontwikkeld" in text and "nog niet uitontwikkeld" not in text
+    assert text.startswith("Duurzame uitstroom 13 % doel 41 % onder doel")
+    assert "Toelichting Cohort 2025: 8 van 60 duurzaam aan het werk" in text
+    shown = text.split("Wat betekent dit?")[0]  # the definition names the flag; the figures must not
+    assert "cohort uitontwikkeld" in shown and "nog niet uitontwikkeld" not in shown
 
 
 def test_peildatum_control_moves_every_figure(national):
-    tiles, heading = run(national, update_national, "2026", "2026-03-31")
+    tiles, heading, _verdict = run(national, update_national, "2026", "2026-03-31")
     assert heading == "Voortgang 2026 · cijfers t/m 31 maart 2026"
     assert "Trajecten gestart 45 van 3.480" in text_of(tiles)  # half of each region's starts
-    tiles, heading = run(national, update_national, "2026", "2030-01-01")  # beyond the data: clamped
+    tiles, heading, _verdict = run(
+        national, update_national, "2026", "2030-01-01"
+    )  # beyond the data: clamped
     assert heading.endswith("30 juni 2026")
 
 
@@ -522,11 +528,11 @@ def test_trend_places_the_running_month_at_the_peildatum(national):
 
 def test_tiles_can_compare_with_an_earlier_peildatum(national):
     # By 31 March: AM09 15 of its 30 starts (every ~6 days from 1 January), AM01 30 of 60.
-    tiles, _heading = run(national, update_national, "2026", "2026-06-30", "2026-03-31")
+    tiles, _heading, _verdict = run(national, update_national, "2026", "2026-06-30", "2026-03-31")
     text = text_of(tiles)
     assert "Op 31 maart 2026: 45 (+45)" in text and "Vorig jaar op deze datum" not in text
     # A date on or after the peildatum is no comparison: back to last year.
-    tiles, _heading = run(national, update_national, "2026", "2026-06-30", "2026-07-01")
+    tiles, _heading, _verdict = run(national, update_national, "2026", "2026-06-30", "2026-07-01")
     assert "Vorig jaar op deze datum" in text_of(tiles)
     query = run(national, state_to_url, "2026", "2026-06-30", "doel", "geo", "", "2026-03-31")
     assert query.endswith("&sinds=2026-03-31")

@@ -56,7 +56,7 @@ def test_the_pack_dates_a_past_year_as_the_pages_do(region_app):
     # Starts and meetings of 2025 count to 31 December, its cohort's outflow to the peildatum.
     assert cijfers_tm(info) == "Cijfers t/m 31 december 2025 (uitstroom t/m 30 juni 2026)"
     with region_app.server.app_context():
-        _tiles, heading = update_national("2025", "2026-06-30")
+        _tiles, heading, _verdict = update_national("2025", "2026-06-30")
     assert heading == "Voortgang 2025 · cijfers t/m 31 december 2025 (uitstroom t/m 30 juni 2026)"
     with use_language("en"):
         english = cijfers_tm(info)

@@ -54,7 +54,7 @@ def org_id(db) -> int:
 
 
 def test_national_past_year_names_the_day_outflow_is_counted_to(cohort_2025):
-    tiles, heading = run(cohort_2025, update_national, "2025", "2026-06-30")
+    tiles, heading, _verdict = run(cohort_2025, update_national, "2025", "2026-06-30")
     text = text_of(tiles)
     assert heading == f"Voortgang 2025 · cijfers t/m {PAST_YEAR_LABEL}"
     # Starts end with the year; the cohort's outflow is followed to the peildatum, and says so.
@@ -63,11 +63,11 @@ def test_national_past_year_names_the_day_outflow_is_counted_to(cohort_2025):
     assert f"Cijfers t/m {PAST_YEAR_LABEL}" in text
     assert "Leerbijeenkomsten" in text and text.count("Cijfers t/m 31 december 2025 ") >= 3
     # At the end of the year itself the same cohort had one in sustainable work, and one date.
-    tiles, heading = run(cohort_2025, update_national, "2025", "2025-12-31")
+    tiles, heading, _verdict = run(cohort_2025, update_national, "2025", "2025-12-31")
     assert heading == "Voortgang 2025 · cijfers t/m 31 december 2025"
     assert "(1 van 3)" in text_of(tiles) and "uitstroom t/m" not in text_of(tiles)
     # The current year counts everything to the peildatum: one date.
-    _tiles, heading = run(cohort_2025, update_national, "2026", "2026-06-30")
+    _tiles, heading, _verdict = run(cohort_2025, update_national, "2026", "2026-06-30")
     assert heading == "Voortgang 2026 · cijfers t/m 30 juni 2026"
 
 

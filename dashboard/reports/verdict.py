@@ -122,3 +122,13 @@ def verdict_sentence(goals: tuple[GoalStatus, ...], behind_regions: int | None =
             behind_regions,
         ).format(count=fmt.number(behind_regions))
     return text + "."
+
+
+def national_verdict(report: NationalReport) -> str:
+    """The sentence at the top of the national page: the country's goals and the regions behind."""
+    return verdict_sentence(national_goals(report), regions_behind(report))
+
+
+def region_verdict(standing: RegionStanding) -> str:
+    """The sentence at the top of a region page: the region's four goals."""
+    return verdict_sentence(region_goals(standing))
