@@ -32,7 +32,7 @@ SORT_COLUMNS = (REGION, *GOALS, BEHIND)
 COLUMN_NAMES = {REGION: N_("Regio"), **GOAL_NAMES, BEHIND: N_("Achter op")}
 # Worst first: the regions that need attention lead the table when the page opens.
 DEFAULT_SORT = {"column": BEHIND, "descending": True}
-ALL_PROVINCES = ""
+ALL_PROVINCES = "alle"  # an empty option value would show as an empty select
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,9 @@ def matrix_rows(report: NationalReport) -> list[MatrixRow]:
 def filtered(rows: Sequence[MatrixRow], at_least: int, province: str | None) -> list[MatrixRow]:
     """The rows behind on ``at_least`` goals or more, in ``province`` when one is chosen."""
     return [
-        row for row in rows if row.behind >= at_least and (not province or row.standing.province == province)
+        row
+        for row in rows
+        if row.behind >= at_least and province in (None, "", ALL_PROVINCES, row.standing.province)
     ]
 
 
@@ -144,7 +146,8 @@ def _header(column: str, sort: dict[str, Any]) -> html.Th:
     )
     # Only the sorted column says its order; the others are not sorted (ARIA: leave it out).
     order = aria(sort="descending" if descending else "ascending") if active else {}
-    return html.Th(button, scope="col", className="text-nowrap", **order)
+    css = "text-nowrap text-end" if column == BEHIND else "text-nowrap"
+    return html.Th(button, scope="col", className=css, **order)
 
 
 def _cell(goal: GoalStatus) -> html.Td:
