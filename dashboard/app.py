@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from callbacks import (
     figure_tables,
+    matrix,
     meeting_pack,
     national,
     organisation,
@@ -209,5 +210,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     app.layout = shell_layout
     for module in (shell, national, overview, region, organisation, presentation, upload, figure_tables):
         module.register(app)
+    matrix.register(app)
     init_security_headers(app, https_only=bool(settings.secure_cookies))
     return app

@@ -115,3 +115,13 @@ PRESENTATION_NEXT = "presentation-next"
 PRESENTATION_POSITION = "presentation-position"
 PRESENTATION_EXIT = "presentation-exit"
 PRESENTATION_SCREEN = "presentation-screen"
+
+# Alle regio's op alle doelen (the matrix on the national page)
+MATRIX = "matrix"
+MATRIX_BEHIND = "matrix-behind"
+MATRIX_PROVINCE = "matrix-province"
+MATRIX_COUNT = "matrix-count"
+MATRIX_SORT = "matrix-sort"  # the type of the sort buttons' pattern ids ({"type", "column"})
+MATRIX_SORT_STATE = "matrix-sort-state"
+MATRIX_TABLE = "matrix-table"
+MATRIX_GRID = "matrix-grid"

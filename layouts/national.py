@@ -15,7 +15,7 @@ from dashboard.reports.view import View
 from dashboard.rules import metrics
 from dashboard.text import format as fmt
 from dashboard.text.as_of import through
-from layouts import controls, ids
+from layouts import controls, ids, matrix
 from layouts.a11y import aria
 from layouts.exports import pack_links, presentation_link
 from layouts.figure_table import table_switch
@@ -128,6 +128,8 @@ def page(view: View, latest: dt.date, form: str) -> html.Div:
                 ],
                 className="g-4",
             ),
+            # All regions on all goals: the table behind the map, with filters and sorting.
+            matrix.section(),
             html.Section(
                 [
                     html.H2(_("Trend: gestarte trajecten per maand, cumulatief"), className="h5 mt-4"),
