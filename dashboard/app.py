@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from callbacks import (
     figure_tables,
     meeting_pack,
+    methods,
     national,
     organisation,
     overview,
@@ -207,7 +208,17 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.register_error_handler(NoAccess, _forbidden)
     register_pages()
     app.layout = shell_layout
-    for module in (shell, national, overview, region, organisation, presentation, upload, figure_tables):
+    for module in (
+        shell,
+        national,
+        methods,
+        overview,
+        region,
+        organisation,
+        presentation,
+        upload,
+        figure_tables,
+    ):
         module.register(app)
     init_security_headers(app, https_only=bool(settings.secure_cookies))
     return app
