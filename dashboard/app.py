@@ -18,6 +18,7 @@ from callbacks import (
     figure_tables,
     matrix,
     meeting_pack,
+    methods,
     national,
     organisation,
     overview,
@@ -208,7 +209,17 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.register_error_handler(NoAccess, _forbidden)
     register_pages()
     app.layout = shell_layout
-    for module in (shell, national, overview, region, organisation, presentation, upload, figure_tables):
+    for module in (
+        shell,
+        national,
+        methods,
+        overview,
+        region,
+        organisation,
+        presentation,
+        upload,
+        figure_tables,
+    ):
         module.register(app)
     matrix.register(app)
     init_security_headers(app, https_only=bool(settings.secure_cookies))

@@ -34,6 +34,13 @@ NATIONAL_MAP_SUMMARY = "national-map-summary"
 NATIONAL_RANKING_SUMMARY = "national-ranking-summary"
 NATIONAL_TREND_SUMMARY = "national-trend-summary"
 NATIONAL_EXPORT = "national-export"
+# Methoden en financiering: the country, one small chart per region, their sentences and download.
+NATIONAL_METHODS = "national-methods"
+NATIONAL_METHODS_SUMMARY = "national-methods-summary"
+NATIONAL_METHODS_GRID = "national-methods-grid"
+NATIONAL_METHODS_GRID_NOTE = "national-methods-grid-note"
+NATIONAL_METHODS_GRID_SUMMARY = "national-methods-grid-summary"
+NATIONAL_METHODS_EXPORT = "national-methods-export"
 
 # Regio (one region)
 REGION_CODE = "region-code"

@@ -141,6 +141,30 @@ def page(view: View, latest: dt.date, form: str) -> html.Div:
                     html.Div(id=ids.NATIONAL_TREND_EXPORT),
                 ]
             ),
+            # Methods and funding of the country and per region (filled by callbacks/methods.py).
+            methods_section(),
+        ]
+    )
+
+
+def methods_section() -> html.Section:
+    """*Methoden en financiering*: the country, then one small chart per region."""
+    return html.Section(
+        [
+            html.H2(_("Methoden en financiering"), className="h5 mt-4"),
+            described(
+                dcc.Graph(id=ids.NATIONAL_METHODS, config=graph_config()),
+                ids.NATIONAL_METHODS_SUMMARY,
+                ids.NATIONAL_METHODS,
+            ),
+            html.H3(_("Per regio"), className="h6 mt-3"),
+            html.P(id=ids.NATIONAL_METHODS_GRID_NOTE, className="small text-body-secondary mb-1"),
+            described(
+                dcc.Graph(id=ids.NATIONAL_METHODS_GRID, config=graph_config()),
+                ids.NATIONAL_METHODS_GRID_SUMMARY,
+                ids.NATIONAL_METHODS_GRID,
+            ),
+            html.Div(id=ids.NATIONAL_METHODS_EXPORT),
         ]
     )
 

@@ -156,6 +156,31 @@ def method_mix(
     return frame.reset_index(drop=True).astype({"gestart": int, "duurzaam": int})[MIX_COLUMNS]
 
 
+@cached
+def method_mix_by_region(db: Database, year: int, peildatum: dt.date) -> pd.DataFrame:
+    """Start cohort ``year`` per region, method and funding stream, in one query for all regions.
+
+    Returns:
+        Columns ``code`` and ``MIX_COLUMNS``, ordered by code, method and funding stream (an empty
+        stream, None, last); regions without a start in the cohort are absent.
+    """
+    bounds = {summary.STARTED_MIX: effective_date(year, peildatum), summary.SUSTAINABLE_MIX: peildatum}
+    by = ["code", "methode", "financiering"]
+    with db.engine.connect() as connection:
+        raw = summary.wide(summary.counts(connection, bounds, by, cohort=year), by, bounds)
+    frame = pd.DataFrame(
+        {
+            "code": raw["code"],
+            "methode": raw["methode"],
+            "financiering": raw["financiering"].replace("", None),
+            "gestart": raw[summary.STARTED_MIX.name],
+            "duurzaam": raw[summary.SUSTAINABLE_MIX.name],
+        }
+    )
+    frame = frame[frame["gestart"] > 0].sort_values(["code", "methode", "financiering"], na_position="last")
+    return frame.reset_index(drop=True).astype({"gestart": int, "duurzaam": int})[["code", *MIX_COLUMNS]]
+
+
 def organisation_ref(db: Database, organisation: int) -> OrganisationRef | None:
     """The organisation with this id, or None when there is none."""
     query = select(Organisation.id, Organisation.naam, Organisation.soort, Organisation.region_code).where(

@@ -15,8 +15,16 @@ from layouts.figure_table import with_table
 from layouts.figures.theme import SCREEN, Medium, base_layout
 
 YEARS_SHOWN = 4
-# Each year its own dash and grey, the selected one solid and dark: readable without colour.
-STYLES = [("solid", "#154273", 4), ("dash", "#6c757d", 2), ("dot", "#6c757d", 2), ("dashdot", "#6c757d", 2)]
+# This year bold and dark, last year the one comparison line; earlier years are there on request
+# (a click on their name in the legend), each with its own dash so they differ without colour.
+STYLES = [
+    ("solid", "#154273", 4),
+    ("solid", "#6c757d", 2),
+    ("dot", "#adb5bd", 1.5),
+    ("dashdot", "#adb5bd", 1.5),
+]
+# The goal is not a year: another colour, a thin long dash, and its name written at its end.
+GOAL_COLOUR = "#d55e00"
 
 
 def trend_figure(
@@ -29,7 +37,10 @@ def trend_figure(
 ) -> go.Figure:
     """Lines of cumulative starts per month for ``year`` and the ``years - 1`` years before it.
 
-    ``target`` draws the goal line of ``year``; None leaves it out (an organisation has no goal).
+    ``year`` is drawn bold and the year before it as the comparison; years before that start hidden
+    (``visible="legendonly"``) and are shown by a click on their name in the legend.
+    ``target`` draws the goal line of ``year``, labelled at its end; None leaves it out (an
+    organisation has no goal).
     ``medium`` sizes text and lines for a screen, a projector or print.
     """
     figure = go.Figure(layout=_layout(medium))
@@ -43,6 +54,8 @@ def trend_figure(
         last_month = peildatum.month if shown == peildatum.year else 12
         if shown > peildatum.year or per_month.sum() == 0:
             continue
+        if index >= 2 and medium is not SCREEN:
+            continue  # on a projector or paper nobody can ask for them: drawn only where a click can
         cumulative = per_month.cumsum().loc[:last_month]
         positions = [float(m) for m in cumulative.index]
         if shown == peildatum.year:
@@ -58,6 +71,7 @@ def trend_figure(
                 mode="lines",
                 name=str(shown),
                 line={"dash": dash, "color": colour, "width": medium.line(width)},
+                visible=True if index < 2 else "legendonly",
                 # Plotly's own fields go in as values, so the sentence can be reordered freely.
                 hovertemplate=_("{year} t/m {month}: {count} gestart").format(
                     year=shown, month="%{text}", count="%{y:,.0f}"
@@ -77,6 +91,9 @@ def trend_figure(
             showarrow=False,
             font={"color": colour, "size": medium.size(13)},
         )
+    if any(trace.visible == "legendonly" for trace in figure.data):
+        # Says where the hidden years are (only drawn on screen, where a reader can click).
+        figure.update_layout(legend_title_text=_("Klik op een jaar om het te tonen of te verbergen:"))
     if target is None:
         return _with_month_table(figure, columns, peildatum)
     goal_name = _("doel {year}").format(year=year)
@@ -88,10 +105,21 @@ def trend_figure(
             y=[0, target],
             mode="lines",
             name=goal_name,
-            line={"dash": "longdash", "color": "#212529", "width": medium.line(1.5)},
+            line={"dash": "longdash", "color": GOAL_COLOUR, "width": medium.line(1.5)},
             hovertemplate=_("Doel: {count} aan het eind van het jaar").format(count="%{y:,.0f}")
             + "<extra></extra>",
+            # Named at its end instead: in the legend it would read as one more year.
+            showlegend=False,
         )
+    )
+    figure.add_annotation(
+        x=12,
+        y=float(target),
+        text=_("doel {year}: {count}").format(year=year, count=fmt.number(target)),
+        xanchor="left",
+        xshift=4,
+        showarrow=False,
+        font={"color": GOAL_COLOUR, "size": medium.size(13)},
     )
     return _with_month_table(figure, columns, peildatum)
 
@@ -118,7 +146,8 @@ def _layout(medium: Medium) -> dict[str, object]:
     return base_layout(
         medium,
         height=380,
-        margin={"l": 10, "r": medium.size(50), "t": 10, "b": medium.size(40)},
+        # Room at the right for the goal's name at the end of its line.
+        margin={"l": 10, "r": medium.size(110), "t": 10, "b": medium.size(40)},
         xaxis={
             "tickvals": list(range(0, 13)),
             "ticktext": ["", *month_abbreviations()],
