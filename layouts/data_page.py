@@ -13,6 +13,7 @@ from dashboard.data.organisations import quarter_heading
 from dashboard.i18n import N_, _, with_language
 from dashboard.importing import Problem
 from dashboard.text import format as fmt
+from dashboard.text.categories import ORGANISATION_TYPE, category
 from geodata import region_refs
 from layouts import ids
 from layouts.a11y import aria
@@ -288,7 +289,7 @@ def delivery_table(frame: pd.DataFrame, region: str) -> object:
     rows = [
         [
             rec["organisatie"],
-            rec["soort"] if isinstance(rec["soort"], str) else _("onbekend"),
+            category(ORGANISATION_TYPE, rec["soort"]) if isinstance(rec["soort"], str) else _("onbekend"),
             *[cell(rec[q]) for q in quarters],
             last(rec["laatst_aangeleverd"]),
         ]

@@ -5,38 +5,34 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from dashboard.i18n import N_, _
+from dashboard.i18n import _
 from dashboard.reports.region import RegionReport
 from dashboard.rules import comparison, domain
 from dashboard.text import format as fmt
 from dashboard.text.as_of import through
+from dashboard.text.categories import MEETING_KIND, METHOD, ORGANISATION_TYPE, category
 from geodata import region_refs
-from layouts.figures.mix import UNKNOWN, funding_table, method_table
+from layouts.figures.mix import funding_label, funding_table, method_table
 from layouts.tables import table
-
-# The stored meeting kinds as the table names them (translated where used).
-MEETING_LABELS = {
-    "leerbijeenkomst": N_("Leerbijeenkomsten"),
-    "casusbespreking": N_("Casusbesprekingen"),
-    "stuurgroep": N_("Stuurgroep"),
-    "werkgroep": N_("Werkgroep"),
-    "managersoverleg": N_("Managersoverleg"),
-    "beleidsoverleg": N_("Beleidsoverleg"),
-}
 
 
 def mix_tables(mix: pd.DataFrame, cohort: int) -> html.Details:
     """Methods (started, sustainable, outflow %) and funding streams, folded under *toon als tabel*."""
     methods = method_table(mix)
     method_rows = [
-        [row.methode, fmt.number(row.gestart), fmt.number(row.duurzaam), fmt.percentage(row.duurzaam_pct)]
+        [
+            category(METHOD, row.methode),
+            fmt.number(row.gestart),
+            fmt.number(row.duurzaam),
+            fmt.percentage(row.duurzaam_pct),
+        ]
         for row in methods.itertuples()
     ]
     total = int(methods["gestart"].sum())
     funding = funding_table(mix)
     funding_rows = [
         [
-            _(UNKNOWN) if row.financiering == UNKNOWN else row.financiering,
+            funding_label(row.financiering),
             fmt.number(row.gestart),
             fmt.percentage(100 * row.gestart / total if total else None),
         ]
@@ -73,7 +69,7 @@ def attendance_table(attendance: pd.DataFrame, known: pd.DataFrame) -> html.Div 
         cells = [fmt.number(int(counts.get((row.soort, t), 0))) for t in types]
         rows.append(
             [
-                _(MEETING_LABELS[row.soort]) if row.soort in MEETING_LABELS else row.soort,
+                category(MEETING_KIND, row.soort),
                 fmt.number(row.bijeenkomsten),
                 fmt.number(row.met_organisaties),
                 *cells,
@@ -83,7 +79,12 @@ def attendance_table(attendance: pd.DataFrame, known: pd.DataFrame) -> html.Div 
         "Aanwezigheid per soort partner: aantal bijeenkomsten waarbij de partner er was, "
         "van de bijeenkomsten waarvan de deelnemende organisaties bekend zijn"
     )
-    headers = [_("Soort bijeenkomst"), _("Gehouden"), _("Deelnemers bekend"), *types]
+    headers = [
+        _("Soort bijeenkomst"),
+        _("Gehouden"),
+        _("Deelnemers bekend"),
+        *(category(ORGANISATION_TYPE, t) for t in types),
+    ]
     return table(caption, headers, rows, set(range(1, len(headers))))
 
 

@@ -16,6 +16,7 @@ from dashboard.reports.view import View
 from dashboard.rules import metrics
 from dashboard.text import format as fmt
 from dashboard.text.as_of import through
+from dashboard.text.categories import ORGANISATION_TYPE, category
 from geodata import RegionRef
 from layouts import controls, ids
 from layouts.a11y import aria
@@ -81,7 +82,7 @@ def page(
     problems: Sequence[object] = (),
 ) -> html.Div:
     """The page skeleton with its controls set from the URL; callbacks fill the parts."""
-    kind = organisation.soort or _("type onbekend")
+    kind = category(ORGANISATION_TYPE, organisation.soort) if organisation.soort else _("type onbekend")
     return html.Div(
         [
             html.Div(

@@ -23,6 +23,7 @@ from dashboard.reports.view import View
 from dashboard.rules import domain, metrics
 from dashboard.rules.suppression import ORGANISATION_COUNTS, SuppressionRule
 from dashboard.text import format as fmt
+from dashboard.text.categories import ORGANISATION_TYPE, category
 from dashboard.text.rounding import exact
 from geodata import RegionRef
 
@@ -48,8 +49,11 @@ def organisation_rows(shown: pd.DataFrame) -> list[dict[str, Any]]:
             {
                 "id": int(rec["id"]),
                 "organisatie": rec["organisatie"],
-                # pandas gives NaN, not None, for an organisation of unknown type.
-                "soort": rec["soort"] if isinstance(rec["soort"], str) else _("onbekend"),
+                # pandas gives NaN, not None, for an organisation of unknown type. The type is shown
+                # text (grid, pack), so it is in the reader's language; exports keep the stored code.
+                "soort": category(ORGANISATION_TYPE, rec["soort"])
+                if isinstance(rec["soort"], str)
+                else _("onbekend"),
                 **{column: _plain(rec[column]) for column in ORGANISATION_COUNTS},
                 "duurzaam_pct": _plain(rec["duurzaam_pct"]),
                 "aandeel_pct": _plain(rec["aandeel_regio_pct"]),

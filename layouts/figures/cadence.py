@@ -10,22 +10,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.data.cadence import Gap
-from dashboard.i18n import N_, _, ngettext
+from dashboard.i18n import _, ngettext
 from dashboard.rules import domain
 from dashboard.rules.metrics import effective_date
 from dashboard.text import format as fmt
+from dashboard.text.categories import MEETING_KIND, category
 from layouts.figure_table import with_table
 from layouts.figures.theme import SCREEN, Medium, base_layout, message_figure
 
-# The label a user reads per stored meeting kind (translated where it is drawn).
-LABELS = {
-    "leerbijeenkomst": N_("Leerbijeenkomst"),
-    "casusbespreking": N_("Casusbespreking"),
-    "stuurgroep": N_("Stuurgroep"),
-    "werkgroep": N_("Werkgroep"),
-    "managersoverleg": N_("Managersoverleg"),
-    "beleidsoverleg": N_("Beleidsoverleg"),
-}
 # Row order on the timeline, top to bottom.
 ROWS = {kind: index for index, kind in enumerate(domain.MEETING_KINDS)}
 # Okabe–Ito colours, each kind also its own shape, so print and colour-blind readers can tell them apart.
@@ -48,7 +40,7 @@ def _as_date(value: dt.date | pd.Timestamp) -> dt.date:
 
 def _hover(kind: str, row: Mapping[str, Any]) -> str:
     participants = row["deelnemers"]
-    lines = [_(LABELS[kind]), fmt.date(_as_date(row["datum"]))]
+    lines = [category(MEETING_KIND, kind), fmt.date(_as_date(row["datum"]))]
     if pd.isna(participants):
         lines.append(_("deelnemers onbekend"))
     else:
@@ -102,7 +94,7 @@ def cadence_figure(
                 x=[_as_date(d).isoformat() for d in rows["datum"]],
                 y=[ROWS[kind]] * len(rows),
                 mode="markers",
-                name=_(LABELS[kind]),
+                name=category(MEETING_KIND, kind),
                 marker={
                     "symbol": symbol,
                     "color": colour,
@@ -193,7 +185,7 @@ def _table(
         rows.append(
             [
                 fmt.date(row["_dag"]),
-                _(LABELS[kind]),
+                category(MEETING_KIND, kind),
                 _("onbekend") if pd.isna(participants) else fmt.number(int(participants)),
                 row["onderwerp"] if isinstance(row["onderwerp"], str) else "",
             ]
@@ -279,7 +271,7 @@ def _layout(year: int, medium: Medium) -> dict[str, object]:
         },
         yaxis={
             "tickvals": list(ROWS.values()),
-            "ticktext": [_(LABELS[kind]) for kind in ROWS],
+            "ticktext": [category(MEETING_KIND, kind) for kind in ROWS],
             "range": [len(ROWS) - 0.5, -0.7],  # reversed: the first kind on top
             "showgrid": False,
             "zeroline": False,

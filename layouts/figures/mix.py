@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from dashboard.i18n import N_, _, ngettext
 from dashboard.rules import domain
 from dashboard.text import format as fmt
+from dashboard.text.categories import FUNDING, METHOD, category
 from layouts.figures.theme import SCREEN, Medium, base_layout, message_figure
 
 # Stands in for an empty funding stream in the tables (a value, kept Dutch); ``_()`` where it is shown.
@@ -21,6 +22,11 @@ FUNDING_STYLE = {
     "Overig": ("#56b4e9", "-"),
     UNKNOWN: ("#bdbdbd", "+"),
 }
+
+
+def funding_label(stream: str) -> str:
+    """A funding stream (or the stand-in for an empty one) as the reader sees it."""
+    return _(UNKNOWN) if stream == UNKNOWN else category(FUNDING, stream)
 
 
 def method_table(mix: pd.DataFrame) -> pd.DataFrame:
@@ -55,6 +61,8 @@ def mix_figure(mix: pd.DataFrame, medium: Medium = SCREEN) -> go.Figure:
     figure = go.Figure(layout=_layout(medium))
     frame = mix.assign(financiering=mix["financiering"].fillna(UNKNOWN))
     methods = list(domain.METHODS)
+    # The bars are labelled in the reader's language; each method keeps its place in the contract.
+    shown_methods = [category(METHOD, m) for m in methods]
     for stream, (colour, shape) in FUNDING_STYLE.items():
         part = (
             frame[frame["financiering"] == stream]
@@ -64,11 +72,10 @@ def mix_figure(mix: pd.DataFrame, medium: Medium = SCREEN) -> go.Figure:
         )
         if part.sum() == 0:
             continue
-        # Funding streams are the source's own values; only our stand-in for "empty" is translated.
-        name = _(UNKNOWN) if stream == UNKNOWN else stream
+        name = funding_label(stream)
         figure.add_trace(
             go.Bar(
-                y=methods,
+                y=shown_methods,
                 x=part.values,
                 name=name,
                 orientation="h",
@@ -83,7 +90,7 @@ def mix_figure(mix: pd.DataFrame, medium: Medium = SCREEN) -> go.Figure:
     for row in table.itertuples():
         figure.add_annotation(
             x=row.gestart,
-            y=row.methode,
+            y=category(METHOD, row.methode),
             text=_("{started} gestart · {share} duurzaam").format(
                 started=fmt.number(row.gestart), share=fmt.percentage(row.duurzaam_pct)
             ),
@@ -112,7 +119,7 @@ def mix_summary(mix: pd.DataFrame, cohort: int) -> str:
         cohort=cohort,
         total=fmt.number(total),
         count=fmt.number(top["gestart"]),
-        method=top["methode"],
+        method=category(METHOD, top["methode"]),
         share=fmt.percentage(top["duurzaam_pct"]),
     )
 
