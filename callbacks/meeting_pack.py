@@ -64,7 +64,7 @@ def _region(view: View, code: str) -> PackSection:
     db = runtime().db
     report = region_report(db, view, code)
     name, cohort = report.ref.naam, report.cohort.year
-    tables = [contents.region_goals(report), contents.comparison_table(report)]
+    tables = [contents.region_goals(report), contents.comparison_table(report), contents.peers_table(report)]
     try:
         minimum = runtime().settings.suppression_minimum
         tables.append(contents.organisations_table(report, region_organisations(db, view, code, minimum)))

@@ -7,11 +7,11 @@ from dash import html
 
 from dashboard.i18n import _
 from dashboard.reports.region import RegionReport
-from dashboard.rules import comparison, domain
+from dashboard.rules import domain
+from dashboard.text import comparison as cells
 from dashboard.text import format as fmt
 from dashboard.text.as_of import through
 from dashboard.text.categories import MEETING_KIND, METHOD, ORGANISATION_TYPE, category
-from geodata import region_refs
 from layouts.figures.mix import funding_label, funding_table, method_table
 from layouts.tables import table
 
@@ -88,42 +88,33 @@ def attendance_table(attendance: pd.DataFrame, known: pd.DataFrame) -> html.Div 
     return table(caption, headers, rows, set(range(1, len(headers))))
 
 
-def _shown(value: float | None, measure: str) -> str:
-    if value is None or pd.isna(value):
-        return _("geen gegevens")
-    if "%" in measure:
-        return fmt.percentage(value)
-    return fmt.number(value, 1 if value != int(value) else 0)
-
-
 def comparison_table(report: RegionReport) -> html.Div:
-    """The region beside the country, the median and regions of similar volume, with its rank."""
+    """The region beside the country, the median and its comparable regions, then each peer's values.
+
+    The comparable regions come one per row (region, yearly target, then the measures): region
+    names wrap inside the first column and the numbers stay narrow, so the table reads at 390 px
+    wide, scrolling sideways inside its own box where it must; with the regions as columns each
+    long name would have to fit a narrow header instead. The region itself heads the list.
+    """
     ref, year, peildatum = report.ref, report.national.year, report.national.peildatum
-    rows = [
-        [
-            # The comparison names its measures in Dutch; the outflow row names its cohort.
-            comparison.measure_label(row.maat, row.cohort),
-            _shown(row.regio, row.maat),
-            _shown(row.landelijk, row.maat),
-            _shown(row.mediaan, row.maat),
-            _shown(row.vergelijkbaar, row.maat),
-            fmt.rank(row.rang),
-        ]
-        for row in report.comparison.itertuples()
-    ]
-    names = {r.code: r.naam for r in region_refs()}
-    caption = _("{name} vergeleken, {year} t/m {date}. Vergelijkbaar volume: {similar}.").format(
-        name=ref.naam,
-        year=year,
-        date=through(year, peildatum),
-        similar=", ".join(names[c] for c in report.similar) or _("geen"),
+    caption = _("{name} vergeleken, {year} t/m {date}.").format(
+        name=ref.naam, year=year, date=through(year, peildatum)
     )
-    headers = [
-        _("Maat"),
-        ref.naam,
-        _("Landelijk"),
-        _("Mediaan 35 regio's"),
-        _("Vergelijkbare regio's"),
-        _("Rang"),
-    ]
-    return table(caption, headers, rows, {1, 2, 3, 4})
+    compared = report.comparison
+    rows: list[list[object]] = [list(row) for row in cells.comparison_rows(compared)]
+    for row, measure in zip(rows, compared.itertuples(), strict=True):
+        # On a phone the figure keeps its line and what it is goes small beneath it.
+        figure, kind = cells.national_parts(
+            measure.landelijk, str(measure.maat), str(measure.landelijk_soort)
+        )
+        if kind:
+            row[2] = html.Span([html.Span(figure, className="text-nowrap"), html.Br(), html.Small(kind)])
+    main = table(caption, cells.comparison_headers(ref.naam), rows, {1, 2, 3, 4})
+    peers = table(
+        cells.peer_caption(ref.naam, year),
+        cells.peer_headers(compared),
+        cells.peer_rows(ref.naam, report.target_started, compared, report.peers),
+        set(range(1, len(compared) + 2)),
+    )
+    note = cells.explanation(ref.naam, report.target_started, len(report.peers))
+    return html.Div([main, peers, html.P(note, className="small text-muted")])

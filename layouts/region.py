@@ -217,7 +217,7 @@ def page(
                 ],
                 _(
                     "De regio naast het landelijk cijfer, de mediaan van de regio's en regio's met een "
-                    "vergelijkbaar aantal trajecten. In de trechterplot ligt een kleine regio niet zomaar "
+                    "vergelijkbaar jaardoel. In de trechterplot ligt een kleine regio niet zomaar "
                     "buiten de grenzen: hoe minder trajecten, hoe wijder de grenzen."
                 ),
             ),

@@ -101,7 +101,8 @@ def table_rows(component: Any) -> dict[str, list[str]]:
 def page_outflow(app: Any, code: str, cohort: str | None = None) -> list[str]:
     """The outflow row of the region page's comparison: label, region, national, median, similar, rank."""
     grid, _figure, _text = run(app, update_comparison, "2026", code, "2026-06-30", cohort)
-    return next([label, *cells] for label, cells in table_rows(grid).items() if "uitstroom" in label)
+    compared = grid.children[0]  # the comparison; the comparable regions' own values follow it
+    return next([label, *cells] for label, cells in table_rows(compared).items() if "uitstroom" in label)
 
 
 def pack_outflow(app: Any, code: str) -> list[str]:
@@ -158,7 +159,15 @@ def test_region_page_export_follows_the_cohort_chosen_on_the_page(cohort_app):
 
 def test_pack_comparison_uses_the_cohort_and_rank_of_the_page(cohort_app):
     row = pack_outflow(cohort_app, "AM09")
-    assert row == ["Duurzame uitstroom % (cohort 2025)", "50 %", "50 %", "50 %", "2 van 3"]
+    # Comparable regions (same target): AM03 (no 2025 starts), AM02 (0 %) and AM01 (75 %): 38 %.
+    assert row == [
+        "Duurzame uitstroom % (cohort 2025)",
+        "50 %",
+        "50 % (landelijk totaal)",
+        "50 %",
+        "38 %",
+        "2 van 3",
+    ]
 
 
 @pytest.mark.browser  # kaleido draws the pack's figures in Chromium

@@ -6,13 +6,17 @@ import pytest
 
 from dashboard.data.progress import REGION_COLUMNS
 from dashboard.rules.comparison import (
+    NATIONAL_AVERAGE,
+    NATIONAL_TOTAL,
     Z_95,
     Z_998,
+    comparable_regions,
     compare_outflow,
     compare_region,
+    compare_region_with_cohort,
     control_limits,
     outflow_position,
-    similar_volume,
+    peer_values,
 )
 from dashboard.rules.ranking import Rank
 from layouts.figures.funnel_plot import IMMATURE_TEXT, funnel_plot_figure, funnel_plot_summary
@@ -78,19 +82,92 @@ def by_measure(table: pd.DataFrame) -> dict[str, dict[str, object]]:
     return {row["maat"]: row for row in table.to_dict("records")}
 
 
-def test_similar_volume_is_closest_first_ties_by_code_without_regions_lacking_data():
+def test_comparable_regions_are_closest_by_target_then_nearest_code_without_regions_lacking_data():
     regions = frame(
-        region("AM06", 45),
-        region("AM03", 10),
-        region("AM01", 20),
-        region("AM05", 0, geleverd=False),  # 20 away, closer than AM06, but has no data
-        region("AM08", 5),
-        region("AM02", 30),
-        region("AM07", 21),
+        region("AM06", 45, doel=150),
+        region("AM03", 10, doel=80),
+        region("AM01", 20, doel=100),
+        region("AM05", 0, doel=100, geleverd=False),  # same target, but no data
+        region("AM08", 5, doel=100),
+        region("AM02", 30, doel=130),
+        region("AM07", 21, doel=120),
     )
-    assert similar_volume(regions, "AM01") == ["AM07", "AM02", "AM03", "AM08", "AM06"]
-    assert similar_volume(regions, "AM01", count=2) == ["AM07", "AM02"]
-    assert similar_volume(regions, "AM05") == []
+    # Targets 0 away: AM08; 20 away: AM03 and AM07 (AM03 has the nearer code); 30: AM02; 50: AM06.
+    assert comparable_regions(regions, "AM01") == ["AM08", "AM03", "AM07", "AM02", "AM06"]
+    assert comparable_regions(regions, "AM01", count=2) == ["AM08", "AM03"]
+    # A region without data of its own still has a target, so it still has comparable regions.
+    # AM08 is 3 codes from AM05, AM01 4; AM03 and AM07 are both 2 away: the lower code first.
+    assert comparable_regions(regions, "AM05") == ["AM08", "AM01", "AM03", "AM07", "AM02"]
+
+
+# AM09 is behind (40 started of a target of 400). Closest in started are AM10, AM11 and AM12,
+# themselves behind; closest in target are AM17, AM13, AM16, AM14 and AM15, well ahead.
+BEHIND = frame(
+    region("AM09", 40, 8, doel=400),
+    region("AM10", 38, 10, doel=100),
+    region("AM11", 42, 12, doel=110),
+    region("AM12", 45, 15, doel=90),
+    region("AM13", 380, 150, doel=390),
+    region("AM14", 420, 160, doel=420),
+    region("AM15", 300, 120, doel=380),
+    region("AM16", 350, 140, doel=410),
+    region("AM17", 390, 100, doel=395),
+)
+
+
+def test_peers_are_chosen_by_target_not_by_the_started_trajectories_being_judged():
+    # 5 away, then 10 (AM13 is nearer AM09 than AM16), then 20 (AM14 before AM15).
+    assert comparable_regions(BEHIND, "AM09") == ["AM17", "AM13", "AM16", "AM14", "AM15"]
+    started = by_measure(compare_region(BEHIND, "AM09", PAST_YEAR, PEILDATUM))["Trajecten gestart"]
+    # Chosen on started, the peers would be AM11, AM10, AM12, AM15, AM16: a mean of 155.
+    assert started["vergelijkbaar"] == pytest.approx((390 + 380 + 350 + 420 + 300) / 5)
+
+
+def test_peer_values_give_each_peer_its_own_value_and_target():
+    values = peer_values(BEHIND, BEHIND, "AM09", PAST_YEAR, PAST_YEAR, PEILDATUM)
+    assert list(values["code"]) == comparable_regions(BEHIND, "AM09")
+    first = values.iloc[0]
+    assert (first["code"], first["doel_trajecten"], first["Trajecten gestart"]) == ("AM17", 395, 390)
+    assert first["Duurzame uitstroom %"] == pytest.approx(100 * 100 / 390)
+    assert first["% van jaardoel"] == pytest.approx(100 * 390 / 395)
+    # The comparison's average of the peers is the mean of exactly these values.
+    compared = by_measure(compare_region_with_cohort(BEHIND, BEHIND, "AM09", PAST_YEAR, PAST_YEAR, PEILDATUM))
+    for measure in ("Trajecten gestart", "% van jaardoel", "Duurzame uitstroom %"):
+        assert compared[measure]["vergelijkbaar"] == pytest.approx(values[measure].astype(float).mean())
+
+
+def test_outflow_of_another_cohort_is_averaged_over_the_years_peers():
+    # In the cohort year AM10–AM12 have AM09's target; the page lists (and averages) the year's peers.
+    cohort = frame(
+        region("AM09", 40, 8, doel=100),
+        region("AM10", 40, 20, doel=100),
+        region("AM11", 40, 20, doel=100),
+        region("AM12", 40, 0, doel=100),
+        region("AM13", 100, 10, doel=400),
+        region("AM14", 100, 20, doel=400),
+        region("AM15", 100, 30, doel=400),
+        region("AM16", 100, 40, doel=400),
+        region("AM17", 100, 50, doel=400),
+    )
+    values = peer_values(BEHIND, cohort, "AM09", PAST_YEAR, PAST_YEAR - 1, PEILDATUM)
+    assert list(values["code"]) == ["AM17", "AM13", "AM16", "AM14", "AM15"]
+    assert list(values["Duurzame uitstroom %"]) == [50.0, 10.0, 40.0, 20.0, 30.0]
+    compared = compare_region_with_cohort(BEHIND, cohort, "AM09", PAST_YEAR, PAST_YEAR - 1, PEILDATUM)
+    outflow = by_measure(compared)["Duurzame uitstroom %"]
+    assert outflow["vergelijkbaar"] == pytest.approx(30)
+
+
+def test_the_national_figure_says_whether_it_is_an_average_region_or_a_total():
+    rows = by_measure(compare_region(COMPARED, "AM03", PAST_YEAR, PEILDATUM))
+    kinds = {measure: row["landelijk_soort"] for measure, row in rows.items()}
+    assert kinds == {
+        "Trajecten gestart": NATIONAL_AVERAGE,
+        "% van jaardoel": NATIONAL_TOTAL,
+        "% van tempo": NATIONAL_TOTAL,
+        "Duurzame uitstroom %": NATIONAL_TOTAL,
+        "Leerbijeenkomsten": NATIONAL_AVERAGE,
+        "Casusbesprekingen": NATIONAL_AVERAGE,
+    }
 
 
 def test_compare_region_counts_against_average_region_median_and_similar():
@@ -104,7 +181,8 @@ def test_compare_region_counts_against_average_region_median_and_similar():
         "Casusbesprekingen",
     ]
     started = rows["Trajecten gestart"]
-    # 290 started over the 4 regions with data; median of 50, 60, 80, 100; similar are AM01, AM06, AM02.
+    # 290 started over the 4 regions with data; median of 50, 60, 80, 100; AM03's target is 200, the
+    # others' 100, so its peers are AM02, AM01 and AM06 (all 100 away, nearest code first).
     assert started["regio"] == 80
     assert started["landelijk"] == pytest.approx(72.5)
     assert started["mediaan"] == pytest.approx(70)
@@ -154,7 +232,8 @@ def test_region_without_data_shows_none_not_zero():
     table = compare_region(COMPARED, "AM05", PAST_YEAR, PEILDATUM)
     assert table["regio"].isna().all() and table["regio"].map(lambda v: v is None).all()
     assert table["rang"].map(lambda v: v is None).all()
-    assert table["vergelijkbaar"].map(lambda v: v is None).all()
+    # Its target is known, so its peers are (AM06, AM02, AM01, AM03): their mean, not none.
+    assert by_measure(table)["Trajecten gestart"]["vergelijkbaar"] == pytest.approx(72.5)
     assert by_measure(table)["Trajecten gestart"]["landelijk"] == pytest.approx(72.5)
 
 
@@ -167,7 +246,7 @@ def test_meetings_compare_only_regions_that_delivered_meetings():
     learning = by_measure(compare_region(regions, "AM01", PAST_YEAR, PEILDATUM))["Leerbijeenkomsten"]
     assert learning["landelijk"] == pytest.approx(2.5)
     assert learning["rang"] == Rank(1, 2)
-    # Similar to AM01 are AM03 and AM02, but AM02 has no meeting data: only AM03 counts.
+    # Comparable to AM01 (same target) are AM02 and AM03, but AM02 has no meeting data: only AM03 counts.
     assert learning["vergelijkbaar"] == pytest.approx(2)
 
 

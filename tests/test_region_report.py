@@ -17,12 +17,14 @@ from callbacks.region import update_region
 from dashboard.auth.viewer import ADMIN, NATIONAL, REGIONAL, Viewer
 from dashboard.data.access import NoAccess
 from dashboard.data.cohorts import funnel_by_organisation
+from dashboard.documents.pack import contents
 from dashboard.reports.national import national_report
 from dashboard.reports.organisation import organisation_report
 from dashboard.reports.region import region_report
 from dashboard.reports.standing import Rank
 from dashboard.reports.view import View
 from dashboard.rules.region_metrics import OutflowCohort
+from layouts import mix_tables
 from tests.conftest import PEILDATUM
 from tests.helpers import load, trajectory
 from tests.test_callbacks import text_of
@@ -76,7 +78,10 @@ def test_region_report_of_the_chosen_immature_cohort(known):
     )
     assert rows.loc["Duurzame uitstroom %", "rang"] == Rank(1, 2)
     assert rows.loc["Leerbijeenkomsten", "rang"] == Rank(1, 1)
-    assert report.similar == ["AM01"]
+    # AM01 is the only other region with data (both have the default target of 100).
+    peers = report.peers.set_index("code")
+    assert list(peers.index) == ["AM01"] and peers.loc["AM01", "naam"] == "Groningen"
+    assert (peers.loc["AM01", "doel_trajecten"], peers.loc["AM01", "Trajecten gestart"]) == (100, 4)
 
 
 def test_region_report_of_the_default_mature_cohort(below_goal):
@@ -157,3 +162,32 @@ def test_a_cohort_is_held_against_the_goal_of_its_own_year(below_goal):
     assert report.cohort.year == 2025
     assert (report.target_outflow_pct, report.outflow.status) == (40.0, "onder doel")
     assert report.outflow == report.standing.outflow
+
+
+def rows_of(grid) -> list[list[str]]:
+    """The header and body rows of a ``layouts.tables.table``, as text."""
+    _caption, head, body = grid.children.children
+    return [[text_of(c) for c in head.children.children]] + [
+        [text_of(c) for c in row.children] for row in body.children
+    ]
+
+
+def test_page_and_pack_show_the_same_comparison_with_each_peer_and_a_labelled_national_column(below_goal):
+    report = region_report(below_goal, view_of(), "AM09")
+    main, peers, note = mix_tables.comparison_table(report).children
+    page_main, page_peers = rows_of(main), rows_of(peers)
+    pack_main, pack_peers = contents.comparison_table(report), contents.peers_table(report)
+    assert page_main == [pack_main.headers, *pack_main.rows]
+    assert page_peers == [pack_peers.headers, *pack_peers.rows]
+    # The national column says what it holds: an average region for counts, a total for shares.
+    national = {row[0]: row[2] for row in page_main[1:]}
+    assert national["Trajecten gestart"] == "4 (gemiddelde per regio)"
+    assert national["Duurzame uitstroom % (cohort 2025)"] == "50 % (landelijk totaal)"
+    # The peers' table: the region first, then AM01 with its own values (not an average).
+    assert page_peers[0][:3] == ["Regio", "Jaardoel trajecten", "Trajecten gestart"]
+    assert page_peers[1][:3] == ["Achterhoek", "100", "4"]
+    groningen = dict(zip(page_peers[0], page_peers[2], strict=True))
+    assert groningen["Regio"] == "Groningen" and groningen["Jaardoel trajecten"] == "100"
+    assert groningen["Duurzame uitstroom % (cohort 2025)"] == "0 %"
+    assert groningen["Leerbijeenkomsten"] == "geen gegevens"
+    assert "jaardoel" in text_of(note) and "gemiddelde per regio" in text_of(note)

@@ -67,8 +67,9 @@ class RegionReport:
         monthly: monthly starts of this and last year; target_started: the year's target.
         mix: methods and funding of the cohort.
         cadence: the meetings of the year.
-        comparison: the rows of ``comparison.compare_region_with_cohort``; similar: the regions of
-            similar volume.
+        comparison: the rows of ``comparison.compare_region_with_cohort``.
+        peers: the comparable regions (chosen on their yearly target) with their own values, as
+            ``comparison.peer_values`` gives them plus each region's ``naam``; closest first.
         cohort_regions: the raw region rows of the cohort (for the funnel plot).
     """
 
@@ -92,7 +93,7 @@ class RegionReport:
     mix: pd.DataFrame
     cadence: Cadence
     comparison: pd.DataFrame
-    similar: list[str]
+    peers: pd.DataFrame
     cohort_regions: pd.DataFrame
 
     @property
@@ -135,6 +136,12 @@ def _cadence(db: Database, code: str, year: int, peildatum: dt.date, row: pd.Ser
         attendance=attendance_by_type(db, code, year, peildatum),
         attendance_known=meetings_with_attendance(db, code, year, peildatum),
     )
+
+
+def _named(peers: pd.DataFrame) -> pd.DataFrame:
+    # Region names are proper names, the same in every language: the report may hold them.
+    names = {r.code: r.naam for r in region_refs()}
+    return peers.assign(naam=[names[c] for c in peers["code"]])
 
 
 @cached
@@ -184,7 +191,7 @@ def _region(
         comparison=comparison.compare_region_with_cohort(
             regions, cohort_regions, code, year, cohort.year, peildatum
         ),
-        similar=comparison.similar_volume(regions, code),
+        peers=_named(comparison.peer_values(regions, cohort_regions, code, year, cohort.year, peildatum)),
         cohort_regions=cohort_regions,
     )
 

@@ -1,4 +1,4 @@
-"""One region against the country, the median region and regions of similar volume (pure)."""
+"""One region against the country, the median region and comparable regions (pure)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,19 @@ from dashboard.rules.region_metrics import region_metrics
 Z_95: Final = 1.96
 Z_998: Final = 3.09
 SIMILAR_COUNT: Final = 5
-COMPARISON_COLUMNS: Final = ("maat", "regio", "landelijk", "mediaan", "vergelijkbaar", "rang", "cohort")
+COMPARISON_COLUMNS: Final = (
+    "maat",
+    "regio",
+    "landelijk",
+    "landelijk_soort",
+    "mediaan",
+    "vergelijkbaar",
+    "rang",
+    "cohort",
+)
+# What ``landelijk`` holds, so no reader takes the average region's count for the national total.
+NATIONAL_AVERAGE: Final = N_("gemiddelde per regio")
+NATIONAL_TOTAL: Final = N_("landelijk totaal")
 
 # Positions are compared by value, so they stay Dutch; ``_(position)`` where a user reads them.
 POSITION_ABOVE: Final = N_("boven de 95 %-grens")
@@ -47,29 +59,36 @@ _MEASURES: Final = (
 )
 
 
-def similar_volume(regions: pd.DataFrame, code: str, count: int = SIMILAR_COUNT) -> list[str]:
-    """Regions whose number of started trajectories is closest to that of region ``code``.
+def comparable_regions(regions: pd.DataFrame, code: str, count: int = SIMILAR_COUNT) -> list[str]:
+    """Regions whose yearly target of trajectories (``doel_trajecten``) is closest to that of ``code``.
+
+    Regions are compared on their target, a size agreed beforehand, and never on a result the page
+    judges (started trajectories, outflow, meetings): peers picked on started trajectories were, for
+    a region behind, regions behind as well. Many regions share the covenant's default target, so
+    equal distances go to the region whose code number is nearest to ``code``'s, then to the lower
+    code: a stated, fixed order that does not depend on any result either.
 
     Args:
-        regions: the frame of ``progress_by_region``.
+        regions: the frame of ``progress_by_region`` (the year's targets).
         code: the region compared (AM code); it is never in the result.
         count: how many regions to return at most.
 
     Returns:
-        Codes, closest first; equal distances in code order. Regions without data are left out,
-        and a region without data of its own has no comparable regions (empty list).
+        Codes, closest first. Regions without data are left out (they have no value to show); a
+        region without data of its own still has comparable regions, its target being known.
     """
     own = _row(regions, code)
-    if not bool(own["geleverd"]):
-        return []
     others = regions[regions["geleverd"].astype(bool) & (regions["code"] != code)]
-    distance = (others["gestart"].astype(float) - float(own["gestart"])).abs()
-    ranked = others.assign(_distance=distance).sort_values(["_distance", "code"], kind="stable")
+    distance = (others["doel_trajecten"].astype(float) - float(own["doel_trajecten"])).abs()
+    codes = (others["code"].str[2:].astype(int) - int(str(code)[2:])).abs()
+    ranked = others.assign(_distance=distance, _codes=codes).sort_values(
+        ["_distance", "_codes", "code"], kind="stable"
+    )
     return [str(value) for value in ranked["code"].head(count)]
 
 
 def compare_region(regions: pd.DataFrame, code: str, year: int, peildatum: dt.date) -> pd.DataFrame:
-    """Region ``code`` against the country, the median region and regions of similar volume.
+    """Region ``code`` against the country, the median region and the comparable regions.
 
     Only regions with data take part: a region without data is *geen gegevens*, not zero, so it
     is left out of every national figure, median, mean and rank.
@@ -85,26 +104,37 @@ def compare_region(regions: pd.DataFrame, code: str, year: int, peildatum: dt.da
         leerbijeenkomsten, casusbesprekingen) with the columns ``maat`` (its Dutch name: callers
         match on it, so it is shown with ``_(maat)``), ``regio`` (this region's value),
         ``landelijk``, ``mediaan`` (median of the regions with data), ``vergelijkbaar`` (mean of
-        the regions of ``similar_volume``), ``rang`` (a ``Rank``: 1 = highest, among the regions
+        the regions of ``comparable_regions``), ``rang`` (a ``Rank``: 1 = highest, among the regions
         with a value; ``format.rank`` writes it) and ``cohort`` (None here). For counts
         ``landelijk`` is the national total divided by the number of regions with data, i.e. the
-        average region; for
-        percentages it is the pooled national percentage (national numerator over national
-        denominator). Values are floats, or None where there is nothing to show.
+        average region, and ``landelijk_soort`` is ``NATIONAL_AVERAGE``; for percentages it is the
+        pooled national percentage (national numerator over national denominator) and
+        ``landelijk_soort`` is ``NATIONAL_TOTAL``. Values are floats, or None where there is
+        nothing to show.
     """
     return _compare(regions, code, year, peildatum, _MEASURES)
 
 
-def compare_outflow(regions: pd.DataFrame, code: str, cohort: int, peildatum: dt.date) -> pd.DataFrame:
+def compare_outflow(
+    regions: pd.DataFrame, code: str, cohort: int, peildatum: dt.date, peers: list[str] | None = None
+) -> pd.DataFrame:
     """The sustainable-outflow row of ``compare_region`` alone, for start cohort ``cohort``.
 
     The region page compares one year but takes outflow from the chosen start cohort; working out
     the other five measures for that cohort only to drop them cost a sixth of the page's request.
 
+    Args:
+        regions: the frame of ``progress_by_region`` for ``cohort``.
+        code: the region compared (AM code).
+        cohort: the start cohort.
+        peildatum: the reference date.
+        peers: the comparable regions; by default those of ``regions`` (see ``comparable_regions``).
+
     Returns:
         One row with the columns of ``compare_region``.
     """
-    return _compare(regions, code, cohort, peildatum, [m for m in _MEASURES if m.column == "duurzaam_pct"])
+    outflow = [m for m in _MEASURES if m.column == "duurzaam_pct"]
+    return _compare(regions, code, cohort, peildatum, outflow, peers)
 
 
 def compare_region_with_cohort(
@@ -135,7 +165,9 @@ def compare_region_with_cohort(
     """
     compared = compare_region(regions, code, year, peildatum)
     outflow = compared["maat"] == OUTFLOW_MEASURE
-    compared.loc[outflow, :] = compare_outflow(cohort_regions, code, cohort, peildatum).to_numpy()
+    # The cohort's outflow is averaged over the year's peers, the regions the page lists.
+    peers = comparable_regions(regions, code)
+    compared.loc[outflow, :] = compare_outflow(cohort_regions, code, cohort, peildatum, peers).to_numpy()
     compared.loc[outflow, "cohort"] = cohort
     return compared
 
@@ -151,22 +183,71 @@ def measure_label(measure: str, cohort: int | None = None) -> str:
     return _(measure)
 
 
+def peer_values(
+    regions: pd.DataFrame,
+    cohort_regions: pd.DataFrame,
+    code: str,
+    year: int,
+    cohort: int,
+    peildatum: dt.date,
+) -> pd.DataFrame:
+    """Each comparable region's own value of every measure, as ``compare_region_with_cohort`` averages them.
+
+    Args:
+        regions: the frame of ``progress_by_region`` for ``year`` (its targets choose the peers).
+        cohort_regions: the same for ``cohort`` (the outflow values).
+        code: the region compared (AM code).
+        year: calendar year of the other measures.
+        cohort: the start cohort of the outflow values.
+        peildatum: the reference date.
+
+    Returns:
+        One row per region of ``comparable_regions`` (closest first) with the columns ``code``,
+        ``doel_trajecten`` (the target they were chosen on) and one column per measure named by its
+        Dutch ``maat``; a value is a float, or None where the region has none (*geen gegevens*).
+    """
+    peers = comparable_regions(regions, code)
+    table = region_metrics(regions, year, peildatum).set_index("code", drop=False)
+    cohort_table = region_metrics(cohort_regions, cohort, peildatum).set_index("code", drop=False)
+    targets = regions.set_index("code")["doel_trajecten"]
+    columns: dict[str, list[object]] = {
+        "code": list(peers),
+        "doel_trajecten": [_value(float(targets[c])) for c in peers],
+    }
+    for measure in _MEASURES:
+        source = cohort_table if measure.label == OUTFLOW_MEASURE else table
+        values = _values(source, measure)
+        columns[measure.label] = [_value(values.get(c)) for c in peers]
+    return pd.DataFrame(columns, columns=list(columns), dtype=object)
+
+
+def _values(table: pd.DataFrame, measure: _Measure) -> pd.Series:
+    has_data = table["bijeenkomsten_geleverd" if measure.meetings else "geleverd"].astype(bool)
+    # A share without a denominator (no starts yet) has no value even for a region with data.
+    return table.loc[has_data, measure.column].astype(float).dropna()
+
+
 def _compare(
-    regions: pd.DataFrame, code: str, year: int, peildatum: dt.date, measures: Sequence[_Measure]
+    regions: pd.DataFrame,
+    code: str,
+    year: int,
+    peildatum: dt.date,
+    measures: Sequence[_Measure],
+    peers: list[str] | None = None,
 ) -> pd.DataFrame:
     _row(regions, code)
     table = region_metrics(regions, year, peildatum).set_index("code", drop=False)
-    similar = similar_volume(regions, code)
+    similar = comparable_regions(regions, code) if peers is None else peers
     rows: list[dict[str, object]] = []
     for measure in measures:
         has_data = table["bijeenkomsten_geleverd" if measure.meetings else "geleverd"].astype(bool)
-        # A share without a denominator (no starts yet) has no value even for a region with data.
-        values = table.loc[has_data, measure.column].astype(float).dropna()
+        values = _values(table, measure)
         rows.append(
             {
                 "maat": measure.label,
                 "regio": _value(values.get(code)),
                 "landelijk": _national(table[has_data], measure),
+                "landelijk_soort": NATIONAL_AVERAGE if measure.denominator is None else NATIONAL_TOTAL,
                 "mediaan": _value(values.median()) if len(values) else None,
                 "vergelijkbaar": _mean([values[c] for c in similar if c in values.index]),
                 "rang": _rank(values, code),

@@ -25,9 +25,12 @@ PEILDATUM = "2026-09-30"
 NAMES = {"AM09": "Achterhoek", "AM01": "Groningen"}
 REGIONS_IN_COUNTRY = 35
 # The outflow row of the region comparison (region page and meeting pack), e.g.
-# "Duurzame uitstroom % (cohort 2025) 29 % 31 % 31 % 22 van 35": region, country, median (the page
-# also similar regions), rank.
-COMPARISON_ROW = r"Duurzame uitstroom % \(cohort (\d{4})\) (\d+) %(?: \S+ %){2,3} (\d+) van (\d+)\b"
+# "Duurzame uitstroom % (cohort 2025) 29 % 31 % (landelijk totaal) 31 % 34 % 22 van 35": region,
+# country (saying it is the total), median, similar regions, rank.
+COMPARISON_ROW = (
+    r"Duurzame uitstroom % \(cohort (\d{4})\) (\d+) %"
+    r"(?: \S+ %(?: \(landelijk totaal\))?){2,3} (\d+) van (\d+)\b"
+)
 
 
 @dataclass(frozen=True)

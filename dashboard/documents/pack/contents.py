@@ -16,7 +16,8 @@ from dashboard.i18n import _
 from dashboard.reports.national import NationalReport
 from dashboard.reports.region import RegionReport
 from dashboard.reports.standing import OutflowStanding, Standing
-from dashboard.rules import comparison, metrics
+from dashboard.rules import metrics
+from dashboard.text import comparison as cells
 from dashboard.text import format as fmt
 
 
@@ -113,30 +114,25 @@ def regions_table(report: NationalReport) -> PackTable:
 
 
 def comparison_table(report: RegionReport) -> PackTable:
-    """The region beside the country and the median, with its rank: the region page's comparison."""
+    """The region page's comparison: the region beside the country, the median and its comparable regions."""
     name = report.ref.naam
-    rows = [
-        # ``maat`` is the measure's Dutch name: the key for its translation and for "%".
-        [
-            comparison.measure_label(str(row.maat), row.cohort),
-            *[_value(getattr(row, c), str(row.maat)) for c in ("regio", "landelijk", "mediaan")],
-        ]
-        + [fmt.rank(row.rang)]
-        for row in report.comparison.itertuples()
-    ]
     return PackTable(
         _("{regio} vergeleken").format(regio=name),
-        [_("Maat"), name, _("Landelijk"), _("Mediaan"), _("Rang")],
-        rows,
-        {1, 2, 3},
+        cells.comparison_headers(name),
+        cells.comparison_rows(report.comparison),
+        {1, 2, 3, 4},
     )
 
 
-def _value(value: object, measure: str) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return _("geen gegevens")
-    number = float(value)  # type: ignore[arg-type]
-    return fmt.percentage(number) if "%" in measure else fmt.number(number, 0 if number.is_integer() else 1)
+def peers_table(report: RegionReport) -> PackTable:
+    """The region page's comparable regions, each with its own values (chosen on the yearly target)."""
+    name, compared = report.ref.naam, report.comparison
+    return PackTable(
+        cells.peer_caption(name, report.summary.year),
+        cells.peer_headers(compared),
+        cells.peer_rows(name, report.target_started, compared, report.peers),
+        set(range(1, len(compared) + 2)),
+    )
 
 
 def organisations_table(report: RegionReport, organisations: list[dict[str, Any]]) -> PackTable:
