@@ -114,7 +114,13 @@ def test_figures_have_summaries_that_agree_with_them(page, server):
     assert f"t/m 30 september 2026 {started} trajecten gestart" in page.inner_text("#national-trend-summary")
     # Each summary is its figure's caption, so assistive technology ties the two together.
     captions = page.evaluate("() => [...document.querySelectorAll('figure > figcaption')].map(c => c.id)")
-    assert captions == ["national-map-summary", "national-ranking-summary", "national-trend-summary"]
+    assert captions == [
+        "national-map-summary",
+        "national-ranking-summary",
+        "national-trend-summary",
+        "national-methods-summary",
+        "national-methods-grid-summary",
+    ]
 
 
 def test_region_choice_shows_none_instead_of_an_empty_option(page, server):
