@@ -29,7 +29,7 @@ from dashboard.infra.db import Database
 from dashboard.reports.national import NationalReport, national_report, year_before
 from dashboard.reports.standing import OutflowStanding, RegionStanding
 from dashboard.reports.view import View
-from dashboard.rules import comparison, domain, metrics
+from dashboard.rules import comparison, domain
 from dashboard.rules.region_metrics import OutflowCohort
 from geodata import RegionRef, region_refs
 
@@ -161,9 +161,9 @@ def _region(
         previous = summarise_country(earlier[earlier["code"] == code], year - 1, before)
     cohort_regions = progress_by_region(db, cohort.year, peildatum)
     cohort_row = cohort_regions.set_index("code").loc[code]
-    last_day = metrics.effective_date(year, peildatum)
-    last = last_case_discussion(db, last_day).set_index("code")["laatste"].get(code)
-    last = None if last is None or pd.isna(last) else last
+    # The national report already holds every region's last case discussion up to its t/m day.
+    last_day = national.through
+    last = national.last_case.get(code)
     funnels = funnel_by_region(db, cohort.year, peildatum)
     first = max(domain.FIRST_YEAR, year - 1)
     standing = national.standing(code)
