@@ -10,5 +10,9 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
       classes.push("show");
     }
     return [classes.join(" "), open ? "true" : "false"];
+  },
+  // Below Bootstrap's "sm" breakpoint a figure gets a phone layout (layouts/figures/theme.py PHONE).
+  isNarrow: function (_id) {
+    return window.innerWidth < 576;
   }
 });

@@ -19,13 +19,15 @@ from layouts.figures.methods import (
     methods_grid_figure,
     methods_summary,
 )
+from layouts.figures.theme import on_screen
 
 
 def update_methods(
-    year_raw: str | None, peildatum_raw: str | None
+    year_raw: str | None, peildatum_raw: str | None, narrow: bool | None = None
 ) -> tuple[go.Figure, str, str, go.Figure, str, html.P]:
     """National methods and funding, one small chart per region, their sentences and the download."""
     view = View.parse({"jaar": year_raw, "peildatum": peildatum_raw}, current_peildatum())
+    medium = on_screen(narrow)
     report = methods_report(runtime().db, view)
     by_method, regions, outflow = report.by_method(), report.regions(), report.outflow
     # The download holds every region's rows of the year's start cohort (starts and its outflow so far).
@@ -33,10 +35,10 @@ def update_methods(
         "methoden", view.year, view.peildatum, _("de cijfers per regio, methode en financiering")
     )
     return (
-        methods_figure(by_method, report.by_funding(), view.year, outflow),
+        methods_figure(by_method, report.by_funding(), view.year, outflow, medium),
         methods_summary(by_method, view.year, outflow),
         grid_note(view.year, outflow),
-        methods_grid_figure(regions, view.year, outflow),
+        methods_grid_figure(regions, view.year, outflow, medium),
         grid_summary(regions, view.year),
         links,
     )
@@ -44,7 +46,8 @@ def update_methods(
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    # year, peildatum -> national methods figure, grid of regions, sentences, download links
+    # year, peildatum, phone-sized screen -> national methods figure, grid of regions, sentences,
+    # download links
     app.callback(
         Output(ids.NATIONAL_METHODS, "figure"),
         Output(ids.NATIONAL_METHODS_SUMMARY, "children"),
@@ -54,4 +57,5 @@ def register(app: Dash) -> None:
         Output(ids.NATIONAL_METHODS_EXPORT, "children"),
         Input(ids.NATIONAL_YEAR, "value"),
         Input(ids.NATIONAL_PEILDATUM, "value"),
+        Input(ids.NARROW, "data"),
     )(cached_callback(update_methods))

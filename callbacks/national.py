@@ -27,6 +27,7 @@ from layouts.figures.maps import (
     tile_map_figure,
 )
 from layouts.figures.ranking import ranking_figure, ranking_summary
+from layouts.figures.theme import on_screen
 from layouts.figures.trend import trend_figure
 from layouts.metric_specs import metric
 from layouts.tiles import national_tiles
@@ -103,19 +104,23 @@ def update_ranking(
     )
 
 
-def update_trend(year_raw: str | None, peildatum_raw: str | None) -> tuple[go.Figure, str]:
+def update_trend(
+    year_raw: str | None, peildatum_raw: str | None, narrow: bool | None = None
+) -> tuple[go.Figure, str]:
     """Cumulative national starts per month for the year and the three before it, and a summary."""
     report = _report(parse_view(jaar=year_raw, peildatum=peildatum_raw))
     target = report.summary.target_started
     return (
-        trend_figure(report.monthly, report.year, report.peildatum, target),
+        trend_figure(report.monthly, report.year, report.peildatum, target, medium=on_screen(narrow)),
         national.trend_summary(report.monthly, report.year, report.peildatum, target),
     )
 
 
-def _trend_with_links(year_raw: str | None, peildatum_raw: str | None) -> tuple[go.Figure, str, object]:
+def _trend_with_links(
+    year_raw: str | None, peildatum_raw: str | None, narrow: bool | None = None
+) -> tuple[go.Figure, str, object]:
     view = parse_view(jaar=year_raw, peildatum=peildatum_raw)
-    figure, summary = update_trend(year_raw, peildatum_raw)
+    figure, summary = update_trend(year_raw, peildatum_raw, narrow)
     return figure, summary, export_links("trend", view.year, view.peildatum, _("de cijfers van de trend"))
 
 
@@ -205,13 +210,14 @@ def register(app: Dash) -> None:
         peildatum,
         Input(ids.NATIONAL_HIGHLIGHT, "value"),
     )(cached_callback(update_ranking))
-    # year, peildatum -> trend and its summary
+    # year, peildatum, phone-sized screen -> trend and its summary
     app.callback(
         Output(ids.NATIONAL_TREND, "figure"),
         Output(ids.NATIONAL_TREND_SUMMARY, "children"),
         Output(ids.NATIONAL_TREND_EXPORT, "children"),
         year,
         peildatum,
+        Input(ids.NARROW, "data"),
     )(cached_callback(_trend_with_links))
     # every control -> URL query, so a link reproduces the view
     app.callback(

@@ -53,3 +53,10 @@ def register(app: Dash) -> None:
         State(ids.NAV_COLLAPSE, "className"),
         prevent_initial_call=True,
     )
+    # first load -> whether the screen is phone-sized. Once only (the store's own id never changes):
+    # figures with it as input wait for it on the first load and are not drawn twice on navigation.
+    app.clientside_callback(
+        ClientsideFunction(namespace="hzw", function_name="isNarrow"),
+        Output(ids.NARROW, "data"),
+        Input(ids.NARROW, "id"),
+    )

@@ -12,6 +12,9 @@ LOGOUT_TOKEN = "logout-token"
 LANGUAGE_SWITCH = "language-switch"
 NAV_TOGGLE = "nav-toggle"
 NAV_COLLAPSE = "nav-collapse"
+# Whether the page is read on a phone-sized screen: set in the browser, read by figures that lay out
+# differently there (fewer columns, fewer tick labels).
+NARROW = "narrow-screen"
 
 # Landelijk
 NATIONAL_YEAR = "national-year"

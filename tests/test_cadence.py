@@ -231,7 +231,9 @@ def test_figure_shades_the_gaps_on_the_case_row_and_marks_the_peildatum():
     lines = [s for s in figure.layout.shapes if s.type == "line"]
     assert [(s.x0, s.x1) for s in lines] == [("2026-06-30", "2026-06-30")]
     texts = [a.text for a in figure.layout.annotations]
-    assert texts == ["80 dagen zonder casusbespreking", "al 60 dagen geen casusbespreking", "peildatum"]
+    assert texts == ["80 dagen", "al 60 dagen", "peildatum"]
+    hover = [a.hovertext for a in figure.layout.annotations][:2]
+    assert hover == ["80 dagen zonder casusbespreking", "al 60 dagen geen casusbespreking"]
 
 
 @pytest.mark.zuiver
@@ -248,7 +250,8 @@ def test_figure_of_a_past_year_has_no_peildatum_line_and_clips_gaps_to_the_year(
     figure = cadence_figure(frame, gaps, 2025, PEIL)
     assert [s.type for s in figure.layout.shapes] == ["rect", "rect"]
     assert figure.layout.shapes[0].x0 == "2025-01-01"
-    assert [a.text for a in figure.layout.annotations] == [
+    assert [a.text for a in figure.layout.annotations] == ["90 dagen", "305 dagen tot eind 2025"]
+    assert [a.hovertext for a in figure.layout.annotations] == [
         "90 dagen zonder casusbespreking",
         "305 dagen zonder casusbespreking tot eind 2025",
     ]

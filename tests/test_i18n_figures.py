@@ -59,13 +59,14 @@ def test_funnel_summary_and_figure_in_english_with_english_numbers():
     )
     steps, beside = figure.data
     assert list(steps.y) == ["Referred", "Started", "Placed (paid work)", "In sustainable work"]
-    assert steps.text[2] == "600 (49% of previous step)"
+    assert steps.text[2] == "600 (49%)" and steps.customdata[2] == "600 (49% of previous step)"
     assert list(beside.y) == ["Ongoing", "Stopped without sustainable work"]
     assert figure.layout.xaxis.title.text == "Trajectories" and figure.layout.separators == ".,"
+    assert figure.layout.title.subtitle.text == "in brackets: % of previous step"
     assert funnel_summary("Achterhoek", COUNTS, 2025).startswith(
         "Achterhoek, startcohort 2025: 1.234 gestart"
     )
-    assert funnel_figure(COUNTS, "x").data[0].text[2] == "600 (49 % van vorige stap)"
+    assert funnel_figure(COUNTS, "x").data[0].customdata[2] == "600 (49 % van vorige stap)"
 
 
 def test_an_empty_funnel_says_no_data_in_the_language_of_the_request():
@@ -81,10 +82,8 @@ def test_cadence_figure_and_summary_in_english():
     traces = {t.name: t for t in figure.data}
     assert traces["Learning session"].text[0] == "Learning session<br>5 March 2026<br>1,234 participants"
     assert traces["Case discussion"].text[0].endswith("20 January 2026<br>participants unknown")
-    assert [a.text for a in figure.layout.annotations] == [
-        "no case discussion for 161 days so far",
-        "reference date",
-    ]
+    assert [a.text for a in figure.layout.annotations] == ["161 days so far", "reference date"]
+    assert figure.layout.annotations[0].hovertext == "no case discussion for 161 days so far"
     assert figure.layout.xaxis.ticktext[:3] == ("Jan", "Feb", "Mar")
     assert text == (
         "In 2026 up to 30 June: 1 of 3 learning sessions and 1 of 10 case discussions; "

@@ -17,7 +17,7 @@ from layouts.figures.methods import (
     methods_grid_figure,
     methods_summary,
 )
-from layouts.figures.theme import PRINT, SCREEN
+from layouts.figures.theme import PHONE, PRINT, SCREEN, on_screen
 from layouts.figures.trend import GOAL_COLOUR, trend_figure
 
 pytestmark = pytest.mark.zuiver
@@ -104,6 +104,32 @@ def test_grid_has_one_chart_per_region_on_one_scale():
         figure.layout.height == 7 * 130 + 40
         and methods_grid_figure(regions(), 2026, COHORT, PRINT).layout.height == 600
     )
+
+
+def test_on_a_phone_panels_stand_under_each_other_and_the_grid_has_two_columns():
+    assert on_screen(True) is PHONE and on_screen(None) is SCREEN and on_screen(False) is SCREEN
+    wide = methods_figure(by_method(), by_funding(), 2026, COHORT)
+    phone = methods_figure(by_method(), by_funding(), 2026, COHORT, PHONE)
+    # Same bars in the same order; side by side on screen, one column on a phone.
+    assert [list(t.x) for t in phone.data] == [list(t.x) for t in wide.data]
+    assert {t.xaxis for t in phone.data} == {"x", "x2", "x3", "x4"}
+    domains = [tuple(phone.layout[f"xaxis{k}"].domain) for k in ("", "2", "3", "4")]
+    assert len(set(domains)) == 1 and domains[0] == (0.0, 1.0)
+    assert len({tuple(wide.layout[f"xaxis{k}"].domain) for k in ("", "2")}) == 2
+    assert all(len(line) <= 30 for a in phone.layout.annotations for line in a.text.split("<br>"))
+    grid = methods_grid_figure(regions(), 2026, COHORT, PHONE)
+    assert len(grid.data) == 35 and grid.layout.height == 18 * 130 + 40
+    assert {round(grid.layout[n].domain[0], 2) for n in grid.layout if n.startswith("xaxis")} == {0.0, 0.51}
+
+
+def test_on_a_phone_the_trend_names_every_other_month_upright():
+    phone = trend_figure(monthly(), 2026, dt.date(2026, 6, 30), 300, medium=PHONE)
+    screen = trend_figure(monthly(), 2026, dt.date(2026, 6, 30), 300)
+    assert list(phone.layout.xaxis.ticktext)[1:4] == ["jan", "", "mrt"] and phone.layout.xaxis.tickangle == 0
+    assert list(screen.layout.xaxis.ticktext)[1:4] == ["jan", "feb", "mrt"]
+    # Earlier years can still be clicked on (a phone is a screen), and the hint sits above them.
+    assert [t.visible for t in phone.data] == [t.visible for t in screen.data]
+    assert phone.layout.legend.title.side == "top" and "<br>" in phone.layout.legend.title.text
 
 
 def test_sentences_name_both_cohorts():

@@ -53,6 +53,20 @@ def _hover(kind: str, row: Mapping[str, Any]) -> str:
     return "<br>".join(lines)
 
 
+def gap_mark(gap: Gap, peildatum: dt.date) -> str:
+    """The short label of a gap in the figure; :func:`gap_label` is its hover text.
+
+    The row (case discussions) and the shading say what the days are without; the long label
+    would run into its neighbours on a phone.
+    """
+    days = fmt.number(gap.days)
+    if gap.open and gap.end == peildatum:
+        return _("al {days} dagen").format(days=days)
+    if gap.open:
+        return _("{days} dagen tot eind {year}").format(days=days, year=gap.end.year)
+    return _("{days} dagen").format(days=days)
+
+
 def gap_label(gap: Gap, peildatum: dt.date) -> str:
     """Label of a gap: closed, still running at the peildatum, or running to the year's end."""
     days = fmt.number(gap.days)
@@ -135,7 +149,8 @@ def cadence_figure(
                 "x": (start + (gap.end - start) / 2).isoformat(),
                 "y": row - 0.3 if above else row + 0.3,
                 "yanchor": "bottom" if above else "top",
-                "text": gap_label(gap, peildatum),
+                "text": gap_mark(gap, peildatum),
+                "hovertext": gap_label(gap, peildatum),
                 "showarrow": False,
                 "bgcolor": "rgba(255, 255, 255, 0.85)",  # stays readable where the peildatum line crosses it
                 "font": {"size": medium.size(12), "color": INK},

@@ -36,7 +36,17 @@ class Conversion:
 
     @property
     def text(self) -> str:
-        """The label beside the bar."""
+        """The label beside the bar: short, so it fits beside a long bar on a phone.
+
+        The axis title says what the percentage in brackets is.
+        """
+        if self.marker or self.share is None:
+            return self.description
+        return f"{fmt.number(self.count)} ({fmt.percentage(self.share)})"
+
+    @property
+    def description(self) -> str:
+        """The same in words, for the hover text."""
         if self.marker:
             return self.marker
         if self.share is None:
@@ -107,7 +117,8 @@ def funnel_figure(
             text=texts,
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
+            customdata=[s.description for s in steps],
+            hovertemplate="%{y}: %{customdata}<extra></extra>",
         )
     )
     beside_values = [counts.get(key, 0) for key, _label in BESIDE]
@@ -126,7 +137,7 @@ def funnel_figure(
         )
     )
     top = max([s.count for s in steps] + beside)
-    figure.update_xaxes(range=[0, top * 1.6 if top else 1])
+    figure.update_xaxes(range=[0, top * 1.75 if top else 1])
     rows = [[s.label, fmt.published(s.marker or s.count), fmt.percentage(s.share)] for s in steps]
     rows += [
         [_(label), fmt.published(value), "–"]
@@ -165,12 +176,21 @@ def _layout(title: str, medium: Medium) -> dict[str, object]:
     return base_layout(
         medium,
         height=300,
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": medium.size(15)}},
-        margin={"l": 10, "r": 10, "t": medium.size(40), "b": medium.size(30)},
+        # The subtitle says what the percentages beside the bars are: as an axis title it would run
+        # off a phone, where the step names take half the width.
+        title={
+            "text": title,
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": medium.size(15)},
+            "subtitle": {"text": _("tussen haakjes: % van vorige stap"), "font": {"size": medium.size(13)}},
+        },
+        margin={"l": 10, "r": 10, "t": medium.size(56), "b": medium.size(30)},
         barmode="group",
         showlegend=False,
         bargap=0.25,
         # Steps top to bottom in funnel order.
         yaxis={"autorange": "reversed", "automargin": True},
-        xaxis={"gridcolor": "#e9ecef", "title": {"text": _("Trajecten")}},
+        # Few ticks: on a phone the step names leave the bars a third of the width.
+        xaxis={"gridcolor": "#e9ecef", "nticks": 3, "title": {"text": _("Trajecten")}},
     )

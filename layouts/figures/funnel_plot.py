@@ -270,12 +270,14 @@ def _layout(medium: Medium) -> dict[str, object]:
         },
         yaxis={
             "title": {"text": _("Duurzame uitstroom (%)")},
-            "range": [0, 100],
+            # A little room below 0 %, so its label does not touch the "0" of the other axis.
+            "range": [-4, 100],
             "ticksuffix": fmt.percent_suffix(),
             "gridcolor": "#e9ecef",
             "zeroline": False,
         },
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+        # Far enough below the axis title that a legend wrapped over lines on a phone stays clear.
+        legend={"orientation": "h", "yanchor": "top", "y": -0.34, "x": 0},
     )
 
 

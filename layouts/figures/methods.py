@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -19,6 +20,8 @@ OUTFLOW_COLOUR = "#154273"
 # The grid's columns on screen: region names up to about 28 letters keep their line at 1440 wide.
 GRID_COLUMNS = 5
 GRID_ROW_HEIGHT = 130
+# On a phone two columns: each chart about 170 px wide, room for a name of about 24 letters.
+PHONE_GRID_COLUMNS = 2
 
 
 def _label(value: str) -> str:
@@ -40,21 +43,30 @@ def methods_figure(
     """
     if int(by_method["gestart"].sum()) == 0 and int(by_method["cohort_gestart"].sum()) == 0:
         return message_figure(_("geen gegevens"), medium=medium)
+    # On a phone the four panels stand under each other: side by side each would be too narrow
+    # for its title and its numbers.
+    stacked = medium.narrow
+    titles = [
+        _("Gestart in {year}, per methode").format(year=year),
+        _("Duurzame uitstroom per methode, {cohort}").format(cohort=outflow.note()),
+        _("Gestart in {year}, per financiering").format(year=year),
+        _("Duurzame uitstroom per financiering, {cohort}").format(cohort=outflow.note()),
+    ]
+    heights = [len(by_method), len(by_funding)]
     figure = make_subplots(
-        rows=2,
-        cols=2,
-        shared_yaxes=True,
+        rows=4 if stacked else 2,
+        cols=1 if stacked else 2,
+        shared_yaxes=not stacked,
         horizontal_spacing=0.06,
-        vertical_spacing=0.18,
-        row_heights=[len(by_method), len(by_funding)],
-        subplot_titles=[
-            _("Gestart in {year}, per methode").format(year=year),
-            _("Duurzame uitstroom per methode, {cohort}").format(cohort=outflow.note()),
-            _("Gestart in {year}, per financiering").format(year=year),
-            _("Duurzame uitstroom per financiering, {cohort}").format(cohort=outflow.note()),
-        ],
+        vertical_spacing=0.12 if stacked else 0.18,
+        row_heights=[heights[0], heights[0], heights[1], heights[1]] if stacked else heights,
+        subplot_titles=[_wrap(t, 30) for t in titles] if stacked else titles,
     )
-    figure.update_layout(_layout(medium, height=420))
+    figure.update_layout(_layout(medium, height=1000 if stacked else 420))
+
+    def place(row: int, col: int) -> dict[str, int]:
+        return {"row": 2 * row - 2 + col, "col": 1} if stacked else {"row": row, "col": col}
+
     for row, (frame, by) in enumerate(((by_method, "methode"), (by_funding, "financiering")), start=1):
         names = [_label(str(value)) for value in frame[by]]
         figure.add_trace(
@@ -71,8 +83,7 @@ def methods_figure(
                 + "<extra></extra>",
                 showlegend=False,
             ),
-            row=row,
-            col=1,
+            **place(row, 1),
         )
         pct = [None if _missing(v) else float(v) for v in frame["duurzaam_pct"]]
         figure.add_trace(
@@ -95,12 +106,11 @@ def methods_figure(
                 + "<extra></extra>",
                 showlegend=False,
             ),
-            row=row,
-            col=2,
+            **place(row, 2),
         )
         top = float(frame["gestart"].max()) or 1.0
-        figure.update_xaxes(range=[0, top * 1.25], row=row, col=1)
-        figure.update_xaxes(range=[0, 115], ticksuffix=" %", row=row, col=2)
+        figure.update_xaxes(range=[0, top * 1.25], **place(row, 1))
+        figure.update_xaxes(range=[0, 115], ticksuffix=" %", **place(row, 2))
     figure.update_yaxes(autorange="reversed", automargin=True)
     figure.update_annotations(font={"size": medium.size(13)})
     return with_table(figure, *_national_table(by_method, by_funding, year, outflow))
@@ -122,6 +132,8 @@ def methods_grid_figure(
     if regions["gestart"].sum() == 0 and regions["cohort_gestart"].sum() == 0:
         return message_figure(_("geen gegevens"), medium=medium)
     names = dict(zip(regions["code"], regions["regio"], strict=False))
+    if medium.narrow:
+        columns = min(columns, PHONE_GRID_COLUMNS)
     rows = math.ceil(len(codes) / columns)
     figure = make_subplots(
         rows=rows,
@@ -130,7 +142,7 @@ def methods_grid_figure(
         shared_xaxes="all",
         horizontal_spacing=0.02,
         vertical_spacing=0.5 / rows,
-        subplot_titles=[names[code] for code in codes],
+        subplot_titles=[_wrap(names[code], 22) if medium.narrow else names[code] for code in codes],
     )
     figure.update_layout(_layout(medium, height=rows * GRID_ROW_HEIGHT + 40))
     for index, code in enumerate(codes):
@@ -211,6 +223,11 @@ def grid_note(year: int, outflow: OutflowCohort) -> str:
         "Per regio: de balk is het aantal trajecten gestart in {year}, het percentage de duurzame "
         "uitstroom per methode van {cohort}."
     ).format(year=year, cohort=outflow.note())
+
+
+def _wrap(text: str, width: int) -> str:
+    """``text`` broken into lines of at most about ``width`` letters, for Plotly (``<br>``)."""
+    return "<br>".join(textwrap.wrap(text, width))
 
 
 def _missing(value: object) -> bool:

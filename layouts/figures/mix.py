@@ -91,9 +91,11 @@ def mix_figure(mix: pd.DataFrame, medium: Medium = SCREEN) -> go.Figure:
         figure.add_annotation(
             x=row.gestart,
             y=category(METHOD, row.methode),
-            text=_("{started} gestart · {share} duurzaam").format(
+            # Two short lines rather than one long one: it fits beside the longest bar on a phone.
+            text=_("{started} gestart<br>{share} duurzaam").format(
                 started=fmt.number(row.gestart), share=fmt.percentage(row.duurzaam_pct)
             ),
+            align="left",
             xanchor="left",
             xshift=6,
             showarrow=False,
@@ -127,10 +129,17 @@ def mix_summary(mix: pd.DataFrame, cohort: int) -> str:
 def _layout(medium: Medium) -> dict[str, object]:
     return base_layout(
         medium,
-        height=300,
+        height=360,
         barmode="stack",
         margin={"l": 10, "r": 10, "t": 10, "b": medium.size(40)},
         yaxis={"autorange": "reversed", "automargin": True},
         xaxis={"gridcolor": "#e9ecef", "title": {"text": _("Trajecten gestart")}},
-        legend={"orientation": "h", "y": -0.25, "title": {"text": _("Financiering") + ": "}},
+        # Above the bars: below them a legend that wraps on a narrow screen grows into the axis title.
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "x": 0,
+            "title": {"text": _("Financiering") + ": "},
+        },
     )

@@ -65,6 +65,11 @@ class Medium:
         """The same medium for a figure given ``height`` pixels (one screen of a show, say)."""
         return replace(self, height=height)
 
+    @property
+    def narrow(self) -> bool:
+        """Whether the figure may be drawn narrower than a small tablet (a phone held upright)."""
+        return self.width is not None and self.width < 576
+
     def text_width(self, text: str, size: int) -> float:
         """About how many pixels ``text`` takes at ``size`` (proportional letters average half an em)."""
         return len(text) * size * CHAR_WIDTH
@@ -72,12 +77,20 @@ class Medium:
 
 # Screen: the pages, read at arm's length; every size is the builder's own.
 SCREEN = Medium("screen", SCREEN_FONT, 1.0, None, None, 0.25)
+# Phone: the pages on a screen under 576 px wide. Text keeps its size; builders that set things side
+# by side (panels, tick labels) set fewer of them.
+PHONE = Medium("phone", SCREEN_FONT, 1.0, None, 360, 0.25)
 # Projector: presentation mode, read from the back of a room on 1280×720; a figure gets the room
 # below the screen's title, and a ranking of 35 regions two columns so its names stay large.
 PROJECTOR = Medium("projector", 20, 1.5, 520, 1240, 0.15, columns=2)
 # Print: the meeting pack, figures drawn 1200×600 and shrunk onto an A4-landscape page or a slide
 # (about 0.63 pt per pixel), so 17 px body text prints at about 11 pt.
 PRINT = Medium("print", 17, 1.25, 600, 1200, 0.15)
+
+
+def on_screen(narrow: bool | None) -> Medium:
+    """The medium of a page's figure: ``narrow`` is what the browser said of its width."""
+    return PHONE if narrow else SCREEN
 
 
 def base_layout(medium: Medium = SCREEN, **overrides: Any) -> dict[str, Any]:

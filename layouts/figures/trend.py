@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import textwrap
+from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -12,7 +14,7 @@ from dashboard.i18n import _
 from dashboard.text import format as fmt
 from dashboard.text.format import month_abbreviations, month_name
 from layouts.figure_table import with_table
-from layouts.figures.theme import SCREEN, Medium, base_layout
+from layouts.figures.theme import PHONE, SCREEN, Medium, base_layout
 
 YEARS_SHOWN = 4
 # This year bold and dark, last year the one comparison line; earlier years are there on request
@@ -54,7 +56,7 @@ def trend_figure(
         last_month = peildatum.month if shown == peildatum.year else 12
         if shown > peildatum.year or per_month.sum() == 0:
             continue
-        if index >= 2 and medium is not SCREEN:
+        if index >= 2 and medium not in (SCREEN, PHONE):
             continue  # on a projector or paper nobody can ask for them: drawn only where a click can
         cumulative = per_month.cumsum().loc[:last_month]
         positions = [float(m) for m in cumulative.index]
@@ -93,7 +95,12 @@ def trend_figure(
         )
     if any(trace.visible == "legendonly" for trace in figure.data):
         # Says where the hidden years are (only drawn on screen, where a reader can click).
-        figure.update_layout(legend_title_text=_("Klik op een jaar om het te tonen of te verbergen:"))
+        hint = _("Klik op een jaar om het te tonen of te verbergen:")
+        if medium.narrow:
+            # Above the years on a phone: beside them it runs off the screen.
+            figure.update_layout(legend_title={"text": _wrap(hint, 34), "side": "top"})
+        else:
+            figure.update_layout(legend_title_text=hint)
     if target is None:
         return _with_month_table(figure, columns, peildatum)
     goal_name = _("doel {year}").format(year=year)
@@ -142,15 +149,30 @@ def _with_month_table(
     return with_table(figure, caption, [_("Maand"), *columns], rows)
 
 
+def _every_other(names: Sequence[str]) -> list[str]:
+    return [name if index % 2 == 0 else "" for index, name in enumerate(names)]
+
+
+def _wrap(text: str, width: int) -> str:
+    """``text`` broken into lines of at most about ``width`` letters, for Plotly (``<br>``)."""
+    return "<br>".join(textwrap.wrap(text, width))
+
+
 def _layout(medium: Medium) -> dict[str, object]:
     return base_layout(
         medium,
-        height=380,
+        # On a phone the legend takes more lines; the plot keeps its height.
+        height=460 if medium.narrow else 380,
         # Room at the right for the goal's name at the end of its line.
         margin={"l": 10, "r": medium.size(110), "t": 10, "b": medium.size(40)},
         xaxis={
             "tickvals": list(range(0, 13)),
-            "ticktext": ["", *month_abbreviations()],
+            # On a phone every other month is named, upright: twelve names would be turned on
+            # their side and run into each other.
+            "ticktext": ["", *_every_other(month_abbreviations())]
+            if medium.narrow
+            else ["", *month_abbreviations()],
+            "tickangle": 0 if medium.narrow else None,
             "range": [0, 12.6],
             "gridcolor": "#e9ecef",
         },
