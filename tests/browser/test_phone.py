@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.axe import assert_accessible
 from tests.browser.conftest import screenshot
 
 pytestmark = pytest.mark.browser
@@ -66,6 +67,7 @@ def test_a_wide_table_scrolls_in_its_own_box_and_says_so(page, server):
     box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
     page.wait_for_timeout(200)
     assert box.get_attribute("data-at-end") == "true"
+    assert_accessible(page)
 
 
 def test_the_organisation_grid_keeps_its_name_column_on_a_phone(page, server):
