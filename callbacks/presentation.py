@@ -43,7 +43,7 @@ def draw_step(
 ) -> tuple[Any, str, str | NoUpdate]:
     """The current screen, the position indicator and the URL query of this exact screen."""
     show = show_from_store(stored)
-    steps = show_layout.sequence(show.regions)
+    steps = show_layout.sequence(show.regions, show.regions_first)
     current = min(max(step or 1, 1), len(steps))
     shown = steps[current - 1]
     # Tiles and region gauges show cohort outflow, followed past the end of a past year.

@@ -57,9 +57,15 @@ def pack_links(year: int, peildatum: dt.date | str, regions: tuple[str, ...] = (
 
 
 def presentation_link(year: int, peildatum: dt.date | str, regions: tuple[str, ...] = ()) -> html.A:
-    """*Presenteren*: opens the show at this view (a region page passes its own region)."""
+    """*Presenteren*: opens the show at this view.
+
+    A region page passes its own region: the show then starts with that region's screens and
+    follows with the national context.
+    """
     day = peildatum if isinstance(peildatum, str) else peildatum.isoformat()
-    params = {"jaar": year, "peildatum": day} | ({"regios": ",".join(regions)} if regions else {})
+    params = {"jaar": year, "peildatum": day} | (
+        {"regios": ",".join(regions), "begin": "regio"} if regions else {}
+    )
     return html.A(
         [html.I(className="bi bi-easel me-1", **aria(hidden="true")), _("Presenteren")],
         href="/presentatie?" + urlencode(params),

@@ -53,12 +53,16 @@ class Show:
     regions: tuple[str, ...]
     since: dt.date | None
     auto_seconds: int
+    # Started from a region page: that region's screens first, then the national context.
+    regions_first: bool = False
 
     def query(self, step: int) -> str:
         """``?jaar=…&peildatum=…&regios=AM09,AM01&stap=3`` for this show at ``step`` (1-based)."""
         params: dict[str, Any] = {"jaar": self.year, "peildatum": self.peildatum.isoformat()}
         if self.regions:
             params["regios"] = ",".join(self.regions)
+            if self.regions_first:
+                params["begin"] = "regio"
         if self.since is not None:
             params["sinds"] = self.since.isoformat()
         if self.auto_seconds:
@@ -102,19 +106,25 @@ def parse_show(query: dict[str, Any]) -> Show:
         regions=tuple(codes[:MAX_REGIONS]),
         since=view.since,
         auto_seconds=auto if auto in AUTO_CHOICES else 0,
+        regions_first=one("begin") == "regio" and bool(codes),
     )
 
 
-def sequence(regions: tuple[str, ...]) -> list[Step]:
-    """National overview → map → ranking → the chosen regions → meeting cadence."""
+def sequence(regions: tuple[str, ...], regions_first: bool = False) -> list[Step]:
+    """National overview → map → ranking → the chosen regions → meeting cadence.
+
+    ``regions_first`` (a show started from a region page) puts the regions before the national
+    context: a region's stuurgroep talks about its own figures first.
+    """
     names = {r.code: r.naam for r in region_refs()}
-    return [
+    own = [Step("regio", names[code], code) for code in regions]
+    national = [
         Step("tegels", _("Landelijk overzicht")),
         Step("kaart", _("Kaart: % van het jaardoel")),
         Step("rangorde", _("Rangorde van de regio's")),
-        *[Step("regio", names[code], code) for code in regions],
-        Step("bijeenkomsten", _("Bijeenkomsten")),
     ]
+    middle = [*own, *national] if regions_first else [*national, *own]
+    return [*middle, Step("bijeenkomsten", _("Bijeenkomsten"))]
 
 
 def page(**query: Any) -> html.Div:
@@ -124,7 +134,7 @@ def page(**query: Any) -> html.Div:
     step = int(raw_step) if isinstance(raw_step, str) and raw_step.isascii() and raw_step.isdigit() else 1
     # Esc leads to the national overview at the same year and peildatum.
     exit_href = "/?" + urlencode({"jaar": show.year, "peildatum": show.peildatum.isoformat()})
-    steps = sequence(show.regions)
+    steps = sequence(show.regions, show.regions_first)
     return html.Div(
         [
             dcc.Store(id=ids.PRESENTATION_SHOW, data=show.query(1)),

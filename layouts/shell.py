@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from flask import has_request_context
 
-from dashboard.auth.viewer import ROLE_LABELS, SYSTEM_VIEWER, Viewer, current_viewer
+from dashboard.auth.viewer import REGIONAL, ROLE_LABELS, SYSTEM_VIEWER, Viewer, current_viewer
 from dashboard.auth.web import csrf_token
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language
 from layouts import ids
@@ -67,6 +67,15 @@ def account_menu(viewer: Viewer, csrf: str) -> html.Form | None:
     )
 
 
+def own_region_link(viewer: Viewer) -> tuple[str, str] | None:
+    """*Mijn regio* for a regional account: its region's page, or the list when it has several."""
+    if viewer.role != REGIONAL or not viewer.regions:
+        return None
+    if len(viewer.regions) == 1:
+        return _("Mijn regio"), f"/regio/{next(iter(viewer.regions))}"
+    return _("Mijn regio's"), "/regio"
+
+
 def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "") -> html.Nav:
     """Top navigation; the current page is marked with aria-current by NavLink(active=...)."""
     links = [
@@ -74,6 +83,10 @@ def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "") -> html.Nav:
         for label, href in NAV_ITEMS
         if href != "/data" or viewer.sees_any_organisations
     ]
+    own = own_region_link(viewer)
+    if own is not None:
+        # First: a regional project leader's own region is where most visits start.
+        links.insert(0, dbc.NavItem(dbc.NavLink(own[0], href=own[1], active="exact")))
     # On a narrow screen (or at 200 % zoom) the links fold behind a menu button.
     toggler = html.Button(
         html.Span(className="navbar-toggler-icon"),

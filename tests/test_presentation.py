@@ -17,6 +17,24 @@ def test_sequence_runs_from_country_through_chosen_regions_to_meetings():
     steps = sequence(("AM09", "AM01"))
     assert [s.kind for s in steps] == ["tegels", "kaart", "rangorde", "regio", "regio", "bijeenkomsten"]
     assert [s.title for s in steps if s.kind == "regio"] == ["Achterhoek", "Groningen"]
+    # From a region page: the region's own screens first, then the national context.
+    first = sequence(("AM09",), regions_first=True)
+    assert [s.kind for s in first] == ["regio", "tegels", "kaart", "rangorde", "bijeenkomsten"]
+
+
+def test_presenting_from_a_region_page_starts_with_that_region(region_app):
+    from layouts.exports import presentation_link
+
+    href = presentation_link(2026, "2026-06-30", ("AM09",)).href
+    assert href == "/presentatie?jaar=2026&peildatum=2026-06-30&regios=AM09&begin=regio"
+    with region_app.server.app_context():
+        show = parse_show({"jaar": "2026", "peildatum": "2026-06-30", "regios": "AM09", "begin": "regio"})
+        assert show.regions_first and show_from_store(show.query(1)) == show
+        # Without regions there is nothing to start with.
+        assert not parse_show({"begin": "regio"}).regions_first
+    screen, position, _query = run(region_app, draw_step, 1, show.query(1), "")
+    assert position == "Scherm 1 van 5: Achterhoek"
+    assert text_of(screen).startswith("Regio Achterhoek · 2026")
 
 
 def test_show_from_url_is_checked_and_round_trips(region_app):

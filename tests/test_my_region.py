@@ -1,0 +1,35 @@
+"""A regional account starts at its own region: *Mijn regio* in the navigation."""
+
+from __future__ import annotations
+
+from dash import dcc
+
+from dashboard.auth.viewer import Viewer
+from layouts.shell import navigation, own_region_link
+
+
+def nav_links(nav: object) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+
+    def walk(node: object) -> None:
+        if getattr(node, "href", None) is not None and type(node).__name__ == "NavLink":
+            found.append((str(node.children), str(node.href)))
+        children = getattr(node, "children", None)
+        for child in children if isinstance(children, list) else [children]:
+            if child is not None and not isinstance(child, (str, dcc.Input)):
+                walk(child)
+
+    walk(nav)
+    return found
+
+
+def test_a_regional_account_has_its_region_first_in_the_navigation(app):
+    with app.server.test_request_context("/"):
+        regional = nav_links(navigation(Viewer("pl-achterhoek", "regio", frozenset({"AM09"}))))
+        national = nav_links(navigation(Viewer("szw", "landelijk")))
+        several = own_region_link(Viewer("pl", "regio", frozenset({"AM09", "AM01"})))
+    assert regional[0] == ("Mijn regio", "/regio/AM09")
+    assert all(label != "Mijn regio" for label, _href in national)
+    assert regional[1:] == national  # the rest of the menu is the same
+    assert several == ("Mijn regio's", "/regio")
+    assert own_region_link(Viewer("pl", "regio")) is None
