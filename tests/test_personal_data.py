@@ -40,6 +40,9 @@ def test_the_numbers_used_here_pass_or_fail_the_eleven_test_as_assumed():
         ("111-222-333", BSN),
         ("12345672", BSN),  # a number cell that lost its leading zero
         ("cliënt 12345672", BSN),
+        ("ID-１１１２２２３３３", BSN),  # full-width digits
+        ("ID-111\u200b222333", BSN),  # a zero-width space
+        ("ID-١١١٢٢٢٣٣٣", BSN),  # Arabic-Indic digits
         ("ID-111222334", None),  # fails the eleven-test
         ("1111222333", None),  # ten digits: part of a longer number
         ("j.de.vries@gemeente-oost.nl", EMAIL),

@@ -150,8 +150,21 @@ def _has_phone(text: str) -> bool:
     return any(not _DATE_INSIDE.search(found[0]) for found in _PHONE.finditer(text))
 
 
+def _plain_text(text: str) -> str:
+    """``text`` with full-width and other scripts' digits as 0-9 and invisible characters dropped."""
+    plain = unicodedata.normalize("NFKC", text)
+    return "".join(
+        str(unicodedata.decimal(ch)) if ch.isdecimal() else ch
+        for ch in plain
+        if unicodedata.category(ch) != "Cf"  # zero-width spaces and joiners
+    )
+
+
 def personal_data(text: str) -> str | None:
     """What kind of personal data ``text`` holds (a Dutch description, untranslated), or None."""
+    if not text.isascii():
+        # "１１１２２２３３３" and "111\u200b222333" are a BSN too.
+        text = _plain_text(text)
     if not _WORTH_A_LOOK.search(text):
         return None
     if _has_bsn(text):
