@@ -85,6 +85,7 @@ def _import(
             path,
             user=viewer.name,
             max_bytes=settings.max_import_bytes,
+            parse_seconds=settings.import_parse_seconds,
             check_only=check_only,
             file_name=name,
             new_organisations=confirmed,

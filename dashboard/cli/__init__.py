@@ -123,6 +123,7 @@ def import_(
         bestand,
         user=gebruiker or getpass.getuser(),
         max_bytes=settings.max_import_bytes,
+        parse_seconds=settings.import_parse_seconds,
         check_only=controleer,
         via="hzw import",
         on_wait=common.say_waiting,

@@ -8,6 +8,7 @@ import hashlib
 import io
 import math
 import re
+import time
 import warnings
 import zipfile
 import zlib
@@ -25,11 +26,19 @@ DELIMITERS = (";", ",", "\t")
 ZIP_MAGIC = b"PK\x03\x04"
 # Office 97–2003 files (.xls), and password-protected .xlsx files, which Office wraps the same way.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# An XLSX is zipped XML, and worksheets compress about 5 to 10 times: ten times the file limit
-# unpacked leaves room for any honest workbook, while a zip bomb (hundreds of times) is refused
-# before anything is inflated. zipfile never inflates an entry beyond the size its directory
-# declares, so the declared sizes are a real bound.
+# An XLSX is zipped XML, and worksheets compress about 5 to 10 times (very repetitive ones some
+# tens of times): ten times the file limit unpacked, and a hundred times the file itself, leave
+# room for any honest workbook, while a zip bomb (hundreds of times) is refused before anything is
+# inflated. zipfile never inflates an entry beyond the size its directory declares, so the
+# declared sizes are a real bound.
 UNPACKED_FACTOR = 10
+UNPACKED_RATIO = 100
+# A workbook holds some tens of parts; thousands are no workbook of ours.
+MAX_PARTS = 1000
+# Parts that are archives themselves (an embedded workbook or zip) are not unpacked a second time.
+NESTED_ARCHIVES = (".zip", ".xlsx", ".xlsm", ".xlsb", ".xls", ".docx", ".pptx", ".jar", ".gz", ".7z", ".rar")
+# Seconds a workbook may take to read, when the caller names no other limit.
+PARSE_SECONDS = 60
 # What openpyxl raises, from its own code, the zip layer and the XML parser (ParseError is a
 # SyntaxError), when a workbook is damaged or only looks like one.
 XLSX_ERRORS = (
@@ -54,6 +63,14 @@ NOT_XLSX = N_(
 OLD_EXCEL = N_(
     "een oud Excel-bestand (.xls) of een met wachtwoord beveiligd bestand wordt niet ingelezen; "
     "open het in Excel en sla het op als .xlsx of .csv (zonder wachtwoord)."
+)
+ODD_ARCHIVE = N_(
+    "een gewone Excel-werkmap; dit bestand bevat ingesloten archieven, versleutelde of vreemd "
+    "benoemde onderdelen. Sla de gegevens op als een nieuwe .xlsx of als .csv."
+)
+TOO_SLOW = N_(
+    "een werkmap die binnen {seconden} seconden te lezen is; lever de gegevens in kleinere "
+    "bestanden of als CSV aan."
 )
 NOT_CSV = N_(
     "het bestand kan niet gelezen worden als CSV: een cel is te lang of de aanhalingstekens "
@@ -125,21 +142,51 @@ def _xlsx_cell_text(value: object, number_format: str | None) -> str:
     return str(value)
 
 
-def _xlsx_rows(raw: bytes, name: str, max_bytes: int) -> list[list[str]]:
-    limit = max_bytes * UNPACKED_FACTOR
+def _odd_part(info: zipfile.ZipInfo) -> bool:
+    name = info.filename.replace("\\", "/")
+    return (
+        info.flag_bits & 0x1 != 0  # encrypted
+        or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+        or name.startswith("/")
+        or ".." in name.split("/")
+        or name.lower().endswith(NESTED_ARCHIVES)
+    )
+
+
+def _check_archive(raw: bytes, name: str, max_bytes: int) -> None:
+    """Refuse a workbook from its zip directory alone, before any part is inflated."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+            parts = archive.infolist()
     except XLSX_ERRORS:
         raise _rejected(name, _(NOT_XLSX)) from None
+    names = [info.filename for info in parts]
+    # The same part twice means two readers may see two different workbooks.
+    if len(parts) > MAX_PARTS or len(set(names)) < len(names) or any(_odd_part(info) for info in parts):
+        raise _rejected(name, _(ODD_ARCHIVE))
+    unpacked = sum(info.file_size for info in parts)
+    limit = min(max_bytes * UNPACKED_FACTOR, len(raw) * UNPACKED_RATIO)
     if unpacked > limit:
         raise _rejected(
             name,
             _(
-                "het bestand is uitgepakt {grootte} groot, meer dan de grens van {grens}; lever de "
-                "gegevens in kleinere bestanden of als CSV aan."
-            ).format(grootte=_megabytes(unpacked), grens=_megabytes(limit)),
+                "het bestand is uitgepakt {grootte} groot, meer dan de grens van {grens} ({factor} keer "
+                "het bestand, en nooit meer dan {maximum}); lever de gegevens in kleinere bestanden "
+                "of als CSV aan."
+            ).format(
+                grootte=_megabytes(unpacked),
+                grens=_megabytes(limit),
+                factor=UNPACKED_RATIO,
+                maximum=_megabytes(max_bytes * UNPACKED_FACTOR),
+            ),
         )
+
+
+def _xlsx_rows(raw: bytes, name: str, max_bytes: int, parse_seconds: float) -> list[list[str]]:
+    _check_archive(raw, name, max_bytes)
+    # A deadline checked per row rather than a signal or a thread: it works the same in a
+    # gunicorn worker, the CLI and tests, and leaves no half-read workbook behind.
+    deadline = time.monotonic() + parse_seconds
     cells: list[list[tuple[object, str | None]]] = []
     try:
         # openpyxl warns about styles and extensions it skips; the cell values are still read.
@@ -150,6 +197,8 @@ def _xlsx_rows(raw: bytes, name: str, max_bytes: int) -> list[list[str]]:
                 sheet = book.worksheets[0]
                 sheet.reset_dimensions()  # the stored dimensions may be wrong; read what is there
                 for row in sheet.iter_rows():
+                    if time.monotonic() > deadline:
+                        raise _rejected(name, _(TOO_SLOW).format(seconden=fmt.number(parse_seconds)))
                     cells.append([(cell.value, getattr(cell, "number_format", None)) for cell in row])
             finally:
                 book.close()
@@ -205,15 +254,19 @@ def _table(rows: list[list[str]], name: str, fixed_width: bool) -> pd.DataFrame:
     return pd.DataFrame(data, columns=header, index=pd.Index(index, dtype="int64"), dtype=object)
 
 
-def read_table(path: Path, max_bytes: int, file_name: str | None = None) -> pd.DataFrame:
+def read_table(
+    path: Path, max_bytes: int, file_name: str | None = None, parse_seconds: float = PARSE_SECONDS
+) -> pd.DataFrame:
     """Read ``path`` as a table of text cells with the file's own headers.
 
     The format follows the content (a zip is XLSX) and otherwise the name shown, so an upload
     stored under a neutral name is still recognised. Headers are kept as written, duplicates
-    included; the index is each row's Excel row number minus 2, blank rows dropped.
+    included; the index is each row's Excel row number minus 2, blank rows dropped. A workbook
+    is checked as an archive before it is unpacked, and read within ``parse_seconds``.
 
     Raises:
-        ImportRejected: when the file is too large, missing, unreadable or ragged.
+        ImportRejected: when the file is too large, missing, unreadable, ragged, an archive that
+            unpacks too far or holds odd parts, or a workbook that takes too long to read.
     """
     name = file_name or path.name
     try:
@@ -229,5 +282,5 @@ def read_table(path: Path, max_bytes: int, file_name: str | None = None) -> pd.D
     if raw.startswith(OLE_MAGIC) or ".xls" in suffixes:
         raise _rejected(name, _(OLD_EXCEL))
     if raw.startswith(ZIP_MAGIC) or ".xlsx" in suffixes:
-        return _table(_xlsx_rows(raw, name, max_bytes), name, fixed_width=False)
+        return _table(_xlsx_rows(raw, name, max_bytes, parse_seconds), name, fixed_width=False)
     return _table(_csv_rows(raw, name), name, fixed_width=True)

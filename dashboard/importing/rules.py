@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -15,29 +14,8 @@ from openpyxl.utils import get_column_letter
 
 from dashboard.i18n import _
 from dashboard.importing import values as v
+from dashboard.importing.personal import is_identifying_header, personal_data_problems
 from dashboard.importing.problems import Problem
-
-# Columns that identify people: a file holding any of them is refused whole.
-IDENTIFYING_COLUMNS = frozenset(
-    {
-        "bsn",
-        "burgerservicenummer",
-        "naam",
-        "voornaam",
-        "achternaam",
-        "geboortedatum",
-        "adres",
-        "straat",
-        "huisnummer",
-        "postcode",
-        "woonplaats",
-        "email",
-        "e-mail",
-        "telefoon",
-        "telefoonnummer",
-        "diagnose",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -98,38 +76,9 @@ def normalise_headers(frame: pd.DataFrame) -> pd.DataFrame:
     return renamed
 
 
-# Parts of a header that point at personal data, however the column is spelled (BSN-nummer,
-# cliëntnaam, geboorte_datum, e-mailadres …). Contract columns that contain them are allowed.
-IDENTIFYING_PARTS = (
-    "bsn",
-    "burgerservice",
-    "naam",
-    "geboorte",
-    "adres",
-    "straat",
-    "huisnummer",
-    "postcode",
-    "woonplaats",
-    "mail",
-    "telefoon",
-    "diagnose",
-)
-
-
-def _letters(header: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", header.lower())
-    return "".join(ch for ch in decomposed if ch.isascii() and ch.isalpha())
-
-
 def is_identifying(header: str, kind: str) -> bool:
-    """Whether a column name suggests data that identifies a person."""
-    allowed = {c.name for c in SCHEMAS[kind]}
-    if header in allowed:
-        return False
-    letters = _letters(header)
-    if letters.startswith(("organisatie", "regio")):
-        return False  # organisatienaam, regionaam: about organisations and regions, not people
-    return header in IDENTIFYING_COLUMNS or any(part in letters for part in IDENTIFYING_PARTS)
+    """Whether a column name suggests data that identifies a person (contract columns never do)."""
+    return header not in {c.name for c in SCHEMAS[kind]} and is_identifying_header(header)
 
 
 def _letter(position: int) -> str:
@@ -296,8 +245,9 @@ def validate_frame(
     """
     frame = normalise_headers(frame)
     columns = list(frame.columns)
-    problems = _header_problems(kind, columns)
+    problems = _header_problems(kind, columns) or personal_data_problems(frame, _excel_rows(frame))
     if problems:
+        # Personal data refuses the file before any other message could repeat a value.
         return [], problems
     schema = [c for c in SCHEMAS[kind] if c.name in columns]
     records: list[dict[str, Any]] = []

@@ -22,7 +22,7 @@ from dashboard.i18n import N_, _
 from dashboard.importing import locking, redelivery, writing
 from dashboard.importing.identity import review_names
 from dashboard.importing.problems import ImportBusy, ImportRejected, Problem
-from dashboard.importing.reading import file_sha256, read_table
+from dashboard.importing.reading import PARSE_SECONDS, file_sha256, read_table
 from dashboard.importing.rules import SCHEMAS, ignored_columns, validate_frame
 from dashboard.infra import clock
 from dashboard.infra.db import Database
@@ -316,11 +316,13 @@ def import_file(
     on_wait: Callable[[], None] | None = None,
     new_organisations: Collection[str] = (),
     left_out: str | None = None,
+    parse_seconds: float = PARSE_SECONDS,
 ) -> ImportResult:
     """Read a delivered CSV/XLSX file and import it (see ``import_frame``).
 
     ``file_name`` is the name shown and logged when it differs from the file on disk (uploads);
-    ``new_organisations`` and ``left_out`` are the choices described there.
+    ``new_organisations`` and ``left_out`` are the choices described there; a workbook that takes
+    longer than ``parse_seconds`` to read is refused.
 
     Raises:
         ImportRejected: when the file cannot be read or breaks the contract; nothing was written.
@@ -329,6 +331,6 @@ def import_file(
     shown = file_name or path.name
     delivery = _Delivery(shown, "", user, demo, check_only, via, tuple(new_organisations), left_out)
     with _audited_failure(db, kind, delivery):
-        frame = read_table(path, max_bytes, shown)
+        frame = read_table(path, max_bytes, shown, parse_seconds)
         delivery = replace(delivery, sha256=file_sha256(path))
         return _import_frame(db, kind, frame, delivery, today, on_wait)

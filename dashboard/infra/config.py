@@ -35,6 +35,7 @@ class Settings:
         secret_key: Flask secret for signed cookies.
         log_level: Python logging level name.
         max_import_bytes: files larger than this are refused before they are read.
+        import_parse_seconds: a workbook (XLSX) that takes longer to read is refused.
         suppression_minimum: organisation-level counts below this (and above 0) show as *<N*;
             percentages need twice as many trajectories.
         host: address ``hzw serve`` binds to.
@@ -63,6 +64,7 @@ class Settings:
     secret_key: str = ""
     log_level: str = "INFO"
     max_import_bytes: int = 25_000_000
+    import_parse_seconds: int = 60
     suppression_minimum: int = 5
     host: str = "127.0.0.1"
     port: int = 8050
