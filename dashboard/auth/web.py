@@ -17,7 +17,7 @@ from urllib.parse import urlencode, urlsplit
 
 from authlib.integrations.base_client.errors import OAuthError
 from authlib.integrations.flask_client import OAuth
-from flask import Blueprint, Flask, Response, redirect, render_template, request, session, url_for
+from flask import Blueprint, Flask, Response, g, redirect, render_template, request, session, url_for
 from flask_limiter import Limiter
 from flask_limiter.errors import RateLimitExceeded
 from flask_limiter.util import get_remote_address
@@ -26,7 +26,7 @@ from joserfc.errors import JoseError
 from markupsafe import Markup
 from requests import RequestException
 
-from dashboard.auth import store
+from dashboard.auth import sessions, store
 from dashboard.auth.audit import AuditWriter
 from dashboard.auth.viewer import PUBLIC_VIEWER, set_viewer
 from dashboard.i18n import (
@@ -39,6 +39,7 @@ from dashboard.i18n import (
     ngettext,
     with_language,
 )
+from dashboard.infra import clock
 from dashboard.infra.cache_redis import redis_options
 from dashboard.infra.config import Settings
 from dashboard.infra.db import Database
@@ -63,12 +64,13 @@ OIDC_DEFAULT_NAME = N_("Inloggen via de identiteitsprovider")
 class SignedIn(UserMixin):
     """The account behind a session, for Flask-Login."""
 
-    def __init__(self, account: store.Account) -> None:
+    def __init__(self, account: store.Account, key: str) -> None:
         self.account = account
+        self.key = key
 
     def get_id(self) -> str:
-        """What the session stores: the account id, nothing else."""
-        return str(self.account.id)
+        """What the cookie stores: the random key of a session held on the server, not the account."""
+        return self.key
 
 
 def csrf_token() -> str:
@@ -139,13 +141,15 @@ def _form(status: int = 200, error: str = "", name: str = "") -> tuple[str, int]
 
 
 def _start_session(account: store.Account, how: str, target: str) -> Any:
-    # The audit line first: a database that cannot take it (full, read-only) stops the login
-    # before a session exists; a busy one takes it a little later.
+    # The session row and the audit line before the cookie: a database that cannot take them stops
+    # the login with its 503 page before anyone holds a session. The row cannot wait for a long
+    # import (SQLite has one writer); the audit line can, and is written a little later.
+    key = sessions.start(_db(), account.id, how)
     _audit("inloggen", account.name, how)
     # A new session on login: whatever an attacker planted in the old one is gone.
     session.clear()
     session.permanent = True
-    login_user(SignedIn(account))
+    login_user(SignedIn(account, key))
     # The form token exists from the first response on: Dash's parallel requests each write the
     # session cookie back, and one made later would race the others.
     csrf_token()
@@ -159,11 +163,14 @@ def login() -> Any:
         return redirect("/")
     if request.method == "GET":
         return _form()
-    name = request.form.get("gebruikersnaam", "").strip()[:120]
+    name = _submitted_name()
     if not _csrf_ok():
+        # Not a password attempt: a form without its token (another site's, or a bot's) uses up
+        # nobody's allowance.
         return _form(400, _("Het formulier was verlopen. Probeer het opnieuw."), name)
     account = store.authenticate(_db(), name, request.form.get("wachtwoord", ""))
     if account is None:
+        g.hzw_password_failed = True
         # The typed name is logged only when it is an account: a password typed into the name
         # field must not end up in the audit trail.
         known = store.account_exists(_db(), name)
@@ -175,7 +182,9 @@ def login() -> Any:
 def logout() -> Any:
     """End the session (POST with the form token, so another site cannot log anyone out)."""
     if current_user.is_authenticated and _csrf_ok():
-        _audit("uitloggen", current_user.account.name)
+        ended = sessions.end(_db(), current_user.key)
+        if ended is not None:
+            _audit(sessions.SESSION_END, ended.user_name, f"uitgelogd (via {ended.how})")
         logout_user()
         session.clear()
     return redirect(_login_path(), code=303)
@@ -204,7 +213,10 @@ def oidc_return() -> Any:
         return _form(401, _("Inloggen via de identiteitsprovider is mislukt. Probeer het opnieuw."))
     claims = token.get("userinfo") or {}
     subject = f"{claims.get('iss', '')}|{claims.get('sub', '')}"
-    claimed = str(claims.get("email") or claims.get("preferred_username") or "")
+    # Only an address the provider has checked may claim an admitted account: anyone can put any
+    # address, or any user name, in an unverified profile. (Some providers send the flag as text.)
+    verified = claims.get("email_verified") in (True, "true")
+    claimed = str(claims.get("email") or "") if verified else ""
     account = store.account_for_identity(_db(), subject, claimed) if claims.get("sub") else None
     if account is None:
         _audit("inloggen mislukt", "(niet toegelaten identiteit)", "oidc")
@@ -221,7 +233,10 @@ def _oidc_client() -> Any:
 
 
 def _too_many(_error: RateLimitExceeded) -> tuple[str, int]:
-    _audit("inloggen geblokkeerd", "(te veel pogingen)")
+    # The attempt was refused before its password was checked: it names the account only when
+    # that is one (a password typed into the name field stays out of the trail).
+    name = _submitted_name()
+    _audit("inloggen geblokkeerd", name if store.account_exists(_db(), name) else "(onbekende naam)")
     return _form(429, _("Te veel mislukte inlogpogingen. Wacht een minuut en probeer het dan opnieuw."))
 
 
@@ -241,13 +256,44 @@ def guard() -> Any:
     return Response(_("Niet ingelogd."), status=401, mimetype="text/plain")
 
 
-def _failed_login(response: Response) -> bool:
-    # Only failures use up the allowance: someone who types the password right is never blocked.
-    return response.status_code in (400, 401)
+def _failed_login(_response: Response) -> bool:
+    # Only real password failures use up the allowance (a valid form token and a wrong password
+    # or unknown name): someone who types the password right is never blocked, and a form
+    # without its token costs the account nothing.
+    return bool(g.get("hzw_password_failed"))
 
 
 def _submitted_name() -> str:
-    return "naam:" + request.form.get("gebruikersnaam", "").strip().lower()[:120]
+    # Compared as accounts are matched (store.authenticate): stripped, case kept. Lower-casing
+    # would let "Anna" use up the allowance of "anna".
+    return request.form.get("gebruikersnaam", "").strip()[:120]
+
+
+def _name_at_address() -> str:
+    # One address guessing one account's password: it cannot slow the account down elsewhere.
+    return f"naam:{_submitted_name()}|{get_remote_address()}"
+
+
+def _session_account(key: str, settings: Settings) -> SignedIn | None:
+    """The account of the session behind a cookie's key, or None when that session has ended.
+
+    Each request re-reads session and account: a logout, block or change takes effect at once.
+    """
+    db = runtime().db
+    found = sessions.find(db, key)
+    if found is None:
+        return None
+    now = clock.utc_now()
+    reason = sessions.expiry(found, now, settings.session_hours, settings.session_idle_minutes)
+    if reason is not None:
+        if sessions.drop(db, found):
+            _audit(sessions.SESSION_END, found.user_name, f"{reason} (via {found.how})")
+        return None
+    account = store.find_user(db, found.user_id)
+    if account is None:
+        return None
+    sessions.touch(db, found, now)
+    return SignedIn(account, key)
 
 
 def secret_key(settings: Settings) -> str:
@@ -303,18 +349,19 @@ def init_auth(server: Flask, settings: Settings, extras: dict[str, Any]) -> None
     )
 
     @manager.user_loader
-    def _load(account_id: str) -> SignedIn | None:
-        # Each request re-reads the account: a blocked or changed account takes effect at once.
-        found = store.find_user(runtime().db, int(account_id)) if account_id.isdigit() else None
-        return SignedIn(found) if found is not None else None
+    def _load(key: str) -> SignedIn | None:
+        return _session_account(key, settings)
 
     limiter = Limiter(get_remote_address, app=server, key_prefix="hzw-login")
     blueprint = Blueprint("auth", __name__, template_folder="templates")
     limited = login
-    for key in (get_remote_address, _submitted_name):
-        limited = limiter.limit(
-            settings.login_rate_limit, key_func=key, methods=["POST"], deduct_when=_failed_login
-        )(limited)
+    # Per address (someone trying many names) and per account at one address (someone trying one
+    # account's passwords). No limit per account alone: that would let anyone lock it out.
+    for limit, key in (
+        (settings.login_rate_limit_address, get_remote_address),
+        (settings.login_rate_limit, _name_at_address),
+    ):
+        limited = limiter.limit(limit, key_func=key, methods=["POST"], deduct_when=_failed_login)(limited)
     blueprint.add_url_rule(LOGIN_PATH, "login", limited, methods=["GET", "POST"])
     blueprint.add_url_rule("/uitloggen", "logout", logout, methods=["POST"])
     blueprint.add_url_rule("/oidc/start", "oidc_start", oidc_start)
