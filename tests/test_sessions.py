@@ -85,6 +85,15 @@ def test_cookie_replayed_after_logout_opens_nothing(known, app):
     assert ("sessie beëindigd", "anna", "uitgelogd (via wachtwoord)") in _events(known)
 
 
+def test_signing_in_again_ends_the_browsers_old_session(known, app):
+    store.add_user(known, "anna", "landelijk", [], PASSWORD)
+    client, old = _signed_in(app, "anna")
+    assert _login(client, "anna", PASSWORD).status_code == 303
+    assert _organisations(_replay(app, old)).status_code == 401
+    assert _organisations(client).status_code == 200
+    assert ("sessie beëindigd", "anna", "opnieuw ingelogd (via wachtwoord)") in _events(known)
+
+
 def test_cookie_replayed_after_a_password_change_opens_nothing(known, app):
     store.add_user(known, "anna", "landelijk", [], PASSWORD)
     _client_a, first = _signed_in(app, "anna")
@@ -184,7 +193,7 @@ def test_throttled_unknown_name_is_not_written_down(known, make_app):
     client = _client(app, ADDRESS_A)
     typed = "mijn-Geheime-Wachtwoord"  # a password typed into the name field
     assert [_login(client, typed, "x").status_code for _ in range(3)] == [401, 401, 429]
-    assert ("inloggen geblokkeerd", "(onbekende naam)", "") in _events(known)
+    assert ("inloggen geblokkeerd", "(onbekende naam)", "te veel mislukte pogingen") in _events(known)
     assert all(typed not in e[1] for e in _events(known))
 
 

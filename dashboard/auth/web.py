@@ -146,6 +146,10 @@ def _start_session(account: store.Account, how: str, target: str) -> Any:
     # import (SQLite has one writer); the audit line can, and is written a little later.
     key = sessions.start(_db(), account.id, how)
     _audit("inloggen", account.name, how)
+    # Signing in again in the same browser: the session it had ends, or a copy of the old cookie
+    # would stay good until it expired.
+    if current_user.is_authenticated:
+        _end_session(current_user.key, "opnieuw ingelogd")
     # A new session on login: whatever an attacker planted in the old one is gone.
     session.clear()
     session.permanent = True
@@ -182,12 +186,16 @@ def login() -> Any:
 def logout() -> Any:
     """End the session (POST with the form token, so another site cannot log anyone out)."""
     if current_user.is_authenticated and _csrf_ok():
-        ended = sessions.end(_db(), current_user.key)
-        if ended is not None:
-            _audit(sessions.SESSION_END, ended.user_name, f"uitgelogd (via {ended.how})")
+        _end_session(current_user.key, "uitgelogd")
         logout_user()
         session.clear()
     return redirect(_login_path(), code=303)
+
+
+def _end_session(key: str, reason: str) -> None:
+    ended = sessions.end(_db(), key)
+    if ended is not None:
+        _audit(sessions.SESSION_END, ended.user_name, f"{reason} (via {ended.how})")
 
 
 def oidc_start() -> Any:
@@ -236,7 +244,8 @@ def _too_many(_error: RateLimitExceeded) -> tuple[str, int]:
     # The attempt was refused before its password was checked: it names the account only when
     # that is one (a password typed into the name field stays out of the trail).
     name = _submitted_name()
-    _audit("inloggen geblokkeerd", name if store.account_exists(_db(), name) else "(onbekende naam)")
+    known = store.account_exists(_db(), name)
+    _audit("inloggen geblokkeerd", name if known else "(onbekende naam)", "te veel mislukte pogingen")
     return _form(429, _("Te veel mislukte inlogpogingen. Wacht een minuut en probeer het dan opnieuw."))
 
 
