@@ -17,16 +17,14 @@ from urllib.parse import urlencode, urlsplit
 
 from authlib.integrations.base_client.errors import OAuthError
 from authlib.integrations.flask_client import OAuth
-from flask import Blueprint, Flask, Response, g, redirect, render_template, request, session, url_for
-from flask_limiter import Limiter
+from flask import Blueprint, Flask, Response, redirect, render_template, request, session, url_for
 from flask_limiter.errors import RateLimitExceeded
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from joserfc.errors import JoseError
 from markupsafe import Markup
 from requests import RequestException
 
-from dashboard.auth import sessions, store
+from dashboard.auth import login_limit, sessions, store
 from dashboard.auth.audit import AuditWriter
 from dashboard.auth.viewer import PUBLIC_VIEWER, set_viewer
 from dashboard.i18n import (
@@ -40,7 +38,6 @@ from dashboard.i18n import (
     with_language,
 )
 from dashboard.infra import clock
-from dashboard.infra.cache_redis import redis_options
 from dashboard.infra.config import Settings
 from dashboard.infra.db import Database
 from dashboard.infra.runtime import EXTENSION, runtime
@@ -167,14 +164,14 @@ def login() -> Any:
         return redirect("/")
     if request.method == "GET":
         return _form()
-    name = _submitted_name()
+    name = login_limit.submitted_name()
     if not _csrf_ok():
         # Not a password attempt: a form without its token (another site's, or a bot's) uses up
         # nobody's allowance.
         return _form(400, _("Het formulier was verlopen. Probeer het opnieuw."), name)
     account = store.authenticate(_db(), name, request.form.get("wachtwoord", ""))
     if account is None:
-        g.hzw_password_failed = True
+        login_limit.password_failed()
         # The typed name is logged only when it is an account: a password typed into the name
         # field must not end up in the audit trail.
         known = store.account_exists(_db(), name)
@@ -243,10 +240,10 @@ def _oidc_client() -> Any:
 def _too_many(_error: RateLimitExceeded) -> tuple[str, int]:
     # The attempt was refused before its password was checked: it names the account only when
     # that is one (a password typed into the name field stays out of the trail).
-    name = _submitted_name()
+    name = login_limit.submitted_name()
     known = store.account_exists(_db(), name)
     _audit("inloggen geblokkeerd", name if known else "(onbekende naam)", "te veel mislukte pogingen")
-    return _form(429, _("Te veel mislukte inlogpogingen. Wacht een minuut en probeer het dan opnieuw."))
+    return _form(429, _("Te veel mislukte inlogpogingen vanaf dit adres. Probeer het later opnieuw."))
 
 
 def guard() -> Any:
@@ -263,24 +260,6 @@ def guard() -> Any:
     if request.method == "GET" and not path.startswith("/_") and not path.startswith("/export/"):
         return redirect(_login_path(volgende=request.full_path.rstrip("?")), code=302)
     return Response(_("Niet ingelogd."), status=401, mimetype="text/plain")
-
-
-def _failed_login(_response: Response) -> bool:
-    # Only real password failures use up the allowance (a valid form token and a wrong password
-    # or unknown name): someone who types the password right is never blocked, and a form
-    # without its token costs the account nothing.
-    return bool(g.get("hzw_password_failed"))
-
-
-def _submitted_name() -> str:
-    # Compared as accounts are matched (store.authenticate): stripped, case kept. Lower-casing
-    # would let "Anna" use up the allowance of "anna".
-    return request.form.get("gebruikersnaam", "").strip()[:120]
-
-
-def _name_at_address() -> str:
-    # One address guessing one account's password: it cannot slow the account down elsewhere.
-    return f"naam:{_submitted_name()}|{get_remote_address()}"
 
 
 def _session_account(key: str, settings: Settings) -> SignedIn | None:
@@ -335,15 +314,8 @@ def init_auth(server: Flask, settings: Settings, extras: dict[str, Any]) -> None
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=bool(settings.secure_cookies),
         PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=settings.session_hours),
-        RATELIMIT_STORAGE_URI=settings.redis_url or "memory://",
-        RATELIMIT_HEADERS_ENABLED=False,
-        # Logins must work while Redis is away: the counts move to this process's memory until it
-        # answers again, and a failure to count one failed attempt is logged, not a 500.
-        RATELIMIT_IN_MEMORY_FALLBACK_ENABLED=True,
-        RATELIMIT_SWALLOW_ERRORS=True,
     )
-    if settings.redis_url:
-        server.config["RATELIMIT_STORAGE_OPTIONS"] = redis_options()
+    login_limit.configure(server, settings)
     extras["audit"] = AuditWriter(server.extensions[EXTENSION].db)
     manager = LoginManager()
     # "basic": a session survives a changed address (phones switching networks); a stolen cookie
@@ -361,16 +333,8 @@ def init_auth(server: Flask, settings: Settings, extras: dict[str, Any]) -> None
     def _load(key: str) -> SignedIn | None:
         return _session_account(key, settings)
 
-    limiter = Limiter(get_remote_address, app=server, key_prefix="hzw-login")
     blueprint = Blueprint("auth", __name__, template_folder="templates")
-    limited = login
-    # Per address (someone trying many names) and per account at one address (someone trying one
-    # account's passwords). No limit per account alone: that would let anyone lock it out.
-    for limit, key in (
-        (settings.login_rate_limit_address, get_remote_address),
-        (settings.login_rate_limit, _name_at_address),
-    ):
-        limited = limiter.limit(limit, key_func=key, methods=["POST"], deduct_when=_failed_login)(limited)
+    limited = login_limit.limited(server, settings, login)
     blueprint.add_url_rule(LOGIN_PATH, "login", limited, methods=["GET", "POST"])
     blueprint.add_url_rule("/uitloggen", "logout", logout, methods=["POST"])
     blueprint.add_url_rule("/oidc/start", "oidc_start", oidc_start)
