@@ -18,7 +18,7 @@ from dash import Dash
 from sqlalchemy import Engine, event, func, select
 
 from bench.dash_client import Call, DashClient, Response, decode
-from dashboard.auth import store
+from dashboard.auth import sessions, store
 from dashboard.data.models import Organisation, Trajectory
 from dashboard.importing import import_file
 from dashboard.importing.demo import generate
@@ -98,7 +98,7 @@ class FlaskTransport:
         account = next((a for a in store.list_users(db) if a.name == BENCH_ACCOUNT), None)
         account = account or store.add_user(db, BENCH_ACCOUNT, "landelijk", [], secrets.token_urlsafe(24))
         with self.client.session_transaction() as session:
-            session["_user_id"] = str(account.id)
+            session["_user_id"] = sessions.start(db, account.id, "wachtwoord")
 
     def get(self, path: str) -> Response:
         """GET ``path``."""

@@ -84,10 +84,10 @@ def viewing_as(app: Any, viewer: Viewer) -> Iterator[None]:
 def signed_in_client(app: Any, role: str = "landelijk", regions: tuple[str, ...] = ()) -> Any:
     """A test client with the session of an account of ``role`` (created on first use).
 
-    The session is written the way Flask-Login writes it after a successful login; the login
-    itself is tested in tests/test_auth.py.
+    The session is opened and written the way a successful login does; the login itself is
+    tested in tests/test_access.py.
     """
-    from dashboard.auth import store
+    from dashboard.auth import sessions, store
     from dashboard.infra.runtime import EXTENSION
 
     db = app.server.extensions[EXTENSION].db
@@ -96,7 +96,7 @@ def signed_in_client(app: Any, role: str = "landelijk", regions: tuple[str, ...]
     account = found or store.add_user(db, name, role, list(regions), "een-lang-testwachtwoord")
     client = app.server.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = str(account.id)
+        session["_user_id"] = sessions.start(db, account.id, "wachtwoord")
         session["_fresh"] = True
     return client
 

@@ -211,7 +211,7 @@ def test_logout_needs_the_form_token_and_ends_the_session(known, app):
     assert token is not None
     assert client.post("/uitloggen", data={"csrf": token.group(1)}).status_code == 303
     assert client.get("/").status_code == 302
-    assert ("uitloggen", "anna") in _events(known)
+    assert ("sessie beëindigd", "anna") in _events(known)
 
 
 def test_blocked_account_loses_its_session_at_once(known, app):

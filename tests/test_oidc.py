@@ -130,7 +130,7 @@ def _sign_in(client: Any, next_page: str = "/") -> Any:
 def test_admitted_identity_signs_in_and_is_bound_to_its_account(db, make_app, provider):
     app = make_app(oidc_issuer=provider.issuer, oidc_client_id=CLIENT_ID, oidc_client_secret=CLIENT_SECRET)
     store.add_user(db, "eva@voorbeeld.nl", "regio", ["AM09"], None)
-    provider.person = {"sub": "eva-123", "email": "eva@voorbeeld.nl"}
+    provider.person = {"sub": "eva-123", "email": "eva@voorbeeld.nl", "email_verified": True}
     client = app.server.test_client()
     assert "Inloggen via de identiteitsprovider" in client.get("/inloggen").get_data(as_text=True)
     done = _sign_in(client, "/regio/AM09")
@@ -160,6 +160,22 @@ def test_identity_that_was_never_admitted_is_refused(db, make_app, provider):
         assert refused.status_code == 403
         assert "niet toegelaten" in refused.get_data(as_text=True)
         assert client.get("/").status_code == 302
+
+
+@pytest.mark.parametrize("verified", [None, False, "false"])
+def test_unverified_email_does_not_take_an_admitted_account(db, make_app, provider, verified):
+    app = make_app(oidc_issuer=provider.issuer, oidc_client_id=CLIENT_ID, oidc_client_secret=CLIENT_SECRET)
+    store.add_user(db, "eva@voorbeeld.nl", "beheer", [], None)
+    # Someone who typed Eva's address into their own, unchecked profile at the provider.
+    person = {"sub": "indringer-9", "email": "eva@voorbeeld.nl"}
+    provider.person = person if verified is None else {**person, "email_verified": verified}
+    client = app.server.test_client()
+    assert _sign_in(client).status_code == 403
+    assert client.get("/").status_code == 302
+    # Not bound either: Eva's own verified login later still takes the account.
+    provider.person = {"sub": "eva-123", "email": "eva@voorbeeld.nl", "email_verified": True}
+    assert _sign_in(app.server.test_client()).status_code == 303
+    assert next(a for a in store.list_users(db) if a.name == "eva@voorbeeld.nl").oidc
 
 
 def test_tampered_callback_is_refused(db, make_app, provider):

@@ -1,4 +1,4 @@
-"""More than one writer: a login during a long import succeeds at once, and its audit line follows.
+"""More than one writer: a login during a long import does not hang, and its audit line follows.
 
 A long import is simulated by a second connection that holds the write lock (SQLite) or a lock
 on the audit table (PostgreSQL) in an open transaction, as an import does while it writes.
@@ -47,6 +47,32 @@ def long_import(db: Any, table: str = "audit_event") -> Iterator[None]:
 
 
 @pytest.mark.traag
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_login_during_a_long_sqlite_import_is_refused_quickly_and_sessions_go_on(db, app):
+    # A new session is a row in the database, and SQLite has one writer: the login gives up after
+    # a moment with the "database bezet" page instead of hanging for the whole import.
+    load(db, "trajecten", [trajectory("T1", "2026-01-10", organisatie="GGZ A")])
+    store.add_user(db, "anna", "landelijk", [], PASSWORD)
+    writer = app.server.extensions[EXTENSION].extras["audit"]
+    admin = signed_in_client(app, "beheer")  # its session is written before the import starts
+    with long_import(db):
+        started = time.perf_counter()
+        response = _login(app.server.test_client(), "anna", PASSWORD)
+        elapsed = time.perf_counter() - started
+        assert response.status_code == 503 and "De database is bezet" in response.get_data(as_text=True)
+        assert 1.5 < elapsed < 4.0, elapsed
+        # A failed password is still written down, after the import; an open session reads on.
+        assert _login(app.server.test_client(), "anna", "fout-wachtwoord-1").status_code == 401
+        assert writer.pending() == 1
+        rows = _rows(_grid(admin, "AM09"))
+        assert {r["organisatie"]: r["gestart"] for r in rows} == {"GGZ A": 1}
+    assert writer.flush(15)
+    assert [e for e in _events(db) if e[1] == "anna"] == [("inloggen mislukt", "anna")]
+    assert _login(app.server.test_client(), "anna", PASSWORD).status_code == 303
+
+
+@pytest.mark.traag
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
 def test_a_login_during_a_long_import_succeeds_and_its_audit_line_lands_after(db, app):
     load(db, "trajecten", [trajectory("T1", "2026-01-10", organisatie="GGZ A")])
     store.add_user(db, "anna", "landelijk", [], PASSWORD)

@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, exists, insert, select
 from sqlalchemy.orm import Session, selectinload
 
+from dashboard.auth import sessions
 from dashboard.auth.viewer import Viewer
 from dashboard.data.models import AuditEvent, ImportLog, Region, User, user_region
 from dashboard.i18n import N_, UserError
@@ -151,19 +152,30 @@ def _user(session: object, name: str) -> User:
     return user
 
 
+def _end_sessions(session: Session, user: User, reason: str) -> int:
+    # In the transaction of the change itself: no request sees the new account with an old session.
+    ended = sessions.end_all(session, user.id)
+    for each in ended:
+        add_event(session, sessions.SESSION_END, user.gebruikersnaam, f"{reason} (via {each.how})")
+    return len(ended)
+
+
 def set_password(db: Database, name: str, password: str) -> None:
-    """Give an account a new password."""
+    """Give an account a new password; every session of the account ends."""
     _check_password(password)
     with db.transaction() as session:
-        _user(session, name).wachtwoord_hash = _hasher.hash(password)
+        user = _user(session, name)
+        user.wachtwoord_hash = _hasher.hash(password)
+        _end_sessions(session, user, "wachtwoord gewijzigd")
 
 
 def set_role(db: Database, name: str, role: str, regions: list[str]) -> Account:
-    """Change what an account may see."""
+    """Change what an account may see; every session of the account ends."""
     with db.transaction() as session:
         user = _user(session, name)
         user.regions = _regions(session, role, regions)
         user.rol = role
+        _end_sessions(session, user, "rol gewijzigd")
         session.flush()
         return _account(user)
 
@@ -171,13 +183,30 @@ def set_role(db: Database, name: str, role: str, regions: list[str]) -> Account:
 def set_active(db: Database, name: str, active: bool) -> None:
     """Block or unblock an account; a blocked account cannot sign in and loses its sessions."""
     with db.transaction() as session:
-        _user(session, name).actief = active
+        user = _user(session, name)
+        user.actief = active
+        if not active:
+            _end_sessions(session, user, "geblokkeerd")
 
 
 def remove_user(db: Database, name: str) -> None:
-    """Delete an account (the audit trail keeps its name)."""
+    """Delete an account and its sessions (the audit trail keeps its name)."""
     with db.transaction() as session:
-        session.delete(_user(session, name))
+        user = _user(session, name)
+        _end_sessions(session, user, "verwijderd")
+        session.delete(user)
+
+
+def sessions_of(db: Database, name: str) -> list[sessions.LiveSession]:
+    """The open sessions of an account, oldest first."""
+    with db.transaction() as session:
+        return sessions.of_user(session, _user(session, name).id)
+
+
+def end_sessions(db: Database, name: str, reason: str) -> int:
+    """End every session of an account (beheer's command); how many ended."""
+    with db.transaction() as session:
+        return _end_sessions(session, _user(session, name), reason)
 
 
 def list_users(db: Database) -> list[Account]:
@@ -270,9 +299,9 @@ def authenticate(db: Database, name: str, password: str) -> Account | None:
 def account_for_identity(db: Database, subject: str, claimed_name: str) -> Account | None:
     """The account an OpenID Connect identity signs in as, or None when it was never admitted.
 
-    Beheer admits a person by creating a password-less account named after the provider's
-    e-mail or user name claim; the first login binds the provider's subject to it, after which
-    only that subject opens the account.
+    Beheer admits a person by creating a password-less account named after their e-mail
+    address; the first login whose provider vouches for that address (``email_verified``) binds
+    the provider's subject to it, after which only that subject opens the account.
     """
     with db.transaction() as session:
         user = session.scalar(

@@ -18,15 +18,13 @@ from urllib.parse import urlencode, urlsplit
 from authlib.integrations.base_client.errors import OAuthError
 from authlib.integrations.flask_client import OAuth
 from flask import Blueprint, Flask, Response, redirect, render_template, request, session, url_for
-from flask_limiter import Limiter
 from flask_limiter.errors import RateLimitExceeded
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from joserfc.errors import JoseError
 from markupsafe import Markup
 from requests import RequestException
 
-from dashboard.auth import store
+from dashboard.auth import login_limit, sessions, store
 from dashboard.auth.audit import AuditWriter
 from dashboard.auth.viewer import PUBLIC_VIEWER, set_viewer
 from dashboard.i18n import (
@@ -39,7 +37,7 @@ from dashboard.i18n import (
     ngettext,
     with_language,
 )
-from dashboard.infra.cache_redis import redis_options
+from dashboard.infra import clock
 from dashboard.infra.config import Settings
 from dashboard.infra.db import Database
 from dashboard.infra.runtime import EXTENSION, runtime
@@ -63,12 +61,13 @@ OIDC_DEFAULT_NAME = N_("Inloggen via de identiteitsprovider")
 class SignedIn(UserMixin):
     """The account behind a session, for Flask-Login."""
 
-    def __init__(self, account: store.Account) -> None:
+    def __init__(self, account: store.Account, key: str) -> None:
         self.account = account
+        self.key = key
 
     def get_id(self) -> str:
-        """What the session stores: the account id, nothing else."""
-        return str(self.account.id)
+        """What the cookie stores: the random key of a session held on the server, not the account."""
+        return self.key
 
 
 def csrf_token() -> str:
@@ -139,13 +138,19 @@ def _form(status: int = 200, error: str = "", name: str = "") -> tuple[str, int]
 
 
 def _start_session(account: store.Account, how: str, target: str) -> Any:
-    # The audit line first: a database that cannot take it (full, read-only) stops the login
-    # before a session exists; a busy one takes it a little later.
+    # The session row and the audit line before the cookie: a database that cannot take them stops
+    # the login with its 503 page before anyone holds a session. The row cannot wait for a long
+    # import (SQLite has one writer); the audit line can, and is written a little later.
+    key = sessions.start(_db(), account.id, how)
     _audit("inloggen", account.name, how)
+    # Signing in again in the same browser: the session it had ends, or a copy of the old cookie
+    # would stay good until it expired.
+    if current_user.is_authenticated:
+        _end_session(current_user.key, "opnieuw ingelogd")
     # A new session on login: whatever an attacker planted in the old one is gone.
     session.clear()
     session.permanent = True
-    login_user(SignedIn(account))
+    login_user(SignedIn(account, key))
     # The form token exists from the first response on: Dash's parallel requests each write the
     # session cookie back, and one made later would race the others.
     csrf_token()
@@ -159,11 +164,14 @@ def login() -> Any:
         return redirect("/")
     if request.method == "GET":
         return _form()
-    name = request.form.get("gebruikersnaam", "").strip()[:120]
+    name = login_limit.submitted_name()
     if not _csrf_ok():
+        # Not a password attempt: a form without its token (another site's, or a bot's) uses up
+        # nobody's allowance.
         return _form(400, _("Het formulier was verlopen. Probeer het opnieuw."), name)
     account = store.authenticate(_db(), name, request.form.get("wachtwoord", ""))
     if account is None:
+        login_limit.password_failed()
         # The typed name is logged only when it is an account: a password typed into the name
         # field must not end up in the audit trail.
         known = store.account_exists(_db(), name)
@@ -175,10 +183,16 @@ def login() -> Any:
 def logout() -> Any:
     """End the session (POST with the form token, so another site cannot log anyone out)."""
     if current_user.is_authenticated and _csrf_ok():
-        _audit("uitloggen", current_user.account.name)
+        _end_session(current_user.key, "uitgelogd")
         logout_user()
         session.clear()
     return redirect(_login_path(), code=303)
+
+
+def _end_session(key: str, reason: str) -> None:
+    ended = sessions.end(_db(), key)
+    if ended is not None:
+        _audit(sessions.SESSION_END, ended.user_name, f"{reason} (via {ended.how})")
 
 
 def oidc_start() -> Any:
@@ -204,7 +218,10 @@ def oidc_return() -> Any:
         return _form(401, _("Inloggen via de identiteitsprovider is mislukt. Probeer het opnieuw."))
     claims = token.get("userinfo") or {}
     subject = f"{claims.get('iss', '')}|{claims.get('sub', '')}"
-    claimed = str(claims.get("email") or claims.get("preferred_username") or "")
+    # Only an address the provider has checked may claim an admitted account: anyone can put any
+    # address, or any user name, in an unverified profile. (Some providers send the flag as text.)
+    verified = claims.get("email_verified") in (True, "true")
+    claimed = str(claims.get("email") or "") if verified else ""
     account = store.account_for_identity(_db(), subject, claimed) if claims.get("sub") else None
     if account is None:
         _audit("inloggen mislukt", "(niet toegelaten identiteit)", "oidc")
@@ -221,8 +238,12 @@ def _oidc_client() -> Any:
 
 
 def _too_many(_error: RateLimitExceeded) -> tuple[str, int]:
-    _audit("inloggen geblokkeerd", "(te veel pogingen)")
-    return _form(429, _("Te veel mislukte inlogpogingen. Wacht een minuut en probeer het dan opnieuw."))
+    # The attempt was refused before its password was checked: it names the account only when
+    # that is one (a password typed into the name field stays out of the trail).
+    name = login_limit.submitted_name()
+    known = store.account_exists(_db(), name)
+    _audit("inloggen geblokkeerd", name if known else "(onbekende naam)", "te veel mislukte pogingen")
+    return _form(429, _("Te veel mislukte inlogpogingen vanaf dit adres. Probeer het later opnieuw."))
 
 
 def guard() -> Any:
@@ -241,13 +262,26 @@ def guard() -> Any:
     return Response(_("Niet ingelogd."), status=401, mimetype="text/plain")
 
 
-def _failed_login(response: Response) -> bool:
-    # Only failures use up the allowance: someone who types the password right is never blocked.
-    return response.status_code in (400, 401)
+def _session_account(key: str, settings: Settings) -> SignedIn | None:
+    """The account of the session behind a cookie's key, or None when that session has ended.
 
-
-def _submitted_name() -> str:
-    return "naam:" + request.form.get("gebruikersnaam", "").strip().lower()[:120]
+    Each request re-reads session and account: a logout, block or change takes effect at once.
+    """
+    db = runtime().db
+    found = sessions.find(db, key)
+    if found is None:
+        return None
+    now = clock.utc_now()
+    reason = sessions.expiry(found, now, settings.session_hours, settings.session_idle_minutes)
+    if reason is not None:
+        if sessions.drop(db, found):
+            _audit(sessions.SESSION_END, found.user_name, f"{reason} (via {found.how})")
+        return None
+    account = store.find_user(db, found.user_id)
+    if account is None:
+        return None
+    sessions.touch(db, found, now)
+    return SignedIn(account, key)
 
 
 def secret_key(settings: Settings) -> str:
@@ -280,15 +314,8 @@ def init_auth(server: Flask, settings: Settings, extras: dict[str, Any]) -> None
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=bool(settings.secure_cookies),
         PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=settings.session_hours),
-        RATELIMIT_STORAGE_URI=settings.redis_url or "memory://",
-        RATELIMIT_HEADERS_ENABLED=False,
-        # Logins must work while Redis is away: the counts move to this process's memory until it
-        # answers again, and a failure to count one failed attempt is logged, not a 500.
-        RATELIMIT_IN_MEMORY_FALLBACK_ENABLED=True,
-        RATELIMIT_SWALLOW_ERRORS=True,
     )
-    if settings.redis_url:
-        server.config["RATELIMIT_STORAGE_OPTIONS"] = redis_options()
+    login_limit.configure(server, settings)
     extras["audit"] = AuditWriter(server.extensions[EXTENSION].db)
     manager = LoginManager()
     # "basic": a session survives a changed address (phones switching networks); a stolen cookie
@@ -303,18 +330,11 @@ def init_auth(server: Flask, settings: Settings, extras: dict[str, Any]) -> None
     )
 
     @manager.user_loader
-    def _load(account_id: str) -> SignedIn | None:
-        # Each request re-reads the account: a blocked or changed account takes effect at once.
-        found = store.find_user(runtime().db, int(account_id)) if account_id.isdigit() else None
-        return SignedIn(found) if found is not None else None
+    def _load(key: str) -> SignedIn | None:
+        return _session_account(key, settings)
 
-    limiter = Limiter(get_remote_address, app=server, key_prefix="hzw-login")
     blueprint = Blueprint("auth", __name__, template_folder="templates")
-    limited = login
-    for key in (get_remote_address, _submitted_name):
-        limited = limiter.limit(
-            settings.login_rate_limit, key_func=key, methods=["POST"], deduct_when=_failed_login
-        )(limited)
+    limited = login_limit.limited(server, settings, login)
     blueprint.add_url_rule(LOGIN_PATH, "login", limited, methods=["GET", "POST"])
     blueprint.add_url_rule("/uitloggen", "logout", logout, methods=["POST"])
     blueprint.add_url_rule("/oidc/start", "oidc_start", oidc_start)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import sys
 
 import click
 
-from dashboard.auth import store
+from dashboard.auth import sessions, store
 from dashboard.cli import common as common
+from dashboard.infra import clock
 
 
 @click.group("gebruiker", help="Accounts van de monitor beheren (rollen: landelijk, regio, beheer).")
@@ -142,6 +144,35 @@ def user_remove(naam: str) -> None:
     store.remove_user(database, naam)
     store.record(database, "account verwijderd", getpass.getuser(), naam)
     click.echo(f"Account {naam} verwijderd.")
+
+
+@gebruiker.command("sessies", help="Toon de open sessies van een account, of beëindig ze.")
+@click.argument("naam")
+@click.option("--beeindig", "end", is_flag=True, help="Beëindig alle sessies van het account.")
+def user_sessions(naam: str, end: bool) -> None:
+    """List or end an account's sessions (never showing their keys)."""
+    settings = common.settings()
+    database = common.database(settings)
+    common.require_current(database)
+    if end:
+        reason = f"beëindigd door beheer ({getpass.getuser()})"
+        ended = store.end_sessions(database, naam, reason)
+        click.echo(f"{ended} sessie(s) van {naam} beëindigd.")
+        return
+    found = store.sessions_of(database, naam)
+    now = clock.utc_now()
+    for each in found:
+        over = sessions.expiry(each, now, settings.session_hours, settings.session_idle_minutes)
+        click.echo(
+            f"begonnen {_local(each.started)}, laatst gezien {_local(each.last_seen)}, via {each.how}"
+            + (f" [{over}]" if over else "")
+        )
+    if not found:
+        click.echo(f"{naam} heeft geen open sessies.")
+
+
+def _local(moment: dt.datetime) -> str:
+    return f"{moment.astimezone(clock.AMSTERDAM):%Y-%m-%d %H:%M}"
 
 
 @click.command("audit", help="Toon het auditlogboek: inloggen, imports en accountwijzigingen.")

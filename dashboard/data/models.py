@@ -251,6 +251,9 @@ class User(Base):
     """
 
     __tablename__ = "app_user"
+    # AUTOINCREMENT on SQLite: the id of a deleted account is never handed to a new one
+    # (PostgreSQL's sequence never reuses one either).
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     gebruikersnaam: Mapped[str] = mapped_column(String(120), unique=True)
@@ -272,6 +275,23 @@ user_region = Table(
     Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True),
     Column("region_code", ForeignKey("region.code"), primary_key=True),
 )
+
+
+class LoginSession(Base):
+    """A signed-in browser. Its cookie holds a random key; this table holds only the key's SHA-256.
+
+    A row exists exactly as long as the session: logout, an account change and expiry delete it.
+    """
+
+    __tablename__ = "app_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sleutel_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
+    # How the session began: "wachtwoord" or "oidc".
+    hoe: Mapped[str] = mapped_column(String(16))
+    begonnen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    laatst_gezien: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 class AuditEvent(Base):

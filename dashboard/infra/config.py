@@ -44,9 +44,12 @@ class Settings:
             national and region level only).
         secure_cookies: send the session cookie over HTTPS only. On by default; only a
             development server on plain HTTP away from localhost needs it off.
-        session_hours: how long a login lasts.
-        login_rate_limit: login attempts allowed per address and per account name (Flask-Limiter
-            notation), counted only when they fail.
+        session_hours: how long a login lasts at most, however busy (a hard end).
+        session_idle_minutes: a session unused this long ends.
+        login_rate_limit: failed password attempts allowed for one account from one address
+            (Flask-Limiter notation; several limits with ";" make the wait grow).
+        login_rate_limit_address: failed password attempts allowed from one address, whatever
+            the names tried.
         oidc_issuer: OpenID Connect issuer URL of the government identity provider; empty means
             login with the built-in user store only.
         oidc_client_id: client id registered with that provider.
@@ -71,7 +74,10 @@ class Settings:
     mode: str = "login"
     secure_cookies: int = 1
     session_hours: int = 8
-    login_rate_limit: str = "5 per minute"
+    session_idle_minutes: int = 60
+    # Each further limit makes the wait longer: a minute, then the hour, then the day.
+    login_rate_limit: str = "5 per minute; 10 per hour; 20 per day"
+    login_rate_limit_address: str = "20 per minute; 60 per hour; 200 per day"
     oidc_issuer: str = ""
     oidc_client_id: str = ""
     oidc_client_secret: str = ""
@@ -139,6 +145,8 @@ def load_settings(
         raise ConfigError(N_("HZW_MODE moet 'login' of 'openbaar' zijn, niet '{mode}'."), mode=settings.mode)
     if settings.session_hours < 1:
         raise ConfigError(N_("HZW_SESSION_HOURS moet minstens 1 zijn."))
+    if settings.session_idle_minutes < 1:
+        raise ConfigError(N_("HZW_SESSION_IDLE_MINUTES moet minstens 1 zijn."))
     if settings.oidc_issuer and not settings.oidc_client_id:
         raise ConfigError(N_("HZW_OIDC_CLIENT_ID is nodig wanneer HZW_OIDC_ISSUER gezet is."))
     return settings
