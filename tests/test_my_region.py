@@ -33,3 +33,27 @@ def test_a_regional_account_has_its_region_first_in_the_navigation(app):
     assert regional[1:] == national  # the rest of the menu is the same
     assert several == ("Mijn regio's", "/regio")
     assert own_region_link(Viewer("pl", "regio")) is None
+
+
+def test_a_regional_account_lands_on_its_region_after_login(known, app):
+    import re
+
+    from dashboard.auth import store
+
+    store.add_user(known, "pl-achterhoek", "regio", ["AM09"], "een-lang-testwachtwoord")
+    store.add_user(known, "szw", "landelijk", [], "een-lang-testwachtwoord")
+
+    def login(name: str, target: str) -> str:
+        client = app.server.test_client()
+        form = client.get("/inloggen").get_data(as_text=True)
+        token = re.search(r'name="csrf" value="([^"]+)"', form)
+        assert token is not None
+        data = {"csrf": token.group(1), "gebruikersnaam": name, "wachtwoord": "een-lang-testwachtwoord"}
+        answer = client.post("/inloggen", data={**data, "volgende": target})
+        assert answer.status_code == 303
+        return str(answer.headers["Location"])
+
+    assert login("pl-achterhoek", "/") == "/regio/AM09"
+    # A page asked for before login is where the login leads, also for a regional account.
+    assert login("pl-achterhoek", "/bijeenkomsten") == "/bijeenkomsten"
+    assert login("szw", "/") == "/"

@@ -155,7 +155,14 @@ def _start_session(account: store.Account, how: str, target: str) -> Any:
     # session cookie back, and one made later would race the others.
     csrf_token()
     log.info("login %s (%s)", account.name, how)
-    return redirect(with_language(safe_next(target)), code=303)
+    return redirect(with_language(landing(account, safe_next(target))), code=303)
+
+
+def landing(account: store.Account, target: str) -> str:
+    """Where a login without a page of its own leads: a regional account to its own region."""
+    if target == "/" and account.role == "regio" and len(account.regions) == 1:
+        return f"/regio/{account.regions[0]}"
+    return target
 
 
 def login() -> Any:
