@@ -33,6 +33,7 @@ from dashboard.documents import downloads
 from dashboard.i18n import N_, _, current_language, with_language
 from dashboard.infra import health, plotly_bundle
 from dashboard.infra.cache import cache
+from dashboard.infra.callback_guard import init_callback_guard
 from dashboard.infra.config import PROJECT_ROOT, load_settings
 from dashboard.infra.db import Database, DatabaseError
 from dashboard.infra.db_errors import database_message, database_problem
@@ -112,6 +113,11 @@ def _database_error(error: DBAPIError) -> tuple[str, int]:
         return _server_error(error)
     log.warning("database problem: %s (%s)", problem, type(error.orig).__name__)
     return _plain_page(_("De database is niet beschikbaar"), database_message(error), 503)
+
+
+def _bad_request() -> tuple[str, int]:
+    text = _("De monitor begrijpt dit verzoek niet. Laad de pagina opnieuw en probeer het nog eens.")
+    return _plain_page(_("Ongeldig verzoek"), text, 400)
 
 
 def _not_found(_error: Exception) -> tuple[str, int]:
@@ -222,5 +228,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     ):
         module.register(app)
     matrix.register(app)
+    init_callback_guard(app, _bad_request)
     init_security_headers(app, https_only=bool(settings.secure_cookies))
     return app
