@@ -13,6 +13,7 @@ from dash import Dash
 from flask import Blueprint
 from flask_compress import Compress
 from sqlalchemy.exc import DBAPIError
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from callbacks import (
     figure_tables,
@@ -181,6 +182,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         "{ if (window.hzwRequestPre) { window.hzwRequestPre(payload); } }});"
     )
     server = app.server
+    if settings.proxy_hops > 0:
+        # Behind a reverse proxy every request comes from the proxy's address: the login limit
+        # would count all users together. The proxies' X-Forwarded-* headers name the real client.
+        hops = settings.proxy_hops
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     # Uploads arrive base64-encoded (4/3 of the file) inside a JSON callback body.
     server.config["MAX_CONTENT_LENGTH"] = int(settings.max_import_bytes * 1.4) + 100_000
     server.register_blueprint(
