@@ -255,3 +255,16 @@ def test_a_forged_presentation_store_does_not_fail(known, app, beheer, stored):
     body["state"] = [{**s, "value": stored if s["id"] == "presentation-show" else ""} for s in body["state"]]
     answer = _post(beheer, body)
     assert answer.status_code in (200, 204), answer.get_data(as_text=True)[:300]
+
+
+def test_the_guard_lets_a_pattern_matching_request_through(known, app, beheer):
+    # The sort buttons of the matrix are matched by pattern: the browser sends a list of them.
+    dep = next(d for d in _dependencies(beheer) if d["output"] == "matrix-sort-state.data")
+    body = _body(dep, None)
+    body["inputs"] = [
+        [{"id": {"column": "regio", "type": "matrix-sort"}, "property": "n_clicks", "value": 1}]
+    ]
+    body["changedPropIds"] = ['{"column":"regio","type":"matrix-sort"}.n_clicks']
+    answer = _post(beheer, body)
+    assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
+    assert answer.get_json()["response"]["matrix-sort-state"]["data"]["column"] == "regio"

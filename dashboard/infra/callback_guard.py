@@ -22,8 +22,13 @@ MAX_URL = 2000
 MAX_MATCHES = 100
 
 
+def _is_pattern(ident: object) -> bool:
+    # Dash keeps a pattern-matching id (``{"type": …, "column": ALL}``) as its JSON text.
+    return isinstance(ident, dict) or (isinstance(ident, str) and ident.startswith("{"))
+
+
 def _item_fits(item: object, declared: Mapping[str, Any]) -> bool:
-    if isinstance(declared["id"], dict):  # a pattern: a list of matching components
+    if _is_pattern(declared["id"]):  # a list of the matching components
         return (
             isinstance(item, list)
             and len(item) <= MAX_MATCHES
@@ -53,7 +58,7 @@ def _output_fits(part: object, spec: str) -> bool:
     # ``spec`` is ``id.property`` with ``@hash`` for an output shared with other callbacks; the
     # renderer may send the property with or without that hash.
     ident, _, prop = spec.split("@")[0].rpartition(".")
-    if ident.startswith("{"):  # a pattern: a list of matching components
+    if _is_pattern(ident):  # a list of the matching components
         return isinstance(part, list) and len(part) <= MAX_MATCHES
     if not isinstance(part, dict) or part.get("id") != ident:
         return False
