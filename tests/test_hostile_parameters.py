@@ -100,6 +100,7 @@ def _routes(app: Any) -> list[Rule]:
     ]
 
 
+@pytest.mark.traag  # some 2500 requests, half a minute
 def test_every_route_survives_every_hostile_value_of_every_parameter(known, app, beheer, monkeypatch):
     # The pack's parameters are parsed and its reports drawn as ever; only the costly rendering to
     # PDF and PPTX (seconds each, hundreds of times) is left out of the sweep.
