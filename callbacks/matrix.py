@@ -23,18 +23,24 @@ def update_matrix(
     view = View.parse({"jaar": year_raw, "peildatum": peildatum_raw}, current_peildatum())
     rows = matrix.matrix_rows(national_report(runtime().db, view))
     # A hand-edited value is not an error worth a message here: it means no filter.
-    at_least = int(behind_raw) if behind_raw in {str(n) for n in range(5)} else 0
-    shown = matrix.filtered(rows, at_least, province)
-    order = sort or matrix.DEFAULT_SORT
+    at_least = (
+        int(behind_raw) if isinstance(behind_raw, str) and behind_raw in {str(n) for n in range(5)} else 0
+    )
+    shown = matrix.filtered(rows, at_least, province if isinstance(province, str) else None)
+    # The sort lives in a browser store: a forged one that is no sort means the default.
+    known = isinstance(sort, dict) and sort.get("column") in matrix.SORT_COLUMNS
+    order = sort if known and sort is not None else matrix.DEFAULT_SORT
     shown = matrix.sorted_rows(shown, str(order.get("column")), bool(order.get("descending")))
     return matrix.matrix_table(shown, order, view), matrix.count_text(len(shown), len(rows))
 
 
 def choose_sort(clicks: list[int | None], current: dict[str, Any] | None) -> dict[str, Any] | NoUpdate:
     """The sort after a click on a header button (a redrawn table brings unclicked buttons: no change)."""
-    if not any(clicks) or not isinstance(ctx.triggered_id, dict):
+    if not isinstance(clicks, list) or not any(clicks) or not isinstance(ctx.triggered_id, dict):
         return no_update
-    return matrix.next_sort(current, str(ctx.triggered_id.get("column")))
+    return matrix.next_sort(
+        current if isinstance(current, dict) else None, str(ctx.triggered_id.get("column"))
+    )
 
 
 def register(app: Dash) -> None:

@@ -152,10 +152,13 @@ def open_region(
     click: dict[str, Any] | None, year_raw: str | None, peildatum_raw: str | None = None
 ) -> str | NoUpdate:
     """The region page of the clicked region (geographic map: location; tile map: customdata)."""
-    if not click or not click.get("points"):
+    # Click data comes from the browser: anything but Plotly's shape (a forged request) is no click.
+    points = click.get("points") if isinstance(click, dict) else None
+    point = points[0] if isinstance(points, list) and points else None
+    if not isinstance(point, dict):
         return no_update
-    point = click["points"][0]
-    clicked = point.get("location") or (point.get("customdata") or [None])[0]
+    custom = point.get("customdata")
+    clicked = point.get("location") or (custom[0] if isinstance(custom, list) and custom else None)
     view = parse_view(regio=clicked, jaar=year_raw, peildatum=peildatum_raw)
     if view.region is None:
         return no_update

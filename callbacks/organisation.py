@@ -85,8 +85,9 @@ def open_organisation(
     cell: dict[str, Any] | None, code: str | None, year_raw: str | None, peildatum_raw: str | None
 ) -> str | NoUpdate:
     """A click on a row of the grid opens that organisation's page."""
-    view = _view(year_raw, peildatum_raw, organisatie=str((cell or {}).get("rowId", "")))
-    if view.organisation is None or code is None:
+    row = cell.get("rowId", "") if isinstance(cell, dict) else ""  # a forged click may be anything
+    view = _view(year_raw, peildatum_raw, organisatie=str(row))
+    if view.organisation is None or not isinstance(code, str):
         return no_update
     return org_layout.organisation_url(view, code, view.organisation)
 

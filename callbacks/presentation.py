@@ -19,8 +19,8 @@ from layouts.presentation import Show, Step, parse_show
 
 
 def show_from_store(stored: str | None) -> Show:
-    """The show kept in the page's store (its own query string)."""
-    return parse_show(parse_qs((stored or "").lstrip("?")))
+    """The show kept in the page's store (its own query string); anything else is the plain show."""
+    return parse_show(parse_qs(stored.lstrip("?") if isinstance(stored, str) else ""))
 
 
 def _screen_body(step: Step, show: Show) -> list[Any]:
@@ -44,7 +44,9 @@ def draw_step(
     """The current screen, the position indicator and the URL query of this exact screen."""
     show = show_from_store(stored)
     steps = show_layout.sequence(show.regions, show.regions_first)
-    current = min(max(step or 1, 1), len(steps))
+    # The step comes from the browser's store: a forged one that is no number means the first.
+    chosen = step if isinstance(step, int) and not isinstance(step, bool) else 1
+    current = min(max(chosen, 1), len(steps))
     shown = steps[current - 1]
     # Tiles and region gauges show cohort outflow, followed past the end of a past year.
     day = through(show.year, show.peildatum, outflow=shown.kind in ("tegels", "regio"))
@@ -52,7 +54,7 @@ def draw_step(
     body = show_layout.screen(f"{title} · {show.year}", day, _screen_body(shown, show), show.since)
     query = show.query(current)
     # Each step is a history entry (Back steps back), but the opening screen is not written twice.
-    shown_query = parse_qs((search or "").lstrip("?"))
+    shown_query = parse_qs(search.lstrip("?") if isinstance(search, str) else "")
     if parse_show(shown_query) == show and shown_query.get("stap", ["1"])[0] == str(current):
         return body, show_layout.position(current, len(steps), shown.title), no_update
     return body, show_layout.position(current, len(steps), shown.title), query

@@ -39,6 +39,11 @@ def _shown_name(filename: str | None) -> str:
     return (Path(filename or "bestand.csv").name.replace("\x00", "") or "bestand.csv")[:200]
 
 
+def _text(value: object) -> str | None:
+    # The upload's values come from the browser; a forged request may send any JSON instead.
+    return value if isinstance(value, str) else None
+
+
 def _failure(error: Exception, filename: str | None, importing: bool) -> object:
     """The message for a failure that is not the file's fault: the database's, or a bug."""
     if isinstance(error, DBAPIError) and database_problem(error) is not None:
@@ -102,7 +107,10 @@ def check_upload(
     new_organisation: str | None = None,
 ) -> tuple[object, bool, object]:
     """Validate without writing: a summary and an enabled button, or the report of every problem."""
-    if not contents:
+    contents, filename, left_out, new_organisation = map(
+        _text, (contents, filename, left_out, new_organisation)
+    )
+    if not contents or not isinstance(kind, str):
         return None, True, None
     try:
         result = _import(contents, filename or "", kind, True, left_out, new_organisation)
@@ -144,7 +152,10 @@ def confirm_upload(
     new_organisation: str | None = None,
 ) -> tuple[object, ...]:
     """Import the checked file for real; the new figures show at once (the data version changed)."""
-    if not contents:
+    contents, filename, left_out, new_organisation = map(
+        _text, (contents, filename, left_out, new_organisation)
+    )
+    if not contents or not isinstance(kind, str):
         return no_update, no_update, no_update, no_update
     try:
         result = _import(contents, filename or "", kind, False, left_out, new_organisation)

@@ -13,6 +13,7 @@ from dash import Dash
 from flask import Blueprint
 from flask_compress import Compress
 from sqlalchemy.exc import DBAPIError
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from callbacks import (
     figure_tables,
@@ -33,6 +34,7 @@ from dashboard.documents import downloads
 from dashboard.i18n import N_, _, current_language, with_language
 from dashboard.infra import health, plotly_bundle
 from dashboard.infra.cache import cache
+from dashboard.infra.callback_guard import init_callback_guard
 from dashboard.infra.config import PROJECT_ROOT, load_settings
 from dashboard.infra.db import Database, DatabaseError
 from dashboard.infra.db_errors import database_message, database_problem
@@ -114,6 +116,11 @@ def _database_error(error: DBAPIError) -> tuple[str, int]:
     return _plain_page(_("De database is niet beschikbaar"), database_message(error), 503)
 
 
+def _bad_request() -> tuple[str, int]:
+    text = _("De monitor begrijpt dit verzoek niet. Laad de pagina opnieuw en probeer het nog eens.")
+    return _plain_page(_("Ongeldig verzoek"), text, 400)
+
+
 def _not_found(_error: Exception) -> tuple[str, int]:
     return _plain_page(_("Niet gevonden"), _("Dit bestand of adres bestaat niet in de monitor."), 404)
 
@@ -175,6 +182,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         "{ if (window.hzwRequestPre) { window.hzwRequestPre(payload); } }});"
     )
     server = app.server
+    if settings.proxy_hops > 0:
+        # Behind a reverse proxy every request comes from the proxy's address: the login limit
+        # would count all users together. The proxies' X-Forwarded-* headers name the real client.
+        hops = settings.proxy_hops
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     # Uploads arrive base64-encoded (4/3 of the file) inside a JSON callback body.
     server.config["MAX_CONTENT_LENGTH"] = int(settings.max_import_bytes * 1.4) + 100_000
     server.register_blueprint(
@@ -222,5 +234,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     ):
         module.register(app)
     matrix.register(app)
+    init_callback_guard(app, _bad_request)
     init_security_headers(app, https_only=bool(settings.secure_cookies))
     return app

@@ -99,7 +99,9 @@ def parse_show(query: dict[str, Any]) -> Show:
         code = View.parse({"regio": raw.strip()}, view.peildatum).region
         if code is not None and code not in codes:
             codes.append(code)
-    auto = int(one("auto") or 0) if (one("auto") or "0").isdigit() else 0
+    # ASCII digits only: "²" is a digit to str.isdigit() but not to int().
+    raw_auto = one("auto") or "0"
+    auto = int(raw_auto) if raw_auto.isascii() and raw_auto.isdigit() and len(raw_auto) <= 4 else 0
     return Show(
         year=view.year,
         peildatum=view.peildatum,
@@ -131,7 +133,11 @@ def page(**query: Any) -> html.Div:
     """``/presentatie``: the show from its URL, starting at ``stap``; a callback fills the screen."""
     show = parse_show(query)
     raw_step = query.get("stap")
-    step = int(raw_step) if isinstance(raw_step, str) and raw_step.isascii() and raw_step.isdigit() else 1
+    step = (
+        int(raw_step)
+        if isinstance(raw_step, str) and raw_step.isascii() and raw_step.isdigit() and len(raw_step) <= 4
+        else 1
+    )
     # Esc leads to the national overview at the same year and peildatum.
     exit_href = "/?" + urlencode({"jaar": show.year, "peildatum": show.peildatum.isoformat()})
     steps = sequence(show.regions, show.regions_first)

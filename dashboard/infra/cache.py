@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.metadata
 import logging
 from collections.abc import Callable
@@ -62,7 +63,9 @@ def cached(fn: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Da
             return fn(db, *args, **kwargs)
         name = f"{fn.__module__}.{fn.__qualname__}"
         where = f"{db.cache_namespace}:{data_version(db)}"
-        key = f"hzw:{CODE_VERSION}:{name}:{where}:{args!r}:{sorted(kwargs.items())!r}"
+        # Hashed: the arguments (views, dates) are already parsed, but a key need not carry them.
+        arguments = hashlib.sha256(f"{args!r}:{sorted(kwargs.items())!r}".encode()).hexdigest()
+        key = f"hzw:{CODE_VERSION}:{name}:{where}:{arguments}"
         hit = cache.get(key)
         if hit is not None:
             return hit

@@ -12,12 +12,14 @@ from typing import ParamSpec, TypeVar, cast
 
 import orjson
 from dash import NoUpdate
+from dash.exceptions import PreventUpdate
 from flask import has_request_context
 from plotly.io.json import to_json_plotly
 
 from dashboard.auth.viewer import current_viewer
 from dashboard.i18n import current_language
 from dashboard.infra import clock
+from dashboard.infra.arguments import ArgumentCheck, digest
 from dashboard.infra.cache import CODE_VERSION, cache, data_version
 from dashboard.infra.runtime import runtime
 
@@ -57,17 +59,24 @@ def cached_callback(fn: Callable[P, R]) -> Callable[P, R]:
     directly. A tuple answer is a multi-output callback, each part serialised on its own so
     ``no_update`` parts keep their meaning. The day is in the key because a missing peildatum
     means today. Exceptions (``PreventUpdate``, ``NoAccess``) pass through and are not cached.
+
+    Arguments are checked first (:class:`~dashboard.infra.arguments.ArgumentCheck`): one of another
+    type than ``fn`` declares, or too large, is refused with ``PreventUpdate`` (Dash answers 204
+    and the page keeps what it shows), so junk is neither computed nor cached. The key holds a
+    hash of the arguments, never the arguments themselves.
     """
     name = f"{fn.__module__}.{fn.__qualname__}"
+    check = ArgumentCheck(fn)
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         if not has_request_context():
             return fn(*args, **kwargs)
+        if check.refused(args, kwargs) is not None:
+            raise PreventUpdate
         db = runtime().db
         where = f"{db.cache_namespace}:{data_version(db)}:{clock.today().isoformat()}"
-        arguments = f"{args!r}:{sorted(kwargs.items())!r}"
-        key = f"hzw:{CODE_VERSION}:callback:{name}:{where}:{context_key()}:{arguments}"
+        key = f"hzw:{CODE_VERSION}:callback:{name}:{where}:{context_key()}:{digest(args, kwargs)}"
         stored = cache.get(key)
         if stored is None:
             value = fn(*args, **kwargs)

@@ -55,6 +55,10 @@ class Settings:
         oidc_client_id: client id registered with that provider.
         oidc_client_secret: its client secret.
         oidc_name: how the login page names the provider.
+        proxy_hops: how many reverse proxies stand in front of the monitor; with more than 0 the
+            client address, scheme and host are read from their ``X-Forwarded-*`` headers
+            (Werkzeug's ProxyFix), so the login limit counts per real address. 0 trusts no header:
+            set it only when every request passes through those proxies.
     """
 
     data_dir: Path = PROJECT_ROOT / "data"
@@ -82,6 +86,7 @@ class Settings:
     oidc_client_id: str = ""
     oidc_client_secret: str = ""
     oidc_name: str = "Inloggen via de identiteitsprovider"
+    proxy_hops: int = 0
 
     @property
     def effective_database_url(self) -> str:
@@ -143,6 +148,8 @@ def load_settings(
         raise ConfigError(N_("HZW_CACHE_TIMEOUT mag niet negatief zijn."))
     if settings.mode not in MODES:
         raise ConfigError(N_("HZW_MODE moet 'login' of 'openbaar' zijn, niet '{mode}'."), mode=settings.mode)
+    if settings.proxy_hops < 0:
+        raise ConfigError(N_("HZW_PROXY_HOPS mag niet negatief zijn."))
     if settings.session_hours < 1:
         raise ConfigError(N_("HZW_SESSION_HOURS moet minstens 1 zijn."))
     if settings.session_idle_minutes < 1:

@@ -13,7 +13,10 @@ FIRST_DAY = dt.date(domain.FIRST_YEAR, 1, 1)
 # Query values come from users: a repeated key arrives as a list, digits may be non-ASCII ("²").
 def parse_year(raw: object, default: int) -> int:
     """The year from a URL or select value; anything unusable gives ``default``."""
-    if not isinstance(raw, str | int) or not str(raw).isascii() or not str(raw).isdigit():
+    if isinstance(raw, bool) or not isinstance(raw, str | int):
+        return default
+    # A year has four digits; a longer string is not converted at all (int() refuses 4300 digits).
+    if isinstance(raw, str) and not (raw.isascii() and raw.isdigit() and len(raw) <= 4):
         return default
     year = int(raw)
     return year if domain.FIRST_YEAR <= year <= default else default
