@@ -15,7 +15,7 @@ import pandas as pd
 from dashboard.data import cohorts
 from dashboard.infra.cache import cached
 from dashboard.infra.db import Database
-from dashboard.rules.disclosure import COLUMNS, Table
+from dashboard.rules.disclosure import COLUMNS
 from dashboard.rules.moments import previous_moment, published_moment
 from dashboard.rules.protection import Protection, protect
 
@@ -34,16 +34,41 @@ def protection(db: Database, region: str, year: int, moment: dt.date, minimum: i
     holds both learns nothing about a small count, or a small change between them, that the
     audit does not allow.
     """
-    ids, values, without_data = arrays(cohorts.funnel_by_organisation(db, region, year, moment))
     before = previous_moment(moment)
-    earlier: Table | None = None
     # Before its year a start cohort has no trajectories at all: nothing to difference against.
-    if before >= dt.date(year, 1, 1):
-        previous = protection(db, region, year, before, minimum)
-        if previous.ids == ids and np.array_equal(previous.values, values):
-            return previous  # nothing changed: the same cells stay hidden, no difference to protect
-        earlier = previous.table
-    return protect(ids, values, without_data, minimum, earlier)
+    previous = protection(db, region, year, before, minimum) if before >= dt.date(year, 1, 1) else None
+    return step(db, region, year, moment, minimum, previous)
+
+
+def step(
+    db: Database, region: str, year: int, moment: dt.date, minimum: int, previous: Protection | None
+) -> Protection:
+    """The protection at ``moment`` given the one published at the moment before (None: the first)."""
+    ids, values, without_data = arrays(cohorts.funnel_by_organisation(db, region, year, moment))
+    if previous is not None and previous.ids == ids and np.array_equal(previous.values, values):
+        return previous  # nothing changed: the same cells stay hidden, no difference to protect
+    return protect(ids, values, without_data, minimum, None if previous is None else previous.table)
+
+
+def chain(
+    db: Database, region: str, year: int, moment: dt.date, minimum: int
+) -> list[tuple[dt.date, Protection]]:
+    """Every published moment of start cohort ``year`` up to ``moment`` with its protection, in order.
+
+    The same steps as ``protection``, worked forward in one pass (for audits outside the app).
+    """
+    found: list[tuple[dt.date, Protection]] = []
+    for day in reversed([m for m in _back_to(year, moment)]):
+        found.append((day, step(db, region, year, day, minimum, found[-1][1] if found else None)))
+    return found
+
+
+def _back_to(year: int, moment: dt.date) -> list[dt.date]:
+    days = []
+    while moment >= dt.date(year, 1, 1):
+        days.append(moment)
+        moment = previous_moment(moment)
+    return days
 
 
 def moments_of(year: int, day: dt.date) -> list[dt.date]:

@@ -119,6 +119,7 @@ class Finding:
     value: int
     low: float
     high: float
+    key: tuple[str, int, int] = ("", 0, 0)
 
 
 def usable(
@@ -374,7 +375,9 @@ def audit(
     for number in sorted(closed):
         target = targets[number]
         low, high = system.interval(target.terms) if intervals else (np.nan, np.nan)
-        exposed.append(Finding(target.row, COLUMNS[target.column], target.key[0], target.value, low, high))
+        exposed.append(
+            Finding(target.row, COLUMNS[target.column], target.key[0], target.value, low, high, target.key)
+        )
     return Audit(exposed, frozenset(proven))
 
 
@@ -404,6 +407,28 @@ def baseline(
         high = -system._solve(-vector) + const if np.isfinite(system._solve(-vector)) else np.inf
         found[target.key] = (max(0.0, low), min(float(target.reach), high))
     return found
+
+
+def may_open(
+    table: Table,
+    minimum: int,
+    key: tuple[str, int, int],
+    earlier: Table | None = None,
+    required: dict[tuple[str, int, int], tuple[float, float]] | None = None,
+) -> bool:
+    """Whether constraint propagation leaves target ``key`` room to reach its range (a cheap hint).
+
+    The complementary suppression tries cells with it: one after which even the outer bounds
+    stay narrow cannot be the fix.
+    """
+    tables = [table] if earlier is None else [earlier, table]
+    system = _System(tables, ROW_RELATIONS + MOMENT_RELATIONS)
+    for target in _targets(tables, system, minimum):
+        if target.key == key:
+            if required and key in required:
+                target = replace(target, floor=required[key][0], reach=required[key][1])
+            return target.may_reach(system, *system.outer_bounds())
+    return True
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.i18n import N_
-from dashboard.rules.disclosure import COLUMNS, Table, audit, baseline
+from dashboard.rules.disclosure import COLUMNS, Finding, Table, audit, baseline, may_open
 from dashboard.rules.suppression import HIDDEN, ORGANISATION_PERCENTAGES, SuppressionRule
 
 # A row with this many of its seven counts hidden says little more than a row hidden whole.
@@ -90,14 +90,15 @@ def protect(
         protected = found.protected
         if not found.exposed:
             break
-        cells = {_complement(f, ids, values, hidden, open_cells, earlier) for f in found.exposed}
+        cells = {
+            _complement(f, Table(ids, values, hidden), open_cells, minimum, earlier, required)
+            for f in found.exposed
+        }
         if None in cells:
             hidden = hidden | open_cells
             break
         for cell in cells:
             hidden[cell] = True
-        # A row that has lost most of its cells goes whole now: often that protects the rest too.
-        hidden[hidden.sum(axis=1) >= MOST_OF_ROW] = True
     hidden[hidden.sum(axis=1) >= MOST_OF_ROW] = True
     whole = tuple(r for r in range(len(ids)) if not without_data[r] and hidden[r].all())
     # The final audit: targets proven protected in the rounds stay so (hiding more only widens
@@ -114,29 +115,40 @@ def protect(
     return Protection(ids, values, hidden, primary, whole, safe)
 
 
+# Cells tried per exposed figure before taking the smallest: each try costs a propagation.
+_TRIES: Final = 6
+
+
 def _complement(
-    finding: object,
-    ids: tuple[int, ...],
-    values: np.ndarray,
-    hidden: np.ndarray,
+    finding: Finding,
+    table: Table,
     open_cells: np.ndarray,
+    minimum: int,
     earlier: Table | None,
+    required: dict[tuple[str, int, int], tuple[float, float]],
 ) -> tuple[int, int] | None:
-    row, column, moment = finding.row, finding.column, finding.moment  # type: ignore[attr-defined]
-    if moment == "eerder":
+    ids, values, hidden = table.ids, table.values, table.hidden
+    row = finding.row
+    if finding.moment == "eerder":
         assert earlier is not None
-        organisation = earlier.ids[row]
-        if organisation not in ids:
+        if earlier.ids[row] not in ids:
             return None
-        row = ids.index(organisation)
-    c = COLUMNS.index(column)
+        row = ids.index(earlier.ids[row])
+    c = COLUMNS.index(finding.column)
     shown = open_cells & ~hidden
     candidates = [(r, c) for r in range(len(ids)) if shown[r, c]]
     candidates += [(row, k) for k in range(len(COLUMNS)) if k != c and shown[row, k]]
     if not candidates:
         return None
-    # The cell itself first (a difference it gives away), then the smallest non-zero, zeros last.
-    return min(candidates, key=lambda rc: (rc != (row, c), values[rc] == 0, int(values[rc])))
+    # The cell itself first (a difference it gives away), then the smallest non-zero, zeros last;
+    # the first that constraint propagation says can open the finding, else simply the first.
+    ranked = sorted(candidates, key=lambda rc: (rc != (row, c), values[rc] == 0, int(values[rc])))
+    for cell in ranked[:_TRIES]:
+        trial = hidden.copy()
+        trial[cell] = True
+        if may_open(Table(ids, values, trial), minimum, finding.key, earlier, required):
+            return cell
+    return ranked[0]
 
 
 def published_frame(
