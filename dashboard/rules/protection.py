@@ -190,6 +190,7 @@ def published_frame(
         out[name] = pd.Series(values, index=frame.index, dtype=object)
         out[f"{name}_onderdrukt"] = flags
     whole = set(protection.whole_rows) if protection is not None else set()
-    out["toelichting"] = [ROW_REASON if r in whole else None for r in range(len(frame))]
+    reasons = [ROW_REASON if r in whole else None for r in range(len(frame))]
+    out["toelichting"] = pd.Series(reasons, index=frame.index, dtype=object)
     out["laatst_aangeleverd"] = frame["laatst_aangeleverd"]
     return out
