@@ -93,16 +93,16 @@ def organisation_monthly(
 
 
 def starts_always_shown(
-    viewer: Viewer, db: Database, found: OrganisationRef, first_year: int, day: dt.date, minimum: int
+    viewer: Viewer, db: Database, found: OrganisationRef, years: range, day: dt.date, minimum: int
 ) -> bool:
-    """Whether the organisation's starts are shown at every quarter end from ``first_year`` to ``day``.
+    """Whether the organisation's starts are shown at every quarter end of ``years`` up to ``day``.
 
     Its monthly starts add up to each of those cells; where one is hidden, the months would reveal it.
     """
     _require(viewer, found.region_code)
     if viewer.is_admin:
         return True
-    for year in range(first_year, day.year + 1):
+    for year in years:
         for moment in published.moments_of(year, day):
             cells = published.protection(db, found.region_code, year, moment, minimum)
             if found.id in cells.ids and cells.hidden[cells.ids.index(found.id), COLUMNS.index("gestart")]:

@@ -185,7 +185,7 @@ def organisation_report(
     # audited table hides those, showing the parts would give the hidden cells away.
     own = table[table["id"] == found.id].iloc[0]
     monthly_open = not bool(own["gestart_onderdrukt"]) and access.starts_always_shown(
-        viewer, db, found, first, day, minimum
+        viewer, db, found, range(first, year + 1), day, minimum
     )
     mix_open = not (bool(own["gestart_onderdrukt"]) or bool(own["duurzaam_onderdrukt"]))
     goals = progress_by_region(db, year, peildatum).set_index("code")

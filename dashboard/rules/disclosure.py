@@ -402,9 +402,9 @@ def baseline(
     found = {}
     for n in closed:
         target = targets[n]
-        vector, const = target.vector(system), target.const(system)
-        low = system._solve(vector) + const
-        high = -system._solve(-vector) + const if np.isfinite(system._solve(-vector)) else np.inf
+        low, high = system.interval(target.terms)
+        sign = float(target.sign)
+        low, high = (low, high) if sign > 0 else (-high, -low)
         found[target.key] = (max(0.0, low), min(float(target.reach), high))
     return found
 
