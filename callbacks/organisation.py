@@ -74,7 +74,9 @@ def update_organisations(
     )
     note = moment_note(view)
     options = [{"label": row["organisatie"], "value": str(row["id"])} for row in rows]
-    return rows, links if note is None else html.Div([html.P(note, className="small"), links]), options
+    if note is not None:  # the day the figures stand on, after the download links
+        links.children = [*links.children, html.Br(), note]
+    return rows, links, options
 
 
 def update_organisation_columns(
