@@ -11,12 +11,13 @@ import plotly.graph_objects as go
 from dash import Dash, Input, NoUpdate, Output, State, html, no_update
 
 from dashboard.auth.viewer import current_viewer
-from dashboard.data.access import NoAccess
+from dashboard.data.access import NoAccess, Withheld
 from dashboard.i18n import _, current_language
 from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.organisation import (
     OrganisationReport,
+    moment_note,
     organisation_report,
     region_organisations,
     visible_organisation,
@@ -63,13 +64,18 @@ def update_organisations(
         return [], None, []
     try:
         rows = region_organisations(runtime().db, view, view.region, _minimum())
+    except Withheld as withheld:
+        return [], html.P(str(withheld), className="alert alert-warning"), []
     except NoAccess:
         return [], None, []
     what = _("de cijfers per organisatie")
     links = export_links(
         "organisaties", view.year, view.peildatum, what, region=view.region, cohort=view.cohort
     )
+    note = moment_note(view)
     options = [{"label": row["organisatie"], "value": str(row["id"])} for row in rows]
+    if note is not None:  # the day the figures stand on, after the download links
+        links.children = [*links.children, html.Br(), note]
     return rows, links, options
 
 

@@ -13,12 +13,15 @@ import datetime as dt
 import pandas as pd
 
 from dashboard.auth.viewer import Viewer
-from dashboard.data import cohorts, meta, organisations, progress
+from dashboard.data import cohorts, meta, organisations, progress, published
 from dashboard.data.cohorts import OrganisationRef
 from dashboard.i18n import _
 from dashboard.infra.cache import cached
 from dashboard.infra.db import Database
-from dashboard.rules.suppression import SuppressionRule, published_organisations
+from dashboard.rules.disclosure import COLUMNS
+from dashboard.rules.moments import published_moment
+from dashboard.rules.protection import TABLE_REASON, published_frame
+from dashboard.rules.suppression import SuppressionRule
 
 
 class NoAccess(PermissionError):
@@ -30,25 +33,45 @@ def _require(viewer: Viewer, region: str) -> None:
         raise NoAccess(_("U hebt geen toegang tot de cijfers per organisatie van deze regio."))
 
 
+class Withheld(NoAccess):
+    """The table failed the disclosure audit: it is not shown; the message says why, in Dutch."""
+
+
 def organisation_table(
     viewer: Viewer, db: Database, region: str, year: int, peildatum: dt.date, minimum: int
 ) -> pd.DataFrame:
     """The region's organisations (start cohort ``year``) as published to ``viewer``.
 
+    Everyone but ``beheer`` gets the table of the published moment (``moment_for``), protected
+    by the disclosure audit together with the moment before it.
+
     Raises:
         NoAccess: when the viewer may not see this region's organisations.
+        Withheld: when no protection passes the audit (a region with one organisation).
     """
     _require(viewer, region)
-    return _published_table(db, region, year, peildatum, viewer.suppression(minimum))
+    table = _published_table(db, region, year, moment_for(viewer, peildatum), viewer.suppression(minimum))
+    if table is None:
+        raise Withheld(_(TABLE_REASON))
+    return table
+
+
+def moment_for(viewer: Viewer, peildatum: dt.date) -> dt.date:
+    """The day organisation figures stand on for ``viewer``: the last quarter end (``beheer``: any day)."""
+    return peildatum if viewer.is_admin else published_moment(peildatum)
 
 
 @cached
 def _published_table(
-    db: Database, region: str, year: int, peildatum: dt.date, rule: SuppressionRule
-) -> pd.DataFrame:
+    db: Database, region: str, year: int, day: dt.date, rule: SuppressionRule
+) -> pd.DataFrame | None:
     # Cached after the access check, per suppression rule: the organisation page asks for the
-    # region's table in two callbacks, and working out what to hide costs more than the query.
-    return published_organisations(cohorts.funnel_by_organisation(db, region, year, peildatum), rule)
+    # region's table in two callbacks. None: the table failed the audit.
+    frame = cohorts.funnel_by_organisation(db, region, year, day)
+    if rule.minimum <= 1:
+        return published_frame(frame, None, rule)
+    protection = published.protection(db, region, year, day, rule.minimum)
+    return published_frame(frame, protection, rule) if protection.safe else None
 
 
 def organisation(viewer: Viewer, db: Database, number: int | None) -> OrganisationRef | None:
@@ -67,6 +90,24 @@ def organisation_monthly(
     """Starts per month of one organisation (the caller still hides them when any is small)."""
     _require(viewer, found.region_code)
     return progress.monthly_starts(db, first_year, until, organisation=found.id)
+
+
+def starts_always_shown(
+    viewer: Viewer, db: Database, found: OrganisationRef, years: range, day: dt.date, minimum: int
+) -> bool:
+    """Whether the organisation's starts are shown at every quarter end of ``years`` up to ``day``.
+
+    Its monthly starts add up to each of those cells; where one is hidden, the months would reveal it.
+    """
+    _require(viewer, found.region_code)
+    if viewer.is_admin:
+        return True
+    for year in years:
+        for moment in published.moments_of(year, day):
+            cells = published.protection(db, found.region_code, year, moment, minimum)
+            if found.id in cells.ids and cells.hidden[cells.ids.index(found.id), COLUMNS.index("gestart")]:
+                return False
+    return True
 
 
 def organisation_mix(

@@ -9,6 +9,7 @@ import pandas as pd
 from flask import Blueprint, Response, abort, request
 
 from dashboard.auth.viewer import current_viewer
+from dashboard.data.access import moment_for
 from dashboard.documents.spreadsheets import MEDIA, as_file
 from dashboard.documents.tables import TABLES
 from dashboard.i18n import N_, LazyText, _, current_language, with_language
@@ -118,7 +119,9 @@ def export(kind: str, extension: str) -> Response:
     region = view.region if "code" in frame.columns else None
     if region is not None:
         frame = frame[frame["code"] == region]
-    return as_file(frame, export_name(kind, view.year, view.peildatum, region), extension)
+    # Figures per organisation stand on the published moment, and the name says which.
+    day = moment_for(current_viewer(), view.peildatum) if kind == "organisaties" else view.peildatum
+    return as_file(frame, export_name(kind, view.year, day, region), extension)
 
 
 def export_name(view: str, year: int, peildatum: dt.date, region: str | None = None) -> str:

@@ -137,26 +137,29 @@ def meetings(view: View) -> pd.DataFrame:
 
 def organisations(view: View) -> pd.DataFrame:
     """The organisations grid of every region the viewer may see, suppressed as on screen."""
-    # Small counts show as "<5" or "x", and only the regions whose organisations the viewer may see.
+    # Hidden counts show as "x" (audited with the trechter's region totals and the quarter before),
+    # and only the regions whose organisations the viewer may see. A region whose table failed the
+    # audit is one row saying so. Figures stand on the published moment (beheer: the peildatum).
     db, viewer, minimum = runtime().db, current_viewer(), runtime().settings.suppression_minimum
     year, peildatum, cohort = view.year, view.peildatum, view.cohort
+    moment = access.moment_for(viewer, peildatum)
 
     def region_table(code: str, name: str) -> pd.DataFrame:
-        table = access.organisation_table(viewer, db, code, year, peildatum, minimum)
-        # Counts of start cohort ``year``; outflow of the cohort the grid shows, as the grid does.
-        outflow = access.organisation_table(viewer, db, code, cohort, peildatum, minimum)
+        try:
+            table = access.organisation_table(viewer, db, code, year, peildatum, minimum)
+            # Counts of start cohort ``year``; outflow of the cohort the grid shows, as the grid does.
+            outflow = access.organisation_table(viewer, db, code, cohort, peildatum, minimum)
+        except access.Withheld as withheld:
+            return pd.DataFrame([{"code": code, "regio": name, "toelichting": str(withheld)}])
         pct = table["id"].map(outflow.set_index("id")["duurzaam_pct"])
-        return table.assign(code=code, regio=name, startcohort=cohort, duurzaam_pct=pct)
+        reasons = table["toelichting"].map(lambda reason: _(reason) if reason else None)
+        return table.assign(code=code, regio=name, startcohort=cohort, duurzaam_pct=pct, toelichting=reasons)
 
     frames = [
         region_table(ref.code, ref.naam) for ref in region_refs() if viewer.sees_organisations(ref.code)
     ]
     if not frames:
         raise access.NoAccess(_("U hebt geen toegang tot cijfers per organisatie."))
-    frame = pd.concat(frames, ignore_index=True)
-    frame["laatst_aangeleverd"] = local_time(frame["laatst_aangeleverd"])
-    for column in ("duurzaam_pct", "aandeel_regio_pct"):
-        frame[column] = one_decimal(frame[column])
     columns = [
         "code",
         "regio",
@@ -166,8 +169,14 @@ def organisations(view: View) -> pd.DataFrame:
         "startcohort",
         "duurzaam_pct",
         "aandeel_regio_pct",
+        "laatst_aangeleverd",
+        "toelichting",
     ]
-    return frame[[*columns, "laatst_aangeleverd"]]
+    frame = pd.concat(frames, ignore_index=True).reindex(columns=columns)
+    frame["laatst_aangeleverd"] = local_time(frame["laatst_aangeleverd"])
+    for column in ("duurzaam_pct", "aandeel_regio_pct"):
+        frame[column] = one_decimal(frame[column])
+    return frame.assign(stand=moment)
 
 
 def funnels(view: View) -> pd.DataFrame:

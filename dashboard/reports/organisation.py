@@ -58,6 +58,8 @@ def organisation_rows(shown: pd.DataFrame) -> list[dict[str, Any]]:
                 "duurzaam_pct": _plain(rec["duurzaam_pct"]),
                 "aandeel_pct": _plain(rec["aandeel_regio_pct"]),
                 "onderdrukt": any(bool(rec[f"{column}_onderdrukt"]) for column in ORGANISATION_COUNTS),
+                # Why a row shows no figures at all (hidden whole to protect small counts).
+                "toelichting": _(rec["toelichting"]) if rec.get("toelichting") else None,
                 # The calendar day in Dutch time; the grid and the tile have no room for the time.
                 "laatst_aangeleverd": fmt.moment(last).rsplit(" ", 1)[0]
                 if last is not None and not pd.isna(last)
@@ -67,11 +69,23 @@ def organisation_rows(shown: pd.DataFrame) -> list[dict[str, Any]]:
     return rows
 
 
+def moment_note(view: View) -> str | None:
+    """What the reader is told about the day organisation figures stand on (None for ``beheer``)."""
+    if view.viewer is None or view.viewer.is_admin:
+        return None
+    moment = access.moment_for(view.viewer, view.peildatum)
+    return _("Cijfers per organisatie staan per kwartaaleinde: stand {datum}.").format(datum=fmt.date(moment))
+
+
 def published_table(db: Database, view: View, code: str, minimum: int) -> pd.DataFrame:
     """The organisations of region ``code`` (start cohort ``view.year``) as ``view.viewer`` may see them.
 
+    Everyone but ``beheer`` sees the last published moment (quarter end) on or before the
+    peildatum, protected by the disclosure audit (``access.organisation_table``).
+
     Raises:
         access.NoAccess: when ``view.viewer`` may not see this region's organisations.
+        access.Withheld: when the table failed the audit (its message says so in Dutch).
     """
     if view.viewer is None:
         raise access.NoAccess(_("U hebt geen toegang tot cijfers per organisatie."))
@@ -159,12 +173,21 @@ def organisation_report(
     if found is None or view.viewer is None:
         raise access.NoAccess(_("Organisatie niet gevonden of geen toegang."))
     viewer, year, peildatum = view.viewer, view.year, view.peildatum
-    published = organisation_rows(published_table(db, view, found.region_code, minimum))
-    row = next(r for r in published if r["id"] == found.id)
+    table = published_table(db, view, found.region_code, minimum)
+    row = next(r for r in organisation_rows(table) if r["id"] == found.id)
     rule = viewer.suppression(minimum)
+    # Figures per organisation stand on the published moment (beheer: on the peildatum itself).
+    day = access.moment_for(viewer, peildatum)
     first = max(domain.FIRST_YEAR, year - 1)
-    monthly = access.organisation_monthly(viewer, db, found, first, metrics.effective_date(year, peildatum))
-    mix = access.organisation_mix(viewer, db, found, year, peildatum)
+    monthly = access.organisation_monthly(viewer, db, found, first, metrics.effective_date(year, day))
+    mix = access.organisation_mix(viewer, db, found, year, day)
+    # The months add up to the row's starts and the mix to its starts and outflow: where the
+    # audited table hides those, showing the parts would give the hidden cells away.
+    own = table[table["id"] == found.id].iloc[0]
+    monthly_open = not bool(own["gestart_onderdrukt"]) and access.starts_always_shown(
+        viewer, db, found, range(first, year + 1), day, minimum
+    )
+    mix_open = not (bool(own["gestart_onderdrukt"]) or bool(own["duurzaam_onderdrukt"]))
     goals = progress_by_region(db, year, peildatum).set_index("code")
     return OrganisationReport(
         ref=found,
@@ -176,8 +199,12 @@ def organisation_report(
         # The region's own outflow goal for the year, as the region's gauge holds it.
         target_outflow_pct=float(goals.loc[found.region_code, "doel_duurzaam_pct"]),
         rule=rule,
-        monthly=None if any(rule.is_small(int(v)) for v in monthly["gestart"]) else monthly,
-        mix=None if any(rule.is_small(int(v)) for v in [*mix["gestart"], *mix["duurzaam"]]) else mix,
+        monthly=None
+        if not monthly_open or any(rule.is_small(int(v)) for v in monthly["gestart"])
+        else monthly,
+        mix=None
+        if not mix_open or any(rule.is_small(int(v)) for v in [*mix["gestart"], *mix["duurzaam"]])
+        else mix,
         deliveries=access.delivery(viewer, db, peildatum, found.id),
         files=access.organisation_files(viewer, db, found, peildatum),
     )
