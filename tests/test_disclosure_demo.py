@@ -22,6 +22,9 @@ pytestmark = pytest.mark.traag
 MINIMUM = 5
 
 
+# SQLite only: the audit works on the numbers the data layer returns, which the data tests check
+# on both databases; the second database would double a run of minutes and test nothing new.
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_no_hidden_cell_or_difference_can_be_worked_out_for_any_region_cohort_or_role(db, record_property):
     load_demo(db, 2021, PEILDATUM, 25_000_000)
     moment = published_moment(PEILDATUM)
