@@ -17,6 +17,7 @@ from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.organisation import (
     OrganisationReport,
+    hidden_rows_note,
     moment_note,
     organisation_report,
     region_organisations,
@@ -72,9 +73,10 @@ def update_organisations(
     links = export_links(
         "organisaties", view.year, view.peildatum, what, region=view.region, cohort=view.cohort
     )
-    note = moment_note(view)
+    notes = [note for note in (moment_note(view), hidden_rows_note(rows)) if note is not None]
     options = [{"label": row["organisatie"], "value": str(row["id"])} for row in rows]
-    if note is not None:  # the day the figures stand on, after the download links
+    # The day the figures stand on and the rows hidden whole, after the download links.
+    for note in notes:
         links.children = [*links.children, html.Br(), note]
     return rows, links, options
 

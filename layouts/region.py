@@ -324,14 +324,8 @@ def organisation_columns(cohort: int | None = None, mature: bool = True) -> list
         },
         {"field": "aandeel_pct", "headerName": _("Aandeel regio"), "valueFormatter": pct, **count},
         {"field": "laatst_aangeleverd", "headerName": _("Laatst aangeleverd"), "minWidth": 200},
-        # Why a row shows no figures: hidden whole so that its small counts cannot be worked out.
-        {
-            "field": "toelichting",
-            "headerName": _("Toelichting"),
-            "minWidth": 260,
-            "wrapText": True,
-            "autoHeight": True,
-        },
+        # A row hidden whole so that its small counts cannot be worked out; the reason is under the grid.
+        {"field": "toelichting", "headerName": _("Toelichting"), "minWidth": 140},
     ]
 
 

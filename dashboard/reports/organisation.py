@@ -58,8 +58,9 @@ def organisation_rows(shown: pd.DataFrame) -> list[dict[str, Any]]:
                 "duurzaam_pct": _plain(rec["duurzaam_pct"]),
                 "aandeel_pct": _plain(rec["aandeel_regio_pct"]),
                 "onderdrukt": any(bool(rec[f"{column}_onderdrukt"]) for column in ORGANISATION_COUNTS),
-                # Why a row shows no figures at all (hidden whole to protect small counts).
-                "toelichting": _(rec["toelichting"]) if rec.get("toelichting") else None,
+                # A row hidden whole to protect small counts says so briefly; the reason stands once
+                # under the grid (hidden_rows_note), not repeated in every row.
+                "toelichting": _("rij verborgen") if isinstance(rec.get("toelichting"), str) else None,
                 # The calendar day in Dutch time; the grid and the tile have no room for the time.
                 "laatst_aangeleverd": fmt.moment(last).rsplit(" ", 1)[0]
                 if last is not None and not pd.isna(last)
@@ -67,6 +68,17 @@ def organisation_rows(shown: pd.DataFrame) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def hidden_rows_note(rows: list[dict[str, Any]]) -> str | None:
+    """How many organisations show no figures at all, and why (None when every row shows some)."""
+    hidden = sum(1 for row in rows if row.get("toelichting"))
+    if not hidden:
+        return None
+    return _(
+        "{hidden} van de {total} organisaties zonder cijfers (rij verborgen): te weinig trajecten om "
+        "hun cijfers te tonen zonder dat kleine aantallen herleidbaar zijn."
+    ).format(hidden=hidden, total=len(rows))
 
 
 def moment_note(view: View) -> str | None:
