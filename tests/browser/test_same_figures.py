@@ -231,8 +231,11 @@ def read_presentation(page, code: str) -> Shown:
         page.keyboard.press("ArrowRight")
     else:
         pytest.fail(f"geen regioscherm voor {code} in de presentatie")
-    # The step lives in the URL, so the same link opens this screen again.
-    page.wait_for_function(f"location.search.endsWith('stap={step}')")
+    # The step lives in the URL, so the same link opens this screen again (the first screen is
+    # where a link without a step opens: a region page's show starts with the region).
+    page.wait_for_function(
+        f"location.search.endsWith('stap={step}') || ({step} === 1 && !location.search.includes('stap='))"
+    )
     screen = "#presentation-screen #gauge-duurzaam"
     page.wait_for_selector(f"{screen} .kpi-value")
     title = page.inner_text(f"{screen} h3")
