@@ -52,9 +52,7 @@ def record_national_steering_group(db: Database, day: dt.date, by: str) -> bool:
         if known is not None:
             return False
         connection.execute(
-            NationalSteeringGroup.__table__.insert().values(
-                datum=day, vastgelegd=clock.utc_now(), door=by[:120]
-            )
+            insert(NationalSteeringGroup).values(datum=day, vastgelegd=clock.utc_now(), door=by[:120])
         )
     return True
 

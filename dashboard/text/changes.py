@@ -188,7 +188,8 @@ def changes_sentence(changes: RegionChanges) -> str:
             _signed_goal(_("leerbijeenkomsten"), changes.goal("leer")),
             _signed_goal(_("casusbesprekingen"), changes.goal("casus")),
         ]
-    text = ", ".join(p for p in parts if p)
+    # Without data on the comparison day (none delivered yet) there is no change to tell.
+    text = ", ".join(p for p in parts if p) or _("toen nog geen gegevens")
     rank = rank_words(changes.rank)
     if rank:
         # The arrow belongs to lines and tiles; in a sentence the words say it.
