@@ -20,6 +20,7 @@ import pytest
 
 from callbacks.region import update_region_page
 from dashboard.cli import cli, run
+from dashboard.data.meta import data_status
 from dashboard.i18n import use_language
 from dashboard.reports.national import national_report
 from dashboard.reports.region import region_report
@@ -142,9 +143,13 @@ def test_the_national_stuurgroep_recorded_by_beheer_is_the_national_default(cycl
         dt.date(2025, 6, 30),
         None,
     )
+    version = data_status(cycle).version
     assert run(cli, ["stuurgroep", "landelijk", "2026-31-03"]) == 1
     assert "geen datum" in capsys.readouterr().err
+    assert data_status(cycle).version == version  # a refused date changes nothing
     assert run(cli, ["stuurgroep", "landelijk", "2026-03-31"]) == 0
+    # Cached answers are keyed by the data version: a recorded day must change it.
+    assert data_status(cycle).version != version
     assert run(cli, ["stuurgroep", "landelijk", "2026-06-30"]) == 0  # the peildatum itself: not before it
     report = national_report(cycle, view_of())
     assert (report.compared_with.source, report.since) == (LAST_STEERING_GROUP, dt.date(2026, 3, 31))
