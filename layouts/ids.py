@@ -114,6 +114,9 @@ UPLOAD_RETRY = "upload-retry"
 UPLOAD_LEFT_OUT = "upload-left-out"
 UPLOAD_NEW_ORGANISATION = "upload-new-organisation"
 DELIVERY_REGION = "delivery-region"
+STEERING_DAY = "steering-day"
+STEERING_RECORD = "steering-record"
+STEERING_LIST = "steering-list"
 DELIVERY_TABLE = "delivery-table"
 
 # Presentatiemodus

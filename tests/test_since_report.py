@@ -17,10 +17,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from dash.exceptions import PreventUpdate
 
 from callbacks.region import update_region_page
+from callbacks.steering import record_steering_group
+from dashboard.auth.viewer import Viewer
 from dashboard.cli import cli, run
 from dashboard.data.meta import data_status
+from dashboard.data.steering import national_steering_groups
 from dashboard.i18n import use_language
 from dashboard.reports.national import national_report
 from dashboard.reports.region import region_report
@@ -28,9 +32,10 @@ from dashboard.reports.since import CHOSEN_DAY, LAST_STEERING_GROUP, YEAR_EARLIE
 from dashboard.reports.view import View
 from dashboard.rules.ranking import Rank
 from dashboard.text.changes import change_line, changes_sentence, comparison_label, rank_line
+from layouts import data_page
 from layouts.tiles import national_tiles
 from tests.conftest import PEILDATUM
-from tests.helpers import load
+from tests.helpers import load, viewing_as
 from tests.test_callbacks import text_of
 
 
@@ -161,3 +166,23 @@ def test_the_national_stuurgroep_recorded_by_beheer_is_the_national_default(cycl
     assert national_report(cycle, view_of(sinds="2026-02-01")).compared_with.source == CHOSEN_DAY
     assert run(cli, ["stuurgroep", "landelijk", "2026-03-31", "--verwijder"]) == 0
     assert national_report(cycle, view_of()).compared_with.source == YEAR_EARLIER
+
+
+def test_beheer_records_the_national_stuurgroep_on_the_data_page(cycle, make_app):
+    app = make_app()
+    with viewing_as(app, Viewer("beheerder", "beheer")):
+        assert "Nog geen landelijke stuurgroep vastgelegd." in text_of(record_steering_group(None, None))
+        assert "Kies eerst een datum" in text_of(record_steering_group(1, "31-03-2026"))
+        shown = text_of(record_steering_group(2, "2026-03-31"))
+        assert (
+            "Landelijke stuurgroep van 31 maart 2026 vastgelegd." in shown
+            and "Vastgelegd: 31 maart 2026" in shown
+        )
+        assert "was al vastgelegd" in text_of(record_steering_group(3, "2026-03-31"))
+    assert national_report(cycle, view_of()).since == dt.date(2026, 3, 31)
+    # Anyone else changes nothing, also with a forged request.
+    with viewing_as(app, Viewer("iemand", "landelijk")), pytest.raises(PreventUpdate):
+        record_steering_group(1, "2026-05-01")
+    assert national_steering_groups(cycle) == [dt.date(2026, 3, 31)]
+    assert "Landelijke stuurgroep" in text_of(data_page.page(10, Viewer("beheerder", "beheer")))
+    assert "Landelijke stuurgroep" not in text_of(data_page.page(10, Viewer("iemand", "landelijk")))
