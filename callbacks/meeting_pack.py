@@ -73,7 +73,8 @@ def _region(view: View, code: str) -> PackSection:
     title = _("{regio}, startcohort {cohort}").format(regio=name, cohort=cohort)
     return PackSection(
         _("Regio {regio}").format(regio=name),
-        funnel_summary(name, report.funnel, cohort),
+        # The section opens with what changed since the region's last stuurgroep.
+        f"{contents.region_opening(report)}\n\n{funnel_summary(name, report.funnel, cohort)}",
         [
             trend_figure(
                 report.monthly, view.year, view.peildatum, report.target_started, years=2, medium=PRINT

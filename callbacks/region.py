@@ -6,6 +6,7 @@ Each part is drawn from one region report (``dashboard.reports.region``) of one 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qs
 
 import plotly.graph_objects as go
 from dash import Dash, Input, NoUpdate, Output, State, ctx, no_update
@@ -18,6 +19,7 @@ from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.region import RegionReport, region_report
 from dashboard.reports.verdict import region_verdict
 from dashboard.reports.view import View
+from dashboard.text.changes import changes_sentence
 from layouts import gauges, ids, mix_tables
 from layouts.exports import export_links
 from layouts.figures.cadence import cadence_figure, cadence_summary
@@ -30,8 +32,22 @@ from layouts.region import breadcrumb, region_heading, region_trail
 Parts = tuple[Any, ...]
 
 
-def _view(year_raw: str | None, code: str | None, peildatum_raw: str | None, cohort_raw: str | None) -> View:
-    query = {"jaar": year_raw, "peildatum": peildatum_raw, "cohort": cohort_raw, "regio": code}
+def _view(
+    year_raw: str | None,
+    code: str | None,
+    peildatum_raw: str | None,
+    cohort_raw: str | None,
+    search: str | None = None,
+) -> View:
+    # The comparison day has no control on the page: a chosen one (``?sinds=``) comes from the address.
+    since = parse_qs((search or "").lstrip("?")).get("sinds")
+    query = {
+        "jaar": year_raw,
+        "peildatum": peildatum_raw,
+        "cohort": cohort_raw,
+        "regio": code,
+        "sinds": since,
+    }
     view = View.parse(query, current_peildatum(), current_viewer(), current_language())
     if view.region is None:
         raise PreventUpdate  # the page only exists for a known region; nothing to draw otherwise
@@ -52,8 +68,8 @@ def _region_parts(view: View, report: RegionReport, search: str | None) -> Parts
         cohort=view.cohort,
     )
     trail = breadcrumb(region_trail(report.ref, view.year, view.peildatum))
-    shown = view.shown_by(search, current_peildatum(), "cohort")
-    query: str | NoUpdate = no_update if shown else view.address("cohort")
+    shown = view.shown_by(search, current_peildatum(), "cohort", "sinds")
+    query: str | NoUpdate = no_update if shown else view.address("cohort", "sinds")
     return gauges.region_gauges(report), region_heading(report), links, trail, query
 
 
@@ -65,7 +81,7 @@ def update_region(
     search: str | None = None,
 ) -> tuple[list[Any], str, object, object, str | NoUpdate]:
     """The four goal gauges, the heading, the download links, the breadcrumb and the URL query."""
-    view = _view(year_raw, code, peildatum_raw, cohort_raw)
+    view = _view(year_raw, code, peildatum_raw, cohort_raw, search)
     cards, heading, links, trail, query = _region_parts(view, _report(view), search)
     return cards, heading, links, trail, query
 
@@ -171,13 +187,14 @@ def update_region_page(
     Dash's dispatch again, and the parts share one report anyway. When only the start cohort
     changed, the monthly progress and the meetings (which do not depend on it) stay as they are.
     """
-    view = _view(year_raw, code, peildatum_raw, cohort_raw)
+    view = _view(year_raw, code, peildatum_raw, cohort_raw, search)
     report = _report(view)
     monthly: Any = no_update if cohort_only else _monthly(view, report)
     cadence = (no_update,) * 4 if cohort_only else _cadence_parts(view, report)
     return (
         *_region_parts(view, report, search),
         region_verdict(report.standing),
+        changes_sentence(report.changes),
         *_funnel_parts(view, report),
         monthly,
         *_mix_parts(view, report),
@@ -200,7 +217,8 @@ def register(app: Dash) -> None:
         cohort_only = set(ctx.triggered_prop_ids) == {f"{ids.REGION_COHORT}.value"}
         return page_answer(year_raw, code, peildatum_raw, cohort_raw, search, cohort_only)
 
-    # year, peildatum, cohort -> gauges, heading, downloads, breadcrumb, URL; verdict; region and national
+    # year, peildatum, cohort -> gauges, heading, downloads, breadcrumb, URL; verdict; changes since the
+    # last stuurgroep; region and national
     # funnel; monthly progress; method and funding mix; meeting timeline; comparison
     app.callback(
         Output(ids.REGION_TILES, "children"),
@@ -209,6 +227,7 @@ def register(app: Dash) -> None:
         Output(ids.REGION_BREADCRUMB, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
         Output(ids.REGION_VERDICT, "children"),
+        Output(ids.REGION_SINCE, "children"),
         Output(ids.REGION_FUNNEL, "figure"),
         Output(ids.REGION_FUNNEL_NATIONAL, "figure"),
         Output(ids.REGION_FUNNEL_TEXT, "children"),

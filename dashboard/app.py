@@ -26,6 +26,7 @@ from callbacks import (
     presentation,
     region,
     shell,
+    steering,
     upload,
 )
 from dashboard.auth.web import init_auth
@@ -230,6 +231,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         organisation,
         presentation,
         upload,
+        steering,
         figure_tables,
     ):
         module.register(app)

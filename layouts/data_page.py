@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -105,8 +106,46 @@ def page(max_bytes: int, viewer: Viewer) -> html.Div:
         ),
     ]
     if viewer.is_admin:
-        parts.append(_import_log_section())
+        parts += [_steering_section(), _import_log_section()]
     return html.Div(parts)
+
+
+def _steering_section() -> html.Section:
+    """``beheer`` records the days the national stuurgroep met: the national page compares with the last."""
+    return html.Section(
+        [
+            html.H2(_("Landelijke stuurgroep"), className="h4"),
+            html.P(
+                _(
+                    "De landelijke pagina vergelijkt standaard met de laatste landelijke stuurgroep vóór de "
+                    "peildatum; zonder vastgelegde datum met dezelfde datum een jaar eerder. Regio's lezen "
+                    "hun stuurgroepen uit hun bijeenkomsten."
+                ),
+                className="small",
+            ),
+            html.Div(
+                [
+                    dbc.Label(_("Datum"), html_for=ids.STEERING_DAY, className="me-2 mb-0"),
+                    dbc.Input(id=ids.STEERING_DAY, type="date", style={"width": "12rem"}, className="me-2"),
+                    dbc.Button(_("Vastleggen"), id=ids.STEERING_RECORD, color="primary", size="sm"),
+                ],
+                className="d-flex align-items-center mb-2",
+            ),
+            html.Div(id=ids.STEERING_LIST, **aria(live="polite")),
+        ],
+        className="mb-5",
+    )
+
+
+def steering_list(days: list[dt.date], message: Any = None) -> html.Div:
+    """The recorded national stuurgroep days, newest first, under the answer to the last action."""
+    items = [html.Li(fmt.date(day)) for day in sorted(days, reverse=True)]
+    listed = (
+        html.Ul(items, className="small mb-0")
+        if items
+        else html.P(_("Nog geen landelijke stuurgroep vastgelegd."), className="small text-body-secondary")
+    )
+    return html.Div([message, html.P(_("Vastgelegd:"), className="small mb-1"), listed])
 
 
 def _import_log_section() -> html.Section:

@@ -16,6 +16,7 @@ from dashboard.reports.standing import OutflowStanding, Standing
 from dashboard.rules import metrics
 from dashboard.rules.region_metrics import OUTFLOW_BELOW, OUTFLOW_IMMATURE, OUTFLOW_REACHED
 from dashboard.text import format as fmt
+from dashboard.text.changes import change_line
 from dashboard.text.rounding import exact
 from layouts.a11y import aria
 from layouts.figures.theme import base_layout
@@ -101,8 +102,11 @@ def _last_year(now: float | None, before: float | None, percent: bool = False) -
     return _("Vorig jaar op deze datum: {value}").format(value=shown)
 
 
-def starts_gauge(summary: NationalSummary, previous: NationalSummary | None) -> dbc.Col:
-    """Trajectories started against the year target, with the pace marker and the projection."""
+def starts_gauge(summary: NationalSummary, previous: NationalSummary | None, since: str = "") -> dbc.Col:
+    """Trajectories started against the year target, with the pace marker and the projection.
+
+    ``since`` is the line of the change since the comparison day (``dashboard.text.changes``).
+    """
     title = _("Trajecten gestart")
     if not summary.delivered:
         empty = [
@@ -127,6 +131,7 @@ def starts_gauge(summary: NationalSummary, previous: NationalSummary | None) -> 
         )
         if proj is not None
         else "",
+        since,
         _last_year(summary.started, previous.started if previous and previous.delivered else None),
     ]
     return _card(
@@ -155,7 +160,7 @@ def outflow_badge(status: str) -> html.Span:
     )
 
 
-def outflow_gauge(outflow: OutflowStanding) -> dbc.Col:
+def outflow_gauge(outflow: OutflowStanding, since: str = "") -> dbc.Col:
     """Sustainable outflow of the chosen cohort against its goal, with the report's status."""
     title = _("Duurzame uitstroom, cohort {year}").format(year=outflow.cohort.year)
     goal = outflow.target_pct if outflow.target_pct is not None else 0.0
@@ -169,12 +174,18 @@ def outflow_gauge(outflow: OutflowStanding) -> dbc.Col:
             sustainable=fmt.number(outflow.sustainable), started=fmt.number(outflow.started)
         ),
         outflow_badge(outflow.status),
+        since,
     ]
     return _card(title, figure, fmt.percentage(outflow.pct), lines, "gauge-duurzaam")
 
 
 def meeting_gauge(
-    title: str, standing: Standing, card_id: str, before: int | None = None, extra: Any = None
+    title: str,
+    standing: Standing,
+    card_id: str,
+    before: int | None = None,
+    extra: Any = None,
+    since: str = "",
 ) -> dbc.Col:
     """Meetings held against the year target, with the pace marker and the standing's status."""
     target = int(standing.target or 0)
@@ -197,27 +208,38 @@ def meeting_gauge(
             ]
         ),
         extra,
+        since,
         _last_year(held, before),
     ]
     value = _("{value} van {target}").format(value=fmt.number(held), target=fmt.number(target))
     return _card(title, figure, value, lines, card_id)
 
 
-def region_gauges(report: RegionReport) -> list[dbc.Col]:
-    """The four goal gauges of a region: starts, the cohort's outflow, learning sessions, cases."""
+def region_gauges(report: RegionReport, with_changes: bool = True) -> list[dbc.Col]:
+    """The four goal gauges of a region: starts, the cohort's outflow, learning sessions, cases.
+
+    With ``with_changes`` each gauge says what changed since the report's comparison day
+    (by default the region's last stuurgroep): arrow, signed difference, then → now.
+    """
     summary, previous, standing = report.summary, report.previous, report.standing
+    changes, compared = report.changes, report.compared_with
+
+    def since(goal: str) -> str:
+        return change_line(changes.goal(goal), compared) if with_changes else ""
+
     before = previous if previous is not None and previous.meetings_delivered else None
     flag = (
         overdue_flag(report.last_case, report.through, report.overdue) if summary.meetings_delivered else None
     )
     return [
-        starts_gauge(summary, previous),
-        outflow_gauge(report.outflow),
+        starts_gauge(summary, previous, since("gestart")),
+        outflow_gauge(report.outflow, since("duurzaam")),
         meeting_gauge(
             _("Leerbijeenkomsten"),
             standing.learning,
             "gauge-leer",
             before.learning_sessions if before else None,
+            since=since("leer"),
         ),
         meeting_gauge(
             _("Casusbesprekingen"),
@@ -225,6 +247,7 @@ def region_gauges(report: RegionReport) -> list[dbc.Col]:
             "gauge-casus",
             before.case_discussions if before else None,
             flag,
+            since=since("casus"),
         ),
     ]
 

@@ -141,6 +141,8 @@ def page(
             ),
             html.P(id=ids.REGION_HEADING, className="lead"),
             html.P(id=ids.REGION_VERDICT, className="lead fw-semibold"),
+            # What changed since the last stuurgroep, written from the report.
+            html.P(id=ids.REGION_SINCE, className="lead"),
             dcc.Store(id=ids.REGION_CODE, data=region.code),
             html.Div(
                 [

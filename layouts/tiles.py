@@ -10,6 +10,7 @@ from dash import html
 from dashboard.data.national import NationalSummary
 from dashboard.i18n import N_, _
 from dashboard.reports.national import NationalReport, country_meetings
+from dashboard.reports.since import LAST_STEERING_GROUP
 from dashboard.reports.standing import Standing
 from dashboard.rules import metrics
 from dashboard.text import format as fmt
@@ -79,11 +80,15 @@ def _change(now: float | None, before: float | None, percent: bool = False, labe
     """``Vorig jaar op deze datum: 2.980 (+144)``; empty when there is nothing to compare."""
     if now is None or before is None:
         return ""
+    # Against a chosen day or the last stuurgroep the change also carries an arrow (▲ ▼ =).
+    arrowed = label is not None
     label = label or _(LAST_YEAR)
     difference = now - before
     # The sign follows the difference as shown: +0,04 points shows as ±0,0.
     shown = rounded(abs(difference), 1 if percent else 0)
     sign = "+" if difference > 0 and shown else ("−" if difference < 0 and shown else "±")
+    if arrowed:
+        sign = {"+": "▲ +", "−": "▼ −", "±": "= ±"}[sign]
     if percent:
         points = fmt.number(abs(difference), 1)
         return _("{label}: {value} ({sign}{points} procentpunt)").format(
@@ -300,8 +305,18 @@ def tiles(
 
 
 def national_tiles(report: NationalReport) -> list[dbc.Col]:
-    """The national page's tiles, compared as the report says (a year earlier, or ``since``)."""
-    compared = _("Op {date}").format(date=fmt.date(report.since)) if report.since is not None else None
+    """The national page's tiles, compared as the report says.
+
+    Against the chosen day or the last national stuurgroep (``report.since``) each change has an
+    arrow; otherwise it is the same date a year earlier.
+    """
+    compared = None
+    if report.since is not None:
+        from_steering_group = (
+            report.compared_with is not None and report.compared_with.source == LAST_STEERING_GROUP
+        )
+        pattern = _("Bij de stuurgroep van {date}") if from_steering_group else _("Op {date}")
+        compared = pattern.format(date=fmt.date(report.since))
     return tiles(
         report.summary,
         report.earlier,

@@ -530,7 +530,7 @@ def test_tiles_can_compare_with_an_earlier_peildatum(national):
     # By 31 March: AM09 15 of its 30 starts (every ~6 days from 1 January), AM01 30 of 60.
     tiles, _heading, _verdict = run(national, update_national, "2026", "2026-06-30", "2026-03-31")
     text = text_of(tiles)
-    assert "Op 31 maart 2026: 45 (+45)" in text and "Vorig jaar op deze datum" not in text
+    assert "Op 31 maart 2026: 45 (▲ +45)" in text and "Vorig jaar op deze datum" not in text
     # A date on or after the peildatum is no comparison: back to last year.
     tiles, _heading, _verdict = run(national, update_national, "2026", "2026-06-30", "2026-07-01")
     assert "Vorig jaar op deze datum" in text_of(tiles)

@@ -18,6 +18,7 @@ from dashboard.cli import common as common
 from dashboard.cli import database as cli_db
 from dashboard.cli import nl as cli_nl
 from dashboard.cli.organisation import organisatie
+from dashboard.cli.steering import stuurgroep
 from dashboard.data.meta import trajectory_count
 from dashboard.importing import ImportBusy, ImportRejected, import_file
 from dashboard.importing.identity import IdentityError
@@ -48,7 +49,14 @@ def cli() -> None:
 
 
 # The command groups live in modules of their own; this one keeps data in, the server and errors.
-for command in (cli_db.db, cli_db.geodata, cli_accounts.gebruiker, cli_accounts.audit, organisatie):
+for command in (
+    cli_db.db,
+    cli_db.geodata,
+    cli_accounts.gebruiker,
+    cli_accounts.audit,
+    organisatie,
+    stuurgroep,
+):
     cli.add_command(command)
 
 

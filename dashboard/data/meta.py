@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import func, select
 
-from dashboard.data.models import ImportLog, Trajectory
+from dashboard.data.models import ImportLog, NationalSteeringGroup, Trajectory
 from dashboard.infra import clock
 from dashboard.infra.db import Database
 
@@ -32,6 +32,7 @@ class DataStatus:
     imports: int
     demo: bool
     highest_id: int = 0
+    steering_groups: str = ""
 
     @property
     def version(self) -> str:
@@ -39,21 +40,34 @@ class DataStatus:
 
         Both count and highest id: ids are handed out before commit, so two overlapping imports
         can commit in the other order, and the highest id alone would not change for the later one.
+        The recorded national stuurgroep days (how many, the last time one was recorded) count too:
+        they decide the national comparison day, so a cached answer must not outlive a change.
         """
-        return f"{self.imports}-{self.highest_id}"
+        base = f"{self.imports}-{self.highest_id}"
+        return f"{base}-{self.steering_groups}" if self.steering_groups else base
 
 
 def data_status(db: Database) -> DataStatus:
     """When data last came in, how many imports there were, whether any was demo data, the data version."""
+    # One round trip: this runs once per request.
     query = select(
         func.max(ImportLog.tijdstip),
         func.count(ImportLog.id),
         func.coalesce(func.max(func.cast(ImportLog.voorbeelddata, ImportLog.id.type)), 0),
         func.coalesce(func.max(ImportLog.id), 0),
+        select(func.count()).select_from(NationalSteeringGroup).scalar_subquery(),
+        select(func.max(NationalSteeringGroup.vastgelegd)).scalar_subquery(),
     )
     with db.engine.connect() as connection:
-        last, count, demo, highest = connection.execute(query).one()
-    return DataStatus(last_import=last, imports=int(count), demo=bool(demo), highest_id=int(highest))
+        last, count, demo, highest, recorded, latest = connection.execute(query).one()
+    steering = f"{recorded}@{latest.isoformat()}" if recorded else ""
+    return DataStatus(
+        last_import=last,
+        imports=int(count),
+        demo=bool(demo),
+        highest_id=int(highest),
+        steering_groups=steering,
+    )
 
 
 def reference_date(status: DataStatus, fixed: dt.date | None, today: dt.date | None = None) -> dt.date:

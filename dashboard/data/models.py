@@ -308,3 +308,18 @@ class AuditEvent(Base):
     gebeurtenis: Mapped[str] = mapped_column(String(40))
     gebruiker: Mapped[str] = mapped_column(String(120))
     detail: Mapped[str] = mapped_column(String(500), default="")
+
+
+class NationalSteeringGroup(Base):
+    """A day the national steering group met, as data management records it.
+
+    The national page compares with the last of these before the peildatum by default; a region
+    takes its own stuurgroep days from its meetings instead.
+    """
+
+    __tablename__ = "national_steering_group"
+
+    datum: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    vastgelegd: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # The account (or system user) who recorded it, as the audit trail names people.
+    door: Mapped[str] = mapped_column(String(120), default="")

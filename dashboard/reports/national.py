@@ -17,8 +17,18 @@ import pandas as pd
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.national import NationalSummary, national_summary
 from dashboard.data.progress import monthly_starts, progress_by_region
+from dashboard.data.steering import national_steering_groups
 from dashboard.infra.cache import cached
 from dashboard.infra.db import Database
+from dashboard.reports.since import (
+    CHOSEN_DAY,
+    LAST_STEERING_GROUP,
+    Comparison,
+    RankMove,
+    last_before,
+    resolve,
+    year_before,
+)
 from dashboard.reports.standing import (
     OutflowStanding,
     Rank,
@@ -41,10 +51,7 @@ METRIC_COLUMNS = {
     "casus": "casusbesprekingen",
 }
 
-
-def year_before(day: dt.date) -> dt.date:
-    """The same date one year earlier (28 February for 29 February)."""
-    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
+__all__ = ["METRIC_COLUMNS", "NationalReport", "country_meetings", "national_report", "year_before"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,11 @@ class NationalReport:
         outflow_summary: the national figures of the outflow cohort.
         earlier: the same figures at the comparison date (``since``, else a year earlier), or None.
         earlier_day: that date, or None.
+        since: the comparison day when it lies in the view's year (chosen or the last national
+            stuurgroep), else None.
+        compared_with: the comparison day and where it came from (``reports.since``).
+        earlier_regions, earlier_outflow_regions: ``region_metrics`` rows at the comparison day
+            (empty without one), for the rank movement.
         mature_goal: the national outflow goal of the mature cohort's own year, when it stands in.
         standings: one typed standing per region, in code order, each with the day of its last
             case discussion up to ``through``.
@@ -86,6 +98,9 @@ class NationalReport:
     standings: tuple[RegionStanding, ...]
     monthly: pd.DataFrame = field(default_factory=pd.DataFrame)
     last_case: Mapping[str, dt.date | None] = field(default_factory=dict)
+    compared_with: Comparison | None = None
+    earlier_regions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    earlier_outflow_regions: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def frame_for(self, metric: str) -> pd.DataFrame:
         """The region rows a map metric is shown from: the outflow cohort's for outflow."""
@@ -136,6 +151,17 @@ class NationalReport:
     def rank(self, metric: str, code: str) -> Rank | None:
         """Region ``code``'s place on a map metric among the regions with a value."""
         return frame_ranks(self.frame_for(metric), METRIC_COLUMNS[metric]).get(code)
+
+    def rank_change(self, metric: str, code: str) -> RankMove:
+        """Region ``code``'s place on a map metric on the comparison day and now."""
+        earlier = self.earlier_outflow_regions if metric == "duurzaam" else self.earlier_regions
+        comparable = self.compared_with is not None and self.compared_with.ranks_comparable
+        then = (
+            frame_ranks(earlier, METRIC_COLUMNS[metric]).get(code)
+            if comparable and not earlier.empty
+            else None
+        )
+        return RankMove(metric, then, self.rank(metric, code))
 
 
 def country_meetings(summary: NationalSummary) -> tuple[Standing, Standing]:
@@ -221,9 +247,33 @@ def _standings(
     return tuple(result)
 
 
+def earlier_frames(
+    db: Database, comparison: Comparison, year: int, cohort_year: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The region rows of the year and of the outflow cohort on the comparison day (empty without one).
+
+    A comparison a year earlier reads last year's rows and the cohort a year before the shown one.
+    """
+    day = comparison.day
+    if day is None:
+        return pd.DataFrame(), pd.DataFrame()
+    shift = year - comparison.year
+    regions = region_metrics(progress_by_region(db, comparison.year, day), comparison.year, day)
+    cohort = cohort_year - shift
+    if cohort < domain.FIRST_YEAR:
+        return regions, pd.DataFrame()
+    return regions, region_metrics(progress_by_region(db, cohort, day), cohort, day)
+
+
 @cached
 def _national(
-    db: Database, year: int, peildatum: dt.date, cohort_year: int, chosen: bool, since: dt.date | None
+    db: Database,
+    year: int,
+    peildatum: dt.date,
+    cohort_year: int,
+    chosen: bool,
+    since: dt.date | None,
+    source: str = CHOSEN_DAY,
 ) -> NationalReport:
     cohort = (
         OutflowCohort(cohort_year, year, metrics.cohort_is_mature(cohort_year, peildatum))
@@ -234,15 +284,15 @@ def _national(
     outflow_regions = region_metrics(progress_by_region(db, cohort.year, peildatum), cohort.year, peildatum)
     summary = national_summary(db, year, peildatum)
     outflow_summary = national_summary(db, cohort.year, peildatum)
-    earlier_day: dt.date | None
-    if since is not None:
-        earlier_day = since
-        earlier = national_summary(db, year, since)
-    elif year - 1 >= domain.FIRST_YEAR:
-        earlier_day = year_before(peildatum)
-        earlier = national_summary(db, year - 1, earlier_day)
-    else:
-        earlier_day, earlier = None, None
+    comparison = resolve(
+        since if source == CHOSEN_DAY else None,
+        since if source == LAST_STEERING_GROUP else None,
+        year,
+        peildatum,
+    )
+    earlier_day = comparison.day
+    earlier = None if earlier_day is None else national_summary(db, comparison.year, earlier_day)
+    earlier_regions, earlier_outflow = earlier_frames(db, comparison, year, cohort.year)
     mature_goal = None
     if not summary.cohort_mature and summary.mature_cohort is not None:
         # The latest mature cohort is held against the goal of its own year.
@@ -267,9 +317,21 @@ def _national(
         # The trend draws the view's year and the three before it.
         monthly=monthly_starts(db, max(domain.FIRST_YEAR, year - 3), through),
         last_case=last_case,
+        compared_with=comparison,
+        earlier_regions=earlier_regions,
+        earlier_outflow_regions=earlier_outflow,
     )
 
 
 def national_report(db: Database, view: View) -> NationalReport:
-    """The national report of ``view`` (cached per year, peildatum, cohort, comparison date)."""
-    return _national(db, view.year, view.peildatum, view.cohort, view.cohort_chosen, view.since)
+    """The national report of ``view`` (cached per year, peildatum, cohort, comparison date).
+
+    Compared with ``view.since`` when chosen, else with the last national stuurgroep before the
+    peildatum that data management recorded, else with the same date a year earlier.
+    """
+    steering = None
+    if view.since is None:
+        steering = last_before(national_steering_groups(db), view.year, view.peildatum)
+    comparison = resolve(view.since, steering, view.year, view.peildatum)
+    since = comparison.day if comparison.same_year else None
+    return _national(db, view.year, view.peildatum, view.cohort, view.cohort_chosen, since, comparison.source)

@@ -24,12 +24,30 @@ from dashboard.data.cohorts import funnel_by_region, method_mix
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.national import NationalSummary, summarise_country
 from dashboard.data.progress import monthly_starts, progress_by_region
+from dashboard.data.steering import region_steering_groups
 from dashboard.infra.cache import cached
 from dashboard.infra.db import Database
-from dashboard.reports.national import NationalReport, national_report, year_before
+from dashboard.reports.national import (
+    METRIC_COLUMNS,
+    NationalReport,
+    earlier_frames,
+    national_report,
+    year_before,
+)
+from dashboard.reports.since import (
+    CHOSEN_DAY,
+    LAST_STEERING_GROUP,
+    Comparison,
+    RankMove,
+    RegionChanges,
+    last_before,
+    region_changes,
+    resolve,
+)
 from dashboard.reports.standing import OutflowStanding, RegionStanding
 from dashboard.reports.view import View
 from dashboard.rules import comparison, domain
+from dashboard.rules.ranking import frame_ranks
 from dashboard.rules.region_metrics import OutflowCohort
 from geodata import RegionRef, region_refs
 
@@ -71,6 +89,9 @@ class RegionReport:
         peers: the comparable regions (chosen on their yearly target) with their own values, as
             ``comparison.peer_values`` gives them plus each region's ``naam``; closest first.
         cohort_regions: the raw region rows of the cohort (for the funnel plot).
+        changes: what changed since the comparison day (by default the region's last stuurgroep
+            before the peildatum; ``changes.comparison`` says which day and why).
+        steering_groups: the region's stuurgroep days up to the peildatum, oldest first.
     """
 
     ref: RegionRef
@@ -95,6 +116,18 @@ class RegionReport:
     comparison: pd.DataFrame
     peers: pd.DataFrame
     cohort_regions: pd.DataFrame
+    changes: RegionChanges
+    steering_groups: tuple[dt.date, ...] = ()
+
+    @property
+    def compared_with(self) -> Comparison:
+        """The day the region is compared with and where it came from."""
+        return self.changes.comparison
+
+    @property
+    def comparison_day(self) -> dt.date | None:
+        """The day the region is compared with (its last stuurgroep by default), or None."""
+        return self.changes.comparison.day
 
     @property
     def through(self) -> dt.date:
@@ -144,9 +177,20 @@ def _named(peers: pd.DataFrame) -> pd.DataFrame:
     return peers.assign(naam=[names[c] for c in peers["code"]])
 
 
+# The ranking the rank movement is told for: progress toward the year's goal, as the pack ranks.
+MAIN_METRIC = "doel"
+
+
 @cached
 def _region(
-    db: Database, code: str, year: int, peildatum: dt.date, cohort_year: int, chosen: bool
+    db: Database,
+    code: str,
+    year: int,
+    peildatum: dt.date,
+    cohort_year: int,
+    chosen: bool,
+    since: dt.date | None = None,
+    source: str = CHOSEN_DAY,
 ) -> RegionReport:
     view = View(year, peildatum, cohort_year, cohort_chosen=chosen)
     national = national_report(db, view)
@@ -167,6 +211,19 @@ def _region(
     funnels = funnel_by_region(db, cohort.year, peildatum)
     first = max(domain.FIRST_YEAR, year - 1)
     standing = national.standing(code)
+    compared = resolve(
+        since if source == CHOSEN_DAY else None,
+        since if source == LAST_STEERING_GROUP else None,
+        year,
+        peildatum,
+    )
+    then_regions, then_outflow = earlier_frames(db, compared, year, cohort.year)
+    then_rank = (
+        frame_ranks(then_regions, METRIC_COLUMNS[MAIN_METRIC]).get(code)
+        if compared.ranks_comparable
+        else None
+    )
+    rank = RankMove(MAIN_METRIC, then_rank, national.rank(MAIN_METRIC, code))
     return RegionReport(
         ref=region_ref(code),
         national=national,
@@ -193,9 +250,22 @@ def _region(
         ),
         peers=_named(comparison.peer_values(regions, cohort_regions, code, year, cohort.year, peildatum)),
         cohort_regions=cohort_regions,
+        changes=region_changes(code, compared, standing, then_regions, then_outflow, rank),
+        steering_groups=tuple(region_steering_groups(db, code, peildatum)),
     )
 
 
 def region_report(db: Database, view: View, code: str) -> RegionReport:
-    """The report of region ``code`` at ``view`` (cached per data version)."""
-    return _region(db, code, view.year, view.peildatum, view.cohort, view.cohort_chosen)
+    """The report of region ``code`` at ``view`` (cached per data version).
+
+    Compared with ``view.since`` when chosen, else with the region's last stuurgroep before the
+    peildatum (its meetings of kind *stuurgroep*), else with the same date a year earlier.
+    """
+    steering = None
+    if view.since is None:
+        steering = last_before(region_steering_groups(db, code, view.peildatum), view.year, view.peildatum)
+    compared = resolve(view.since, steering, view.year, view.peildatum)
+    since = compared.day if compared.same_year else None
+    return _region(
+        db, code, view.year, view.peildatum, view.cohort, view.cohort_chosen, since, compared.source
+    )

@@ -15,10 +15,12 @@ from dashboard.documents.pack.model import PackTable
 from dashboard.i18n import _
 from dashboard.reports.national import NationalReport
 from dashboard.reports.region import RegionReport
+from dashboard.reports.since import LAST_STEERING_GROUP, last_before
 from dashboard.reports.standing import OutflowStanding, Standing
 from dashboard.rules import metrics
 from dashboard.text import comparison as cells
 from dashboard.text import format as fmt
+from dashboard.text.changes import changes_sentence
 
 
 def _status_row(label: str, standing: Standing) -> list[str]:
@@ -111,6 +113,20 @@ def regions_table(report: NationalReport) -> PackTable:
         rows,
         {1, 2, 3},
     )
+
+
+def region_opening(report: RegionReport) -> str:
+    """What changed since the region's last stuurgroep, with that meeting's date: a region section's start.
+
+    Against a chosen day (``?sinds=``) the sentence names that day, and the last stuurgroep is
+    named beside it.
+    """
+    sentence = changes_sentence(report.changes)
+    compared = report.compared_with
+    last = last_before(report.steering_groups, report.summary.year, report.summary.peildatum)
+    if compared.source == LAST_STEERING_GROUP or last is None:
+        return sentence
+    return _("Laatste stuurgroep: {datum}. {zin}").format(datum=fmt.date(last), zin=sentence)
 
 
 def comparison_table(report: RegionReport) -> PackTable:
