@@ -58,8 +58,10 @@ def test_keyboard_steps_through_the_sequence_and_escape_leaves(page, server):
 def test_region_page_offers_to_present_that_region(page, server):
     page.goto(server + "/regio/AM09?jaar=2026&peildatum=2026-09-30")
     page.click("text=Presenteren")
-    page.wait_for_url("**/presentatie?jaar=2026&peildatum=2026-09-30&regios=AM09")
-    page.wait_for_function("document.querySelector('#presentation-position')?.innerText.includes('van 5')")
+    page.wait_for_url("**/presentatie?jaar=2026&peildatum=2026-09-30&regios=AM09&begin=regio")
+    page.wait_for_function(
+        "document.querySelector('#presentation-position')?.innerText === 'Scherm 1 van 5: Achterhoek'"
+    )
 
 
 def test_quick_key_presses_each_take_a_step(page, server):
