@@ -153,3 +153,33 @@ def test_a_long_meetings_table_is_split_over_screens_that_each_fit(page, server)
     # Every region once, over all the screens.
     assert rows == len(region_refs())
     assert_accessible(page)
+
+
+def test_a_resized_window_gets_its_screens_drawn_anew(page, server):
+    # Moved from a laptop to the beamer: the same show, drawn for the new size.
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(server + "/presentatie?jaar=2026&peildatum=2026-09-30&stap=3")
+    total, _title = wait_for_screen(page, 3)
+    large = page.evaluate(
+        "document.querySelector('#presentation .js-plotly-plot').getBoundingClientRect().height"
+    )
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.wait_for_function(
+        "h => document.querySelector('#presentation .js-plotly-plot')?.getBoundingClientRect().height"
+        " < h * 0.8",
+        arg=large,
+    )
+    found = measure(page)
+    assert found["scrollHeight"] <= 720 and found["smallest"]["size"] >= SMALLEST_SHARE * 720
+    # A window so low that the text keeps its smallest size (12 px) fits fewer rows of a table on
+    # a screen, so the meetings take more screens; the clicker counts them.
+    page.set_viewport_size({"width": 1280, "height": 400})
+    page.wait_for_function(
+        "n => Number(document.querySelector('#presentation').dataset.total) > n", arg=total
+    )
+    more = int(page.evaluate("document.querySelector('#presentation').dataset.total"))
+    page.keyboard.press("End")  # not a key of the show: nothing moves
+    for _step in range(more):
+        page.keyboard.press("ArrowRight")
+    wait_for_screen(page, more)
+    assert measure(page)["scrollHeight"] <= 400
