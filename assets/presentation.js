@@ -61,8 +61,28 @@
     }
   });
 
+  function size() {
+    return { width: window.innerWidth, height: window.innerHeight };
+  }
+
+  // A window moved to the beamer, or put full screen, gets its screens drawn anew for its size.
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    if (!document.getElementById("presentation")) {
+      return;
+    }
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      window.dash_clientside.set_props("presentation-window", { data: size() });
+    }, 250);
+  });
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     presentation: {
+      // The window's size when the show opens: every screen is drawn to fit it.
+      size: function (_show) {
+        return size();
+      },
       // A hallway screen: the timer moves on and starts over at the end.
       tick: function (_ticks) {
         var root = document.getElementById("presentation");

@@ -15,7 +15,9 @@ from dashboard.reports.region import region_report
 from dashboard.text.as_of import through
 from layouts import ids
 from layouts import presentation as show_layout
+from layouts import presentation_screens as screens
 from layouts.presentation import Show, Step, parse_show
+from layouts.presentation_fit import Window
 
 
 def show_from_store(stored: str | None) -> Show:
@@ -23,27 +25,31 @@ def show_from_store(stored: str | None) -> Show:
     return parse_show(parse_qs(stored.lstrip("?") if isinstance(stored, str) else ""))
 
 
-def _screen_body(step: Step, show: Show) -> list[Any]:
+# The screens that show the change since the show's comparison date (the national report has it);
+# a region report holds no figures at that date yet, so region screens compare with last year.
+SHOWS_SINCE = ("tegels", "kaart", "rangorde", "bijeenkomsten")
+
+
+def _screen_body(step: Step, show: Show, window: Window) -> list[Any]:
     view, db = show.view(current_viewer(), current_language()), runtime().db
     if step.kind == "regio" and step.region is not None:
-        return show_layout.region_screen(region_report(db, view, step.region))
+        return screens.region_screen(region_report(db, view, step.region), window)
     if step.kind == "bijeenkomsten":
-        return show_layout.meetings_screen(national_report(db, view), show.regions)
+        return screens.meetings_screen(national_report(db, view), show.regions, step.rows)
     national = national_report(db, view)
-    screens = {
-        "tegels": show_layout.tiles_screen,
-        "kaart": show_layout.map_screen,
-        "rangorde": show_layout.ranking_screen,
-    }
-    return screens[step.kind](national)
+    draw = {"tegels": screens.tiles_screen, "kaart": screens.map_screen, "rangorde": screens.ranking_screen}
+    return draw[step.kind](national, window)
 
 
 def draw_step(
-    step: int | None, stored: str | None, search: str | None = None
-) -> tuple[Any, str, str | NoUpdate]:
-    """The current screen, the position indicator and the URL query of this exact screen."""
-    show = show_from_store(stored)
-    steps = show_layout.sequence(show.regions, show.regions_first)
+    step: int | None, stored: str | None, search: str | None = None, size: Any = None
+) -> tuple[Any, str, str | NoUpdate, str]:
+    """The current screen, the position, the URL query of this exact screen and the number of screens.
+
+    ``size`` is the browser window (``{"width": …, "height": …}``): the screen is drawn to fit it.
+    """
+    show, window = show_from_store(stored), Window.from_store(size)
+    steps = show_layout.sequence(show.regions, show.regions_first, window)
     # The step comes from the browser's store: a forged one that is no number means the first.
     chosen = step if isinstance(step, int) and not isinstance(step, bool) else 1
     current = min(max(chosen, 1), len(steps))
@@ -51,13 +57,15 @@ def draw_step(
     # Tiles and region gauges show cohort outflow, followed past the end of a past year.
     day = through(show.year, show.peildatum, outflow=shown.kind in ("tegels", "regio"))
     title = shown.title if shown.kind != "regio" else _("Regio {name}").format(name=shown.title)
-    body = show_layout.screen(f"{title} · {show.year}", day, _screen_body(shown, show), show.since)
+    since = show.since if shown.kind in SHOWS_SINCE else None
+    body = show_layout.screen(f"{title} · {show.year}", day, _screen_body(shown, show, window), since)
+    total = str(len(steps))
     query = show.query(current)
     # Each step is a history entry (Back steps back), but the opening screen is not written twice.
     shown_query = parse_qs(search.lstrip("?") if isinstance(search, str) else "")
     if parse_show(shown_query) == show and shown_query.get("stap", ["1"])[0] == str(current):
-        return body, show_layout.position(current, len(steps), shown.title), no_update
-    return body, show_layout.position(current, len(steps), shown.title), query
+        return body, show_layout.position(current, len(steps), shown.title), no_update, total
+    return body, show_layout.position(current, len(steps), shown.title), query, total
 
 
 def register(app: Dash) -> None:
@@ -70,13 +78,21 @@ def register(app: Dash) -> None:
         Input(ids.PRESENTATION_TIMER, "n_intervals"),
         prevent_initial_call=True,
     )
-    # step -> screen, position, URL
+    # page load -> window size (later sizes come from assets/presentation.js on resize)
+    app.clientside_callback(
+        ClientsideFunction("presentation", "size"),
+        Output(ids.PRESENTATION_WINDOW, "data"),
+        Input(ids.PRESENTATION_SHOW, "data"),
+    )
+    # step, window size -> screen, position, URL, number of screens (read by presentation.js)
     app.callback(
         Output(ids.PRESENTATION_SCREEN, "children"),
         Output(ids.PRESENTATION_POSITION, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.PRESENTATION, "data-total"),
         Input(ids.PRESENTATION_STEP, "data"),
         State(ids.PRESENTATION_SHOW, "data"),
         State(ids.URL, "search"),
+        Input(ids.PRESENTATION_WINDOW, "data"),
         prevent_initial_call="initial_duplicate",
     )(draw_step)

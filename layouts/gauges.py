@@ -19,7 +19,7 @@ from dashboard.text import format as fmt
 from dashboard.text.changes import change_line
 from dashboard.text.rounding import exact
 from layouts.a11y import aria
-from layouts.figures.theme import base_layout
+from layouts.figures.theme import SCREEN, Medium, base_layout
 from layouts.status import STYLE, status_badge
 
 BAR = "#154273"
@@ -41,7 +41,12 @@ OUTFLOW_STYLE = {
 
 
 def dial(
-    value: float, axis_max: float, marker: float, band: tuple[float, float] | None, suffix: str
+    value: float,
+    axis_max: float,
+    marker: float,
+    band: tuple[float, float] | None,
+    suffix: str,
+    medium: Medium = SCREEN,
 ) -> go.Figure:
     """A half-circle gauge: the bar is the value, the black line the marker (pace or goal).
 
@@ -51,11 +56,14 @@ def dial(
         marker: where the value should be now (pace) or the goal for a percentage.
         band: a shaded range on the scale (the projection's range), or None.
         suffix: unit after the number (" %" or "%" for percentages, as the language writes it).
+        medium: where the dial is read. In a fixed room (a projector screen) it takes that height
+            and leaves out its own number: the card says the same number in words beside it.
     """
+    room = medium.height is not None
     steps = [{"range": list(band), "color": BAND}] if band else []
     figure = go.Figure(
         go.Indicator(
-            mode="gauge+number",
+            mode="gauge" if room else "gauge+number",
             # The browser rounds the dial's number (",.0f"): halves of a positive number go up, as
             # in fmt, once the float noise is gone (28.499999999999996 would show 28, the text 29).
             value=float(exact(value)),
@@ -65,12 +73,21 @@ def dial(
                 "axis": {"range": [0, axis_max], "tickformat": ",.0f"},
                 "bar": {"color": BAR, "thickness": 0.35},
                 "steps": steps,
-                "threshold": {"line": {"color": PACE, "width": 4}, "thickness": 0.9, "value": marker},
+                "threshold": {
+                    "line": {"color": PACE, "width": medium.line(4)},
+                    "thickness": 0.9,
+                    "value": marker,
+                },
             },
         ),
-        layout=base_layout(height=170, margin={"l": 35, "r": 40, "t": 15, "b": 5}),
+        layout=base_layout(medium, height=170, margin=_dial_margin(medium)),
     )
     return figure
+
+
+def _dial_margin(medium: Medium) -> dict[str, int]:
+    # Room beside the half circle for the end labels of its scale ("3.000"), which grow with the text.
+    return {"l": medium.size(35), "r": medium.size(40), "t": medium.size(15), "b": 5}
 
 
 def _card(title: str, figure: go.Figure | None, value: str, lines: list[Any], card_id: str) -> dbc.Col:
@@ -102,7 +119,9 @@ def _last_year(now: float | None, before: float | None, percent: bool = False) -
     return _("Vorig jaar op deze datum: {value}").format(value=shown)
 
 
-def starts_gauge(summary: NationalSummary, previous: NationalSummary | None, since: str = "") -> dbc.Col:
+def starts_gauge(
+    summary: NationalSummary, previous: NationalSummary | None, since: str = "", medium: Medium = SCREEN
+) -> dbc.Col:
     """Trajectories started against the year target, with the pace marker and the projection.
 
     ``since`` is the line of the change since the comparison day (``dashboard.text.changes``).
@@ -117,7 +136,7 @@ def starts_gauge(summary: NationalSummary, previous: NationalSummary | None, sin
     proj = summary.projection
     band = (proj.low, proj.high) if proj is not None else None
     top = max(summary.target_started, summary.started, band[1] if band else 0) * 1.05
-    figure = dial(summary.started, top, summary.expected_started, band, "")
+    figure = dial(summary.started, top, summary.expected_started, band, "", medium)
     lines: list[Any] = [
         _("van {target} (jaardoel)").format(target=fmt.number(summary.target_started)),
         html.Span(
@@ -134,15 +153,15 @@ def starts_gauge(summary: NationalSummary, previous: NationalSummary | None, sin
         since,
         _last_year(summary.started, previous.started if previous and previous.delivered else None),
     ]
-    return _card(
-        title,
-        figure,
-        _("{value} van {target}").format(
+    # A screen of a show says the goal once, on the line below the number.
+    value = (
+        fmt.number(summary.started)
+        if medium.height is not None
+        else _("{value} van {target}").format(
             value=fmt.number(summary.started), target=fmt.number(summary.target_started)
-        ),
-        lines,
-        "gauge-trajecten",
+        )
     )
+    return _card(title, figure, value, lines, "gauge-trajecten")
 
 
 def outflow_badge(status: str) -> html.Span:
@@ -160,14 +179,14 @@ def outflow_badge(status: str) -> html.Span:
     )
 
 
-def outflow_gauge(outflow: OutflowStanding, since: str = "") -> dbc.Col:
+def outflow_gauge(outflow: OutflowStanding, since: str = "", medium: Medium = SCREEN) -> dbc.Col:
     """Sustainable outflow of the chosen cohort against its goal, with the report's status."""
     title = _("Duurzame uitstroom, cohort {year}").format(year=outflow.cohort.year)
     goal = outflow.target_pct if outflow.target_pct is not None else 0.0
     if outflow.pct is None:
         goal_line = _("doel {goal}").format(goal=fmt.percentage(goal))
         return _card(title, None, _("geen gegevens"), [goal_line], "gauge-duurzaam")
-    figure = dial(outflow.pct, 100, goal, None, fmt.percent_suffix())
+    figure = dial(outflow.pct, 100, goal, None, fmt.percent_suffix(), medium)
     lines = [
         _("doel {goal} (zwarte streep)").format(goal=fmt.percentage(goal)),
         _("{sustainable} van {started} duurzaam aan het werk").format(
@@ -186,6 +205,7 @@ def meeting_gauge(
     before: int | None = None,
     extra: Any = None,
     since: str = "",
+    medium: Medium = SCREEN,
 ) -> dbc.Col:
     """Meetings held against the year target, with the pace marker and the standing's status."""
     target = int(standing.target or 0)
@@ -198,7 +218,7 @@ def meeting_gauge(
         return _card(title, None, _("geen gegevens"), lines, card_id)
     held = int(standing.value)
     expected = standing.expected or 0.0
-    figure = dial(held, max(target, held) * 1.05 or 1, expected, None, "")
+    figure = dial(held, max(target, held) * 1.05 or 1, expected, None, "", medium)
     lines = [
         _("van {target} (jaardoel)").format(target=fmt.number(target)),
         html.Span(
@@ -212,14 +232,15 @@ def meeting_gauge(
         _last_year(held, before),
     ]
     value = _("{value} van {target}").format(value=fmt.number(held), target=fmt.number(target))
-    return _card(title, figure, value, lines, card_id)
+    return _card(title, figure, fmt.number(held) if medium.height is not None else value, lines, card_id)
 
 
-def region_gauges(report: RegionReport, with_changes: bool = True) -> list[dbc.Col]:
+def region_gauges(report: RegionReport, with_changes: bool = True, medium: Medium = SCREEN) -> list[dbc.Col]:
     """The four goal gauges of a region: starts, the cohort's outflow, learning sessions, cases.
 
     With ``with_changes`` each gauge says what changed since the report's comparison day
     (by default the region's last stuurgroep): arrow, signed difference, then → now.
+    ``medium`` is where they are read: a presentation screen gives each dial its room and size.
     """
     summary, previous, standing = report.summary, report.previous, report.standing
     changes, compared = report.changes, report.compared_with
@@ -232,14 +253,15 @@ def region_gauges(report: RegionReport, with_changes: bool = True) -> list[dbc.C
         overdue_flag(report.last_case, report.through, report.overdue) if summary.meetings_delivered else None
     )
     return [
-        starts_gauge(summary, previous, since("gestart")),
-        outflow_gauge(report.outflow, since("duurzaam")),
+        starts_gauge(summary, previous, since("gestart"), medium),
+        outflow_gauge(report.outflow, since("duurzaam"), medium),
         meeting_gauge(
             _("Leerbijeenkomsten"),
             standing.learning,
             "gauge-leer",
             before.learning_sessions if before else None,
             since=since("leer"),
+            medium=medium,
         ),
         meeting_gauge(
             _("Casusbesprekingen"),
@@ -248,6 +270,7 @@ def region_gauges(report: RegionReport, with_changes: bool = True) -> list[dbc.C
             before.case_discussions if before else None,
             flag,
             since=since("casus"),
+            medium=medium,
         ),
     ]
 

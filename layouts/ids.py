@@ -129,6 +129,7 @@ PRESENTATION_NEXT = "presentation-next"
 PRESENTATION_POSITION = "presentation-position"
 PRESENTATION_EXIT = "presentation-exit"
 PRESENTATION_SCREEN = "presentation-screen"
+PRESENTATION_WINDOW = "presentation-window"
 
 # Alle regio's op alle doelen (the matrix on the national page)
 MATRIX = "matrix"

@@ -7,32 +7,18 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.auth.viewer import Viewer
-from dashboard.i18n import _, current_language
+from dashboard.i18n import _
 from dashboard.infra.runtime import current_peildatum
-from dashboard.reports.national import NationalReport
-from dashboard.reports.region import RegionReport
 from dashboard.reports.view import View
 from dashboard.text import format as fmt
-from geodata import region_refs, tile_layout
-from layouts import ids, meetings
+from geodata import region_refs
+from layouts import ids
 from layouts.a11y import aria, data
 from layouts.exports import pack_links
-from layouts.figures.maps import map_summary, map_values, tile_map_figure
-from layouts.figures.ranking import ranking_figure, ranking_summary
-from layouts.figures.theme import PROJECTOR
-from layouts.gauges import region_gauges
-from layouts.metric_specs import metric
-from layouts.region import region_heading
-from layouts.tiles import national_tiles
-
-# The metric of the map and ranking screens: progress toward the year's goal of starts.
-SHOW_METRIC = "doel"
-# The tile map keeps some room below it for its one-sentence summary on a 1280×720 screen.
-MAP_ROOM = 460
+from layouts.presentation_fit import BEAMER, Window, parts
 
 
 @dataclass(frozen=True)
@@ -42,6 +28,8 @@ class Step:
     kind: str  # "tegels", "kaart", "rangorde", "regio" or "bijeenkomsten"
     title: str
     region: str | None = None
+    # The rows of a table split over several screens that this screen shows (all by default).
+    rows: tuple[int, int | None] = (0, None)
 
 
 @dataclass(frozen=True)
@@ -112,11 +100,13 @@ def parse_show(query: dict[str, Any]) -> Show:
     )
 
 
-def sequence(regions: tuple[str, ...], regions_first: bool = False) -> list[Step]:
+def sequence(regions: tuple[str, ...], regions_first: bool = False, window: Window = BEAMER) -> list[Step]:
     """National overview → map → ranking → the chosen regions → meeting cadence.
 
     ``regions_first`` (a show started from a region page) puts the regions before the national
-    context: a region's stuurgroep talks about its own figures first.
+    context: a region's stuurgroep talks about its own figures first. The meetings table is split
+    over as many screens as the ``window`` needs to show every row without scrolling
+    (*Bijeenkomsten 1/3*, *2/3*, …).
     """
     names = {r.code: r.naam for r in region_refs()}
     own = [Step("regio", names[code], code) for code in regions]
@@ -126,7 +116,16 @@ def sequence(regions: tuple[str, ...], regions_first: bool = False) -> list[Step
         Step("rangorde", _("Rangorde van de regio's")),
     ]
     middle = [*own, *national] if regions_first else [*national, *own]
-    return [*middle, Step("bijeenkomsten", _("Bijeenkomsten"))]
+    # The meetings screen has the national change since the comparison date below its table.
+    rows = parts(len(regions) or len(names), window.table_rows(lines=1))
+    title = _("Bijeenkomsten")
+    if len(rows) == 1:
+        return [*middle, Step("bijeenkomsten", title)]
+    meetings = [
+        Step("bijeenkomsten", f"{title} {number}/{len(rows)}", rows=part)
+        for number, part in enumerate(rows, start=1)
+    ]
+    return [*middle, *meetings]
 
 
 def page(**query: Any) -> html.Div:
@@ -145,6 +144,8 @@ def page(**query: Any) -> html.Div:
         [
             dcc.Store(id=ids.PRESENTATION_SHOW, data=show.query(1)),
             dcc.Store(id=ids.PRESENTATION_STEP, data=min(max(step, 1), len(steps))),
+            # The window's size, from the browser (assets/presentation.js): screens are drawn for it.
+            dcc.Store(id=ids.PRESENTATION_WINDOW),
             dcc.Interval(
                 id=ids.PRESENTATION_TIMER,
                 interval=max(show.auto_seconds, 5) * 1000,
@@ -192,7 +193,10 @@ def page(**query: Any) -> html.Div:
 
 
 def screen(title: str, day: str, body: list[Any], since: dt.date | None = None) -> html.Section:
-    """A screen: its title with the day its figures stand on (``as_of.through``), then its content."""
+    """A screen: its title with the day its figures stand on (``as_of.through``), then its content.
+
+    ``since`` is the comparison date, given only for a screen that shows the change since then.
+    """
     as_of = _("Cijfers t/m {date}").format(date=day)
     if since is not None:
         as_of += " · " + _("verschil sinds {date}").format(date=fmt.date(since))
@@ -204,49 +208,3 @@ def screen(title: str, day: str, body: list[Any], since: dt.date | None = None) 
 def position(step: int, total: int, title: str) -> str:
     """``Scherm 3 van 6: Rangorde van de regio's``."""
     return _("Scherm {step} van {total}: {title}").format(step=step, total=total, title=title)
-
-
-def static_config() -> dcc.Graph.Config:
-    """A graph without mode bar, in the page's language (known per request, so not a constant)."""
-    return {"displayModeBar": False, "locale": current_language()}
-
-
-def _graph(figure: go.Figure) -> dcc.Graph:
-    return dcc.Graph(figure=figure, config=static_config())
-
-
-def tiles_screen(report: NationalReport) -> list[Any]:
-    """The national tiles, as on the national page."""
-    return [html.Div(national_tiles(report), className="row g-3")]
-
-
-def map_screen(report: NationalReport) -> list[Any]:
-    """The tile map (every region visible on a projector) of progress toward the goal."""
-    spec = metric(SHOW_METRIC)
-    frame, cohort = report.frame_for(spec.key), (report.cohort if spec.key == "duurzaam" else None)
-    figure = tile_map_figure(tile_layout(), map_values(frame, spec, cohort), PROJECTOR.in_room(MAP_ROOM))
-    return [_graph(figure), html.P(map_summary(frame, spec, cohort), className="presentation-summary")]
-
-
-def ranking_screen(report: NationalReport) -> list[Any]:
-    """All 35 regions ranked, in two columns so every name is readable from the back of the room."""
-    spec = metric(SHOW_METRIC)
-    frame, cohort = report.frame_for(spec.key), (report.cohort if spec.key == "duurzaam" else None)
-    figure = ranking_figure(frame, spec, None, cohort, PROJECTOR)
-    return [
-        _graph(figure),
-        html.P(ranking_summary(frame, spec, None, cohort), className="presentation-summary"),
-    ]
-
-
-def region_screen(report: RegionReport) -> list[Any]:
-    """The region's four goal gauges under its heading, the same as on its page."""
-    return [
-        html.P(region_heading(report), className="presentation-summary"),
-        html.Div(region_gauges(report), className="row g-3"),
-    ]
-
-
-def meetings_screen(report: NationalReport, codes: tuple[str, ...]) -> list[Any]:
-    """The meetings of the show's regions (all regions when it names none)."""
-    return [meetings.report_table(report, codes)]

@@ -82,7 +82,9 @@ def test_region_pack_and_show_hold_the_outflow_gauge_and_rank_of_the_region_page
     assert gauge.startswith(f"{label} {value} doel {goal} (zwarte streep)"), (gauge, label, value, goal)
     assert label == "Duurzame uitstroom, cohort 2025" and status == "op of boven doel"
     # The presentation's region screen shows the page's gauge, word for word.
-    screen, position, _query = run(region_app, draw_step, 4, f"?jaar={year}&peildatum={day}&regios=AM09", "")
+    screen, position, _query, _total = run(
+        region_app, draw_step, 4, f"?jaar={year}&peildatum={day}&regios=AM09", ""
+    )
     assert position == "Scherm 4 van 5: Achterhoek"
     assert text_of(find(screen, "gauge-duurzaam")) == gauge
     # The comparison of the page and of the pack: same outflow row, same rank.
@@ -114,7 +116,7 @@ def test_the_packs_national_goals_are_the_national_tiles(region_app, year, day):
 
 
 def test_the_shows_ranking_names_all_35_regions(region_app):
-    screen, _position, _query = run(region_app, draw_step, 3, "?jaar=2026&peildatum=2026-06-30", "")
+    screen, _position, _query, _total = run(region_app, draw_step, 3, "?jaar=2026&peildatum=2026-06-30", "")
     graph = next(c for c in screen.children if getattr(c, "figure", None) is not None)
     bars = [trace for trace in graph.figure.data if trace.type == "bar"]
     names = [name.removesuffix(" (geen gegevens)") for bar in bars for name in bar.y]

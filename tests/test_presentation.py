@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from dash.development.base_component import Component
 
 from callbacks.presentation import draw_step, show_from_store
 from layouts.presentation import Show, parse_show, sequence
@@ -32,7 +33,7 @@ def test_presenting_from_a_region_page_starts_with_that_region(region_app):
         assert show.regions_first and show_from_store(show.query(1)) == show
         # Without regions there is nothing to start with.
         assert not parse_show({"begin": "regio"}).regions_first
-    screen, position, _query = run(region_app, draw_step, 1, show.query(1), "")
+    screen, position, _query, _total = run(region_app, draw_step, 1, show.query(1), "")
     assert position == "Scherm 1 van 5: Achterhoek"
     assert text_of(screen).startswith("Regio Achterhoek · 2026")
 
@@ -57,17 +58,74 @@ def test_show_from_url_is_checked_and_round_trips(region_app):
 
 def test_every_screen_says_its_peildatum_and_shows_the_known_numbers(region_app):
     stored = "?jaar=2026&peildatum=2026-06-30&regios=AM09"
-    screen, position, query = run(region_app, draw_step, 4, stored, "")
+    screen, position, query, total = run(region_app, draw_step, 4, stored, "")
     text = text_of(screen)
     assert position == "Scherm 4 van 5: Achterhoek"
     assert text.startswith("Regio Achterhoek · 2026 Cijfers t/m 30 juni 2026")
     assert "4 van 100" in text
     assert query == "?jaar=2026&peildatum=2026-06-30&regios=AM09&stap=4"
     for step in range(1, 6):
-        screen, _position, _query = run(region_app, draw_step, step, stored, "")
+        screen, _position, _query, _total = run(region_app, draw_step, step, stored, "")
         assert "Cijfers t/m 30 juni 2026" in text_of(screen)
     meetings, *_rest = run(region_app, draw_step, 5, stored, "")
     assert "Achterhoek" in text_of(meetings) and "Groningen" not in text_of(meetings)
     # The address already shows this screen: not written again (no extra history step).
-    _screen, _position, query = run(region_app, draw_step, 4, stored, stored + "&stap=4")
+    _screen, _position, query, _total = run(region_app, draw_step, 4, stored, stored + "&stap=4")
     assert query is not None and not isinstance(query, str)
+
+
+def test_screens_compared_with_a_date_show_the_change_and_only_those_say_so(region_app):
+    stored = "?jaar=2026&peildatum=2026-06-30&regios=AM09&sinds=2026-03-31"
+    tiles, kaart, rangorde, regio, bijeenkomsten = (
+        text_of(run(region_app, draw_step, step, stored, "")[0]) for step in range(1, 6)
+    )
+    said = "verschil sinds 31 maart 2026"
+    assert said in tiles and "Op 31 maart 2026: 6 (+2)" in tiles
+    for text in (kaart, rangorde):
+        assert said in text and "Sinds 31 maart 2026: +2 trajecten gestart in het land (van 6 naar 8)" in text
+    assert said in bijeenkomsten
+    assert "Sinds 31 maart 2026: ±0 leerbijeenkomsten en +1 casusbesprekingen in het land" in bijeenkomsten
+    # The region report holds no figures at the comparison date: the screen promises no change.
+    assert "sinds" not in regio and "Vorig jaar op deze datum: 1" in regio
+
+
+def graphs(component) -> list:
+    """Every dcc.Graph in a component tree."""
+    if isinstance(component, list | tuple):
+        return [g for c in component for g in graphs(c)]
+    if hasattr(component, "figure"):
+        return [component]
+    children = getattr(component, "children", None)
+    return graphs(children) if isinstance(children, list | tuple | Component) else []
+
+
+def test_a_region_screen_says_each_number_and_date_once_at_the_size_of_the_window(region_app):
+    stored = "?jaar=2026&peildatum=2026-06-30&regios=AM09"
+    small, *_rest = run(region_app, draw_step, 4, stored, "", {"width": 1280, "height": 720})
+    large, *_rest = run(region_app, draw_step, 4, stored, "", {"width": 3840, "height": 2160})
+    text = text_of(small)
+    # The date once (in the screen's date line), the goal of starts once, beside its number.
+    assert text.count("30 juni 2026") == 1
+    assert text.count("van 100") == 1 and "4 van 100 (jaardoel)" in text
+    dials = [g.figure for g in graphs(small)]
+    # The dials show the number as a bar only: the card says it in words.
+    assert len(dials) == 4 and {d.data[0].mode for d in dials} == {"gauge"}
+    big = [g.figure for g in graphs(large)]
+    # Three times the window: three times the dial and its text (give or take a rounded pixel).
+    assert big[0].layout.height == pytest.approx(3 * dials[0].layout.height, rel=0.02)
+    assert big[0].layout.font.size == pytest.approx(3 * dials[0].layout.font.size, rel=0.05)
+
+
+def test_the_number_of_screens_follows_the_window(region_app):
+    stored = "?jaar=2026&peildatum=2026-06-30"
+    *_rest, total = run(region_app, draw_step, 1, stored, "", {"width": 1280, "height": 720})
+    *_rest, low_total = run(region_app, draw_step, 1, stored, "", {"width": 1280, "height": 400})
+    assert int(total) > 4 and int(low_total) > int(total)
+    # The first meetings screen lists the first regions of the report, the last the last ones.
+    first, position, _query, _total = run(
+        region_app, draw_step, 4, stored, "", {"width": 1280, "height": 720}
+    )
+    last, *_rest = run(region_app, draw_step, int(total), stored, "", {"width": 1280, "height": 720})
+    assert position == f"Scherm 4 van {total}: Bijeenkomsten 1/{int(total) - 3}"
+    assert "Groningen" in text_of(first) and "Groningen" not in text_of(last)
+    assert "Maastricht" not in text_of(first) and "Zuid-Limburg" in text_of(last)

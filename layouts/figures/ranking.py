@@ -189,6 +189,8 @@ def _bars(
         textposition="outside",
         # On screen the value takes the figure's font; elsewhere the names' size, to fit the row.
         textfont={"size": name_size} if medium.height is not None else None,
+        # Plotly shrinks a value that is taller than its bar; the row already sized it to fit.
+        constraintext="none" if medium.height is not None else None,
         cliponaxis=False,
         customdata=details,
         hovertemplate=(

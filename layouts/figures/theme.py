@@ -83,6 +83,41 @@ PHONE = Medium("phone", SCREEN_FONT, 1.0, None, 360, 0.25)
 # Projector: presentation mode, read from the back of a room on 1280×720; a figure gets the room
 # below the screen's title, and a ranking of 35 regions two columns so its names stay large.
 PROJECTOR = Medium("projector", 20, 1.5, 520, 1240, 0.15, columns=2)
+# The screen's body text on a projector is this share of the window's height (and at most this
+# share of its width, for a window narrower than 16:9), as assets/monitor.css sets it with clamp().
+WINDOW_TEXT_HEIGHT = 0.026
+WINDOW_TEXT_WIDTH = 0.0146
+WINDOW_TEXT_RANGE = (12, 120)
+# A projector figure's body text against the screen's: a little larger, so that its smallest text
+# (a 13 px screen label) is still as large as the screen's body text.
+PROJECTOR_FONT = 1.15
+
+
+def window_text(width: int, height: int) -> float:
+    """The body text size of a presentation screen in a window of ``width`` × ``height`` pixels."""
+    low, high = WINDOW_TEXT_RANGE
+    return min(max(min(height * WINDOW_TEXT_HEIGHT, width * WINDOW_TEXT_WIDTH), low), high)
+
+
+def projector_for(width: int, height: int) -> Medium:
+    """The projector medium of a window of ``width`` × ``height`` pixels (a beamer, a big screen).
+
+    Text, lines and the figure's room grow with the window, so a screen read from the back of the
+    room looks the same on 1280×720 as on 3840×2160. The room is the window's height less the
+    screen's title and controls; each screen narrows it further with ``in_room``.
+    """
+    text = window_text(width, height)
+    font = round(text * PROJECTOR_FONT)
+    return replace(
+        PROJECTOR,
+        font=font,
+        line_scale=font / SCREEN_FONT,
+        height=round(height * 0.7),
+        # The screen's side margins are about a letter each.
+        width=round(width - 2 * text),
+    )
+
+
 # Print: the meeting pack, figures drawn 1200×600 and shrunk onto an A4-landscape page or a slide
 # (about 0.63 pt per pixel), so 17 px body text prints at about 11 pt.
 PRINT = Medium("print", 17, 1.25, 600, 1200, 0.15)
