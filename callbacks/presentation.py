@@ -25,9 +25,9 @@ def show_from_store(stored: str | None) -> Show:
     return parse_show(parse_qs(stored.lstrip("?") if isinstance(stored, str) else ""))
 
 
-# The screens that show the change since the show's comparison date (the national report has it);
-# a region report holds no figures at that date yet, so region screens compare with last year.
-SHOWS_SINCE = ("tegels", "kaart", "rangorde", "bijeenkomsten")
+# The screens that show the change since the show's comparison date. Without one, a region screen
+# compares with the region's last stuurgroep and its gauges say so themselves.
+SHOWS_SINCE = ("tegels", "kaart", "rangorde", "regio", "bijeenkomsten")
 
 
 def _screen_body(step: Step, show: Show, window: Window) -> list[Any]:
