@@ -109,14 +109,14 @@
   });
 
   document.addEventListener("click", function (event) {
-    var root = document.getElementById("presentation");
+    var root = showRoot();
     var button = event.target && event.target.closest && event.target.closest("button");
     if (!root || !button) {
       return;
     }
-    if (button.id === "presentation-next") {
+    if (button.id === "presentation-next" || button.id === "presenter-forward") {
       go(root, current(root) + 1);
-    } else if (button.id === "presentation-previous") {
+    } else if (button.id === "presentation-previous" || button.id === "presenter-back") {
       go(root, current(root) - 1);
     }
   });

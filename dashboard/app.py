@@ -24,7 +24,7 @@ from callbacks import (
     organisation,
     overview,
     presentation,
-        presenter,
+    presenter,
     region,
     shell,
     steering,

@@ -64,9 +64,28 @@ def page(**query: Any) -> html.Div:
                 ],
                 className="presenter-later",
             ),
-            html.P(
-                _("Pijltjes, PageUp/PageDown en spatie bedienen ook het beamerscherm."),
-                className="small text-secondary mt-3",
+            html.Div(
+                [
+                    html.Button(
+                        [html.I(className="bi bi-chevron-left", **aria(hidden="true")), " " + _("Vorige")],
+                        id=ids.PRESENTER_BACK,
+                        className="btn btn-outline-dark",
+                        **aria(keyshortcuts="ArrowLeft PageUp"),
+                    ),
+                    html.Button(
+                        [_("Volgende") + " ", html.I(className="bi bi-chevron-right", **aria(hidden="true"))],
+                        id=ids.PRESENTER_FORWARD,
+                        className="btn btn-dark",
+                        **aria(keyshortcuts="ArrowRight PageDown Space"),
+                    ),
+                    html.P(
+                        _("Pijltjes, PageUp/PageDown en spatie bedienen ook het beamerscherm."),
+                        className="small text-secondary mb-0",
+                    ),
+                ],
+                className="d-flex align-items-center gap-3 mt-4",
+                role="group",
+                **aria(label=_("Presentatie bedienen")),
             ),
         ],
         className="presenter-mode",

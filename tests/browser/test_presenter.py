@@ -48,6 +48,10 @@ def test_presenter_and_beamer_follow_each_other(page, server):
     assert "van 100)" in presenter.inner_text("#presenter-notes")
     presenter.keyboard.press("ArrowLeft")
     page.wait_for_function(SAYS, arg=["presentation-position", "Scherm 3 van 5: Rangorde van de regio's"])
+    presenter.click("#presenter-forward")
+    page.wait_for_function(SAYS, arg=["presentation-position", "Scherm 4 van 5: Achterhoek"])
+    presenter.click("#presenter-back")
+    page.wait_for_function(SAYS, arg=["presentation-position", "Scherm 3 van 5: Rangorde van de regio's"])
 
     assert_accessible(presenter)
     screenshot(presenter, "presentatorweergave")
