@@ -14,7 +14,7 @@ from dashboard.i18n import N_, _
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.view import View
 from geodata import RegionRef, region_refs
-from layouts import data_page, meetings, national, organisation, presentation, region, regions
+from layouts import data_page, meetings, national, organisation, presentation, presenter, region, regions
 from layouts.figures.maps import TILES
 
 TITLE = "Hoofdzaak Werk Monitor"
@@ -121,6 +121,10 @@ def register_pages() -> None:
             {"path": "/bijeenkomsten", "name": N_("Bijeenkomsten"), "layout": meetings_page},
         ),
         ("presentatie", {"path": "/presentatie", "name": N_("Presentatie"), "layout": presentation.page}),
+        (
+            "presentator",
+            {"path": "/presentatie/presentator", "name": N_("Presentatorweergave"), "layout": presenter.page},
+        ),
         (
             "data",
             {

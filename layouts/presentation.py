@@ -46,6 +46,10 @@ class Show:
 
     def query(self, step: int) -> str:
         """``?jaar=…&peildatum=…&regios=AM09,AM01&stap=3`` for this show at ``step`` (1-based)."""
+        return self.key() + "&" + urlencode({"stap": step})
+
+    def key(self) -> str:
+        """The query without its step: the beamer and presenter windows of one show share it."""
         params: dict[str, Any] = {"jaar": self.year, "peildatum": self.peildatum.isoformat()}
         if self.regions:
             params["regios"] = ",".join(self.regions)
@@ -55,7 +59,6 @@ class Show:
             params["sinds"] = self.since.isoformat()
         if self.auto_seconds:
             params["auto"] = self.auto_seconds
-        params["stap"] = step
         return "?" + urlencode(params)
 
     def view(self, viewer: Viewer | None = None, language: str = "nl") -> View:
@@ -68,6 +71,7 @@ class Show:
 
 
 MAX_REGIONS = 8
+PRESENTER_PATH = "/presentatie/presentator"
 AUTO_CHOICES = (0, 10, 15, 20, 30, 45, 60, 120)
 
 
@@ -171,6 +175,15 @@ def page(**query: Any) -> html.Div:
                         **aria(keyshortcuts="ArrowRight PageDown Space"),
                     ),
                     html.Span(pack_links(show.year, show.peildatum, show.regions), className="small"),
+                    # A second window for the presenter's laptop; it keeps in step with this one.
+                    html.A(
+                        _("Presentatorweergave"),
+                        href=PRESENTER_PATH + show.key(),
+                        target="_blank",
+                        rel="noopener",
+                        id=ids.PRESENTATION_PRESENTER,
+                        className="btn btn-outline-dark btn-sm",
+                    ),
                     html.A(
                         _("Stoppen (Esc)"),
                         href=exit_href,
@@ -188,7 +201,7 @@ def page(**query: Any) -> html.Div:
         className="presentation-mode",
         id=ids.PRESENTATION,
         # Read by assets/presentation.js, which counts the steps in the browser.
-        **data(total=str(len(steps)), start=str(min(max(step, 1), len(steps)))),
+        **data(total=str(len(steps)), start=str(min(max(step, 1), len(steps))), show=show.key()),
     )
 
 

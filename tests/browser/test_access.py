@@ -92,6 +92,7 @@ def test_every_page_works_under_the_content_security_policy(strict_page, server,
         "/bijeenkomsten",
         "/data",
         "/presentatie",
+        "/presentatie/presentator",
     ]
     for path in paths:
         response = page.goto(server + path)
