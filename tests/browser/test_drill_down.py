@@ -24,6 +24,10 @@ def grid_column(page, column: str) -> list[str]:
     )
 
 
+# beheer sees every organisation figure on the peildatum itself: the organisations must add up to
+# the region. Other roles see the audited quarter-end table, whose hidden cells are tested in
+# tests/test_disclosure*.py and tests/test_region_page.py.
+@pytest.mark.account("beheer")
 def test_drill_from_country_to_region_to_organisation_and_back(page, server, demo_database):
     db = Database(demo_database)
     regions = progress_by_region(db, DEMO_DAY.year, DEMO_DAY).set_index("code")
