@@ -18,15 +18,10 @@ from typing import Final
 import numpy as np
 from scipy.optimize import linprog
 
-COLUMNS: Final = (
-    "aangemeld",
-    "gestart",
-    "geplaatst",
-    "duurzaam",
-    "lopend",
-    "uitgevallen",
-    "zonder_aanmelding",
-)
+from dashboard.rules.suppression import ORGANISATION_COUNTS
+
+# The published organisation counts, in the order the suppression rules know them.
+COLUMNS: Final = tuple(ORGANISATION_COUNTS)
 
 
 @dataclass(frozen=True)
