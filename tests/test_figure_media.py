@@ -139,7 +139,7 @@ def test_the_projector_ranking_names_all_35_regions_in_two_readable_columns(key,
     gap = (layout.xaxis2.domain[0] - layout.xaxis.domain[1]) * (PROJECTOR.width - layout.margin.l)
     longest = max(PROJECTOR.text_width(name, layout.yaxis2.tickfont.size) for name in bars[1].y)
     assert gap >= longest
-    goal_marks = [trace for trace in figure.data if trace.type == "scatter"]
+    goal_marks = [trace for trace in figure.data if trace.type == "scatter" and trace.mode == "markers"]
     if goals_differ:
         assert [trace.yaxis for trace in goal_marks] == [None, "y2"]
         # Each region's own goal (its pace), on its own bar in its own column.
