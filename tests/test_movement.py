@@ -80,7 +80,9 @@ def test_the_ranking_writes_each_regions_move_beside_its_value_and_names_the_com
         elif move.places == 0:
             assert shown[code].endswith(" ="), code
     hover = {c[0]: c[4] for bar in bars for c in bar.customdata}
-    assert hover["AM01"].startswith(f"▼ {-fell} plaatsen gedaald in de rangorde sinds de stuurgroep van 19 juni")
+    assert hover["AM01"].startswith(
+        f"▼ {-fell} plaatsen gedaald in de rangorde sinds de stuurgroep van 19 juni"
+    )
     notes = [a.text for a in figure.layout.annotations]
     assert "▲▼ plaatsen in de rangorde sinds de stuurgroep van 19 juni 2026" in notes
     # The values stand beyond every bar and the goal line, so the line crosses none of them.
@@ -88,7 +90,9 @@ def test_the_ranking_writes_each_regions_move_beside_its_value_and_names_the_com
     assert all(x > max(goal, report.regions["pct_doel"].max()) for t in values for x in t.x)
     # Without a comparison, no marks and no note.
     plain = ranking_figure(report.regions, METRICS["doel"], None, None, PROJECTOR)
-    assert not any("▲" in t or "▼" in t for trace in plain.data if trace.type == "scatter" for t in trace.text)
+    assert not any(
+        "▲" in t or "▼" in t for trace in plain.data if trace.type == "scatter" for t in trace.text
+    )
 
 
 def test_the_map_shows_each_regions_change_as_a_second_metric():
