@@ -54,7 +54,7 @@ def _national(view: View) -> list[PackSection]:
         PackSection(
             _("Rangorde van de regio's"),
             ranking_summary(frame, spec, None),
-            [ranking_figure(frame, spec, None, medium=PRINT)],
+            [ranking_figure(frame, spec, None, medium=PRINT, moved=national.movement(spec.key))],
             [contents.regions_table(national)],
         ),
     ]

@@ -98,7 +98,7 @@ def update_ranking(
     frame, cohort = report.frame_for(spec.key), report.cohort_for(spec.key)
     links = export_links("regios", view.year, view.peildatum, _("de cijfers achter kaart en rangorde"))
     return (
-        ranking_figure(frame, spec, view.region, cohort),
+        ranking_figure(frame, spec, view.region, cohort, moved=report.movement(spec.key)),
         ranking_summary(frame, spec, view.region, cohort),
         links,
     )

@@ -12,7 +12,9 @@ from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import runtime
 from dashboard.reports.national import national_report
 from dashboard.reports.region import region_report
+from dashboard.reports.since import Comparison
 from dashboard.text.as_of import through
+from dashboard.text.changes import difference_phrase
 from layouts import ids
 from layouts import presentation as show_layout
 from layouts import presentation_screens as screens
@@ -25,20 +27,32 @@ def show_from_store(stored: str | None) -> Show:
     return parse_show(parse_qs(stored.lstrip("?") if isinstance(stored, str) else ""))
 
 
-# The screens that show the change since the show's comparison date. Without one, a region screen
-# compares with the region's last stuurgroep and its gauges say so themselves.
-SHOWS_SINCE = ("tegels", "kaart", "rangorde", "regio", "bijeenkomsten")
+def _screen_body(step: Step, show: Show, window: Window) -> tuple[list[Any], str]:
+    """The screen's content and what its changes compare with (the line under its title).
 
-
-def _screen_body(step: Step, show: Show, window: Window) -> list[Any]:
+    Every screen shows a change: a region's since its own comparison day (by default its last
+    stuurgroep), the national ones since the show's (by default the last national stuurgroep,
+    else the same date a year earlier).
+    """
     view, db = show.view(current_viewer(), current_language()), runtime().db
     if step.kind == "regio" and step.region is not None:
-        return screens.region_screen(region_report(db, view, step.region), window)
-    if step.kind == "bijeenkomsten":
-        return screens.meetings_screen(national_report(db, view), show.regions, step.rows)
+        report = region_report(db, view, step.region)
+        return screens.region_screen(report, window), _compared(report.changes.comparison)
     national = national_report(db, view)
-    draw = {"tegels": screens.tiles_screen, "kaart": screens.map_screen, "rangorde": screens.ranking_screen}
-    return draw[step.kind](national, window)
+    if step.kind == "bijeenkomsten":
+        body = screens.meetings_screen(national, show.regions, step.rows)
+    else:
+        draw = {
+            "tegels": screens.tiles_screen,
+            "kaart": screens.map_screen,
+            "rangorde": screens.ranking_screen,
+        }
+        body = draw[step.kind](national, window)
+    return body, _compared(national.compared_with)
+
+
+def _compared(comparison: Comparison | None) -> str:
+    return "" if comparison is None or comparison.day is None else difference_phrase(comparison)
 
 
 def draw_step(
@@ -57,8 +71,8 @@ def draw_step(
     # Tiles and region gauges show cohort outflow, followed past the end of a past year.
     day = through(show.year, show.peildatum, outflow=shown.kind in ("tegels", "regio"))
     title = shown.title if shown.kind != "regio" else _("Regio {name}").format(name=shown.title)
-    since = show.since if shown.kind in SHOWS_SINCE else None
-    body = show_layout.screen(f"{title} · {show.year}", day, _screen_body(shown, show, window), since)
+    content, compared = _screen_body(shown, show, window)
+    body = show_layout.screen(f"{title} · {show.year}", day, content, compared)
     total = str(len(steps))
     query = show.query(current)
     # Each step is a history entry (Back steps back), but the opening screen is not written twice.

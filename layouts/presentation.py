@@ -13,7 +13,6 @@ from dashboard.auth.viewer import Viewer
 from dashboard.i18n import _
 from dashboard.infra.runtime import current_peildatum
 from dashboard.reports.view import View
-from dashboard.text import format as fmt
 from geodata import region_refs
 from layouts import ids
 from layouts.a11y import aria, data
@@ -205,14 +204,15 @@ def page(**query: Any) -> html.Div:
     )
 
 
-def screen(title: str, day: str, body: list[Any], since: dt.date | None = None) -> html.Section:
+def screen(title: str, day: str, body: list[Any], compared: str = "") -> html.Section:
     """A screen: its title with the day its figures stand on (``as_of.through``), then its content.
 
-    ``since`` is the comparison date, given only for a screen that shows the change since then.
+    ``compared`` names what the screen's changes compare with (``verschil sinds 15 september
+    2026``, ``text.changes.difference_phrase``); empty for a screen without a comparison.
     """
     as_of = _("Cijfers t/m {date}").format(date=day)
-    if since is not None:
-        as_of += " · " + _("verschil sinds {date}").format(date=fmt.date(since))
+    if compared:
+        as_of += " · " + compared
     return html.Section(
         [html.H1(title, className="presentation-title"), html.P(as_of, className="presentation-date"), *body]
     )

@@ -14,6 +14,7 @@ from dashboard.reports.region import RegionReport
 from dashboard.reports.standing import RegionStanding, Standing
 from dashboard.rules import metrics
 from dashboard.text import format as fmt
+from dashboard.text.changes import since_phrase, value_mark
 from geodata import tile_layout
 from layouts import meetings
 from layouts.a11y import aria
@@ -54,17 +55,27 @@ def _signed(difference: int) -> str:
     return sign + fmt.number(abs(difference))
 
 
+def _head(report: NationalReport) -> str:
+    """``Sinds 15 september 2026``, ``Sinds de stuurgroep van …`` or ``Vergeleken met een jaar eerder …``."""
+    compared = report.compared_with
+    if compared is None or compared.day is None:
+        return ""
+    phrase = since_phrase(compared)
+    return phrase[:1].upper() + phrase[1:]
+
+
 def starts_since(report: NationalReport) -> str:
     """``Sinds 15 september 2026: +120 trajecten gestart in het land (van 2.100 naar 2.220)``.
 
+    By default the comparison is the last national stuurgroep, or the same date a year earlier.
     Empty without a comparison date, or when there were no figures on that day.
     """
-    before = report.earlier
-    if report.since is None or before is None or not before.delivered or not report.summary.delivered:
+    before, head = report.earlier, _head(report)
+    if not head or before is None or not before.delivered or not report.summary.delivered:
         return ""
     now = report.summary.started
-    return _("Sinds {date}: {difference} trajecten gestart in het land (van {before} naar {now})").format(
-        date=fmt.date(report.since),
+    return _("{since}: {difference} trajecten gestart in het land (van {before} naar {now})").format(
+        since=head,
         difference=_signed(now - before.started),
         before=fmt.number(before.started),
         now=fmt.number(now),
@@ -73,13 +84,40 @@ def starts_since(report: NationalReport) -> str:
 
 def meetings_since(report: NationalReport) -> str:
     """``Sinds 15 september 2026: +12 leerbijeenkomsten en +5 casusbesprekingen in het land``."""
-    before, now = report.earlier, report.summary
-    if report.since is None or before is None or not before.meetings_delivered or not now.meetings_delivered:
+    before, now, head = report.earlier, report.summary, _head(report)
+    if not head or before is None or not before.meetings_delivered or not now.meetings_delivered:
         return ""
-    return _("Sinds {date}: {learning} leerbijeenkomsten en {cases} casusbesprekingen in het land").format(
-        date=fmt.date(report.since),
+    return _("{since}: {learning} leerbijeenkomsten en {cases} casusbesprekingen in het land").format(
+        since=head,
         learning=_signed(now.learning_sessions - before.learning_sessions),
         cases=_signed(now.case_discussions - before.case_discussions),
+    )
+
+
+def map_movers(report: NationalReport, metric_key: str) -> str:
+    """``Meeste vooruitgang sinds …: Zuid-Limburg ▲ +12, …; minste: Zeeland ▲ +1, …``.
+
+    The map's change as a sentence beside it: a projector's tile holds only name and value.
+    """
+    moved = report.movement(metric_key)
+    if moved is None:
+        return ""
+    names = {s.code: s.name for s in report.standings}
+    known = [(code, c.difference) for code, c in moved.values.items() if c.difference is not None]
+    if len(known) < 2:
+        return ""
+    # Stable on code order, so equal changes are named the same way every time.
+    known.sort(key=lambda item: item[1], reverse=True)
+    count = min(3, len(known) // 2)
+
+    def named(items: list[tuple[str, float]]) -> str:
+        return ", ".join(f"{names.get(code, code)} {value_mark(d)}" for code, d in items)
+
+    return _("Meeste vooruitgang in {metric} {since}: {most}; minste: {least}").format(
+        metric=metric(metric_key).label,
+        since=since_phrase(moved.comparison),
+        most=named(known[:count]),
+        least=named(known[-count:][::-1]),
     )
 
 
@@ -97,9 +135,12 @@ def map_screen(report: NationalReport, window: Window) -> list[Any]:
     spec = metric(SHOW_METRIC)
     frame, cohort = report.frame_for(spec.key), (report.cohort if spec.key == "duurzaam" else None)
     medium = window.medium.in_room(window.room())
-    figure = tile_map_figure(tile_layout(), map_values(frame, spec, cohort), medium)
+    figure = tile_map_figure(
+        tile_layout(), map_values(frame, spec, cohort, report.movement(spec.key)), medium
+    )
     text = [
         html.P(map_summary(frame, spec, cohort), className="presentation-summary"),
+        _since_note(map_movers(report, spec.key)),
         _since_note(starts_since(report)),
     ]
     return [
@@ -116,7 +157,8 @@ def ranking_screen(report: NationalReport, window: Window) -> list[Any]:
     frame, cohort = report.frame_for(spec.key), (report.cohort if spec.key == "duurzaam" else None)
     summary, since = ranking_summary(frame, spec, None, cohort), starts_since(report)
     below = lines(summary, window) + (lines(since, window) if since else 0)
-    figure = ranking_figure(frame, spec, None, cohort, window.medium.in_room(window.room(below)))
+    medium = window.medium.in_room(window.room(below))
+    figure = ranking_figure(frame, spec, None, cohort, medium, report.movement(spec.key))
     return [_graph(figure), html.P(summary, className="presentation-summary"), _since_note(since)]
 
 

@@ -78,12 +78,15 @@ def own_region_link(viewer: Viewer) -> tuple[str, str] | None:
 
 def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "") -> html.Nav:
     """Top navigation; the current page is marked with aria-current by NavLink(active=...)."""
+    own = own_region_link(viewer)
+    # A regional account's own region page is *Mijn regio*, not also *Regio's*: with an own region
+    # page that list link is current on the list only (one current link, one aria-current).
+    exact = {"/"} | ({"/regio"} if own is not None and own[1] != "/regio" else set())
     links = [
-        dbc.NavItem(dbc.NavLink(_(label), href=href, active="exact" if href == "/" else "partial"))
+        dbc.NavItem(dbc.NavLink(_(label), href=href, active="exact" if href in exact else "partial"))
         for label, href in NAV_ITEMS
         if href != "/data" or viewer.sees_any_organisations
     ]
-    own = own_region_link(viewer)
     if own is not None:
         # First: a regional project leader's own region is where most visits start.
         links.insert(0, dbc.NavItem(dbc.NavLink(own[0], href=own[1], active="exact")))

@@ -124,7 +124,7 @@ def test_ranking_table_follows_the_bars_with_interval_and_shared_goal():
 def test_ranking_table_has_each_regions_own_goal_where_goals_differ():
     spec = METRICS["leer"]
     figure = ranking_figure(metrics_frame(), spec, None)
-    bar, goals = figure.data
+    bar, _values, goals = figure.data
     shown = table(figure)
     assert shown["columns"] == ["Regio", "Leerbijeenkomsten", "jaardoel"]
     assert [row[2] for row in shown["rows"]] == [spec.format(goal) for goal in goals.x]

@@ -57,3 +57,30 @@ def test_a_regional_account_lands_on_its_region_after_login(known, app):
     # A page asked for before login is where the login leads, also for a regional account.
     assert login("pl-achterhoek", "/bijeenkomsten") == "/bijeenkomsten"
     assert login("szw", "/") == "/"
+
+
+def active_of(nav: object) -> dict[str, object]:
+    """Per link address how dbc marks it current (``exact``: that page only, ``partial``: below it)."""
+    found: dict[str, object] = {}
+
+    def walk(node: object) -> None:
+        if type(node).__name__ == "NavLink":
+            found[str(node.href)] = node.active  # type: ignore[attr-defined]
+        children = getattr(node, "children", None)
+        for child in children if isinstance(children, list) else [children]:
+            if child is not None and not isinstance(child, (str, dcc.Input)):
+                walk(child)
+
+    walk(nav)
+    return found
+
+
+def test_on_its_own_region_page_only_mijn_regio_is_current(app):
+    with app.server.test_request_context("/"):
+        regional = active_of(navigation(Viewer("pl-achterhoek", "regio", frozenset({"AM09"}))))
+        several = active_of(navigation(Viewer("pl", "regio", frozenset({"AM09", "AM01"}))))
+        national = active_of(navigation(Viewer("szw", "landelijk")))
+    # /regio/AM09 is below /regio: a partial Regio's link would be current there too.
+    assert regional["/regio/AM09"] == "exact" and regional["/regio"] == "exact"
+    # Without one own region page, Regio's stays current on every region page.
+    assert several["/regio"] == "partial" and national["/regio"] == "partial"

@@ -295,7 +295,7 @@ def test_without_any_mature_cohort_outflow_is_neutral_and_flagged():
     assert values.customdata[0][2] == "20 %" and values.customdata[0][4] == "nog niet uitontwikkeld"
     assert values.ticktext == ["geen gegevens", "nog niet uitontwikkeld"]
     figure = ranking_figure(frame, METRICS["duurzaam"], None, cohort)
-    assert not figure.layout.shapes and len(figure.data) == 1
+    assert not figure.layout.shapes and [t.type for t in figure.data] == ["bar", "scatter"]  # bars, values
     assert figure.layout.annotations[0].text == "Geen doellijn: cohort 2021, nog niet uitontwikkeld"
     assert map_summary(frame, METRICS["duurzaam"], cohort).startswith("Cohort 2021 is nog niet uitontwikkeld")
 
@@ -392,14 +392,17 @@ def test_ranking_orders_highlights_and_draws_intervals(national):
 
 
 def goal_marks(figure: go.Figure) -> dict[str, float]:
-    marks = next(trace for trace in figure.data if trace.type == "scatter")
+    marks = next(trace for trace in figure.data if trace.type == "scatter" and trace.mode == "markers")
     return {label.removeprefix("▶ "): x for label, x in zip(marks.y, marks.x, strict=True)}
 
 
 def test_ranking_goal_is_each_regions_own(national):
     # Percent of target: every region should be at 181/365 of its own target, one line for all.
     share, _summary, _links = run(national, update_ranking, "doel", "2026", "2026-06-30", "")
-    assert share.layout.shapes[0].x0 == pytest.approx(100 * PACE) and len(share.data) == 1
+    assert share.layout.shapes[0].x0 == pytest.approx(100 * PACE) and [t.type for t in share.data] == [
+        "bar",
+        "scatter",
+    ]
     # Counts: Groningen's pace follows its own 80, the others' their 100.
     started, _summary, _links = run(national, update_ranking, "gestart", "2026", "2026-06-30", "")
     assert not started.layout.shapes

@@ -52,10 +52,13 @@ def test_ranking_names_every_region_at_a_readable_size_in_its_room(width, height
     window = Window(width, height)
     medium = window.medium.in_room(window.room(2))
     figure = ranking_figure(all_regions(), METRICS["doel"], None, None, medium)
-    names = [name for trace in figure.data for name in trace.y]
+    names = [name for trace in figure.data if trace.type == "bar" for name in trace.y]
     assert len(names) == 35 and len(set(names)) == 35
     assert figure.layout.yaxis.tickfont.size >= 0.022 * height
-    assert figure.data[0].textfont.size >= 0.022 * height
+    # The values, in their column beside the bars, as large as the names.
+    values = [trace for trace in figure.data if trace.type == "scatter"]
+    assert [len(v.text) for v in values] == [18, 17]
+    assert all(v.textfont.size >= 0.022 * height for v in values)
     assert figure.layout.height <= height * 0.75
 
 

@@ -20,6 +20,7 @@ from dashboard.data.progress import monthly_starts, progress_by_region
 from dashboard.data.steering import national_steering_groups
 from dashboard.infra.cache import cached
 from dashboard.infra.db import Database
+from dashboard.reports.movement import Movement, movement
 from dashboard.reports.since import (
     CHOSEN_DAY,
     LAST_STEERING_GROUP,
@@ -162,6 +163,10 @@ class NationalReport:
             else None
         )
         return RankMove(metric, then, self.rank(metric, code))
+
+    def movement(self, metric: str) -> Movement | None:
+        """Every region's place and value on a map metric then and now; None without a comparison."""
+        return movement(self, metric, METRIC_COLUMNS[metric])
 
 
 def country_meetings(summary: NationalSummary) -> tuple[Standing, Standing]:

@@ -195,3 +195,33 @@ def changes_sentence(changes: RegionChanges) -> str:
         # The arrow belongs to lines and tiles; in a sentence the words say it.
         text += "; " + rank[2:]
     return _("{kop}: {wat}.").format(kop=head[:1].upper() + head[1:], wat=text)
+
+
+def difference_phrase(comparison: Comparison) -> str:
+    """``verschil sinds de stuurgroep van 3 september 2026``: a screen's line naming its comparison."""
+    day = fmt.date(comparison.day)
+    if comparison.source == LAST_STEERING_GROUP:
+        return _("verschil sinds de stuurgroep van {datum}").format(datum=day)
+    if comparison.source == CHOSEN_DAY:
+        return _("verschil sinds {date}").format(date=day)
+    return _("verschil met een jaar eerder ({datum})").format(datum=day)
+
+
+def rank_mark(move: RankMove) -> str:
+    """``▲2``, ``▼1`` or ``=``: the places a region moved, beside its value; empty when unknown."""
+    places = move.places
+    if places is None:
+        return ""
+    if places > 0:
+        return f"{UP}{places}"
+    if places < 0:
+        return f"{DOWN}{-places}"
+    return SAME
+
+
+def value_mark(difference: float | None) -> str:
+    """``▲ +12``, ``▼ −3`` or ``= ±0``: a change rounded as shown (whole numbers or points)."""
+    if difference is None:
+        return ""
+    arrow, signed = _signed(difference, 0)
+    return f"{arrow} {signed}"

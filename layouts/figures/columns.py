@@ -16,6 +16,7 @@ def columns_layout(
     name_size: int,
     medium: Medium,
     top: float,
+    value_room: float = 0,
 ) -> dict[str, Any]:
     """Axes for a ranking set in columns side by side, all on one scale.
 
@@ -27,7 +28,8 @@ def columns_layout(
         labels: the names of each column, top to bottom.
         name_size: the size the names are drawn at.
         medium: the medium, for the width the figure is drawn at.
-        top: the highest value drawn, so every column has the same scale.
+        top: where each column's scale ends (the value column stands there), the same for all.
+        value_room: the pixels the values right of each column take.
     """
     width = float(medium.width or 1200)
     names = [
@@ -35,17 +37,17 @@ def columns_layout(
     ]
     left = names[0]
     plot = width - left - layout["margin"]["r"]
-    gaps = [min(0.45, name / plot) for name in names[1:]]
+    gaps = [min(0.45, (name + value_room) / plot) for name in names[1:]]
     share = (1 - sum(gaps)) / len(labels)
     axes: dict[str, Any] = {"margin": {**layout["margin"], "l": round(left)}}
     start = 0.0
     for axis in range(1, len(labels) + 1):
         suffix = str(axis) if axis > 1 else ""
-        # Room beyond the longest bar for the value written beside it.
+        # Each column's values stand beyond its scale, in the gap before the next column's names.
         axes[f"xaxis{suffix}"] = {
             **layout["xaxis"],
             "domain": [start, start + share],
-            "range": [0, top * 1.15],
+            "range": [0, top],
             "anchor": f"y{suffix}",
         }
         axes[f"yaxis{suffix}"] = {**layout["yaxis"], "anchor": f"x{suffix}"}

@@ -11,8 +11,10 @@ import plotly.graph_objects as go
 from dash import Patch
 
 from dashboard.i18n import _, ngettext
+from dashboard.reports.movement import Movement
 from dashboard.rules.region_metrics import OutflowCohort
 from dashboard.text import format as fmt
+from dashboard.text.changes import since_phrase, value_mark
 from layouts.figure_table import table_meta, with_table
 from layouts.figures.theme import (
     NO_DATA,
@@ -42,9 +44,12 @@ GEO_LAYOUT = {
 IMMATURE = "#f1e2c0"
 TILE_SIZE = 58
 # The tile grid's rows, with half a tile of room above and below (the y range of the tile map).
-TILE_ROWS = (-0.7, 8.7)
-# Two lines (abbreviation and value, "100 %") fit a square in letters this share of its side.
-TILE_TEXT_SHARE = 0.3
+TILE_ROWS = (-0.55, 8.55)
+# Two lines (abbreviation and value, "106 %") fit a square in letters this share of its side,
+# with room round them.
+TILE_TEXT_SHARE = 0.28
+# Three lines (abbreviation, value, change) on a page's tile: letters this size leave room round them.
+TILE_THREE_LINES = 12
 
 
 @dataclass(frozen=True)
@@ -52,8 +57,9 @@ class MapValues:
     """Everything on the map that depends on metric, year and peildatum (not on the geometry).
 
     ``customdata`` per region: code, name, value, the value against its goal in words, status,
-    and the short value printed on the tile. ``label`` names the metric, ``caption`` heads the
-    *toon als tabel* table (the metric and, for outflow, its cohort).
+    and the short value printed on the tile; with a comparison also the change (``▲ +12``) and
+    the change in words. ``label`` names the metric, ``caption`` heads the *toon als tabel* table
+    (the metric and, for outflow, its cohort); ``changed`` names the comparison, or is empty.
     """
 
     codes: list[str]
@@ -65,6 +71,7 @@ class MapValues:
     title: str
     label: str
     caption: str
+    changed: str = ""
 
     @property
     def text_colours(self) -> list[str]:
@@ -78,15 +85,27 @@ class MapValues:
             [data[1], data[2], self.ticktext[klass], data[4]]
             for data, klass in zip(self.customdata, self.classes, strict=True)
         ]
+        if self.changed:
+            columns.append(_("Verschil {sinds}").format(sinds=self.changed))
+            for row, data in zip(rows, self.customdata, strict=True):
+                row.append(data[6] or "–")
         return self.caption, columns, rows
 
 
-def map_values(frame: pd.DataFrame, spec: MetricSpec, cohort: OutflowCohort | None = None) -> MapValues:
+def map_values(
+    frame: pd.DataFrame,
+    spec: MetricSpec,
+    cohort: OutflowCohort | None = None,
+    moved: Movement | None = None,
+) -> MapValues:
     """Classes, hover data and legend for ``spec`` from the rows of ``region_metrics``.
 
     ``cohort`` tells which start cohort the outflow metric shows. When no cohort is mature yet the
     values get one neutral class instead of the goal-based bins: they are not to be judged yet.
+    ``moved`` (the report's movement since its comparison day) adds each region's change as a
+    second metric: in the hover, the table and, on the tile map, a line on each tile.
     """
+    compared = moved is not None and moved.known
     neutral = cohort is not None and not cohort.mature
     label = spec.label
     customdata, classes = [], []
@@ -95,9 +114,10 @@ def map_values(frame: pd.DataFrame, spec: MetricSpec, cohort: OutflowCohort | No
         classes.append((0 if value != value else 1) if neutral else spec.classify(value))
         # The status column holds the Dutch status word, a key of the catalogue.
         status = _(str(getattr(row, spec.status_column)))
-        customdata.append(
-            [row.code, row.naam, spec.format(value), spec.detail(row), status, spec.short(value)]
-        )
+        data = [row.code, row.naam, spec.format(value), spec.detail(row), status, spec.short(value)]
+        if compared and moved is not None:
+            data += _change(moved, row.code, spec)
+        customdata.append(data)
     title = label if cohort is None else f"{label}<br>{cohort.note()}"
     caption = label if cohort is None else f"{label}, {cohort.note()}"
     return MapValues(
@@ -110,12 +130,34 @@ def map_values(frame: pd.DataFrame, spec: MetricSpec, cohort: OutflowCohort | No
         else [_("geen gegevens"), *spec.class_labels()],
         hovertemplate=(
             "<b>%{customdata[1]}</b><br>" + label + ": %{customdata[2]}<br>%{customdata[3]}"
-            "<br>" + _("Status") + ": %{customdata[4]}<extra></extra>"
+            "<br>"
+            + _("Status")
+            + ": %{customdata[4]}"
+            + ("<br>%{customdata[7]}" if compared else "")
+            + "<extra></extra>"
         ),
         title=title,
         label=label,
         caption=caption,
+        changed=since_phrase(moved.comparison) if compared and moved is not None else "",
     )
+
+
+def _change(moved: Movement, code: str, spec: MetricSpec) -> list[str]:
+    """``▲ +12`` and the same in words, from the report's values then and now."""
+    change = moved.values.get(code)
+    mark = value_mark(change.difference) if change is not None else ""
+    if change is None or not mark:
+        return ["", _("Geen verschil bekend {sinds}").format(sinds=since_phrase(moved.comparison))]
+    unit = " " + _("procentpunt") if spec.percent else ""
+    words = _("Verschil {sinds}: {verschil}{eenheid} (van {toen} naar {nu})").format(
+        sinds=since_phrase(moved.comparison),
+        verschil=mark,
+        eenheid=unit,
+        toen=spec.format(change.then),
+        nu=spec.format(change.now),
+    )
+    return [mark, words]
 
 
 def map_summary(frame: pd.DataFrame, spec: MetricSpec, cohort: OutflowCohort | None = None) -> str:
@@ -232,10 +274,16 @@ def tile_map_figure(tiles: pd.DataFrame, values: MapValues, medium: Medium = SCR
     placed = tiles.set_index("code").loc[values.codes]
     n = len(values.palette)
     tile, text_size = TILE_SIZE, 13
+    # On a page's tile the change since the comparison day gets a third line; a projector's or a
+    # printed tile holds two readable lines only, and its screen or page says the change in words.
+    three = bool(values.changed) and medium.height is None
+    template = "<b>%{text}</b><br>%{customdata[5]}" + ("<br>%{customdata[6]}" if three else "")
+    if three:
+        text_size = TILE_THREE_LINES
     if medium.height is not None:
         # The height decides the grid's pitch (the axes keep squares square); 10 px of margins.
         pitch = (medium.height - 20) / (TILE_ROWS[1] - TILE_ROWS[0])
-        tile = int(pitch * 0.96)
+        tile = int(pitch * 0.97)
         text_size = min(medium.size(13), int(pitch * TILE_TEXT_SHARE))
     trace = go.Scatter(
         x=placed["tegel_kolom"],
@@ -243,7 +291,7 @@ def tile_map_figure(tiles: pd.DataFrame, values: MapValues, medium: Medium = SCR
         mode="markers+text",
         text=placed["afkorting"],
         # Abbreviation and value on every tile: readable on a projector without hovering.
-        texttemplate="<b>%{text}</b><br>%{customdata[5]}",
+        texttemplate=template,
         textfont={"color": values.text_colours, "size": text_size},
         marker={
             "symbol": "square",

@@ -10,8 +10,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.i18n import _, ngettext
+from dashboard.reports.movement import Movement
 from dashboard.rules.region_metrics import OutflowCohort
 from dashboard.text import format as fmt
+from dashboard.text.changes import rank_line, rank_mark, since_phrase
 from layouts.figure_table import with_table
 from layouts.figures.columns import columns_layout, highest
 from layouts.figures.theme import HIGHLIGHT, NEUTRAL, SCREEN, Medium, base_layout
@@ -22,6 +24,8 @@ GOAL_COLOUR = "#212529"
 # Names fill this share of a row where the room is fixed (projector, print): every name is drawn.
 NAME_SHARE = 0.8
 SMALLEST_NAME = 8
+# Where the value column stands, as a share of the highest bar, goal or interval.
+VALUE_AT = 1.03
 
 
 def _ordered(frame: pd.DataFrame, spec: MetricSpec) -> pd.DataFrame:
@@ -77,6 +81,7 @@ def ranking_figure(
     highlight: str | None,
     cohort: OutflowCohort | None = None,
     medium: Medium = SCREEN,
+    moved: Movement | None = None,
 ) -> go.Figure:
     """Horizontal bars, best first; regions without data last, labelled as such.
 
@@ -87,6 +92,11 @@ def ranking_figure(
     Every region is named in every medium: on screen the figure grows with its rows; in a fixed
     room (a printed page, a projector screen) the names take the size a row allows, and where the
     medium sets it in two columns (projector), each column holds half the regions at a larger size.
+
+    The values stand in a column right of the bars, beyond the goal line, so the line never
+    crosses them. With ``moved`` (the report's movement since its comparison day) each value has
+    the places its region rose or fell (▲2, ▼1, =), the hover says it in words, and a line above
+    the figure names the comparison.
     """
     ordered = _ordered(frame, spec)
     values = ordered["_value"]
@@ -99,17 +109,29 @@ def ranking_figure(
     # The rows of each column (one column but on a projector); never none, even without regions.
     per_column = max(1, math.ceil(len(ordered) / max(1, medium.columns)))
     parts = [slice(start, start + per_column) for start in range(0, max(1, len(ordered)), per_column)]
-    margin = {"l": 10, "r": 50, "t": 40, "b": 30}
+    moves = _moves(ordered, moved)
+    margin = {"l": 10, "r": 10, "t": 40 + (20 if moves else 0), "b": 30}
     if medium.height is not None:
         margin = {side: medium.size(size) for side, size in margin.items()}
     name_size = _name_size(medium, per_column, margin)
+    goals = spec.goal(ordered).astype(float)
+    top = highest(ordered, spec, goals)
+    value_texts = [
+        " ".join(t for t in (spec.format(v) if v == v else "", move) if t)
+        for v, move in zip(values, moves or [""] * len(ordered), strict=True)
+    ]
+    value_size = name_size if medium.height is not None else 13
+    value_room = round(max((medium.text_width(t, value_size) for t in value_texts), default=0) + 8)
     traces: list[go.BaseTraceType] = [
-        _bars(ordered.iloc[part], labels[part], spec, highlight, medium, name_size, axis)
+        _bars(ordered.iloc[part], labels[part], spec, highlight, medium, name_size, axis, moved)
+        for axis, part in enumerate(parts, start=1)
+    ]
+    traces += [
+        _values(top, labels[part], value_texts[part], value_size, axis)
         for axis, part in enumerate(parts, start=1)
     ]
     decorations: dict[str, Any] = {"shapes": [], "annotations": []}
     suffix = f" · {cohort.note()}" if cohort is not None else ""
-    goals = spec.goal(ordered).astype(float)
     drawn_goals: list[str] | None = None  # the goal per row as the figure draws it, if it does
     if cohort is not None and not cohort.mature:
         decorations["annotations"] = [
@@ -129,11 +151,22 @@ def ranking_figure(
         decorations["annotations"] = [
             _top_note(_("Streep op elke balk: {goal} van die regio").format(goal=goal_label) + suffix, medium)
         ]
+    if moves and moved is not None:
+        # One line above the goal's: what the arrows beside the values compare with.
+        note = _("▲▼ plaatsen in de rangorde {sinds}").format(sinds=since_phrase(moved.comparison))
+        decorations["annotations"].append(_top_note(note, medium) | {"yshift": round(medium.size(13) * 1.5)})
+    margin["r"] += value_room
     layout = base_layout(
         medium,
-        height=ROW_HEIGHT * len(ordered) + 70,
+        height=ROW_HEIGHT * len(ordered) + 70 + (20 if moves else 0),
         margin=margin,
-        xaxis={"title": {"text": label}, "gridcolor": "#e9ecef", "zeroline": False},
+        xaxis={
+            "title": {"text": label},
+            "gridcolor": "#e9ecef",
+            "zeroline": False,
+            # Up to the value column, which stands just beyond the longest bar, goal or interval.
+            "range": [0, top * VALUE_AT],
+        },
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": name_size}},
         bargap=medium.gap,
         showlegend=False,
@@ -144,10 +177,32 @@ def ranking_figure(
         layout["yaxis"] |= {"tickmode": "linear", "tick0": 0, "dtick": 1}
     if len(parts) > 1:
         columns_of = [labels[part] for part in parts]
-        top = highest(ordered, spec, goals)
-        layout |= columns_layout(layout, columns_of, name_size, medium, top)
+        layout |= columns_layout(layout, columns_of, name_size, medium, top * VALUE_AT, value_room)
     figure = go.Figure(traces, layout)
-    return with_table(figure, *_table(ordered, spec, label, cohort, drawn_goals))
+    return with_table(figure, *_table(ordered, spec, label, cohort, drawn_goals, moves))
+
+
+def _moves(ordered: pd.DataFrame, moved: Movement | None) -> list[str] | None:
+    """The mark (▲2, ▼1, =) of each row, or None when nothing is compared."""
+    if moved is None or not moved.known:
+        return None
+    return [rank_mark(moved.ranks[code]) if code in moved.ranks else "" for code in ordered["code"]]
+
+
+def _values(top: float, labels: list[str], texts: list[str], size: int, axis: int) -> go.Scatter:
+    # The values in one column right of the bars: no goal line or interval runs through them.
+    return go.Scatter(
+        x=[top * VALUE_AT] * len(labels),
+        y=labels,
+        mode="text",
+        text=texts,
+        textposition="middle right",
+        textfont={"size": size},
+        cliponaxis=False,
+        hoverinfo="skip",
+        showlegend=False,
+        **_axes(axis),
+    )
 
 
 def _bars(
@@ -158,6 +213,7 @@ def _bars(
     medium: Medium,
     name_size: int,
     axis: int,
+    moved: Movement | None = None,
 ) -> go.Bar:
     values = ordered["_value"]
     label = spec.label
@@ -174,6 +230,7 @@ def _bars(
         }
     details = [
         [row.code, spec.format(value), spec.detail(row), _(str(getattr(row, spec.status_column)))]
+        + ([_moved_words(moved, row.code)] if moved is not None and moved.known else [])
         for row, value in zip(ordered.itertuples(), values, strict=True)
     ]
     return go.Bar(
@@ -184,9 +241,9 @@ def _bars(
         showlegend=False,
         marker={"color": [HIGHLIGHT if code == highlight else NEUTRAL for code in ordered["code"]]},
         error_x=error_x,
-        # The value beside each bar: readable without hovering and without telling colours apart.
+        # The value of each bar, drawn in the value column (``_values``) beyond the goal line.
         text=[spec.format(v) if v == v else "" for v in values],
-        textposition="outside",
+        textposition="none",
         # On screen the value takes the figure's font; elsewhere the names' size, to fit the row.
         textfont={"size": name_size} if medium.height is not None else None,
         # Plotly shrinks a value that is taller than its bar; the row already sized it to fit.
@@ -195,10 +252,20 @@ def _bars(
         customdata=details,
         hovertemplate=(
             "<b>%{y}</b><br>" + label + ": %{customdata[1]}<br>%{customdata[2]}"
-            "<br>" + _("Status") + ": %{customdata[3]}<extra></extra>"
+            "<br>"
+            + _("Status")
+            + ": %{customdata[3]}"
+            + ("<br>%{customdata[4]}" if moved is not None and moved.known else "")
+            + "<extra></extra>"
         ),
         **_axes(axis),
     )
+
+
+def _moved_words(moved: Movement | None, code: str) -> str:
+    if moved is None or code not in moved.ranks:
+        return ""
+    return rank_line(moved.ranks[code], moved.comparison)
 
 
 def _goal_marks(
@@ -232,6 +299,7 @@ def _table(
     label: str,
     cohort: OutflowCohort | None,
     drawn_goals: list[str] | None,
+    moves: list[str] | None = None,
 ) -> tuple[str, list[str], list[list[str]]]:
     values = ordered["_value"]
     caption = label if cohort is None else f"{label}, {cohort.note()}"
@@ -245,6 +313,10 @@ def _table(
         columns.append(spec.goal_label)
         for row, goal_text in zip(rows, drawn_goals, strict=True):
             row.append(goal_text)
+    if moves is not None:
+        columns.append(_("Plaatsen gestegen (▲) of gedaald (▼)"))
+        for row, move in zip(rows, moves, strict=True):
+            row.append(move or "–")
     return caption, columns, rows
 
 

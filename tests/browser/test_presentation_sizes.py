@@ -183,3 +183,26 @@ def test_a_resized_window_gets_its_screens_drawn_anew(page, server):
         page.keyboard.press("ArrowRight")
     wait_for_screen(page, more)
     assert measure(page)["scrollHeight"] <= 400
+
+
+def test_every_screen_shows_its_change_by_default(page, server):
+    # No sinds=: region screens compare with the region's last stuurgroep, national screens with
+    # the last national stuurgroep or, when none is recorded (the demo data), a year earlier.
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(server + "/presentatie?jaar=2026&peildatum=2026-09-30&regios=AM09,AM01")
+    total, _title = wait_for_screen(page, 1)
+    missing: list[str] = []
+    for step in range(1, total + 1):
+        if step > 1:
+            page.keyboard.press("ArrowRight")
+        total, title = wait_for_screen(page, step)
+        said = page.inner_text("#presentation-screen .presentation-date")
+        body = page.inner_text("#presentation-screen").replace(said, "")
+        # The date line names the comparison; the screen shows a change (▲ +12, ▼3, ±0, +5 …).
+        if "verschil" not in said or not re.search(r"[▲▼=±+−] ?\d", body):
+            missing.append(f"{step} {title}: {said!r}")
+        if title in ("Achterhoek", "Groningen"):
+            assert "sinds de stuurgroep van" in said, said
+        else:
+            assert "met een jaar eerder (30 september 2025)" in said, said
+    assert missing == [], "\n".join(missing)
