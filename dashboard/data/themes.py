@@ -86,8 +86,8 @@ def rename_theme(db: Database, viewer: Viewer, old: str, raw: str) -> str:
     _require_admin(viewer)
     name = _name(raw)
     try:
-        with db.transaction() as session:
-            changed = session.execute(
+        with db.engine.begin() as connection:
+            changed = connection.execute(
                 update(NarrativeTheme).where(NarrativeTheme.naam == old).values(naam=name)
             )
             if not changed.rowcount:
