@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -18,6 +19,7 @@ from dashboard.text.markup import MAX_LENGTH, to_html
 from layouts import ids
 from layouts.a11y import aria
 
+_KEY = re.compile(r"(na-sg-|sg-|)([0-9]{4}-T[1-3]|[0-9]{4}-[0-9]{2}-[0-9]{2})")
 # Empty rows the form offers beyond what is already written.
 SPARE_ROWS = 2
 
@@ -39,6 +41,20 @@ def explanations(narrative: Narrative | None) -> list[dbc.Col]:
     return cols
 
 
+def period_name(key: str) -> str:
+    """A period key as a reader says it: ``sg-2026-06-19`` is the stuurgroep of 19 juni 2026."""
+    found = _KEY.fullmatch(key)
+    if found is None:
+        return key
+    kind, rest = found[1], found[2]
+    if kind == "":
+        return _("tertiaal {number} van {year}").format(number=rest[-1], year=rest[:4])
+    day = format_date(dt.date.fromisoformat(rest))
+    if kind == "sg-":
+        return _("stuurgroep van {date}").format(date=day)
+    return _("na de stuurgroep van {date}").format(date=day)
+
+
 def _action_row(action: Action, day: dt.date) -> html.Tr:
     late = action.overdue(day)
     status = _(action.status) + (" · " + _("over de deadline") if late else "")
@@ -48,7 +64,7 @@ def _action_row(action: Action, day: dt.date) -> html.Tr:
             html.Td(action.owner),
             html.Td(format_date(action.due)),
             html.Td(status, className="text-danger fw-semibold" if late else ""),
-            html.Td(action.since),
+            html.Td(period_name(action.since)),
         ]
     )
 
@@ -184,14 +200,15 @@ def _action_fields(index: int, action: Action | None) -> html.Fieldset:
     )
 
 
-def form(narrative: Narrative | None, themes: list[str], period_label: str) -> html.Div:
+def form(narrative: Narrative | None, themes: list[str], period_label: str) -> html.Details:
     """The edit form, filled with the current narrative (carried-over actions included)."""
     explanations = narrative.explanations if narrative else {}
     bottlenecks = list(narrative.bottlenecks) if narrative else []
     actions: list[Action | None] = [*(narrative.actions if narrative else ())]
-    return html.Div(
+    # Folded away until asked for: the page is read far more often than written.
+    return html.Details(
         [
-            html.H3(_("Verhaal bewerken: {periode}").format(periode=period_label), className="h5"),
+            html.Summary(_("Verhaal bewerken: {periode}").format(periode=period_label), className="h5"),
             html.P(
                 _(
                     "Opmaak: **vet**, *schuin*, lijstjes met - en links als [tekst](https://…). "

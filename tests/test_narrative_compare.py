@@ -42,3 +42,12 @@ def test_only_changed_fields_with_removed_and_added_lines():
         "+ Overleg | UWV | 2026-07-01 | klaar",
     )
     assert compare(newer, newer) == []
+
+
+def test_period_keys_read_as_people_say_them():
+    from layouts.narrative import period_name
+
+    assert period_name("sg-2026-06-19") == "stuurgroep van 19 juni 2026"
+    assert period_name("na-sg-2026-06-19") == "na de stuurgroep van 19 juni 2026"
+    assert period_name("2026-T2") == "tertiaal 2 van 2026"
+    assert period_name("iets-anders") == "iets-anders"
