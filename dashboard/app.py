@@ -20,6 +20,7 @@ from callbacks import (
     matrix,
     meeting_pack,
     methods,
+    narrative,
     national,
     organisation,
     overview,
@@ -235,6 +236,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         upload,
         steering,
         figure_tables,
+        narrative,
     ):
         module.register(app)
     matrix.register(app)

@@ -19,6 +19,7 @@ from dashboard.cli import database as cli_db
 from dashboard.cli import nl as cli_nl
 from dashboard.cli.organisation import organisatie
 from dashboard.cli.steering import stuurgroep
+from dashboard.cli.themes import thema
 from dashboard.data.meta import trajectory_count
 from dashboard.importing import ImportBusy, ImportRejected, import_file
 from dashboard.importing.identity import IdentityError
@@ -56,6 +57,7 @@ for command in (
     cli_accounts.audit,
     organisatie,
     stuurgroep,
+    thema,
 ):
     cli.add_command(command)
 
