@@ -195,3 +195,39 @@ def test_the_page_links_each_bottleneck_to_its_region_and_each_theme_to_its_filt
     with use_language("nl"):
         empty = content(bottleneck_report([], 2026, DAY), view)
     assert _texts(empty) == ["Geen knelpunten gevonden voor deze keuze."]
+
+
+def test_trend_marks_sit_on_the_line_at_each_narratives_day():
+    import pandas as pd
+
+    from dashboard.text.narrative import trend_marks
+    from layouts.figures.trend import trend_figure
+
+    monthly = pd.DataFrame({"jaar": [2026] * 9, "maand": list(range(1, 10)), "gestart": [10] * 9})
+    stories = [
+        narrative("AM09", T1, [(FINANCE,), (EMPLOYERS,)], (action("open"),)),
+        narrative("AM09", T3, [(WORKLOAD,)]),
+    ]
+    with use_language("nl"):
+        marks = trend_marks(stories, 2026, dt.date(2026, 9, 15))
+    # T1 at its end; T3, still running, at the peildatum.
+    assert marks == [
+        (dt.date(2026, 4, 30), "verhaal: 2 knelpunten, 1 open actie"),
+        (dt.date(2026, 9, 15), "verhaal: 1 knelpunt"),
+    ]
+    figure = trend_figure(monthly, 2026, dt.date(2026, 9, 15), 120, years=2, marks=marks)
+    arrows = [a for a in figure.layout.annotations if a.showarrow]
+    assert [(round(a.x, 2), round(a.y, 1), a.text) for a in arrows] == [
+        (4.0, 40.0, "verhaal: 2 knelpunten, 1 open actie"),
+        # The peildatum, halfway through September, is where the line ends (at 90 so far).
+        (8.5, 90.0, "verhaal: 1 knelpunt"),
+    ]
+    # A mark of another year, or past the line's end, is not drawn.
+    other = trend_figure(
+        monthly,
+        2026,
+        dt.date(2026, 9, 15),
+        120,
+        marks=[(dt.date(2025, 6, 1), "x"), (dt.date(2026, 10, 1), "y")],
+    )
+    assert not [a for a in other.layout.annotations if a.showarrow]

@@ -68,3 +68,30 @@ def explanation_lines(narrative: Narrative) -> list[str]:
         for goal, name in GOAL_NAMES.items()
         if narrative.explanations.get(goal, "").strip()
     ]
+
+
+def mark_day(narrative: Narrative, peildatum: dt.date) -> dt.date:
+    """The day a narrative is marked at on the trend line: its period's end, at most the peildatum.
+
+    The period's end (the stuurgroep it was written for, or the tertial's last day) rather than the
+    moment of saving: the narrative explains the figures up to that meeting, and a later correction
+    of a typo must not move the mark. A period still running is marked at the peildatum, the end of
+    the line, where its figures stand now.
+    """
+    return min(narrative.period.end, peildatum)
+
+
+def trend_marks(narratives: list[Narrative], year: int, peildatum: dt.date) -> list[tuple[dt.date, str]]:
+    """(day, short label) per narrative of ``year``: ``verhaal: 2 knelpunten, 1 open actie``."""
+    marks = []
+    for narrative in narratives:
+        day = mark_day(narrative, peildatum)
+        if day.year != year or narrative.period.start > peildatum:
+            continue
+        count = len(narrative.bottlenecks)
+        opened = len(narrative.open_actions())
+        parts = [ngettext("{n} knelpunt", "{n} knelpunten", count).format(n=count)]
+        if opened:
+            parts.append(ngettext("{n} open actie", "{n} open acties", opened).format(n=opened))
+        marks.append((day, _("verhaal: {wat}").format(wat=", ".join(parts))))
+    return marks
