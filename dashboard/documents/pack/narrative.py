@@ -1,4 +1,4 @@
-"""A region's narrative page of the meeting pack: its story, its actions and what changed since the stuurgroep.
+"""A region's narrative page of the pack: its story, its actions and what changed since the stuurgroep.
 
 Pure: drawn from one ``Narrative`` and the region report's ``changes``, so the pack says what the
 region page and the presentation say. Texts go in as plain text (the markup is for screens).
