@@ -8,6 +8,7 @@ from urllib.parse import parse_qs
 from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, no_update
 
 from dashboard.auth.viewer import current_viewer
+from dashboard.data.narratives import narrative_for
 from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import runtime
 from dashboard.reports.national import national_report
@@ -33,7 +34,10 @@ SHOWS_SINCE = ("tegels", "kaart", "rangorde", "regio", "bijeenkomsten")
 def _screen_body(step: Step, show: Show, window: Window) -> list[Any]:
     view, db = show.view(current_viewer(), current_language()), runtime().db
     if step.kind == "regio" and step.region is not None:
-        return screens.region_screen(region_report(db, view, step.region), window)
+        report = region_report(db, view, step.region)
+        # The narrative of the period the figures stand in, as the viewer may read it.
+        narrative = narrative_for(db, current_viewer(), step.region, report.through)
+        return screens.region_screen(report, window, narrative)
     if step.kind == "bijeenkomsten":
         return screens.meetings_screen(national_report(db, view), show.regions, step.rows)
     national = national_report(db, view)

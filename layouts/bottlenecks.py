@@ -27,14 +27,17 @@ from layouts.controls import year_select
 from layouts.tables import table
 
 HEADERS = (N_("Regio"), N_("Knelpunt"), N_("Thema's"), N_("Periode"), N_("Open acties"))
+ALL = "alle"
 TERTIAL_NAMES = {1: N_("januari t/m april"), 2: N_("mei t/m augustus"), 3: N_("september t/m december")}
 
 
-def _select(component_id: str, label: str, options: list[dict[str, str]], value: str) -> html.Div:
+def _select(
+    component_id: str, label: str, options: list[dict[str, str]], value: str, width: str = "15rem"
+) -> html.Div:
     return html.Div(
         [
             dbc.Label(label, html_for=component_id, className="me-2 mb-0"),
-            dbc.Select(id=component_id, options=options, value=value, style={"width": "15rem"}),
+            dbc.Select(id=component_id, options=options, value=value, style={"width": width}),
         ],
         className="d-flex align-items-center me-4 mb-3",
     )
@@ -42,27 +45,28 @@ def _select(component_id: str, label: str, options: list[dict[str, str]], value:
 
 def filters(view: View, chosen: BottleneckFilter, themes: Sequence[str]) -> html.Div:
     """Year, theme, tertial and action status: native selects, read by keyboard and screen reader."""
-    everything = {"label": _("alle"), "value": ""}
+    # A select needs a value for "all": a word the filter does not know, so it means no filter.
+    everything = {"label": _("alle"), "value": ALL}
     theme_options = [everything, *({"label": _(t), "value": t} for t in themes)]
     period_options = [
-        {"label": _("laatste per regio"), "value": ""},
+        {"label": _("laatste per regio"), "value": ALL},
         *({"label": f"T{t}: {_(TERTIAL_NAMES[t])}", "value": f"T{t}"} for t in TERTIALS),
     ]
     status_options = [
-        {"label": _("alle"), "value": ""},
+        everything,
         *({"label": _("met een actie: {status}").format(status=_(s)), "value": s} for s in STATUS_CHOICES),
     ]
     return html.Div(
         [
             year_select(ids.BOTTLENECKS_YEAR, view.year, view.peildatum.year),
-            _select(ids.BOTTLENECKS_THEME, _("Thema"), theme_options, chosen.theme or ""),
+            _select(ids.BOTTLENECKS_THEME, _("Thema"), theme_options, chosen.theme or ALL),
             _select(
                 ids.BOTTLENECKS_PERIOD,
                 _("Periode"),
                 period_options,
-                f"T{chosen.tertial}" if chosen.tertial else "",
+                f"T{chosen.tertial}" if chosen.tertial else ALL,
             ),
-            _select(ids.BOTTLENECKS_STATUS, _("Acties"), status_options, chosen.status or ""),
+            _select(ids.BOTTLENECKS_STATUS, _("Acties"), status_options, chosen.status or ALL, "19rem"),
         ],
         className="d-flex flex-wrap align-items-start",
         role="search",

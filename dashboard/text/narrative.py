@@ -95,3 +95,16 @@ def trend_marks(narratives: list[Narrative], year: int, peildatum: dt.date) -> l
             parts.append(ngettext("{n} open actie", "{n} open acties", opened).format(n=opened))
         marks.append((day, _("verhaal: {wat}").format(wat=", ".join(parts))))
     return marks
+
+
+def story_notes(narrative: Narrative, day: dt.date) -> list[str]:
+    """The presenter's notes of a narrative, whole: explanations per goal, bottlenecks, open actions."""
+    notes = explanation_lines(narrative)
+    notes += [
+        _("Knelpunt: {knelpunt} ({themas})").format(
+            knelpunt=to_plain(b.text).replace("\n", " "), themas=themes_text(b.themes)
+        )
+        for b in narrative.bottlenecks
+    ]
+    notes += [_("Open actie: {actie}").format(actie=action_line(a, day)) for a in narrative.open_actions()]
+    return notes
