@@ -21,6 +21,7 @@ from callbacks import (
     matrix,
     meeting_pack,
     methods,
+    narrative,
     national,
     organisation,
     overview,
@@ -237,6 +238,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         steering,
         figure_tables,
         bottlenecks,
+        narrative,
     ):
         module.register(app)
     matrix.register(app)

@@ -159,3 +159,31 @@ MATRIX_SORT = "matrix-sort"  # the type of the sort buttons' pattern ids ({"type
 MATRIX_SORT_STATE = "matrix-sort-state"
 MATRIX_TABLE = "matrix-table"
 MATRIX_GRID = "matrix-grid"
+
+# Region narrative (the story behind the numbers)
+NARRATIVE_EXPLANATIONS = "narrative-explanations"
+NARRATIVE_VIEW = "narrative-view"
+NARRATIVE_FORM = "narrative-form"
+NARRATIVE_SAVE = "narrative-save"
+NARRATIVE_MESSAGE = "narrative-message"
+NARRATIVE_SAVED = "narrative-saved"  # bumped after a save: the parts that show the narrative redraw
+NARRATIVE_PUBLIC = "narrative-public"
+NARRATIVE_SUCCESS = "narrative-success"
+NARRATIVE_DEVELOPMENT = "narrative-development"
+NARRATIVE_HISTORY = "narrative-history"
+NARRATIVE_OLDER = "narrative-older"
+NARRATIVE_NEWER = "narrative-newer"
+NARRATIVE_COMPARE = "narrative-compare"
+
+
+def narrative_explanation(goal: str) -> dict[str, str]:
+    """The explanation field of one goal in the narrative form."""
+    return {"type": "narrative-explanation", "goal": goal}
+
+
+def narrative_row(part: str, index: object) -> dict[str, object]:
+    """One field of a bottleneck or action row (``part``: e.g. ``bottleneck-text``, ``action-due``).
+
+    ``index`` is the row number, or ``ALL`` in a callback that reads every row.
+    """
+    return {"type": f"narrative-{part}", "index": index}

@@ -16,7 +16,7 @@ from dashboard.reports.region import RegionReport
 from dashboard.rules import domain, metrics
 from dashboard.text.as_of import through
 from geodata import RegionRef
-from layouts import controls, ids
+from layouts import controls, ids, narrative
 from layouts.a11y import aria
 from layouts.exports import pack_links, presentation_link
 from layouts.figure_table import TABLED_FIGURES, table_switch
@@ -156,13 +156,18 @@ def page(
             ),
             section(
                 _("Doelen"),
-                [html.Div(id=ids.REGION_TILES, className="row g-3", **aria(live="polite"))],
+                [
+                    html.Div(id=ids.REGION_TILES, className="row g-3", **aria(live="polite")),
+                    # Each goal's explanation from the region's narrative, under its gauge.
+                    html.Div(id=ids.NARRATIVE_EXPLANATIONS, className="row g-3 mt-1"),
+                ],
                 _(
                     "De zwarte streep is waar de regio vandaag zou staan bij een gelijkmatig tempo "
                     "(bij duurzame uitstroom: het doel); het grijze vlak is de bandbreedte van de prognose."
                 ),
             ),
             html.Div(id=ids.REGION_EXPORT),
+            narrative.section(),
             section(
                 _("Uitstroom per startcohort"),
                 [

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, insert, select, text, update
 
 from dashboard.data import summary
 from dashboard.data.models import Base, ImportLog, Organisation
+from dashboard.importing.demo_narratives import load_demo_narratives
 from dashboard.importing.rules import SCHEMAS
 from dashboard.importing.service import ImportResult, import_file
 from dashboard.importing.writing import TRAJECTORY_FIELDS
@@ -272,6 +273,8 @@ def load_demo(db: Database, seed: int, today: dt.date, max_bytes: int, scale: in
         _delivered_on(db, [r.import_id for r in results if r.import_id is not None], today)
     if scale > 1:
         results.append(load_extra_trajectories(db, seed, today, frames["trajecten"], scale))
+    # After the meetings: a narrative's periods run up to the region's stuurgroep days.
+    load_demo_narratives(db, today)
     return results
 
 
