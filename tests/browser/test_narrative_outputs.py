@@ -50,7 +50,7 @@ def story(demo_database: str) -> str:
     return period.key
 
 
-def test_the_region_screen_shows_bottlenecks_and_open_actions_and_still_fits(page: Any, server: str, story: str):
+def test_the_region_screen_shows_bottlenecks_and_open_actions_and_fits(page: Any, server: str, story: str):
     for width, height in ((1280, 720), (3840, 2160)):
         page.set_viewport_size({"width": width, "height": height})
         page.goto(f"{server}/presentatie?{SHOW}&begin=regio")
