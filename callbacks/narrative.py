@@ -28,6 +28,8 @@ from layouts import narrative as parts
 
 
 def _region_day(code: str | None, year_raw: str | None, peildatum_raw: str | None) -> tuple[str, dt.date]:
+    if not isinstance(code, str):
+        raise PreventUpdate  # the page's store always holds one code; anything else is forged
     query = {"regio": code, "jaar": year_raw, "peildatum": peildatum_raw}
     view = View.parse(query, current_peildatum(), current_viewer(), current_language())
     if view.region is None:

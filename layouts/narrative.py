@@ -123,11 +123,14 @@ def _bottleneck_fields(index: int, text: str, chosen: tuple[str, ...], themes: l
         [
             html.Legend(_("Knelpunt {nummer}").format(nummer=index + 1), className="h6"),
             _area(ids.narrative_row("bottleneck-text", index), _("Omschrijving"), text, 2),
-            dbc.Checklist(
-                id=ids.narrative_row("bottleneck-themes", index),
-                options=options,
-                value=list(chosen),
-                inline=True,
+            html.Div(
+                dbc.Checklist(
+                    id=ids.narrative_row("bottleneck-themes", index),
+                    options=options,
+                    value=list(chosen),
+                    inline=True,
+                ),
+                role="group",
                 **aria(label=_("Thema's van knelpunt {nummer}").format(nummer=index + 1)),
             ),
         ],
@@ -277,7 +280,7 @@ def section() -> html.Section:
             dcc.Store(id=ids.NARRATIVE_SAVED, data=0),
             html.Div(id=ids.NARRATIVE_VIEW, **aria(live="polite")),
             html.Div(id=ids.NARRATIVE_FORM, hidden=True),
-            html.Div(id=ids.NARRATIVE_MESSAGE, role="status"),
+            html.Div(id=ids.NARRATIVE_MESSAGE, **aria(live="polite")),
             html.Details(
                 [
                     html.Summary(_("Geschiedenis en vergelijken")),
