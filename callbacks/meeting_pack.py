@@ -11,7 +11,9 @@ from flask import Blueprint, Response, abort, request
 from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
 from dashboard.data.meta import data_status
+from dashboard.data.narratives import narrative_for, narratives_in
 from dashboard.documents.pack import PackInfo, PackSection, contents, pack_filename, pack_pdf, pack_pptx
+from dashboard.documents.pack.narrative import narrative_section
 from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import runtime
 from dashboard.reports.national import national_report
@@ -19,6 +21,7 @@ from dashboard.reports.organisation import region_organisations
 from dashboard.reports.region import region_report
 from dashboard.reports.view import View
 from dashboard.text import format as fmt
+from dashboard.text.narrative import trend_marks
 from geodata import region_refs
 from layouts.figures.funnel import funnel_figure, funnel_summary
 from layouts.figures.ranking import ranking_figure, ranking_summary
@@ -60,9 +63,13 @@ def _national(view: View) -> list[PackSection]:
     ]
 
 
-def _region(view: View, code: str) -> PackSection:
-    db = runtime().db
+def _region(view: View, code: str) -> list[PackSection]:
+    db, viewer = runtime().db, current_viewer()
     report = region_report(db, view, code)
+    # The region's story as this reader may read it: its page after the figures, marks on its trend.
+    narrative = narrative_for(db, viewer, code, report.through)
+    stories = [n for n in narratives_in(db, viewer, view.year) if n.region == code]
+    marks = trend_marks(stories, view.year, report.through)
     name, cohort = report.ref.naam, report.cohort.year
     tables = [contents.region_goals(report), contents.comparison_table(report), contents.peers_table(report)]
     try:
@@ -71,18 +78,25 @@ def _region(view: View, code: str) -> PackSection:
     except access.NoAccess:
         pass  # a reader who may not see this region's organisations gets the pack without them
     title = _("{regio}, startcohort {cohort}").format(regio=name, cohort=cohort)
-    return PackSection(
+    figures = PackSection(
         _("Regio {regio}").format(regio=name),
         # The section opens with what changed since the region's last stuurgroep.
         f"{contents.region_opening(report)}\n\n{funnel_summary(name, report.funnel, cohort)}",
         [
             trend_figure(
-                report.monthly, view.year, view.peildatum, report.target_started, years=2, medium=PRINT
+                report.monthly,
+                view.year,
+                view.peildatum,
+                report.target_started,
+                years=2,
+                medium=PRINT,
+                marks=marks,
             ),
             funnel_figure(report.funnel, title, medium=PRINT),
         ],
         tables,
     )
+    return [figures, narrative_section(name, narrative, report.changes, report.through)]
 
 
 def _meetings(view: View, codes: tuple[str, ...]) -> PackSection:
@@ -105,7 +119,7 @@ def meeting_pack(show: Show) -> tuple[PackInfo, list[PackSection]]:
     info = PackInfo(_("Hoofdzaak Werk Monitor – vergaderstuk"), show.peildatum, filters, data_date, show.year)
     sections = [
         *_national(view),
-        *(_region(view, code) for code in show.regions),
+        *(section for code in show.regions for section in _region(view, code)),
         _meetings(view, show.regions),
     ]
     return info, sections

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs
 from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, no_update
 
 from dashboard.auth.viewer import current_viewer
+from dashboard.data.narratives import narrative_for
 from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import runtime
 from dashboard.reports.national import national_report
@@ -37,7 +38,9 @@ def _screen_body(step: Step, show: Show, window: Window) -> tuple[list[Any], str
     view, db = show.view(current_viewer(), current_language()), runtime().db
     if step.kind == "regio" and step.region is not None:
         report = region_report(db, view, step.region)
-        return screens.region_screen(report, window), _compared(report.changes.comparison)
+        # The narrative of the period the figures stand in, as the viewer may read it.
+        narrative = narrative_for(db, current_viewer(), step.region, report.through)
+        return screens.region_screen(report, window, narrative), _compared(report.changes.comparison)
     national = national_report(db, view)
     if step.kind == "bijeenkomsten":
         body = screens.meetings_screen(national, show.regions, step.rows)

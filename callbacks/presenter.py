@@ -8,12 +8,14 @@ from urllib.parse import parse_qs
 from dash import Dash, Input, Output, State
 
 from dashboard.auth.viewer import current_viewer
+from dashboard.data.narratives import narrative_for
 from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import runtime
 from dashboard.reports.national import national_report
 from dashboard.reports.region import region_report
 from dashboard.reports.verdict import national_verdict, region_verdict
 from dashboard.text.changes import changes_sentence
+from dashboard.text.narrative import story_notes
 from layouts import ids, presenter
 from layouts import presentation as show_layout
 from layouts.presentation import Show, Step, parse_show
@@ -26,7 +28,11 @@ def speaker_notes(step: Step, show: Show) -> list[str]:
     view, db = show.view(current_viewer(), current_language()), runtime().db
     if step.kind == "regio" and step.region is not None:
         report = region_report(db, view, step.region)
-        return [region_verdict(report.standing), changes_sentence(report.changes)]
+        # The region's own story beside its figures: the explanation per goal, then what is in the way.
+        narrative = narrative_for(db, current_viewer(), step.region, report.through)
+        return [region_verdict(report.standing), changes_sentence(report.changes)] + (
+            story_notes(narrative, report.through) if narrative is not None else []
+        )
     national = national_report(db, view)
     since = {"tegels": starts_since, "bijeenkomsten": meetings_since}.get(step.kind)
     return [national_verdict(national), since(national) if since else ""]

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from callbacks import (
+    bottlenecks,
     figure_tables,
     matrix,
     meeting_pack,
@@ -236,6 +237,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         upload,
         steering,
         figure_tables,
+        bottlenecks,
         narrative,
     ):
         module.register(app)

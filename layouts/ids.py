@@ -103,6 +103,13 @@ MEETINGS_YEAR = "meetings-year"
 MEETINGS_TABLE = "meetings-table"
 MEETINGS_EXPORT = "meetings-export"
 
+# Knelpunten (national bottleneck page)
+BOTTLENECKS_YEAR = "bottlenecks-year"
+BOTTLENECKS_THEME = "bottlenecks-theme"
+BOTTLENECKS_PERIOD = "bottlenecks-period"
+BOTTLENECKS_STATUS = "bottlenecks-status"
+BOTTLENECKS_CONTENT = "bottlenecks-content"
+
 # Data
 IMPORT_LOG_TABLE = "import-log-table"
 UPLOAD = "upload"

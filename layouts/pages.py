@@ -10,11 +10,23 @@ from dash import html
 
 from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
+from dashboard.data.themes import theme_rows
 from dashboard.i18n import N_, _
 from dashboard.infra.runtime import current_peildatum, runtime
+from dashboard.reports.bottlenecks import parse_filter
 from dashboard.reports.view import View
 from geodata import RegionRef, region_refs
-from layouts import data_page, meetings, national, organisation, presentation, presenter, region, regions
+from layouts import (
+    bottlenecks,
+    data_page,
+    meetings,
+    national,
+    organisation,
+    presentation,
+    presenter,
+    region,
+    regions,
+)
 from layouts.figures.maps import TILES
 
 TITLE = "Hoofdzaak Werk Monitor"
@@ -40,6 +52,13 @@ def regions_page(zoek: object = None, **query: object) -> html.Div:
 def meetings_page(**query: object) -> html.Div:
     """Bijeenkomsten, with the year from the URL (always at the latest data)."""
     return meetings.page(View.parse({"jaar": query.get("jaar")}, current_peildatum()))
+
+
+def bottlenecks_page(**query: object) -> html.Div:
+    """Knelpunten, with the year, theme, period and action status from the URL."""
+    view = View.parse({"jaar": query.get("jaar")}, current_peildatum())
+    themes = [theme.name for theme in theme_rows(runtime().db)]
+    return bottlenecks.page(view, parse_filter(query, themes), themes)
 
 
 def _region(code: str | None) -> RegionRef | None:
@@ -120,6 +139,7 @@ def register_pages() -> None:
             "bijeenkomsten",
             {"path": "/bijeenkomsten", "name": N_("Bijeenkomsten"), "layout": meetings_page},
         ),
+        ("knelpunten", {"path": "/knelpunten", "name": N_("Knelpunten"), "layout": bottlenecks_page}),
         ("presentatie", {"path": "/presentatie", "name": N_("Presentatie"), "layout": presentation.page}),
         (
             "presentator",

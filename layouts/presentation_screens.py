@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.i18n import _, current_language
+from dashboard.reports.narrative import Narrative
 from dashboard.reports.national import NationalReport
 from dashboard.reports.region import RegionReport
 from dashboard.reports.standing import RegionStanding, Standing
@@ -24,6 +25,8 @@ from layouts.figures.theme import CHAR_WIDTH
 from layouts.gauges import region_gauges
 from layouts.metric_specs import metric
 from layouts.presentation_fit import Window
+from layouts.presentation_story import LINES as STORY_LINES
+from layouts.presentation_story import shows_story, story_strip
 from layouts.status import status_badge
 from layouts.tables import table
 from layouts.tiles import national_tiles
@@ -169,12 +172,21 @@ def region_heading(report: RegionReport) -> str:
     )
 
 
-def region_screen(report: RegionReport, window: Window) -> list[Any]:
-    """The region's four goal gauges, each number said once (in words; the dial only shows it)."""
-    medium = window.medium.in_room(window.room(REGION_CARD_LINES))
+def region_screen(report: RegionReport, window: Window, narrative: Narrative | None = None) -> list[Any]:
+    """The region's four goal gauges, each number said once (in words; the dial only shows it).
+
+    With a ``narrative`` that names bottlenecks or open actions, a strip under the gauges lists
+    them, and the dials give up the room it takes.
+    """
+    story = (
+        story_strip(narrative, report.through) if narrative is not None and shows_story(narrative) else None
+    )
+    lines = REGION_CARD_LINES + (STORY_LINES if story is not None else 0)
+    medium = window.medium.in_room(window.room(lines))
     return [
         html.P(region_heading(report), className="presentation-summary"),
         html.Div(region_gauges(report, medium=medium), className="row g-3"),
+        story,
     ]
 
 

@@ -17,6 +17,7 @@ NAV_ITEMS = (
     (N_("Landelijk"), "/"),
     (N_("Regio's"), "/regio"),
     (N_("Bijeenkomsten"), "/bijeenkomsten"),
+    (N_("Knelpunten"), "/knelpunten"),
     (N_("Data"), "/data"),
     (N_("Presentatie"), "/presentatie"),
 )

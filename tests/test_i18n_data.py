@@ -133,12 +133,13 @@ def test_meeting_pack_texts_follow_the_language(region_app):
         "National overview",
         "Ranking of the regions",
         "Region Achterhoek",
+        "Region Achterhoek: narrative and actions",
         "Meetings",
     ]
     goals = {row[0]: row[1:] for row in sections[2].tables[0].rows}
     assert goals["Trajectories started"] == ["4", "100", "50", "far behind"]
     assert goals["Sustainable outflow, cohort 2025"] == ["100%", "40%", "–", "at or above target"]
-    meetings = {row[0]: row for row in sections[3].tables[0].rows}
+    meetings = {row[0]: row for row in sections[4].tables[0].rows}
     assert meetings["Achterhoek"][2] == "2 of 10"
 
 

@@ -28,6 +28,7 @@ def test_sections_follow_the_show_and_hold_the_known_numbers(region_app):
         "Landelijk overzicht",
         "Rangorde van de regio's",
         "Regio Achterhoek",
+        "Regio Achterhoek: verhaal en acties",
         "Bijeenkomsten",
     ]
     assert info.filters == "Jaar 2026 · peildatum 30 juni 2026 · regio's: Achterhoek"
@@ -39,7 +40,9 @@ def test_sections_follow_the_show_and_hold_the_known_numbers(region_app):
     organisations = {row[0]: row for row in grid.rows}
     assert organisations["GGZ A"][2:] == ["3", "1", "75 %"]
     assert organisations["Gemeente C"][2] == "geen gegevens"
-    meetings = {row[0]: row for row in sections[3].tables[0].rows}
+    # Without a narrative its page says so and still shows what changed since the stuurgroep.
+    assert sections[3].text.startswith("Voor deze periode is nog geen verhaal vastgelegd.")
+    meetings = {row[0]: row for row in sections[4].tables[0].rows}
     assert list(meetings) == ["Achterhoek"] and meetings["Achterhoek"][2] == "2 van 10"
 
 

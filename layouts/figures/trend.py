@@ -36,6 +36,7 @@ def trend_figure(
     target: int | None,
     years: int = YEARS_SHOWN,
     medium: Medium = SCREEN,
+    marks: Sequence[tuple[dt.date, str]] = (),
 ) -> go.Figure:
     """Lines of cumulative starts per month for ``year`` and the ``years - 1`` years before it.
 
@@ -44,6 +45,8 @@ def trend_figure(
     ``target`` draws the goal line of ``year``, labelled at its end; None leaves it out (an
     organisation has no goal).
     ``medium`` sizes text and lines for a screen, a projector or print.
+    ``marks`` are (day, short label) pairs put on ``year``'s line with an arrow: the region's
+    narratives, at the day each one speaks for (``dashboard.text.narrative.trend_marks``).
     """
     figure = go.Figure(layout=_layout(medium))
     months = list(range(1, 13))
@@ -84,6 +87,7 @@ def trend_figure(
         )
         if shown != year:
             continue  # earlier years are told apart by their dash style and the legend
+        _add_marks(figure, marks, year, positions, [float(v) for v in cumulative.values], medium)
         figure.add_annotation(
             x=positions[-1],
             y=float(cumulative.values[-1]),
@@ -129,6 +133,44 @@ def trend_figure(
         font={"color": GOAL_COLOUR, "size": medium.size(13)},
     )
     return _with_month_table(figure, columns, peildatum)
+
+
+def _position(day: dt.date) -> float:
+    """Where ``day`` falls on the month axis (0 = 1 January, 12 = 31 December)."""
+    return day.month - 1 + day.day / calendar.monthrange(day.year, day.month)[1]
+
+
+def _add_marks(
+    figure: go.Figure,
+    marks: Sequence[tuple[dt.date, str]],
+    year: int,
+    positions: list[float],
+    values: list[float],
+    medium: Medium,
+) -> None:
+    """An arrow with its label at each mark of ``year`` that the drawn line reaches."""
+    xs, ys = [0.0, *positions], [0.0, *values]
+    shown = sorted((day, label) for day, label in marks if day.year == year and _position(day) <= xs[-1])
+    for number, (day, label) in enumerate(shown):
+        x = _position(day)
+        # The line's height there, between the two month ends around it.
+        after = next(i for i, position in enumerate(xs) if position >= x)
+        before = max(0, after - 1)
+        span = xs[after] - xs[before]
+        y = ys[after] if span == 0 else ys[before] + (ys[after] - ys[before]) * (x - xs[before]) / span
+        figure.add_annotation(
+            x=x,
+            y=y,
+            text=label,
+            showarrow=True,
+            arrowhead=2,
+            arrowwidth=medium.line(1),
+            # Marks close together take turns above the line at two heights, so labels do not overlap.
+            ax=0,
+            ay=-medium.size(34 if number % 2 == 0 else 58),
+            font={"color": "#212529", "size": medium.size(12)},
+            bgcolor="rgba(255,255,255,0.85)",
+        )
 
 
 def _with_month_table(
