@@ -8,6 +8,7 @@ to a viewer who may see that region's organisations.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 
 import pandas as pd
@@ -132,8 +133,9 @@ def _anomalies(orgs: _Organisations, minimum: int) -> Iterator[Signal]:
             kwartaal=label,
             aantal=_shown_count(float(value), minimum),
             richting=LazyText(N_("boven")) if value > band[1] else LazyText(N_("onder")),
-            laag=ShownNumber(max(band[0], 0.0)),
-            hoog=ShownNumber(band[1]),
+            # The whole counts inside the band: a count on a rounded edge would read as inside.
+            laag=ShownNumber(max(math.ceil(band[0]), 0)),
+            hoog=ShownNumber(math.floor(band[1])),
         )
         yield Signal(
             key=f"{rules.ANOMALY}:{code}:{orgs.ids.get((code, name), name)}:{label}",

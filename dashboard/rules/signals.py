@@ -54,10 +54,12 @@ DELIVERY_DEADLINE_DAYS: Final = 42
 DELIVERY_HIGH_QUARTERS: Final = 2
 
 # Data anomalies in an organisation's quarterly count of started trajectories: outside
-# median ± k·MAD of its earlier quarters. k = 3 on the plain MAD is about 2 standard deviations of
-# normal noise, a band most quarters stay in; a count exactly on the band's edge is inside. The MAD
-# never counts as less than 1 trajectory, or an organisation with the same count every quarter
-# would be flagged for a change of one. Fewer than 4 earlier quarters are no history to judge by.
+# median ± k·MAD of its earlier quarters (the Hampel rule). The MAD is scaled by 1.4826 so that it
+# estimates the standard deviation of normal noise, and k = 3 keeps ordinary quarters inside (about
+# 3 in 1000 fall out by chance); a count exactly on the band's edge is inside. The MAD never counts
+# as less than 1 trajectory, or an organisation with the same count every quarter would be flagged
+# for a change of one. Fewer than 4 earlier quarters are no history to judge by.
+MAD_SCALE: Final = 1.4826
 ANOMALY_K: Final = 3.0
 ANOMALY_MIN_MAD: Final = 1.0
 ANOMALY_MIN_HISTORY: Final = 4
@@ -184,7 +186,8 @@ def anomaly_band(history: Sequence[float]) -> tuple[float, float] | None:
         return None
     middle = statistics.median(history)
     mad = max(statistics.median(abs(x - middle) for x in history), ANOMALY_MIN_MAD)
-    return middle - ANOMALY_K * mad, middle + ANOMALY_K * mad
+    spread = ANOMALY_K * MAD_SCALE * mad
+    return middle - spread, middle + spread
 
 
 def outside_band(value: float, band: tuple[float, float] | None) -> bool:
