@@ -1,7 +1,7 @@
 """signal marks: who marked a signal "gezien", when, with which note; every mark kept as history
 
 Revision ID: 0011_signal_marks
-Revises: 0009
+Revises: 0010_narratives
 Create Date: 2026-12-05 04:40:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_signal_marks"
-down_revision = "0009"
+down_revision = "0010_narratives"
 branch_labels = None
 depends_on = None
 
