@@ -160,3 +160,22 @@ def test_signals_come_most_urgent_first(db):
     found = signals_for(db, NATIONAL, D(2026, 8, 12))
     order = [s.urgency for s in found]
     assert order == sorted(order) and len(set(order)) > 1
+
+
+def test_a_steering_group_action_past_its_due_date_is_a_signal_until_it_is_done(db):
+    from dashboard.data.narrative_checks import ActionInput, NarrativeInput
+    from dashboard.data.narratives import save_narrative
+
+    load(db, "trajecten", [trajectory("T1", "2026-05-10")], today=D(2026, 5, 31))
+    beheer = Viewer("lex", "beheer")
+    action = ActionInput("Werkgevers benaderen in **Doetinchem**", "UWV", D(2026, 6, 15), "open")
+    save_narrative(db, beheer, "AM09", "2026-T2", NarrativeInput(actions=(action,)))
+    assert _of(db, D(2026, 6, 15), rules.ACTION) == []  # the due day itself is in time
+    [signal] = _of(db, D(2026, 6, 16), rules.ACTION)
+    assert signal.started == D(2026, 6, 16) and signal.severity == "middel"
+    assert "'Werkgevers benaderen in Doetinchem' (UWV) had op 15 juni 2026" in str(signal.text)
+    assert _of(db, D(2026, 7, 30), rules.ACTION)[0].severity == "hoog"
+    uid = signal.key.split(":")[2]
+    done = ActionInput(action.text, "UWV", D(2026, 6, 15), "klaar", uid=uid)
+    save_narrative(db, beheer, "AM09", "2026-T2", NarrativeInput(actions=(done,)))
+    assert _of(db, D(2026, 6, 20), rules.ACTION) == []
