@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from dashboard.auth.viewer import PUBLIC_VIEWER, Viewer
+from dashboard.i18n import use_language
 from dashboard.reports.signals import signals_for
 from dashboard.rules import signals as rules
 from tests.helpers import load, trajectory
@@ -56,6 +57,12 @@ def test_a_missing_quarterly_delivery_is_a_signal_the_day_after_the_deadline(db)
     assert signal.key.startswith("levering:AM09:") and signal.key.endswith(":2026-K2")
     assert signal.link.startswith("/regio/AM09/organisatie/")
     assert "2026-K2" in str(signal.text) and "11 augustus 2026" in str(signal.text)
+    # The same signal in English: translated where it is read, quarter and date included.
+    with use_language("en"):
+        assert str(signal.text) == (
+            "GGZ X (AM09) delivered no data for 2026-Q2; the deadline was 11 August 2026. "
+            "Without this delivery the region's figures count too low."
+        )
     # A region account without the region does not see it; the public sees no signal at all.
     assert _of(db, D(2026, 8, 12), rules.DELIVERY, viewer=Viewer("r", "regio", frozenset({"AM01"}))) == []
     assert signals_for(db, PUBLIC_VIEWER, D(2026, 8, 12)) == []
