@@ -9,7 +9,7 @@ import dash
 from dash import ALL, Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
-from dashboard.auth.viewer import current_viewer
+from dashboard.auth.viewer import Viewer, current_viewer
 from dashboard.data import signal_marks
 from dashboard.data.access import NoAccess
 from dashboard.i18n import UserError, _
@@ -26,6 +26,10 @@ def update_signal_count(_pathname: str | None) -> list[object]:
     viewer = current_viewer()
     if not viewer.signed_in:
         return []
+    return _count(viewer)
+
+
+def _count(viewer: Viewer) -> list[object]:
     db = runtime().db
     found = signals_for(db, viewer, current_peildatum())
     count = len(found) - len(signal_marks.current(db, viewer, [s.key for s in found]))
@@ -49,8 +53,8 @@ def _note(key: str) -> str:
 
 def mark_signal(
     _seen: list[int | None], _unseen: list[int | None], _notes: list[str | None], search: str | None
-) -> tuple[object, object]:
-    """Mark the clicked signal "gezien" (with its note) or back to open, then list the signals again.
+) -> tuple[object, object, object]:
+    """Mark the clicked signal "gezien" (with its note) or back to open; list them and count again.
 
     Only a signal the viewer has open on this page's day can be marked: a forged key for another
     region, or one that has cleared, stores nothing.
@@ -73,7 +77,8 @@ def mark_signal(
     else:
         message = _("Gemarkeerd als gezien.") if seen else _("Teruggezet naar open.")
     shown = filtered(every, chosen_severity(query.get("ernst")), view.region)
-    return signal_lists(shown, signal_marks.current(db, viewer, [s.key for s in shown])), message
+    lists = signal_lists(shown, signal_marks.current(db, viewer, [s.key for s in shown]))
+    return lists, message, _count(viewer)
 
 
 def update_region_signals(code: Any, peildatum_raw: str | None) -> object:
@@ -95,10 +100,12 @@ def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
     # page load -> number of open signals in the navigation
     app.callback(Output(ids.SIGNALS_COUNT, "children"), Input(ids.URL, "pathname"))(update_signal_count)
-    # "Gezien" / "Terugzetten" -> store the mark, list the signals again
+    # "Gezien" / "Terugzetten" -> store the mark, list the signals again, count them again
     app.callback(
         Output(ids.SIGNALS_LIST, "children"),
         Output(ids.SIGNALS_STATUS, "children"),
+        # The count in the navigation follows at once (its own callback runs on navigation).
+        Output(ids.SIGNALS_COUNT, "children", allow_duplicate=True),
         Input({"type": ids.SIGNAL_SEEN, "key": ALL}, "n_clicks"),
         Input({"type": ids.SIGNAL_UNSEEN, "key": ALL}, "n_clicks"),
         State({"type": ids.SIGNAL_NOTE, "key": ALL}, "value"),

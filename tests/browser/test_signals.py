@@ -49,6 +49,7 @@ def test_signals_page_by_keyboard_marks_one_seen_and_a_signal_leads_to_its_view(
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('#signals-status').innerText.includes('gezien')")
     assert page.inner_text("#signals-list h2 >> nth=0") == f"Open ({len(open_) - 1})"
+    assert page.inner_text("#signals-count").split()[0] == str(len(open_) - 1)
     seen = page.inner_text("#signals-list ul >> nth=1")
     assert "Besproken met de trekker" in seen and "Gezien door test-landelijk" in seen
     assert unmarked == []
