@@ -14,11 +14,13 @@ from dashboard.data.meta import data_status
 from dashboard.data.narratives import narrative_for, narratives_in
 from dashboard.documents.pack import PackInfo, PackSection, contents, pack_filename, pack_pdf, pack_pptx
 from dashboard.documents.pack.narrative import narrative_section
+from dashboard.documents.pack.signals import signals_section
 from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import runtime
 from dashboard.reports.national import national_report
 from dashboard.reports.organisation import region_organisations
 from dashboard.reports.region import region_report
+from dashboard.reports.signals import signals_for
 from dashboard.reports.view import View
 from dashboard.text import format as fmt
 from dashboard.text.narrative import trend_marks
@@ -121,6 +123,11 @@ def meeting_pack(show: Show) -> tuple[PackInfo, list[PackSection]]:
         *_national(view),
         *(section for code in show.regions for section in _region(view, code)),
         _meetings(view, show.regions),
+        signals_section(
+            signals_for(runtime().db, view.viewer or current_viewer(), view.peildatum),
+            show.regions,
+            view.peildatum,
+        ),
     ]
     return info, sections
 

@@ -29,6 +29,7 @@ from callbacks import (
     presenter,
     region,
     shell,
+    signals,
     steering,
     upload,
 )
@@ -239,6 +240,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         figure_tables,
         bottlenecks,
         narrative,
+        signals,
     ):
         module.register(app)
     matrix.register(app)

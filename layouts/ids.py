@@ -187,3 +187,13 @@ def narrative_row(part: str, index: object) -> dict[str, object]:
     ``index`` is the row number, or ``ALL`` in a callback that reads every row.
     """
     return {"type": f"narrative-{part}", "index": index}
+
+
+# Signalen (the page, the count in the navigation, the block on the region page)
+SIGNALS_LIST = "signals-list"
+SIGNALS_STATUS = "signals-status"
+SIGNAL_SEEN = "signal-seen"  # the type of the "gezien" buttons' pattern ids ({"type", "key"})
+SIGNAL_UNSEEN = "signal-unseen"  # the type of the "terugzetten" buttons' pattern ids
+SIGNAL_NOTE = "signal-note"  # the type of the note fields' pattern ids
+SIGNALS_COUNT = "signals-count"
+REGION_SIGNALS = "region-signals"

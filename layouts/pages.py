@@ -11,7 +11,7 @@ from dash import html
 from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
 from dashboard.data.themes import theme_rows
-from dashboard.i18n import N_, _
+from dashboard.i18n import N_, _, current_language
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.bottlenecks import parse_filter
 from dashboard.reports.view import View
@@ -27,6 +27,7 @@ from layouts import (
     region,
     regions,
 )
+from layouts import signals_page as signal_page
 from layouts.figures.maps import TILES
 
 TITLE = "Hoofdzaak Werk Monitor"
@@ -93,6 +94,15 @@ def organisation_page(code: str | None = None, org: str | None = None, **query: 
     return organisation.page(ref, found, view.year, view.peildatum, latest, view.problems)
 
 
+def signals_page(ernst: object = None, **query: object) -> html.Div:
+    """Signalen, scoped to the viewer, with the severity and region filters from the URL."""
+    viewer = current_viewer()
+    if not viewer.signed_in:
+        return signal_page.not_signed_in()
+    view = View.parse(query, current_peildatum(), viewer)
+    return signal_page.page(view, viewer, signal_page.chosen_severity(ernst), current_language())
+
+
 def _max_bytes() -> int:
     return runtime().settings.max_import_bytes
 
@@ -153,6 +163,7 @@ def register_pages() -> None:
                 "layout": lambda **_q: data_page.page(_max_bytes(), current_viewer()),
             },
         ),
+        ("signalen", {"path": "/signalen", "name": N_("Signalen"), "layout": signals_page}),
         ("not_found_404", {"path": "/404", "name": N_("Niet gevonden"), "layout": not_found}),
     ]
     for module, options in pages:

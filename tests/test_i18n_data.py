@@ -135,6 +135,7 @@ def test_meeting_pack_texts_follow_the_language(region_app):
         "Region Achterhoek",
         "Region Achterhoek: narrative and actions",
         "Meetings",
+        "Signals",
     ]
     goals = {row[0]: row[1:] for row in sections[2].tables[0].rows}
     assert goals["Trajectories started"] == ["4", "100", "50", "far behind"]

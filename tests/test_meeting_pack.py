@@ -30,6 +30,7 @@ def test_sections_follow_the_show_and_hold_the_known_numbers(region_app):
         "Regio Achterhoek",
         "Regio Achterhoek: verhaal en acties",
         "Bijeenkomsten",
+        "Signalen",
     ]
     assert info.filters == "Jaar 2026 · peildatum 30 juni 2026 · regio's: Achterhoek"
     region = sections[2]

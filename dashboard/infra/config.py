@@ -59,6 +59,8 @@ class Settings:
             client address, scheme and host are read from their ``X-Forwarded-*`` headers
             (Werkzeug's ProxyFix), so the login limit counts per real address. 0 trusts no header:
             set it only when every request passes through those proxies.
+        delivery_deadline_days: days after a quarter's end that its delivery may still come in;
+            after that an organisation without one raises a signal.
     """
 
     data_dir: Path = PROJECT_ROOT / "data"
@@ -87,6 +89,7 @@ class Settings:
     oidc_client_secret: str = ""
     oidc_name: str = "Inloggen via de identiteitsprovider"
     proxy_hops: int = 0
+    delivery_deadline_days: int = 42
 
     @property
     def effective_database_url(self) -> str:
