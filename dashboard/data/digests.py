@@ -46,6 +46,16 @@ class Subscription:
     days_before: int | None
 
 
+def summary(subscription: Subscription | None) -> str:
+    """The digests of a subscription in Dutch words, for the audit trail: never its address."""
+    if subscription is None:
+        return "geen digests"
+    parts = ["wekelijks"] if subscription.weekly else []
+    if subscription.days_before is not None:
+        parts.append(f"{subscription.days_before} dagen voor elke stuurgroep")
+    return f"{' en '.join(parts)}, in het {'Engels' if subscription.language == 'en' else 'Nederlands'}"
+
+
 def _subscription(row: DigestSubscription) -> Subscription:
     return Subscription(row.user_id, row.adres, row.taal, row.wekelijks, row.dagen_voor_stuurgroep)
 
