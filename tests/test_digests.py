@@ -15,11 +15,10 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
-from click.testing import CliRunner
 
 from dashboard.auth import store
 from dashboard.auth.viewer import Viewer
-from dashboard.cli import cli
+from dashboard.cli import cli, run
 from dashboard.cli import digests as cli_digests
 from dashboard.data import digests
 from dashboard.i18n import N_, LazyText
@@ -206,7 +205,11 @@ def test_weekly_digest_goes_to_each_account_in_its_language_and_scope(
 
 
 def test_running_twice_sends_each_digest_once(
-    db: Any, accounts: dict[str, store.Account], inbox: tuple[Inbox, int], monkeypatch: pytest.MonkeyPatch
+    db: Any,
+    accounts: dict[str, store.Account],
+    inbox: tuple[Inbox, int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     server, port = inbox
     for name, value in _settings(port).__dict__.items():
@@ -214,19 +217,20 @@ def test_running_twice_sends_each_digest_once(
             monkeypatch.setenv(f"HZW_{name.upper()}", str(value))
     monkeypatch.setenv("HZW_DATABASE_URL", db.engine.url.render_as_string(hide_password=False))
     monkeypatch.setattr(cli_digests, "signal_source", lambda: every_signal)
-    runner = CliRunner()
-    first = runner.invoke(cli, ["signalen", "mail", "--dag", "2026-10-05"])
-    assert first.exit_code == 0, first.output
-    assert "2 verzonden, 0 al eerder verzonden" in first.output
-    again = runner.invoke(cli, ["signalen", "mail", "--dag", "2026-10-07"])  # same ISO week
-    assert again.exit_code == 0, again.output
-    assert "0 verzonden, 2 al eerder verzonden" in again.output
+
+    def hzw(*args: str) -> str:
+        assert run(cli, list(args)) == 0
+        return capsys.readouterr().out
+
+    assert "2 verzonden, 0 al eerder verzonden" in hzw("signalen", "mail", "--dag", "2026-10-05")
+    # Later the same ISO week: nothing again.
+    assert "0 verzonden, 2 al eerder verzonden" in hzw("signalen", "mail", "--dag", "2026-10-07")
     assert len(server.messages) == 2
-    next_week = runner.invoke(cli, ["signalen", "mail", "--dag", "2026-10-12"])
-    assert "2 verzonden" in next_week.output and len(server.messages) == 4
-    log = runner.invoke(cli, ["signalen", "mail", "--log"])
-    assert "2026-W41 wekelijks anna: 2 signalen, verzonden" in log.output
-    assert "@" not in log.output  # the log names accounts, never addresses
+    assert "2 verzonden" in hzw("signalen", "mail", "--dag", "2026-10-12")
+    assert len(server.messages) == 4
+    log = hzw("signalen", "mail", "--log")
+    assert "2026-W41 wekelijks anna: 2 signalen, verzonden" in log
+    assert "@" not in log  # the log names accounts, never addresses
 
 
 def test_pre_meeting_digest_is_due_exactly_n_days_before_the_stuurgroep(
