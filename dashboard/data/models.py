@@ -359,3 +359,22 @@ class NationalSteeringGroup(Base):
     vastgelegd: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     # The account (or system user) who recorded it, as the audit trail names people.
     door: Mapped[str] = mapped_column(String(120), default="")
+
+
+class SignalMark(Base):
+    """A signal marked "gezien" (or no longer), with who, when and a short note; every mark is kept.
+
+    The signal itself is computed, not stored: ``signaal`` is its key (rule, region, organisation
+    id, period), which holds no data about participants. The latest mark of a key counts.
+    """
+
+    __tablename__ = "signal_mark"
+    __table_args__ = (Index("ix_signal_mark_region_signaal", "region_code", "signaal"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    signaal: Mapped[str] = mapped_column(String(200))
+    region_code: Mapped[str] = mapped_column(ForeignKey("region.code"))
+    gezien: Mapped[bool] = mapped_column(Boolean, default=True)
+    notitie: Mapped[str] = mapped_column(String(280), default="")
+    gebruiker: Mapped[str] = mapped_column(String(120))
+    tijdstip: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -61,6 +61,8 @@ class Settings:
             client address, scheme and host are read from their ``X-Forwarded-*`` headers
             (Werkzeug's ProxyFix), so the login limit counts per real address. 0 trusts no header:
             set it only when every request passes through those proxies.
+        delivery_deadline_days: days after a quarter's end that its delivery may still come in;
+            after that an organisation without one raises a signal.
         smtp_host: mail server the digests go through; empty means no mail is sent.
         smtp_port: its port (587 is mail submission).
         smtp_user: account on the mail server; empty sends without logging in.
@@ -98,6 +100,7 @@ class Settings:
     oidc_client_secret: str = ""
     oidc_name: str = "Inloggen via de identiteitsprovider"
     proxy_hops: int = 0
+    delivery_deadline_days: int = 42
     smtp_host: str = ""
     smtp_port: int = 587
     smtp_user: str = ""

@@ -1,7 +1,7 @@
 """digests: mail digest subscriptions of accounts, and the log that sends each digest once
 
 Revision ID: 0012_digests
-Revises: 0009
+Revises: 0011_signal_marks
 Create Date: 2026-12-05 04:30:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_digests"
-down_revision = "0009"
+down_revision = "0011_signal_marks"
 branch_labels = None
 depends_on = None
 
