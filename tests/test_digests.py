@@ -216,7 +216,7 @@ def test_running_twice_sends_each_digest_once(
         if name.startswith("smtp_") or name == "base_url":
             monkeypatch.setenv(f"HZW_{name.upper()}", str(value))
     monkeypatch.setenv("HZW_DATABASE_URL", db.engine.url.render_as_string(hide_password=False))
-    monkeypatch.setattr(cli_digests, "signal_source", lambda: every_signal)
+    monkeypatch.setattr(cli_digests, "signal_source", lambda _settings: every_signal)
 
     def hzw(*args: str) -> str:
         assert run(cli, list(args)) == 0

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import importlib
 
 import click
 
 from dashboard.auth import store
+from dashboard.auth.viewer import Viewer
 from dashboard.cli import common as common
 from dashboard.data import digests
 from dashboard.infra import clock
+from dashboard.infra.config import Settings
 from dashboard.infra.db import Database
 from dashboard.mail.run import SignalSource, send_digests
+from dashboard.reports.signal import Signal
+from dashboard.reports.signals import signals_for
 from dashboard.text.format import moment
 
 
@@ -88,11 +91,13 @@ def signalen() -> None:
     """Signal commands."""
 
 
-def signal_source() -> SignalSource:
-    """The signal rules' ``signals_for``: the open signals of a day, scoped to a viewer."""
-    module = importlib.import_module("dashboard.reports.signals")
-    found: SignalSource = module.signals_for
-    return found
+def signal_source(settings: Settings) -> SignalSource:
+    """The signal rules' ``signals_for`` with this run's delivery deadline (there is no app here)."""
+
+    def source(db: Database, viewer: Viewer, day: dt.date) -> list[Signal]:
+        return signals_for(db, viewer, day, settings.delivery_deadline_days)
+
+    return source
 
 
 @signalen.command(
@@ -122,7 +127,7 @@ def mail(day: dt.datetime | None, show_log: bool) -> None:
             click.echo("Er zijn nog geen digests verstuurd.")
         return
     when = day.date() if day else clock.today()
-    outcome = send_digests(database, settings, when, signal_source())
+    outcome = send_digests(database, settings, when, signal_source(settings))
     for account, kind, period in outcome.sent:
         click.echo(f"Verzonden: {kind} {period} aan {account}")
     click.echo(
