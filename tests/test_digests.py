@@ -26,7 +26,8 @@ from dashboard.infra.config import load_settings
 from dashboard.mail.run import send_digests
 from dashboard.mail.smtp import MailError
 from dashboard.reports.signal import HIGH, LOW, MEDIUM, Signal
-from tests.helpers import load
+from dashboard.reports.signals import signals_for
+from tests.helpers import load, trajectory
 
 PASSWORD = "een-lang-testwachtwoord"
 MONDAY = dt.date(2026, 10, 5)  # ISO week 41
@@ -312,3 +313,38 @@ def test_mail_without_settings_stops_before_claiming(db: Any, accounts: dict[str
     with pytest.raises(MailError, match="HZW_SMTP_HOST, HZW_SMTP_FROM, HZW_BASE_URL"):
         send_digests(db, load_settings({}, environ={}), MONDAY, every_signal)
     assert digests.sent_log(db) == []
+
+
+def test_hzw_signalen_mail_sends_the_real_signals_in_each_accounts_scope(
+    db: Any,
+    accounts: dict[str, store.Account],
+    inbox: tuple[Inbox, int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    server, port = inbox
+    rows = [
+        trajectory("T1", "2026-01-15", organisatie="GGZ X"),
+        trajectory("N1", "2026-01-20", regio="AM01", organisatie="GGZ Noord"),
+    ]
+    load(db, "trajecten", rows, today=dt.date(2026, 2, 1))
+    for name, value in _settings(port).__dict__.items():
+        if name.startswith("smtp_") or name == "base_url":
+            monkeypatch.setenv(f"HZW_{name.upper()}", str(value))
+    monkeypatch.setenv("HZW_DATABASE_URL", db.engine.url.render_as_string(hide_password=False))
+    day = dt.date(2026, 8, 12)  # the day after K2's delivery deadline
+    expected = signals_for(db, Viewer("lars", "landelijk"), day)
+    assert {s.region for s in expected} >= {"AM01", "AM09"}  # the data raises signals in both
+    assert run(cli, ["signalen", "mail", "--dag", day.isoformat()]) == 0
+    assert "2 verzonden" in capsys.readouterr().out
+
+    (anna,) = server.to("anna@regio.example")
+    plain = _text(anna, "plain")
+    assert "GGZ X" in plain and "2026-K2" in plain
+    assert "GGZ Noord" not in plain and "Groningen" not in plain
+    mine = [s for s in expected if s.region == "AM09"]
+    assert f": {len(mine)} signal" in anna["Subject"]
+    (lars,) = server.to("lars@szw.example")
+    plain = _text(lars, "plain")
+    assert "GGZ Noord" in plain and "GGZ X" in plain and plain.count("\n[") == len(expected)
+    assert f"Signals of week 33: {len(expected)} signals" in lars["Subject"]
