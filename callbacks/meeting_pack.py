@@ -12,11 +12,13 @@ from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
 from dashboard.data.meta import data_status
 from dashboard.documents.pack import PackInfo, PackSection, contents, pack_filename, pack_pdf, pack_pptx
+from dashboard.documents.pack.signals import signals_section
 from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import runtime
 from dashboard.reports.national import national_report
 from dashboard.reports.organisation import region_organisations
 from dashboard.reports.region import region_report
+from dashboard.reports.signals import signals_for
 from dashboard.reports.view import View
 from dashboard.text import format as fmt
 from geodata import region_refs
@@ -107,6 +109,11 @@ def meeting_pack(show: Show) -> tuple[PackInfo, list[PackSection]]:
         *_national(view),
         *(_region(view, code) for code in show.regions),
         _meetings(view, show.regions),
+        signals_section(
+            signals_for(runtime().db, view.viewer or current_viewer(), view.peildatum),
+            show.regions,
+            view.peildatum,
+        ),
     ]
     return info, sections
 

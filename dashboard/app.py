@@ -27,6 +27,7 @@ from callbacks import (
     presenter,
     region,
     shell,
+    signals,
     steering,
     upload,
 )
@@ -237,6 +238,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         upload,
         steering,
         figure_tables,
+        signals,
     ):
         module.register(app)
     matrix.register(app)

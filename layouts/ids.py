@@ -152,3 +152,12 @@ MATRIX_SORT = "matrix-sort"  # the type of the sort buttons' pattern ids ({"type
 MATRIX_SORT_STATE = "matrix-sort-state"
 MATRIX_TABLE = "matrix-table"
 MATRIX_GRID = "matrix-grid"
+
+# Signalen (the page, the count in the navigation, the block on the region page)
+SIGNALS_LIST = "signals-list"
+SIGNALS_STATUS = "signals-status"
+SIGNAL_SEEN = "signal-seen"  # the type of the "gezien" buttons' pattern ids ({"type", "key"})
+SIGNAL_UNSEEN = "signal-unseen"  # the type of the "terugzetten" buttons' pattern ids
+SIGNAL_NOTE = "signal-note"  # the type of the note fields' pattern ids
+SIGNALS_COUNT = "signals-count"
+REGION_SIGNALS = "region-signals"

@@ -10,11 +10,12 @@ from dash import html
 
 from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
-from dashboard.i18n import N_, _
+from dashboard.i18n import N_, _, current_language
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.view import View
 from geodata import RegionRef, region_refs
 from layouts import data_page, meetings, national, organisation, presentation, presenter, region, regions
+from layouts import signals_page as signal_page
 from layouts.figures.maps import TILES
 
 TITLE = "Hoofdzaak Werk Monitor"
@@ -72,6 +73,15 @@ def organisation_page(code: str | None = None, org: str | None = None, **query: 
             code if isinstance(code, str) else "", org if isinstance(org, str) else ""
         )
     return organisation.page(ref, found, view.year, view.peildatum, latest, view.problems)
+
+
+def signals_page(ernst: object = None, **query: object) -> html.Div:
+    """Signalen, scoped to the viewer, with the severity and region filters from the URL."""
+    viewer = current_viewer()
+    if not viewer.signed_in:
+        return signal_page.not_signed_in()
+    view = View.parse(query, current_peildatum(), viewer)
+    return signal_page.page(view, viewer, signal_page.chosen_severity(ernst), current_language())
 
 
 def _max_bytes() -> int:
@@ -133,6 +143,7 @@ def register_pages() -> None:
                 "layout": lambda **_q: data_page.page(_max_bytes(), current_viewer()),
             },
         ),
+        ("signalen", {"path": "/signalen", "name": N_("Signalen"), "layout": signals_page}),
         ("not_found_404", {"path": "/404", "name": N_("Niet gevonden"), "layout": not_found}),
     ]
     for module, options in pages:

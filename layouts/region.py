@@ -143,6 +143,8 @@ def page(
             html.P(id=ids.REGION_VERDICT, className="lead fw-semibold"),
             # What changed since the last stuurgroep, written from the report.
             html.P(id=ids.REGION_SINCE, className="lead"),
+            # The region's open signals (callbacks/signals.py): what needs acting on, first.
+            html.Div(id=ids.REGION_SIGNALS),
             dcc.Store(id=ids.REGION_CODE, data=region.code),
             html.Div(
                 [

@@ -81,6 +81,11 @@ def own_region_link(viewer: Viewer) -> tuple[str, str] | None:
     return _("Mijn regio's"), "/regio"
 
 
+def signals_link_content() -> list[object]:
+    """*Signalen* with the number of open signals, which a callback fills in (words, not colour)."""
+    return [_("Signalen"), " ", html.Span(id=ids.SIGNALS_COUNT, className="badge text-bg-light ms-1")]
+
+
 def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "") -> html.Nav:
     """Top navigation; the current page is marked with aria-current by NavLink(active=...)."""
     links = [
@@ -88,6 +93,8 @@ def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "") -> html.Nav:
         for label, href in NAV_ITEMS
         if href != "/data" or viewer.sees_any_organisations
     ]
+    if viewer.signed_in:
+        links.append(dbc.NavItem(dbc.NavLink(signals_link_content(), href="/signalen", active="partial")))
     own = own_region_link(viewer)
     if own is not None:
         # First: a regional project leader's own region is where most visits start.

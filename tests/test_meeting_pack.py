@@ -29,6 +29,7 @@ def test_sections_follow_the_show_and_hold_the_known_numbers(region_app):
         "Rangorde van de regio's",
         "Regio Achterhoek",
         "Bijeenkomsten",
+        "Signalen",
     ]
     assert info.filters == "Jaar 2026 · peildatum 30 juni 2026 · regio's: Achterhoek"
     region = sections[2]

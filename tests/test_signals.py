@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from dashboard.auth.viewer import PUBLIC_VIEWER, Viewer
+from dashboard.i18n import use_language
 from dashboard.reports.signals import signals_for
 from dashboard.rules import signals as rules
 from tests.helpers import load, trajectory
@@ -56,6 +57,12 @@ def test_a_missing_quarterly_delivery_is_a_signal_the_day_after_the_deadline(db)
     assert signal.key.startswith("levering:AM09:") and signal.key.endswith(":2026-K2")
     assert signal.link.startswith("/regio/AM09/organisatie/")
     assert "2026-K2" in str(signal.text) and "11 augustus 2026" in str(signal.text)
+    # The same signal in English: translated where it is read, quarter and date included.
+    with use_language("en"):
+        assert str(signal.text) == (
+            "GGZ X (AM09) delivered no data for 2026-Q2; the deadline was 11 August 2026. "
+            "Without this delivery the region's figures count too low."
+        )
     # A region account without the region does not see it; the public sees no signal at all.
     assert _of(db, D(2026, 8, 12), rules.DELIVERY, viewer=Viewer("r", "regio", frozenset({"AM01"}))) == []
     assert signals_for(db, PUBLIC_VIEWER, D(2026, 8, 12)) == []
@@ -160,3 +167,22 @@ def test_signals_come_most_urgent_first(db):
     found = signals_for(db, NATIONAL, D(2026, 8, 12))
     order = [s.urgency for s in found]
     assert order == sorted(order) and len(set(order)) > 1
+
+
+def test_a_steering_group_action_past_its_due_date_is_a_signal_until_it_is_done(db):
+    from dashboard.data.narrative_checks import ActionInput, NarrativeInput
+    from dashboard.data.narratives import save_narrative
+
+    load(db, "trajecten", [trajectory("T1", "2026-05-10")], today=D(2026, 5, 31))
+    beheer = Viewer("lex", "beheer")
+    action = ActionInput("Werkgevers benaderen in **Doetinchem**", "UWV", D(2026, 6, 15), "open")
+    save_narrative(db, beheer, "AM09", "2026-T2", NarrativeInput(actions=(action,)))
+    assert _of(db, D(2026, 6, 15), rules.ACTION) == []  # the due day itself is in time
+    [signal] = _of(db, D(2026, 6, 16), rules.ACTION)
+    assert signal.started == D(2026, 6, 16) and signal.severity == "middel"
+    assert "'Werkgevers benaderen in Doetinchem' (UWV) had op 15 juni 2026" in str(signal.text)
+    assert _of(db, D(2026, 7, 30), rules.ACTION)[0].severity == "hoog"
+    uid = signal.key.split(":")[2]
+    done = ActionInput(action.text, "UWV", D(2026, 6, 15), "klaar", uid=uid)
+    save_narrative(db, beheer, "AM09", "2026-T2", NarrativeInput(actions=(done,)))
+    assert _of(db, D(2026, 6, 20), rules.ACTION) == []

@@ -17,7 +17,8 @@ from sqlalchemy import insert, select
 from dashboard.auth.viewer import REGIONAL, Viewer
 from dashboard.data.access import NoAccess
 from dashboard.data.models import SignalMark
-from dashboard.i18n import N_, UserError, _
+from dashboard.i18n import N_, LazyText, UserError, _
+from dashboard.importing.personal import personal_data
 from dashboard.infra import clock
 from dashboard.infra.db import Database
 from dashboard.rules import signals as rules
@@ -75,6 +76,13 @@ def mark(db: Database, viewer: Viewer, key: str, note: str = "", seen: bool = Tr
     if len(text) > NOTE_MAX:
         raise UserError(
             N_("Een notitie is hooguit {max} tekens; deze heeft er {lengte}."), max=NOTE_MAX, lengte=len(text)
+        )
+    kind = personal_data(text)
+    if kind:
+        # The note is not repeated in the message: it may hold what must not be stored.
+        raise UserError(
+            N_("De notitie bevat {soort}. Gegevens over deelnemers horen hier niet: haal het weg."),
+            soort=LazyText(kind),
         )
     at = clock.utc_now()
     with db.engine.begin() as connection:

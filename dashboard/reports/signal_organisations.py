@@ -21,7 +21,7 @@ from dashboard.infra.db import Database
 from dashboard.reports.signal import HIGH, MEDIUM, Signal
 from dashboard.reports.view import View
 from dashboard.rules import signals as rules
-from dashboard.text.lazy import ShownDate, ShownNumber
+from dashboard.text.lazy import ShownDate, ShownNumber, ShownQuarter
 
 # Quarters of delivery status read: the judged one, up to one more after it, and its history.
 QUARTERS_READ = rules.ANOMALY_HISTORY_QUARTERS + 3
@@ -81,9 +81,7 @@ def _deliveries(orgs: _Organisations) -> Iterator[Signal]:
             ),
             organisatie=name,
             regio=code,
-            kwartaal=quarter_label(*first)
-            if run == 1
-            else f"{quarter_label(*first)} – {quarter_label(year, quarter)}",
+            kwartaal=ShownQuarter(quarter_label(*first), quarter_label(year, quarter) if run > 1 else None),
             termijn=ShownDate(deadline),
         )
         yield Signal(
@@ -130,7 +128,7 @@ def _anomalies(orgs: _Organisations, minimum: int) -> Iterator[Signal]:
             ),
             organisatie=name,
             regio=code,
-            kwartaal=label,
+            kwartaal=ShownQuarter(label),
             aantal=_shown_count(float(value), minimum),
             richting=LazyText(N_("boven")) if value > band[1] else LazyText(N_("onder")),
             # The whole counts inside the band: a count on a rounded edge would read as inside.

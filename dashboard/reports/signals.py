@@ -20,7 +20,7 @@ from dashboard.i18n import N_, LazyText
 from dashboard.infra.cache import cached
 from dashboard.infra.db import Database
 from dashboard.infra.runtime import runtime
-from dashboard.reports import signal_organisations
+from dashboard.reports import signal_actions, signal_organisations
 from dashboard.reports.national import NationalReport, national_report
 from dashboard.reports.signal import HIGH, LOW, MEDIUM, Signal
 from dashboard.reports.since import last_before, resolve
@@ -227,6 +227,7 @@ def open_signals(db: Database, day: dt.date, deadline_days: int, minimum: int = 
         *_learning(db, report, view),
         *_outflow(report, view),
         *signal_organisations.organisation_signals(db, view, deadline_days, minimum),
+        *signal_actions.action_signals(db, view),
     ]
     return tuple(sorted(found, key=lambda s: (s.urgency, s.started, s.region, s.key)))
 

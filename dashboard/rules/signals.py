@@ -73,6 +73,10 @@ REDELIVERY_CHANGED_SHARE: Final = 0.25
 REDELIVERY_MIN_ROWS: Final = 20
 REDELIVERY_DAYS: Final = 90
 
+# Steering-group actions: past the due date and still open (or busy) is a signal from the next
+# day; a month late, it has been skipped at a meeting already: severity high.
+ACTION_HIGH_DAYS: Final = 30
+
 # Pace of the started trajectories, from good to bad; "geen gegevens" is not on this scale.
 PACE_ORDER: Final = (
     metrics.PaceStatus.OP_KOERS.value,

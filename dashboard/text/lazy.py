@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dashboard.i18n import _
 from dashboard.text import format
 
 
@@ -52,3 +53,23 @@ class ShownNumber:
 
     def __hash__(self) -> int:
         return hash((self.value, self.percent))
+
+
+class ShownQuarter:
+    """A quarter key (``2026-K2``), or a run of them, written as the reader's language does (``2026-Q2``)."""
+
+    __slots__ = ("first", "last")
+
+    def __init__(self, first: str, last: str | None = None) -> None:
+        """Keep the key (and the last key of a run)."""
+        self.first = first
+        self.last = last
+
+    def __str__(self) -> str:
+        shown = [_quarter(self.first)] + ([_quarter(self.last)] if self.last else [])
+        return " – ".join(shown)
+
+
+def _quarter(label: str) -> str:
+    year, quarter = label.split("-K")
+    return _("{year}-K{quarter}").format(year=year, quarter=quarter)

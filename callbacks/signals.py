@@ -1,0 +1,113 @@
+"""Callbacks of the signals: the count in the navigation, "gezien" on the Signalen page, the region block."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs
+
+import dash
+from dash import ALL, Dash, Input, Output, State, html
+from dash.exceptions import PreventUpdate
+
+from dashboard.auth.viewer import current_viewer
+from dashboard.data import signal_marks
+from dashboard.data.access import NoAccess
+from dashboard.i18n import UserError, _
+from dashboard.infra.runtime import current_peildatum, runtime
+from dashboard.reports.signals import signals_for
+from dashboard.reports.view import View
+from layouts import ids
+from layouts.signals import region_block, signal_lists
+from layouts.signals_page import chosen_severity, filtered
+
+
+def update_signal_count(_pathname: str | None) -> list[object]:
+    """The number of open signals not yet marked "gezien", as a number with words for screen readers."""
+    viewer = current_viewer()
+    if not viewer.signed_in:
+        return []
+    db = runtime().db
+    found = signals_for(db, viewer, current_peildatum())
+    count = len(found) - len(signal_marks.current(db, viewer, [s.key for s in found]))
+    return [html.Span(str(count)), html.Span(" " + _("open signalen"), className="visually-hidden")]
+
+
+def _triggered() -> tuple[str, bool] | None:
+    trigger = dash.ctx.triggered_id
+    fired = dash.ctx.triggered[0]["value"] if dash.ctx.triggered else None
+    if not isinstance(trigger, dict) or not fired or not isinstance(trigger.get("key"), str):
+        return None
+    return trigger["key"], trigger.get("type") == ids.SIGNAL_SEEN
+
+
+def _note(key: str) -> str:
+    for state in dash.ctx.states_list[0] if dash.ctx.states_list else []:
+        if state["id"].get("key") == key:
+            return str(state.get("value") or "")
+    return ""
+
+
+def mark_signal(
+    _seen: list[int | None], _unseen: list[int | None], _notes: list[str | None], search: str | None
+) -> tuple[object, object]:
+    """Mark the clicked signal "gezien" (with its note) or back to open, then list the signals again.
+
+    Only a signal the viewer has open on this page's day can be marked: a forged key for another
+    region, or one that has cleared, stores nothing.
+    """
+    clicked = _triggered()
+    if clicked is None:
+        raise PreventUpdate
+    key, seen = clicked
+    viewer = current_viewer()
+    query = parse_qs((search or "").lstrip("?"))
+    view = View.parse(query, current_peildatum(), viewer)
+    db = runtime().db
+    every = signals_for(db, viewer, view.peildatum)
+    if key not in {s.key for s in every}:
+        raise PreventUpdate
+    try:
+        signal_marks.mark(db, viewer, key, _note(key) if seen else "", seen=seen)
+    except (UserError, NoAccess) as refused:
+        message: object = str(refused)
+    else:
+        message = _("Gemarkeerd als gezien.") if seen else _("Teruggezet naar open.")
+    shown = filtered(every, chosen_severity(query.get("ernst")), view.region)
+    return signal_lists(shown, signal_marks.current(db, viewer, [s.key for s in shown])), message
+
+
+def update_region_signals(code: Any, peildatum_raw: str | None) -> object:
+    """The region page's block of open signals, at the page's peildatum (nothing for the public)."""
+    viewer = current_viewer()
+    if not viewer.signed_in or not isinstance(code, str):
+        return None
+    view = View.parse({"peildatum": peildatum_raw, "regio": code}, current_peildatum(), viewer)
+    if view.region is None:
+        raise PreventUpdate
+    db = runtime().db
+    found = [s for s in signals_for(db, viewer, view.peildatum) if s.region == view.region]
+    return region_block(
+        view.region, found, signal_marks.current(db, viewer, [s.key for s in found]), view.peildatum
+    )
+
+
+def register(app: Dash) -> None:
+    """Wire this module's callbacks to ``app``."""
+    # page load -> number of open signals in the navigation
+    app.callback(Output(ids.SIGNALS_COUNT, "children"), Input(ids.URL, "pathname"))(update_signal_count)
+    # "Gezien" / "Terugzetten" -> store the mark, list the signals again
+    app.callback(
+        Output(ids.SIGNALS_LIST, "children"),
+        Output(ids.SIGNALS_STATUS, "children"),
+        Input({"type": ids.SIGNAL_SEEN, "key": ALL}, "n_clicks"),
+        Input({"type": ids.SIGNAL_UNSEEN, "key": ALL}, "n_clicks"),
+        State({"type": ids.SIGNAL_NOTE, "key": ALL}, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )(mark_signal)
+    # region page: region or peildatum -> its open signals
+    app.callback(
+        Output(ids.REGION_SIGNALS, "children"),
+        Input(ids.REGION_CODE, "data"),
+        Input(ids.REGION_PEILDATUM, "value"),
+    )(update_region_signals)
