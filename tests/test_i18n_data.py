@@ -134,6 +134,7 @@ def test_meeting_pack_texts_follow_the_language(region_app):
         "Ranking of the regions",
         "Region Achterhoek",
         "Meetings",
+        "Signals",
     ]
     goals = {row[0]: row[1:] for row in sections[2].tables[0].rows}
     assert goals["Trajectories started"] == ["4", "100", "50", "far behind"]
