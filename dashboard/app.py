@@ -33,6 +33,7 @@ from callbacks import (
     steering,
     upload,
 )
+from dashboard.auth import digest_form
 from dashboard.auth.web import init_auth
 from dashboard.data.access import NoAccess
 from dashboard.documents import downloads
@@ -214,6 +215,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     runtime = Runtime(settings, db, boundaries, problem)
     server.extensions[EXTENSION] = runtime
     init_auth(server, settings, runtime.extras)
+    server.register_blueprint(digest_form.blueprint)
 
     plotly_bundle.register(app)
     server.register_blueprint(downloads.blueprint)

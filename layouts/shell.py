@@ -9,7 +9,7 @@ from flask import has_request_context
 
 from dashboard.auth.viewer import REGIONAL, ROLE_LABELS, SYSTEM_VIEWER, Viewer, current_viewer
 from dashboard.auth.web import csrf_token
-from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language
+from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language, with_language
 from layouts import ids
 from layouts.a11y import aria
 
@@ -58,6 +58,11 @@ def account_menu(viewer: Viewer, csrf: str) -> html.Form | None:
                     f"{viewer.name} ({_(ROLE_LABELS[viewer.role])})",
                 ],
                 className="navbar-text me-2",
+            ),
+            html.A(
+                [html.I(className="bi bi-envelope me-1", **aria(hidden="true")), _("Maildigests")],
+                href=with_language("/account/mail"),
+                className="btn btn-outline-light btn-sm me-2",
             ),
             dcc.Input(type="hidden", name="csrf", value=csrf, id=ids.LOGOUT_TOKEN),
             html.Button(_("Uitloggen"), type="submit", className="btn btn-outline-light btn-sm"),

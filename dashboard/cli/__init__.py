@@ -16,10 +16,12 @@ from dashboard.auth import store
 from dashboard.cli import accounts as cli_accounts
 from dashboard.cli import common as common
 from dashboard.cli import database as cli_db
+from dashboard.cli import digests as cli_digests
 from dashboard.cli import nl as cli_nl
 from dashboard.cli.organisation import organisatie
 from dashboard.cli.steering import stuurgroep
 from dashboard.cli.themes import thema
+from dashboard.data.digests import DigestError
 from dashboard.data.meta import trajectory_count
 from dashboard.importing import ImportBusy, ImportRejected, import_file
 from dashboard.importing.identity import IdentityError
@@ -29,6 +31,7 @@ from dashboard.infra.config import ConfigError, Settings
 from dashboard.infra.db import Database, DatabaseError
 from dashboard.infra.db_errors import database_message, database_problem
 from dashboard.infra.runtime import EXTENSION
+from dashboard.mail.smtp import MailError
 from geodata.boundaries import BoundaryError
 
 # What the user did wrong or what is missing; anything else is a bug and keeps its traceback.
@@ -41,6 +44,8 @@ USER_ERRORS = (
     store.AccountError,
     IdentityError,
     backup.BackupError,
+    DigestError,
+    MailError,
 )
 
 
@@ -58,8 +63,10 @@ for command in (
     organisatie,
     stuurgroep,
     thema,
+    cli_digests.signalen,
 ):
     cli.add_command(command)
+cli_accounts.gebruiker.add_command(cli_digests.digest)
 
 
 @cli.command("demo", help="Laad fictieve voorbeelddata voor alle 35 regio's (2021 tot vandaag).")

@@ -277,6 +277,42 @@ user_region = Table(
 )
 
 
+class DigestSubscription(Base):
+    """An account's mail digests: weekly, and/or a number of days before each of its stuurgroepen.
+
+    The address is a staff member's work address (never a participant's): it is shown to its own
+    account and to ``beheer`` only, and never written to a log or the audit trail.
+    """
+
+    __tablename__ = "digest_subscription"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True)
+    adres: Mapped[str] = mapped_column(String(254))
+    taal: Mapped[str] = mapped_column(String(2))
+    wekelijks: Mapped[bool] = mapped_column(Boolean, default=False)
+    # None: no digest before a stuurgroep.
+    dagen_voor_stuurgroep: Mapped[int | None] = mapped_column(Integer)
+    gewijzigd: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DigestSent(Base):
+    """One digest claimed for sending: its key is what makes ``hzw signalen mail`` send it once.
+
+    ``periode`` is the ISO week (``2026-W49``) of a weekly digest and the stuurgroep day
+    (``2026-09-03``) of one before a meeting. ``verzonden`` stays empty while the mail is on its
+    way: a row without it after a run means the mail may not have gone out.
+    """
+
+    __tablename__ = "digest_sent"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True)
+    soort: Mapped[str] = mapped_column(String(16), primary_key=True)
+    periode: Mapped[str] = mapped_column(String(10), primary_key=True)
+    geclaimd: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    verzonden: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    signalen: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class LoginSession(Base):
     """A signed-in browser. Its cookie holds a random key; this table holds only the key's SHA-256.
 

@@ -14,6 +14,8 @@ from dashboard.i18n import N_, UserError
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ENV_PREFIX = "HZW_"
 MODES = ("login", "openbaar")
+# STARTTLS: used whenever the mail server offers it (``auto``), or demanded (``verplicht``).
+STARTTLS_MODES = ("auto", "verplicht")
 
 
 class ConfigError(UserError, ValueError):
@@ -61,6 +63,15 @@ class Settings:
             set it only when every request passes through those proxies.
         delivery_deadline_days: days after a quarter's end that its delivery may still come in;
             after that an organisation without one raises a signal.
+        smtp_host: mail server the digests go through; empty means no mail is sent.
+        smtp_port: its port (587 is mail submission).
+        smtp_user: account on the mail server; empty sends without logging in.
+        smtp_password: its password (only ever sent over an encrypted connection).
+        smtp_from: the sender address of the digests.
+        smtp_starttls: ``auto`` encrypts whenever the server offers STARTTLS; ``verplicht`` refuses
+            to send over a server that does not.
+        base_url: the address the monitor is reached at (``https://monitor.example.nl``): a
+            digest's links are absolute.
     """
 
     data_dir: Path = PROJECT_ROOT / "data"
@@ -90,6 +101,13 @@ class Settings:
     oidc_name: str = "Inloggen via de identiteitsprovider"
     proxy_hops: int = 0
     delivery_deadline_days: int = 42
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_from: str = ""
+    smtp_starttls: str = "auto"
+    base_url: str = ""
 
     @property
     def effective_database_url(self) -> str:
@@ -157,6 +175,13 @@ def load_settings(
         raise ConfigError(N_("HZW_SESSION_HOURS moet minstens 1 zijn."))
     if settings.session_idle_minutes < 1:
         raise ConfigError(N_("HZW_SESSION_IDLE_MINUTES moet minstens 1 zijn."))
+    if settings.smtp_starttls not in STARTTLS_MODES:
+        raise ConfigError(
+            N_("HZW_SMTP_STARTTLS moet 'auto' of 'verplicht' zijn, niet '{value}'."),
+            value=settings.smtp_starttls,
+        )
+    if not 0 < settings.smtp_port < 65536:
+        raise ConfigError(N_("HZW_SMTP_PORT moet een poortnummer tussen 1 en 65535 zijn."))
     if settings.oidc_issuer and not settings.oidc_client_id:
         raise ConfigError(N_("HZW_OIDC_CLIENT_ID is nodig wanneer HZW_OIDC_ISSUER gezet is."))
     return settings

@@ -1,0 +1,1 @@
+"""Mail: the signal digests, how they are written and how they are sent."""
