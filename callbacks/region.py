@@ -13,6 +13,7 @@ from dash import Dash, Input, NoUpdate, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.auth.viewer import current_viewer
+from dashboard.data.narratives import narratives_in
 from dashboard.i18n import _, current_language
 from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
@@ -20,6 +21,7 @@ from dashboard.reports.region import RegionReport, region_report
 from dashboard.reports.verdict import region_verdict
 from dashboard.reports.view import View
 from dashboard.text.changes import changes_sentence
+from dashboard.text.narrative import trend_marks
 from layouts import gauges, ids, mix_tables
 from layouts.exports import export_links
 from layouts.figures.cadence import cadence_figure, cadence_summary
@@ -115,7 +117,12 @@ def update_funnels(
 
 
 def _monthly(view: View, report: RegionReport) -> go.Figure:
-    return trend_figure(report.monthly, view.year, view.peildatum, report.target_started, years=2)
+    # Each narrative is marked on the line at the day it speaks for, as the meeting pack does.
+    stories = narratives_in(runtime().db, current_viewer(), view.year)
+    marks = trend_marks([n for n in stories if n.region == report.ref.code], view.year, report.through)
+    return trend_figure(
+        report.monthly, view.year, view.peildatum, report.target_started, years=2, marks=marks
+    )
 
 
 def _mix_parts(view: View, report: RegionReport) -> Parts:

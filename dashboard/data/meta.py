@@ -9,6 +9,7 @@ import pandas as pd
 from sqlalchemy import func, select
 
 from dashboard.data.models import ImportLog, NationalSteeringGroup, Trajectory
+from dashboard.data.narrative_models import NarrativeVersion
 from dashboard.infra import clock
 from dashboard.infra.db import Database
 
@@ -33,6 +34,7 @@ class DataStatus:
     demo: bool
     highest_id: int = 0
     steering_groups: str = ""
+    narratives: str = ""
 
     @property
     def version(self) -> str:
@@ -57,16 +59,22 @@ def data_status(db: Database) -> DataStatus:
         func.coalesce(func.max(ImportLog.id), 0),
         select(func.count()).select_from(NationalSteeringGroup).scalar_subquery(),
         select(func.max(NationalSteeringGroup.vastgelegd)).scalar_subquery(),
+        select(func.count()).select_from(NarrativeVersion).scalar_subquery(),
+        select(func.max(NarrativeVersion.id)).scalar_subquery(),
     )
     with db.engine.connect() as connection:
-        last, count, demo, highest, recorded, latest = connection.execute(query).one()
+        last, count, demo, highest, recorded, latest, stories, newest = connection.execute(query).one()
     steering = f"{recorded}@{latest.isoformat()}" if recorded else ""
+    # Narratives are saved between imports. They are not part of ``version``: a save must not
+    # throw away every cached figure, only the answers that show a narrative (signals, trend marks).
+    narratives = f"{stories}-{newest}" if stories else ""
     return DataStatus(
         last_import=last,
         imports=int(count),
         demo=bool(demo),
         highest_id=int(highest),
         steering_groups=steering,
+        narratives=narratives,
     )
 
 

@@ -20,7 +20,7 @@ from dashboard.auth.viewer import current_viewer
 from dashboard.i18n import current_language
 from dashboard.infra import clock
 from dashboard.infra.arguments import ArgumentCheck, digest
-from dashboard.infra.cache import CODE_VERSION, cache, data_version
+from dashboard.infra.cache import CODE_VERSION, cache, request_data_status
 from dashboard.infra.runtime import runtime
 
 P = ParamSpec("P")
@@ -75,7 +75,10 @@ def cached_callback(fn: Callable[P, R]) -> Callable[P, R]:
         if check.refused(args, kwargs) is not None:
             raise PreventUpdate
         db = runtime().db
-        where = f"{db.cache_namespace}:{data_version(db)}:{clock.today().isoformat()}"
+        # A saved narrative shows in page answers (explanations, trend marks, signals): its count
+        # keys them, while the reports underneath stay cached per data version.
+        status = request_data_status(db)
+        where = f"{db.cache_namespace}:{status.version}:{status.narratives}:{clock.today().isoformat()}"
         key = f"hzw:{CODE_VERSION}:callback:{name}:{where}:{context_key()}:{digest(args, kwargs)}"
         stored = cache.get(key)
         if stored is None:

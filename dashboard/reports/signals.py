@@ -17,7 +17,7 @@ from dashboard.data.progress import progress_by_region
 from dashboard.data.signal_sources import meeting_days
 from dashboard.data.steering import region_steering_groups
 from dashboard.i18n import N_, LazyText
-from dashboard.infra.cache import cached
+from dashboard.infra.cache import cached, request_data_status
 from dashboard.infra.db import Database
 from dashboard.infra.runtime import runtime
 from dashboard.reports import signal_actions, signal_organisations
@@ -210,7 +210,9 @@ def _outflow(report: NationalReport, view: View) -> list[Signal]:
 
 
 @cached
-def open_signals(db: Database, day: dt.date, deadline_days: int, minimum: int = 5) -> tuple[Signal, ...]:
+def open_signals(
+    db: Database, day: dt.date, deadline_days: int, minimum: int = 5, narratives: str = ""
+) -> tuple[Signal, ...]:
     """Every open signal on ``day``, whoever looks, most urgent first (cached per data version).
 
     Args:
@@ -218,6 +220,8 @@ def open_signals(db: Database, day: dt.date, deadline_days: int, minimum: int = 
         day: the peildatum.
         deadline_days: days after a quarter's end its delivery may still come in.
         minimum: organisation counts below it (and above 0) are not written out.
+        narratives: the saved narratives' state (``DataStatus.narratives``): part of the cache key
+            only, because actions are saved between imports.
     """
     view = day_view(day)
     report = national_report(db, view)
@@ -259,4 +263,5 @@ def signals_for(db: Database, viewer: Viewer, day: dt.date, deadline_days: int |
         days, minimum = settings.delivery_deadline_days, settings.suppression_minimum
     if deadline_days is not None:
         days = deadline_days
-    return [s for s in open_signals(db, day, days, minimum) if visible(s, viewer)]
+    narratives = request_data_status(db).narratives
+    return [s for s in open_signals(db, day, days, minimum, narratives) if visible(s, viewer)]
