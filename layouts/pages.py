@@ -94,13 +94,14 @@ def organisation_page(code: str | None = None, org: str | None = None, **query: 
     return organisation.page(ref, found, view.year, view.peildatum, latest, view.problems)
 
 
-def signals_page(ernst: object = None, **query: object) -> html.Div:
-    """Signalen, scoped to the viewer, with the severity and region filters from the URL."""
+def signals_page(ernst: object = None, soort: object = None, **query: object) -> html.Div:
+    """Signalen, scoped to the viewer, with the severity, kind and region filters from the URL."""
     viewer = current_viewer()
     if not viewer.signed_in:
         return signal_page.not_signed_in()
     view = View.parse(query, current_peildatum(), viewer)
-    return signal_page.page(view, viewer, signal_page.chosen_severity(ernst), current_language())
+    severity, kind = signal_page.chosen_severity(ernst), signal_page.chosen_kind(soort)
+    return signal_page.page(view, viewer, severity, kind, current_language())
 
 
 def _max_bytes() -> int:
