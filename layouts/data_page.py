@@ -11,8 +11,9 @@ from dash import dcc, html
 
 from dashboard.auth.viewer import Viewer
 from dashboard.data.organisations import quarter_heading
-from dashboard.i18n import N_, _, with_language
-from dashboard.importing import Problem
+from dashboard.i18n import N_, _, ngettext, with_language
+from dashboard.importing import ImportUnconfirmed, Problem
+from dashboard.importing.plausibility import merged_reason
 from dashboard.text import format as fmt
 from dashboard.text.categories import ORGANISATION_TYPE, category
 from geodata import region_refs
@@ -40,8 +41,9 @@ RULES = (
         "trajecten, dan kiest u: behouden of intrekken."
     ),
     N_(
-        "Een nieuwe organisatienaam die lijkt op een bekende organisatie in de regio wordt pas "
-        "ingelezen als het beheer hem bevestigt als nieuwe organisatie of vastlegt als nieuwe naam."
+        "Waarschuwingen (een nieuwe organisatienaam die lijkt op een bekende in de regio, een levering "
+        "die veel groter is dan eerdere, samengevoegde rijen) weigeren een bestand niet, maar zonder "
+        "'Toch importeren' wordt niets opgeslagen."
     ),
 )
 
@@ -255,8 +257,45 @@ def _identity_choices() -> html.Div:
                 placeholder=_("alleen als het controlerapport daarom vraagt"),
                 style={"maxWidth": "28rem"},
             ),
+            dbc.Checkbox(
+                id=ids.UPLOAD_ACCEPT_WARNINGS,
+                label=_("Toch importeren: ik heb de waarschuwingen van de controle gelezen"),
+                value=False,
+                className="mt-2",
+            ),
         ],
         className="mt-3",
+    )
+
+
+def unconfirmed_report(unconfirmed: ImportUnconfirmed) -> object:
+    """An import stopped by warnings without "toch importeren": nothing stored, and why."""
+    header, *warnings = unconfirmed.report().split("\n")
+    return dbc.Alert(
+        [html.Strong(header), html.Ul([html.Li(w) for w in warnings], className="mt-2 mb-0")],
+        color="warning",
+    )
+
+
+def warnings_report(file_name: str, summary: str, warnings: tuple[str, ...]) -> object:
+    """A check that passed the contract but warns: what it found, and how to import anyway."""
+    return dbc.Alert(
+        [
+            html.Strong(
+                ngettext(
+                    "{bestand} is goedgekeurd, met {n} waarschuwing. ",
+                    "{bestand} is goedgekeurd, met {n} waarschuwingen. ",
+                    len(warnings),
+                ).format(bestand=file_name, n=fmt.number(len(warnings)))
+            ),
+            summary,
+            html.Ul([html.Li(warning) for warning in warnings], className="mt-2 mb-2"),
+            _(
+                "Verbeter het bestand, of vink 'Toch importeren' aan en klik op Importeren. Zonder "
+                "dat vinkje wordt niets opgeslagen."
+            ),
+        ],
+        color="warning",
     )
 
 
@@ -356,6 +395,7 @@ def import_log_table(log: pd.DataFrame) -> object:
             fmt.number(r.gewijzigd),
             fmt.number(r.ongewijzigd),
             r.gebruiker,
+            _why_fewer(r.soort, int(r.rijen) - int(r.nieuw) - int(r.gewijzigd) - int(r.ongewijzigd)),
         ]
         for r in log.itertuples()
     ]
@@ -368,5 +408,11 @@ def import_log_table(log: pd.DataFrame) -> object:
         _("Gewijzigd"),
         _("Ongewijzigd"),
         _("Door"),
+        _("Toelichting"),
     ]
     return table(_("Importlogboek, nieuwste eerst"), headers, rows, {3, 4, 5, 6})
+
+
+def _why_fewer(kind: str, merged: int) -> str:
+    # Rows that wrote no record of their own: the log says why, or the counts would not add up.
+    return merged_reason(kind, merged) if merged > 0 else ""
