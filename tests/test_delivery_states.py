@@ -11,12 +11,13 @@ from sqlalchemy import select
 from dashboard.auth.viewer import Viewer
 from dashboard.data.delivery_states import (
     DeliveryError,
+    completeness,
     empty_quarters,
     not_delivered,
     record_empty,
 )
 from dashboard.data.models import AuditEvent, Organisation
-from dashboard.data.organisations import delivery_status
+from dashboard.data.organisations import covered_quarters, delivery_status
 from dashboard.infra import clock
 from dashboard.reports.signals import signals_for
 from dashboard.rules import signals as rules
@@ -102,3 +103,27 @@ def test_who_may_record_an_empty_delivery(three):
     with pytest.raises(DeliveryError, match="al vastgelegd"):
         _record(db, ADMIN, other_region, 2026, 2, D(2026, 7, 11))
     assert empty_quarters(db, SEPTEMBER_30) == {("AM01", "GGZ C", "2026-K2")}
+
+
+def test_a_file_by_the_deadline_counts_for_the_quarter_before_as_the_signal_judges_it(db):
+    load(db, "trajecten", [trajectory("A1", "2026-01-15", organisatie="GGZ A")], today=D(2026, 2, 1))
+    # Re-delivered on 10 August, before K2's deadline (11 August): K2 and K3 are delivered.
+    load(db, "trajecten", [trajectory("A1", "2026-01-15", organisatie="GGZ A")], today=D(2026, 8, 10))
+    status = delivery_status(db, SEPTEMBER_30).set_index("organisatie")
+    assert (status.loc["GGZ A", "2026-K2"], status.loc["GGZ A", "2026-K3"]) == (0, 0)
+    assert not_delivered(db, NATIONAL, SEPTEMBER_30).empty
+    assert [s for s in signals_for(db, NATIONAL, D(2026, 8, 12)) if s.rule == rules.DELIVERY] == []
+    # On 12 August the file would have been late for K2.
+    assert covered_quarters(D(2026, 8, 12)) == ["2026-K3"]
+    assert covered_quarters(D(2026, 8, 11)) == ["2026-K3", "2026-K2"]
+    assert covered_quarters(D(2027, 1, 5)) == ["2027-K1", "2026-K4"]
+
+
+def test_completeness_counts_the_last_judged_quarter(three):
+    db = three
+    _record(db, ADMIN, _org(db, "UWV B"), 2026, 2, D(2026, 7, 10))
+    national = completeness(db, SEPTEMBER_30)
+    assert (national.quarter, national.delivered, national.empty, national.missing) == ("2026-K2", 0, 1, 2)
+    assert national.expected == 3
+    region = completeness(db, SEPTEMBER_30, "AM01")
+    assert (region.delivered, region.empty, region.missing) == (0, 0, 1)

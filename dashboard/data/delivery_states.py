@@ -7,6 +7,8 @@ delivery tells the last two apart.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import select
@@ -15,16 +17,19 @@ from dashboard.auth import store
 from dashboard.auth.viewer import REGIONAL, Viewer
 from dashboard.data.models import Delivery, EmptyDelivery, ImportLog, Organisation
 from dashboard.data.organisations import delivery_status, quarter_label
+from dashboard.data.signal_sources import organisation_ids
 from dashboard.i18n import N_, UserError
 from dashboard.infra import clock
+from dashboard.infra.cache import cached
 from dashboard.infra.db import Database
+from dashboard.rules.signals import DELIVERY_DEADLINE_DAYS, last_judged_quarter
 
 # The states, as reports hold them (Dutch, translated where shown).
 DELIVERED = N_("geleverd")
 EMPTY = N_("geleverd, geen trajecten")
 MISSING = N_("niet geleverd")
 EMPTY_RECORDED = "lege levering"
-LIST_COLUMNS = ["code", "regio", "organisatie", "kwartaal", "status"]
+LIST_COLUMNS = ["code", "regio", "organisatie", "org", "kwartaal", "status"]
 
 
 class DeliveryError(UserError):
@@ -111,9 +116,14 @@ def not_delivered(
         peildatum: the last day that counts.
         region: only this region's organisations.
         quarter: only this quarter label (``2026-K1``).
+
+    Returns:
+        ``LIST_COLUMNS``: region code and name, organisation name and id, quarter label and state;
+        the newest quarter first.
     """
     status = delivery_status(db, peildatum)
     empty = empty_quarters(db, peildatum)
+    ids = organisation_ids(db)
     quarters = [c for c in status.columns if "-K" in str(c)]
     rows = []
     for rec in status.to_dict("records"):
@@ -125,7 +135,8 @@ def not_delivered(
                 continue
             state = quarter_state(rec[label], (code, str(rec["organisatie"]), label) in empty)
             if state in (MISSING, EMPTY):
-                rows.append([code, rec["regio"], rec["organisatie"], label, state])
+                org = ids.get((code, str(rec["organisatie"])))
+                rows.append([code, rec["regio"], rec["organisatie"], org, label, state])
     frame = pd.DataFrame(rows, columns=LIST_COLUMNS)
     return frame.sort_values(["kwartaal", "code", "organisatie"], ascending=[False, True, True]).reset_index(
         drop=True
@@ -139,3 +150,42 @@ def quarter_state(value: float, explicit_empty: bool) -> str | None:
     if value != value:  # NaN
         return None
     return MISSING if value < 0 else DELIVERED
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """How complete one quarter's data is: organisations by delivery state (counts, no names).
+
+    Attributes:
+        quarter: the quarter label, the latest whose delivery deadline passed by the peildatum.
+        delivered: organisations that delivered trajectories (or a file) for it.
+        empty: organisations that delivered "geen trajecten" for it.
+        missing: organisations that did not deliver.
+    """
+
+    quarter: str
+    delivered: int
+    empty: int
+    missing: int
+
+    @property
+    def expected(self) -> int:
+        """Organisations that were due to deliver (those active before the quarter)."""
+        return self.delivered + self.empty + self.missing
+
+
+@cached
+def completeness(
+    db: Database, peildatum: dt.date, region: str | None = None, deadline_days: int = DELIVERY_DEADLINE_DAYS
+) -> Completeness:
+    """The delivery states of the latest quarter judged by ``peildatum`` (the country or one region)."""
+    year, quarter = last_judged_quarter(peildatum, deadline_days)
+    label = quarter_label(year, quarter)
+    status = delivery_status(db, peildatum)
+    empty = empty_quarters(db, peildatum)
+    counts: Counter[str | None] = Counter()
+    for rec in status.to_dict("records"):
+        if (region is None or rec["code"] == region) and label in rec:
+            said_empty = (str(rec["code"]), str(rec["organisatie"]), label) in empty
+            counts[quarter_state(rec[label], said_empty)] += 1
+    return Completeness(label, counts[DELIVERED], counts[EMPTY], counts[MISSING])

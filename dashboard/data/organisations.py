@@ -13,6 +13,7 @@ from dashboard.i18n import _
 from dashboard.infra import clock
 from dashboard.infra.cache import cached
 from dashboard.infra.db import Database
+from dashboard.rules.signals import delivery_deadline
 
 DELIVERY_COLUMNS = ["code", "regio", "organisatie", "soort", "jaar", "maand", "gestart"]
 
@@ -36,6 +37,20 @@ def recent_quarters(peildatum: dt.date, count: int) -> list[tuple[int, int]]:
         result.append((year, quarter))
         year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
     return result[::-1]
+
+
+def covered_quarters(day: dt.date) -> list[str]:
+    """The quarters a file delivered on ``day`` counts for: its own, and the one before until its deadline.
+
+    Data of a quarter comes in after it ends; a file by the deadline is that quarter's delivery,
+    as the missing-delivery signal judges it (``rules.signals.delivery_deadline``).
+    """
+    year, quarter = day.year, (day.month - 1) // 3 + 1
+    labels = [quarter_label(year, quarter)]
+    before = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    if day <= delivery_deadline(*before):
+        labels.append(quarter_label(*before))
+    return labels
 
 
 def delivered_by(peildatum: dt.date) -> ColumnElement[bool]:
@@ -71,9 +86,10 @@ def delivery_status(
     """Per organisation whether data came in for each of the last ``quarters`` quarters.
 
     A quarter counts as delivered when the organisation has trajectories that started in it, or
-    when a file with its trajectories was imported during it (a delivery of unchanged rows is a
-    delivery too), or when an explicit empty delivery was recorded for it ("geleverd, geen
-    trajecten", see ``delivery_states``). Files imported after the peildatum do not count.
+    when a file with its trajectories was imported during it or by its delivery deadline after it
+    (a delivery of unchanged rows is a delivery too), or when an explicit empty delivery was
+    recorded for it ("geleverd, geen trajecten", see ``delivery_states``). Files imported after
+    the peildatum do not count.
 
     Args:
         db: the database.
@@ -163,8 +179,11 @@ def delivery_status(
     # Every organisation that ever delivered, also those silent for all recent quarters.
     merged = known.merge(table, on=["code", "organisatie"], how="left")
     stamps = pd.to_datetime(delivered["tijdstip"], utc=True).dt.tz_convert(clock.AMSTERDAM)
-    delivered["kwartaal"] = [quarter_label(t.year, (t.month - 1) // 3 + 1) for t in stamps]
-    imported = set(zip(delivered["code"], delivered["organisatie"], delivered["kwartaal"], strict=True))
+    imported = {
+        (code, name, label)
+        for code, name, stamp in zip(delivered["code"], delivered["organisatie"], stamps, strict=True)
+        for label in covered_quarters(stamp.date())
+    }
     first = pd.to_datetime(merged["eerste_start"]).dt.date
     for (y, q), label in zip(periods, labels, strict=True):
         quarter_start = dt.date(y, 3 * q - 2, 1)
