@@ -22,7 +22,7 @@ from dashboard.reports.verdict import region_verdict
 from dashboard.reports.view import View
 from dashboard.text.changes import changes_sentence
 from dashboard.text.narrative import trend_marks
-from layouts import gauges, ids, mix_tables
+from layouts import delivery_list, gauges, ids, mix_tables
 from layouts.exports import export_links
 from layouts.figures.cadence import cadence_figure, cadence_summary
 from layouts.figures.funnel import funnel_figure, funnel_summary
@@ -72,7 +72,8 @@ def _region_parts(view: View, report: RegionReport, search: str | None) -> Parts
     trail = breadcrumb(region_trail(report.ref, view.year, view.peildatum))
     shown = view.shown_by(search, current_peildatum(), "cohort", "sinds")
     query: str | NoUpdate = no_update if shown else view.address("cohort", "sinds")
-    return gauges.region_gauges(report), region_heading(report), links, trail, query
+    cards = [*gauges.region_gauges(report), delivery_list.completeness_note(report.deliveries)]
+    return cards, region_heading(report), links, trail, query
 
 
 def update_region(

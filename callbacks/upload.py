@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 
 from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
+from dashboard.data.delivery_states import empty_quarters
 from dashboard.i18n import N_, _
 from dashboard.importing import (
     ImportBusy,
@@ -26,7 +27,7 @@ from dashboard.importing import (
 from dashboard.infra.db_errors import database_message, database_problem
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.params import parse_region
-from layouts import data_page, ids
+from layouts import data_page, ids, import_report
 from layouts.exports import export_links
 
 ADMIN_ONLY = N_("alleen het beheer van de monitor mag bestanden aanleveren")
@@ -143,7 +144,7 @@ def check_upload(
     except Exception as error:  # every failure gets a message; see _failure
         return _failure(error, filename, importing=False), True, None
     if result.waarschuwingen:
-        warned = data_page.warnings_report(filename or "", result.summary(False), result.waarschuwingen)
+        warned = import_report.warnings_report(filename or "", result.summary(False), result.waarschuwingen)
         return warned, False, None
     summary = dbc.Alert(
         [
@@ -180,7 +181,7 @@ def confirm_upload(
         return dbc.Alert(str(busy), color="warning"), False, no_update, no_update
     except ImportUnconfirmed as unconfirmed:
         # The button stays enabled: tick "Toch importeren" and click again.
-        return data_page.unconfirmed_report(unconfirmed), False, no_update, no_update
+        return import_report.unconfirmed_report(unconfirmed), False, no_update, no_update
     except ImportRejected as rejected:
         return dbc.Alert(rejected.report(limit=5), color="danger"), True, no_update, no_update
     except Exception as error:  # every failure gets a message; see _failure
@@ -212,7 +213,8 @@ def update_delivery(region: str | None) -> list[object]:
         return [html.P(_("U hebt geen toegang tot de aanleverstatus van deze regio."))]
     frame = access.delivery(viewer, runtime().db, peildatum)
     links = export_links("aanleverstatus", peildatum.year, peildatum, _("de aanleverstatus"), region=code)
-    return [data_page.delivery_table(frame, code), links]
+    empty = empty_quarters(runtime().db, peildatum)
+    return [data_page.delivery_table(frame, code, empty), links]
 
 
 def _file_and_choices() -> list[State]:

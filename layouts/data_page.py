@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -10,14 +11,16 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.auth.viewer import Viewer
+from dashboard.data.delivery_states import EMPTY
 from dashboard.data.organisations import quarter_heading
-from dashboard.i18n import N_, _, ngettext, with_language
-from dashboard.importing import ImportUnconfirmed, Problem
+from dashboard.i18n import N_, _, with_language
+from dashboard.importing import Problem
 from dashboard.importing.plausibility import merged_reason
+from dashboard.infra import clock
 from dashboard.text import format as fmt
 from dashboard.text.categories import ORGANISATION_TYPE, category
 from geodata import region_refs
-from layouts import ids
+from layouts import delivery_list, ids
 from layouts.a11y import aria
 from layouts.tables import table
 
@@ -48,11 +51,12 @@ RULES = (
 )
 
 
-def page(max_bytes: int, viewer: Viewer) -> html.Div:
+def page(max_bytes: int, viewer: Viewer, peildatum: dt.date | None = None) -> html.Div:
     """The page skeleton for ``viewer``; callbacks fill the report, the status and the log.
 
-    Only ``beheer`` delivers files and reads the import log; others see the templates and the
-    delivery status of the regions whose organisations they may see.
+    Only ``beheer`` delivers files and reads the import log; others see the templates, the
+    delivery status and the list of who has not delivered (up to ``peildatum``, by default
+    today) for the regions whose organisations they may see.
     """
     if not viewer.sees_any_organisations:
         return html.Div(
@@ -106,6 +110,7 @@ def page(max_bytes: int, viewer: Viewer) -> html.Div:
             ],
             className="mb-5",
         ),
+        delivery_list.section(viewer, peildatum or clock.today()),
     ]
     if viewer.is_admin:
         parts += [_steering_section(), _import_log_section()]
@@ -268,37 +273,6 @@ def _identity_choices() -> html.Div:
     )
 
 
-def unconfirmed_report(unconfirmed: ImportUnconfirmed) -> object:
-    """An import stopped by warnings without "toch importeren": nothing stored, and why."""
-    header, *warnings = unconfirmed.report().split("\n")
-    return dbc.Alert(
-        [html.Strong(header), html.Ul([html.Li(w) for w in warnings], className="mt-2 mb-0")],
-        color="warning",
-    )
-
-
-def warnings_report(file_name: str, summary: str, warnings: tuple[str, ...]) -> object:
-    """A check that passed the contract but warns: what it found, and how to import anyway."""
-    return dbc.Alert(
-        [
-            html.Strong(
-                ngettext(
-                    "{bestand} is goedgekeurd, met {n} waarschuwing. ",
-                    "{bestand} is goedgekeurd, met {n} waarschuwingen. ",
-                    len(warnings),
-                ).format(bestand=file_name, n=fmt.number(len(warnings)))
-            ),
-            summary,
-            html.Ul([html.Li(warning) for warning in warnings], className="mt-2 mb-2"),
-            _(
-                "Verbeter het bestand, of vink 'Toch importeren' aan en klik op Importeren. Zonder "
-                "dat vinkje wordt niets opgeslagen."
-            ),
-        ],
-        color="warning",
-    )
-
-
 def _guide() -> html.Div:
     links = [
         html.Li(
@@ -338,14 +312,25 @@ def problems_table(problems: list[Problem]) -> object:
     return html.Div(table(_("Gevonden fouten"), headers, rows[:500], {0}), className="problems-report")
 
 
-def delivery_table(frame: pd.DataFrame, region: str) -> object:
-    """Per organisation of ``region`` and quarter: delivered, nothing delivered, or not yet active."""
+def delivery_table(
+    frame: pd.DataFrame, region: str, empty: Collection[tuple[str, str, str]] = frozenset()
+) -> object:
+    """Per organisation of ``region`` and quarter: delivered, empty, nothing, or not yet active.
+
+    ``empty`` holds (region, organisation, quarter) of the explicit empty deliveries, shown as
+    "geleverd, geen trajecten".
+    """
     subset = frame[frame["code"] == region]
     if subset.empty:
         return html.P(_("Deze regio heeft nog geen trajecten aangeleverd."))
     quarters = [c for c in frame.columns if "-K" in str(c)]
 
-    def cell(value: float) -> object:
+    def cell(value: float, name: str, quarter: str) -> object:
+        if (region, name, quarter) in empty:
+            return html.Span(
+                [html.I(className="bi bi-dash-circle me-1", **aria(hidden="true")), _(EMPTY)],
+                className="status",
+            )
         if value != value:  # NaN: before the organisation's first delivery
             return "–"
         if value < 0:
@@ -368,7 +353,7 @@ def delivery_table(frame: pd.DataFrame, region: str) -> object:
         [
             rec["organisatie"],
             category(ORGANISATION_TYPE, rec["soort"]) if isinstance(rec["soort"], str) else _("onbekend"),
-            *[cell(rec[q]) for q in quarters],
+            *[cell(rec[q], rec["organisatie"], q) for q in quarters],
             last(rec["laatst_aangeleverd"]),
         ]
         for rec in subset.to_dict("records")
