@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from dashboard.auth.viewer import Viewer
+from dashboard.cli import cli, run
 from dashboard.data.delivery_states import (
     DeliveryError,
     completeness,
@@ -127,3 +128,16 @@ def test_completeness_counts_the_last_judged_quarter(three):
     assert national.expected == 3
     region = completeness(db, SEPTEMBER_30, "AM01")
     assert (region.delivered, region.empty, region.missing) == (0, 0, 1)
+
+
+def test_the_cli_records_an_empty_delivery(three, database_url, monkeypatch, capsys):
+    db = three
+    monkeypatch.setenv("HZW_DATABASE_URL", database_url)
+    org = _org(db, "GGZ C")
+    assert run(cli, ["organisatie", "leeg", str(org), "2026-k2"]) == 0
+    assert f"Vastgelegd: organisatie {org} over 2026-K2: geleverd, geen trajecten." in capsys.readouterr().out
+    assert run(cli, ["organisatie", "leeg", str(org), "2026-K2"]) == 1
+    assert "al vastgelegd" in capsys.readouterr().err
+    assert run(cli, ["organisatie", "leeg", str(org), "K2"]) == 1
+    assert "Kwartaal als 2026-K2" in capsys.readouterr().err
+    assert {q for _c, _n, q in empty_quarters(db, dt.date.today() + dt.timedelta(days=1))} == {"2026-K2"}

@@ -21,6 +21,7 @@ from dashboard.cli import nl as cli_nl
 from dashboard.cli.organisation import organisatie
 from dashboard.cli.steering import stuurgroep
 from dashboard.cli.themes import thema
+from dashboard.data.delivery_states import DeliveryError
 from dashboard.data.digests import DigestError
 from dashboard.data.meta import trajectory_count
 from dashboard.importing import ImportBusy, ImportRejected, import_file
@@ -43,6 +44,7 @@ USER_ERRORS = (
     BoundaryError,
     store.AccountError,
     IdentityError,
+    DeliveryError,
     backup.BackupError,
     DigestError,
     MailError,
