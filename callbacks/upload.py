@@ -217,6 +217,11 @@ def update_delivery(region: str | None) -> list[object]:
     return [data_page.delivery_table(frame, code, empty), links]
 
 
+def untick(_contents: object, _kind: object) -> bool:
+    """A new file (or kind) starts without "toch importeren": a tick answers one file's warnings."""
+    return False
+
+
 def _file_and_choices() -> list[State]:
     # What a button acts on: the dropped file, its kind, and the choices made for it.
     return [
@@ -242,6 +247,13 @@ def register(app: Dash) -> None:
         Input(ids.UPLOAD_LEFT_OUT, "value"),
         Input(ids.UPLOAD_NEW_ORGANISATION, "value"),
     )(check_upload)
+    # file dropped or kind changed -> "toch importeren" unticked
+    app.callback(
+        Output(ids.UPLOAD_ACCEPT_WARNINGS, "value"),
+        Input(ids.UPLOAD, "contents"),
+        Input(ids.UPLOAD_KIND, "value"),
+        prevent_initial_call=True,
+    )(untick)
     # confirm -> import, result, refreshed import log
     app.callback(
         Output(ids.UPLOAD_RESULT, "children", allow_duplicate=True),

@@ -207,6 +207,13 @@ def _upload(max_bytes: int) -> html.Div:
             ),
             _identity_choices(),
             html.Div(id=ids.UPLOAD_REPORT, className="mt-3", **aria(live="polite")),
+            # Next to the button it unlocks, under the report whose warnings it answers.
+            dbc.Checkbox(
+                id=ids.UPLOAD_ACCEPT_WARNINGS,
+                label=_("Toch importeren: ik heb de waarschuwingen van de controle gelezen"),
+                value=False,
+                className="mt-2",
+            ),
             dbc.Button(
                 _("Importeren"), id=ids.UPLOAD_CONFIRM, color="primary", disabled=True, className="mt-2"
             ),
@@ -261,12 +268,6 @@ def _identity_choices() -> html.Div:
                 debounce=True,
                 placeholder=_("alleen als het controlerapport daarom vraagt"),
                 style={"maxWidth": "28rem"},
-            ),
-            dbc.Checkbox(
-                id=ids.UPLOAD_ACCEPT_WARNINGS,
-                label=_("Toch importeren: ik heb de waarschuwingen van de controle gelezen"),
-                value=False,
-                className="mt-2",
             ),
         ],
         className="mt-3",
@@ -360,8 +361,8 @@ def delivery_table(
     ]
     headers = [_("Organisatie"), _("Soort"), *[quarter_heading(q) for q in quarters], _("Laatste levering")]
     caption = _(
-        "Levering per kwartaal: gestarte trajecten in het kwartaal, of een bestand dat in het "
-        "kwartaal binnenkwam"
+        "Levering per kwartaal: gestarte trajecten in het kwartaal, een bestand dat in het kwartaal "
+        "of tot de aanlevertermijn erna binnenkwam, of een lege levering (geleverd, geen trajecten)"
     )
     return table(caption, headers, rows, set())
 

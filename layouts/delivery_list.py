@@ -111,14 +111,14 @@ def missing_table(frame: pd.DataFrame, viewer: Viewer) -> object:
     def action(rec: dict[str, Any]) -> object:
         if rec["status"] != MISSING or rec["org"] is None or not may_record(viewer, str(rec["code"])):
             return ""
-        # A plain button: it takes the aria-label that names the row for a screen reader.
+        # A plain button: it takes an aria-label that adds the row to the visible words.
         return html.Button(
             _("Geen trajecten: vastleggen"),
             id={"type": ids.MISSING_RECORD, "org": int(rec["org"]), "kwartaal": str(rec["kwartaal"])},
             className="btn btn-outline-secondary btn-sm",
             type="button",
             **aria(
-                label=_("{organisatie}: geen trajecten in {kwartaal} vastleggen").format(
+                label=_("Geen trajecten: vastleggen ({organisatie}, {kwartaal})").format(
                     organisatie=rec["organisatie"], kwartaal=quarter_heading(str(rec["kwartaal"]))
                 )
             ),
