@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from dashboard.cli import cli, run
 from dashboard.data.models import ImportLog, Organisation, Trajectory
-from dashboard.importing import ImportRejected, ImportResult, ImportUnconfirmed
+from dashboard.importing import ImportRejected, ImportResult, ImportUnconfirmed, Problem
 from dashboard.importing.plausibility import is_jump, merged_reason
 from tests.helpers import load, trajectory
 
@@ -102,3 +102,14 @@ def test_cli_imports_with_warnings_only_with_the_flag(db, database_url, monkeypa
     assert run(cli, ["import", "trajecten", str(path), "--toch-importeren"]) == 0
     assert "Ingelezen: 1 rij trajecten: 1 nieuw" in capsys.readouterr().out
     assert stored(db, Organisation) == 2
+
+
+@pytest.mark.zuiver
+def test_counts_in_a_refusal_go_through_the_formatter_and_follow_the_number():
+    many = ImportRejected("groot.csv", [Problem(n, "methode", "x", "IPS") for n in range(2, 1_053)])
+    assert many.report().endswith("… en nog 1.001 fouten.")
+    one = ImportRejected("klein.csv", [Problem(n, "methode", "x", "IPS") for n in range(2, 53)])
+    assert one.report().endswith("… en nog 1 fout.")
+    assert ImportUnconfirmed("a.csv", ("let op",)).report().startswith("Bestand 'a.csv' gaf 1 waarschuwing;")
+    two = ImportUnconfirmed("a.csv", ("een", "twee")).report()
+    assert two.startswith("Bestand 'a.csv' gaf 2 waarschuwingen;")

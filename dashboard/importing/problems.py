@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard.i18n import N_, UserError, _, ngettext
+from dashboard.text import format as fmt
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,9 @@ class ImportRejected(Exception):
         lines = [p.message(self.file_name) for p in self.problems[:limit]]
         more = len(self.problems) - limit
         if more > 0:
-            lines.append(ngettext("… en nog {n} fout.", "… en nog {n} fouten.", more).format(n=more))
+            lines.append(
+                ngettext("… en nog {n} fout.", "… en nog {n} fouten.", more).format(n=fmt.number(more))
+            )
         header = _("Bestand '{bestand}' is geweigerd; er is niets opgeslagen.").format(bestand=self.file_name)
         return "\n".join([header, *lines])
 
@@ -86,5 +89,5 @@ class ImportUnconfirmed(ImportRejected):
             "toch, importeer dan met 'toch importeren' (op de pagina Data, of hzw import … "
             "--toch-importeren).",
             len(self.warnings),
-        ).format(bestand=self.file_name, n=len(self.warnings))
+        ).format(bestand=self.file_name, n=fmt.number(len(self.warnings)))
         return "\n".join([header, *self.warnings[:limit]])
