@@ -72,8 +72,7 @@ def _region_parts(view: View, report: RegionReport, search: str | None) -> Parts
     trail = breadcrumb(region_trail(report.ref, view.year, view.peildatum))
     shown = view.shown_by(search, current_peildatum(), "cohort", "sinds")
     query: str | NoUpdate = no_update if shown else view.address("cohort", "sinds")
-    cards = [*gauges.region_gauges(report), delivery_list.completeness_note(report.deliveries)]
-    return cards, region_heading(report), links, trail, query
+    return gauges.region_gauges(report), region_heading(report), links, trail, query
 
 
 def update_region(
@@ -208,6 +207,7 @@ def update_region_page(
         *_mix_parts(view, report),
         *cadence,
         *_comparison_parts(report),
+        delivery_list.delivery_line(report.deliveries),
     )
 
 
@@ -227,7 +227,7 @@ def register(app: Dash) -> None:
 
     # year, peildatum, cohort -> gauges, heading, downloads, breadcrumb, URL; verdict; changes since the
     # last stuurgroep; region and national
-    # funnel; monthly progress; method and funding mix; meeting timeline; comparison
+    # funnel; monthly progress; method and funding mix; meeting timeline; comparison; completeness
     app.callback(
         Output(ids.REGION_TILES, "children"),
         Output(ids.REGION_HEADING, "children"),
@@ -251,6 +251,7 @@ def register(app: Dash) -> None:
         Output(ids.REGION_COMPARISON, "children"),
         Output(ids.REGION_FUNNEL_PLOT, "figure"),
         Output(ids.REGION_FUNNEL_PLOT_TEXT, "children"),
+        Output(ids.REGION_COMPLETENESS, "children"),
         Input(ids.REGION_YEAR, "value"),
         Input(ids.REGION_CODE, "data"),
         Input(ids.REGION_PEILDATUM, "value"),

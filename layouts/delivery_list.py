@@ -42,15 +42,6 @@ def delivery_line(deliveries: Completeness | None) -> str:
     return line + "."
 
 
-def completeness_note(deliveries: Completeness | None) -> dbc.Col:
-    """The line under a region's gauges: how complete the data behind them is."""
-    return dbc.Col(
-        html.P(delivery_line(deliveries), className="small text-body-secondary mb-0"),
-        width=12,
-        className="delivery-completeness",
-    )
-
-
 def section(viewer: Viewer, peildatum: dt.date) -> html.Section:
     """The national list's filters and table (filled by a callback), for every viewer of organisations."""
     regions = [r for r in region_refs() if viewer.sees_organisations(r.code)]

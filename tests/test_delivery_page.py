@@ -118,7 +118,7 @@ def test_the_tiles_say_how_complete_the_data_is(app, three):
     view = View(2026, D(2026, 6, 30), 2025)
     with app.server.app_context():
         national = text_of(national_tiles(national_report(three, view)))
-        region = text_of(delivery_list.completeness_note(region_report(three, view, "AM09").deliveries))
+        region = delivery_list.delivery_line(region_report(three, view, "AM09").deliveries)
     assert "Aanlevering 2026-K1: 3 van 3 organisaties geleverd." in national
     assert "alle regio's leveren" not in national
     assert region == "Aanlevering 2026-K1: 2 van 2 organisaties geleverd."
