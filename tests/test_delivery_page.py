@@ -112,6 +112,11 @@ def test_a_region_account_records_an_empty_delivery_for_its_own_region_only(app,
         frame = delivery(NATIONAL, db, D(2026, 6, 30))
         shown = text_of(data_page.delivery_table(frame, "AM09", empty_quarters(db, D(2026, 6, 30))))
     assert "geleverd, geen trajecten" in shown and "geen levering" in shown
+    # And so does its download.
+    export = client.get("/export/aanleverstatus.csv?peildatum=2026-06-30").get_data(as_text=True)
+    row = next(line for line in export.splitlines() if "UWV B" in line)
+    assert "geleverd, geen trajecten" in row
+    assert "geleverd, geen trajecten" not in next(line for line in export.splitlines() if "GGZ A" in line)
 
 
 def test_the_tiles_say_how_complete_the_data_is(app, three):
