@@ -22,7 +22,7 @@ from dashboard.reports.verdict import region_verdict
 from dashboard.reports.view import View
 from dashboard.text.changes import changes_sentence
 from dashboard.text.narrative import trend_marks
-from layouts import gauges, ids, mix_tables
+from layouts import delivery_list, gauges, ids, mix_tables
 from layouts.exports import export_links
 from layouts.figures.cadence import cadence_figure, cadence_summary
 from layouts.figures.funnel import funnel_figure, funnel_summary
@@ -207,6 +207,7 @@ def update_region_page(
         *_mix_parts(view, report),
         *cadence,
         *_comparison_parts(report),
+        delivery_list.delivery_line(report.deliveries),
     )
 
 
@@ -226,7 +227,7 @@ def register(app: Dash) -> None:
 
     # year, peildatum, cohort -> gauges, heading, downloads, breadcrumb, URL; verdict; changes since the
     # last stuurgroep; region and national
-    # funnel; monthly progress; method and funding mix; meeting timeline; comparison
+    # funnel; monthly progress; method and funding mix; meeting timeline; comparison; completeness
     app.callback(
         Output(ids.REGION_TILES, "children"),
         Output(ids.REGION_HEADING, "children"),
@@ -250,6 +251,7 @@ def register(app: Dash) -> None:
         Output(ids.REGION_COMPARISON, "children"),
         Output(ids.REGION_FUNNEL_PLOT, "figure"),
         Output(ids.REGION_FUNNEL_PLOT_TEXT, "children"),
+        Output(ids.REGION_COMPLETENESS, "children"),
         Input(ids.REGION_YEAR, "value"),
         Input(ids.REGION_CODE, "data"),
         Input(ids.REGION_PEILDATUM, "value"),

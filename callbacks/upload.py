@@ -14,12 +14,20 @@ from sqlalchemy.exc import DBAPIError
 
 from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
+from dashboard.data.delivery_states import empty_quarters
 from dashboard.i18n import N_, _
-from dashboard.importing import ImportBusy, ImportRejected, ImportResult, Problem, import_file
+from dashboard.importing import (
+    ImportBusy,
+    ImportRejected,
+    ImportResult,
+    ImportUnconfirmed,
+    Problem,
+    import_file,
+)
 from dashboard.infra.db_errors import database_message, database_problem
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.params import parse_region
-from layouts import data_page, ids
+from layouts import data_page, ids, import_report
 from layouts.exports import export_links
 
 ADMIN_ONLY = N_("alleen het beheer van de monitor mag bestanden aanleveren")
@@ -64,6 +72,7 @@ def _import(
     check_only: bool,
     left_out: str | None = None,
     new_organisation: str | None = None,
+    accept_warnings: bool = False,
 ) -> ImportResult:
     """Decode the browser's data URL into a temporary file and run the same import as the CLI."""
     name = _shown_name(filename)
@@ -95,6 +104,7 @@ def _import(
             file_name=name,
             new_organisations=confirmed,
             left_out=left_out,
+            accept_warnings=accept_warnings,
         )
     return result
 
@@ -133,6 +143,9 @@ def check_upload(
         return report, True, None
     except Exception as error:  # every failure gets a message; see _failure
         return _failure(error, filename, importing=False), True, None
+    if result.waarschuwingen:
+        warned = import_report.warnings_report(filename or "", result.summary(False), result.waarschuwingen)
+        return warned, False, None
     summary = dbc.Alert(
         [
             html.Strong(_("{bestand} is goedgekeurd. ").format(bestand=filename)),
@@ -150,6 +163,7 @@ def confirm_upload(
     kind: str,
     left_out: str | None = None,
     new_organisation: str | None = None,
+    accept_warnings: object = False,
 ) -> tuple[object, ...]:
     """Import the checked file for real; the new figures show at once (the data version changed)."""
     contents, filename, left_out, new_organisation = map(
@@ -158,11 +172,16 @@ def confirm_upload(
     if not contents or not isinstance(kind, str):
         return no_update, no_update, no_update, no_update
     try:
-        result = _import(contents, filename or "", kind, False, left_out, new_organisation)
+        # Only a ticked box counts: a forged request's other JSON is no "toch importeren".
+        accept = accept_warnings is True
+        result = _import(contents, filename or "", kind, False, left_out, new_organisation, accept)
         imports = access.import_log(current_viewer(), runtime().db)
     except ImportBusy as busy:
         # The file itself is fine: the button stays enabled to try again in a moment.
         return dbc.Alert(str(busy), color="warning"), False, no_update, no_update
+    except ImportUnconfirmed as unconfirmed:
+        # The button stays enabled: tick "Toch importeren" and click again.
+        return import_report.unconfirmed_report(unconfirmed), False, no_update, no_update
     except ImportRejected as rejected:
         return dbc.Alert(rejected.report(limit=5), color="danger"), True, no_update, no_update
     except Exception as error:  # every failure gets a message; see _failure
@@ -179,6 +198,7 @@ def retry_check(
     kind: str,
     left_out: str | None = None,
     new_organisation: str | None = None,
+    _accept_warnings: object = False,
 ) -> tuple[object, bool, object]:
     """Check the same file again after a check that failed through no fault of the file."""
     return check_upload(contents, filename, kind, left_out, new_organisation)
@@ -193,7 +213,13 @@ def update_delivery(region: str | None) -> list[object]:
         return [html.P(_("U hebt geen toegang tot de aanleverstatus van deze regio."))]
     frame = access.delivery(viewer, runtime().db, peildatum)
     links = export_links("aanleverstatus", peildatum.year, peildatum, _("de aanleverstatus"), region=code)
-    return [data_page.delivery_table(frame, code), links]
+    empty = empty_quarters(runtime().db, peildatum)
+    return [data_page.delivery_table(frame, code, empty), links]
+
+
+def untick(_contents: object, _kind: object) -> bool:
+    """A new file (or kind) starts without "toch importeren": a tick answers one file's warnings."""
+    return False
 
 
 def _file_and_choices() -> list[State]:
@@ -204,6 +230,7 @@ def _file_and_choices() -> list[State]:
         State(ids.UPLOAD_KIND, "value"),
         State(ids.UPLOAD_LEFT_OUT, "value"),
         State(ids.UPLOAD_NEW_ORGANISATION, "value"),
+        State(ids.UPLOAD_ACCEPT_WARNINGS, "value"),
     ]
 
 
@@ -220,6 +247,13 @@ def register(app: Dash) -> None:
         Input(ids.UPLOAD_LEFT_OUT, "value"),
         Input(ids.UPLOAD_NEW_ORGANISATION, "value"),
     )(check_upload)
+    # file dropped or kind changed -> "toch importeren" unticked
+    app.callback(
+        Output(ids.UPLOAD_ACCEPT_WARNINGS, "value"),
+        Input(ids.UPLOAD, "contents"),
+        Input(ids.UPLOAD_KIND, "value"),
+        prevent_initial_call=True,
+    )(untick)
     # confirm -> import, result, refreshed import log
     app.callback(
         Output(ids.UPLOAD_RESULT, "children", allow_duplicate=True),

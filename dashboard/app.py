@@ -17,6 +17,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from callbacks import (
     bottlenecks,
+    deliveries,
     figure_tables,
     matrix,
     meeting_pack,
@@ -238,6 +239,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         presentation,
         presenter,
         upload,
+        deliveries,
         steering,
         figure_tables,
         bottlenecks,

@@ -161,7 +161,7 @@ def register_pages() -> None:
             {
                 "path": "/data",
                 "name": N_("Data"),
-                "layout": lambda **_q: data_page.page(_max_bytes(), current_viewer()),
+                "layout": lambda **_q: data_page.page(_max_bytes(), current_viewer(), current_peildatum()),
             },
         ),
         ("signalen", {"path": "/signalen", "name": N_("Signalen"), "layout": signals_page}),

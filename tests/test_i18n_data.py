@@ -72,7 +72,7 @@ def test_upload_check_answers_in_english(app, db):
     text = text_of(report)
     assert disabled is False
     assert "oost.csv was approved." in text
-    assert "Rows of trajectories: 1; 1 new, 0 changed, 0 unchanged. Click Import to save." in text
+    assert "1 row of trajectories: 1 new, 0 changed, 0 unchanged. Click Import to save." in text
 
 
 @pytest.mark.zuiver

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.data.delivery_states import Completeness, completeness
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.national import NationalSummary, national_summary
 from dashboard.data.progress import monthly_starts, progress_by_region
@@ -102,6 +103,8 @@ class NationalReport:
     compared_with: Comparison | None = None
     earlier_regions: pd.DataFrame = field(default_factory=pd.DataFrame)
     earlier_outflow_regions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # How complete the data of the last judged quarter is: organisations by delivery state.
+    deliveries: Completeness | None = None
 
     def frame_for(self, metric: str) -> pd.DataFrame:
         """The region rows a map metric is shown from: the outflow cohort's for outflow."""
@@ -325,6 +328,7 @@ def _national(
         compared_with=comparison,
         earlier_regions=earlier_regions,
         earlier_outflow_regions=earlier_outflow,
+        deliveries=completeness(db, peildatum),
     )
 
 

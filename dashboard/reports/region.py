@@ -21,6 +21,7 @@ from dashboard.data.cadence import (
     meetings_with_attendance,
 )
 from dashboard.data.cohorts import funnel_by_region, method_mix
+from dashboard.data.delivery_states import Completeness, completeness
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.national import NationalSummary, summarise_country
 from dashboard.data.progress import monthly_starts, progress_by_region
@@ -118,6 +119,8 @@ class RegionReport:
     cohort_regions: pd.DataFrame
     changes: RegionChanges
     steering_groups: tuple[dt.date, ...] = ()
+    # How complete the region's data of the last judged quarter is (its organisations' deliveries).
+    deliveries: Completeness | None = None
 
     @property
     def compared_with(self) -> Comparison:
@@ -252,6 +255,7 @@ def _region(
         cohort_regions=cohort_regions,
         changes=region_changes(code, compared, standing, then_regions, then_outflow, rank),
         steering_groups=tuple(region_steering_groups(db, code, peildatum)),
+        deliveries=completeness(db, peildatum, code),
     )
 
 
