@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from dashboard.auth.viewer import Viewer
+from dashboard.cli import cli, run
 from dashboard.data import access, snapshots
 from dashboard.reports import publication, revision
 from dashboard.reports.region import region_report
@@ -21,6 +22,9 @@ from tests.helpers import load, trajectory
 ADMIN = Viewer("b", "beheer")
 NATIONAL = Viewer("l", "landelijk")
 LATE = dt.date(2026, 8, 2)
+
+# Each publication works out every region's report: seconds, not milliseconds.
+pytestmark = pytest.mark.traag
 
 
 def late_correction(db):
@@ -89,3 +93,17 @@ def test_a_stored_part_of_an_unknown_format_is_refused():
     with pytest.raises(snapshots.UnknownFormat):
         snapshots.load(snapshots.FORMAT + 1, snapshots.dump({"a": 1}))
     assert snapshots.load(snapshots.FORMAT, snapshots.dump({"a": 1})) == {"a": 1}
+
+
+def test_cli_publishes_lists_withdraws_and_refuses_bad_input_in_dutch(known, monkeypatch, capsys):
+    monkeypatch.setenv("HZW_DATABASE_URL", str(known.engine.url.render_as_string(hide_password=False)))
+    assert run(cli, ["publiceer", "--peildatum", "2026-13-01"]) == 1
+    assert "geen datum" in capsys.readouterr().err
+    assert run(cli, ["publiceer", "--peildatum", "2026-06-30", "--naam", "Stuurgroep juli"]) == 0
+    assert "Publicatie 1 gemaakt" in capsys.readouterr().out
+    assert run(cli, ["publiceer", "intrekken", "1", "--reden", "verkeerd bestand"]) == 0
+    assert run(cli, ["publiceer", "intrekken", "1", "--reden", "nog eens"]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+    assert run(cli, ["publiceer", "lijst"]) == 0
+    assert "INGETROKKEN: verkeerd bestand" in capsys.readouterr().out
+    assert [p.naam for p in snapshots.publications(known)] == ["Stuurgroep juli"]

@@ -20,7 +20,7 @@ from dashboard.data.meta import data_status
 from dashboard.data.snapshots import PublicationRef
 from dashboard.i18n import _
 from dashboard.infra import clock
-from dashboard.infra.cache import cached
+from dashboard.infra.cache import cached, memo
 from dashboard.infra.db import Database
 from dashboard.reports.national import NationalReport, national_report
 from dashboard.reports.region import RegionReport, region_report
@@ -65,16 +65,17 @@ def publish(
     if peildatum > clock.today():
         raise ValueError(_("Een peildatum in de toekomst kan niet gepubliceerd worden."))
     title = name.strip() or _("Cijfers t/m {datum}").format(datum=fmt.date(peildatum))
-    return snapshots.store(
-        db,
-        naam=title,
-        peildatum=peildatum,
-        soort=kind,
-        data_versie=status.version,
-        laatste_import=status.highest_id,
-        door=by,
-        parts=_parts(db, peildatum, minimum),
-    )
+    with memo():
+        return snapshots.store(
+            db,
+            naam=title,
+            peildatum=peildatum,
+            soort=kind,
+            data_versie=status.version,
+            laatste_import=status.highest_id,
+            door=by,
+            parts=_parts(db, peildatum, minimum),
+        )
 
 
 def due_quarter(today: dt.date, deadline_days: int) -> dt.date:
