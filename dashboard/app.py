@@ -27,6 +27,7 @@ from callbacks import (
     overview,
     presentation,
     presenter,
+    publications,
     region,
     shell,
     signals,
@@ -243,6 +244,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         bottlenecks,
         narrative,
         signals,
+        publications,
     ):
         module.register(app)
     matrix.register(app)

@@ -41,13 +41,20 @@ def test_a_snapshot_keeps_its_figures_and_the_revision_names_the_late_delivery(k
     assert region_report(known, view, "AM09").standing.starts.value == 7
     assert publication.stored_national(known, number).summary.started == 4 + 4  # AM09 and AM01
     found = snapshots.publication(known, number)
-    result = revision.revision(known, found, ADMIN, 5, ("AM09", "AM01"))
-    am09 = next(r for r in result.regions if r.code == "AM09")
+    result = revision.revision(known, found, ADMIN, 5, "AM09")
+    am09 = result.detail
     started = next(c for c in am09.changes if c.measure == "gestart")
     assert (started.then, started.now, started.delta) == (4, 7, 3)
-    assert not next(r for r in result.regions if r.code == "AM01").revised
+    overview = {r.code: r for r in result.regions}
+    assert overview["AM09"].revised and overview["AM09"].late_files == 1
+    assert not overview["AM01"].revised and len(overview) == 35
     (cause,) = am09.causes
-    assert (cause.organisation, cause.started, cause.quarter, cause.delivered) == ("GGZ A", 3, "K2 2026", LATE)
+    assert (cause.organisation, cause.started, cause.quarter, cause.delivered) == (
+        "GGZ A",
+        3,
+        "K2 2026",
+        LATE,
+    )
     assert revision.cause_text(cause) == (
         "+3 trajecten door late aanlevering van GGZ A (K2 2026, geleverd 2 augustus 2026)"
     )

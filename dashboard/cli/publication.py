@@ -20,7 +20,8 @@ def _day(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise common.CliError(
-            f"'{text[:20]}' is geen datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2026-12-31. Er is niets gepubliceerd."
+            f"'{text[:20]}' is geen datum: schrijf JJJJ-MM-DD, bijvoorbeeld 2026-12-31. "
+            "Er is niets gepubliceerd."
         ) from None
 
 
@@ -63,10 +64,14 @@ def lijst() -> None:
     for item in found:
         made = item.gemaakt.astimezone(clock.AMSTERDAM).strftime("%Y-%m-%d %H:%M")
         state = f"  INGETROKKEN: {item.reden}" if item.withdrawn else ""
-        click.echo(f"{item.id:>4}  t/m {item.peildatum.isoformat()}  {item.soort:<9} {made}  {item.naam}{state}")
+        click.echo(
+            f"{item.id:>4}  t/m {item.peildatum.isoformat()}  {item.soort:<9} {made}  {item.naam}{state}"
+        )
 
 
-@publiceer.command("intrekken", help="Trek publicatie ID in met een reden; ze blijft als ingetrokken vermeld.")
+@publiceer.command(
+    "intrekken", help="Trek publicatie ID in met een reden; ze blijft als ingetrokken vermeld."
+)
 @click.argument("nummer", type=int)
 @click.option("--reden", required=True, help="Waarom de publicatie niet klopt.")
 def intrekken(nummer: int, reden: str) -> None:

@@ -51,7 +51,11 @@ def organisation_table(
     """
     _require(viewer, region)
     day, rule = moment_for(viewer, peildatum), viewer.suppression(minimum)
-    table = live_table(db, region, year, day, rule) if viewer.is_admin else _frozen_table(db, region, year, day, rule)
+    table = (
+        live_table(db, region, year, day, rule)
+        if viewer.is_admin
+        else _frozen_table(db, region, year, day, rule)
+    )
     if table is None:
         raise Withheld(_(TABLE_REASON))
     return table
@@ -70,7 +74,9 @@ def _frozen_table(
     # figures of beheer and the revision view, not what was published.
     found = snapshots.current_at(db, day)
     if found is not None:
-        stored = snapshots.stored(db, found.id, "organisaties", snapshots.table_key(region, year, rule.minimum))
+        stored = snapshots.stored(
+            db, found.id, "organisaties", snapshots.table_key(region, year, rule.minimum)
+        )
         if isinstance(stored, pd.DataFrame):
             return stored
         if stored == snapshots.WITHHELD:
@@ -79,7 +85,9 @@ def _frozen_table(
 
 
 @cached
-def live_table(db: Database, region: str, year: int, day: dt.date, rule: SuppressionRule) -> pd.DataFrame | None:
+def live_table(
+    db: Database, region: str, year: int, day: dt.date, rule: SuppressionRule
+) -> pd.DataFrame | None:
     """The region's organisation table worked out from the current data (None: it failed the audit).
 
     Only after the access check (``organisation_table``) or for a snapshot being made.

@@ -121,7 +121,13 @@ def store(
             .returning(Publication.id)
         ).scalar_one()
         rows = [
-            {"publication_id": number, "soort": kind, "sleutel": key, "formaat": FORMAT, "inhoud": dump(value)}
+            {
+                "publication_id": number,
+                "soort": kind,
+                "sleutel": key,
+                "formaat": FORMAT,
+                "inhoud": dump(value),
+            }
             for kind, key, value in parts
         ]
         if rows:
@@ -159,7 +165,9 @@ def current_at(db: Database, peildatum: dt.date) -> PublicationRef | None:
 def stored(db: Database, number: int, kind: str, key: str) -> object | None:
     """The stored report ``kind``/``key`` of snapshot ``number``, or None when it holds none."""
     query = select(PublicationPart.formaat, PublicationPart.inhoud).where(
-        PublicationPart.publication_id == number, PublicationPart.soort == kind, PublicationPart.sleutel == key
+        PublicationPart.publication_id == number,
+        PublicationPart.soort == kind,
+        PublicationPart.sleutel == key,
     )
     with db.engine.connect() as connection:
         row = connection.execute(query).first()
@@ -186,7 +194,15 @@ def table_key(region: str, year: int, minimum: int) -> str:
 WITHHELD = "achtergehouden"
 
 
-DELIVERY_COLUMNS = ["import_id", "organisation_id", "organisatie", "code", "tijdstip", "bestandsnaam", "laatste_start"]
+DELIVERY_COLUMNS = [
+    "import_id",
+    "organisation_id",
+    "organisatie",
+    "code",
+    "tijdstip",
+    "bestandsnaam",
+    "laatste_start",
+]
 
 
 def deliveries_after(db: Database, import_id: int, peildatum: dt.date) -> pd.DataFrame:

@@ -44,7 +44,7 @@ def _parts(db: Database, peildatum: dt.date, minimum: int) -> Iterator[tuple[str
     yield "landelijk", "", national_report(db, view)
     for ref in region_refs():
         # The national report is stored once; each region gets it back when read.
-        yield "regio", ref.code, replace(region_report(db, view, ref.code), national=None)
+        yield "regio", ref.code, replace(region_report(db, view, ref.code), national=None)  # type: ignore[arg-type]
         for year in sorted({view.year, view.cohort}):
             for viewer in PUBLISHERS:
                 rule = viewer.suppression(minimum)
@@ -130,4 +130,6 @@ def label(found: PublicationRef) -> str:
 
 def provisional_label(peildatum: dt.date) -> str:
     """What a page with live figures says: they are provisional."""
-    return _("Voorlopige cijfers t/m {peildatum} (nog niet gepubliceerd)").format(peildatum=fmt.date(peildatum))
+    return _("Voorlopige cijfers t/m {peildatum} (nog niet gepubliceerd)").format(
+        peildatum=fmt.date(peildatum)
+    )

@@ -24,7 +24,6 @@ from dashboard.reports.publication import snapshot_view, stored_national, stored
 from dashboard.reports.region import RegionReport, region_report
 from dashboard.rules.suppression import SuppressionRule
 from dashboard.text import format as fmt
-from geodata import region_refs
 
 # Measure keys with their Dutch names (translated where shown).
 MEASURES = {
@@ -94,7 +93,8 @@ class Revision:
 
     publication: PublicationRef
     national: tuple[Change, ...]
-    regions: tuple[RegionRevision, ...]
+    regions: tuple[RegionRevision, ...]  # every region, its measures only (from the national reports)
+    detail: RegionRevision | None = None  # the region asked for, with organisations and causes
 
 
 def _national_changes(then: NationalReport, now: NationalReport) -> tuple[Change, ...]:
@@ -109,11 +109,11 @@ def _national_changes(then: NationalReport, now: NationalReport) -> tuple[Change
 
 def _region_values(report: RegionReport) -> dict[str, int | None]:
     return {
-        "gestart": report.standing.starts.value,
-        "geplaatst": None if report.funnel is None else report.funnel.get("geplaatst"),
-        "duurzaam": report.outflow.sustainable,
-        "leer": report.standing.learning.value,
-        "casus": report.standing.cases.value,
+        "gestart": _int(report.standing.starts.value),
+        "geplaatst": None if report.funnel is None else _int(report.funnel.get("geplaatst")),
+        "duurzaam": _int(report.outflow.sustainable),
+        "leer": _int(report.standing.learning.value),
+        "casus": _int(report.standing.cases.value),
     }
 
 
@@ -121,7 +121,9 @@ def _int(value: object) -> int | None:
     return None if value is None or isinstance(value, str) or pd.isna(value) else int(value)  # type: ignore[call-overload]
 
 
-def _organisations(then: pd.DataFrame | None, now: pd.DataFrame | None, rule: SuppressionRule) -> list[OrganisationChange]:
+def _organisations(
+    then: pd.DataFrame | None, now: pd.DataFrame | None, rule: SuppressionRule
+) -> list[OrganisationChange]:
     if then is None or now is None:
         return []
     before = then.set_index("id")
@@ -142,7 +144,7 @@ def _organisations(then: pd.DataFrame | None, now: pd.DataFrame | None, rule: Su
 
 
 def _quarter(day: object) -> str | None:
-    if day is None or pd.isna(day):  # type: ignore[arg-type]
+    if day is None or pd.isna(day):
         return None
     assert isinstance(day, dt.date)
     return f"K{(day.month - 1) // 3 + 1} {day.year}"
@@ -172,8 +174,12 @@ def region_revision(
         rule = viewer.suppression(minimum)
         day = access.moment_for(viewer, found.peildatum)
         current = access.live_table(db, code, view.year, day, rule)
-        organisations = _organisations(stored_table(db, found.id, code, view.year, rule.minimum), current, rule)
-        started = {o.id: next((c.delta for c in o.changes if c.measure == "gestart"), None) for o in organisations}
+        organisations = _organisations(
+            stored_table(db, found.id, code, view.year, rule.minimum), current, rule
+        )
+        started = {
+            o.id: next((c.delta for c in o.changes if c.measure == "gestart"), None) for o in organisations
+        }
         for row in own.itertuples():
             causes.append(
                 Cause(
@@ -187,10 +193,30 @@ def region_revision(
     return RegionRevision(code, then.ref.naam, changes, tuple(organisations), tuple(causes), len(own))
 
 
+def _standing_values(report: NationalReport, code: str) -> dict[str, int | None]:
+    standing = report.standing(code)
+    return {
+        "gestart": _int(standing.starts.value),
+        "duurzaam": _int(standing.outflow.sustainable),
+        "leer": _int(standing.learning.value),
+        "casus": _int(standing.cases.value),
+    }
+
+
+def _overview(then: NationalReport, now: NationalReport, late: pd.DataFrame) -> tuple[RegionRevision, ...]:
+    found = []
+    for standing in then.standings:
+        old, new = _standing_values(then, standing.code), _standing_values(now, standing.code)
+        changes = tuple(Change(key, old[key], new[key]) for key in old)
+        files = int((late["code"] == standing.code).sum())
+        found.append(RegionRevision(standing.code, standing.name, changes, (), (), files))
+    return tuple(found)
+
+
 def revision(
-    db: Database, found: PublicationRef, viewer: Viewer, minimum: int, codes: tuple[str, ...] | None = None
+    db: Database, found: PublicationRef, viewer: Viewer, minimum: int, code: str | None = None
 ) -> Revision | None:
-    """Snapshot ``found`` against the current data: the country and the regions ``codes`` (default all)."""
+    """Snapshot ``found`` against the current data: the country, every region, region ``code`` in detail."""
     then = stored_national(db, found.id)
     if then is None:
         return None
@@ -198,9 +224,8 @@ def revision(
     late = snapshots.deliveries_after(db, found.laatste_import, found.peildatum)
     # Only files with trajectories dated by the peildatum can have revised it.
     late = late[late["laatste_start"].notna()]
-    chosen = codes if codes is not None else tuple(r.code for r in region_refs())
-    regions = [region_revision(db, found, code, viewer, minimum, late) for code in chosen]
-    return Revision(found, _national_changes(then, now), tuple(r for r in regions if r is not None))
+    detail = None if code is None else region_revision(db, found, code, viewer, minimum, late)
+    return Revision(found, _national_changes(then, now), _overview(then, now, late), detail)
 
 
 def signed(delta: int) -> str:
@@ -209,12 +234,16 @@ def signed(delta: int) -> str:
 
 
 def cause_text(cause: Cause) -> str:
-    """"+3 trajecten door late aanlevering van GGZ Kompas (K4 2026, geleverd 2 februari 2027)"."""
+    """How a cause is told: +3 trajecten door late aanlevering van X (K4 2026, geleverd 2 februari 2027)."""
     when = ", ".join(
-        part for part in (cause.quarter, _("geleverd {datum}").format(datum=fmt.date(cause.delivered))) if part
+        part
+        for part in (cause.quarter, _("geleverd {datum}").format(datum=fmt.date(cause.delivered)))
+        if part
     )
     if cause.started:
         return _("{aantal} trajecten door late aanlevering van {organisatie} ({wanneer})").format(
             aantal=signed(cause.started), organisatie=cause.organisation, wanneer=when
         )
-    return _("Late aanlevering van {organisatie} ({wanneer})").format(organisatie=cause.organisation, wanneer=when)
+    return _("Late aanlevering van {organisatie} ({wanneer})").format(
+        organisatie=cause.organisation, wanneer=when
+    )
