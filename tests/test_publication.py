@@ -14,7 +14,7 @@ import pytest
 from dashboard.auth.viewer import Viewer
 from dashboard.cli import cli, run
 from dashboard.data import access, snapshots
-from dashboard.reports import publication, revision
+from dashboard.reports import national, publication, region, revision
 from dashboard.reports.region import region_report
 from tests.conftest import PEILDATUM
 from tests.helpers import load, trajectory
@@ -36,10 +36,10 @@ def test_a_snapshot_keeps_its_figures_and_the_revision_names_the_late_delivery(k
     number = publication.publish(known, PEILDATUM, "test", 5, "Stuurgroep juli")
     late_correction(known)
     view = publication.snapshot_view(PEILDATUM)
-    stored = publication.stored_region(known, number, "AM09")
+    stored = region.stored_region(known, number, "AM09")
     assert stored is not None and stored.standing.starts.value == 4
     assert region_report(known, view, "AM09").standing.starts.value == 7
-    assert publication.stored_national(known, number).summary.started == 4 + 4  # AM09 and AM01
+    assert national.stored_national(known, number).summary.started == 4 + 4  # AM09 and AM01
     found = snapshots.publication(known, number)
     result = revision.revision(known, found, ADMIN, 5, "AM09")
     am09 = result.detail

@@ -20,10 +20,10 @@ from dashboard.data.meta import data_status
 from dashboard.data.snapshots import PublicationRef
 from dashboard.i18n import _
 from dashboard.infra import clock
-from dashboard.infra.cache import cached, memo
+from dashboard.infra.cache import memo
 from dashboard.infra.db import Database
-from dashboard.reports.national import NationalReport, national_report
-from dashboard.reports.region import RegionReport, region_report
+from dashboard.reports.national import national_report
+from dashboard.reports.region import region_report
 from dashboard.reports.view import View
 from dashboard.rules import signals
 from dashboard.text import format as fmt
@@ -92,23 +92,6 @@ def publish_due_quarter(db: Database, today: dt.date, deadline_days: int, minimu
     quarter = (day.month - 1) // 3 + 1
     name = f"K{quarter} {day.year}"
     return publish(db, day, "systeem", minimum, name, snapshots.QUARTERLY)
-
-
-@cached
-def stored_national(db: Database, number: int) -> NationalReport | None:
-    """The national report snapshot ``number`` stored, or None."""
-    found = snapshots.stored(db, number, "landelijk", "")
-    return found if isinstance(found, NationalReport) else None
-
-
-@cached
-def stored_region(db: Database, number: int, code: str) -> RegionReport | None:
-    """Region ``code``'s report as snapshot ``number`` stored it, with the stored national report."""
-    found = snapshots.stored(db, number, "regio", code)
-    national = stored_national(db, number)
-    if not isinstance(found, RegionReport) or national is None:
-        return None
-    return replace(found, national=national)
 
 
 def stored_table(db: Database, number: int, code: str, year: int, minimum: int) -> pd.DataFrame | None:

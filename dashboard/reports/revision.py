@@ -19,9 +19,9 @@ from dashboard.data.snapshots import PublicationRef
 from dashboard.i18n import N_, _
 from dashboard.infra import clock
 from dashboard.infra.db import Database
-from dashboard.reports.national import NationalReport, national_report
-from dashboard.reports.publication import snapshot_view, stored_national, stored_region, stored_table
-from dashboard.reports.region import RegionReport, region_report
+from dashboard.reports.national import NationalReport, national_report, stored_national
+from dashboard.reports.publication import snapshot_view, stored_table
+from dashboard.reports.region import RegionReport, region_report, stored_region
 from dashboard.rules.suppression import SuppressionRule
 from dashboard.text import format as fmt
 
