@@ -51,9 +51,8 @@ def list_table(found: Sequence[PublicationRef], language: str) -> html.Div | htm
     """Every snapshot, withdrawn ones with their reason, each a link to its revisions."""
     if not found:
         return html.P(_("Nog geen publicaties."), className="text-body-secondary")
-    head = html.Thead(
-        html.Tr([html.Th(_(t)) for t in ("Publicatie", "Cijfers t/m", "Gepubliceerd", "Soort", "Status")])
-    )
+    titles = (_("Publicatie"), _("Cijfers t/m"), _("Gepubliceerd"), _("Soort"), _("Status"))
+    head = html.Thead(html.Tr([html.Th(title) for title in titles]))
     return html.Div(
         html.Table([head, html.Tbody([_row(f, language) for f in found])], className="table table-sm"),
         className="table-responsive",

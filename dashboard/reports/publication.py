@@ -116,3 +116,31 @@ def provisional_label(peildatum: dt.date) -> str:
     return _("Voorlopige cijfers t/m {peildatum} (nog niet gepubliceerd)").format(
         peildatum=fmt.date(peildatum)
     )
+
+
+def published_view(db: Database, view: View, viewer: Viewer) -> tuple[View, PublicationRef | None]:
+    """The view as ``viewer`` is shown it, with the snapshot it reads (None: live figures).
+
+    Everyone but ``beheer`` sees the snapshot standing at the peildatum (or the one chosen with
+    ``?publicatie=``, when it is of that peildatum); ``beheer`` always sees the current data.
+    """
+    if viewer.is_admin:
+        return view, None
+    chosen = None if view.publication is None else snapshots.publication(db, view.publication)
+    found = chosen if chosen is not None else snapshots.current_at(db, view.peildatum)
+    if found is None or found.peildatum != view.peildatum:
+        return view.but(publication=None), None
+    return view.but(publication=found.id), found
+
+
+def status_line(found: PublicationRef | None, peildatum: dt.date) -> str:
+    """Which figures a page shows: the snapshot's label, or that they are provisional."""
+    return label(found) if found is not None else provisional_label(peildatum)
+
+
+def heading_mark(found: PublicationRef | None) -> str:
+    """What a page's heading adds after its *t/m* day: *gepubliceerd 15 maart 2027* or *voorlopig*."""
+    if found is None:
+        return _("voorlopig")
+    made = found.gemaakt.astimezone(clock.AMSTERDAM).date()
+    return _("gepubliceerd {datum}").format(datum=fmt.date(made))
