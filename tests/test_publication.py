@@ -114,3 +114,29 @@ def test_cli_publishes_lists_withdraws_and_refuses_bad_input_in_dutch(known, mon
     assert run(cli, ["publiceer", "lijst"]) == 0
     assert "INGETROKKEN: verkeerd bestand" in capsys.readouterr().out
     assert [p.naam for p in snapshots.publications(known)] == ["Stuurgroep juli"]
+
+
+def test_since_the_stuurgroep_compares_with_the_figures_published_for_it(known):
+    stuurgroep = dt.date(2026, 3, 1)
+    load(
+        known,
+        "bijeenkomsten",
+        [{"regio": "AM09", "soort": "stuurgroep", "datum": "2026-03-01"}],
+        today=PEILDATUM,
+    )
+    view = publication.snapshot_view(PEILDATUM)
+    before = region_report(known, view, "AM09").changes.goal("gestart")
+    assert before.then == 3 and region_report(known, view, "AM09").compared_with.day == stuurgroep
+    number = publication.publish(known, stuurgroep, "test", 5, "Stuurgroep maart")
+    # Two starts of February arrive late: the stuurgroep of 1 March saw 3 starts, and so does the comparison.
+    load(
+        known,
+        "trajecten",
+        [trajectory(f"F{i}", f"2026-02-1{i}", organisatie="GGZ A") for i in range(2)],
+        today=LATE,
+    )
+    after = region_report(known, view, "AM09").changes.goal("gestart")
+    assert (after.then, after.now) == (3, 6)
+    # Without the snapshot (withdrawn) the comparison is worked out from the current data again.
+    snapshots.withdraw(known, number, "test", "proef")
+    assert region_report(known, view, "AM09").changes.goal("gestart").then == 5
