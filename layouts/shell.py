@@ -18,7 +18,6 @@ NAV_ITEMS = (
     (N_("Regio's"), "/regio"),
     (N_("Bijeenkomsten"), "/bijeenkomsten"),
     (N_("Knelpunten"), "/knelpunten"),
-    (N_("Publicaties"), "/publicaties"),
     (N_("Data"), "/data"),
     (N_("Presentatie"), "/presentatie"),
 )
