@@ -313,10 +313,10 @@ class Bench:
         published = {PUBLISHED_NATIONAL: NATIONAL, PUBLISHED_REGION: REGION_PAGE}
         if any(only(name) for name in published):
             seconds = self.publish()
-            calls = self.interactions()
+            pages = self.interactions()
             for name, page in published.items():
                 if only(name):
-                    row = self.measure_calls(Row(database, scale, trajectories, name), calls[page])
+                    row = self.measure_calls(Row(database, scale, trajectories, name), pages[page])
                     row.note = row.note or f"publiceren duurde {seconds:.1f} s"
                     rows.append(row)
         if only(IMPORT):
