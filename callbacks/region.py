@@ -17,6 +17,7 @@ from dashboard.data.narratives import narratives_in
 from dashboard.i18n import _, current_language
 from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
+from dashboard.reports.publication import heading_mark, published_view
 from dashboard.reports.region import RegionReport, region_report
 from dashboard.reports.verdict import region_verdict
 from dashboard.reports.view import View
@@ -57,7 +58,9 @@ def _view(
 
 
 def _report(view: View) -> RegionReport:
-    return region_report(runtime().db, view, str(view.region))
+    # Everyone but beheer reads the snapshot standing at the peildatum, when there is one.
+    db = runtime().db
+    return region_report(db, published_view(db, view, current_viewer())[0], str(view.region))
 
 
 def _region_parts(view: View, report: RegionReport, search: str | None) -> Parts:
@@ -72,7 +75,9 @@ def _region_parts(view: View, report: RegionReport, search: str | None) -> Parts
     trail = breadcrumb(region_trail(report.ref, view.year, view.peildatum))
     shown = view.shown_by(search, current_peildatum(), "cohort", "sinds")
     query: str | NoUpdate = no_update if shown else view.address("cohort", "sinds")
-    return gauges.region_gauges(report), region_heading(report), links, trail, query
+    found = published_view(runtime().db, view, current_viewer())[1]
+    heading = f"{region_heading(report)} · {heading_mark(found)}"
+    return gauges.region_gauges(report), heading, links, trail, query
 
 
 def update_region(

@@ -28,6 +28,7 @@ from callbacks import (
     overview,
     presentation,
     presenter,
+    publications,
     region,
     shell,
     signals,
@@ -245,6 +246,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         bottlenecks,
         narrative,
         signals,
+        publications,
     ):
         module.register(app)
     matrix.register(app)

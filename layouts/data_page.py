@@ -78,6 +78,15 @@ def page(max_bytes: int, viewer: Viewer, peildatum: dt.date | None = None) -> ht
             ),
             className="lead",
         ),
+        html.P(
+            [
+                html.I(className="bi bi-journal-check me-1", **aria(hidden="true")),
+                html.A(_("Publicaties"), href=with_language("/publicaties")),
+                " · ",
+                _("vastgelegde cijfers per vergadering en kwartaal, en wat late aanleveringen herzagen"),
+            ],
+            className="small",
+        ),
     ]
     if viewer.is_admin:
         parts.append(

@@ -204,3 +204,11 @@ SIGNAL_UNSEEN = "signal-unseen"  # the type of the "terugzetten" buttons' patter
 SIGNAL_NOTE = "signal-note"  # the type of the note fields' pattern ids
 SIGNALS_COUNT = "signals-count"
 REGION_SIGNALS = "region-signals"
+
+# Publicaties: the beheer form that publishes, the list, a snapshot's label and its revision causes.
+PUBLISH_DAY = "publish-day"
+PUBLISH_NAME = "publish-name"
+PUBLISH_BUTTON = "publish-button"
+PUBLISH_LIST = "publish-list"
+PUBLICATION_LABEL = "publication-label"
+REVISION_CAUSES = "revision-causes"

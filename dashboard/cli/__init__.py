@@ -19,6 +19,7 @@ from dashboard.cli import database as cli_db
 from dashboard.cli import digests as cli_digests
 from dashboard.cli import nl as cli_nl
 from dashboard.cli.organisation import organisatie
+from dashboard.cli.publication import publiceer
 from dashboard.cli.steering import stuurgroep
 from dashboard.cli.themes import thema
 from dashboard.data.delivery_states import DeliveryError
@@ -66,6 +67,7 @@ for command in (
     stuurgroep,
     thema,
     cli_digests.signalen,
+    publiceer,
 ):
     cli.add_command(command)
 cli_accounts.gebruiker.add_command(cli_digests.digest)
