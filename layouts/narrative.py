@@ -17,7 +17,7 @@ from dashboard.text.format import date as format_date
 from dashboard.text.format import moment
 from dashboard.text.markup import MAX_LENGTH, to_html
 from layouts import ids
-from layouts.a11y import aria
+from layouts.a11y import aria, scroll_region
 
 _KEY = re.compile(r"(na-sg-|sg-|)([0-9]{4}-T[1-3]|[0-9]{4}-[0-9]{2}-[0-9]{2})")
 # Empty rows the form offers beyond what is already written.
@@ -98,13 +98,16 @@ def story(narrative: Narrative | None, day: dt.date) -> list[Any]:
         head = [_("Actie"), _("Eigenaar"), _("Deadline"), _("Status"), _("Sinds")]
         parts += [
             html.H3(_("Acties"), className="h5"),
-            dbc.Table(
-                [
-                    html.Thead(html.Tr([html.Th(h, scope="col") for h in head])),
-                    html.Tbody([_action_row(a, day) for a in narrative.actions]),
-                ],
-                size="sm",
-                className="narrative-actions",
+            scroll_region(
+                dbc.Table(
+                    [
+                        html.Thead(html.Tr([html.Th(h, scope="col") for h in head])),
+                        html.Tbody([_action_row(a, day) for a in narrative.actions]),
+                    ],
+                    size="sm",
+                    className="narrative-actions",
+                ),
+                _("Acties"),
             ),
         ]
     for title, text in (
