@@ -25,8 +25,14 @@ SPARE_ROWS = 2
 
 
 def markup(source: str, className: str = "") -> html.Div:
-    """Narrative text rendered through the sanitiser."""
-    return html.Div(dcc.Markdown(to_html(source), dangerously_allow_html=True), className=className)
+    """Narrative text rendered through the sanitiser.
+
+    Marked as Dutch: a region writes its story in the monitor's working language, and an English
+    page says so, so that a screen reader reads it with Dutch pronunciation (WCAG 3.1.2).
+    """
+    return html.Div(
+        dcc.Markdown(to_html(source), dangerously_allow_html=True), className=className, lang="nl"
+    )
 
 
 def explanations(narrative: Narrative | None) -> list[dbc.Col]:
