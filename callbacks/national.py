@@ -13,6 +13,7 @@ from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.national import NationalReport, national_report
 from dashboard.reports.publication import heading_mark, published_view
+from dashboard.reports.snapshot_choice import follow
 from dashboard.reports.verdict import national_verdict
 from dashboard.reports.view import View
 from geodata import region_refs, tile_layout
@@ -35,7 +36,7 @@ from layouts.metric_specs import metric
 from layouts.tiles import national_tiles
 
 # Inputs whose change leaves the map's form (and so its geometry) as it is.
-VALUE_INPUTS = {ids.NATIONAL_METRIC, ids.NATIONAL_YEAR, ids.NATIONAL_PEILDATUM}
+VALUE_INPUTS = {ids.NATIONAL_METRIC, ids.NATIONAL_YEAR, ids.NATIONAL_PEILDATUM, ids.NATIONAL_PUBLICATION}
 
 
 def parse_view(**raw: object) -> View:
@@ -50,10 +51,13 @@ def _report(view: View) -> NationalReport:
 
 
 def update_national(
-    year_raw: str | None, peildatum_raw: str | None, since_raw: str | None = None
+    year_raw: str | None,
+    peildatum_raw: str | None,
+    since_raw: str | None = None,
+    publication_raw: str | None = None,
 ) -> tuple[list[Any], str, str]:
     """National tiles (with last year's figures, or those at an earlier peildatum), heading, verdict."""
-    view = parse_view(jaar=year_raw, peildatum=peildatum_raw, sinds=since_raw)
+    view = parse_view(jaar=year_raw, peildatum=peildatum_raw, sinds=since_raw, publicatie=publication_raw)
     _shown, found = published_view(runtime().db, view, current_viewer())
     report = _report(view)
     heading = f"{national.heading(report.summary)} · {heading_mark(found)}"
@@ -73,13 +77,16 @@ def update_map(
     year_raw: str | None,
     peildatum_raw: str | None,
     trigger: str | None,
+    publication_raw: str | None = None,
 ) -> tuple[go.Figure | Patch, Any, str]:
     """The map (a whole figure when its form changes, else only the new values), note and summary.
 
     Outflow of an immature cohort is not compared with the goal: the report's outflow rows are
     those of the latest mature cohort, and the legend says so (the same choice as the tile).
     """
-    view = parse_view(maat=metric_key, kaart=form, jaar=year_raw, peildatum=peildatum_raw)
+    view = parse_view(
+        maat=metric_key, kaart=form, jaar=year_raw, peildatum=peildatum_raw, publicatie=publication_raw
+    )
     report = _report(view)
     spec = metric(view.metric)
     frame, cohort = report.frame_for(spec.key), report.cohort_for(spec.key)
@@ -101,13 +108,17 @@ def update_ranking(
     peildatum_raw: str | None,
     highlight: str | None,
     narrow: bool | None = None,
+    publication_raw: str | None = None,
 ) -> tuple[go.Figure, str, object]:
     """The 35 regions ranked on the chosen metric, the chosen region marked; summary; download links."""
-    view = parse_view(maat=metric_key, jaar=year_raw, peildatum=peildatum_raw, regio=highlight)
+    view = parse_view(
+        maat=metric_key, jaar=year_raw, peildatum=peildatum_raw, regio=highlight, publicatie=publication_raw
+    )
     report = _report(view)
     spec = metric(view.metric)
     frame, cohort = report.frame_for(spec.key), report.cohort_for(spec.key)
-    links = export_links("regios", view.year, view.peildatum, _("de cijfers achter kaart en rangorde"))
+    what = _("de cijfers achter kaart en rangorde")
+    links = export_links("regios", view.year, view.peildatum, what, publication=view.publication)
     return (
         ranking_figure(frame, spec, view.region, cohort, on_screen(narrow), moved=report.movement(spec.key)),
         ranking_summary(frame, spec, view.region, cohort),
@@ -116,10 +127,13 @@ def update_ranking(
 
 
 def update_trend(
-    year_raw: str | None, peildatum_raw: str | None, narrow: bool | None = None
+    year_raw: str | None,
+    peildatum_raw: str | None,
+    narrow: bool | None = None,
+    publication_raw: str | None = None,
 ) -> tuple[go.Figure, str]:
     """Cumulative national starts per month for the year and the three before it, and a summary."""
-    report = _report(parse_view(jaar=year_raw, peildatum=peildatum_raw))
+    report = _report(parse_view(jaar=year_raw, peildatum=peildatum_raw, publicatie=publication_raw))
     target = report.summary.target_started
     return (
         trend_figure(report.monthly, report.year, report.peildatum, target, medium=on_screen(narrow)),
@@ -128,11 +142,19 @@ def update_trend(
 
 
 def _trend_with_links(
-    year_raw: str | None, peildatum_raw: str | None, narrow: bool | None = None
+    year_raw: str | None,
+    peildatum_raw: str | None,
+    narrow: bool | None = None,
+    publication_raw: str | None = None,
 ) -> tuple[go.Figure, str, object]:
-    view = parse_view(jaar=year_raw, peildatum=peildatum_raw)
-    figure, summary = update_trend(year_raw, peildatum_raw, narrow)
-    return figure, summary, export_links("trend", view.year, view.peildatum, _("de cijfers van de trend"))
+    view = parse_view(jaar=year_raw, peildatum=peildatum_raw, publicatie=publication_raw)
+    figure, summary = update_trend(year_raw, peildatum_raw, narrow, publication_raw)
+    what = _("de cijfers van de trend")
+    return (
+        figure,
+        summary,
+        export_links("trend", view.year, view.peildatum, what, publication=view.publication),
+    )
 
 
 def state_to_url(
@@ -142,12 +164,33 @@ def state_to_url(
     form: str | None,
     highlight: str | None,
     since_raw: str | None = None,
+    publication_raw: str | None = None,
 ) -> str:
     """The query string that reproduces the view."""
     view = parse_view(
-        jaar=year_raw, peildatum=peildatum_raw, maat=metric_key, kaart=form, regio=highlight, sinds=since_raw
+        jaar=year_raw,
+        peildatum=peildatum_raw,
+        maat=metric_key,
+        kaart=form,
+        regio=highlight,
+        sinds=since_raw,
+        publicatie=publication_raw,
     )
-    return view.query("maat", "kaart", "regio", "sinds")
+    return view.query("maat", "kaart", "regio", "sinds", "publicatie")
+
+
+def sync_publication(
+    publication_raw: str | None, peildatum_raw: str | None, year_raw: str | None
+) -> tuple[str | NoUpdate, str | NoUpdate, str | NoUpdate]:
+    """A chosen snapshot sets the peildatum and year; a typed peildatum sets the control to what it shows."""
+    view = parse_view(jaar=year_raw, peildatum=peildatum_raw, publicatie=publication_raw)
+    by_choice = ctx.triggered_id == ids.NATIONAL_PUBLICATION
+    day, value = follow(runtime().db, view, current_viewer(), current_peildatum(), by_choice)
+    return (
+        day.isoformat() if day.isoformat() != peildatum_raw else no_update,
+        str(day.year) if by_choice and str(day.year) != year_raw else no_update,
+        value if value != publication_raw else no_update,
+    )
 
 
 def region_link(highlight: str | None, year_raw: str | None, peildatum_raw: str | None = None) -> Any:
@@ -179,7 +222,8 @@ def open_region(
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
     year, peildatum = Input(ids.NATIONAL_YEAR, "value"), Input(ids.NATIONAL_PEILDATUM, "value")
-    # year, peildatum, comparison date -> tiles, heading, verdict sentence
+    chosen = Input(ids.NATIONAL_PUBLICATION, "value")
+    # year, peildatum, comparison date, publication -> tiles, heading, verdict sentence
     since = Input(ids.NATIONAL_SINCE, "value")
     app.callback(
         Output(ids.NATIONAL_TILES, "children"),
@@ -188,7 +232,19 @@ def register(app: Dash) -> None:
         year,
         peildatum,
         since,
+        chosen,
     )(cached_callback(update_national))
+
+    # publication <-> peildatum (one callback, so the two controls cannot chase each other); year
+    app.callback(
+        Output(ids.NATIONAL_PEILDATUM, "value"),
+        Output(ids.NATIONAL_YEAR, "value", allow_duplicate=True),
+        Output(ids.NATIONAL_PUBLICATION, "value"),
+        chosen,
+        peildatum,
+        State(ids.NATIONAL_YEAR, "value"),
+        prevent_initial_call=True,
+    )(sync_publication)
 
     # peildatum -> year choices (and the year, when it lay after the peildatum's year)
     app.callback(
@@ -202,8 +258,10 @@ def register(app: Dash) -> None:
     # metric, map form, year, peildatum -> map (Patch unless the form changed), fallback note, summary
     map_answer = cached_callback(update_map)  # the trigger is an argument: it decides Patch or figure
 
-    def _map(metric_key: str, form: str, year_raw: str, peildatum_raw: str) -> tuple[Any, Any, str]:
-        return map_answer(metric_key, form, year_raw, peildatum_raw, ctx.triggered_id)
+    def _map(
+        metric_key: str, form: str, year_raw: str, peildatum_raw: str, publication_raw: str
+    ) -> tuple[Any, Any, str]:
+        return map_answer(metric_key, form, year_raw, peildatum_raw, ctx.triggered_id, publication_raw)
 
     app.callback(
         Output(ids.NATIONAL_MAP, "figure"),
@@ -213,6 +271,7 @@ def register(app: Dash) -> None:
         Input(ids.NATIONAL_MAP_FORM, "value"),
         year,
         peildatum,
+        chosen,
     )(_map)
     # metric, year, peildatum, marked region -> ranking, its summary, download links
     app.callback(
@@ -224,6 +283,7 @@ def register(app: Dash) -> None:
         peildatum,
         Input(ids.NATIONAL_HIGHLIGHT, "value"),
         Input(ids.NARROW, "data"),
+        chosen,
     )(cached_callback(update_ranking))
     # year, peildatum, phone-sized screen -> trend and its summary
     app.callback(
@@ -233,6 +293,7 @@ def register(app: Dash) -> None:
         year,
         peildatum,
         Input(ids.NARROW, "data"),
+        chosen,
     )(cached_callback(_trend_with_links))
     # every control -> URL query, so a link reproduces the view
     app.callback(
@@ -243,6 +304,7 @@ def register(app: Dash) -> None:
         Input(ids.NATIONAL_MAP_FORM, "value"),
         Input(ids.NATIONAL_HIGHLIGHT, "value"),
         since,
+        chosen,
         prevent_initial_call="initial_duplicate",
     )(state_to_url)
     # marked region -> link to its page

@@ -12,8 +12,10 @@ from dashboard.data.narratives import narrative_for
 from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import runtime
 from dashboard.reports.national import national_report
+from dashboard.reports.publication import published_view, status_line
 from dashboard.reports.region import region_report
 from dashboard.reports.since import Comparison
+from dashboard.reports.view import View
 from dashboard.text.as_of import through
 from dashboard.text.changes import difference_phrase
 from layouts import ids
@@ -28,14 +30,15 @@ def show_from_store(stored: str | None) -> Show:
     return parse_show(parse_qs(stored.lstrip("?") if isinstance(stored, str) else ""))
 
 
-def _screen_body(step: Step, show: Show, window: Window) -> tuple[list[Any], str]:
+def _screen_body(step: Step, show: Show, window: Window, view: View | None = None) -> tuple[list[Any], str]:
     """The screen's content and what its changes compare with (the line under its title).
 
     Every screen shows a change: a region's since its own comparison day (by default its last
     stuurgroep), the national ones since the show's (by default the last national stuurgroep,
     else the same date a year earlier).
     """
-    view, db = show.view(current_viewer(), current_language()), runtime().db
+    db = runtime().db
+    view = view if view is not None else show.view(current_viewer(), current_language())
     if step.kind == "regio" and step.region is not None:
         report = region_report(db, view, step.region)
         # The narrative of the period the figures stand in, as the viewer may read it.
@@ -74,8 +77,13 @@ def draw_step(
     # Tiles and region gauges show cohort outflow, followed past the end of a past year.
     day = through(show.year, show.peildatum, outflow=shown.kind in ("tegels", "regio"))
     title = shown.title if shown.kind != "regio" else _("Regio {name}").format(name=shown.title)
-    content, compared = _screen_body(shown, show, window)
-    body = show_layout.screen(f"{title} · {show.year}", day, content, compared)
+    # Everyone but beheer is shown the snapshot standing at the peildatum, as on the pages.
+    view, found = published_view(
+        runtime().db, show.view(current_viewer(), current_language()), current_viewer()
+    )
+    content, compared = _screen_body(shown, show, window, view)
+    snapshot = status_line(found, show.peildatum)
+    body = show_layout.screen(f"{title} · {show.year}", day, content, compared, snapshot)
     total = str(len(steps))
     query = show.query(current)
     # Each step is a history entry (Back steps back), but the opening screen is not written twice.

@@ -19,6 +19,7 @@ from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.publication import heading_mark, published_view
 from dashboard.reports.region import RegionReport, region_report
+from dashboard.reports.snapshot_choice import follow
 from dashboard.reports.verdict import region_verdict
 from dashboard.reports.view import View
 from dashboard.text.changes import changes_sentence
@@ -41,6 +42,7 @@ def _view(
     peildatum_raw: str | None,
     cohort_raw: str | None,
     search: str | None = None,
+    publication_raw: str | None = None,
 ) -> View:
     # The comparison day has no control on the page: a chosen one (``?sinds=``) comes from the address.
     since = parse_qs((search or "").lstrip("?")).get("sinds")
@@ -50,6 +52,7 @@ def _view(
         "cohort": cohort_raw,
         "regio": code,
         "sinds": since,
+        "publicatie": publication_raw,
     }
     view = View.parse(query, current_peildatum(), current_viewer(), current_language())
     if view.region is None:
@@ -71,10 +74,11 @@ def _region_parts(view: View, report: RegionReport, search: str | None) -> Parts
         _("de cijfers van deze regio"),
         region=report.ref.code,
         cohort=view.cohort,
+        publication=view.publication,
     )
     trail = breadcrumb(region_trail(report.ref, view.year, view.peildatum))
-    shown = view.shown_by(search, current_peildatum(), "cohort", "sinds")
-    query: str | NoUpdate = no_update if shown else view.address("cohort", "sinds")
+    shown = view.shown_by(search, current_peildatum(), "cohort", "sinds", "publicatie")
+    query: str | NoUpdate = no_update if shown else view.address("cohort", "sinds", "publicatie")
     found = published_view(runtime().db, view, current_viewer())[1]
     heading = f"{region_heading(report)} · {heading_mark(found)}"
     return gauges.region_gauges(report), heading, links, trail, query
@@ -192,6 +196,7 @@ def update_region_page(
     cohort_raw: str | None = None,
     search: str | None = None,
     cohort_only: bool = False,
+    publication_raw: str | None = None,
 ) -> Parts:
     """Every part of the region page in one answer, in the order ``register`` declares the outputs.
 
@@ -199,7 +204,7 @@ def update_region_page(
     Dash's dispatch again, and the parts share one report anyway. When only the start cohort
     changed, the monthly progress and the meetings (which do not depend on it) stay as they are.
     """
-    view = _view(year_raw, code, peildatum_raw, cohort_raw, search)
+    view = _view(year_raw, code, peildatum_raw, cohort_raw, search, publication_raw)
     report = _report(view)
     monthly: Any = no_update if cohort_only else _monthly(view, report)
     cadence = (no_update,) * 4 if cohort_only else _cadence_parts(view, report)
@@ -216,6 +221,20 @@ def update_region_page(
     )
 
 
+def sync_publication(
+    publication_raw: str | None, peildatum_raw: str | None, year_raw: str | None, code: str | None
+) -> tuple[str | NoUpdate, str | NoUpdate, str | NoUpdate]:
+    """A chosen snapshot sets the peildatum and year; a typed peildatum sets the control to what it shows."""
+    view = _view(year_raw, code, peildatum_raw, None, None, publication_raw)
+    by_choice = ctx.triggered_id == ids.REGION_PUBLICATION
+    day, value = follow(runtime().db, view, current_viewer(), current_peildatum(), by_choice)
+    return (
+        day.isoformat() if day.isoformat() != peildatum_raw else no_update,
+        str(day.year) if by_choice and str(day.year) != year_raw else no_update,
+        value if value != publication_raw else no_update,
+    )
+
+
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
     page_answer = cached_callback(update_region_page)  # the trigger is an argument: it decides what is redone
@@ -225,10 +244,11 @@ def register(app: Dash) -> None:
         code: str | None,
         peildatum_raw: str | None,
         cohort_raw: str | None,
+        publication_raw: str | None,
         search: str | None,
     ) -> tuple[Any, ...]:
         cohort_only = set(ctx.triggered_prop_ids) == {f"{ids.REGION_COHORT}.value"}
-        return page_answer(year_raw, code, peildatum_raw, cohort_raw, search, cohort_only)
+        return page_answer(year_raw, code, peildatum_raw, cohort_raw, search, cohort_only, publication_raw)
 
     # year, peildatum, cohort -> gauges, heading, downloads, breadcrumb, URL; verdict; changes since the
     # last stuurgroep; region and national
@@ -261,6 +281,18 @@ def register(app: Dash) -> None:
         Input(ids.REGION_CODE, "data"),
         Input(ids.REGION_PEILDATUM, "value"),
         Input(ids.REGION_COHORT, "value"),
+        Input(ids.REGION_PUBLICATION, "value"),
         State(ids.URL, "search"),
         prevent_initial_call="initial_duplicate",
     )(_page)
+    # publication <-> peildatum (one callback, so the two controls cannot chase each other); year
+    app.callback(
+        Output(ids.REGION_PEILDATUM, "value"),
+        Output(ids.REGION_YEAR, "value"),
+        Output(ids.REGION_PUBLICATION, "value"),
+        Input(ids.REGION_PUBLICATION, "value"),
+        Input(ids.REGION_PEILDATUM, "value"),
+        State(ids.REGION_YEAR, "value"),
+        State(ids.REGION_CODE, "data"),
+        prevent_initial_call=True,
+    )(sync_publication)

@@ -103,3 +103,9 @@ def region_select(component_id: str, value: str | None) -> html.Div:
     options += [{"label": r.naam, "value": r.code} for r in region_refs()]
     select = dbc.Select(id=component_id, options=options, value=value or NO_REGION)
     return _labelled(_("Regio markeren"), component_id, select)
+
+
+def publication_select(component_id: str, options: list[dict[str, str]], value: str) -> html.Div:
+    """Which figures the page shows: a published snapshot, or the current (provisional) figures."""
+    select = dbc.Select(id=component_id, options=options, value=value, style={"maxWidth": "34rem"})
+    return _labelled(_("Cijfers"), component_id, select)

@@ -19,14 +19,17 @@ def export_links(
     what: str,
     region: str | None = None,
     cohort: int | None = None,
+    publication: int | None = None,
 ) -> html.P:
     """``Download de cijfers (CSV · XLSX)`` for ``view`` at this year and peildatum (one region or all).
 
     ``what`` names the figures in the current language (the caller translates it); ``cohort`` is
-    the start cohort whose outflow the page shows, so that the file shows the same one.
+    the start cohort whose outflow the page shows, so that the file shows the same one;
+    ``publication`` the snapshot the page shows, so that the file holds its figures too.
     """
     params = {"jaar": year, "peildatum": peildatum.isoformat()} | ({"regio": region} if region else {})
     params |= {"cohort": cohort} if cohort is not None else {}
+    params |= {"publicatie": publication} if publication is not None else {}
     # The language travels with the download, whatever the browser sends as Referer.
     query = urlencode(params | language_query())
     return html.P(

@@ -35,13 +35,16 @@ def described(graph: Any, summary_id: str, graph_id: str) -> html.Figure:
     )
 
 
-def page(view: View, latest: dt.date, form: str) -> html.Div:
+def page(
+    view: View, latest: dt.date, form: str, choice: tuple[list[dict[str, str]], str] = ([], "")
+) -> html.Div:
     """The page skeleton with its controls set from the view of the URL; callbacks fill the figures.
 
     Args:
         view: what the URL asks for (its problems are listed above the page).
         latest: the newest peildatum there is data for.
         form: the map form to start with (the tile map when no boundaries could be loaded).
+        choice: the options and value of the publication control (which figures are shown).
     """
     year, peildatum = view.year, view.peildatum
     return html.Div(
@@ -54,6 +57,8 @@ def page(view: View, latest: dt.date, form: str) -> html.Div:
             # A group, not a <form>: Enter in the date field must not submit and reload the page.
             html.Div(
                 [
+                    # A snapshot sets the peildatum (and a peildatum the snapshot): one callback keeps step.
+                    controls.publication_select(ids.NATIONAL_PUBLICATION, *choice),
                     # Years after the peildatum's have nothing to show; a callback follows the peildatum.
                     controls.year_select(ids.NATIONAL_YEAR, year, peildatum.year),
                     controls.peildatum_input(ids.NATIONAL_PEILDATUM, peildatum, latest),

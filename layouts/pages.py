@@ -14,7 +14,9 @@ from dashboard.data.themes import theme_rows
 from dashboard.i18n import N_, _, current_language
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.bottlenecks import parse_filter
+from dashboard.reports.publication import published_view
 from dashboard.reports.revision import revision
+from dashboard.reports.snapshot_choice import choices, chosen_value, opening_view
 from dashboard.reports.view import View
 from geodata import RegionRef, region_refs
 from layouts import (
@@ -37,13 +39,21 @@ TITLE = "Hoofdzaak Werk Monitor"
 
 # Page layouts receive the URL's query parameters (a repeated key as a list), so a link
 # reproduces the view; each parses its View from them and lists what it could not use.
+def _opening(view: View) -> tuple[View, tuple[list[dict[str, str]], str]]:
+    # Everyone but beheer opens at the latest publication; the control names the figures shown.
+    db, viewer = runtime().db, current_viewer()
+    view = opening_view(db, view, viewer)
+    found = published_view(db, view, viewer)[1]
+    return view, (choices(db, viewer), chosen_value(found))
+
+
 def national_page(**query: object) -> html.Div:
     """Landelijk, with every control taken from the URL."""
     latest = current_peildatum()
-    view = View.parse(query, latest)
+    view, choice = _opening(View.parse(query, latest, current_viewer()))
     # Without boundaries there is only the tile map: its control says so from the start.
     form = view.map_form if runtime().boundaries is not None else TILES
-    return national.page(view, latest, form)
+    return national.page(view, latest, form, choice)
 
 
 def regions_page(zoek: object = None, **query: object) -> html.Div:
@@ -77,8 +87,9 @@ def region_page(code: str | None = None, **query: object) -> html.Div:
     ref = _region(view.region) if isinstance(code, str) else None
     if ref is None:
         return region.not_found(code if isinstance(code, str) else "")
+    view, choice = _opening(view)
     open_ = current_viewer().sees_organisations(ref.code)
-    return region.page(ref, view.year, view.peildatum, latest, view.cohort, open_, view.problems)
+    return region.page(ref, view.year, view.peildatum, latest, view.cohort, open_, view.problems, choice)
 
 
 def organisation_page(code: str | None = None, org: str | None = None, **query: object) -> html.Div:

@@ -204,17 +204,22 @@ def page(**query: Any) -> html.Div:
     )
 
 
-def screen(title: str, day: str, body: list[Any], compared: str = "") -> html.Section:
+def screen(title: str, day: str, body: list[Any], compared: str = "", snapshot: str = "") -> html.Section:
     """A screen: its title with the day its figures stand on (``as_of.through``), then its content.
 
     ``compared`` names what the screen's changes compare with (``verschil sinds 15 september
     2026``, ``text.changes.difference_phrase``); empty for a screen without a comparison.
+    ``snapshot`` names the figures (``publication.status_line``: published when, or provisional),
+    on the same line so the screen's content keeps its height.
     """
     as_of = _("Cijfers t/m {date}").format(date=day)
     if compared:
         as_of += " · " + compared
+    line: list[Any] = [as_of]
+    if snapshot:
+        line += [" · ", html.Span(snapshot, className="presentation-snapshot", id=ids.PRESENTATION_SNAPSHOT)]
     return html.Section(
-        [html.H1(title, className="presentation-title"), html.P(as_of, className="presentation-date"), *body]
+        [html.H1(title, className="presentation-title"), html.P(line, className="presentation-date"), *body]
     )
 
 

@@ -121,11 +121,13 @@ def page(
     cohort: int,
     organisations_open: bool = True,
     problems: Sequence[object] = (),
+    choice: tuple[list[dict[str, str]], str] = ([], ""),
 ) -> html.Div:
     """The page skeleton with its controls set from the URL; callbacks fill the parts.
 
     ``organisations_open`` is False for a viewer who sees this region at region level only;
-    ``problems`` says what in the address could not be used.
+    ``problems`` says what in the address could not be used; ``choice`` holds the options and
+    value of the publication control (which figures are shown).
     """
     return html.Div(
         [
@@ -146,6 +148,7 @@ def page(
             dcc.Store(id=ids.REGION_CODE, data=region.code),
             html.Div(
                 [
+                    controls.publication_select(ids.REGION_PUBLICATION, *choice),
                     controls.year_select(ids.REGION_YEAR, year, latest.year),
                     controls.peildatum_input(ids.REGION_PEILDATUM, peildatum, latest),
                     cohort_select(ids.REGION_COHORT, cohort, latest.year),

@@ -14,7 +14,8 @@ from dashboard.documents.spreadsheets import MEDIA, as_file
 from dashboard.documents.tables import TABLES
 from dashboard.i18n import N_, LazyText, _, current_language, with_language
 from dashboard.importing.rules import SCHEMAS
-from dashboard.infra.runtime import current_peildatum
+from dashboard.infra.runtime import current_peildatum, runtime
+from dashboard.reports.snapshot_choice import export_line
 from dashboard.reports.view import View
 from dashboard.rules import domain
 from dashboard.rules.metrics import effective_date, followed_until
@@ -114,13 +115,19 @@ def export(kind: str, extension: str) -> Response:
     )
     if view.rejected:
         return _refused(view)
-    frame = TABLES[kind](view)
+    # Figures per organisation stand on the published moment, and the name says which.
+    day = moment_for(current_viewer(), view.peildatum) if kind == "organisaties" else view.peildatum
+    shown, line = export_line(runtime().db, kind, view, current_viewer(), day)
+    frame = TABLES[kind](shown)
     # The trend and the import log have no rows per region: they stay whole and say so in the name.
     region = view.region if "code" in frame.columns else None
     if region is not None:
         frame = frame[frame["code"] == region]
-    # Figures per organisation stand on the published moment, and the name says which.
-    day = moment_for(current_viewer(), view.peildatum) if kind == "organisaties" else view.peildatum
+    if kind != "importlog":
+        # Which snapshot the figures are, as a last column: a line above the header would make the
+        # CSV no longer one table (Excel's import and pandas read the first line as the header),
+        # and a column keeps each row saying where it comes from when rows are copied elsewhere.
+        frame = frame.assign(publicatie=line)
     return as_file(frame, export_name(kind, view.year, day, region), extension)
 
 

@@ -121,16 +121,20 @@ def provisional_label(peildatum: dt.date) -> str:
 def published_view(db: Database, view: View, viewer: Viewer) -> tuple[View, PublicationRef | None]:
     """The view as ``viewer`` is shown it, with the snapshot it reads (None: live figures).
 
-    Everyone but ``beheer`` sees the snapshot standing at the peildatum (or the one chosen with
-    ``?publicatie=``, when it is of that peildatum); ``beheer`` always sees the current data.
+    A snapshot chosen with ``?publicatie=`` counts when it was not withdrawn and holds this view
+    (its peildatum, year and default cohort). Without one, everyone but ``beheer`` sees the
+    snapshot standing at the peildatum; ``beheer`` sees the current data unless it chose one.
     """
-    if viewer.is_admin:
-        return view, None
     chosen = None if view.publication is None else snapshots.publication(db, view.publication)
-    found = chosen if chosen is not None else snapshots.current_at(db, view.peildatum)
-    if found is None or found.peildatum != view.peildatum:
+    if chosen is not None and (chosen.withdrawn or chosen.peildatum != view.peildatum):
+        chosen = None  # a withdrawn or other day's snapshot gives no figures here
+    if chosen is None and not viewer.is_admin:
+        chosen = snapshots.current_at(db, view.peildatum)
+    stored = snapshot_view(view.peildatum)
+    if chosen is None or (view.year, view.cohort) != (stored.year, stored.cohort):
+        # Another year or cohort than the snapshot holds is worked out live, and called provisional.
         return view.but(publication=None), None
-    return view.but(publication=found.id), found
+    return view.but(publication=chosen.id), chosen
 
 
 def status_line(found: PublicationRef | None, peildatum: dt.date) -> str:

@@ -28,6 +28,8 @@ DEFAULT_METRIC = "doel"
 MAP_FORMS = ("geo", "tegel")
 DEFAULT_MAP_FORM = "geo"
 LANGUAGES = ("nl", "en")
+# ``?publicatie=actueel``: the current (provisional) figures instead of a snapshot.
+LIVE = "actueel"
 
 
 def _first(raw: object) -> object:
@@ -58,6 +60,9 @@ class View:
         rejected: the URL keys of those values (``peildatum``, ``jaar``, ``regio``), for an output
             that refuses a view instead of showing the default (a download has no page to say so).
         publication: the snapshot asked for (``?publicatie=ID``), or None for the default.
+        live: the reader asked for the current figures (``?publicatie=actueel``), not a snapshot.
+        dated: whether the URL named the peildatum (without it, a reader who is not ``beheer``
+            opens at the latest publication).
     """
 
     year: int
@@ -74,6 +79,8 @@ class View:
     problems: tuple[LazyText, ...] = field(default=(), compare=False)
     rejected: tuple[str, ...] = field(default=(), compare=False)
     publication: int | None = None
+    live: bool = False
+    dated: bool = field(default=False, compare=False)
 
     @classmethod
     def parse(
@@ -158,6 +165,15 @@ class View:
                     waarde=str(raw_since)[:20],
                 )
             )
+        raw_publication = value("publicatie")
+        publication = params.parse_organisation(raw_publication)
+        if raw_publication not in (None, "", LIVE) and publication is None:
+            problems.append(
+                LazyText(
+                    N_("'{waarde}' is geen publicatie; getoond: de standaardcijfers."),
+                    waarde=str(raw_publication)[:20],
+                )
+            )
         return cls(
             year=year,
             peildatum=peildatum,
@@ -173,7 +189,9 @@ class View:
             problems=tuple(problems),
             rejected=tuple(rejected),
             # A snapshot number only: whether it exists and may be shown is the report's to check.
-            publication=params.parse_organisation(value("publicatie")),
+            publication=publication,
+            live=raw_publication == LIVE,
+            dated=raw_day not in (None, "") and "peildatum" not in rejected,
         )
 
     @property
@@ -211,7 +229,7 @@ class View:
             "regio": self.region,
             "organisatie": self.organisation,
             "sinds": self.since.isoformat() if self.since else None,
-            "publicatie": self.publication,
+            "publicatie": LIVE if self.live else self.publication,
         }
         for key, item in optional.items():
             if item is not None and key in keys:
