@@ -62,7 +62,11 @@ def _page(client: Any, path: str, search: str = "") -> dict[str, Any]:
 
 
 def _heading(client: Any, day: str, chosen: str) -> str:
-    values = {"national-year.value": "2026", "national-peildatum.value": day, "national-publication.value": chosen}
+    values = {
+        "national-year.value": "2026",
+        "national-peildatum.value": day,
+        "national-publication.value": chosen,
+    }
     answer = json.loads(forge(client, "national-heading.children", values).get_data(as_text=True))
     return answer["response"]["national-heading"]["children"]
 
@@ -102,7 +106,9 @@ def test_landelijk_opens_at_the_published_figures_and_beheer_at_the_live_ones(kn
     page = _page(admin, "/")
     assert _control(page, "national-peildatum")["value"] == TODAY.isoformat()
     assert _control(page, "national-publication")["value"] == "actueel"
-    assert "Actuele cijfers (voorlopig)" in [o["label"] for o in _control(page, "national-publication")["options"]]
+    assert "Actuele cijfers (voorlopig)" in [
+        o["label"] for o in _control(page, "national-publication")["options"]
+    ]
     assert "voorlopig" in _heading(admin, TODAY.isoformat(), "actueel")
     live = _regions(admin, f"jaar=2026&peildatum={TODAY.isoformat()}")
     assert _starts(live) == 10
@@ -131,7 +137,10 @@ def test_a_withdrawn_or_unknown_publication_gives_a_dutch_message_and_none_of_it
         text = json.dumps(_page(national, "/", f"?publicatie={asked}"), ensure_ascii=False)
         assert f"Publicatie {asked} bestaat niet of is ingetrokken" in text
         # No snapshot left: the page opens at the latest data day, live and provisional.
-        assert _control(_page(national, "/", f"?publicatie={asked}"), "national-peildatum")["value"] == TODAY.isoformat()
+        assert (
+            _control(_page(national, "/", f"?publicatie={asked}"), "national-peildatum")["value"]
+            == TODAY.isoformat()
+        )
         assert "voorlopig" in _heading(national, "2026-06-30", str(asked))
         forged = _regions(national, f"jaar=2026&peildatum=2026-06-30&publicatie={asked}")
         assert _starts(forged) == 7  # the current figures of 30 June, not the withdrawn 4
