@@ -46,6 +46,8 @@ from dashboard.infra.db import Database, DatabaseError
 from dashboard.infra.db_errors import database_message, database_problem
 from dashboard.infra.runtime import EXTENSION, Runtime
 from dashboard.infra.security import init_security_headers
+from dashboard.jobs import web as job_web
+from dashboard.jobs.queue import Jobs
 from geodata.boundaries import BoundaryError, load_boundaries
 from layouts.pages import register_pages
 from layouts.shell import shell as shell_layout
@@ -221,6 +223,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.register_blueprint(downloads.blueprint)
     server.register_blueprint(health.blueprint)
     server.register_blueprint(meeting_pack.blueprint)
+    server.register_blueprint(job_web.blueprint)
+    # Meeting packs and imports run as background jobs (Celery workers, or a pool in this process).
+    runtime.extras[job_web.JOBS_KEY] = jobs = Jobs(server, db, settings)
+    jobs.register("vergaderstuk", meeting_pack.pack_job)
     server.register_error_handler(500, _server_error)
     server.register_error_handler(404, _not_found)
     server.register_error_handler(DBAPIError, _database_error)

@@ -1,0 +1,217 @@
+"""The rows of background jobs: create or share one, report progress, finish, fail, stop.
+
+Every state change is one short transaction, so a worker on another machine and every web process
+see the same job; ``actief`` (unique while a job waits or runs) makes sharing a job race-free.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from dashboard.data.job_models import Job
+from dashboard.infra import clock
+from dashboard.infra.db import Database
+
+ACTIVE = ("wachtend", "bezig")
+# A running job whose worker stopped beating this long ago has lost its worker.
+INTERRUPTED = "onderbroken"
+
+
+@dataclass(frozen=True)
+class JobState:
+    """What a page needs to show a job: its state and progress, never its file."""
+
+    id: str
+    soort: str
+    toestand: str
+    stap: int
+    totaal: int
+    eenheid: str
+    fout: str
+    bestandsnaam: str
+    uitkomst: str
+    lezer: str
+    argumenten: str
+    taal: str
+    has_result: bool
+
+    @property
+    def active(self) -> bool:
+        """Waiting for a worker or running."""
+        return self.toestand in ACTIVE
+
+
+def _state(job: Job, has_result: bool) -> JobState:
+    return JobState(
+        job.id,
+        job.soort,
+        job.toestand,
+        job.stap,
+        job.totaal,
+        job.eenheid,
+        job.fout,
+        job.bestandsnaam,
+        job.uitkomst,
+        job.lezer,
+        job.argumenten,
+        job.taal,
+        has_result,
+    )
+
+
+def expire_stale(db: Database, seconds: float) -> int:
+    """Mark running jobs without a heartbeat for ``seconds`` as failed; how many there were."""
+    limit = clock.utc_now() - dt.timedelta(seconds=seconds)
+    with db.transaction() as session:
+        done = session.execute(
+            update(Job)
+            .where(Job.toestand == "bezig", Job.bijgewerkt < limit)
+            .values(toestand="mislukt", fout=INTERRUPTED, actief=None, invoer=None)
+        )
+    return int(done.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def create(
+    db: Database,
+    key: str,
+    kind: str,
+    arguments: str,
+    reader: str,
+    language: str,
+    data: bytes | None = None,
+    reuse_finished: bool = True,
+) -> tuple[str, bool]:
+    """A new waiting job for ``key``, or the one already waiting, running or (with
+    ``reuse_finished``) finished with its file; returns its id and whether it is new."""
+    if reuse_finished:
+        with db.engine.connect() as connection:
+            done = connection.scalar(
+                select(Job.id)
+                .where(Job.sleutel == key, Job.toestand == "klaar", Job.resultaat.is_not(None))
+                .order_by(Job.gemaakt.desc())
+                .limit(1)
+            )
+        if done is not None:
+            return str(done), False
+    now = clock.utc_now()
+    job = Job(
+        id=uuid.uuid4().hex,
+        sleutel=key,
+        actief=key,
+        soort=kind,
+        argumenten=arguments,
+        lezer=reader,
+        taal=language,
+        toestand="wachtend",
+        stap=0,
+        totaal=0,
+        eenheid="",
+        stoppen=False,
+        fout="",
+        invoer=data,
+        bestandsnaam="",
+        uitkomst="",
+        gemaakt=now,
+        bijgewerkt=now,
+    )
+    try:
+        with db.transaction() as session:
+            session.add(job)
+    except IntegrityError:
+        # Another request for the same work got in first: share its job.
+        with db.engine.connect() as connection:
+            found = connection.scalar(select(Job.id).where(Job.actief == key))
+        if found is None:  # it finished in between; try once more
+            return create(db, key, kind, arguments, reader, language, data, reuse_finished)
+        return str(found), False
+    return job.id, True
+
+
+def get(db: Database, job_id: str) -> JobState | None:
+    """The job's state, or None for an unknown id."""
+    with db.sessions() as session:
+        job = session.get(Job, job_id)
+        if job is None:
+            return None
+        has = session.scalar(select(Job.resultaat.is_not(None)).where(Job.id == job_id))
+        return _state(job, bool(has))
+
+
+def claim(db: Database, job_id: str) -> bool:
+    """Start a waiting job; False when it was stopped (or taken) before a worker reached it."""
+    with db.transaction() as session:
+        done = session.execute(
+            update(Job)
+            .where(Job.id == job_id, Job.toestand == "wachtend", Job.stoppen.is_(False))
+            .values(toestand="bezig", bijgewerkt=clock.utc_now())
+        )
+    return bool(done.rowcount)  # type: ignore[attr-defined]
+
+
+def beat(
+    db: Database, job_id: str, step: int | None = None, total: int | None = None, unit: str = ""
+) -> bool:
+    """The worker is alive (and at ``step`` of ``total``); True when a stop was asked for."""
+    values: dict[str, object] = {"bijgewerkt": clock.utc_now()}
+    if step is not None:
+        values |= {"stap": step, "totaal": total or 0, "eenheid": unit}
+    with db.transaction() as session:
+        session.execute(update(Job).where(Job.id == job_id, Job.toestand == "bezig").values(**values))
+        return bool(session.scalar(select(Job.stoppen).where(Job.id == job_id)))
+
+
+def input_of(db: Database, job_id: str) -> bytes | None:
+    """The file a job works on (an upload), while it waits or runs."""
+    with db.engine.connect() as connection:
+        return connection.scalar(select(Job.invoer).where(Job.id == job_id))
+
+
+def result_of(db: Database, job_id: str) -> tuple[bytes, str] | None:
+    """A finished job's file and its name."""
+    with db.engine.connect() as connection:
+        row = connection.execute(
+            select(Job.resultaat, Job.bestandsnaam).where(Job.id == job_id, Job.toestand == "klaar")
+        ).first()
+    return (row[0], row[1]) if row is not None and row[0] is not None else None
+
+
+def _end(db: Database, job_id: str, **values: object) -> None:
+    # The upload is dropped with the end of its job: no copy of a delivery outlives its import.
+    with db.transaction() as session:
+        session.execute(
+            update(Job)
+            .where(Job.id == job_id)
+            .values(actief=None, invoer=None, bijgewerkt=clock.utc_now(), **values)
+        )
+
+
+def finish(db: Database, job_id: str, result: bytes | None, file_name: str, outcome: str) -> None:
+    """The job is done: its file (if any) and its outcome."""
+    _end(db, job_id, toestand="klaar", resultaat=result, bestandsnaam=file_name, uitkomst=outcome)
+
+
+def fail(db: Database, job_id: str, reason: str) -> None:
+    """The job failed; ``reason`` is a Dutch message id, worded when shown."""
+    _end(db, job_id, toestand="mislukt", fout=reason)
+
+
+def stopped(db: Database, job_id: str) -> None:
+    """The job stopped on request, leaving nothing behind."""
+    _end(db, job_id, toestand="gestopt")
+
+
+def request_stop(db: Database, job_id: str) -> None:
+    """Ask the job to stop; a job still waiting stops at once."""
+    with db.transaction() as session:
+        session.execute(update(Job).where(Job.id == job_id).values(stoppen=True))
+    with db.transaction() as session:
+        session.execute(
+            update(Job)
+            .where(Job.id == job_id, Job.toestand == "wachtend")
+            .values(toestand="gestopt", actief=None, invoer=None)
+        )

@@ -1,0 +1,126 @@
+"""Start, share, follow and stop background jobs.
+
+With a broker (``HZW_CELERY_BROKER``, or else ``HZW_REDIS_URL``) a job goes to Celery, and any
+number of workers on any number of machines take jobs from it; without one (``make run`` on
+SQLite), or with ``HZW_CELERY_BROKER=lokaal``, a small pool in the web process runs the same
+function, so one command still does everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from celery import Celery
+from flask import Flask
+
+from dashboard.auth.viewer import Viewer
+from dashboard.data import jobs as rows
+from dashboard.infra.config import Settings
+from dashboard.infra.db import Database
+from dashboard.jobs.runner import JobFunction, reader_text, run_job
+
+LOCAL = "lokaal"
+TASK = "hzw.job"
+
+
+def broker_url(settings: Settings) -> str:
+    """The Celery broker in force, or empty for the embedded pool."""
+    chosen = settings.celery_broker or settings.redis_url
+    return "" if chosen == LOCAL else chosen
+
+
+def make_celery(broker: str, jobs: Jobs) -> Celery:
+    """The Celery app of the monitor with its one task: run a job by id."""
+    celery = Celery("hzw", broker=broker)
+    celery.conf.update(
+        task_default_queue="hzw",
+        # One job at a time per worker process: a long pack must not hold a second one back.
+        worker_prefetch_multiplier=1,
+        task_ignore_result=True,
+        broker_connection_retry_on_startup=True,
+        # A job whose worker dies is not handed out again behind the reader's back: the page
+        # says it failed (its heartbeat stopped) and the reader chooses to retry.
+        task_acks_late=False,
+    )
+
+    @celery.task(name=TASK)
+    def run(job_id: str) -> str:
+        return jobs.run(job_id)
+
+    return celery
+
+
+class Jobs:
+    """The job service of one app: knows the job functions and where jobs run."""
+
+    def __init__(self, server: Flask, db: Database, settings: Settings) -> None:
+        self.server, self.db, self.settings = server, db, settings
+        self.functions: dict[str, JobFunction] = {}
+        broker = broker_url(settings)
+        self.celery: Celery | None = make_celery(broker, self) if broker else None
+        self._pool: ThreadPoolExecutor | None = None
+
+    def register(self, kind: str, function: JobFunction) -> None:
+        """Let jobs of ``kind`` run ``function``."""
+        self.functions[kind] = function
+
+    @property
+    def beat_seconds(self) -> float:
+        # Several beats fit in the time after which a silent job counts as interrupted.
+        return max(0.2, self.settings.job_stale_seconds / 5)
+
+    def run(self, job_id: str) -> str:
+        """Run one job here and now (a worker's task, or the embedded pool's)."""
+        return run_job(self.server, self.db, job_id, self.functions, self.beat_seconds)
+
+    def submit(
+        self,
+        kind: str,
+        arguments: dict[str, Any],
+        viewer: Viewer,
+        language: str,
+        version: str = "",
+        data: bytes | None = None,
+        share: bool = True,
+    ) -> tuple[str, bool]:
+        """Start a job, or join the one already doing this work; its id and whether it is new.
+
+        Shared jobs are keyed by kind, arguments, data version, the reader's scope and language:
+        two readers who would get the same file share one job.
+        """
+        reader = reader_text(viewer)
+        text = json.dumps(arguments, sort_keys=True)
+        basis = [kind, text, version, reader, language] + ([] if share else [uuid.uuid4().hex])
+        key = hashlib.sha256("\x1f".join(basis).encode()).hexdigest()
+        rows.expire_stale(self.db, self.settings.job_stale_seconds)
+        job_id, new = rows.create(self.db, key, kind, text, reader, language, data, reuse_finished=share)
+        if new:
+            self._dispatch(job_id)
+        return job_id, new
+
+    def _dispatch(self, job_id: str) -> None:
+        if self.celery is not None:
+            self.celery.send_task(TASK, args=[job_id])
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(
+                max_workers=self.settings.job_threads, thread_name_prefix="hzw-job"
+            )
+        self._pool.submit(self.run, job_id)
+
+    def state(self, job_id: str) -> rows.JobState | None:
+        """The job's state now (a running job whose worker went silent counts as failed)."""
+        rows.expire_stale(self.db, self.settings.job_stale_seconds)
+        return rows.get(self.db, job_id)
+
+    def stop(self, job_id: str) -> None:
+        """Ask the job to stop."""
+        rows.request_stop(self.db, job_id)
+
+    def result(self, job_id: str) -> tuple[bytes, str] | None:
+        """A finished job's file."""
+        return rows.result_of(self.db, job_id)
