@@ -38,6 +38,7 @@ from dashboard.auth.web import init_auth
 from dashboard.data.access import NoAccess
 from dashboard.documents import downloads
 from dashboard.i18n import N_, _, current_language, with_language
+from dashboard.importing import job as import_job
 from dashboard.infra import health, plotly_bundle
 from dashboard.infra.cache import cache
 from dashboard.infra.callback_guard import init_callback_guard
@@ -227,6 +228,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     # Meeting packs and imports run as background jobs (Celery workers, or a pool in this process).
     runtime.extras[job_web.JOBS_KEY] = jobs = Jobs(server, db, settings)
     jobs.register("vergaderstuk", meeting_pack.pack_job)
+    jobs.register(import_job.KIND, import_job.import_job)
     server.register_error_handler(500, _server_error)
     server.register_error_handler(404, _not_found)
     server.register_error_handler(DBAPIError, _database_error)

@@ -47,7 +47,9 @@ def jobs(app):
 
     service.register("proef", counting)
     service.gate, service.seen = gate, seen
-    return service
+    yield service
+    gate.set()
+    service.shutdown()
 
 
 def test_a_job_reports_its_steps_and_ends_with_its_file(jobs):

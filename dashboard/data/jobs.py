@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from dashboard.data.job_models import Job
 from dashboard.infra import clock
 from dashboard.infra.db import Database
 
 ACTIVE = ("wachtend", "bezig")
+# Progress is worth a short wait, not more: on SQLite a long import holds the one write lock, and
+# its own progress must not wait for it (the page then shows the last step it could write).
+PROGRESS_WAIT = 0.3
 # A running job whose worker stopped beating this long ago has lost its worker.
 INTERRUPTED = "onderbroken"
 
@@ -64,16 +68,22 @@ def _state(job: Job, has_result: bool) -> JobState:
     )
 
 
-def expire_stale(db: Database, seconds: float) -> int:
-    """Mark running jobs without a heartbeat for ``seconds`` as failed; how many there were."""
+def expire_stale(db: Database, seconds: float, running_here: Collection[str] = ()) -> int:
+    """Mark running jobs without a heartbeat for ``seconds`` as failed; how many there were.
+
+    ``running_here`` are jobs this process runs itself: alive whatever their heartbeat says.
+    """
     limit = clock.utc_now() - dt.timedelta(seconds=seconds)
-    with db.transaction() as session:
-        done = session.execute(
-            update(Job)
-            .where(Job.toestand == "bezig", Job.bijgewerkt < limit)
-            .values(toestand="mislukt", fout=INTERRUPTED, actief=None, invoer=None)
-        )
-    return int(done.rowcount or 0)  # type: ignore[attr-defined]
+    try:
+        with db.brief_transaction(PROGRESS_WAIT) as connection:
+            done = connection.execute(
+                update(Job)
+                .where(Job.toestand == "bezig", Job.bijgewerkt < limit, Job.id.not_in(list(running_here)))
+                .values(toestand="mislukt", fout=INTERRUPTED, actief=None, invoer=None)
+            )
+    except DBAPIError:
+        return 0  # a writer holds the database; the next look expires them
+    return int(done.rowcount or 0)
 
 
 def create(
@@ -86,8 +96,10 @@ def create(
     data: bytes | None = None,
     reuse_finished: bool = True,
 ) -> tuple[str, bool]:
-    """A new waiting job for ``key``, or the one already waiting, running or (with
-    ``reuse_finished``) finished with its file; returns its id and whether it is new."""
+    """A new waiting job for ``key``, or the one already doing (or done with) that work.
+
+    Returns its id and whether it is new; a finished job counts only with ``reuse_finished``.
+    """
     if reuse_finished:
         with db.engine.connect() as connection:
             done = connection.scalar(
@@ -160,9 +172,13 @@ def beat(
     values: dict[str, object] = {"bijgewerkt": clock.utc_now()}
     if step is not None:
         values |= {"stap": step, "totaal": total or 0, "eenheid": unit}
-    with db.transaction() as session:
-        session.execute(update(Job).where(Job.id == job_id, Job.toestand == "bezig").values(**values))
-        return bool(session.scalar(select(Job.stoppen).where(Job.id == job_id)))
+    try:
+        with db.brief_transaction(PROGRESS_WAIT) as connection:
+            connection.execute(update(Job).where(Job.id == job_id, Job.toestand == "bezig").values(**values))
+    except DBAPIError:
+        pass  # see PROGRESS_WAIT; the stop is still read below (WAL lets readers past a writer)
+    with db.engine.connect() as connection:
+        return bool(connection.scalar(select(Job.stoppen).where(Job.id == job_id)))
 
 
 def input_of(db: Database, job_id: str) -> bytes | None:
@@ -205,13 +221,16 @@ def stopped(db: Database, job_id: str) -> None:
     _end(db, job_id, toestand="gestopt")
 
 
-def request_stop(db: Database, job_id: str) -> None:
-    """Ask the job to stop; a job still waiting stops at once."""
-    with db.transaction() as session:
-        session.execute(update(Job).where(Job.id == job_id).values(stoppen=True))
-    with db.transaction() as session:
-        session.execute(
-            update(Job)
-            .where(Job.id == job_id, Job.toestand == "wachtend")
-            .values(toestand="gestopt", actief=None, invoer=None)
-        )
+def request_stop(db: Database, job_id: str) -> bool:
+    """Ask the job to stop (a job still waiting stops at once); False when the database was busy."""
+    try:
+        with db.brief_transaction(PROGRESS_WAIT * 5) as connection:
+            connection.execute(update(Job).where(Job.id == job_id).values(stoppen=True))
+            connection.execute(
+                update(Job)
+                .where(Job.id == job_id, Job.toestand == "wachtend")
+                .values(toestand="gestopt", actief=None, invoer=None)
+            )
+    except DBAPIError:
+        return False
+    return True

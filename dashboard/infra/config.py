@@ -195,7 +195,8 @@ def load_settings(
     if settings.job_threads < 1 or settings.job_stale_seconds < 1 or settings.pack_days_before < 0:
         raise ConfigError(
             N_(
-                "HZW_JOB_THREADS en HZW_JOB_STALE_SECONDS moeten minstens 1 zijn, HZW_PACK_DAYS_BEFORE niet negatief."
+                "HZW_JOB_THREADS en HZW_JOB_STALE_SECONDS moeten minstens 1 zijn, "
+                "HZW_PACK_DAYS_BEFORE mag niet negatief zijn."
             )
         )
     if settings.oidc_issuer and not settings.oidc_client_id:

@@ -40,7 +40,13 @@ class JobContext:
     data: bytes | None = None
     stop_asked: bool = False
     _written: float = 0.0
+    # The embedded pool follows its own jobs in memory too: on SQLite an import holds the write
+    # lock, so neither its progress nor a stop can reach the job's row until it commits.
     on_step: Callable[[int, int, str], None] | None = None
+    stop_here: Callable[[], bool] | None = None
+
+    def _stop_asked_here(self) -> bool:
+        return self.stop_here is not None and self.stop_here()
 
     def progress(self, step: int, total: int, unit: str) -> None:
         """At ``step`` of ``total`` ``unit`` (``figuur``, ``rij``, …); raises JobStopped on request."""
@@ -50,11 +56,11 @@ class JobContext:
             self.stop_asked = rows.beat(self.db, self.job_id, step, total, unit) or self.stop_asked
             if self.on_step is not None:
                 self.on_step(step, total, unit)
-        if self.stop_asked:
+        if self.stop_asked or self._stop_asked_here():
             raise JobStopped
 
     def check(self) -> None:
         """Raise JobStopped when a stop was asked for; asks the database, not a cached answer."""
         self.stop_asked = rows.beat(self.db, self.job_id) or self.stop_asked
-        if self.stop_asked:
+        if self.stop_asked or self._stop_asked_here():
             raise JobStopped

@@ -12,6 +12,7 @@ import hashlib
 import json
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 from celery import Celery
@@ -21,6 +22,7 @@ from dashboard.auth.viewer import Viewer
 from dashboard.data import jobs as rows
 from dashboard.infra.config import Settings
 from dashboard.infra.db import Database
+from dashboard.jobs.context import JobContext
 from dashboard.jobs.runner import JobFunction, reader_text, run_job
 
 LOCAL = "lokaal"
@@ -63,6 +65,9 @@ class Jobs:
         broker = broker_url(settings)
         self.celery: Celery | None = make_celery(broker, self) if broker else None
         self._pool: ThreadPoolExecutor | None = None
+        # Jobs the embedded pool runs: their latest step, and the stops asked for them.
+        self._live: dict[str, tuple[int, int, str]] = {}
+        self._stops: set[str] = set()
 
     def register(self, kind: str, function: JobFunction) -> None:
         """Let jobs of ``kind`` run ``function``."""
@@ -70,12 +75,26 @@ class Jobs:
 
     @property
     def beat_seconds(self) -> float:
-        # Several beats fit in the time after which a silent job counts as interrupted.
+        """How often a running job says it is alive: several beats per ``job_stale_seconds``."""
         return max(0.2, self.settings.job_stale_seconds / 5)
 
     def run(self, job_id: str) -> str:
-        """Run one job here and now (a worker's task, or the embedded pool's)."""
+        """Run one job here and now (a worker's task)."""
         return run_job(self.server, self.db, job_id, self.functions, self.beat_seconds)
+
+    def _run_here(self, job_id: str) -> str:
+        """Run one job in the embedded pool, followed in memory as well as in its row."""
+
+        def follow(context: JobContext) -> None:
+            context.on_step = lambda step, total, unit: self._live.__setitem__(job_id, (step, total, unit))
+            context.stop_here = lambda: job_id in self._stops
+
+        self._live[job_id] = (0, 0, "")
+        try:
+            return run_job(self.server, self.db, job_id, self.functions, self.beat_seconds, follow)
+        finally:
+            self._live.pop(job_id, None)
+            self._stops.discard(job_id)
 
     def submit(
         self,
@@ -96,7 +115,7 @@ class Jobs:
         text = json.dumps(arguments, sort_keys=True)
         basis = [kind, text, version, reader, language] + ([] if share else [uuid.uuid4().hex])
         key = hashlib.sha256("\x1f".join(basis).encode()).hexdigest()
-        rows.expire_stale(self.db, self.settings.job_stale_seconds)
+        rows.expire_stale(self.db, self.settings.job_stale_seconds, tuple(self._live))
         job_id, new = rows.create(self.db, key, kind, text, reader, language, data, reuse_finished=share)
         if new:
             self._dispatch(job_id)
@@ -110,15 +129,28 @@ class Jobs:
             self._pool = ThreadPoolExecutor(
                 max_workers=self.settings.job_threads, thread_name_prefix="hzw-job"
             )
-        self._pool.submit(self.run, job_id)
+        self._pool.submit(self._run_here, job_id)
+
+    def shutdown(self) -> None:
+        """Stop the jobs of the embedded pool and wait for them (tests, a server shutting down)."""
+        self._stops.update(self._live)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
     def state(self, job_id: str) -> rows.JobState | None:
         """The job's state now (a running job whose worker went silent counts as failed)."""
-        rows.expire_stale(self.db, self.settings.job_stale_seconds)
-        return rows.get(self.db, job_id)
+        rows.expire_stale(self.db, self.settings.job_stale_seconds, tuple(self._live))
+        state = rows.get(self.db, job_id)
+        live = self._live.get(job_id)
+        if state is not None and live is not None and state.toestand == "bezig" and live[2]:
+            state = replace(state, stap=live[0], totaal=live[1], eenheid=live[2])
+        return state
 
     def stop(self, job_id: str) -> None:
         """Ask the job to stop."""
+        if job_id in self._live:
+            self._stops.add(job_id)
         rows.request_stop(self.db, job_id)
 
     def result(self, job_id: str) -> tuple[bytes, str] | None:

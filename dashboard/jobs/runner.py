@@ -44,7 +44,12 @@ def _heartbeat(db: Database, context: JobContext, every: float, done: threading.
 
 
 def run_job(
-    server: Flask, db: Database, job_id: str, functions: Mapping[str, JobFunction], beat_seconds: float
+    server: Flask,
+    db: Database,
+    job_id: str,
+    functions: Mapping[str, JobFunction],
+    beat_seconds: float,
+    follow: Callable[[JobContext], None] | None = None,
 ) -> str:
     """Run the job ``job_id`` to its end; returns the state it ended in."""
     if not rows.claim(db, job_id):
@@ -56,6 +61,8 @@ def run_job(
     context = JobContext(
         db, job_id, json.loads(state.argumenten), viewer, state.taal, rows.input_of(db, job_id)
     )
+    if follow is not None:
+        follow(context)
     done = threading.Event()
     beating = threading.Thread(target=_heartbeat, args=(db, context, beat_seconds, done), daemon=True)
     beating.start()
