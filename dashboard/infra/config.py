@@ -74,6 +74,7 @@ class Settings:
             digest's links are absolute.
         celery_broker: broker of the background jobs (meeting packs, imports); empty means the
             Redis of ``redis_url``, and with neither (or ``lokaal``) jobs run in the web process.
+        celery_queue: the queue on that broker (monitors sharing one Redis each take their own).
         job_threads: jobs the embedded pool runs at once (without a broker).
         job_stale_seconds: a running job whose worker is silent this long counts as failed.
         pack_days_before: ``hzw vergaderstuk gepland`` builds a region's pack this many days
@@ -115,6 +116,7 @@ class Settings:
     smtp_starttls: str = "auto"
     base_url: str = ""
     celery_broker: str = ""
+    celery_queue: str = "hzw"
     job_threads: int = 1
     job_stale_seconds: int = 30
     pack_days_before: int = 7

@@ -35,11 +35,11 @@ def broker_url(settings: Settings) -> str:
     return "" if chosen == LOCAL else chosen
 
 
-def make_celery(broker: str, jobs: Jobs) -> Celery:
+def make_celery(broker: str, queue: str, jobs: Jobs) -> Celery:
     """The Celery app of the monitor with its one task: run a job by id."""
     celery = Celery("hzw", broker=broker)
     celery.conf.update(
-        task_default_queue="hzw",
+        task_default_queue=queue,
         # One job at a time per worker process: a long pack must not hold a second one back.
         worker_prefetch_multiplier=1,
         task_ignore_result=True,
@@ -63,7 +63,7 @@ class Jobs:
         self.server, self.db, self.settings = server, db, settings
         self.functions: dict[str, JobFunction] = {}
         broker = broker_url(settings)
-        self.celery: Celery | None = make_celery(broker, self) if broker else None
+        self.celery: Celery | None = make_celery(broker, settings.celery_queue, self) if broker else None
         self._pool: ThreadPoolExecutor | None = None
         # Jobs the embedded pool runs: their latest step, and the stops asked for them.
         self._live: dict[str, tuple[int, int, str]] = {}
