@@ -18,6 +18,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from callbacks import (
     bottlenecks,
     figure_tables,
+    kept_packs,
     matrix,
     meeting_pack,
     methods,
@@ -251,6 +252,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         bottlenecks,
         narrative,
         signals,
+        kept_packs,
     ):
         module.register(app)
     matrix.register(app)

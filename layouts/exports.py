@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from urllib.parse import urlencode
 
 from dash import html
@@ -60,7 +61,7 @@ def pack_links(year: int, peildatum: dt.date | str, regions: tuple[str, ...] = (
     ]
 
 
-def _job_words(kind: str) -> dict[str, str]:
+def _job_words(kind: str) -> dict[str, Any]:
     # The script's words come from the page, in the page's language.
     return {
         "data-taak": _("Vergaderstuk {soort}").format(soort=kind),

@@ -34,9 +34,19 @@ class Worker:
 
     def start(self) -> None:
         command = [sys.executable, "-m", "celery", "-A", "dashboard.worker:celery", "worker"]
-        command += ["--loglevel", "INFO", "--pool", "solo", "--without-heartbeat", "--without-gossip", "--without-mingle"]
+        command += [
+            "--loglevel",
+            "INFO",
+            "--pool",
+            "solo",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+        ]
         with self.log.open("ab") as out:
-            self.process = subprocess.Popen(command, env=self.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(
+                command, env=self.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT
+            )
         deadline = time.monotonic() + 60
         while b"ready." not in self.log.read_bytes():
             if self.process.poll() is not None or time.monotonic() > deadline:
@@ -135,4 +145,6 @@ def test_the_pack_is_made_by_the_worker_and_downloads_from_the_web_process(queue
     assert now["toestand"] == "klaar", now
     assert any(t.startswith("figuur ") for t in seen), seen
     pdf = client.get(now["bestand"])
-    assert pdf.data.startswith(b"%PDF") and "vergaderstuk-2026-06-30.pdf" in pdf.headers["Content-Disposition"]
+    assert (
+        pdf.data.startswith(b"%PDF") and "vergaderstuk-2026-06-30.pdf" in pdf.headers["Content-Disposition"]
+    )

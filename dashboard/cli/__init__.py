@@ -19,6 +19,7 @@ from dashboard.cli import database as cli_db
 from dashboard.cli import digests as cli_digests
 from dashboard.cli import nl as cli_nl
 from dashboard.cli.organisation import organisatie
+from dashboard.cli.packs import vergaderstuk
 from dashboard.cli.steering import stuurgroep
 from dashboard.cli.themes import thema
 from dashboard.data.digests import DigestError
@@ -64,6 +65,7 @@ for command in (
     stuurgroep,
     thema,
     cli_digests.signalen,
+    vergaderstuk,
 ):
     cli.add_command(command)
 cli_accounts.gebruiker.add_command(cli_digests.digest)

@@ -12,6 +12,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, jsonify, request
 
 from dashboard.auth.viewer import current_viewer
+from dashboard.data import kept_packs
 from dashboard.data.jobs import JobState
 from dashboard.i18n import with_language
 from dashboard.infra.runtime import runtime
@@ -52,6 +53,13 @@ def describe(state: JobState) -> dict[str, Any]:
     }
 
 
+def media_of(name: str) -> str:
+    """The media type of a pack by its file name."""
+    if name.endswith(".pptx"):
+        return "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+    return "application/pdf" if name.endswith(".pdf") else "application/octet-stream"
+
+
 def _mutating() -> None:
     # A JSON body cannot be sent cross-site without the browser asking first: the same guard as
     # Dash's own callback requests.
@@ -89,9 +97,21 @@ def download(job_id: str) -> Response:
     if found is None:
         abort(404)
     body, name = found
-    media = "application/pdf" if name.endswith(".pdf") else "application/octet-stream"
-    if name.endswith(".pptx"):
-        media = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-    response = Response(body, mimetype=media)
+    response = Response(body, mimetype=media_of(name))
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@blueprint.route("/vergaderstuk/bewaard/<int:pack_id>")
+def kept(pack_id: int) -> Response:
+    """A pack kept for a stuurgroep, for those who may read that region's organisations.
+
+    The kept pack shows them, so it is for national and beheer accounts and the region's own.
+    """
+    found = kept_packs.kept_file(runtime().db, pack_id)
+    if found is None or not current_viewer().sees_organisations(found[0]):
+        abort(404)
+    _region, name, body = found
+    response = Response(body, mimetype=media_of(name))
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
