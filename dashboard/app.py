@@ -33,6 +33,7 @@ from callbacks import (
     signals,
     steering,
     upload,
+    upload_jobs,
 )
 from dashboard.auth import digest_form
 from dashboard.auth.web import init_auth
@@ -253,6 +254,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         narrative,
         signals,
         kept_packs,
+        upload_jobs,
     ):
         module.register(app)
     matrix.register(app)

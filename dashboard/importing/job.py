@@ -6,17 +6,46 @@ dropped when the job ends; the outcome is the summary or every problem, as the p
 
 from __future__ import annotations
 
+import base64
+import binascii
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from dashboard.i18n import N_, _
 from dashboard.importing import progress
-from dashboard.importing.problems import ImportBusy, ImportRejected
+from dashboard.importing.problems import ImportBusy, ImportRejected, Problem
 from dashboard.importing.service import import_file
 from dashboard.jobs import JobContext, JobOutcome
 
 KIND = "import"
+ADMIN_ONLY = N_("alleen het beheer van de monitor mag bestanden aanleveren")
+
+
+def shown_name(filename: object) -> str:
+    """The client's name of the file, only shown and logged; the file on disk gets a fixed name."""
+    name = filename if isinstance(filename, str) else ""
+    return (Path(name or "bestand.csv").name.replace("\x00", "") or "bestand.csv")[:200]
+
+
+def receive_upload(contents: str, name: str, is_admin: bool, max_bytes: int) -> bytes:
+    """The file from the browser's data URL, for ``beheer`` only and within the size limit.
+
+    Raises:
+        ImportRejected: with the reason; nothing was written.
+    """
+    # Checked here, not only by hiding the form: a forged callback request gets the same answer.
+    if not is_admin:
+        raise ImportRejected(name, [Problem(None, "", "", _(ADMIN_ONLY))])
+    if len(contents) > max_bytes * 1.4 + 1000:  # base64 is 4/3 of the file
+        too_large = _("het bestand is groter dan de toegestane grens")
+        raise ImportRejected(name, [Problem(None, "", "", too_large)])
+    try:
+        return base64.b64decode(contents.split(",", 1)[1], validate=True)
+    except (IndexError, binascii.Error):
+        not_received = _("het bestand kon niet worden ontvangen")
+        raise ImportRejected(name, [Problem(None, "", "", not_received)]) from None
 
 
 def import_arguments(
