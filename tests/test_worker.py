@@ -50,6 +50,7 @@ class Worker:
         deadline = time.monotonic() + 60
         while b"ready." not in self.log.read_bytes():
             if self.process.poll() is not None or time.monotonic() > deadline:
+                self.kill()
                 pytest.fail(f"celery worker startte niet: {self.log.read_text()[-2000:]}")
             time.sleep(0.2)
 
