@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import dash_bootstrap_components as dbc
 from dash import html
 
@@ -14,17 +16,18 @@ from layouts import ids
 def _bar(percent: int, file_name: str) -> html.Div:
     # Bootstrap's markup with the name and values a screen reader needs (dbc.Progress takes no
     # aria-label).
+    names: dict[str, Any] = {
+        "aria-label": _("Voortgang van {bestand}").format(bestand=file_name),
+        "aria-valuenow": str(percent),
+        "aria-valuemin": "0",
+        "aria-valuemax": "100",
+    }
     return html.Div(
         html.Div(className="progress-bar", style={"width": f"{percent}%"}),
         className="progress mb-1",
         role="progressbar",
         style={"maxWidth": "30rem"},
-        **{
-            "aria-label": _("Voortgang van {bestand}").format(bestand=file_name),
-            "aria-valuenow": str(percent),
-            "aria-valuemin": "0",
-            "aria-valuemax": "100",
-        },
+        **names,
     )
 
 

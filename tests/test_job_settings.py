@@ -31,6 +31,8 @@ def test_the_broker_follows_the_settings(environ, expected):
 def test_job_settings_out_of_range_are_refused_in_dutch():
     with pytest.raises(ConfigError, match="HZW_JOB_THREADS"):
         load_settings(environ={"HZW_JOB_STALE_SECONDS": "0"})
+    with pytest.raises(ConfigError, match="HZW_JOB_CPU_PERCENT moet tussen 1 en 100"):
+        load_settings(environ={"HZW_JOB_CPU_PERCENT": "0"})
 
 
 def test_a_job_runs_as_the_scope_it_was_asked_with_never_the_account():

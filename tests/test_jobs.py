@@ -117,3 +117,16 @@ def test_only_the_scope_that_started_a_job_sees_it(jobs, app):
     assert other.post(f"/taak/{job_id}/stop", json={}).status_code == 404
     # A stop without a JSON body (a cross-site form) is refused.
     assert own.post(f"/taak/{job_id}/stop").status_code == 400
+
+
+def test_ended_jobs_are_forgotten_after_a_day_and_running_ones_never(app):
+    db = app.server.extensions["hzw"].db
+    ended, _ = rows.create(db, "a", "proef", "{}", "regio|AM09", "nl")
+    rows.finish(db, ended, b"pdf", "x.pdf", "{}")
+    running, _ = rows.create(db, "b", "proef", "{}", "regio|AM09", "nl")
+    assert rows.claim(db, running)
+    two_days_ago = clock.utc_now() - dt.timedelta(days=2)
+    with db.transaction() as session:
+        session.execute(update(Job).values(bijgewerkt=two_days_ago))
+    assert rows.prune(db, dt.timedelta(days=1)) == 1
+    assert rows.get(db, ended) is None and rows.get(db, running) is not None

@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from dashboard.data.job_models import Job
@@ -83,6 +83,17 @@ def expire_stale(db: Database, seconds: float, running_here: Collection[str] = (
             )
     except DBAPIError:
         return 0  # a writer holds the database; the next look expires them
+    return int(done.rowcount or 0)
+
+
+def prune(db: Database, older_than: dt.timedelta) -> int:
+    """Forget ended jobs (their files and reports) older than ``older_than``; how many."""
+    limit = clock.utc_now() - older_than
+    try:
+        with db.brief_transaction(PROGRESS_WAIT) as connection:
+            done = connection.execute(delete(Job).where(Job.actief.is_(None), Job.bijgewerkt < limit))
+    except DBAPIError:
+        return 0  # a writer holds the database; the next job prunes
     return int(done.rowcount or 0)
 
 

@@ -77,6 +77,8 @@ class Settings:
         celery_queue: the queue on that broker (monitors sharing one Redis each take their own).
         job_threads: jobs the embedded pool runs at once (without a broker).
         job_stale_seconds: a running job whose worker is silent this long counts as failed.
+        job_cpu_percent: the part of the time a worker's job computes; below 100 it rests between
+            steps (a worker on a machine that also serves pages).
         pack_days_before: ``hzw vergaderstuk gepland`` builds a region's pack this many days
             before each of its stuurgroep meetings.
     """
@@ -119,6 +121,7 @@ class Settings:
     celery_queue: str = "hzw"
     job_threads: int = 1
     job_stale_seconds: int = 30
+    job_cpu_percent: int = 100
     pack_days_before: int = 7
 
     @property
@@ -194,6 +197,8 @@ def load_settings(
         )
     if not 0 < settings.smtp_port < 65536:
         raise ConfigError(N_("HZW_SMTP_PORT moet een poortnummer tussen 1 en 65535 zijn."))
+    if not 1 <= settings.job_cpu_percent <= 100:
+        raise ConfigError(N_("HZW_JOB_CPU_PERCENT moet tussen 1 en 100 liggen."))
     if settings.job_threads < 1 or settings.job_stale_seconds < 1 or settings.pack_days_before < 0:
         raise ConfigError(
             N_(

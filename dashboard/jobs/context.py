@@ -44,12 +44,23 @@ class JobContext:
     # lock, so neither its progress nor a stop can reach the job's row until it commits.
     on_step: Callable[[int, int, str], None] | None = None
     stop_here: Callable[[], bool] | None = None
+    # The part of the time the job may compute (HZW_JOB_CPU_PERCENT): on a machine that also serves
+    # pages, a worker rests between steps so that the pages keep their speed.
+    cpu_share: float = 1.0
+    _since: float = field(default_factory=time.monotonic)
+
+    def _rest(self) -> None:
+        if self.cpu_share < 1:
+            worked = time.monotonic() - self._since
+            time.sleep(worked * (1 / self.cpu_share - 1))
+            self._since = time.monotonic()
 
     def _stop_asked_here(self) -> bool:
         return self.stop_here is not None and self.stop_here()
 
     def progress(self, step: int, total: int, unit: str) -> None:
         """At ``step`` of ``total`` ``unit`` (``figuur``, ``rij``, …); raises JobStopped on request."""
+        self._rest()
         now = time.monotonic()
         if step >= total or now - self._written >= WRITE_EVERY:
             self._written = now

@@ -8,6 +8,7 @@ function, so one command still does everything.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import uuid
@@ -26,6 +27,8 @@ from dashboard.jobs.context import JobContext
 from dashboard.jobs.runner import JobFunction, reader_text, run_job
 
 LOCAL = "lokaal"
+# A finished pack is downloaded within minutes; a day later its file and report only take space.
+KEEP_ENDED = dt.timedelta(days=1)
 TASK = "hzw.job"
 
 
@@ -80,7 +83,8 @@ class Jobs:
 
     def run(self, job_id: str) -> str:
         """Run one job here and now (a worker's task)."""
-        return run_job(self.server, self.db, job_id, self.functions, self.beat_seconds)
+        share = self.settings.job_cpu_percent / 100
+        return run_job(self.server, self.db, job_id, self.functions, self.beat_seconds, cpu_share=share)
 
     def _run_here(self, job_id: str) -> str:
         """Run one job in the embedded pool, followed in memory as well as in its row."""
@@ -116,6 +120,7 @@ class Jobs:
         basis = [kind, text, version, reader, language] + ([] if share else [uuid.uuid4().hex])
         key = hashlib.sha256("\x1f".join(basis).encode()).hexdigest()
         rows.expire_stale(self.db, self.settings.job_stale_seconds, tuple(self._live))
+        rows.prune(self.db, KEEP_ENDED)
         job_id, new = rows.create(self.db, key, kind, text, reader, language, data, reuse_finished=share)
         if new:
             self._dispatch(job_id)

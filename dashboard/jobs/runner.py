@@ -50,6 +50,7 @@ def run_job(
     functions: Mapping[str, JobFunction],
     beat_seconds: float,
     follow: Callable[[JobContext], None] | None = None,
+    cpu_share: float = 1.0,
 ) -> str:
     """Run the job ``job_id`` to its end; returns the state it ended in."""
     if not rows.claim(db, job_id):
@@ -61,6 +62,7 @@ def run_job(
     context = JobContext(
         db, job_id, json.loads(state.argumenten), viewer, state.taal, rows.input_of(db, job_id)
     )
+    context.cpu_share = cpu_share
     if follow is not None:
         follow(context)
     done = threading.Event()
