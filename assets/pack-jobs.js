@@ -78,7 +78,7 @@
         .then(function (now) {
           show(div, now);
           if (now.toestand === "wachtend" || now.toestand === "bezig") {
-            window.setTimeout(poll, 400);
+            window.setTimeout(poll, 250);
             return;
           }
           delete running[key];

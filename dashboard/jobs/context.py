@@ -61,12 +61,12 @@ class JobContext:
     def progress(self, step: int, total: int, unit: str) -> None:
         """At ``step`` of ``total`` ``unit`` (``figuur``, ``rij``, …); raises JobStopped on request."""
         self._rest()
+        if self.on_step is not None:  # in memory: every step, however quick
+            self.on_step(step, total, unit)
         now = time.monotonic()
         if step >= total or now - self._written >= WRITE_EVERY:
             self._written = now
             self.stop_asked = rows.beat(self.db, self.job_id, step, total, unit) or self.stop_asked
-            if self.on_step is not None:
-                self.on_step(step, total, unit)
         if self.stop_asked or self._stop_asked_here():
             raise JobStopped
 
