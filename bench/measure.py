@@ -25,6 +25,7 @@ from dashboard.importing.demo import generate
 from dashboard.infra.cache import cache
 from dashboard.infra.db import Database
 from dashboard.infra.runtime import EXTENSION
+from dashboard.reports.publication import publish
 
 REGION = "AM09"
 IMPORT_ROWS = 10_000
@@ -37,7 +38,18 @@ NATIONAL, METRIC, YEAR, REGION_PAGE, ORGANISATION_PAGE, IMPORT = (
     "Organisatiepagina",
     "Import 10.000 rijen",
 )
-INTERACTIONS = (NATIONAL, METRIC, YEAR, REGION_PAGE, ORGANISATION_PAGE, IMPORT)
+# The same two pages read from a snapshot published at the data date (a landelijk account's default).
+PUBLISHED_NATIONAL, PUBLISHED_REGION = ("Landelijke pagina, gepubliceerd", "Regiopagina (AM09), gepubliceerd")
+INTERACTIONS = (
+    NATIONAL,
+    METRIC,
+    YEAR,
+    REGION_PAGE,
+    ORGANISATION_PAGE,
+    PUBLISHED_NATIONAL,
+    PUBLISHED_REGION,
+    IMPORT,
+)
 # A statement as the driver received it: SQL text, parameters, and whether it was an executemany.
 Statement = tuple[str, Any, bool]
 
@@ -298,9 +310,25 @@ class Bench:
         for name, calls in self.interactions().items():
             if only(name):
                 rows.append(self.measure_calls(Row(database, scale, trajectories, name), calls))
+        published = {PUBLISHED_NATIONAL: NATIONAL, PUBLISHED_REGION: REGION_PAGE}
+        if any(only(name) for name in published):
+            seconds = self.publish()
+            pages = self.interactions()
+            for name, page in published.items():
+                if only(name):
+                    row = self.measure_calls(Row(database, scale, trajectories, name), pages[page])
+                    row.note = row.note or f"publiceren duurde {seconds:.1f} s"
+                    rows.append(row)
         if only(IMPORT):
             rows.append(self.measure_import(Row(database, scale, trajectories, IMPORT)))
         return rows
+
+    def publish(self) -> float:
+        """Publish a snapshot at the data date (the pages of a landelijk account then read it); seconds."""
+        minimum = self.app.server.extensions[EXTENSION].settings.suppression_minimum
+        start = time.perf_counter()
+        publish(self.db, self.day, "bench", minimum, "Benchmark")
+        return time.perf_counter() - start
 
     def metric_switch_is_patch(self) -> bool:
         """Whether the map answers a metric switch with a Patch rather than a whole figure."""

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl
 from flask import Blueprint, Response, abort, jsonify, request
 
 from dashboard.auth.viewer import current_viewer
-from dashboard.data import access
+from dashboard.data import access, snapshots
 from dashboard.data.meta import data_status
 from dashboard.data.narratives import narrative_for, narratives_in
 from dashboard.documents.pack import PackInfo, PackSection, contents, pack_filename, pack_pdf, pack_pptx
@@ -25,6 +25,7 @@ from dashboard.jobs import JobContext, JobOutcome
 from dashboard.jobs.web import describe, jobs
 from dashboard.reports.national import national_report
 from dashboard.reports.organisation import region_organisations
+from dashboard.reports.publication import label, provisional_label
 from dashboard.reports.region import region_report
 from dashboard.reports.signals import signals_for
 from dashboard.reports.view import View
@@ -115,6 +116,10 @@ def _meetings(view: View, codes: tuple[str, ...]) -> PackSection:
 def meeting_pack(show: Show) -> tuple[PackInfo, list[PackSection]]:
     """What the pack holds for this show (the same choices as presentation mode)."""
     view = show.view(current_viewer(), current_language())
+    # A pack of a published peildatum draws the snapshot, so it reads the same next month.
+    found = snapshots.current_at(runtime().db, view.peildatum)
+    if found is not None:
+        view = view.but(publication=found.id)
     names = {r.code: r.naam for r in region_refs()}
     chosen = ", ".join(names[c] for c in show.regions) or _("geen")
     filters = _("Jaar {jaar} · peildatum {peildatum} · regio's: {regios}").format(
@@ -122,6 +127,7 @@ def meeting_pack(show: Show) -> tuple[PackInfo, list[PackSection]]:
     )
     status = data_status(runtime().db)
     data_date = fmt.moment(status.last_import) if status.last_import is not None else _("geen gegevens")
+    filters += " · " + (label(found) if found is not None else provisional_label(view.peildatum))
     if status.demo:
         filters += _(" · VOORBEELDDATA (fictief)")
     info = PackInfo(_("Hoofdzaak Werk Monitor – vergaderstuk"), show.peildatum, filters, data_date, show.year)

@@ -7,10 +7,12 @@ from typing import Any
 import plotly.graph_objects as go
 from dash import Dash, Input, NoUpdate, Output, Patch, State, ctx, html, no_update
 
+from dashboard.auth.viewer import current_viewer
 from dashboard.i18n import _
 from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.national import NationalReport, national_report
+from dashboard.reports.publication import heading_mark, published_view
 from dashboard.reports.verdict import national_verdict
 from dashboard.reports.view import View
 from geodata import region_refs, tile_layout
@@ -42,15 +44,20 @@ def parse_view(**raw: object) -> View:
 
 
 def _report(view: View) -> NationalReport:
-    return national_report(runtime().db, view)
+    # Everyone but beheer reads the snapshot standing at the peildatum, when there is one.
+    db = runtime().db
+    return national_report(db, published_view(db, view, current_viewer())[0])
 
 
 def update_national(
     year_raw: str | None, peildatum_raw: str | None, since_raw: str | None = None
 ) -> tuple[list[Any], str, str]:
     """National tiles (with last year's figures, or those at an earlier peildatum), heading, verdict."""
-    report = _report(parse_view(jaar=year_raw, peildatum=peildatum_raw, sinds=since_raw))
-    return national_tiles(report), national.heading(report.summary), national_verdict(report)
+    view = parse_view(jaar=year_raw, peildatum=peildatum_raw, sinds=since_raw)
+    _shown, found = published_view(runtime().db, view, current_viewer())
+    report = _report(view)
+    heading = f"{national.heading(report.summary)} · {heading_mark(found)}"
+    return national_tiles(report), heading, national_verdict(report)
 
 
 def sync_year(peildatum_raw: str | None, year_raw: str | None) -> tuple[list[dict[str, str]], str | NoUpdate]:

@@ -17,12 +17,13 @@ from dashboard.data.narratives import narratives_in
 from dashboard.i18n import _, current_language
 from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
+from dashboard.reports.publication import heading_mark, published_view
 from dashboard.reports.region import RegionReport, region_report
 from dashboard.reports.verdict import region_verdict
 from dashboard.reports.view import View
 from dashboard.text.changes import changes_sentence
 from dashboard.text.narrative import trend_marks
-from layouts import gauges, ids, mix_tables
+from layouts import delivery_list, gauges, ids, mix_tables
 from layouts.exports import export_links
 from layouts.figures.cadence import cadence_figure, cadence_summary
 from layouts.figures.funnel import funnel_figure, funnel_summary
@@ -57,7 +58,9 @@ def _view(
 
 
 def _report(view: View) -> RegionReport:
-    return region_report(runtime().db, view, str(view.region))
+    # Everyone but beheer reads the snapshot standing at the peildatum, when there is one.
+    db = runtime().db
+    return region_report(db, published_view(db, view, current_viewer())[0], str(view.region))
 
 
 def _region_parts(view: View, report: RegionReport, search: str | None) -> Parts:
@@ -72,7 +75,9 @@ def _region_parts(view: View, report: RegionReport, search: str | None) -> Parts
     trail = breadcrumb(region_trail(report.ref, view.year, view.peildatum))
     shown = view.shown_by(search, current_peildatum(), "cohort", "sinds")
     query: str | NoUpdate = no_update if shown else view.address("cohort", "sinds")
-    return gauges.region_gauges(report), region_heading(report), links, trail, query
+    found = published_view(runtime().db, view, current_viewer())[1]
+    heading = f"{region_heading(report)} · {heading_mark(found)}"
+    return gauges.region_gauges(report), heading, links, trail, query
 
 
 def update_region(
@@ -207,6 +212,7 @@ def update_region_page(
         *_mix_parts(view, report),
         *cadence,
         *_comparison_parts(report),
+        delivery_list.delivery_line(report.deliveries),
     )
 
 
@@ -226,7 +232,7 @@ def register(app: Dash) -> None:
 
     # year, peildatum, cohort -> gauges, heading, downloads, breadcrumb, URL; verdict; changes since the
     # last stuurgroep; region and national
-    # funnel; monthly progress; method and funding mix; meeting timeline; comparison
+    # funnel; monthly progress; method and funding mix; meeting timeline; comparison; completeness
     app.callback(
         Output(ids.REGION_TILES, "children"),
         Output(ids.REGION_HEADING, "children"),
@@ -250,6 +256,7 @@ def register(app: Dash) -> None:
         Output(ids.REGION_COMPARISON, "children"),
         Output(ids.REGION_FUNNEL_PLOT, "figure"),
         Output(ids.REGION_FUNNEL_PLOT_TEXT, "children"),
+        Output(ids.REGION_COMPLETENESS, "children"),
         Input(ids.REGION_YEAR, "value"),
         Input(ids.REGION_CODE, "data"),
         Input(ids.REGION_PEILDATUM, "value"),

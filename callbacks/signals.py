@@ -18,7 +18,7 @@ from dashboard.reports.signals import signals_for
 from dashboard.reports.view import View
 from layouts import ids
 from layouts.signals import region_block, signal_lists
-from layouts.signals_page import chosen_severity, filtered
+from layouts.signals_page import chosen_kind, chosen_severity, filtered
 
 
 def update_signal_count(_pathname: str | None) -> list[object]:
@@ -76,7 +76,7 @@ def mark_signal(
         message: object = str(refused)
     else:
         message = _("Gemarkeerd als gezien.") if seen else _("Teruggezet naar open.")
-    shown = filtered(every, chosen_severity(query.get("ernst")), view.region)
+    shown = filtered(every, chosen_severity(query.get("ernst")), view.region, chosen_kind(query.get("soort")))
     lists = signal_lists(shown, signal_marks.current(db, viewer, [s.key for s in shown]))
     return lists, message, _count(viewer)
 

@@ -12,14 +12,15 @@ from sqlalchemy.exc import DBAPIError
 
 from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
+from dashboard.data.delivery_states import empty_quarters
 from dashboard.i18n import N_, _
-from dashboard.importing import ImportBusy, ImportRejected, ImportResult, import_file
+from dashboard.importing import ImportBusy, ImportRejected, ImportResult, ImportUnconfirmed, import_file
 from dashboard.importing.job import ADMIN_ONLY as ADMIN_ONLY
 from dashboard.importing.job import receive_upload
 from dashboard.infra.db_errors import database_message, database_problem
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.params import parse_region
-from layouts import data_page, ids
+from layouts import data_page, ids, import_report
 from layouts.exports import export_links
 
 UNEXPECTED_CHECK = N_(
@@ -63,6 +64,7 @@ def _import(
     check_only: bool,
     left_out: str | None = None,
     new_organisation: str | None = None,
+    accept_warnings: bool = False,
 ) -> ImportResult:
     """Decode the browser's data URL into a temporary file and run the same import as the CLI."""
     name = _shown_name(filename)
@@ -84,6 +86,7 @@ def _import(
             file_name=name,
             new_organisations=confirmed,
             left_out=left_out,
+            accept_warnings=accept_warnings,
         )
     return result
 
@@ -122,6 +125,9 @@ def check_upload(
         return report, True, None
     except Exception as error:  # every failure gets a message; see _failure
         return _failure(error, filename, importing=False), True, None
+    if result.waarschuwingen:
+        warned = import_report.warnings_report(filename or "", result.summary(False), result.waarschuwingen)
+        return warned, False, None
     summary = dbc.Alert(
         [
             html.Strong(_("{bestand} is goedgekeurd. ").format(bestand=filename)),
@@ -139,6 +145,7 @@ def confirm_upload(
     kind: str,
     left_out: str | None = None,
     new_organisation: str | None = None,
+    accept_warnings: object = False,
 ) -> tuple[object, ...]:
     """Import the checked file for real; the new figures show at once (the data version changed)."""
     contents, filename, left_out, new_organisation = map(
@@ -147,11 +154,16 @@ def confirm_upload(
     if not contents or not isinstance(kind, str):
         return no_update, no_update, no_update, no_update
     try:
-        result = _import(contents, filename or "", kind, False, left_out, new_organisation)
+        # Only a ticked box counts: a forged request's other JSON is no "toch importeren".
+        accept = accept_warnings is True
+        result = _import(contents, filename or "", kind, False, left_out, new_organisation, accept)
         imports = access.import_log(current_viewer(), runtime().db)
     except ImportBusy as busy:
         # The file itself is fine: the button stays enabled to try again in a moment.
         return dbc.Alert(str(busy), color="warning"), False, no_update, no_update
+    except ImportUnconfirmed as unconfirmed:
+        # The button stays enabled: tick "Toch importeren" and click again.
+        return import_report.unconfirmed_report(unconfirmed), False, no_update, no_update
     except ImportRejected as rejected:
         return dbc.Alert(rejected.report(limit=5), color="danger"), True, no_update, no_update
     except Exception as error:  # every failure gets a message; see _failure
@@ -168,6 +180,7 @@ def retry_check(
     kind: str,
     left_out: str | None = None,
     new_organisation: str | None = None,
+    _accept_warnings: object = False,
 ) -> tuple[object, bool, object]:
     """Check the same file again after a check that failed through no fault of the file."""
     return check_upload(contents, filename, kind, left_out, new_organisation)
@@ -182,11 +195,24 @@ def update_delivery(region: str | None) -> list[object]:
         return [html.P(_("U hebt geen toegang tot de aanleverstatus van deze regio."))]
     frame = access.delivery(viewer, runtime().db, peildatum)
     links = export_links("aanleverstatus", peildatum.year, peildatum, _("de aanleverstatus"), region=code)
-    return [data_page.delivery_table(frame, code), links]
+    empty = empty_quarters(runtime().db, peildatum)
+    return [data_page.delivery_table(frame, code, empty), links]
+
+
+def untick(_contents: object, _kind: object) -> bool:
+    """A new file (or kind) starts without "toch importeren": a tick answers one file's warnings."""
+    return False
 
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
     # The upload's check and import run as background jobs: callbacks/upload_jobs.py wires them.
+    # file dropped or kind changed -> "toch importeren" unticked
+    app.callback(
+        Output(ids.UPLOAD_ACCEPT_WARNINGS, "value"),
+        Input(ids.UPLOAD, "contents"),
+        Input(ids.UPLOAD_KIND, "value"),
+        prevent_initial_call=True,
+    )(untick)
     # region chosen -> delivery status
     app.callback(Output(ids.DELIVERY_TABLE, "children"), Input(ids.DELIVERY_REGION, "value"))(update_delivery)

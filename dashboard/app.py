@@ -17,6 +17,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from callbacks import (
     bottlenecks,
+    deliveries,
     figure_tables,
     kept_packs,
     matrix,
@@ -28,6 +29,7 @@ from callbacks import (
     overview,
     presentation,
     presenter,
+    publications,
     region,
     shell,
     signals,
@@ -248,6 +250,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         presentation,
         presenter,
         upload,
+        deliveries,
         steering,
         figure_tables,
         bottlenecks,
@@ -255,6 +258,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         signals,
         kept_packs,
         upload_jobs,
+        publications,
     ):
         module.register(app)
     matrix.register(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -10,13 +11,16 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.auth.viewer import Viewer
+from dashboard.data.delivery_states import EMPTY
 from dashboard.data.organisations import quarter_heading
 from dashboard.i18n import N_, _, with_language
 from dashboard.importing import Problem
+from dashboard.importing.plausibility import merged_reason
+from dashboard.infra import clock
 from dashboard.text import format as fmt
 from dashboard.text.categories import ORGANISATION_TYPE, category
 from geodata import region_refs
-from layouts import ids
+from layouts import delivery_list, ids
 from layouts.a11y import aria
 from layouts.tables import table
 
@@ -40,17 +44,19 @@ RULES = (
         "trajecten, dan kiest u: behouden of intrekken."
     ),
     N_(
-        "Een nieuwe organisatienaam die lijkt op een bekende organisatie in de regio wordt pas "
-        "ingelezen als het beheer hem bevestigt als nieuwe organisatie of vastlegt als nieuwe naam."
+        "Waarschuwingen (een nieuwe organisatienaam die lijkt op een bekende in de regio, een levering "
+        "die veel groter is dan eerdere, samengevoegde rijen) weigeren een bestand niet, maar zonder "
+        "'Toch importeren' wordt niets opgeslagen."
     ),
 )
 
 
-def page(max_bytes: int, viewer: Viewer) -> html.Div:
+def page(max_bytes: int, viewer: Viewer, peildatum: dt.date | None = None) -> html.Div:
     """The page skeleton for ``viewer``; callbacks fill the report, the status and the log.
 
-    Only ``beheer`` delivers files and reads the import log; others see the templates and the
-    delivery status of the regions whose organisations they may see.
+    Only ``beheer`` delivers files and reads the import log; others see the templates, the
+    delivery status and the list of who has not delivered (up to ``peildatum``, by default
+    today) for the regions whose organisations they may see.
     """
     if not viewer.sees_any_organisations:
         return html.Div(
@@ -71,6 +77,15 @@ def page(max_bytes: int, viewer: Viewer) -> html.Div:
                 "worden geaccepteerd; een bestand met een fout wordt in zijn geheel geweigerd."
             ),
             className="lead",
+        ),
+        html.P(
+            [
+                html.I(className="bi bi-journal-check me-1", **aria(hidden="true")),
+                html.A(_("Publicaties"), href=with_language("/publicaties")),
+                " · ",
+                _("vastgelegde cijfers per vergadering en kwartaal, en wat late aanleveringen herzagen"),
+            ],
+            className="small",
         ),
     ]
     if viewer.is_admin:
@@ -104,6 +119,7 @@ def page(max_bytes: int, viewer: Viewer) -> html.Div:
             ],
             className="mb-5",
         ),
+        delivery_list.section(viewer, peildatum or clock.today()),
     ]
     if viewer.is_admin:
         parts += [_steering_section(), _import_log_section()]
@@ -204,6 +220,13 @@ def _upload(max_bytes: int) -> html.Div:
             dcc.Store(id=ids.UPLOAD_JOB),
             dcc.Interval(id=ids.UPLOAD_POLL, interval=400, disabled=True),
             html.Div(id=ids.UPLOAD_REPORT, className="mt-3", **aria(live="polite")),
+            # Next to the button it unlocks, under the report whose warnings it answers.
+            dbc.Checkbox(
+                id=ids.UPLOAD_ACCEPT_WARNINGS,
+                label=_("Toch importeren: ik heb de waarschuwingen van de controle gelezen"),
+                value=False,
+                className="mt-2",
+            ),
             dbc.Button(
                 _("Importeren"), id=ids.UPLOAD_CONFIRM, color="primary", disabled=True, className="mt-2"
             ),
@@ -303,14 +326,25 @@ def problems_table(problems: list[Problem]) -> object:
     return html.Div(table(_("Gevonden fouten"), headers, rows[:500], {0}), className="problems-report")
 
 
-def delivery_table(frame: pd.DataFrame, region: str) -> object:
-    """Per organisation of ``region`` and quarter: delivered, nothing delivered, or not yet active."""
+def delivery_table(
+    frame: pd.DataFrame, region: str, empty: Collection[tuple[str, str, str]] = frozenset()
+) -> object:
+    """Per organisation of ``region`` and quarter: delivered, empty, nothing, or not yet active.
+
+    ``empty`` holds (region, organisation, quarter) of the explicit empty deliveries, shown as
+    "geleverd, geen trajecten".
+    """
     subset = frame[frame["code"] == region]
     if subset.empty:
         return html.P(_("Deze regio heeft nog geen trajecten aangeleverd."))
     quarters = [c for c in frame.columns if "-K" in str(c)]
 
-    def cell(value: float) -> object:
+    def cell(value: float, name: str, quarter: str) -> object:
+        if (region, name, quarter) in empty:
+            return html.Span(
+                [html.I(className="bi bi-dash-circle me-1", **aria(hidden="true")), _(EMPTY)],
+                className="status",
+            )
         if value != value:  # NaN: before the organisation's first delivery
             return "–"
         if value < 0:
@@ -333,15 +367,15 @@ def delivery_table(frame: pd.DataFrame, region: str) -> object:
         [
             rec["organisatie"],
             category(ORGANISATION_TYPE, rec["soort"]) if isinstance(rec["soort"], str) else _("onbekend"),
-            *[cell(rec[q]) for q in quarters],
+            *[cell(rec[q], rec["organisatie"], q) for q in quarters],
             last(rec["laatst_aangeleverd"]),
         ]
         for rec in subset.to_dict("records")
     ]
     headers = [_("Organisatie"), _("Soort"), *[quarter_heading(q) for q in quarters], _("Laatste levering")]
     caption = _(
-        "Levering per kwartaal: gestarte trajecten in het kwartaal, of een bestand dat in het "
-        "kwartaal binnenkwam"
+        "Levering per kwartaal: gestarte trajecten in het kwartaal, een bestand dat in het kwartaal "
+        "of tot de aanlevertermijn erna binnenkwam, of een lege levering (geleverd, geen trajecten)"
     )
     return table(caption, headers, rows, set())
 
@@ -360,6 +394,7 @@ def import_log_table(log: pd.DataFrame) -> object:
             fmt.number(r.gewijzigd),
             fmt.number(r.ongewijzigd),
             r.gebruiker,
+            _why_fewer(r.soort, int(r.rijen) - int(r.nieuw) - int(r.gewijzigd) - int(r.ongewijzigd)),
         ]
         for r in log.itertuples()
     ]
@@ -372,5 +407,11 @@ def import_log_table(log: pd.DataFrame) -> object:
         _("Gewijzigd"),
         _("Ongewijzigd"),
         _("Door"),
+        _("Toelichting"),
     ]
     return table(_("Importlogboek, nieuwste eerst"), headers, rows, {3, 4, 5, 6})
+
+
+def _why_fewer(kind: str, merged: int) -> str:
+    # Rows that wrote no record of their own: the log says why, or the counts would not add up.
+    return merged_reason(kind, merged) if merged > 0 else ""

@@ -9,11 +9,12 @@ import dash
 from dash import html
 
 from dashboard.auth.viewer import current_viewer
-from dashboard.data import access
+from dashboard.data import access, snapshots
 from dashboard.data.themes import theme_rows
 from dashboard.i18n import N_, _, current_language
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.bottlenecks import parse_filter
+from dashboard.reports.revision import revision
 from dashboard.reports.view import View
 from geodata import RegionRef, region_refs
 from layouts import (
@@ -24,6 +25,7 @@ from layouts import (
     organisation,
     presentation,
     presenter,
+    publications,
     region,
     regions,
 )
@@ -94,13 +96,36 @@ def organisation_page(code: str | None = None, org: str | None = None, **query: 
     return organisation.page(ref, found, view.year, view.peildatum, latest, view.problems)
 
 
-def signals_page(ernst: object = None, **query: object) -> html.Div:
-    """Signalen, scoped to the viewer, with the severity and region filters from the URL."""
+def signals_page(ernst: object = None, soort: object = None, **query: object) -> html.Div:
+    """Signalen, scoped to the viewer, with the severity, kind and region filters from the URL."""
     viewer = current_viewer()
     if not viewer.signed_in:
         return signal_page.not_signed_in()
     view = View.parse(query, current_peildatum(), viewer)
-    return signal_page.page(view, viewer, signal_page.chosen_severity(ernst), current_language())
+    severity, kind = signal_page.chosen_severity(ernst), signal_page.chosen_kind(soort)
+    return signal_page.page(view, viewer, severity, kind, current_language())
+
+
+def publications_page(**_query: object) -> html.Div:
+    """Publicaties: every snapshot, and for ``beheer`` the form that publishes one."""
+    found = snapshots.publications(runtime().db)
+    return publications.page(found, current_viewer(), current_language())
+
+
+def publication_page(nummer: str | None = None, **query: object) -> html.Div:
+    """One snapshot against the current data, with region ``?regio=`` in detail."""
+    viewer = current_viewer()
+    view = View.parse({**query, "publicatie": nummer}, current_peildatum(), viewer)
+    db = runtime().db
+    found = snapshots.publication(db, view.publication) if view.publication is not None else None
+    result = (
+        None
+        if found is None
+        else revision(db, found, viewer, runtime().settings.suppression_minimum, view.region)
+    )
+    if result is None:
+        return publications.not_found()
+    return publications.revision_page(result, result.detail, current_language())
 
 
 def _max_bytes() -> int:
@@ -160,10 +185,15 @@ def register_pages() -> None:
             {
                 "path": "/data",
                 "name": N_("Data"),
-                "layout": lambda **_q: data_page.page(_max_bytes(), current_viewer()),
+                "layout": lambda **_q: data_page.page(_max_bytes(), current_viewer(), current_peildatum()),
             },
         ),
         ("signalen", {"path": "/signalen", "name": N_("Signalen"), "layout": signals_page}),
+        (
+            "publicatie",
+            {"path_template": "/publicaties/<nummer>", "name": N_("Publicatie"), "layout": publication_page},
+        ),
+        ("publicaties", {"path": "/publicaties", "name": N_("Publicaties"), "layout": publications_page}),
         ("not_found_404", {"path": "/404", "name": N_("Niet gevonden"), "layout": not_found}),
     ]
     for module, options in pages:

@@ -162,6 +162,8 @@ def page(
                 _("Doelen"),
                 [
                     html.Div(id=ids.REGION_TILES, className="row g-3", **aria(live="polite")),
+                    # How complete the data behind the gauges is (the last judged quarter's deliveries).
+                    html.P(id=ids.REGION_COMPLETENESS, className="small text-body-secondary mt-2 mb-0"),
                     # Each goal's explanation from the region's narrative, under its gauge.
                     html.Div(id=ids.NARRATIVE_EXPLANATIONS, className="row g-3 mt-1"),
                 ],

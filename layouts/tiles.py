@@ -7,6 +7,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import html
 
+from dashboard.data.delivery_states import Completeness
 from dashboard.data.national import NationalSummary
 from dashboard.i18n import N_, _
 from dashboard.reports.national import NationalReport, country_meetings
@@ -17,6 +18,7 @@ from dashboard.text import format as fmt
 from dashboard.text.as_of import through
 from dashboard.text.rounding import rounded, whole
 from layouts.a11y import aria
+from layouts.delivery_list import delivery_line
 from layouts.status import goal_badge, status_badge
 from layouts.tile_definitions import DEFINITIONS
 
@@ -186,6 +188,7 @@ def tiles(
     mature_goal: float | None = None,
     compared: str | None = None,
     outflow_status: str | None = None,
+    deliveries: Completeness | None = None,
 ) -> list[dbc.Col]:
     """The KPI tiles: number, goal, status and change in view, the rest under *Toelichting*.
 
@@ -199,6 +202,7 @@ def tiles(
         compared: how the comparison lines name ``previous`` (e.g. *Op 1 juni 2026*), already in
             the current language; None for *Vorig jaar op deze datum*.
         outflow_status: the report's status of the outflow headline (Dutch word), or None.
+        deliveries: how complete the last judged quarter's data is, or None.
     """
     as_of = _("Cijfers t/m {date}").format(date=through(summary.year, summary.peildatum, outflow=False))
     proj = summary.projection
@@ -282,11 +286,13 @@ def tiles(
                         previous.regions_on_track if previous else None,
                         label=compared,
                     ),
+                    # How complete the data is, so "on track" is read with what is missing.
+                    delivery_line(deliveries),
                 ],
                 [
                     _("{n} zonder gegevens").format(n=fmt.number(summary.regions_without_data))
                     if summary.regions_without_data
-                    else _("alle regio's leveren"),
+                    else _("alle regio's hebben gegevens"),
                     as_of,
                 ],
                 "tile-regios",
@@ -323,4 +329,5 @@ def national_tiles(report: NationalReport) -> list[dbc.Col]:
         mature_goal=report.mature_goal,
         compared=compared,
         outflow_status=report.outflow.status,
+        deliveries=report.deliveries,
     )

@@ -34,7 +34,7 @@ def test_national_callback_shows_the_known_totals(loaded):
     with loaded.server.app_context():
         tiles, heading, _verdict = update_national("2026", None)
     text = text_of(tiles)
-    assert heading == "Voortgang 2026 · cijfers t/m 30 juni 2026"
+    assert heading == "Voortgang 2026 · cijfers t/m 30 juni 2026 · voorlopig"
     assert "Trajecten gestart 30 van 3.500 (jaardoel)" in text
     assert "1 van 35" not in text  # 30 starts against a pace of 49.6: AM09 is not on track
     assert "0 van 35" in text and "33 zonder gegevens" in text
@@ -44,7 +44,7 @@ def test_past_year_is_counted_to_31_december(loaded):
     with loaded.server.app_context():
         tiles, heading, _verdict = update_national("2025", None)
     # Starts end with the year; the cohort's outflow is followed to the peildatum, and the label says so.
-    assert heading == "Voortgang 2025 · cijfers t/m 31 december 2025 (uitstroom t/m 30 juni 2026)"
+    assert heading == "Voortgang 2025 · cijfers t/m 31 december 2025 (uitstroom t/m 30 juni 2026) · voorlopig"
     assert "Trajecten gestart 1 van 3.500" in text_of(tiles)
 
 

@@ -31,7 +31,7 @@ def test_upgrade_import_check_and_bad_file(cli_db, tmp_path, capsys):
         "traject_id;regio;organisatie;methode;startdatum\nT1;AM09;GGZ Test;IPS;2024-02-01\n", encoding="utf-8"
     )
     assert run(cli, ["import", "trajecten", str(good), "--controleer"]) == 0
-    assert "Gecontroleerd, niets opgeslagen: 1 rijen trajecten: 1 nieuw" in capsys.readouterr().out
+    assert "Gecontroleerd, niets opgeslagen: 1 rij trajecten: 1 nieuw" in capsys.readouterr().out
     assert count(cli_db, Trajectory) == 0
     assert run(cli, ["import", "trajecten", str(good), "--gebruiker", "beheer"]) == 0
     assert count(cli_db, Trajectory) == 1

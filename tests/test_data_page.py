@@ -166,7 +166,8 @@ def test_redelivery_without_changes_counts_as_a_delivery(app, db):
         connection.execute(
             ImportLog.__table__.update()
             .where(ImportLog.id == again.import_id)
-            .values(tijdstip=dt.datetime(2026, 5, 4, 9, 0, tzinfo=dt.UTC))
+            # After K1's delivery deadline (12 May): the file counts for K2 only.
+            .values(tijdstip=dt.datetime(2026, 5, 20, 9, 0, tzinfo=dt.UTC))
         )
         connection.execute(
             ImportLog.__table__.update()
@@ -179,10 +180,10 @@ def test_redelivery_without_changes_counts_as_a_delivery(app, db):
     assert frame.loc["GGZ Test", "2026-K2"] == 0  # a file came in, without new starts
     last = pd.Timestamp(frame.loc["GGZ Test", "laatst_aangeleverd"])
     last = last.tz_localize("UTC") if last.tzinfo is None else last
-    assert last == pd.Timestamp("2026-05-04 09:00", tz="UTC")
+    assert last == pd.Timestamp("2026-05-20 09:00", tz="UTC")
     with viewing_as(app, ADMIN):
         text = text_of(update_delivery("AM09"))
-    assert "geen levering geleverd 4 mei 2026" in text
+    assert "geen levering geleverd 20 mei 2026" in text
     org = int(funnel_by_organisation(db, "AM09", 2025, PEILDATUM)["id"].iloc[0])
     files = organisation_imports(db, org, PEILDATUM)
     assert list(files["trajecten"]) == [2, 2]

@@ -72,7 +72,7 @@ def test_upload_check_answers_in_english(app, db):
     text = text_of(report)
     assert disabled is False
     assert "oost.csv was approved." in text
-    assert "Rows of trajectories: 1; 1 new, 0 changed, 0 unchanged. Click Import to save." in text
+    assert "1 row of trajectories: 1 new, 0 changed, 0 unchanged. Click Import to save." in text
 
 
 @pytest.mark.zuiver
@@ -128,7 +128,10 @@ def test_meeting_pack_texts_follow_the_language(region_app):
         info, sections = meeting_pack(
             parse_show({"jaar": "2026", "peildatum": "2026-06-30", "regios": "AM09"})
         )
-    assert info.filters == "Year 2026 · reference date 30 June 2026 · regions: Achterhoek"
+    assert info.filters == (
+        "Year 2026 · reference date 30 June 2026 · regions: Achterhoek"
+        " · Provisional figures up to 30 June 2026 (not yet published)"
+    )
     assert [s.title for s in sections] == [
         "National overview",
         "Ranking of the regions",

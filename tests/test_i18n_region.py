@@ -68,11 +68,13 @@ def test_region_callbacks_in_english(known, region_app):
         grid, _figure, _text = run(region_app, update_comparison, "2026", "AM09", "2026-06-30", "2026")
     text = text_of(cards)
     assert "4 of 100" in text and "Sustainable outflow, cohort 2026" in text and "not yet mature" in text
-    assert heading.startswith("Labour-market region AM09") and heading.endswith("up to 30 June 2026")
+    assert heading.startswith("Labour-market region AM09") and heading.endswith(
+        "up to 30 June 2026 · provisional"
+    )
     assert query == "?jaar=2026&peildatum=2026-06-30&cohort=2026&lang=en"
     assert "Sustainable outflow % (cohort 2026)" in text_of(grid) and "Measure" in text_of(grid)
     cards, heading, *_rest = run(region_app, update_region, "2026", "AM09", "2026-06-30", "2026")
-    assert "4 van 100" in text_of(cards) and heading.endswith("t/m 30 juni 2026")
+    assert "4 van 100" in text_of(cards) and heading.endswith("t/m 30 juni 2026 · voorlopig")
 
 
 def test_organisation_level_in_english(known, region_app):

@@ -12,7 +12,7 @@ from dashboard.data import summary
 from dashboard.data.cohorts import funnel_by_organisation
 from dashboard.data.models import AuditEvent, ImportLog, Organisation, OrganisationAlias, Trajectory
 from dashboard.data.progress import progress_by_region
-from dashboard.importing import ImportRejected
+from dashboard.importing import ImportRejected, ImportUnconfirmed
 from dashboard.importing.identity import IdentityError, rename_organisation, resemblance
 from dashboard.infra.db import Database
 from tests.helpers import load, trajectory
@@ -109,14 +109,17 @@ def test_a_renamed_organisation_stops_the_import_until_recorded_as_a_rename(
         ggnet = connection.execute(select(Organisation.id).where(Organisation.naam == "GGNet")).scalar_one()
     renamed = rows([*ids, "G6"], organisation="GGNet B.V.")
 
-    # Stopped, in a check too, saying which organisation the name resembles; nothing written.
-    for check_only in (True, False):
-        with pytest.raises(ImportRejected) as caught:
-            load(db, "trajecten", renamed, check_only=check_only)
-        report = caught.value.report()
-        assert f"lijkt op de organisatie 'GGNet' (nummer {ggnet})" in report
-        assert 'hzw organisatie hernoem "GGNet" "GGNet B.V."' in report
-        assert "--nieuwe-organisatie" in report
+    # A check warns, saying which organisation the name resembles; the import stops without
+    # "toch importeren", and nothing is written.
+    checked = load(db, "trajecten", renamed, check_only=True)
+    assert len(checked.waarschuwingen) == 1
+    assert f"lijkt op de bekende organisatie 'GGNet' (nummer {ggnet})" in checked.summary()
+    with pytest.raises(ImportUnconfirmed) as caught:
+        load(db, "trajecten", renamed)
+    report = caught.value.report()
+    assert f"lijkt op de bekende organisatie 'GGNet' (nummer {ggnet})" in report
+    assert 'hzw organisatie hernoem "GGNet" "GGNet B.V."' in report
+    assert "--toch-importeren" in report
     assert started(db) == 8 and stored(db, Organisation) == 2 and stored(db, ImportLog) == 2
 
     # beheer records the rename: same organisation, new name, former name kept.
@@ -154,10 +157,13 @@ def test_a_resembling_name_confirmed_as_new_becomes_a_second_organisation(db):
 def test_a_meeting_file_naming_a_resembling_organisation_is_stopped_too(db):
     load(db, "trajecten", rows(["G1"]))
     meeting = {"regio": "AM09", "soort": "leerbijeenkomst", "datum": "2026-03-01", "organisaties": "GGNet BV"}
-    with pytest.raises(ImportRejected) as caught:
+    with pytest.raises(ImportUnconfirmed) as caught:
         load(db, "bijeenkomsten", [meeting])
-    assert caught.value.problems[0].column == "organisaties"
+    assert "'GGNet BV' is nieuw in AM09" in caught.value.warnings[0]
     assert stored(db, Organisation) == 1
+    # "toch importeren": the name becomes a second organisation.
+    assert load(db, "bijeenkomsten", [meeting], accept_warnings=True).nieuw == 1
+    assert stored(db, Organisation) == 2
 
 
 def test_renames_that_cannot_be_made_change_nothing(db):

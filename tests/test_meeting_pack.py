@@ -32,7 +32,10 @@ def test_sections_follow_the_show_and_hold_the_known_numbers(region_app):
         "Bijeenkomsten",
         "Signalen",
     ]
-    assert info.filters == "Jaar 2026 · peildatum 30 juni 2026 · regio's: Achterhoek"
+    assert info.filters == (
+        "Jaar 2026 · peildatum 30 juni 2026 · regio's: Achterhoek"
+        " · Voorlopige cijfers t/m 30 juni 2026 (nog niet gepubliceerd)"
+    )
     region = sections[2]
     goals = {row[0]: row[1:] for row in region.tables[0].rows}
     assert goals["Trajecten gestart"] == ["4", "100", "50", "ver achter"]

@@ -121,7 +121,7 @@ def tile_text(tiles, tile_id: str) -> str:
 def test_tiles_compare_with_the_same_date_last_year(national):
     tiles, heading, _verdict = run(national, update_national, "2026", "2026-06-30")
     text = text_of(tiles)
-    assert heading == "Voortgang 2026 · cijfers t/m 30 juni 2026"
+    assert heading == "Voortgang 2026 · cijfers t/m 30 juni 2026 · voorlopig"
     assert "Trajecten gestart 90 van 3.480" in text  # 34 × 100 + Groningen's own 80
     # Pace 3.480 × 181/365 = 1.725,7; 90 is far behind it.
     assert "Trajecten gestart 90 van 3.480 (jaardoel) ver achter" in text
@@ -164,12 +164,12 @@ def test_outflow_tile_holds_the_latest_mature_cohort_against_the_goal(national):
 
 def test_peildatum_control_moves_every_figure(national):
     tiles, heading, _verdict = run(national, update_national, "2026", "2026-03-31")
-    assert heading == "Voortgang 2026 · cijfers t/m 31 maart 2026"
+    assert heading == "Voortgang 2026 · cijfers t/m 31 maart 2026 · voorlopig"
     assert "Trajecten gestart 45 van 3.480" in text_of(tiles)  # half of each region's starts
     tiles, heading, _verdict = run(
         national, update_national, "2026", "2030-01-01"
     )  # beyond the data: clamped
-    assert heading.endswith("30 juni 2026")
+    assert heading.endswith("30 juni 2026 · voorlopig")
 
 
 # Per metric and year: (value, class) of Achterhoek and Groningen, hand-computed (see the top).

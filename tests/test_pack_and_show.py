@@ -57,7 +57,7 @@ def test_the_pack_dates_a_past_year_as_the_pages_do(region_app):
     assert cijfers_tm(info) == "Cijfers t/m 31 december 2025 (uitstroom t/m 30 juni 2026)"
     with region_app.server.app_context():
         _tiles, heading, _verdict = update_national("2025", "2026-06-30")
-    assert heading == "Voortgang 2025 · cijfers t/m 31 december 2025 (uitstroom t/m 30 juni 2026)"
+    assert heading == "Voortgang 2025 · cijfers t/m 31 december 2025 (uitstroom t/m 30 juni 2026) · voorlopig"
     with use_language("en"):
         english = cijfers_tm(info)
     assert "31 December 2025" in english and "30 June 2026" in english

@@ -111,7 +111,7 @@ def test_region_gauges_heading_and_url(region_app):
     # Two case discussions of ten by 30 June, the last on 10 June: behind, but not overdue.
     assert "2 van 10" in text and "achterstallig" not in text and "laatste: 10 juni 2026" in text
     assert "1 van 3" in text
-    assert heading.endswith("t/m 30 juni 2026")
+    assert heading.endswith("t/m 30 juni 2026 · voorlopig")
     assert query == "?jaar=2026&peildatum=2026-06-30&cohort=2026"
     assert trail.children.children[0].children.href == "/?jaar=2026&peildatum=2026-06-30"
     # On 1 May the last case discussion (1 February) is more than 45 days ago.

@@ -42,10 +42,32 @@ def test_a_name_like_a_known_one_is_confirmed_as_new_on_the_page(app, db):
     with viewing_as(app, ADMIN):
         confirm_upload(1, data_url(FIRST), "oost.csv", "trajecten")
         report, disabled, _ = check_upload(data_url(other), "st.csv", "trajecten")
-        assert disabled is True and "lijkt op de organisatie 'GGZ Oost'" in text_of(report)
+        assert disabled is False and "lijkt op de bekende organisatie 'GGZ Oost'" in text_of(report)
+        assert "met 1 waarschuwing." in text_of(report)
+        # Importeren without "Toch importeren" stores nothing and says so.
+        result, disabled, *_ = confirm_upload(1, data_url(other), "st.csv", "trajecten")
+        assert "er is niets opgeslagen" in text_of(result) and disabled is False
+        assert count(db, Organisation) == 1
         report, disabled, _ = check_upload(
             data_url(other), "st.csv", "trajecten", None, " stichting ggz oost "
         )
         assert disabled is False and "Nieuwe organisatie bevestigd" in text_of(report)
         confirm_upload(1, data_url(other), "st.csv", "trajecten", None, "Stichting GGZ Oost")
     assert count(db, Organisation) == 2
+
+
+def test_toch_importeren_on_the_page_writes_the_new_organisation(app, db):
+    other = HEADER + "Q1;AM09;GGZ Oostt;IPS;2026-03-01\n"
+    with viewing_as(app, ADMIN):
+        confirm_upload(1, data_url(FIRST), "oost.csv", "trajecten")
+        # A forged request's truthy non-boolean is no tick.
+        result, *_ = confirm_upload(1, data_url(other), "st.csv", "trajecten", None, None, "ja")
+        assert count(db, Organisation) == 1
+        result, *_ = confirm_upload(1, data_url(other), "st.csv", "trajecten", None, None, True)
+    assert "Ingelezen" in text_of(result) and "1 rij trajecten: 1 nieuw" in text_of(result)
+    assert count(db, Organisation) == 2
+    with db.engine.connect() as connection:
+        detail = (
+            connection.execute(select(AuditEvent.detail).order_by(AuditEvent.id.desc())).scalars().first()
+        )
+    assert detail == "trajecten: st.csv; toch geïmporteerd ondanks 1 waarschuwing(en)"

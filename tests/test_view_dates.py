@@ -56,7 +56,7 @@ def org_id(db) -> int:
 def test_national_past_year_names_the_day_outflow_is_counted_to(cohort_2025):
     tiles, heading, _verdict = run(cohort_2025, update_national, "2025", "2026-06-30")
     text = text_of(tiles)
-    assert heading == f"Voortgang 2025 · cijfers t/m {PAST_YEAR_LABEL}"
+    assert heading == f"Voortgang 2025 · cijfers t/m {PAST_YEAR_LABEL} · voorlopig"
     # Starts end with the year; the cohort's outflow is followed to the peildatum, and says so.
     assert "Trajecten gestart 3 van 3.500" in text
     assert "Cohort 2025: 2 van 3 duurzaam aan het werk" in text
@@ -64,21 +64,21 @@ def test_national_past_year_names_the_day_outflow_is_counted_to(cohort_2025):
     assert "Leerbijeenkomsten" in text and text.count("Cijfers t/m 31 december 2025 ") >= 3
     # At the end of the year itself the same cohort had one in sustainable work, and one date.
     tiles, heading, _verdict = run(cohort_2025, update_national, "2025", "2025-12-31")
-    assert heading == "Voortgang 2025 · cijfers t/m 31 december 2025"
+    assert heading == "Voortgang 2025 · cijfers t/m 31 december 2025 · voorlopig"
     assert "(1 van 3)" in text_of(tiles) and "uitstroom t/m" not in text_of(tiles)
     # The current year counts everything to the peildatum: one date.
     _tiles, heading, _verdict = run(cohort_2025, update_national, "2026", "2026-06-30")
-    assert heading == "Voortgang 2026 · cijfers t/m 30 juni 2026"
+    assert heading == "Voortgang 2026 · cijfers t/m 30 juni 2026 · voorlopig"
 
 
 def test_region_page_past_year_names_the_day_outflow_is_counted_to(cohort_2025):
     cards, heading, *_rest = run(cohort_2025, update_region, "2025", "AM09", "2026-06-30", "2025")
-    assert heading.endswith(f"voortgang 2025, t/m {PAST_YEAR_LABEL}")
+    assert heading.endswith(f"voortgang 2025, t/m {PAST_YEAR_LABEL} · voorlopig")
     assert "2 van 3 duurzaam aan het werk" in text_of(cards)
     grid, _figure, _text = run(cohort_2025, update_comparison, "2025", "AM09", "2026-06-30", "2025")
     assert f"Achterhoek vergeleken, 2025 t/m {PAST_YEAR_LABEL}." in text_of(grid)
     _cards, heading, *_rest = run(cohort_2025, update_region, "2026", "AM09", "2026-06-30", "2025")
-    assert heading.endswith("voortgang 2026, t/m 30 juni 2026")
+    assert heading.endswith("voortgang 2026, t/m 30 juni 2026 · voorlopig")
 
 
 def test_organisation_page_past_year_names_the_day_outflow_is_counted_to(cohort_2025, db):

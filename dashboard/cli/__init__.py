@@ -20,8 +20,10 @@ from dashboard.cli import digests as cli_digests
 from dashboard.cli import nl as cli_nl
 from dashboard.cli.organisation import organisatie
 from dashboard.cli.packs import vergaderstuk
+from dashboard.cli.publication import publiceer
 from dashboard.cli.steering import stuurgroep
 from dashboard.cli.themes import thema
+from dashboard.data.delivery_states import DeliveryError
 from dashboard.data.digests import DigestError
 from dashboard.data.meta import trajectory_count
 from dashboard.importing import ImportBusy, ImportRejected, import_file
@@ -44,6 +46,7 @@ USER_ERRORS = (
     BoundaryError,
     store.AccountError,
     IdentityError,
+    DeliveryError,
     backup.BackupError,
     DigestError,
     MailError,
@@ -66,6 +69,7 @@ for command in (
     thema,
     cli_digests.signalen,
     vergaderstuk,
+    publiceer,
 ):
     cli.add_command(command)
 cli_accounts.gebruiker.add_command(cli_digests.digest)
@@ -124,6 +128,12 @@ def demo(seed: int, until: dt.datetime | None, if_empty: bool, scale: int) -> No
     default=None,
     help="Eerder aangeleverde trajecten die niet in het bestand staan: behouden of intrekken.",
 )
+@click.option(
+    "--toch-importeren",
+    "accept_warnings",
+    is_flag=True,
+    help="Ook importeren als de controle waarschuwt (een naam als een bekende, een sprong in aantallen).",
+)
 def import_(
     soort: str,
     bestand: Path,
@@ -131,6 +141,7 @@ def import_(
     gebruiker: str | None,
     new_organisations: tuple[str, ...],
     left_out: str | None,
+    accept_warnings: bool,
 ) -> None:
     """Import one file, all or nothing."""
     settings = common.settings()
@@ -148,6 +159,7 @@ def import_(
         on_wait=common.say_waiting,
         new_organisations=new_organisations,
         left_out=left_out,
+        accept_warnings=accept_warnings,
     )
     prefix = "Gecontroleerd, niets opgeslagen" if controleer else "Ingelezen"
     click.echo(f"{prefix}: {result.summary()}")

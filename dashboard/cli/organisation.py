@@ -1,13 +1,17 @@
-"""``hzw organisatie``: record that an organisation goes on under a new name."""
+"""``hzw organisatie``: a new name for an organisation, and a quarter it delivered no trajectories."""
 
 from __future__ import annotations
 
 import getpass
+import re
 
 import click
 
 from dashboard.auth import store
+from dashboard.auth.viewer import ADMIN, Viewer
 from dashboard.cli import common as common
+from dashboard.data.delivery_states import DeliveryError, record_empty
+from dashboard.i18n import N_
 from dashboard.importing.identity import IdentityError, rename_organisation
 from dashboard.importing.values import CellError, parse_region
 
@@ -44,3 +48,23 @@ def _region(text: str | None) -> str | None:
         return parse_region(text)
     except CellError as error:
         raise IdentityError(f"Onbekende regio '{text}': verwacht {error}. Er is niets gewijzigd.") from None
+
+
+@organisatie.command(
+    "leeg",
+    help=(
+        "Leg vast dat organisatie NUMMER over KWARTAAL (bijv. 2026-K2) geen trajecten had: "
+        "'geleverd, geen trajecten', geen ontbrekende levering."
+    ),
+)
+@click.argument("nummer", type=int)
+@click.argument("kwartaal")
+def empty(nummer: int, kwartaal: str) -> None:
+    """Record an explicit empty delivery, as ``beheer``."""
+    found = re.fullmatch(r"(\d{4})-K([1-4])", kwartaal.strip().upper())
+    if found is None:
+        raise DeliveryError(N_("Kwartaal als 2026-K2; er is niets vastgelegd."))
+    database = common.current_database()
+    viewer = Viewer(getpass.getuser(), ADMIN)
+    record_empty(database, viewer, nummer, int(found[1]), int(found[2]))
+    click.echo(f"Vastgelegd: organisatie {nummer} over {found[0]}: geleverd, geen trajecten.")

@@ -4,3 +4,4 @@
 # backups, the schema test), without ``models`` importing a module that imports it back.
 from dashboard.data import job_models as job_models  # noqa: E402
 from dashboard.data import narrative_models as narrative_models  # noqa: E402
+from dashboard.data import snapshot_models as snapshot_models  # noqa: E402

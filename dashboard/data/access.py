@@ -13,7 +13,7 @@ import datetime as dt
 import pandas as pd
 
 from dashboard.auth.viewer import Viewer
-from dashboard.data import cohorts, meta, organisations, progress, published
+from dashboard.data import cohorts, meta, organisations, progress, published, snapshots
 from dashboard.data.cohorts import OrganisationRef
 from dashboard.i18n import _
 from dashboard.infra.cache import cached
@@ -50,7 +50,12 @@ def organisation_table(
         Withheld: when no protection passes the audit (a region with one organisation).
     """
     _require(viewer, region)
-    table = _published_table(db, region, year, moment_for(viewer, peildatum), viewer.suppression(minimum))
+    day, rule = moment_for(viewer, peildatum), viewer.suppression(minimum)
+    table = (
+        live_table(db, region, year, day, rule)
+        if viewer.is_admin
+        else _frozen_table(db, region, year, day, rule)
+    )
     if table is None:
         raise Withheld(_(TABLE_REASON))
     return table
@@ -62,11 +67,32 @@ def moment_for(viewer: Viewer, peildatum: dt.date) -> dt.date:
 
 
 @cached
-def _published_table(
+def _frozen_table(
     db: Database, region: str, year: int, day: dt.date, rule: SuppressionRule
 ) -> pd.DataFrame | None:
-    # Cached after the access check, per suppression rule: the organisation page asks for the
-    # region's table in two callbacks. None: the table failed the audit.
+    # A quarter end with a snapshot shows the table stored then: a late correction revises the
+    # figures of beheer and the revision view, not what was published.
+    found = snapshots.current_at(db, day)
+    if found is not None:
+        stored = snapshots.stored(
+            db, found.id, "organisaties", snapshots.table_key(region, year, rule.minimum)
+        )
+        if isinstance(stored, pd.DataFrame):
+            return stored
+        if stored == snapshots.WITHHELD:
+            return None
+    return live_table(db, region, year, day, rule)
+
+
+@cached
+def live_table(
+    db: Database, region: str, year: int, day: dt.date, rule: SuppressionRule
+) -> pd.DataFrame | None:
+    """The region's organisation table worked out from the current data (None: it failed the audit).
+
+    Only after the access check (``organisation_table``) or for a snapshot being made.
+    """
+    # Cached per suppression rule: the organisation page asks for the region's table in two callbacks.
     frame = cohorts.funnel_by_organisation(db, region, year, day)
     if rule.minimum <= 1:
         return published_frame(frame, None, rule)

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from dashboard.data.models import ImportLog, NationalSteeringGroup, Trajectory
 from dashboard.data.narrative_models import NarrativeVersion
+from dashboard.data.snapshot_models import Publication
 from dashboard.infra import clock
 from dashboard.infra.db import Database
 
@@ -35,6 +36,7 @@ class DataStatus:
     highest_id: int = 0
     steering_groups: str = ""
     narratives: str = ""
+    publications: str = ""
 
     @property
     def version(self) -> str:
@@ -46,7 +48,10 @@ class DataStatus:
         they decide the national comparison day, so a cached answer must not outlive a change.
         """
         base = f"{self.imports}-{self.highest_id}"
-        return f"{base}-{self.steering_groups}" if self.steering_groups else base
+        if self.steering_groups:
+            base = f"{base}-{self.steering_groups}"
+        # Publishing or withdrawing a snapshot changes what organisation figures others are shown.
+        return f"{base}-p{self.publications}" if self.publications else base
 
 
 def data_status(db: Database) -> DataStatus:
@@ -61,9 +66,12 @@ def data_status(db: Database) -> DataStatus:
         select(func.max(NationalSteeringGroup.vastgelegd)).scalar_subquery(),
         select(func.count()).select_from(NarrativeVersion).scalar_subquery(),
         select(func.max(NarrativeVersion.id)).scalar_subquery(),
+        select(func.count(Publication.id)).scalar_subquery(),
+        select(func.count(Publication.ingetrokken)).scalar_subquery(),
     )
     with db.engine.connect() as connection:
-        last, count, demo, highest, recorded, latest, stories, newest = connection.execute(query).one()
+        row = connection.execute(query).one()
+    last, count, demo, highest, recorded, latest, stories, newest, made, withdrawn = row
     steering = f"{recorded}@{latest.isoformat()}" if recorded else ""
     # Narratives are saved between imports. They are not part of ``version``: a save must not
     # throw away every cached figure, only the answers that show a narrative (signals, trend marks).
@@ -75,6 +83,7 @@ def data_status(db: Database) -> DataStatus:
         highest_id=int(highest),
         steering_groups=steering,
         narratives=narratives,
+        publications=f"{made}-{withdrawn}" if made else "",
     )
 
 

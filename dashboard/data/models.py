@@ -194,6 +194,21 @@ class Delivery(Base):
     rijen: Mapped[int] = mapped_column(Integer)
 
 
+class EmptyDelivery(Base):
+    """An explicit empty delivery: the organisation says it had no trajectories in the quarter.
+
+    "Geleverd, geen trajecten" is a delivery, not a missing one. Its import-log row (with a
+    ``Delivery`` of 0 rows) keeps it in the delivery dates and changes the data version.
+    """
+
+    __tablename__ = "empty_delivery"
+
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), primary_key=True)
+    jaar: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kwartaal: Mapped[int] = mapped_column(Integer, primary_key=True)
+    import_id: Mapped[int] = mapped_column(ForeignKey("import_log.id"))
+
+
 meeting_organisation = Table(
     "meeting_organisation",
     Base.metadata,

@@ -8,11 +8,12 @@ import pandas as pd
 from sqlalchemy import ColumnElement, Subquery, func, select
 
 from dashboard.data import summary
-from dashboard.data.models import Delivery, ImportLog, Organisation, Region, Trajectory
+from dashboard.data.models import Delivery, EmptyDelivery, ImportLog, Organisation, Region, Trajectory
 from dashboard.i18n import _
 from dashboard.infra import clock
 from dashboard.infra.cache import cached
 from dashboard.infra.db import Database
+from dashboard.rules.signals import delivery_deadline
 
 DELIVERY_COLUMNS = ["code", "regio", "organisatie", "soort", "jaar", "maand", "gestart"]
 
@@ -36,6 +37,20 @@ def recent_quarters(peildatum: dt.date, count: int) -> list[tuple[int, int]]:
         result.append((year, quarter))
         year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
     return result[::-1]
+
+
+def covered_quarters(day: dt.date) -> list[str]:
+    """The quarters a file delivered on ``day`` counts for: its own, and the one before until its deadline.
+
+    Data of a quarter comes in after it ends; a file by the deadline is that quarter's delivery,
+    as the missing-delivery signal judges it (``rules.signals.delivery_deadline``).
+    """
+    year, quarter = day.year, (day.month - 1) // 3 + 1
+    labels = [quarter_label(year, quarter)]
+    before = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    if day <= delivery_deadline(*before):
+        labels.append(quarter_label(*before))
+    return labels
 
 
 def delivered_by(peildatum: dt.date) -> ColumnElement[bool]:
@@ -71,8 +86,10 @@ def delivery_status(
     """Per organisation whether data came in for each of the last ``quarters`` quarters.
 
     A quarter counts as delivered when the organisation has trajectories that started in it, or
-    when a file with its trajectories was imported during it (a delivery of unchanged rows is a
-    delivery too). Files imported after the peildatum do not count.
+    when a file with its trajectories was imported during it or by its delivery deadline after it
+    (a delivery of unchanged rows is a delivery too), or when an explicit empty delivery was
+    recorded for it ("geleverd, geen trajecten", see ``delivery_states``). Files imported after
+    the peildatum do not count.
 
     Args:
         db: the database.
@@ -106,11 +123,20 @@ def delivery_status(
         .join(Organisation, Organisation.region_code == Region.code)
         .join(Delivery, Delivery.organisation_id == Organisation.id)
         .join(ImportLog, ImportLog.id == Delivery.import_id)
+        # An empty delivery (0 rows) counts for the quarter it names, not the one it came in.
+        .where(delivered_by(peildatum), Delivery.rijen > 0)
+    )
+    empties = (
+        select(Region.code, Organisation.naam, EmptyDelivery.jaar, EmptyDelivery.kwartaal)
+        .join(Organisation, Organisation.region_code == Region.code)
+        .join(EmptyDelivery, EmptyDelivery.organisation_id == Organisation.id)
+        .join(ImportLog, ImportLog.id == EmptyDelivery.import_id)
         .where(delivered_by(peildatum))
     )
     if organisation is not None:
         organisations = organisations.where(Organisation.id == organisation)
         imports = imports.where(Organisation.id == organisation)
+        empties = empties.where(Organisation.id == organisation)
     with db.engine.connect() as connection:
         monthly = summary.counts(
             connection,
@@ -122,6 +148,7 @@ def delivery_status(
         delivered = pd.DataFrame(
             connection.execute(imports).all(), columns=[*DELIVERY_COLUMNS[:4], "tijdstip"]
         )
+        said_empty = {(r[0], r[1], quarter_label(r[2], r[3])) for r in connection.execute(empties)}
         every = pd.DataFrame(
             connection.execute(organisations).all(),
             columns=["org", "code", "regio", "organisatie", "soort", "eerste_start", "laatst"],
@@ -152,13 +179,19 @@ def delivery_status(
     # Every organisation that ever delivered, also those silent for all recent quarters.
     merged = known.merge(table, on=["code", "organisatie"], how="left")
     stamps = pd.to_datetime(delivered["tijdstip"], utc=True).dt.tz_convert(clock.AMSTERDAM)
-    delivered["kwartaal"] = [quarter_label(t.year, (t.month - 1) // 3 + 1) for t in stamps]
-    imported = set(zip(delivered["code"], delivered["organisatie"], delivered["kwartaal"], strict=True))
+    imported = {
+        (code, name, label)
+        for code, name, stamp in zip(delivered["code"], delivered["organisatie"], stamps, strict=True)
+        for label in covered_quarters(stamp.date())
+    }
     first = pd.to_datetime(merged["eerste_start"]).dt.date
     for (y, q), label in zip(periods, labels, strict=True):
         quarter_start = dt.date(y, 3 * q - 2, 1)
-        keys = zip(merged["code"], merged["organisatie"], strict=True)
-        came_in = pd.Series([(c, o, label) in imported for c, o in keys], index=merged.index)
+        pairs = list(zip(merged["code"], merged["organisatie"], strict=True))
+        came_in = pd.Series([(c, o, label) in imported for c, o in pairs], index=merged.index)
+        # "Geleverd, geen trajecten" is a delivery: never *geen levering*.
+        empty = pd.Series([(c, o, label) in said_empty for c, o in pairs], index=merged.index)
+        merged.loc[empty & (merged[label].isna() | (merged[label] < 0)), label] = 0
         # A file in the quarter without new starts is a delivery (0), not a missing one.
         merged.loc[merged[label].isna() & came_in, label] = 0
         merged.loc[merged[label].isna() & (first <= quarter_start), label] = -1

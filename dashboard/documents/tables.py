@@ -15,6 +15,7 @@ from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
 from dashboard.data.cadence import meetings_of_region
 from dashboard.data.cohorts import FUNNEL_STEPS, funnel_by_region, method_mix
+from dashboard.data.delivery_states import EMPTY, empty_quarters
 from dashboard.data.progress import monthly_starts
 from dashboard.i18n import _
 from dashboard.infra import clock
@@ -220,6 +221,7 @@ def deliveries(view: View) -> pd.DataFrame:
         raise access.NoAccess(_("U hebt geen toegang tot de aanleverstatus per organisatie."))
     frame = access.delivery(viewer, runtime().db, view.peildatum)
     quarters = [c for c in frame.columns if "-K" in str(c)]
+    empty = empty_quarters(runtime().db, view.peildatum)
 
     def word(value: float) -> str:
         # -1 means no delivery.
@@ -227,7 +229,14 @@ def deliveries(view: View) -> pd.DataFrame:
             return ""
         return _("geen levering") if value < 0 else _("geleverd")
 
-    frame[quarters] = frame[quarters].map(word)
+    for quarter in quarters:
+        said_empty = [
+            (c, o, quarter) in empty for c, o in zip(frame["code"], frame["organisatie"], strict=True)
+        ]
+        frame[quarter] = [
+            _(EMPTY) if flagged else word(value)
+            for value, flagged in zip(frame[quarter], said_empty, strict=True)
+        ]
     frame["laatst_aangeleverd"] = local_time(frame["laatst_aangeleverd"])
     return frame[["code", "regio", "organisatie", "soort", *quarters, "laatst_aangeleverd"]]
 

@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz.distance import Indel, Levenshtein
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from dashboard.data.models import Organisation, OrganisationAlias
 from dashboard.i18n import _
-from dashboard.importing.problems import Problem
 from dashboard.importing.values import has_control_characters, identity_key
 from dashboard.infra.db import Database
 
 # Legal forms and their abbreviations (after dots are dropped): "GGNet B.V." is GGNet.
 LEGAL_FORMS = frozenset({"bv", "nv", "stichting", "vereniging", "cooperatie", "ua", "vof", "cv"})
-# Names this alike (difflib's ratio over the plain names) are probably one organisation.
+# Names this alike (the normalised Indel similarity over the plain names, 0 to 1) are probably
+# one organisation; so are names a typo or two apart ("Achterhoeck" for "Achterhoek").
 RESEMBLANCE = 0.85
+TYPO_EDITS = 2
 NAME_LIMIT = 160
 
 
@@ -60,7 +61,11 @@ def resemblance(new: str, known: str) -> float:
         return float(identity_key(new) == identity_key(known))
     if _told_apart_by_codes(first, second):
         return 0.0
-    return difflib.SequenceMatcher(None, "".join(first), "".join(second)).ratio()
+    plain_new, plain_known = "".join(first), "".join(second)
+    # A name a typo or two from a known one is as good as the same, however short it is.
+    if Levenshtein.distance(plain_new, plain_known, score_cutoff=TYPO_EDITS) <= TYPO_EDITS:
+        return max(Indel.normalized_similarity(plain_new, plain_known), RESEMBLANCE)
+    return float(Indel.normalized_similarity(plain_new, plain_known))
 
 
 def aliases(session: Session, regions: Collection[str]) -> dict[tuple[str, str], int]:
@@ -102,14 +107,18 @@ def named_organisations(kind: str, records: Iterable[dict[str, Any]]) -> dict[tu
 class NameReview:
     """New organisation names in a file that resemble known ones, and those confirmed as new."""
 
-    problems: list[Problem]
+    warnings: tuple[str, ...]
     notices: tuple[str, ...]
 
 
 def review_names(
     session: Session, kind: str, records: list[dict[str, Any]], confirmed: Collection[str]
 ) -> NameReview:
-    """Stop a new name that resembles a known organisation of its region, unless confirmed as new.
+    """Warn about a new name that resembles a known organisation of its region.
+
+    A warning does not refuse the file: the import then waits for an explicit "toch importeren"
+    (the name becomes a new organisation), or for the sender to correct the name. A name that
+    ``beheer`` confirmed as new gives a notice instead.
 
     Args:
         session: the open import transaction.
@@ -119,14 +128,13 @@ def review_names(
     """
     named = named_organisations(kind, records)
     if not named:
-        return NameReview([], ())
+        return NameReview((), ())
     regions = {region for region, _key in named}
     ids = organisation_ids(session, regions)
     query = select(Organisation.id, Organisation.region_code, Organisation.naam)
     known = session.execute(query.where(Organisation.region_code.in_(regions))).all()
     confirmed_keys = {identity_key(name) for name in confirmed}
-    column = "organisatie" if kind == "trajecten" else "organisaties"
-    problems: list[Problem] = []
+    warnings: list[str] = []
     notices: list[str] = []
     for (region, key), name in sorted(named.items()):
         if (region, key) in ids:
@@ -142,14 +150,15 @@ def review_names(
                 )
             )
             continue
-        expected = _(
-            "een bekende organisatie. Deze naam is nieuw in {regio} en lijkt op de organisatie "
-            "'{bekend}' (nummer {nummer}). Het beheer legt vast wat het is: dezelfde organisatie met "
-            'een nieuwe naam (hzw organisatie hernoem "{bekend}" "{naam}"), of een nieuwe organisatie '
-            '(bij het importeren bevestigen, hzw import … --nieuwe-organisatie "{naam}")'
-        ).format(regio=region, bekend=like.naam, nummer=like.id, naam=name)
-        problems.append(Problem(None, column, name, expected))
-    return NameReview(problems, tuple(notices))
+        warnings.append(
+            _(
+                "'{naam}' is nieuw in {regio} en lijkt op de bekende organisatie '{bekend}' (nummer "
+                "{nummer}). Een tikfout? Verbeter dan de naam in het bestand; is het dezelfde organisatie "
+                'met een nieuwe naam, hernoem haar dan eerst (hzw organisatie hernoem "{bekend}" '
+                '"{naam}"). Met toch importeren wordt het een nieuwe organisatie.'
+            ).format(regio=region, bekend=like.naam, nummer=like.id, naam=name)
+        )
+    return NameReview(tuple(warnings), tuple(notices))
 
 
 @dataclass(frozen=True)

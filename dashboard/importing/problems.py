@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard.i18n import N_, UserError, _, ngettext
+from dashboard.text import format as fmt
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,9 @@ class ImportRejected(Exception):
         lines = [p.message(self.file_name) for p in self.problems[:limit]]
         more = len(self.problems) - limit
         if more > 0:
-            lines.append(ngettext("… en nog {n} fout.", "… en nog {n} fouten.", more).format(n=more))
+            lines.append(
+                ngettext("… en nog {n} fout.", "… en nog {n} fouten.", more).format(n=fmt.number(more))
+            )
         header = _("Bestand '{bestand}' is geweigerd; er is niets opgeslagen.").format(bestand=self.file_name)
         return "\n".join([header, *lines])
 
@@ -62,3 +65,29 @@ class ImportBusy(UserError):
         """The message reads in the language of wherever it is shown."""
         self.file_name = file_name
         super().__init__(N_("Er loopt al een import voor deze organisatie; probeer het zo opnieuw."))
+
+
+class ImportUnconfirmed(ImportRejected):
+    """The file passed the contract but raised warnings, and nobody chose "toch importeren".
+
+    Nothing was written. The warnings are the ``problems`` (without row or column), so every
+    place that lists a refused file's problems lists them too.
+    """
+
+    def __init__(self, file_name: str, warnings: tuple[str, ...]) -> None:
+        """Keep the warnings as problems of the file as a whole."""
+        self.warnings = warnings
+        super().__init__(file_name, [Problem(None, "", "", warning) for warning in warnings])
+
+    def report(self, limit: int = 50) -> str:
+        """The warnings as lines, after a header that says how to import anyway."""
+        header = ngettext(
+            "Bestand '{bestand}' gaf {n} waarschuwing; er is niets opgeslagen. Klopt het bestand "
+            "toch, importeer dan met 'toch importeren' (op de pagina Data, of hzw import … "
+            "--toch-importeren).",
+            "Bestand '{bestand}' gaf {n} waarschuwingen; er is niets opgeslagen. Klopt het bestand "
+            "toch, importeer dan met 'toch importeren' (op de pagina Data, of hzw import … "
+            "--toch-importeren).",
+            len(self.warnings),
+        ).format(bestand=self.file_name, n=fmt.number(len(self.warnings)))
+        return "\n".join([header, *self.warnings[:limit]])

@@ -17,6 +17,7 @@ from dashboard.importing.identity import organisation_ids
 from dashboard.importing.problems import ImportRejected, Problem
 from dashboard.importing.values import identity_key
 from dashboard.rules.domain import WITHDRAWN
+from dashboard.text import format as fmt
 
 # What the sender chose for earlier trajectories the file leaves out (stored in the import log).
 KEEP = "behouden"
@@ -62,7 +63,7 @@ class LeftOut:
 
     def describe(self) -> str:
         """The count by organisation, names only: "GGZ Oost 7, UWV Oost 5"."""
-        return ", ".join(f"{name} {n}" for name, n in sorted(self.per_organisation.items()))
+        return ", ".join(f"{name} {fmt.number(n)}" for name, n in sorted(self.per_organisation.items()))
 
 
 def left_out(session: Session, records: Sequence[dict[str, Any]], highest: int) -> LeftOut:
@@ -142,7 +143,7 @@ def settle(
             "{aantal} eerder aangeleverd traject staat niet in dit bestand ({organisaties}).",
             "{aantal} eerder aangeleverde trajecten staan niet in dit bestand ({organisaties}).",
             n,
-        ).format(aantal=n, organisaties=gone.describe())
+        ).format(aantal=fmt.number(n), organisaties=gone.describe())
         advice = _(
             "Kies bij het importeren of ze behouden blijven of worden ingetrokken (eindreden "
             "'ingetrokken': ze tellen dan niet meer mee); op de opdrachtregel met --ontbrekend behouden "
@@ -167,4 +168,4 @@ def settle(
             "behouden.",
             n,
         )
-    return Settled(n, choice, (notice.format(aantal=n, organisaties=gone.describe()),))
+    return Settled(n, choice, (notice.format(aantal=fmt.number(n), organisaties=gone.describe()),))

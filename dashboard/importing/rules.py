@@ -181,20 +181,22 @@ def _row_rules(kind: str, record: dict[str, Any], today: dt.date) -> list[tuple[
         ]
     if kind != "trajecten":
         return broken
-    start: dt.date = record["startdatum"]
+    # A cell that did not parse is None here: the rules it takes part in are skipped, the others
+    # still run, so one look at the report shows every error of the row.
+    start: dt.date | None = record["startdatum"]
     referred, placed_on, ended = record["aanmelddatum"], record["plaatsingsdatum"], record["einddatum"]
-    if referred is not None and referred > start:
+    if start is not None and referred is not None and referred > start:
         broken.append(("aanmelddatum", referred.isoformat(), _("niet na de startdatum")))
-    if placed_on is not None and placed_on < start:
+    if start is not None and placed_on is not None and placed_on < start:
         broken.append(("plaatsingsdatum", placed_on.isoformat(), _("niet voor de startdatum")))
-    if ended is not None and ended < start:
+    if start is not None and ended is not None and ended < start:
         broken.append(("einddatum", ended.isoformat(), _("niet voor de startdatum")))
     sustainable, placed = record["duurzaam_datum"], record["plaatsingsdatum"]
     if sustainable is not None and placed is None:
         broken.append(("duurzaam_datum", sustainable.isoformat(), _("alleen met een plaatsingsdatum")))
     elif sustainable is not None and placed is not None and sustainable < placed:
         broken.append(("duurzaam_datum", sustainable.isoformat(), _("niet voor de plaatsingsdatum")))
-    if v.is_valid_bsn(record["traject_id"]):
+    if record["traject_id"] is not None and v.is_valid_bsn(record["traject_id"]):
         broken.append(
             (
                 "traject_id",
@@ -271,9 +273,10 @@ def validate_frame(
             except v.CellError as error:
                 problems.append(_cell_problem(row, column.name, text, str(error)))
                 row_ok = False
+        # The rules between cells run on the cells that did parse: every error of the row at once.
+        problems += [Problem(row, col, val, exp) for col, val, exp in _row_rules(kind, record, today)]
         if not row_ok:
             continue
-        problems += [Problem(row, col, val, exp) for col, val, exp in _row_rules(kind, record, today)]
         key = _key(kind, record)
         if key is not None and key in seen:
             shown = _("(verborgen)") if v.is_valid_bsn(str(key[-1])) else str(key[-1])

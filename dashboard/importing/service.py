@@ -18,14 +18,15 @@ from sqlalchemy.orm import Session
 
 from dashboard.auth import store
 from dashboard.data.models import ImportLog, Trajectory
-from dashboard.i18n import N_, _
-from dashboard.importing import locking, progress, redelivery, writing
+from dashboard.i18n import N_, _, ngettext
+from dashboard.importing import locking, plausibility, progress, redelivery, writing
 from dashboard.importing.identity import review_names
-from dashboard.importing.problems import ImportBusy, ImportRejected, Problem
+from dashboard.importing.problems import ImportBusy, ImportRejected, ImportUnconfirmed, Problem
 from dashboard.importing.reading import PARSE_SECONDS, file_sha256, read_table
 from dashboard.importing.rules import SCHEMAS, ignored_columns, validate_frame
 from dashboard.infra import clock
 from dashboard.infra.db import Database
+from dashboard.text import format as fmt
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,9 @@ class ImportResult:
 
     ``meldingen`` are notices that did not stop the import, such as columns outside the contract
     that were left out, worded in the language of the import's request; ``summary`` includes
-    them, so every place that shows the summary shows them too.
+    them, so every place that shows the summary shows them too. ``waarschuwingen`` are the
+    warnings (a name like a known organisation's, a volume jump, merged rows): a check reports
+    them, and an import only writes with them after "toch importeren".
     """
 
     soort: str
@@ -63,19 +66,26 @@ class ImportResult:
     # Earlier trajectories the file left out, and the sender's choice for them (None: not asked).
     ontbrekend: int = 0
     ontbrekend_keuze: str | None = None
+    waarschuwingen: tuple[str, ...] = ()
 
-    def summary(self) -> str:
-        """A summary for the CLI (Dutch) and the upload page, notices included."""
-        counts = _(
-            "{rijen} rijen {soort}: {nieuw} nieuw, {gewijzigd} gewijzigd, {ongewijzigd} ongewijzigd."
+    def summary(self, with_warnings: bool = True) -> str:
+        """A summary for the CLI (Dutch) and the upload page, notices and warnings included.
+
+        ``with_warnings=False`` leaves the warnings out, for a page that lists them apart.
+        """
+        counts = ngettext(
+            "{rijen} rij {soort}: {nieuw} nieuw, {gewijzigd} gewijzigd, {ongewijzigd} ongewijzigd.",
+            "{rijen} rijen {soort}: {nieuw} nieuw, {gewijzigd} gewijzigd, {ongewijzigd} ongewijzigd.",
+            self.rijen,
         ).format(
-            rijen=self.rijen,
+            rijen=fmt.number(self.rijen),
             soort=_(KIND_NAMES.get(self.soort, self.soort)),
-            nieuw=self.nieuw,
-            gewijzigd=self.gewijzigd,
-            ongewijzigd=self.ongewijzigd,
+            nieuw=fmt.number(self.nieuw),
+            gewijzigd=fmt.number(self.gewijzigd),
+            ongewijzigd=fmt.number(self.ongewijzigd),
         )
-        return " ".join([counts, *self.meldingen])
+        warned = [_("Waarschuwing: {tekst}").format(tekst=w) for w in self.waarschuwingen if with_warnings]
+        return " ".join([counts, *self.meldingen, *warned])
 
 
 def import_frame(
@@ -93,6 +103,7 @@ def import_frame(
     on_wait: Callable[[], None] | None = None,
     new_organisations: Collection[str] = (),
     left_out: str | None = None,
+    accept_warnings: bool = False,
 ) -> ImportResult:
     """Validate ``frame`` against the contract for ``kind`` and write it in one transaction.
 
@@ -116,12 +127,18 @@ def import_frame(
         left_out: for earlier trajectories of the file's organisations that the file does not
             hold, "behouden" (keep) or "intrekken" (withdraw); without, any such stop the import
             (a check only reports them).
+        accept_warnings: "toch importeren": write although the file raised warnings (without,
+            warnings stop the import; a check only reports them).
 
     Raises:
         ImportRejected: with every problem found; nothing was written.
+        ImportUnconfirmed: the file raised warnings and ``accept_warnings`` was not given;
+            nothing was written.
         ImportBusy: another import of the same organisation got in first; nothing was written.
     """
-    delivery = _Delivery(file_name, sha256, user, demo, check_only, via, tuple(new_organisations), left_out)
+    delivery = _Delivery(
+        file_name, sha256, user, demo, check_only, via, tuple(new_organisations), left_out, accept_warnings
+    )
     with _audited_failure(db, kind, delivery):
         return _import_frame(db, kind, frame, delivery, today, on_wait)
 
@@ -138,6 +155,7 @@ class _Delivery:
     via: str
     new_organisations: tuple[str, ...]
     left_out: str | None
+    accept_warnings: bool = False
 
 
 def _import_frame(
@@ -171,7 +189,7 @@ def _import_frame(
         try:
             waited = locking.serialise(session, locks, on_wait)
             progress.step("opslaan")
-            counts, import_id, settled = _write(session, kind, records, delivery)
+            counts, import_id, settled, warned = _write(session, kind, records, delivery)
             progress.before_commit()  # a background import stopped now leaves nothing behind
         except BaseException as error:
             # Any failure, including a kill signal turned into an exception, leaves nothing behind.
@@ -193,6 +211,7 @@ def _import_frame(
         (*notices, *settled.notices, *((_(WAITED),) if waited else ())),
         settled.count,
         settled.choice,
+        warned,
     )
     # File name and counts only: the rows themselves are about people and stay out of the log.
     log.info("import %s %s: %s", kind, file_name, result.summary())
@@ -201,7 +220,7 @@ def _import_frame(
 
 def _write(
     session: Session, kind: str, records: list[dict[str, Any]], delivery: _Delivery
-) -> tuple[Counter[str], int, redelivery.Settled]:
+) -> tuple[Counter[str], int, redelivery.Settled, tuple[str, ...]]:
     entry = ImportLog(
         bestandsnaam=delivery.file_name,
         sha256=delivery.sha256,
@@ -218,8 +237,6 @@ def _write(
     session.flush()
     # Before the writer creates organisations: a name like a known one must not become another.
     names = review_names(session, kind, records, delivery.new_organisations)
-    if names.problems:
-        raise ImportRejected(delivery.file_name, names.problems)
     highest: int = session.scalar(select(func.coalesce(func.max(Trajectory.id), 0))) or 0
     counts = WRITERS[kind](session, records, entry.id)
     settled = redelivery.Settled(0, None, ())
@@ -245,17 +262,29 @@ def _write(
             ontbrekend_keuze=settled.choice,
         )
     )
+    warned = (
+        *names.warnings,
+        *plausibility.volume_jumps(session, entry.id),
+        *plausibility.merged_rows(kind, len(records), counts),
+    )
+    if warned and not delivery.check_only and not delivery.accept_warnings:
+        # The caller rolls the transaction back: without "toch importeren" nothing is written.
+        raise ImportUnconfirmed(delivery.file_name, warned)
     # In the import's own transaction: an import is in both logs or in neither.
-    store.add_event(session, IMPORTED, delivery.user, _audit_detail(kind, delivery, settled))
+    store.add_event(session, IMPORTED, delivery.user, _audit_detail(kind, delivery, settled, len(warned)))
     settled = replace(settled, notices=(*names.notices, *settled.notices))
-    return counts, entry.id, settled
+    return counts, entry.id, settled, warned
 
 
-def _audit_detail(kind: str, delivery: _Delivery, settled: redelivery.Settled | None = None) -> str:
+def _audit_detail(
+    kind: str, delivery: _Delivery, settled: redelivery.Settled | None = None, warned: int = 0
+) -> str:
     """Kind, file, how it came in and the choices made for it: names of organisations, no rows."""
     detail = f"{kind}: {delivery.file_name}" + (f" ({delivery.via})" if delivery.via else "")
     choices = [f"ontbrekend: {settled.count} {settled.choice}"] if settled and settled.count else []
     choices += [f"nieuwe organisatie bevestigd: '{name}'" for name in delivery.new_organisations]
+    if warned and delivery.accept_warnings:
+        choices.append(f"toch geïmporteerd ondanks {warned} waarschuwing(en)")
     return "; ".join([detail, *choices])[:500]
 
 
@@ -270,6 +299,8 @@ def _lost_race(error: BaseException) -> bool:
 
 def _failure_reason(error: BaseException) -> str:
     """A category for the audit trail: what kind of failure, never the file's content."""
+    if isinstance(error, ImportUnconfirmed):
+        return f"niet geïmporteerd, {len(error.warnings)} waarschuwing(en) zonder 'toch importeren'"
     if isinstance(error, ImportRejected):
         return f"afgekeurd, {len(error.problems)} fout(en)"
     if isinstance(error, ImportBusy):
@@ -319,19 +350,23 @@ def import_file(
     new_organisations: Collection[str] = (),
     left_out: str | None = None,
     parse_seconds: float = PARSE_SECONDS,
+    accept_warnings: bool = False,
 ) -> ImportResult:
     """Read a delivered CSV/XLSX file and import it (see ``import_frame``).
 
     ``file_name`` is the name shown and logged when it differs from the file on disk (uploads);
-    ``new_organisations`` and ``left_out`` are the choices described there; a workbook that takes
-    longer than ``parse_seconds`` to read is refused.
+    ``new_organisations``, ``left_out`` and ``accept_warnings`` are the choices described there; a
+    workbook that takes longer than ``parse_seconds`` to read is refused.
 
     Raises:
-        ImportRejected: when the file cannot be read or breaks the contract; nothing was written.
+        ImportRejected: when the file cannot be read or breaks the contract, or (as
+            ``ImportUnconfirmed``) raised warnings without ``accept_warnings``; nothing was written.
         ImportBusy: another import of the same organisation got in first; nothing was written.
     """
     shown = file_name or path.name
-    delivery = _Delivery(shown, "", user, demo, check_only, via, tuple(new_organisations), left_out)
+    delivery = _Delivery(
+        shown, "", user, demo, check_only, via, tuple(new_organisations), left_out, accept_warnings
+    )
     with _audited_failure(db, kind, delivery):
         progress.step("lezen")
         frame = read_table(path, max_bytes, shown, parse_seconds)

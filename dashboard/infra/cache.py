@@ -6,7 +6,9 @@ import functools
 import hashlib
 import importlib.metadata
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from flask import g, has_app_context, has_request_context
@@ -24,6 +26,9 @@ cache = Cache()
 
 # Part of every key, so a deploy never reads results pickled by older code from a shared Redis.
 CODE_VERSION = importlib.metadata.version("hoofdzaak-werk-monitor")
+
+# Outside an app, ``memo`` lets one long job (a publication) reuse what it worked out already.
+_memo: ContextVar[dict[str, object] | None] = ContextVar("hzw_memo", default=None)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -59,9 +64,15 @@ def cached(fn: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Da
 
     @functools.wraps(fn)
     def wrapper(db: Database, *args: P.args, **kwargs: P.kwargs) -> R:
-        if not has_app_context():
-            return fn(db, *args, **kwargs)
         name = f"{fn.__module__}.{fn.__qualname__}"
+        if not has_app_context():
+            found = _memo.get()
+            if found is None:
+                return fn(db, *args, **kwargs)
+            local = f"{name}:{db.cache_namespace}:{args!r}:{sorted(kwargs.items())!r}"
+            if local not in found:
+                found[local] = fn(db, *args, **kwargs)
+            return found[local]  # type: ignore[return-value]
         where = f"{db.cache_namespace}:{data_version(db)}"
         # Hashed: the arguments (views, dates) are already parsed, but a key need not carry them.
         arguments = hashlib.sha256(f"{args!r}:{sorted(kwargs.items())!r}".encode()).hexdigest()
@@ -74,3 +85,17 @@ def cached(fn: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Da
         return value
 
     return wrapper
+
+
+@contextmanager
+def memo() -> Iterator[None]:
+    """Outside an app, remember the results of cached functions within the block.
+
+    The data must not change inside it: one publication reads every region's report, and each
+    of them reads the same national report.
+    """
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)

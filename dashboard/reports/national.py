@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.data import snapshots
+from dashboard.data.delivery_states import Completeness, completeness
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.national import NationalSummary, national_summary
 from dashboard.data.progress import monthly_starts, progress_by_region
@@ -102,6 +104,8 @@ class NationalReport:
     compared_with: Comparison | None = None
     earlier_regions: pd.DataFrame = field(default_factory=pd.DataFrame)
     earlier_outflow_regions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # How complete the data of the last judged quarter is: organisations by delivery state.
+    deliveries: Completeness | None = None
 
     def frame_for(self, metric: str) -> pd.DataFrame:
         """The region rows a map metric is shown from: the outflow cohort's for outflow."""
@@ -263,11 +267,36 @@ def earlier_frames(
     if day is None:
         return pd.DataFrame(), pd.DataFrame()
     shift = year - comparison.year
-    regions = region_metrics(progress_by_region(db, comparison.year, day), comparison.year, day)
     cohort = cohort_year - shift
+    # A stuurgroep that was shown a snapshot is compared with the figures it saw then.
+    frozen = published_at(db, day)
+    if frozen is not None and frozen.year == comparison.year:
+        if frozen.cohort.year == cohort:
+            return frozen.regions, frozen.outflow_regions
+        regions = frozen.regions
+    else:
+        regions = region_metrics(progress_by_region(db, comparison.year, day), comparison.year, day)
     if cohort < domain.FIRST_YEAR:
         return regions, pd.DataFrame()
     return regions, region_metrics(progress_by_region(db, cohort, day), cohort, day)
+
+
+@cached
+def stored_national(db: Database, number: int) -> NationalReport | None:
+    """The national report snapshot ``number`` stored, or None."""
+    found = snapshots.stored(db, number, "landelijk", "")
+    return found if isinstance(found, NationalReport) else None
+
+
+def published_at(db: Database, day: dt.date) -> NationalReport | None:
+    """The national report of the snapshot that stands at ``day`` (not withdrawn), or None."""
+    found = snapshots.current_at(db, day)
+    return None if found is None else stored_national(db, found.id)
+
+
+def matches_view(report: NationalReport, view: View) -> bool:
+    # A snapshot holds the default view of its peildatum; any other view is worked out live.
+    return (report.year, report.peildatum, report.cohort.year) == (view.year, view.peildatum, view.cohort)
 
 
 @cached
@@ -296,7 +325,12 @@ def _national(
         peildatum,
     )
     earlier_day = comparison.day
-    earlier = None if earlier_day is None else national_summary(db, comparison.year, earlier_day)
+    frozen = None if earlier_day is None else published_at(db, earlier_day)
+    earlier = (
+        frozen.summary
+        if frozen is not None and frozen.year == comparison.year
+        else (None if earlier_day is None else national_summary(db, comparison.year, earlier_day))
+    )
     earlier_regions, earlier_outflow = earlier_frames(db, comparison, year, cohort.year)
     mature_goal = None
     if not summary.cohort_mature and summary.mature_cohort is not None:
@@ -325,6 +359,7 @@ def _national(
         compared_with=comparison,
         earlier_regions=earlier_regions,
         earlier_outflow_regions=earlier_outflow,
+        deliveries=completeness(db, peildatum),
     )
 
 
@@ -332,8 +367,13 @@ def national_report(db: Database, view: View) -> NationalReport:
     """The national report of ``view`` (cached per year, peildatum, cohort, comparison date).
 
     Compared with ``view.since`` when chosen, else with the last national stuurgroep before the
-    peildatum that data management recorded, else with the same date a year earlier.
+    peildatum that data management recorded, else with the same date a year earlier. A view of
+    snapshot ``view.publication`` reads the report stored in it.
     """
+    if view.publication is not None:
+        stored = stored_national(db, view.publication)
+        if stored is not None and matches_view(stored, view):
+            return stored
     steering = None
     if view.since is None:
         steering = last_before(national_steering_groups(db), view.year, view.peildatum)

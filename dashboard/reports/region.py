@@ -9,10 +9,11 @@ the comparison with other regions. It is computed once per view and cached per d
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from dashboard.data import snapshots
 from dashboard.data.cadence import (
     Gap,
     attendance_by_type,
@@ -21,6 +22,7 @@ from dashboard.data.cadence import (
     meetings_with_attendance,
 )
 from dashboard.data.cohorts import funnel_by_region, method_mix
+from dashboard.data.delivery_states import Completeness, completeness
 from dashboard.data.meetings import last_case_discussion
 from dashboard.data.national import NationalSummary, summarise_country
 from dashboard.data.progress import monthly_starts, progress_by_region
@@ -31,7 +33,9 @@ from dashboard.reports.national import (
     METRIC_COLUMNS,
     NationalReport,
     earlier_frames,
+    matches_view,
     national_report,
+    stored_national,
     year_before,
 )
 from dashboard.reports.since import (
@@ -118,6 +122,8 @@ class RegionReport:
     cohort_regions: pd.DataFrame
     changes: RegionChanges
     steering_groups: tuple[dt.date, ...] = ()
+    # How complete the region's data of the last judged quarter is (its organisations' deliveries).
+    deliveries: Completeness | None = None
 
     @property
     def compared_with(self) -> Comparison:
@@ -252,6 +258,7 @@ def _region(
         cohort_regions=cohort_regions,
         changes=region_changes(code, compared, standing, then_regions, then_outflow, rank),
         steering_groups=tuple(region_steering_groups(db, code, peildatum)),
+        deliveries=completeness(db, peildatum, code),
     )
 
 
@@ -259,8 +266,13 @@ def region_report(db: Database, view: View, code: str) -> RegionReport:
     """The report of region ``code`` at ``view`` (cached per data version).
 
     Compared with ``view.since`` when chosen, else with the region's last stuurgroep before the
-    peildatum (its meetings of kind *stuurgroep*), else with the same date a year earlier.
+    peildatum (its meetings of kind *stuurgroep*), else with the same date a year earlier. A view
+    of snapshot ``view.publication`` reads the report stored in it.
     """
+    if view.publication is not None:
+        stored = stored_region(db, view.publication, code)
+        if stored is not None and matches_view(stored.national, view):
+            return stored
     steering = None
     if view.since is None:
         steering = last_before(region_steering_groups(db, code, view.peildatum), view.year, view.peildatum)
@@ -269,3 +281,13 @@ def region_report(db: Database, view: View, code: str) -> RegionReport:
     return _region(
         db, code, view.year, view.peildatum, view.cohort, view.cohort_chosen, since, compared.source
     )
+
+
+@cached
+def stored_region(db: Database, number: int, code: str) -> RegionReport | None:
+    """Region ``code``'s report as snapshot ``number`` stored it, with the stored national report."""
+    found = snapshots.stored(db, number, "regio", code)
+    national = stored_national(db, number)
+    if not isinstance(found, RegionReport) or national is None:
+        return None
+    return replace(found, national=national)

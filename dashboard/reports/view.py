@@ -57,6 +57,7 @@ class View:
         problems: what in the URL could not be used, as Dutch messages (translated when shown).
         rejected: the URL keys of those values (``peildatum``, ``jaar``, ``regio``), for an output
             that refuses a view instead of showing the default (a download has no page to say so).
+        publication: the snapshot asked for (``?publicatie=ID``), or None for the default.
     """
 
     year: int
@@ -72,6 +73,7 @@ class View:
     viewer: Viewer | None = field(default=None, compare=False)
     problems: tuple[LazyText, ...] = field(default=(), compare=False)
     rejected: tuple[str, ...] = field(default=(), compare=False)
+    publication: int | None = None
 
     @classmethod
     def parse(
@@ -85,7 +87,7 @@ class View:
 
         Args:
             query: ``jaar``, ``peildatum``, ``cohort``, ``maat``, ``kaart``, ``regio``,
-                ``organisatie``, ``sinds``; missing keys take their defaults.
+                ``organisatie``, ``sinds``, ``publicatie``; missing keys take their defaults.
             latest: the newest peildatum there is data for (today, or the configured one).
             viewer: who is looking.
             language: the page's language.
@@ -170,6 +172,8 @@ class View:
             viewer=viewer,
             problems=tuple(problems),
             rejected=tuple(rejected),
+            # A snapshot number only: whether it exists and may be shown is the report's to check.
+            publication=params.parse_organisation(value("publicatie")),
         )
 
     @property
@@ -192,7 +196,7 @@ class View:
 
         Args:
             keys: the optional parameters to write when set (``cohort``, ``maat``, ``kaart``,
-                ``regio``, ``organisatie``, ``sinds``).
+                ``regio``, ``organisatie``, ``sinds``, ``publicatie``).
             dated: False for a page that always shows the latest data (Regio's, Bijeenkomsten):
                 its address names the year only.
             extra: a page's own parameters, written last (the search words of Regio's).
@@ -207,6 +211,7 @@ class View:
             "regio": self.region,
             "organisatie": self.organisation,
             "sinds": self.since.isoformat() if self.since else None,
+            "publicatie": self.publication,
         }
         for key, item in optional.items():
             if item is not None and key in keys:

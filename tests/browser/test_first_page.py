@@ -31,7 +31,9 @@ def test_national_page_shows_the_database_totals(page, server, demo_database):
     db.dispose()
     assert page.inner_text("#tile-trajecten .kpi-value") == fmt.number(summary.started)
     assert page.inner_text("#tile-regios .kpi-value") == f"{summary.regions_on_track} van 35"
-    assert page.inner_text("#national-heading") == "Voortgang 2026 · cijfers t/m 30 september 2026"
+    assert (
+        page.inner_text("#national-heading") == "Voortgang 2026 · cijfers t/m 30 september 2026 · voorlopig"
+    )
     assert "Voorbeelddata" in page.inner_text("#demo-banner")
     assert "Cijfers t/m 30 september 2026" in page.inner_text("footer")
     assert page.get_attribute("html", "lang") == "nl"
@@ -47,7 +49,7 @@ def test_year_choice_updates_tiles_and_is_kept_in_the_url(page, server):
     # The starts of 2024 end with the year; its cohort's outflow is followed to the peildatum.
     assert (
         page.inner_text("#national-heading")
-        == "Voortgang 2024 · cijfers t/m 31 december 2024 (uitstroom t/m 30 september 2026)"
+        == "Voortgang 2024 · cijfers t/m 31 december 2024 (uitstroom t/m 30 september 2026) · voorlopig"
     )
     assert page.inner_text("#tile-trajecten .kpi-value") != before
     # The URL is written by its own callback, which may answer after the tiles.

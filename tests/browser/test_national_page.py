@@ -138,7 +138,7 @@ def test_earlier_peildatum_moves_the_year_choice_and_the_url(page, server):
     page.press("#national-peildatum", "Enter")
     page.wait_for_function("location.search.includes('peildatum=2025-05-01')")
     page.wait_for_function("document.querySelector('#national-heading').innerText.includes('1 mei 2025')")
-    assert page.inner_text("#national-heading") == "Voortgang 2025 · cijfers t/m 1 mei 2025"
+    assert page.inner_text("#national-heading") == "Voortgang 2025 · cijfers t/m 1 mei 2025 · voorlopig"
     assert page.input_value("#national-year") == "2025"
     years = page.evaluate(
         "() => [...document.querySelector('#national-year').options].filter(o => !o.hidden).map(o => o.value)"

@@ -77,13 +77,15 @@ def test_filtered_by_severity_in_the_address(page, server, demo_database):
 
 @pytest.mark.account("regio")
 def test_a_region_account_sees_its_own_region_and_the_region_page_block(page, server, demo_database):
-    found, _marks = _signals(demo_database, Viewer("test-regio", "regio", frozenset({"AM09"})))
+    found, marks = _signals(demo_database, Viewer("test-regio", "regio", frozenset({"AM09"})))
     assert found and {s.region for s in found} == {"AM09"}
+    # The block lists the open ones: an earlier test in the session may have marked one "gezien".
+    open_ = [s for s in found if s.key not in marks]
     page.goto(server + "/signalen?regio=AM01")
     page.wait_for_selector("#signals-list h2")
     assert page.locator("#signals-list li").count() == 0  # another region: nothing
     page.goto(server + "/regio/AM09")
     page.wait_for_selector("#region-signals h2")
-    assert page.locator("#region-signals li").count() == len(found)
+    assert page.locator("#region-signals li").count() == len(open_)
     assert_accessible(page)
     screenshot(page, "regio-signalen")

@@ -1,7 +1,7 @@
 """packs: background jobs (meeting packs, imports) and the packs kept for each stuurgroep
 
 Revision ID: 0013_packs
-Revises: 0012_digests
+Revises: 0015_snapshots
 Create Date: 2026-12-05 05:30:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_packs"
-down_revision = "0012_digests"
+down_revision = "0015_snapshots"
 branch_labels = None
 depends_on = None
 
