@@ -2,7 +2,9 @@
 
 A chosen file clears the previous report at once (in the browser), is sent, and is checked by a
 job; the page polls the job and shows ``rij 120.000 van 263.157 gecontroleerd`` until the report
-is ready. Importeren runs the import as a job as well; Stoppen before the commit writes nothing.
+is ready. A check that warns lists the warnings; Importeren runs the import as a job as well, and
+writes a file that warns only with "Toch importeren" ticked. Stoppen before the commit writes
+nothing.
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
 from dashboard.data.jobs import JobState
 from dashboard.i18n import _, current_language
-from dashboard.importing import ImportRejected, Problem
+from dashboard.importing import ImportRejected, ImportUnconfirmed, Problem
 from dashboard.importing.job import KIND, import_arguments, receive_upload, shown_name
 from dashboard.infra.runtime import runtime
 from dashboard.jobs import words
 from dashboard.jobs.runner import reader_text
 from dashboard.jobs.web import jobs
-from layouts import data_page, ids, upload_progress
+from layouts import data_page, ids, import_report, upload_progress
 
 CHECK, IMPORT = "controle", "import"
 
@@ -47,7 +49,13 @@ def _rejected(rejected: ImportRejected) -> list[Any]:
 
 
 def _start(
-    purpose: str, contents: object, filename: object, kind: object, left_out: object, new: object
+    purpose: str,
+    contents: object,
+    filename: object,
+    kind: object,
+    left_out: object,
+    new: object,
+    accept_warnings: bool = False,
 ) -> Any:
     """Submit the job; returns (job data, or the rejection to show at once)."""
     name = shown_name(filename)
@@ -69,6 +77,7 @@ def _start(
         settings.max_import_bytes,
         settings.import_parse_seconds,
         viewer.name,
+        accept_warnings,
     )
     job_id, _new = jobs().submit(KIND, arguments, viewer, current_language(), data=data, share=False)
     return {"id": job_id, "doel": purpose, "bestand": name}, None
@@ -92,10 +101,18 @@ def retry_check(_clicks: object, *values: object) -> tuple[Any, ...]:
 
 
 def start_import(
-    _clicks: object, contents: object, filename: object, kind: object, left_out: object, new: object
+    _clicks: object,
+    contents: object,
+    filename: object,
+    kind: object,
+    left_out: object,
+    new: object,
+    accept_warnings: object = False,
 ) -> tuple[Any, ...]:
-    """Importeren: import the checked file in the background."""
-    job, rejected = _start(IMPORT, contents, filename, kind, left_out, new)
+    """Importeren: import the checked file in the background, "toch" if the box is ticked."""
+    # Only a ticked box counts: a forged request's other JSON is no "toch importeren".
+    accept = accept_warnings is True
+    job, rejected = _start(IMPORT, contents, filename, kind, left_out, new, accept)
     if rejected is not None:
         return dbc.Alert(rejected.report(limit=5), color="danger"), True, job, True, None
     if job is None:
@@ -115,12 +132,22 @@ def _finished(job: dict[str, Any], state: JobState) -> tuple[Any, Any, Any, Any]
     if outcome.get("uitslag") == "bezet":
         busy = dbc.Alert(str(outcome.get("melding", "")), color="warning")
         return (busy, no_update, True, no_update) if check else (no_update, busy, False, no_update)
+    if outcome.get("uitslag") == "niet bevestigd":
+        # Warnings without "toch importeren": nothing written; the button stays enabled to tick
+        # the box and click again.
+        unconfirmed = ImportUnconfirmed(name, tuple(str(w) for w in outcome.get("waarschuwingen", [])))
+        shown = import_report.unconfirmed_report(unconfirmed)
+        return (shown, None, False, no_update) if check else (no_update, shown, False, no_update)
     if outcome.get("uitslag") == "afgekeurd":
         rejected = ImportRejected(name, [Problem(**p) for p in outcome.get("fouten", [])])
         if check:
             return _rejected(rejected), None, True, no_update
         return no_update, dbc.Alert(rejected.report(limit=5), color="danger"), True, no_update
     summary = str(outcome.get("samenvatting", ""))
+    warnings = tuple(str(w) for w in outcome.get("waarschuwingen", []))
+    if check and warnings:
+        plain = str(outcome.get("kaal", summary))
+        return import_report.warnings_report(name, plain, warnings), None, False, no_update
     if check:
         approved = dbc.Alert(
             [
@@ -207,6 +234,7 @@ def register(app: Dash) -> None:
         *started,
         Input(ids.UPLOAD_CONFIRM, "n_clicks"),
         *_choices(),
+        State(ids.UPLOAD_ACCEPT_WARNINGS, "value"),
         prevent_initial_call=True,
     )(start_import)
     # "try again" after a failed check -> the same check

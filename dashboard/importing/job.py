@@ -1,7 +1,8 @@
 """An upload checked or imported as a background job: the same ``import_file`` as the CLI.
 
 The file travels with the job in the database (a worker may run on another machine) and is
-dropped when the job ends; the outcome is the summary or every problem, as the page shows them.
+dropped when the job ends; the outcome is the summary with its warnings, every problem, or the
+warnings that stopped an import without "toch importeren", as the page shows them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from dashboard.i18n import N_, _
 from dashboard.importing import progress
-from dashboard.importing.problems import ImportBusy, ImportRejected, Problem
+from dashboard.importing.problems import ImportBusy, ImportRejected, ImportUnconfirmed, Problem
 from dashboard.importing.service import import_file
 from dashboard.jobs import JobContext, JobOutcome
 
@@ -57,8 +58,12 @@ def import_arguments(
     max_bytes: int,
     parse_seconds: float,
     user: str,
+    accept_warnings: bool = False,
 ) -> dict[str, Any]:
-    """The job's arguments: what ``import_file`` needs besides the file itself."""
+    """The job's arguments: what ``import_file`` needs besides the file itself.
+
+    ``accept_warnings`` is "toch importeren": an import that raises warnings writes only with it.
+    """
     return {
         "soort": kind,
         "bestandsnaam": file_name,
@@ -68,6 +73,7 @@ def import_arguments(
         "max_bytes": max_bytes,
         "parse_seconds": parse_seconds,
         "gebruiker": user,
+        "toch_importeren": accept_warnings,
     }
 
 
@@ -91,7 +97,19 @@ def import_job(job: JobContext) -> JobOutcome:
                     file_name=name,
                     new_organisations=list(args["nieuwe_organisaties"]),
                     left_out=args["ontbrekend"],
+                    # Only a true tick counts; a job from before the choice existed has none.
+                    accept_warnings=args.get("toch_importeren") is True,
                 )
+        except ImportUnconfirmed as unconfirmed:
+            # Before ImportRejected, which it extends: these are warnings, not errors.
+            warnings = list(unconfirmed.warnings)
+            return JobOutcome(
+                outcome={
+                    "uitslag": "niet bevestigd",
+                    "bestand": unconfirmed.file_name,
+                    "waarschuwingen": warnings,
+                }
+            )
         except ImportRejected as rejected:
             problems = [asdict(p) for p in rejected.problems]
             return JobOutcome(
@@ -103,6 +121,9 @@ def import_job(job: JobContext) -> JobOutcome:
         outcome={
             "uitslag": "goed",
             "samenvatting": result.summary(),
+            # The check's warnings apart, so the page can list them and ask for "toch importeren".
+            "kaal": result.summary(False),
+            "waarschuwingen": list(result.waarschuwingen),
             "rijen": result.rijen,
             "import": result.import_id,
         }
