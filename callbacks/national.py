@@ -96,7 +96,11 @@ def update_map(
 
 
 def update_ranking(
-    metric_key: str | None, year_raw: str | None, peildatum_raw: str | None, highlight: str | None
+    metric_key: str | None,
+    year_raw: str | None,
+    peildatum_raw: str | None,
+    highlight: str | None,
+    narrow: bool | None = None,
 ) -> tuple[go.Figure, str, object]:
     """The 35 regions ranked on the chosen metric, the chosen region marked; summary; download links."""
     view = parse_view(maat=metric_key, jaar=year_raw, peildatum=peildatum_raw, regio=highlight)
@@ -105,7 +109,7 @@ def update_ranking(
     frame, cohort = report.frame_for(spec.key), report.cohort_for(spec.key)
     links = export_links("regios", view.year, view.peildatum, _("de cijfers achter kaart en rangorde"))
     return (
-        ranking_figure(frame, spec, view.region, cohort, moved=report.movement(spec.key)),
+        ranking_figure(frame, spec, view.region, cohort, on_screen(narrow), moved=report.movement(spec.key)),
         ranking_summary(frame, spec, view.region, cohort),
         links,
     )
@@ -219,6 +223,7 @@ def register(app: Dash) -> None:
         year,
         peildatum,
         Input(ids.NATIONAL_HIGHLIGHT, "value"),
+        Input(ids.NARROW, "data"),
     )(cached_callback(update_ranking))
     # year, peildatum, phone-sized screen -> trend and its summary
     app.callback(

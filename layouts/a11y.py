@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from dash import html
+
 
 def aria(**attributes: str) -> dict[str, Any]:
     """``aria(hidden="true", live="polite")`` → ``{"aria-hidden": "true", "aria-live": "polite"}``."""
@@ -13,3 +15,11 @@ def aria(**attributes: str) -> dict[str, Any]:
 def data(**attributes: str) -> dict[str, Any]:
     """``data(total="5")`` → ``{"data-total": "5"}``: values for scripts in assets/."""
     return {f"data-{name}": value for name, value in attributes.items()}
+
+
+def scroll_region(table: Any, label: str) -> Any:
+    """``table`` in a sideways-scrolling area: a wide table on a phone scrolls, not the page.
+
+    The area is a tab stop with a name, so keyboard users can reach and scroll it.
+    """
+    return html.Div(table, className="table-responsive", tabIndex="0", role="region", **aria(label=label))

@@ -17,7 +17,7 @@ from dashboard.text.format import date as format_date
 from dashboard.text.format import moment
 from dashboard.text.markup import MAX_LENGTH, to_html
 from layouts import ids
-from layouts.a11y import aria
+from layouts.a11y import aria, scroll_region
 
 _KEY = re.compile(r"(na-sg-|sg-|)([0-9]{4}-T[1-3]|[0-9]{4}-[0-9]{2}-[0-9]{2})")
 # Empty rows the form offers beyond what is already written.
@@ -25,8 +25,14 @@ SPARE_ROWS = 2
 
 
 def markup(source: str, className: str = "") -> html.Div:
-    """Narrative text rendered through the sanitiser."""
-    return html.Div(dcc.Markdown(to_html(source), dangerously_allow_html=True), className=className)
+    """Narrative text rendered through the sanitiser.
+
+    Marked as Dutch: a region writes its story in the monitor's working language, and an English
+    page says so, so that a screen reader reads it with Dutch pronunciation (WCAG 3.1.2).
+    """
+    return html.Div(
+        dcc.Markdown(to_html(source), dangerously_allow_html=True), className=className, lang="nl"
+    )
 
 
 def explanations(narrative: Narrative | None) -> list[dbc.Col]:
@@ -98,13 +104,16 @@ def story(narrative: Narrative | None, day: dt.date) -> list[Any]:
         head = [_("Actie"), _("Eigenaar"), _("Deadline"), _("Status"), _("Sinds")]
         parts += [
             html.H3(_("Acties"), className="h5"),
-            dbc.Table(
-                [
-                    html.Thead(html.Tr([html.Th(h, scope="col") for h in head])),
-                    html.Tbody([_action_row(a, day) for a in narrative.actions]),
-                ],
-                size="sm",
-                className="narrative-actions",
+            scroll_region(
+                dbc.Table(
+                    [
+                        html.Thead(html.Tr([html.Th(h, scope="col") for h in head])),
+                        html.Tbody([_action_row(a, day) for a in narrative.actions]),
+                    ],
+                    size="sm",
+                    className="narrative-actions",
+                ),
+                _("Acties"),
             ),
         ]
     for title, text in (

@@ -16,7 +16,7 @@ from dashboard.reports import publication
 from dashboard.reports.revision import MEASURES, Change, RegionRevision, Revision, cause_text, signed
 from dashboard.text import format as fmt
 from layouts import ids
-from layouts.a11y import aria
+from layouts.a11y import aria, scroll_region
 
 
 def _number(value: int | None) -> str:
@@ -53,9 +53,9 @@ def list_table(found: Sequence[PublicationRef], language: str) -> html.Div | htm
         return html.P(_("Nog geen publicaties."), className="text-body-secondary")
     titles = (_("Publicatie"), _("Cijfers t/m"), _("Gepubliceerd"), _("Soort"), _("Status"))
     head = html.Thead(html.Tr([html.Th(title) for title in titles]))
-    return html.Div(
+    return scroll_region(
         html.Table([head, html.Tbody([_row(f, language) for f in found])], className="table table-sm"),
-        className="table-responsive",
+        _("Publicaties"),
     )
 
 
@@ -121,9 +121,7 @@ def _overview(result: Revision, language: str) -> html.Div:
         )
         for r in result.regions
     ]
-    return html.Div(
-        html.Table([head, html.Tbody(rows)], className="table table-sm"), className="table-responsive"
-    )
+    return scroll_region(html.Table([head, html.Tbody(rows)], className="table table-sm"), _("Herzieningen"))
 
 
 def _region_detail(region: RegionRevision) -> html.Section:

@@ -143,8 +143,6 @@ def page(
             html.P(id=ids.REGION_VERDICT, className="lead fw-semibold"),
             # What changed since the last stuurgroep, written from the report.
             html.P(id=ids.REGION_SINCE, className="lead"),
-            # The region's open signals (callbacks/signals.py): what needs acting on, first.
-            html.Div(id=ids.REGION_SIGNALS),
             # Packs kept for the region's coming stuurgroep meetings (callbacks/kept_packs.py).
             html.Div(id=ids.REGION_KEPT_PACKS),
             dcc.Store(id=ids.REGION_CODE, data=region.code),
@@ -172,6 +170,9 @@ def page(
                     "(bij duurzame uitstroom: het doel); het grijze vlak is de bandbreedte van de prognose."
                 ),
             ),
+            # The region's open signals (callbacks/signals.py): what needs acting on, right under the
+            # goals they are about (the verdict above already names how the goals stand).
+            html.Div(id=ids.REGION_SIGNALS),
             html.Div(id=ids.REGION_EXPORT),
             narrative.section(),
             section(

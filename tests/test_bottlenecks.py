@@ -201,6 +201,7 @@ def test_trend_marks_sit_on_the_line_at_each_narratives_day():
     import pandas as pd
 
     from dashboard.text.narrative import trend_marks
+    from layouts.figures.theme import PRINT
     from layouts.figures.trend import trend_figure
 
     monthly = pd.DataFrame({"jaar": [2026] * 9, "maand": list(range(1, 10)), "gestart": [10] * 9})
@@ -215,12 +216,19 @@ def test_trend_marks_sit_on_the_line_at_each_narratives_day():
         (dt.date(2026, 4, 30), "verhaal: 2 knelpunten, 1 open actie"),
         (dt.date(2026, 9, 15), "verhaal: 1 knelpunt"),
     ]
-    figure = trend_figure(monthly, 2026, dt.date(2026, 9, 15), 120, years=2, marks=marks)
+    figure = trend_figure(monthly, 2026, dt.date(2026, 9, 15), 120, years=2, medium=PRINT, marks=marks)
     arrows = [a for a in figure.layout.annotations if a.showarrow]
     assert [(round(a.x, 2), round(a.y, 1), a.text) for a in arrows] == [
         (4.0, 40.0, "verhaal: 2 knelpunten, 1 open actie"),
         # The peildatum, halfway through September, is where the line ends (at 90 so far).
         (8.5, 90.0, "verhaal: 1 knelpunt"),
+    ]
+    # On a screen the same marks are points on the line, their labels in the hover.
+    screen = trend_figure(monthly, 2026, dt.date(2026, 9, 15), 120, years=2, marks=marks)
+    assert not [a for a in screen.layout.annotations if a.showarrow]
+    points = [trace for trace in screen.data if trace.mode == "markers"]
+    assert [(list(p.x), list(p.y), list(p.hovertext)) for p in points] == [
+        ([4.0, 8.5], [40.0, 90.0], ["verhaal: 2 knelpunten, 1 open actie", "verhaal: 1 knelpunt"])
     ]
     # A mark of another year, or past the line's end, is not drawn.
     other = trend_figure(
@@ -228,6 +236,7 @@ def test_trend_marks_sit_on_the_line_at_each_narratives_day():
         2026,
         dt.date(2026, 9, 15),
         120,
+        medium=PRINT,
         marks=[(dt.date(2025, 6, 1), "x"), (dt.date(2026, 10, 1), "y")],
     )
     assert not [a for a in other.layout.annotations if a.showarrow]

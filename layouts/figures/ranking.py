@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from typing import Any
 
 import numpy as np
@@ -26,6 +27,10 @@ NAME_SHARE = 0.8
 SMALLEST_NAME = 8
 # Where the value column stands, as a share of the highest bar, goal or interval.
 VALUE_AT = 1.03
+
+
+# A phone's ranking note wraps at this many characters: three short lines fit beside the names.
+PHONE_NOTE_CHARACTERS = 30
 
 
 def _ordered(frame: pd.DataFrame, spec: MetricSpec) -> pd.DataFrame:
@@ -110,7 +115,12 @@ def ranking_figure(
     per_column = max(1, math.ceil(len(ordered) / max(1, medium.columns)))
     parts = [slice(start, start + per_column) for start in range(0, max(1, len(ordered)), per_column)]
     moves = _moves(ordered, moved)
-    margin = {"l": 10, "r": 10, "t": 40 + (20 if moves else 0), "b": 30}
+    margin = {
+        "l": 10,
+        "r": 10,
+        "t": 40 + (20 if moves else 0) + (40 if moves and medium.narrow else 0),
+        "b": 30,
+    }
     if medium.height is not None:
         margin = {side: medium.size(size) for side, size in margin.items()}
     name_size = _name_size(medium, per_column, margin)
@@ -153,8 +163,14 @@ def ranking_figure(
         ]
     if moves and moved is not None:
         # One line above the goal's: what the arrows beside the values compare with.
-        note = _("▲▼ plaatsen in de rangorde {sinds}").format(sinds=since_phrase(moved.comparison))
-        decorations["annotations"].append(_top_note(note, medium) | {"yshift": round(medium.size(13) * 1.5)})
+        since = since_phrase(moved.comparison)
+        note = _("▲▼ plaatsen in de rangorde {sinds}").format(sinds=since)
+        placed: dict[str, Any] = {"yshift": round(medium.size(13) * 1.5)}
+        if medium.narrow:
+            # A phone's plot starts right of the names: two lines, right-aligned, stay on the screen.
+            note = "<br>".join(textwrap.wrap(note, PHONE_NOTE_CHARACTERS))
+            placed = {"x": 1, "xanchor": "right", "yshift": round(medium.size(13) * 1.5)}
+        decorations["annotations"].append(_top_note(note, medium) | placed)
     margin["r"] += value_room
     layout = base_layout(
         medium,

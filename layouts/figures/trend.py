@@ -140,6 +140,14 @@ def _position(day: dt.date) -> float:
     return day.month - 1 + day.day / calendar.monthrange(day.year, day.month)[1]
 
 
+def _height(x: float, xs: list[float], ys: list[float]) -> float:
+    """The line's height at ``x``, between the two month ends around it."""
+    after = next(i for i, position in enumerate(xs) if position >= x)
+    before = max(0, after - 1)
+    span = xs[after] - xs[before]
+    return ys[after] if span == 0 else ys[before] + (ys[after] - ys[before]) * (x - xs[before]) / span
+
+
 def _add_marks(
     figure: go.Figure,
     marks: Sequence[tuple[dt.date, str]],
@@ -151,13 +159,26 @@ def _add_marks(
     """An arrow with its label at each mark of ``year`` that the drawn line reaches."""
     xs, ys = [0.0, *positions], [0.0, *values]
     shown = sorted((day, label) for day, label in marks if day.year == year and _position(day) <= xs[-1])
+    if medium.height is None and shown:
+        # On a screen (a phone's above all) a label beside the line runs over the line's own labels
+        # and the axis: a marked point each, its label in the hover and the legend's name. Print and
+        # projector, which have no hover, write the label beside an arrow.
+        points = [(_position(day), _height(_position(day), xs, ys), label) for day, label in shown]
+        figure.add_trace(
+            go.Scatter(
+                x=[p[0] for p in points],
+                y=[p[1] for p in points],
+                mode="markers",
+                marker={"symbol": "diamond-wide", "size": 12, "color": "#212529"},
+                name=_("verhaal"),
+                hovertext=[p[2] for p in points],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+        return
     for number, (day, label) in enumerate(shown):
         x = _position(day)
-        # The line's height there, between the two month ends around it.
-        after = next(i for i, position in enumerate(xs) if position >= x)
-        before = max(0, after - 1)
-        span = xs[after] - xs[before]
-        y = ys[after] if span == 0 else ys[before] + (ys[after] - ys[before]) * (x - xs[before]) / span
+        y = _height(x, xs, ys)
         figure.add_annotation(
             x=x,
             y=y,

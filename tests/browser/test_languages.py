@@ -49,7 +49,19 @@ def _pages(database_url: str) -> tuple[list[str], set[str]]:
 
 
 def _words(page, data: set[str]) -> set[str]:
-    shown = page.evaluate("document.body.innerText")
+    # Text a user wrote (a region's narrative) is marked with its own language and is data as well.
+    shown = page.evaluate(
+        """() => {
+            const own = document.documentElement.lang;
+            const copy = document.body.cloneNode(true);
+            copy.querySelectorAll('[lang]').forEach(e => { if (e.lang !== own) e.remove(); });
+            document.body.appendChild(copy);
+            copy.style.position = 'absolute';
+            const text = copy.innerText;
+            copy.remove();
+            return text;
+        }"""
+    )
     shown = re.sub(r"\S+\.(?:csv|xlsx)\b", " ", shown)  # delivered file names are data too
     shown = re.sub(r"\b\w+_\w+\b", " ", shown)  # column names of the delivery contract (duurzaam_datum)
     for value in sorted(data, key=len, reverse=True):  # longest first: "Zuid-Holland Centraal" before "Zuid"

@@ -1,6 +1,6 @@
-"""packs: background jobs (meeting packs, imports) and the packs kept for each stuurgroep
+"""jobs: background jobs (meeting packs, imports) and the packs kept for each stuurgroep
 
-Revision ID: 0013_packs
+Revision ID: 0016_jobs
 Revises: 0015_snapshots
 Create Date: 2026-12-05 05:30:00.000000
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013_packs"
+revision = "0016_jobs"
 down_revision = "0015_snapshots"
 branch_labels = None
 depends_on = None
