@@ -231,6 +231,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.register_blueprint(job_web.blueprint)
     # Meeting packs and imports run as background jobs (Celery workers, or a pool in this process).
     runtime.extras[job_web.JOBS_KEY] = jobs = Jobs(server, db, settings)
+    runtime.extras[health.WORKERS_PROBE] = jobs.health
     jobs.register("vergaderstuk", meeting_pack.pack_job)
     jobs.register(import_job.KIND, import_job.import_job)
     server.register_error_handler(500, _server_error)

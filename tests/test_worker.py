@@ -117,12 +117,20 @@ def test_a_killed_worker_fails_its_job_and_the_retry_on_a_new_worker_succeeds(qu
     job_id = _import(app, 150_000)
     # The worker on the other process took the job and is checking rows.
     _until(app, job_id, lambda s: s.toestand == "bezig" and s.eenheid == "rij" and s.stap > 0)
+    health = app.server.test_client().get("/gezondheid").get_json()["controles"]["taakwerkers"]
+    assert health["status"] == "ok" and health["soort"] == "celery", health
+    assert health["werkers"] >= 1 and health["bezig"] == 1, health
     worker.kill()
     failed = _until(app, job_id, lambda s: not s.active, seconds=STALE * 5)
     assert failed.toestand == "mislukt"
     page = client.get(f"/taak/{job_id}").get_json()
     assert page["toestand"] == "mislukt"
     assert page["tekst"].startswith("Het maken is onderbroken: de verwerker is gestopt.")
+    # No worker answers: monitoring hears it, the load balancer keeps the web process serving.
+    web = app.server.test_client()
+    body = web.get("/gezondheid").get_json()
+    assert body["status"] == "degraded" and body["controles"]["taakwerkers"]["werkers"] == 0, body
+    assert web.get("/healthz").status_code == 200
     worker.start()
     # Smaller, so that on SQLite its write (which holds the one write lock, heartbeats included)
     # stays well within STALE.

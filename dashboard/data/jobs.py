@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from dashboard.data.job_models import Job
@@ -66,6 +66,33 @@ def _state(job: Job, has_result: bool) -> JobState:
         job.taal,
         has_result,
     )
+
+
+@dataclass(frozen=True)
+class QueueLoad:
+    """How much work waits and runs: counts only, never what the jobs are about."""
+
+    waiting: int
+    running: int
+    oldest_wait_seconds: float | None
+
+
+def queue_load(db: Database) -> QueueLoad:
+    """The jobs waiting for a worker and running now, and how long the oldest has waited."""
+    with db.engine.connect() as connection:
+        rows = connection.execute(
+            select(Job.toestand, func.count(), func.min(Job.gemaakt))
+            .where(Job.toestand.in_(ACTIVE))
+            .group_by(Job.toestand)
+        ).all()
+    counts = {state: (count, first) for state, count, first in rows}
+    waiting, first = counts.get("wachtend", (0, None))
+    oldest = None
+    if first is not None:
+        # SQLite hands the time back without its zone; it was written in UTC.
+        first = first if first.tzinfo else first.replace(tzinfo=dt.UTC)
+        oldest = round((clock.utc_now() - first).total_seconds(), 1)
+    return QueueLoad(waiting, counts.get("bezig", (0, None))[0], oldest)
 
 
 def expire_stale(db: Database, seconds: float, running_here: Collection[str] = ()) -> int:

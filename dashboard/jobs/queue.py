@@ -136,6 +136,31 @@ class Jobs:
             )
         self._pool.submit(self._run_here, job_id)
 
+    def health(self, timeout: float) -> tuple[bool, dict[str, Any]]:
+        """Whether jobs can run now, with the queue's counts (for the health endpoint).
+
+        With Celery the workers are asked to answer within ``timeout``: none answering while the
+        broker is reachable means packs and imports wait for ever. The embedded pool lives in
+        this process, so it is there whenever the process answers.
+        """
+        load = rows.queue_load(self.db)
+        detail: dict[str, Any] = {
+            "wachtend": load.waiting,
+            "bezig": load.running,
+            "langst_wachtend_s": load.oldest_wait_seconds,
+        }
+        if self.celery is None:
+            return True, {"soort": "ingebed", "draden": self.settings.job_threads, **detail}
+        # A broker that is away or hung must not hold the health request: no retries, short sockets.
+        limits = {"socket_timeout": timeout, "socket_connect_timeout": timeout, "max_retries": 0}
+        try:
+            with self.celery.connection_for_write(connect_timeout=timeout, transport_options=limits) as link:
+                link.ensure_connection(max_retries=1, timeout=timeout)
+                answers = self.celery.control.ping(timeout=timeout, connection=link)
+        except Exception as error:  # kombu raises its own and OSError; the class name is enough
+            return False, {"soort": "celery", "melding": type(error).__name__, **detail}
+        return bool(answers), {"soort": "celery", "werkers": len(answers), **detail}
+
     def shutdown(self) -> None:
         """Stop the jobs of the embedded pool and wait for them (tests, a server shutting down)."""
         self._stops.update(self._live)
