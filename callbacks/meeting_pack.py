@@ -6,7 +6,10 @@ their print medium; the tables and sentences come from ``dashboard.documents.pac
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, request
+from collections.abc import Callable
+from urllib.parse import parse_qsl
+
+from flask import Blueprint, Response, abort, jsonify, request
 
 from dashboard.auth.viewer import current_viewer
 from dashboard.data import access, snapshots
@@ -16,7 +19,10 @@ from dashboard.documents.pack import PackInfo, PackSection, contents, pack_filen
 from dashboard.documents.pack.narrative import narrative_section
 from dashboard.documents.pack.signals import signals_section
 from dashboard.i18n import _, current_language
+from dashboard.infra.cache import request_data_status
 from dashboard.infra.runtime import runtime
+from dashboard.jobs import JobContext, JobOutcome
+from dashboard.jobs.web import describe, jobs
 from dashboard.reports.national import national_report
 from dashboard.reports.organisation import region_organisations
 from dashboard.reports.publication import label, provisional_label
@@ -138,14 +144,53 @@ def meeting_pack(show: Show) -> tuple[PackInfo, list[PackSection]]:
     return info, sections
 
 
+def build_pack(
+    show: Show, extension: str, on_figure: Callable[[int, int], None] | None = None
+) -> tuple[bytes, str]:
+    """The pack's file and its name, for the reader and language of the current request."""
+    info, sections = meeting_pack(show)
+    render = pack_pdf if extension == "pdf" else pack_pptx
+    return render(info, sections, on_figure), pack_filename(info, extension)
+
+
+def pack_job(job: JobContext) -> JobOutcome:
+    """A meeting pack as a background job: progress per figure drawn."""
+    show = parse_show(job.arguments["query"])
+    extension = job.arguments["formaat"]
+    # Gathering the reports comes first; it shows as "figuur 0 van N" once N is known.
+    body, name = build_pack(show, extension, lambda done, total: job.progress(done, total, "figuur"))
+    return JobOutcome(body, name)
+
+
+def pack_version() -> str:
+    """Everything a pack shows besides its arguments: imports, narratives, stuurgroep dates."""
+    status = request_data_status(runtime().db)
+    return f"{status.version}|{status.narratives}|{status.steering_groups}"
+
+
+@blueprint.route("/taak/vergaderstuk.<extension>", methods=["POST"])
+def start(extension: str) -> Response:
+    """Start the pack in the background (or join the same pack already being made)."""
+    if extension not in MEDIA or not request.is_json:
+        abort(404 if extension not in MEDIA else 400)
+    query = {k: v for k, v in request.args.to_dict().items() if k != "lang"}
+    show = parse_show(query)
+    # The arguments as parsed, so that two spellings of the same pack share one job.
+    arguments = {"query": dict(parse_qsl(show.key())), "formaat": extension}
+    job_id, _new = jobs().submit(
+        "vergaderstuk", arguments, current_viewer(), current_language(), pack_version()
+    )
+    state = jobs().state(job_id)
+    assert state is not None  # noqa: S101 - created a moment ago
+    return jsonify(describe(state))
+
+
 @blueprint.route("/vergaderstuk.<extension>")
 def download(extension: str) -> Response:
     """``/vergaderstuk.pdf?jaar=…&peildatum=…&regios=AM09,AM01`` (or ``.pptx``)."""
     if extension not in MEDIA:
         abort(404)
-    show = parse_show(request.args.to_dict())
-    info, sections = meeting_pack(show)
-    body = pack_pdf(info, sections) if extension == "pdf" else pack_pptx(info, sections)
+    body, name = build_pack(parse_show(request.args.to_dict()), extension)
     response = Response(body, mimetype=MEDIA[extension])
-    response.headers["Content-Disposition"] = f'attachment; filename="{pack_filename(info, extension)}"'
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -2,35 +2,27 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import logging
 import tempfile
 from pathlib import Path
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, html, no_update
+from dash import Dash, Input, Output, html, no_update
 from sqlalchemy.exc import DBAPIError
 
 from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
 from dashboard.data.delivery_states import empty_quarters
 from dashboard.i18n import N_, _
-from dashboard.importing import (
-    ImportBusy,
-    ImportRejected,
-    ImportResult,
-    ImportUnconfirmed,
-    Problem,
-    import_file,
-)
+from dashboard.importing import ImportBusy, ImportRejected, ImportResult, ImportUnconfirmed, import_file
+from dashboard.importing.job import ADMIN_ONLY as ADMIN_ONLY
+from dashboard.importing.job import receive_upload
 from dashboard.infra.db_errors import database_message, database_problem
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.params import parse_region
 from layouts import data_page, ids, import_report
 from layouts.exports import export_links
 
-ADMIN_ONLY = N_("alleen het beheer van de monitor mag bestanden aanleveren")
 UNEXPECTED_CHECK = N_(
     "Er ging iets onverwachts mis bij het controleren. Er is niets opgeslagen. Blijft dit gebeuren, "
     "neem dan contact op met de beheerder."
@@ -77,18 +69,8 @@ def _import(
     """Decode the browser's data URL into a temporary file and run the same import as the CLI."""
     name = _shown_name(filename)
     viewer = current_viewer()
-    # Checked here, not only by hiding the form: a forged callback request gets the same answer.
-    if not viewer.is_admin:
-        raise ImportRejected(name, [Problem(None, "", "", _(ADMIN_ONLY))])
     settings = runtime().settings
-    if len(contents) > settings.max_import_bytes * 1.4 + 1000:  # base64 is 4/3 of the file
-        too_large = _("het bestand is groter dan de toegestane grens")
-        raise ImportRejected(name, [Problem(None, "", "", too_large)])
-    try:
-        payload = base64.b64decode(contents.split(",", 1)[1], validate=True)
-    except (IndexError, binascii.Error):
-        not_received = _("het bestand kon niet worden ontvangen")
-        raise ImportRejected(name, [Problem(None, "", "", not_received)]) from None
+    payload = receive_upload(contents, name, viewer.is_admin, settings.max_import_bytes)
     confirmed = [new_organisation.strip()] if new_organisation and new_organisation.strip() else []
     with tempfile.TemporaryDirectory(prefix="hzw-upload-") as folder:
         path = Path(folder) / ("upload.xlsx" if name.lower().endswith(".xlsx") else "upload.csv")
@@ -222,31 +204,9 @@ def untick(_contents: object, _kind: object) -> bool:
     return False
 
 
-def _file_and_choices() -> list[State]:
-    # What a button acts on: the dropped file, its kind, and the choices made for it.
-    return [
-        State(ids.UPLOAD, "contents"),
-        State(ids.UPLOAD, "filename"),
-        State(ids.UPLOAD_KIND, "value"),
-        State(ids.UPLOAD_LEFT_OUT, "value"),
-        State(ids.UPLOAD_NEW_ORGANISATION, "value"),
-        State(ids.UPLOAD_ACCEPT_WARNINGS, "value"),
-    ]
-
-
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    # file dropped, kind or a choice changed -> validation report, confirm button
-    app.callback(
-        Output(ids.UPLOAD_REPORT, "children"),
-        Output(ids.UPLOAD_CONFIRM, "disabled"),
-        Output(ids.UPLOAD_RESULT, "children"),
-        Input(ids.UPLOAD, "contents"),
-        State(ids.UPLOAD, "filename"),
-        Input(ids.UPLOAD_KIND, "value"),
-        Input(ids.UPLOAD_LEFT_OUT, "value"),
-        Input(ids.UPLOAD_NEW_ORGANISATION, "value"),
-    )(check_upload)
+    # The upload's check and import run as background jobs: callbacks/upload_jobs.py wires them.
     # file dropped or kind changed -> "toch importeren" unticked
     app.callback(
         Output(ids.UPLOAD_ACCEPT_WARNINGS, "value"),
@@ -254,24 +214,5 @@ def register(app: Dash) -> None:
         Input(ids.UPLOAD_KIND, "value"),
         prevent_initial_call=True,
     )(untick)
-    # confirm -> import, result, refreshed import log
-    app.callback(
-        Output(ids.UPLOAD_RESULT, "children", allow_duplicate=True),
-        Output(ids.UPLOAD_CONFIRM, "disabled", allow_duplicate=True),
-        Output(ids.UPLOAD_REPORT, "children", allow_duplicate=True),
-        Output(ids.IMPORT_LOG_TABLE, "children", allow_duplicate=True),
-        Input(ids.UPLOAD_CONFIRM, "n_clicks"),
-        *_file_and_choices(),
-        prevent_initial_call=True,
-    )(confirm_upload)
-    # "try again" after a failed check -> the same check
-    app.callback(
-        Output(ids.UPLOAD_REPORT, "children", allow_duplicate=True),
-        Output(ids.UPLOAD_CONFIRM, "disabled", allow_duplicate=True),
-        Output(ids.UPLOAD_RESULT, "children", allow_duplicate=True),
-        Input(ids.UPLOAD_RETRY, "n_clicks"),
-        *_file_and_choices(),
-        prevent_initial_call=True,
-    )(retry_check)
     # region chosen -> delivery status
     app.callback(Output(ids.DELIVERY_TABLE, "children"), Input(ids.DELIVERY_REGION, "value"))(update_delivery)

@@ -19,6 +19,7 @@ from callbacks import (
     bottlenecks,
     deliveries,
     figure_tables,
+    kept_packs,
     matrix,
     meeting_pack,
     methods,
@@ -34,12 +35,14 @@ from callbacks import (
     signals,
     steering,
     upload,
+    upload_jobs,
 )
 from dashboard.auth import digest_form
 from dashboard.auth.web import init_auth
 from dashboard.data.access import NoAccess
 from dashboard.documents import downloads
 from dashboard.i18n import N_, _, current_language, with_language
+from dashboard.importing import job as import_job
 from dashboard.infra import health, plotly_bundle
 from dashboard.infra.cache import cache
 from dashboard.infra.callback_guard import init_callback_guard
@@ -48,6 +51,8 @@ from dashboard.infra.db import Database, DatabaseError
 from dashboard.infra.db_errors import database_message, database_problem
 from dashboard.infra.runtime import EXTENSION, Runtime
 from dashboard.infra.security import init_security_headers
+from dashboard.jobs import web as job_web
+from dashboard.jobs.queue import Jobs
 from geodata.boundaries import BoundaryError, load_boundaries
 from layouts.pages import register_pages
 from layouts.shell import shell as shell_layout
@@ -223,6 +228,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.register_blueprint(downloads.blueprint)
     server.register_blueprint(health.blueprint)
     server.register_blueprint(meeting_pack.blueprint)
+    server.register_blueprint(job_web.blueprint)
+    # Meeting packs and imports run as background jobs (Celery workers, or a pool in this process).
+    runtime.extras[job_web.JOBS_KEY] = jobs = Jobs(server, db, settings)
+    runtime.extras[health.WORKERS_PROBE] = jobs.health
+    jobs.register("vergaderstuk", meeting_pack.pack_job)
+    jobs.register(import_job.KIND, import_job.import_job)
     server.register_error_handler(500, _server_error)
     server.register_error_handler(404, _not_found)
     server.register_error_handler(DBAPIError, _database_error)
@@ -246,6 +257,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         bottlenecks,
         narrative,
         signals,
+        kept_packs,
+        upload_jobs,
         publications,
     ):
         module.register(app)

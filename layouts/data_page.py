@@ -215,6 +215,10 @@ def _upload(max_bytes: int) -> html.Div:
                 className="upload-zone",
             ),
             _identity_choices(),
+            # A background check or import: its progress, polled while it runs (callbacks/upload_jobs).
+            html.Div(id=ids.UPLOAD_PROGRESS, className="mt-3"),
+            dcc.Store(id=ids.UPLOAD_JOB),
+            dcc.Interval(id=ids.UPLOAD_POLL, interval=400, disabled=True),
             html.Div(id=ids.UPLOAD_REPORT, className="mt-3", **aria(live="polite")),
             # Next to the button it unlocks, under the report whose warnings it answers.
             dbc.Checkbox(

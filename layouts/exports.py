@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from urllib.parse import urlencode
 
 from dash import html
@@ -45,7 +46,11 @@ def export_links(
 
 
 def pack_links(year: int, peildatum: dt.date | str, regions: tuple[str, ...] = ()) -> list[Component | str]:
-    """``Vergaderstuk: PDF · PPTX`` for this year, peildatum and regions (a plain link, no script)."""
+    """``Vergaderstuk: PDF · PPTX`` for this year, peildatum and regions.
+
+    Plain links that work without a script; with one (assets/pack-jobs.js) a click starts the pack
+    as a background job and shows its progress, a stop button, and the file when it is done.
+    """
     day = peildatum if isinstance(peildatum, str) else peildatum.isoformat()
     params = {"jaar": year, "peildatum": day} | ({"regios": ",".join(regions)} if regions else {})
     # The meeting pack is written in the language of the page that links to it.
@@ -53,10 +58,21 @@ def pack_links(year: int, peildatum: dt.date | str, regions: tuple[str, ...] = (
     return [
         html.I(className="bi bi-file-earmark-text me-1", **aria(hidden="true")),
         _("Vergaderstuk: "),
-        html.A("PDF", href=f"/vergaderstuk.pdf?{query}", download=""),
+        html.A("PDF", href=f"/vergaderstuk.pdf?{query}", download="", **_job_words("PDF")),
         " · ",
-        html.A("PPTX", href=f"/vergaderstuk.pptx?{query}", download=""),
+        html.A("PPTX", href=f"/vergaderstuk.pptx?{query}", download="", **_job_words("PPTX")),
     ]
+
+
+def _job_words(kind: str) -> dict[str, Any]:
+    # The script's words come from the page, in the page's language.
+    return {
+        "data-taak": _("Vergaderstuk {soort}").format(soort=kind),
+        "data-stop": _("Stoppen"),
+        "data-opnieuw": _("Opnieuw proberen"),
+        "data-begin": _("Vergaderstuk wordt gemaakt…"),
+        "aria-label": _("Vergaderstuk {soort}").format(soort=kind),
+    }
 
 
 def presentation_link(year: int, peildatum: dt.date | str, regions: tuple[str, ...] = ()) -> html.A:

@@ -122,6 +122,10 @@ UPLOAD_RESULT = "upload-result"
 UPLOAD_RETRY = "upload-retry"
 UPLOAD_LEFT_OUT = "upload-left-out"
 UPLOAD_NEW_ORGANISATION = "upload-new-organisation"
+UPLOAD_JOB = "upload-job"
+UPLOAD_POLL = "upload-poll"
+UPLOAD_PROGRESS = "upload-progress"
+UPLOAD_STOP = "upload-stop"
 UPLOAD_ACCEPT_WARNINGS = "upload-accept-warnings"
 MISSING_REGION = "missing-region"
 MISSING_QUARTER = "missing-quarter"
@@ -207,6 +211,7 @@ SIGNAL_UNSEEN = "signal-unseen"  # the type of the "terugzetten" buttons' patter
 SIGNAL_NOTE = "signal-note"  # the type of the note fields' pattern ids
 SIGNALS_COUNT = "signals-count"
 REGION_SIGNALS = "region-signals"
+REGION_KEPT_PACKS = "region-kept-packs"
 
 # Publicaties: the beheer form that publishes, the list, a snapshot's label and its revision causes.
 PUBLISH_DAY = "publish-day"

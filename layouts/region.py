@@ -145,6 +145,8 @@ def page(
             html.P(id=ids.REGION_VERDICT, className="lead fw-semibold"),
             # What changed since the last stuurgroep, written from the report.
             html.P(id=ids.REGION_SINCE, className="lead"),
+            # Packs kept for the region's coming stuurgroep meetings (callbacks/kept_packs.py).
+            html.Div(id=ids.REGION_KEPT_PACKS),
             dcc.Store(id=ids.REGION_CODE, data=region.code),
             html.Div(
                 [

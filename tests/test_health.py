@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from dashboard.app import create_app
-from dashboard.data import summary_check
+from dashboard.data import jobs, summary_check
 from dashboard.infra.cache import cache
 from dashboard.infra.db import Database
 from dashboard.infra.runtime import EXTENSION
@@ -33,7 +33,10 @@ def test_a_healthy_instance_answers_without_sign_in_and_without_figures(db, make
         checks = body["controles"]
         assert checks["database"]["status"] == "ok" and checks["database"]["ms"] >= 0
         assert checks["migraties"]["versie"] == checks["migraties"]["nieuwste"] == db.head_revision()
-        assert checks["redis"]["status"] == checks["taakwerkers"]["status"] == "niet ingesteld"
+        assert checks["redis"]["status"] == "niet ingesteld"
+        # Without a broker the jobs run in the web process's own pool: there whenever it answers.
+        assert checks["taakwerkers"]["status"] == "ok" and checks["taakwerkers"]["soort"] == "ingebed"
+        assert checks["taakwerkers"]["wachtend"] == checks["taakwerkers"]["bezig"] == 0
         assert checks["samenvatting"] == {"status": "nooit gecontroleerd"}
     # Nothing about the data: no counts, no regions, no organisations.
     raw = app.server.test_client().get("/gezondheid").get_data(as_text=True)
@@ -74,7 +77,8 @@ def test_a_schema_behind_the_code_fails(sqlite_app):
 
 
 def test_redis_away_fails_monitoring_but_keeps_the_instance_in_rotation(db, make_app, private_redis):
-    app = make_app(redis_url=private_redis.url)
+    # Jobs in the embedded pool: these tests are about the cache's Redis, not about workers.
+    app = make_app(redis_url=private_redis.url, celery_broker="lokaal")
     status, body = _get(app, "/gezondheid")
     assert status == 200 and body["controles"]["redis"]["status"] == "ok", body
     private_redis.stop()
@@ -92,12 +96,31 @@ def test_redis_away_fails_monitoring_but_keeps_the_instance_in_rotation(db, make
 
 
 def test_a_hung_redis_is_reported_within_the_time_out(db, make_app, private_redis):
-    app = make_app(redis_url=private_redis.url)
+    # Jobs in the embedded pool: these tests are about the cache's Redis, not about workers.
+    app = make_app(redis_url=private_redis.url, celery_broker="lokaal")
     private_redis.pause()
     start = time.monotonic()
     status, body = _get(app, "/gezondheid")
     assert time.monotonic() - start < 3
     assert status == 503 and body["controles"]["redis"]["status"] == "fout"
+
+
+@pytest.mark.parametrize("trouble", ["stop", "pause"])
+def test_a_broker_without_workers_away_or_hung_degrades_within_the_time_out(
+    db, make_app, private_redis, trouble
+):
+    app = make_app(redis_url=private_redis.url)  # the Redis is the Celery broker as well
+    status, body = _get(app, "/gezondheid")
+    workers = body["controles"]["taakwerkers"]
+    # The broker answers, but no worker listens: packs and imports would wait for ever.
+    assert status == 503 and workers["soort"] == "celery" and workers["werkers"] == 0, body
+    getattr(private_redis, trouble)()
+    start = time.monotonic()
+    status, body = _get(app, "/gezondheid")
+    assert time.monotonic() - start < 5
+    workers = body["controles"]["taakwerkers"]
+    assert status == 503 and workers["status"] == "fout" and "werkers" not in workers, body
+    assert _get(app, "/healthz")[0] == 200
 
 
 def test_the_last_summary_check_is_reported_and_a_difference_degrades(db, make_app):
@@ -117,3 +140,14 @@ def test_the_last_summary_check_is_reported_and_a_difference_degrades(db, make_a
     summary_check.repair(db, "beheerder")
     status, body = _get(app, "/gezondheid")
     assert status == 200 and body["controles"]["samenvatting"]["uitkomst"] == "hersteld"
+
+
+def test_a_waiting_job_is_counted_without_saying_what_it_is(db, make_app):
+    app = make_app()
+    # A job row nobody has taken yet (written directly: the embedded pool would start it).
+    jobs.create(db, "sleutel-1", "vergaderstuk", '{"regios": "AM09"}', "beheer", "nl")
+    status, body = _get(app, "/gezondheid")
+    workers = body["controles"]["taakwerkers"]
+    assert status == 200 and workers["wachtend"] == 1 and workers["bezig"] == 0, workers
+    assert 0 <= workers["langst_wachtend_s"] < 60
+    assert "AM09" not in json.dumps(body) and "vergaderstuk" not in json.dumps(body)

@@ -19,6 +19,7 @@ from dashboard.cli import database as cli_db
 from dashboard.cli import digests as cli_digests
 from dashboard.cli import nl as cli_nl
 from dashboard.cli.organisation import organisatie
+from dashboard.cli.packs import vergaderstuk
 from dashboard.cli.publication import publiceer
 from dashboard.cli.steering import stuurgroep
 from dashboard.cli.themes import thema
@@ -67,6 +68,7 @@ for command in (
     stuurgroep,
     thema,
     cli_digests.signalen,
+    vergaderstuk,
     publiceer,
 ):
     cli.add_command(command)

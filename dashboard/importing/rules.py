@@ -13,6 +13,7 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from dashboard.i18n import _
+from dashboard.importing import progress
 from dashboard.importing import values as v
 from dashboard.importing.personal import is_identifying_header, personal_data_problems
 from dashboard.importing.problems import Problem
@@ -255,7 +256,10 @@ def validate_frame(
     records: list[dict[str, Any]] = []
     seen: dict[tuple[Any, ...], int] = {}
     cells = frame.iloc[:, [columns.index(c.name) for c in schema]].astype("string").fillna("")
-    for row, raw in zip(_excel_rows(frame), cells.itertuples(index=False, name=None), strict=True):
+    for done, (row, raw) in enumerate(
+        zip(_excel_rows(frame), cells.itertuples(index=False, name=None), strict=True), start=1
+    ):
+        progress.rows_checked(done, len(cells))
         record: dict[str, Any] = {c.name: None for c in SCHEMAS[kind]}
         row_ok = True
         for column, text in zip(schema, raw, strict=True):

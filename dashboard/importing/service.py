@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from dashboard.auth import store
 from dashboard.data.models import ImportLog, Trajectory
 from dashboard.i18n import N_, _, ngettext
-from dashboard.importing import locking, plausibility, redelivery, writing
+from dashboard.importing import locking, plausibility, progress, redelivery, writing
 from dashboard.importing.identity import review_names
 from dashboard.importing.problems import ImportBusy, ImportRejected, ImportUnconfirmed, Problem
 from dashboard.importing.reading import PARSE_SECONDS, file_sha256, read_table
@@ -188,7 +188,9 @@ def _import_frame(
         transaction = session.begin()
         try:
             waited = locking.serialise(session, locks, on_wait)
+            progress.step("opslaan")
             counts, import_id, settled, warned = _write(session, kind, records, delivery)
+            progress.before_commit()  # a background import stopped now leaves nothing behind
         except BaseException as error:
             # Any failure, including a kill signal turned into an exception, leaves nothing behind.
             transaction.rollback()
@@ -366,6 +368,7 @@ def import_file(
         shown, "", user, demo, check_only, via, tuple(new_organisations), left_out, accept_warnings
     )
     with _audited_failure(db, kind, delivery):
+        progress.step("lezen")
         frame = read_table(path, max_bytes, shown, parse_seconds)
         delivery = replace(delivery, sha256=file_sha256(path))
         return _import_frame(db, kind, frame, delivery, today, on_wait)

@@ -72,6 +72,15 @@ class Settings:
             to send over a server that does not.
         base_url: the address the monitor is reached at (``https://monitor.example.nl``): a
             digest's links are absolute.
+        celery_broker: broker of the background jobs (meeting packs, imports); empty means the
+            Redis of ``redis_url``, and with neither (or ``lokaal``) jobs run in the web process.
+        celery_queue: the queue on that broker (monitors sharing one Redis each take their own).
+        job_threads: jobs the embedded pool runs at once (without a broker).
+        job_stale_seconds: a running job whose worker is silent this long counts as failed.
+        job_cpu_percent: the part of the time a worker's job computes; below 100 it rests between
+            steps (a worker on a machine that also serves pages).
+        pack_days_before: ``hzw vergaderstuk gepland`` builds a region's pack this many days
+            before each of its stuurgroep meetings.
     """
 
     data_dir: Path = PROJECT_ROOT / "data"
@@ -108,6 +117,12 @@ class Settings:
     smtp_from: str = ""
     smtp_starttls: str = "auto"
     base_url: str = ""
+    celery_broker: str = ""
+    celery_queue: str = "hzw"
+    job_threads: int = 1
+    job_stale_seconds: int = 30
+    job_cpu_percent: int = 100
+    pack_days_before: int = 7
 
     @property
     def effective_database_url(self) -> str:
@@ -182,6 +197,15 @@ def load_settings(
         )
     if not 0 < settings.smtp_port < 65536:
         raise ConfigError(N_("HZW_SMTP_PORT moet een poortnummer tussen 1 en 65535 zijn."))
+    if not 1 <= settings.job_cpu_percent <= 100:
+        raise ConfigError(N_("HZW_JOB_CPU_PERCENT moet tussen 1 en 100 liggen."))
+    if settings.job_threads < 1 or settings.job_stale_seconds < 1 or settings.pack_days_before < 0:
+        raise ConfigError(
+            N_(
+                "HZW_JOB_THREADS en HZW_JOB_STALE_SECONDS moeten minstens 1 zijn, "
+                "HZW_PACK_DAYS_BEFORE mag niet negatief zijn."
+            )
+        )
     if settings.oidc_issuer and not settings.oidc_client_id:
         raise ConfigError(N_("HZW_OIDC_CLIENT_ID is nodig wanneer HZW_OIDC_ISSUER gezet is."))
     return settings

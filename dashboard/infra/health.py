@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import redis
 from flask import Blueprint, Response
@@ -31,6 +31,11 @@ blueprint = Blueprint("health", __name__)
 # What a health request may wait for one service: a load balancer probes often and gives up fast.
 SERVICE_TIMEOUT_SECONDS = 0.5
 OK, FAILED, NOT_CONFIGURED, NOT_CHECKED = "ok", "fout", "niet ingesteld", "nooit gecontroleerd"
+# The job service puts its probe under this key of the runtime's extras: given a timeout, whether
+# jobs can run and the queue's counts. Infra asks it without knowing how jobs run.
+WORKERS_PROBE = "taakwerkers"
+T = TypeVar("T")
+WorkerProbe = Callable[[float], tuple[bool, dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -46,10 +51,10 @@ class Check:
         return {"status": self.status, **self.detail}
 
 
-def _timed(probe: Callable[[], dict[str, Any]]) -> tuple[dict[str, Any], float]:
+def _timed(probe: Callable[[], T]) -> tuple[T, float]:
     start = time.perf_counter()
-    detail = probe()
-    return detail, round((time.perf_counter() - start) * 1000, 1)
+    answer = probe()
+    return answer, round((time.perf_counter() - start) * 1000, 1)
 
 
 def database_check(db: Database) -> Check:
@@ -110,19 +115,22 @@ def summary_check(db: Database) -> Check:
     return Check(status, False, detail)
 
 
-def worker_check() -> Check:
-    """Task workers: the monitor has no task queue yet, so there are none to ask."""
-    return Check(NOT_CONFIGURED, False, {})
+def worker_check(probe: WorkerProbe | None) -> Check:
+    """Whether background jobs (packs, imports) can run: the job service answers for its workers."""
+    if probe is None:
+        return Check(NOT_CONFIGURED, False, {})
+    (ok, detail), ms = _timed(lambda: probe(SERVICE_TIMEOUT_SECONDS))
+    return Check(OK if ok else FAILED, False, {"ms": ms, **detail})
 
 
-def report(db: Database, redis_url: str) -> dict[str, Any]:
+def report(db: Database, redis_url: str, workers: WorkerProbe | None = None) -> dict[str, Any]:
     """The health of this instance: every check, and one status over them."""
     checks = {
         "database": database_check(db),
         "migraties": migration_check(db),
         "redis": redis_check(redis_url),
         "samenvatting": summary_check(db),
-        "taakwerkers": worker_check(),
+        "taakwerkers": worker_check(workers),
     }
     failed = [c for c in checks.values() if c.status == FAILED]
     if any(c.required for c in failed):
@@ -149,7 +157,7 @@ def _answer(body: dict[str, Any], healthy: bool) -> Response:
 def full_health() -> Response:
     """For monitoring: 503 when anything fails."""
     rt = runtime()
-    body = report(rt.db, rt.settings.redis_url)
+    body = report(rt.db, rt.settings.redis_url, rt.extras.get(WORKERS_PROBE))
     return _answer(body, body["status"] == "ok")
 
 
@@ -157,5 +165,5 @@ def full_health() -> Response:
 def serving_health() -> Response:
     """For a load balancer: 503 only when this instance cannot serve."""
     rt = runtime()
-    body = report(rt.db, rt.settings.redis_url)
+    body = report(rt.db, rt.settings.redis_url, rt.extras.get(WORKERS_PROBE))
     return _answer(body, body["status"] != "error")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.reports.since import Comparison, RankMove
+from dashboard.reports.since import Comparison, RankMove, ThenAndNow
 from dashboard.reports.standing import number
 from dashboard.rules.ranking import frame_ranks
 
@@ -21,18 +21,11 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class ValueChange:
+class ValueChange(ThenAndNow):
     """A region's value of one metric on the comparison day and now (None: unknown)."""
 
     then: float | None
     now: float | None
-
-    @property
-    def difference(self) -> float | None:
-        """``now − then``, or None when either is unknown."""
-        if self.then is None or self.now is None:
-            return None
-        return self.now - self.then
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dashboard.i18n import N_, LazyText
+from dashboard.reports.view import View
 
 HIGH = N_("hoog")
 MEDIUM = N_("middel")
@@ -47,7 +48,42 @@ class Signal:
     started: dt.date
     link: str
 
+    @classmethod
+    def raised(
+        cls,
+        rule: str,
+        region: str,
+        occasion: str,
+        *,
+        severity: str,
+        text: LazyText,
+        started: dt.date,
+        link: str,
+        organisation: str | None = None,
+    ) -> Signal:
+        """A signal of ``rule`` in ``region``, its key made of the rule, region and ``occasion``.
+
+        ``occasion`` tells this raising apart from the rule's others in the region (the
+        comparison day, the organisation and quarter, the action), so the key stays the same
+        while the condition holds and a "gezien" mark keeps to it.
+        """
+        return cls(
+            key=f"{rule}:{region}:{occasion}",
+            rule=rule,
+            region=region,
+            organisation=organisation,
+            severity=severity,
+            text=text,
+            started=started,
+            link=link,
+        )
+
     @property
     def urgency(self) -> int:
         """0 for the most urgent severity: sorts a list most urgent first."""
         return SEVERITIES.index(self.severity)
+
+
+def region_link(view: View, code: str, *keys: str) -> str:
+    """The region page of ``code`` at ``view`` (with the named optional URL parameters)."""
+    return f"/regio/{code}" + view.but(region=code).query(*keys)

@@ -12,7 +12,7 @@ from dashboard.auth.viewer import SYSTEM_VIEWER
 from dashboard.data.narratives import narrative_for
 from dashboard.i18n import N_, LazyText
 from dashboard.infra.db import Database
-from dashboard.reports.signal import HIGH, MEDIUM, Signal
+from dashboard.reports.signal import HIGH, MEDIUM, Signal, region_link
 from dashboard.reports.view import View
 from dashboard.rules import signals as rules
 from dashboard.text.lazy import ShownDate
@@ -52,15 +52,14 @@ def action_signals(db: Database, view: View) -> list[Signal]:
                 datum=ShownDate(action.due),
             )
             result.append(
-                Signal(
-                    key=f"{rules.ACTION}:{ref.code}:{action.uid}",
-                    rule=rules.ACTION,
-                    region=ref.code,
-                    organisation=None,
+                Signal.raised(
+                    rules.ACTION,
+                    ref.code,
+                    action.uid,
                     severity=HIGH if late > rules.ACTION_HIGH_DAYS else MEDIUM,
                     text=text,
                     started=action.due + dt.timedelta(days=1),
-                    link=f"/regio/{ref.code}" + view.but(region=ref.code).query(),
+                    link=region_link(view, ref.code),
                 )
             )
     return result

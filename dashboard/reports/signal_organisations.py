@@ -18,7 +18,7 @@ from dashboard.data.signal_sources import delivered_between, last_files, organis
 from dashboard.i18n import N_, LazyText
 from dashboard.infra import clock
 from dashboard.infra.db import Database
-from dashboard.reports.signal import HIGH, MEDIUM, Signal
+from dashboard.reports.signal import HIGH, MEDIUM, Signal, region_link
 from dashboard.reports.view import View
 from dashboard.rules import signals as rules
 from dashboard.text.lazy import ShownDate, ShownNumber, ShownQuarter
@@ -49,7 +49,7 @@ class _Organisations:
         found = self.ids.get((code, name))
         view = self.view.but(region=code, organisation=found)
         if found is None:
-            return f"/regio/{code}" + view.query()
+            return region_link(self.view, code)
         return f"/regio/{code}/organisatie/{found}" + view.query()
 
     def missing(self, row: pd.Series, year: int, quarter: int) -> bool:
@@ -84,10 +84,10 @@ def _deliveries(orgs: _Organisations) -> Iterator[Signal]:
             kwartaal=ShownQuarter(quarter_label(*first), quarter_label(year, quarter) if run > 1 else None),
             termijn=ShownDate(deadline),
         )
-        yield Signal(
-            key=f"{rules.DELIVERY}:{code}:{orgs.ids.get((code, name), name)}:{quarter_label(*first)}",
-            rule=rules.DELIVERY,
-            region=code,
+        yield Signal.raised(
+            rules.DELIVERY,
+            code,
+            f"{orgs.ids.get((code, name), name)}:{quarter_label(*first)}",
             organisation=name,
             severity=HIGH if run >= rules.DELIVERY_HIGH_QUARTERS else MEDIUM,
             text=text,
@@ -135,10 +135,10 @@ def _anomalies(orgs: _Organisations, minimum: int) -> Iterator[Signal]:
             laag=ShownNumber(max(math.ceil(band[0]), 0)),
             hoog=ShownNumber(math.floor(band[1])),
         )
-        yield Signal(
-            key=f"{rules.ANOMALY}:{code}:{orgs.ids.get((code, name), name)}:{label}",
-            rule=rules.ANOMALY,
-            region=code,
+        yield Signal.raised(
+            rules.ANOMALY,
+            code,
+            f"{orgs.ids.get((code, name), name)}:{label}",
             organisation=name,
             severity=MEDIUM,
             text=text,
@@ -171,10 +171,10 @@ def _redeliveries(orgs: _Organisations) -> Iterator[Signal]:
             regio=code,
             aandeel=ShownNumber(100 * share, percent=True),
         )
-        yield Signal(
-            key=f"{rules.REDELIVERY}:{code}:{row.org}:{row.import_id}",
-            rule=rules.REDELIVERY,
-            region=code,
+        yield Signal.raised(
+            rules.REDELIVERY,
+            code,
+            f"{row.org}:{row.import_id}",
             organisation=name,
             severity=MEDIUM,
             text=text,

@@ -22,7 +22,7 @@ from dashboard.infra.db import Database
 from dashboard.infra.runtime import runtime
 from dashboard.reports import signal_actions, signal_organisations
 from dashboard.reports.national import NationalReport, national_report
-from dashboard.reports.signal import HIGH, LOW, MEDIUM, Signal
+from dashboard.reports.signal import HIGH, LOW, MEDIUM, Signal, region_link
 from dashboard.reports.since import last_before, resolve
 from dashboard.reports.standing import RegionStanding
 from dashboard.reports.view import View
@@ -37,11 +37,6 @@ __all__ = ["day_view", "region_link", "signals_for", "visible"]
 def day_view(day: dt.date) -> View:
     """The view the signals of ``day`` are computed at: its year, with the default cohort."""
     return View.parse({"peildatum": day.isoformat()}, day)
-
-
-def region_link(view: View, code: str, *keys: str) -> str:
-    """The region page of ``code`` at ``view`` (with the named optional URL parameters)."""
-    return f"/regio/{code}" + view.but(region=code).query(*keys)
 
 
 def _pace(db: Database, report: NationalReport, view: View) -> list[Signal]:
@@ -78,11 +73,10 @@ def _pace(db: Database, report: NationalReport, view: View) -> list[Signal]:
         )
         severe = now == rules.PACE_ORDER[-1]
         result.append(
-            Signal(
-                key=f"{rules.PACE}:{standing.code}:{then_day.isoformat()}",
-                rule=rules.PACE,
-                region=standing.code,
-                organisation=None,
+            Signal.raised(
+                rules.PACE,
+                standing.code,
+                then_day.isoformat(),
                 severity=HIGH if severe else MEDIUM,
                 text=text,
                 # The figures are compared on two days only: the fall happened after the first.
@@ -124,11 +118,10 @@ def _cases(report: NationalReport, view: View) -> list[Signal]:
             )
         severe = days is None or days > rules.CASE_OVERDUE_HIGH_DAYS
         result.append(
-            Signal(
-                key=f"{rules.CASES}:{standing.code}:{started.isoformat()}",
-                rule=rules.CASES,
-                region=standing.code,
-                organisation=None,
+            Signal.raised(
+                rules.CASES,
+                standing.code,
+                started.isoformat(),
                 severity=HIGH if severe else MEDIUM,
                 text=text,
                 started=started,
@@ -160,11 +153,10 @@ def _learning(db: Database, report: NationalReport, view: View) -> list[Signal]:
             nodig=due,
         )
         result.append(
-            Signal(
-                key=f"{rules.LEARNING}:{standing.code}:{started.isoformat()}",
-                rule=rules.LEARNING,
-                region=standing.code,
-                organisation=None,
+            Signal.raised(
+                rules.LEARNING,
+                standing.code,
+                started.isoformat(),
                 severity=MEDIUM if due - len(held) >= 2 else LOW,
                 text=text,
                 started=started,
@@ -192,11 +184,10 @@ def _outflow_signal(standing: RegionStanding, view: View) -> Signal | None:
         pct=ShownNumber(outflow.pct or 0, percent=True),
         doel=ShownNumber(target, percent=True),
     )
-    return Signal(
-        key=f"{rules.OUTFLOW}:{standing.code}:{outflow.cohort.year}",
-        rule=rules.OUTFLOW,
-        region=standing.code,
-        organisation=None,
+    return Signal.raised(
+        rules.OUTFLOW,
+        standing.code,
+        str(outflow.cohort.year),
         severity=MEDIUM if clear else LOW,
         text=text,
         started=max(rules.cohort_mature_from(outflow.cohort.year), dt.date(view.year, 1, 1)),

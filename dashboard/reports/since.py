@@ -87,8 +87,22 @@ def resolve(
     return Comparison(None, NO_COMPARISON, year)
 
 
+class ThenAndNow:
+    """A figure on the comparison day and now; the dataclasses that mix it in declare both."""
+
+    then: float | None
+    now: float | None
+
+    @property
+    def difference(self) -> float | None:
+        """``now − then``, or None when either is unknown."""
+        if self.then is None or self.now is None:
+            return None
+        return self.now - self.then
+
+
 @dataclass(frozen=True)
-class GoalChange:
+class GoalChange(ThenAndNow):
     """One goal then and now.
 
     Attributes:
@@ -104,13 +118,6 @@ class GoalChange:
     now: float | None
     target: float | None
     percent: bool = False
-
-    @property
-    def difference(self) -> float | None:
-        """``now − then``, or None when either is unknown."""
-        if self.then is None or self.now is None:
-            return None
-        return self.now - self.then
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import kaleido
@@ -27,18 +27,28 @@ def _on_white(figure: go.Figure) -> go.Figure:
     return printable
 
 
-async def _render(figures: Sequence[go.Figure]) -> list[bytes]:
+# Called after each figure with (figures done, figures in all): a background job's progress.
+Progress = Callable[[int, int], None]
+
+
+async def _render(figures: Sequence[go.Figure], on_figure: Progress | None) -> list[bytes]:
     opts = {"format": "png", "width": WIDTH, "height": HEIGHT, "scale": SCALE}
+    images: list[bytes] = []
     # No MathJax: kaleido would fetch it from a CDN, and no figure here uses LaTeX.
     async with kaleido.Kaleido(mathjax=False) as browser:
-        return [await browser.calc_fig(_on_white(figure), opts=opts) for figure in figures]
+        for figure in figures:
+            images.append(await browser.calc_fig(_on_white(figure), opts=opts))
+            if on_figure is not None:
+                on_figure(len(images), len(figures))
+    return images
 
 
-def render_figures(figures: Sequence[go.Figure]) -> list[bytes]:
+def render_figures(figures: Sequence[go.Figure], on_figure: Progress | None = None) -> list[bytes]:
     """PNG bytes for each figure, in order, all from a single Chromium start.
 
     Args:
         figures: The figures to render; an empty list starts no browser.
+        on_figure: told after each figure how many are done (it may raise to stop the work).
 
     Returns:
         One PNG per figure, ``WIDTH`` × ``HEIGHT`` CSS pixels at ``SCALE``, on a white background.
@@ -47,4 +57,4 @@ def render_figures(figures: Sequence[go.Figure]) -> list[bytes]:
         return []
     # A thread of its own, so this also works when the caller already runs an event loop.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _render(figures)).result()
+        return pool.submit(asyncio.run, _render(figures, on_figure)).result()

@@ -30,7 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from dashboard.documents.pack.images import HEIGHT, WIDTH, render_figures
+from dashboard.documents.pack.images import HEIGHT, WIDTH, Progress, render_figures
 from dashboard.documents.pack.model import PackInfo, PackSection, PackTable, cijfers_tm
 from dashboard.i18n import _, current_language
 
@@ -278,7 +278,7 @@ def _story(info: PackInfo, sections: list[PackSection], images: list[bytes]) -> 
     return story
 
 
-def pack_pdf(info: PackInfo, sections: list[PackSection]) -> bytes:
+def pack_pdf(info: PackInfo, sections: list[PackSection], on_figure: Progress | None = None) -> bytes:
     """The pack as a PDF: a title page, then every section from a new page.
 
     Every page carries the peildatum (*Cijfers t/m …*), the filters, the data date and
@@ -287,11 +287,12 @@ def pack_pdf(info: PackInfo, sections: list[PackSection]) -> bytes:
     Args:
         info: Title, peildatum, filters and data date of the pack.
         sections: The parts of the pack, in order.
+        on_figure: told after each figure is drawn (a background job's progress).
 
     Returns:
         The PDF file's bytes.
     """
-    images = render_figures([figure for section in sections for figure in section.figures])
+    images = render_figures([figure for section in sections for figure in section.figures], on_figure)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,

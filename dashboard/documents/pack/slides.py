@@ -13,7 +13,7 @@ from pptx.slide import Slide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Pt
 
-from dashboard.documents.pack.images import HEIGHT, WIDTH, render_figures
+from dashboard.documents.pack.images import HEIGHT, WIDTH, Progress, render_figures
 from dashboard.documents.pack.model import PackInfo, PackSection, PackTable, cijfers_tm
 from dashboard.i18n import _
 
@@ -158,7 +158,7 @@ def _table(slide: Slide, table: PackTable, top: int) -> None:
                 paragraph.alignment = PP_ALIGN.RIGHT
 
 
-def pack_pptx(info: PackInfo, sections: list[PackSection]) -> bytes:
+def pack_pptx(info: PackInfo, sections: list[PackSection], on_figure: Progress | None = None) -> bytes:
     """The pack as a 16:9 deck: a title slide, then one slide per figure and per table part.
 
     A section's title heads each of its slides and its text goes on the first; tables of more
@@ -168,11 +168,12 @@ def pack_pptx(info: PackInfo, sections: list[PackSection]) -> bytes:
     Args:
         info: Title, peildatum, filters and data date of the pack.
         sections: The parts of the pack, in order.
+        on_figure: told after each figure is drawn (a background job's progress).
 
     Returns:
         The PPTX file's bytes.
     """
-    images = render_figures([figure for section in sections for figure in section.figures])
+    images = render_figures([figure for section in sections for figure in section.figures], on_figure)
     deck = Presentation()
     deck.slide_width = SLIDE_WIDTH
     deck.slide_height = SLIDE_HEIGHT
