@@ -12,7 +12,7 @@ from dashboard.data.narratives import narrative_for
 from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import runtime
 from dashboard.reports.national import national_report
-from dashboard.reports.publication import published_view, status_line
+from dashboard.reports.publication import heading_mark, published_view
 from dashboard.reports.region import region_report
 from dashboard.reports.since import Comparison
 from dashboard.reports.view import View
@@ -82,7 +82,7 @@ def draw_step(
         runtime().db, show.view(current_viewer(), current_language()), current_viewer()
     )
     content, compared = _screen_body(shown, show, window, view)
-    snapshot = status_line(found, show.peildatum)
+    snapshot = heading_mark(found)
     body = show_layout.screen(f"{title} · {show.year}", day, content, compared, snapshot)
     total = str(len(steps))
     query = show.query(current)

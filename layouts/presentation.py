@@ -209,15 +209,15 @@ def screen(title: str, day: str, body: list[Any], compared: str = "", snapshot: 
 
     ``compared`` names what the screen's changes compare with (``verschil sinds 15 september
     2026``, ``text.changes.difference_phrase``); empty for a screen without a comparison.
-    ``snapshot`` names the figures (``publication.status_line``: published when, or provisional),
-    on the same line so the screen's content keeps its height.
+    ``snapshot`` says whether the figures are published and when, or provisional
+    (``publication.heading_mark``, as the pages' headings say it), on the same line so the
+    screen's content keeps its height.
     """
-    as_of = _("Cijfers t/m {date}").format(date=day)
-    if compared:
-        as_of += " · " + compared
-    line: list[Any] = [as_of]
+    line: list[Any] = [_("Cijfers t/m {date}").format(date=day)]
     if snapshot:
-        line += [" · ", html.Span(snapshot, className="presentation-snapshot", id=ids.PRESENTATION_SNAPSHOT)]
+        line += [" · ", html.Span(snapshot, className="presentation-snapshot")]
+    if compared:
+        line.append(" · " + compared)
     return html.Section(
         [html.H1(title, className="presentation-title"), html.P(line, className="presentation-date"), *body]
     )

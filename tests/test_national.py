@@ -548,9 +548,11 @@ def test_trend_numbers_can_be_downloaded(national):
     assert links.children[2].href == "/export/trend.csv?jaar=2026&peildatum=2026-06-30"
     csv = signed_in_client(national).get(links.children[2].href).get_data(as_text=True)
     rows = [line.split(";") for line in csv.lstrip("\ufeff").splitlines()]
-    assert rows[0] == ["jaar", "maand", "gestart", "cumulatief"]
+    assert rows[0] == ["jaar", "maand", "gestart", "cumulatief", "publicatie"]
     june = next(r for r in rows if r[:2] == ["2026", "6"])
     assert june[3] == "90"  # all of 2026's starts by 30 June, as the tile says
+    # Nothing is published in this data: the trend says its figures are provisional.
+    assert june[4] == "Voorlopige cijfers t/m 30 juni 2026 (nog niet gepubliceerd)"
 
 
 def _notices(layout) -> list:

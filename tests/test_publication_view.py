@@ -157,7 +157,8 @@ def test_each_presentation_screen_names_its_snapshot(known, make_app):
     show, size = "?jaar=2026&peildatum=2026-06-30&regios=AM09", {"width": 1280, "height": 720}
     with viewing_as(app, Viewer("kim", "landelijk")):
         screens = [text_of(draw_step(step, show, "", size)[0]) for step in range(1, 6)]
-    assert all(_published_words(number, known) in screen for screen in screens)
+    made = snapshots.publication(known, number).gemaakt.astimezone(clock.AMSTERDAM).date()
+    assert all(f"Cijfers t/m 30 juni 2026 · gepubliceerd {fmt.date(made)}" in s for s in screens), screens
     with viewing_as(app, Viewer("b", "beheer")):
         screen = text_of(draw_step(1, show, "", size)[0])
-    assert "Voorlopige cijfers t/m 30 juni 2026 (nog niet gepubliceerd)" in screen
+    assert "Cijfers t/m 30 juni 2026 · voorlopig" in screen
