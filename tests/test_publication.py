@@ -11,6 +11,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from dashboard.auth import store
 from dashboard.auth.viewer import Viewer
 from dashboard.cli import cli, run
 from dashboard.data import access, snapshots
@@ -114,6 +115,9 @@ def test_cli_publishes_lists_withdraws_and_refuses_bad_input_in_dutch(known, mon
     assert run(cli, ["publiceer", "lijst"]) == 0
     assert "INGETROKKEN: verkeerd bestand" in capsys.readouterr().out
     assert [p.naam for p in snapshots.publications(known)] == ["Stuurgroep juli"]
+    # Withdrawn once, audited once: the second, refused attempt wrote nothing.
+    log = store.audit_log(known)
+    assert list(log.loc[log["gebeurtenis"] == "publicatie ingetrokken", "detail"]) == ["1"]
 
 
 def test_since_the_stuurgroep_compares_with_the_figures_published_for_it(known):
