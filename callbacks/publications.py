@@ -84,7 +84,7 @@ def withdraw_snapshot(
     reason = str(reason_raw or "").strip()[: withdrawal.REASON_MAX]
     if refused is None and found is not None and snapshots.withdraw(db, found.id, viewer.name, reason):
         text = _("Publicatie ‘{naam}’ is ingetrokken.").format(naam=found.naam)
-        message, reason_after = dbc.Alert(text, color="success"), ""
+        message, reason_after = dbc.Alert(text, color="success"), None
     else:
         message = dbc.Alert(refused or _("Deze publicatie is al ingetrokken."), color="warning")
         reason_after = reason_raw
