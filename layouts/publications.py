@@ -15,7 +15,7 @@ from dashboard.infra import clock
 from dashboard.reports import publication
 from dashboard.reports.revision import MEASURES, Change, RegionRevision, Revision, cause_text, signed
 from dashboard.text import format as fmt
-from layouts import ids
+from layouts import ids, withdrawal
 from layouts.a11y import aria, scroll_region
 
 
@@ -27,12 +27,17 @@ def _made(found: PublicationRef) -> str:
     return fmt.date(found.gemaakt.astimezone(clock.AMSTERDAM).date())
 
 
+def _withdrawn(found: PublicationRef) -> str:
+    when = found.ingetrokken.astimezone(clock.AMSTERDAM).date() if found.ingetrokken else None
+    return _("ingetrokken op {datum}, door {door}, reden: {reden}").format(
+        datum=fmt.date(when) if when else "", door=found.ingetrokken_door or "", reden=found.reden or ""
+    )
+
+
 def _row(found: PublicationRef, language: str) -> html.Tr:
     suffix = "" if language == "nl" else f"?lang={language}"
     state = (
-        html.Span(
-            _("ingetrokken: {reden}").format(reden=found.reden or ""), className="badge text-bg-warning"
-        )
+        html.Span(_withdrawn(found), className="text-danger-emphasis")
         if found.withdrawn
         else html.Span(_("geldig"), className="badge text-bg-success")
     )
@@ -97,7 +102,7 @@ def page(found: Sequence[PublicationRef], viewer: Viewer, language: str) -> html
         ),
     ]
     if viewer.is_admin:
-        parts.append(_publish_section())
+        parts += [_publish_section(), withdrawal.section(found)]
     parts.append(html.Div(list_table(found, language), id=ids.PUBLISH_LIST, **aria(live="polite")))
     return html.Div(parts)
 

@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from dashboard.auth import store
 from dashboard.data import snapshots
 from dashboard.reports import publication
 from tests.conftest import PEILDATUM
@@ -98,3 +99,45 @@ def test_the_revision_page_names_the_snapshot_and_the_late_delivery(known, app):
     assert "Late aanlevering van GGZ A (K2 2026, geleverd 2 augustus 2026)" in page
     missing = forge(client, "_pages_content.children", {"_pages_location.pathname": "/publicaties/999"})
     assert "Publicatie niet gevonden" in missing.get_data(as_text=True)
+
+
+def test_only_beheer_withdraws_on_the_page_with_a_reason_and_a_confirmation(known, app):
+    number = publication.publish(known, PEILDATUM, "test", 5, "Stuurgroep juli")
+    values = {
+        "withdraw-button.n_clicks": 1,
+        "withdraw-confirm.n_clicks": 1,
+        "withdraw-choice.value": str(number),
+        "withdraw-reason.value": "verkeerd bestand meegenomen",
+    }
+    for role in ("landelijk", "regio"):
+        client = signed_in_client(app, role, ("AM09",) if role == "regio" else ())
+        assert forge(client, "withdraw-done.children", values).status_code == 204
+        assert forge(client, "withdraw-feedback.children", values).status_code == 204
+    assert not snapshots.publication(known, number).withdrawn
+    admin = signed_in_client(app, "beheer")
+    for empty in ("", "   ", None):
+        asked = forge(admin, "withdraw-feedback.children", values | {"withdraw-reason.value": empty})
+        assert "Geef een reden van intrekken; er is niets ingetrokken." in asked.get_data(as_text=True)
+        done = forge(admin, "withdraw-done.children", values | {"withdraw-reason.value": empty})
+        assert "Geef een reden van intrekken" in done.get_data(as_text=True)
+    assert not snapshots.publication(known, number).withdrawn
+    # The first step only asks: the publication still stands until the confirmation.
+    asked = forge(admin, "withdraw-feedback.children", values).get_json()["response"]
+    assert asked["withdraw-panel"]["hidden"] is False
+    assert "verkeerd bestand meegenomen" in asked["withdraw-question"]["children"]
+    assert snapshots.current_at(known, PEILDATUM).id == number
+    done = forge(admin, "withdraw-done.children", values)
+    shown = json.dumps(done.get_json(), ensure_ascii=False)
+    assert "is ingetrokken" in shown and "door test-beheer-alle, reden: verkeerd bestand meegenomen" in shown
+    found = snapshots.publication(known, number)
+    assert (found.withdrawn, found.ingetrokken_door, found.reden) == (
+        True,
+        "test-beheer-alle",
+        "verkeerd bestand meegenomen",
+    )
+    assert snapshots.current_at(known, PEILDATUM) is None
+    log = store.audit_log(known)
+    assert list(log.loc[log["gebeurtenis"] == "publicatie ingetrokken", "detail"]) == [str(number)]
+    again = forge(admin, "withdraw-done.children", values)
+    assert "nog geldig" in again.get_data(as_text=True)
+    assert len(store.audit_log(known).query("gebeurtenis == 'publicatie ingetrokken'")) == 1

@@ -82,7 +82,6 @@ def intrekken(nummer: int, reden: str) -> None:
     user = getpass.getuser()
     if not snapshots.withdraw(database, nummer, user, reden.strip()):
         raise common.CliError(f"Er is geen geldige publicatie {nummer}. Er is niets ingetrokken.")
-    store.record(database, "publicatie ingetrokken", user, str(nummer))
     click.echo(f"Publicatie {nummer} ingetrokken.")
 
 

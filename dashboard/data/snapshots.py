@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import func, insert, select, update
 
+from dashboard.auth.store import audit_line, write_audit
 from dashboard.data.models import Delivery, ImportLog, Organisation, Trajectory
 from dashboard.data.snapshot_models import Publication, PublicationPart
 from dashboard.infra import clock
@@ -175,13 +176,19 @@ def stored(db: Database, number: int, kind: str, key: str) -> object | None:
 
 
 def withdraw(db: Database, number: int, by: str, reason: str) -> bool:
-    """Withdraw snapshot ``number`` with a reason; False when it does not exist or already is."""
+    """Withdraw snapshot ``number`` with a reason, audited; False when it does not exist or already is.
+
+    The one way a snapshot is withdrawn (``hzw publiceer intrekken`` and the Publicaties page):
+    the audit line commits with the withdrawal, so neither stands without the other.
+    """
     with db.engine.begin() as connection:
         result = connection.execute(
             update(Publication)
             .where(Publication.id == number, Publication.ingetrokken.is_(None))
             .values(ingetrokken=clock.utc_now(), ingetrokken_door=by[:120], reden=reason[:500])
         )
+        if result.rowcount:
+            write_audit(connection, [audit_line("publicatie ingetrokken", by, str(number))])
     return bool(result.rowcount)
 
 

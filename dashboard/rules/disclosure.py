@@ -11,6 +11,7 @@ finds protected is protected.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
@@ -18,6 +19,7 @@ from typing import Final
 import numpy as np
 from scipy.optimize import linprog
 
+from dashboard.rules import linear_rows
 from dashboard.rules.suppression import ORGANISATION_COUNTS
 
 # The published organisation counts, in the order the suppression rules know them.
@@ -121,25 +123,42 @@ def usable(
     relations: Sequence[Relation], tables: Sequence[Table], pairs: Sequence[tuple[int, int]]
 ) -> list[Relation]:
     """The relations the true data keep (a broken one cannot be relied on by a reader either)."""
-    later = tables[-1]
-    kept = []
-    for relation in relations:
-        if relation.earlier:
-            if len(tables) < 2:
-                continue
-            sums = [
-                _row_sum(later.values[j], relation.terms) + _row_sum(tables[0].values[i], relation.earlier)
-                for i, j in pairs
-            ]
-        else:
-            sums = [_row_sum(row, relation.terms) for table in tables for row in table.values]
-        if all(s <= 0 if not relation.equal else s == 0 for s in sums):
-            kept.append(relation)
-    return kept
+    return [
+        relation for relation, kept in zip(relations, _kept(relations, tables, pairs), strict=True) if kept
+    ]
 
 
-def _row_sum(row: np.ndarray, terms: tuple[tuple[str, int], ...]) -> int:
-    return int(sum(coefficient * row[COLUMNS.index(column)] for column, coefficient in terms))
+@functools.lru_cache(maxsize=16)
+def _weights(relations: tuple[Relation, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Coefficients of the relations (now, earlier), whether each spans two moments, and whether equal."""
+    return (
+        linear_rows.coefficients([r.terms for r in relations], COLUMNS),
+        linear_rows.coefficients([r.earlier for r in relations], COLUMNS),
+        np.array([bool(r.earlier) for r in relations], dtype=bool),
+        np.array([r.equal for r in relations], dtype=bool),
+    )
+
+
+def _kept(
+    relations: Sequence[Relation], tables: Sequence[Table], pairs: Sequence[tuple[int, int]]
+) -> np.ndarray:
+    now, before, spans, equal = _weights(tuple(relations))
+    first = np.array([i for i, _j in pairs], dtype=np.int64)
+    second = np.array([j for _i, j in pairs], dtype=np.int64)
+    # Every sum is of whole numbers, so it is exact in floats too.
+    within = np.vstack([table.values for table in tables]).astype(float) @ now.T
+    sums = within
+    if len(tables) == 2:
+        between = (
+            tables[1].values[second].astype(float) @ now.T + tables[0].values[first].astype(float) @ before.T
+        )
+    else:
+        between = np.zeros((0, len(relations)))
+    kept = np.empty(len(relations), dtype=bool)
+    for at in range(len(relations)):
+        found = between[:, at] if spans[at] else sums[:, at]
+        kept[at] = bool(np.all(found == 0) if equal[at] else np.all(found <= 0))
+    return kept & ~(spans & (len(tables) < 2))
 
 
 class _System:
@@ -152,33 +171,30 @@ class _System:
         for t, table in enumerate(tables):
             for r, c in zip(*np.nonzero(table.hidden), strict=True):
                 self.index[(t, int(r), int(c))] = len(self.index)
-        kept = usable(relations, tables, self.pairs)
-        ub_rows: list[np.ndarray] = []
-        ub_rhs: list[float] = []
-        eq_rows: list[np.ndarray] = []
-        eq_rhs: list[float] = []
+        now, before, spans, _equal = _weights(tuple(relations))
+        kept = _kept(relations, tables, self.pairs)
+        where, size = linear_rows.positions([table.hidden for table in tables])
+        # Blocks in the order the reader's facts were always listed: per table its column totals,
+        # then each row relation for every organisation; last the relations between two moments.
+        ub: list[tuple[np.ndarray, np.ndarray]] = []
+        eq: list[tuple[np.ndarray, np.ndarray]] = []
+        rows = now[kept & ~spans]
         for t, table in enumerate(tables):
-            for c in range(len(COLUMNS)):
-                row, const = self._linear([(t, r, c, 1) for r in range(len(table.ids))])
-                if row.any():
-                    eq_rows.append(row)
-                    eq_rhs.append(float(table.values[:, c].sum()) - const)
-            for relation in kept:
-                if relation.earlier:
-                    continue
-                for r in range(len(table.ids)):
-                    self._add(ub_rows, ub_rhs, [(t, r, COLUMNS.index(n), k) for n, k in relation.terms])
-        if len(tables) == 2:
-            for relation in (rel for rel in kept if rel.earlier):
-                for i, j in self.pairs:
-                    terms = [(1, j, COLUMNS.index(n), k) for n, k in relation.terms]
-                    terms += [(0, i, COLUMNS.index(n), k) for n, k in relation.earlier]
-                    self._add(ub_rows, ub_rhs, terms)
-        size = len(self.index)
-        self.a_ub = np.array(ub_rows) if ub_rows else None
-        self.b_ub = np.array(ub_rhs) if ub_rows else None
-        self.a_eq = np.array(eq_rows) if eq_rows else None
-        self.b_eq = np.array(eq_rhs) if eq_rows else None
+            eq.append(linear_rows.column_totals(size, where[t], table.values, table.hidden))
+            if len(rows):
+                ub.append(linear_rows.rows(size, [(where[t], table.values, table.hidden, rows)]))
+        chosen = kept & spans
+        if len(tables) == 2 and self.pairs and chosen.any():
+            first = [i for i, _j in self.pairs]
+            second = [j for _i, j in self.pairs]
+            later, earlier = tables[1], tables[0]
+            sides = [
+                (where[1][second], later.values[second], later.hidden[second], now[chosen]),
+                (where[0][first], earlier.values[first], earlier.hidden[first], before[chosen]),
+            ]
+            ub.append(linear_rows.rows(size, sides))
+        self.a_ub, self.b_ub = _stacked(ub, size)
+        self.a_eq, self.b_eq = _stacked(eq, size)
         self.size = size
 
     def _linear(self, terms: Sequence[tuple[int, int, int, int]]) -> tuple[np.ndarray, float]:
@@ -192,21 +208,14 @@ class _System:
                 row[key] += k
         return row, const
 
-    def _add(
-        self, rows: list[np.ndarray], rhs: list[float], terms: Sequence[tuple[int, int, int, int]]
-    ) -> None:
-        row, const = self._linear(terms)
-        if row.any():
-            rows.append(row)
-            rhs.append(-const)
-
     def outer_bounds(self) -> tuple[np.ndarray, np.ndarray]:
         """Bounds on every unknown by constraint propagation: wider than (or equal to) the programs' ones.
 
         Cheap, so a cell they already show narrowed needs no program to be called exposed.
         """
         # Every cell lies between 0 and its column's region total.
-        high = np.array([float(self.tables[t].values[:, c].sum()) for t, _r, c in self.index])
+        totals = [table.values.sum(axis=0) for table in self.tables]
+        high = np.array([float(totals[t][c]) for t, _r, c in self.index])
         low = np.zeros(self.size)
         parts = [(a, b) for a, b in ((self.a_ub, self.b_ub), (self.a_eq, self.b_eq)) if a is not None]
         if self.a_eq is not None and self.b_eq is not None:
@@ -223,7 +232,7 @@ class _System:
                 limit = (b[:, None] - rest) / a
             new_high = np.minimum(high, np.where(positive, limit, np.inf).min(axis=0))
             new_low = np.maximum(low, np.where(negative, limit, -np.inf).max(axis=0))
-            if np.allclose(new_high, high) and np.allclose(new_low, low):
+            if _close(new_high, high) and _close(new_low, low):
                 break
             low, high = new_low, new_high
         return low, high
@@ -297,6 +306,20 @@ class _System:
         if result.status != 0:
             raise ValueError(f"the audit's linear program failed: {result.message}")
         return float(result.fun)
+
+
+def _close(x: np.ndarray, y: np.ndarray) -> bool:
+    """``np.allclose(x, y)`` with its default tolerances, without its checks (called in a hot loop)."""
+    return bool(np.all((np.abs(x - y) <= 1e-08 + 1e-05 * np.abs(y)) & np.isfinite(y) | (x == y)))
+
+
+def _stacked(
+    blocks: list[tuple[np.ndarray, np.ndarray]], size: int
+) -> tuple[np.ndarray | None, np.ndarray | None]:
+    blocks = [(a, b) for a, b in blocks if len(a)]
+    if not blocks:
+        return None, None
+    return np.vstack([a for a, _ in blocks]).reshape(-1, size), np.concatenate([b for _, b in blocks])
 
 
 def _pairs(tables: Sequence[Table]) -> list[tuple[int, int]]:
