@@ -13,6 +13,7 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
   },
   // Below Bootstrap's "sm" breakpoint a figure gets a phone layout (layouts/figures/theme.py PHONE).
   isNarrow: function (_id) {
-    return window.innerWidth < 576;
+    // The server drew the page for a wide screen (the store starts false): only a phone changes it.
+    return window.innerWidth < 576 ? true : window.dash_clientside.no_update;
   }
 });

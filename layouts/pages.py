@@ -22,6 +22,7 @@ from layouts import (
     data_page,
     meetings,
     national,
+    national_content,
     organisation,
     presentation,
     presenter,
@@ -43,7 +44,7 @@ def national_page(**query: object) -> html.Div:
     view = View.parse(query, latest)
     # Without boundaries there is only the tile map: its control says so from the start.
     form = view.map_form if runtime().boundaries is not None else TILES
-    return national.page(view, latest, form)
+    return national.page(view, latest, form, national_content.first_view(view, form))
 
 
 def regions_page(zoek: object = None, **query: object) -> html.Div:
