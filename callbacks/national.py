@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import Dash, Input, NoUpdate, Output, State, ctx, no_update
+from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, ctx, no_update
 
 from dashboard.infra.callback_cache import cached_callback
 from layouts import ids
@@ -16,6 +16,7 @@ from layouts.controls import year_options
 from layouts.national_content import (
     parse_view,
     region_link,
+    state_to_url,
     trend_with_links,
     update_map,
     update_national,
@@ -43,21 +44,6 @@ def sync_year(peildatum_raw: str | None, year_raw: str | None) -> tuple[list[dic
     view = parse_view(jaar=year_raw, peildatum=peildatum_raw)
     shown = str(view.year)
     return year_options(view.peildatum.year), (shown if shown != year_raw else no_update)
-
-
-def state_to_url(
-    year_raw: str | None,
-    peildatum_raw: str | None,
-    metric_key: str | None,
-    form: str | None,
-    highlight: str | None,
-    since_raw: str | None = None,
-) -> str:
-    """The query string that reproduces the view."""
-    view = parse_view(
-        jaar=year_raw, peildatum=peildatum_raw, maat=metric_key, kaart=form, regio=highlight, sinds=since_raw
-    )
-    return view.query("maat", "kaart", "regio", "sinds")
 
 
 def open_region(
@@ -152,6 +138,13 @@ def register(app: Dash) -> None:
         since,
         prevent_initial_call=True,
     )(state_to_url)
+    # page shown -> its view into the address (in the browser: layouts.national_content.first_view)
+    app.clientside_callback(
+        ClientsideFunction(namespace="hzw", function_name="addressOfView"),
+        Output(ids.NATIONAL_URL, "href"),
+        Input(ids.NATIONAL_URL, "id"),
+        State(ids.NATIONAL_URL, "search"),
+    )
     # marked region -> link to its page
     app.callback(
         Output(ids.NATIONAL_REGION_LINK, "children"),

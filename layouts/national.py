@@ -54,8 +54,9 @@ def page(view: View, latest: dt.date, form: str, first: Mapping[str, Any]) -> ht
             # Whether the screen is phone-sized: the figures are drawn for a wide one; on a phone a
             # clientside callback sets it when the page appears and they are redrawn (callbacks/shell.py).
             dcc.Store(id=ids.NARROW, data=False),
-            # The view goes into the address when a control changes; a click on the map navigates.
-            dcc.Location(id=ids.NATIONAL_URL, refresh=False),
+            # The address holds the whole view (from the start, and after each change of a control);
+            # a click on the map navigates.
+            dcc.Location(id=ids.NATIONAL_URL, refresh=False, search=first.get(ids.NATIONAL_URL)),
             dcc.Location(id=ids.NATIONAL_NAVIGATE, refresh="callback-nav"),
             html.H1(_("Landelijk overzicht"), className="h2"),
             *view_problems(view.problems),

@@ -151,6 +151,21 @@ def region_link(highlight: str | None, year_raw: str | None, peildatum_raw: str 
     return html.A(_("Open regiopagina {name}").format(name=name), href=f"/regio/{view.region}" + view.query())
 
 
+def state_to_url(
+    year_raw: str | None,
+    peildatum_raw: str | None,
+    metric_key: str | None,
+    form: str | None,
+    highlight: str | None,
+    since_raw: str | None = None,
+) -> str:
+    """The query string that reproduces the view."""
+    view = parse_view(
+        jaar=year_raw, peildatum=peildatum_raw, maat=metric_key, kaart=form, regio=highlight, sinds=since_raw
+    )
+    return view.query("maat", "kaart", "regio", "sinds")
+
+
 def update_methods(
     year_raw: str | None, peildatum_raw: str | None, narrow: bool | None = None
 ) -> tuple[go.Figure, str, str, go.Figure, str, html.P]:
@@ -216,6 +231,8 @@ def first_view(view: View, form: str) -> dict[str, Any]:
             view.metric, year, peildatum, highlight
         ),
         (ids.NATIONAL_REGION_LINK,): (region_link(highlight, year, peildatum),),
+        # The whole view goes into the address as the page appears, so a copied link keeps it.
+        (ids.NATIONAL_URL,): (state_to_url(year, peildatum, view.metric, form, highlight, since),),
         (ids.MATRIX_TABLE, ids.MATRIX_COUNT): update_matrix(
             year, peildatum, matrix.NO_FILTER, matrix.ALL_PROVINCES, matrix.DEFAULT_SORT
         ),

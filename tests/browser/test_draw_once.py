@@ -97,6 +97,8 @@ def test_every_figure_is_drawn_once_and_no_callback_runs_on_load(page, server):
     requests = _load(page, server)
     assert _counts(page) == dict.fromkeys(GRAPHS, 1)
     assert _outputs(requests) == sorted(FRAME_AND_PAGE)
+    # The address holds the whole view, written in the browser (no request for it).
+    assert page.url.endswith("/?jaar=2026&peildatum=2026-09-30&maat=doel&kaart=geo")
     # The first response held the figures' sentences and the table too.
     assert page.inner_text("#national-map-summary") != ""
     assert page.locator("#matrix-table tbody tr").count() == 35
