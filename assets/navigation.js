@@ -11,8 +11,20 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
     }
     return [classes.join(" "), open ? "true" : "false"];
   },
+  // The page came with its whole view as its Location's search (the server's answer for the URL):
+  // it takes the place of what was typed in the address, so a copied link keeps the view. In the
+  // browser, so the page's first view asks the server nothing. The Location is told the new
+  // address as its href, or it would put back the one it saw when it appeared.
+  addressOfView: function (_id, search) {
+    if (!search || window.location.search === search) {
+      return window.dash_clientside.no_update;
+    }
+    window.history.replaceState(window.history.state, "", window.location.pathname + search + window.location.hash);
+    return window.location.href;
+  },
   // Below Bootstrap's "sm" breakpoint a figure gets a phone layout (layouts/figures/theme.py PHONE).
   isNarrow: function (_id) {
-    return window.innerWidth < 576;
+    // The server drew the page for a wide screen (the store starts false): only a phone changes it.
+    return window.innerWidth < 576 ? true : window.dash_clientside.no_update;
   }
 });

@@ -6,32 +6,10 @@ from typing import Any
 
 from dash import ALL, Dash, Input, NoUpdate, Output, State, ctx, no_update
 
-from dashboard.infra.runtime import current_peildatum, runtime
-from dashboard.reports.national import national_report
-from dashboard.reports.view import View
 from layouts import ids, matrix
+from layouts.national_content import update_matrix
 
-
-def update_matrix(
-    year_raw: str | None,
-    peildatum_raw: str | None,
-    behind_raw: str | None,
-    province: str | None,
-    sort: dict[str, Any] | None,
-) -> tuple[Any, str]:
-    """The regions that pass the filters, sorted as asked, and how many of the 35 that are."""
-    view = View.parse({"jaar": year_raw, "peildatum": peildatum_raw}, current_peildatum())
-    rows = matrix.matrix_rows(national_report(runtime().db, view))
-    # A hand-edited value is not an error worth a message here: it means no filter.
-    at_least = (
-        int(behind_raw) if isinstance(behind_raw, str) and behind_raw in {str(n) for n in range(5)} else 0
-    )
-    shown = matrix.filtered(rows, at_least, province if isinstance(province, str) else None)
-    # The sort lives in a browser store: a forged one that is no sort means the default.
-    known = isinstance(sort, dict) and sort.get("column") in matrix.SORT_COLUMNS
-    order = sort if known and sort is not None else matrix.DEFAULT_SORT
-    shown = matrix.sorted_rows(shown, str(order.get("column")), bool(order.get("descending")))
-    return matrix.matrix_table(shown, order, view), matrix.count_text(len(shown), len(rows))
+__all__ = ["choose_sort", "register", "update_matrix"]
 
 
 def choose_sort(clicks: list[int | None], current: dict[str, Any] | None) -> dict[str, Any] | NoUpdate:
@@ -54,6 +32,8 @@ def register(app: Dash) -> None:
         Input(ids.MATRIX_BEHIND, "value"),
         Input(ids.MATRIX_PROVINCE, "value"),
         Input(ids.MATRIX_SORT_STATE, "data"),
+        # The layout holds the table for the URL's view (layouts.national_content): only a change asks.
+        prevent_initial_call=True,
     )(update_matrix)
     # a sort button -> the sort (the table follows through the callback above)
     app.callback(

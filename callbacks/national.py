@@ -1,67 +1,46 @@
-"""Callbacks of the national page (Landelijk): tiles, map, ranking, trend, URL and region clicks."""
+"""Callbacks of the national page (Landelijk): tiles, map, ranking, trend, URL and region clicks.
+
+What each output shows comes from ``layouts.national_content``, which the page's layout also calls
+for its first response: so the callbacks that fill the page wait for a control to change.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-import plotly.graph_objects as go
-from dash import Dash, Input, NoUpdate, Output, Patch, State, ctx, html, no_update
+from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, ctx, no_update
 
 from dashboard.auth.viewer import current_viewer
-from dashboard.i18n import _
 from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
-from dashboard.reports.national import NationalReport, national_report
-from dashboard.reports.publication import heading_mark, published_view
 from dashboard.reports.snapshot_choice import follow
-from dashboard.reports.verdict import national_verdict
-from dashboard.reports.view import View
-from geodata import region_refs, tile_layout
-from layouts import ids, national
+from layouts import ids
 from layouts.controls import year_options
-from layouts.exports import export_links
-from layouts.figures.maps import (
-    GEO,
-    TILES,
-    geo_map_figure,
-    map_patch,
-    map_summary,
-    map_values,
-    tile_map_figure,
+from layouts.national_content import (
+    parse_view,
+    region_link,
+    state_to_url,
+    trend_with_links,
+    update_map,
+    update_national,
+    update_ranking,
+    update_trend,
 )
-from layouts.figures.ranking import ranking_figure, ranking_summary
-from layouts.figures.theme import on_screen
-from layouts.figures.trend import trend_figure
-from layouts.metric_specs import metric
-from layouts.tiles import national_tiles
 
-# Inputs whose change leaves the map's form (and so its geometry) as it is.
-VALUE_INPUTS = {ids.NATIONAL_METRIC, ids.NATIONAL_YEAR, ids.NATIONAL_PEILDATUM, ids.NATIONAL_PUBLICATION}
-
-
-def parse_view(**raw: object) -> View:
-    """The view of the page's control values, under the URL's names (``jaar``, ``peildatum`` …)."""
-    return View.parse(raw, current_peildatum())
-
-
-def _report(view: View) -> NationalReport:
-    # Everyone but beheer reads the snapshot standing at the peildatum, when there is one.
-    db = runtime().db
-    return national_report(db, published_view(db, view, current_viewer())[0])
-
-
-def update_national(
-    year_raw: str | None,
-    peildatum_raw: str | None,
-    since_raw: str | None = None,
-    publication_raw: str | None = None,
-) -> tuple[list[Any], str, str]:
-    """National tiles (with last year's figures, or those at an earlier peildatum), heading, verdict."""
-    view = parse_view(jaar=year_raw, peildatum=peildatum_raw, sinds=since_raw, publicatie=publication_raw)
-    _shown, found = published_view(runtime().db, view, current_viewer())
-    report = _report(view)
-    heading = f"{national.heading(report.summary)} · {heading_mark(found)}"
-    return national_tiles(report), heading, national_verdict(report)
+__all__ = [
+    "open_region",
+    "region_link",
+    "register",
+    "state_to_url",
+    "sync_publication",
+    "sync_year",
+    "update_map",
+    "update_national",
+    "update_ranking",
+    "update_trend",
+]
+# The trend with its download links, under its older name.
+_trend_with_links = trend_with_links
 
 
 def sync_year(peildatum_raw: str | None, year_raw: str | None) -> tuple[list[dict[str, str]], str | NoUpdate]:
@@ -69,114 +48,6 @@ def sync_year(peildatum_raw: str | None, year_raw: str | None) -> tuple[list[dic
     view = parse_view(jaar=year_raw, peildatum=peildatum_raw)
     shown = str(view.year)
     return year_options(view.peildatum.year), (shown if shown != year_raw else no_update)
-
-
-def update_map(
-    metric_key: str | None,
-    form: str | None,
-    year_raw: str | None,
-    peildatum_raw: str | None,
-    trigger: str | None,
-    publication_raw: str | None = None,
-) -> tuple[go.Figure | Patch, Any, str]:
-    """The map (a whole figure when its form changes, else only the new values), note and summary.
-
-    Outflow of an immature cohort is not compared with the goal: the report's outflow rows are
-    those of the latest mature cohort, and the legend says so (the same choice as the tile).
-    """
-    view = parse_view(
-        maat=metric_key, kaart=form, jaar=year_raw, peildatum=peildatum_raw, publicatie=publication_raw
-    )
-    report = _report(view)
-    spec = metric(view.metric)
-    frame, cohort = report.frame_for(spec.key), report.cohort_for(spec.key)
-    values, summary = map_values(frame, spec, cohort), map_summary(frame, spec, cohort)
-    boundaries = runtime().boundaries
-    shown = GEO if view.map_form == GEO and boundaries is not None else TILES
-    # Whatever form was asked for: without boundaries the reader must learn why there is no real map.
-    note = national.tile_map_note(runtime().boundary_problem) if boundaries is None else None
-    if trigger in VALUE_INPUTS:
-        return map_patch(shown, values), no_update, summary
-    if shown == GEO and boundaries is not None:
-        return geo_map_figure(boundaries, values), note, summary
-    return tile_map_figure(tile_layout(), values), note, summary
-
-
-def update_ranking(
-    metric_key: str | None,
-    year_raw: str | None,
-    peildatum_raw: str | None,
-    highlight: str | None,
-    narrow: bool | None = None,
-    publication_raw: str | None = None,
-) -> tuple[go.Figure, str, object]:
-    """The 35 regions ranked on the chosen metric, the chosen region marked; summary; download links."""
-    view = parse_view(
-        maat=metric_key, jaar=year_raw, peildatum=peildatum_raw, regio=highlight, publicatie=publication_raw
-    )
-    report = _report(view)
-    spec = metric(view.metric)
-    frame, cohort = report.frame_for(spec.key), report.cohort_for(spec.key)
-    what = _("de cijfers achter kaart en rangorde")
-    links = export_links("regios", view.year, view.peildatum, what, publication=view.publication)
-    return (
-        ranking_figure(frame, spec, view.region, cohort, on_screen(narrow), moved=report.movement(spec.key)),
-        ranking_summary(frame, spec, view.region, cohort),
-        links,
-    )
-
-
-def update_trend(
-    year_raw: str | None,
-    peildatum_raw: str | None,
-    narrow: bool | None = None,
-    publication_raw: str | None = None,
-) -> tuple[go.Figure, str]:
-    """Cumulative national starts per month for the year and the three before it, and a summary."""
-    report = _report(parse_view(jaar=year_raw, peildatum=peildatum_raw, publicatie=publication_raw))
-    target = report.summary.target_started
-    return (
-        trend_figure(report.monthly, report.year, report.peildatum, target, medium=on_screen(narrow)),
-        national.trend_summary(report.monthly, report.year, report.peildatum, target),
-    )
-
-
-def _trend_with_links(
-    year_raw: str | None,
-    peildatum_raw: str | None,
-    narrow: bool | None = None,
-    publication_raw: str | None = None,
-) -> tuple[go.Figure, str, object]:
-    view = parse_view(jaar=year_raw, peildatum=peildatum_raw, publicatie=publication_raw)
-    figure, summary = update_trend(year_raw, peildatum_raw, narrow, publication_raw)
-    what = _("de cijfers van de trend")
-    return (
-        figure,
-        summary,
-        export_links("trend", view.year, view.peildatum, what, publication=view.publication),
-    )
-
-
-def state_to_url(
-    year_raw: str | None,
-    peildatum_raw: str | None,
-    metric_key: str | None,
-    form: str | None,
-    highlight: str | None,
-    since_raw: str | None = None,
-    publication_raw: str | None = None,
-) -> str:
-    """The query string that reproduces the view."""
-    view = parse_view(
-        jaar=year_raw,
-        peildatum=peildatum_raw,
-        maat=metric_key,
-        kaart=form,
-        regio=highlight,
-        sinds=since_raw,
-        publicatie=publication_raw,
-    )
-    return view.query("maat", "kaart", "regio", "sinds", "publicatie")
 
 
 def sync_publication(
@@ -191,15 +62,6 @@ def sync_publication(
         str(day.year) if by_choice and str(day.year) != year_raw else no_update,
         value if value != publication_raw else no_update,
     )
-
-
-def region_link(highlight: str | None, year_raw: str | None, peildatum_raw: str | None = None) -> Any:
-    """A link to the marked region's page, so the drill-down also works without a mouse."""
-    view = parse_view(regio=highlight, jaar=year_raw, peildatum=peildatum_raw)
-    if view.region is None:
-        return None
-    name = next(r.naam for r in region_refs() if r.code == view.region)
-    return html.A(_("Open regiopagina {name}").format(name=name), href=f"/regio/{view.region}" + view.query())
 
 
 def open_region(
@@ -221,6 +83,8 @@ def open_region(
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
+    # The layout draws the page for the URL's view (layouts.national_content): each callback below
+    # waits for a control to change, so a fresh page asks the server nothing more.
     year, peildatum = Input(ids.NATIONAL_YEAR, "value"), Input(ids.NATIONAL_PEILDATUM, "value")
     chosen = Input(ids.NATIONAL_PUBLICATION, "value")
     # year, peildatum, comparison date, publication -> tiles, heading, verdict sentence
@@ -233,6 +97,7 @@ def register(app: Dash) -> None:
         peildatum,
         since,
         chosen,
+        prevent_initial_call=True,
     )(cached_callback(update_national))
 
     # publication <-> peildatum (one callback, so the two controls cannot chase each other); year
@@ -272,6 +137,7 @@ def register(app: Dash) -> None:
         year,
         peildatum,
         chosen,
+        prevent_initial_call=True,
     )(_map)
     # metric, year, peildatum, marked region -> ranking, its summary, download links
     app.callback(
@@ -284,6 +150,7 @@ def register(app: Dash) -> None:
         Input(ids.NATIONAL_HIGHLIGHT, "value"),
         Input(ids.NARROW, "data"),
         chosen,
+        prevent_initial_call=True,
     )(cached_callback(update_ranking))
     # year, peildatum, phone-sized screen -> trend and its summary
     app.callback(
@@ -294,10 +161,11 @@ def register(app: Dash) -> None:
         peildatum,
         Input(ids.NARROW, "data"),
         chosen,
-    )(cached_callback(_trend_with_links))
+        prevent_initial_call=True,
+    )(cached_callback(trend_with_links))
     # every control -> URL query, so a link reproduces the view
     app.callback(
-        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.NATIONAL_URL, "search"),
         year,
         peildatum,
         Input(ids.NATIONAL_METRIC, "value"),
@@ -305,18 +173,26 @@ def register(app: Dash) -> None:
         Input(ids.NATIONAL_HIGHLIGHT, "value"),
         since,
         chosen,
-        prevent_initial_call="initial_duplicate",
+        prevent_initial_call=True,
     )(state_to_url)
+    # page shown -> its view into the address (in the browser: layouts.national_content.first_view)
+    app.clientside_callback(
+        ClientsideFunction(namespace="hzw", function_name="addressOfView"),
+        Output(ids.NATIONAL_URL, "href"),
+        Input(ids.NATIONAL_URL, "id"),
+        State(ids.NATIONAL_URL, "search"),
+    )
     # marked region -> link to its page
     app.callback(
         Output(ids.NATIONAL_REGION_LINK, "children"),
         Input(ids.NATIONAL_HIGHLIGHT, "value"),
         year,
         peildatum,
+        prevent_initial_call=True,
     )(region_link)
     # region clicked on the map -> region page
     app.callback(
-        Output(ids.NAVIGATE, "href"),
+        Output(ids.NATIONAL_NAVIGATE, "href"),
         Input(ids.NATIONAL_MAP, "clickData"),
         State(ids.NATIONAL_YEAR, "value"),
         State(ids.NATIONAL_PEILDATUM, "value"),

@@ -53,8 +53,9 @@ def register(app: Dash) -> None:
         State(ids.NAV_COLLAPSE, "className"),
         prevent_initial_call=True,
     )
-    # first load -> whether the screen is phone-sized. Once only (the store's own id never changes):
-    # figures with it as input wait for it on the first load and are not drawn twice on navigation.
+    # national page shown -> whether the screen is phone-sized. The page is drawn for a wide screen
+    # and its store starts False: on a wide screen this answers no_update and nothing more happens;
+    # on a phone it answers True and the width-dependent figures are redrawn for the phone.
     app.clientside_callback(
         ClientsideFunction(namespace="hzw", function_name="isNarrow"),
         Output(ids.NARROW, "data"),

@@ -33,6 +33,7 @@ COLUMN_NAMES = {REGION: N_("Regio"), **GOAL_NAMES, BEHIND: N_("Achter op")}
 # Worst first: the regions that need attention lead the table when the page opens.
 DEFAULT_SORT = {"column": BEHIND, "descending": True}
 ALL_PROVINCES = "alle"  # an empty option value would show as an empty select
+NO_FILTER = "0"  # "achter op ≥ 0 doelen": every region
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,12 @@ def next_sort(current: dict[str, Any] | None, column: str) -> dict[str, Any]:
     return {"column": column, "descending": False}
 
 
-def section() -> html.Section:
-    """The matrix section of the national page: filters, the count of shown regions and the table."""
-    behind_options = [{"label": _("alle regio's"), "value": "0"}] + [
+def section(table: Any = None, count: Any = None) -> html.Section:
+    """The matrix section of the national page: filters, the count of shown regions and the table.
+
+    ``table`` and ``count`` are what the page shows first (without filters, in the default sort).
+    """
+    behind_options = [{"label": _("alle regio's"), "value": NO_FILTER}] + [
         {"label": _("achter op ≥ {count} doelen").format(count=n), "value": str(n)} for n in range(1, 5)
     ]
     provinces = sorted({ref.provincie for ref in region_refs()})
@@ -105,16 +109,16 @@ def section() -> html.Section:
             ),
             html.Div(
                 [
-                    _select(_("Toon"), ids.MATRIX_BEHIND, behind_options, "0"),
+                    _select(_("Toon"), ids.MATRIX_BEHIND, behind_options, NO_FILTER),
                     _select(_("Provincie"), ids.MATRIX_PROVINCE, province_options, ALL_PROVINCES),
-                    html.P(id=ids.MATRIX_COUNT, className="mb-2 small", **aria(live="polite")),
+                    html.P(count, id=ids.MATRIX_COUNT, className="mb-2 small", **aria(live="polite")),
                 ],
                 className="d-flex flex-wrap align-items-center",
                 role="group",
                 **aria(label=_("Regio's filteren")),
             ),
             dcc.Store(id=ids.MATRIX_SORT_STATE, data=DEFAULT_SORT),
-            html.Div(id=ids.MATRIX_TABLE),
+            html.Div(table, id=ids.MATRIX_TABLE),
         ],
         id=ids.MATRIX,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -23,12 +24,14 @@ from layouts.figures.theme import graph_config
 from layouts.notices import view_problems
 
 
-def described(graph: Any, summary_id: str, graph_id: str) -> html.Figure:
+def described(graph: Any, summary_id: str, graph_id: str, first: Mapping[str, Any]) -> html.Figure:
     """A graph with its one-sentence summary as caption and the switch to show it as a table."""
     return html.Figure(
         [
             graph,
-            html.Figcaption(id=summary_id, className="small mt-1", **aria(live="polite")),
+            html.Figcaption(
+                first.get(summary_id), id=summary_id, className="small mt-1", **aria(live="polite")
+            ),
             table_switch(graph_id),
         ],
         className="mb-2",
@@ -36,24 +39,37 @@ def described(graph: Any, summary_id: str, graph_id: str) -> html.Figure:
 
 
 def page(
-    view: View, latest: dt.date, form: str, choice: tuple[list[dict[str, str]], str] = ([], "")
+    view: View,
+    latest: dt.date,
+    form: str,
+    first: Mapping[str, Any],
+    choice: tuple[list[dict[str, str]], str] = ([], ""),
 ) -> html.Div:
-    """The page skeleton with its controls set from the view of the URL; callbacks fill the figures.
+    """The page with its controls set from the view of the URL, drawn: callbacks redraw on a change.
 
     Args:
         view: what the URL asks for (its problems are listed above the page).
         latest: the newest peildatum there is data for.
         form: the map form to start with (the tile map when no boundaries could be loaded).
+        first: what each output shows for these controls, by id
+            (``layouts.national_content.first_view``), so the first response is the drawn page.
         choice: the options and value of the publication control (which figures are shown).
     """
     year, peildatum = view.year, view.peildatum
     return html.Div(
         [
+            # Whether the screen is phone-sized: the figures are drawn for a wide one; on a phone a
+            # clientside callback sets it when the page appears and they are redrawn (callbacks/shell.py).
+            dcc.Store(id=ids.NARROW, data=False),
+            # The address holds the whole view (from the start, and after each change of a control);
+            # a click on the map navigates.
+            dcc.Location(id=ids.NATIONAL_URL, refresh=False, search=first.get(ids.NATIONAL_URL)),
+            dcc.Location(id=ids.NATIONAL_NAVIGATE, refresh="callback-nav"),
             html.H1(_("Landelijk overzicht"), className="h2"),
             *view_problems(view.problems),
-            html.P(id=ids.NATIONAL_HEADING, className="lead"),
+            html.P(first.get(ids.NATIONAL_HEADING), id=ids.NATIONAL_HEADING, className="lead"),
             # The verdict first, in the reading order: on track or behind, goal by goal.
-            html.P(id=ids.NATIONAL_VERDICT, className="lead fw-semibold"),
+            html.P(first.get(ids.NATIONAL_VERDICT), id=ids.NATIONAL_VERDICT, className="lead fw-semibold"),
             # A group, not a <form>: Enter in the date field must not submit and reload the page.
             html.Div(
                 [
@@ -76,20 +92,27 @@ def page(
                 role="group",
                 **aria(label=_("Jaar, peildatum en vergelijking")),
             ),
-            html.Div(id=ids.NATIONAL_TILES, className="row g-3 mb-4", **aria(live="polite")),
+            html.Div(
+                first.get(ids.NATIONAL_TILES),
+                id=ids.NATIONAL_TILES,
+                className="row g-3 mb-4",
+                **aria(live="polite"),
+            ),
             html.Div(
                 [
                     controls.metric_select(ids.NATIONAL_METRIC, view.metric),
                     controls.map_form_choice(ids.NATIONAL_MAP_FORM, form),
                     controls.region_select(ids.NATIONAL_HIGHLIGHT, view.region),
                     # The keyboard route to a region page, beside the map that needs a pointer.
-                    html.Div(id=ids.NATIONAL_REGION_LINK, className="mb-2"),
+                    html.Div(
+                        first.get(ids.NATIONAL_REGION_LINK), id=ids.NATIONAL_REGION_LINK, className="mb-2"
+                    ),
                 ],
                 className="d-flex flex-wrap align-items-center",
                 role="group",
                 **aria(label=_("Kaart en rangorde")),
             ),
-            html.Div(id=ids.NATIONAL_MAP_NOTE),
+            html.Div(first.get(ids.NATIONAL_MAP_NOTE), id=ids.NATIONAL_MAP_NOTE),
             dbc.Row(
                 [
                     dbc.Col(
@@ -104,6 +127,7 @@ def page(
                                     dcc.Loading(
                                         dcc.Graph(
                                             id=ids.NATIONAL_MAP,
+                                            figure=first.get(ids.NATIONAL_MAP),
                                             # The wheel scrolls the page, not the map: it is fitted already.
                                             config={**graph_config(), "scrollZoom": False},
                                         ),
@@ -111,6 +135,7 @@ def page(
                                     ),
                                     ids.NATIONAL_MAP_SUMMARY,
                                     ids.NATIONAL_MAP,
+                                    first,
                                 ),
                             ]
                         ),
@@ -121,11 +146,12 @@ def page(
                             [
                                 html.H2(_("Rangorde"), className="h5"),
                                 described(
-                                    dcc.Graph(id=ids.NATIONAL_RANKING, config=graph_config()),
+                                    graph(ids.NATIONAL_RANKING, first),
                                     ids.NATIONAL_RANKING_SUMMARY,
                                     ids.NATIONAL_RANKING,
+                                    first,
                                 ),
-                                html.Div(id=ids.NATIONAL_EXPORT),
+                                html.Div(first.get(ids.NATIONAL_EXPORT), id=ids.NATIONAL_EXPORT),
                             ]
                         ),
                         lg=6,
@@ -134,42 +160,52 @@ def page(
                 className="g-4",
             ),
             # All regions on all goals: the table behind the map, with filters and sorting.
-            matrix.section(),
+            matrix.section(first.get(ids.MATRIX_TABLE), first.get(ids.MATRIX_COUNT)),
             html.Section(
                 [
                     html.H2(_("Trend: gestarte trajecten per maand, cumulatief"), className="h5 mt-4"),
                     described(
-                        dcc.Graph(id=ids.NATIONAL_TREND, config=graph_config()),
+                        graph(ids.NATIONAL_TREND, first),
                         ids.NATIONAL_TREND_SUMMARY,
                         ids.NATIONAL_TREND,
+                        first,
                     ),
-                    html.Div(id=ids.NATIONAL_TREND_EXPORT),
+                    html.Div(first.get(ids.NATIONAL_TREND_EXPORT), id=ids.NATIONAL_TREND_EXPORT),
                 ]
             ),
             # Methods and funding of the country and per region (filled by callbacks/methods.py).
-            methods_section(),
+            methods_section(first),
         ]
     )
 
 
-def methods_section() -> html.Section:
+def graph(graph_id: str, first: Mapping[str, Any]) -> dcc.Graph:
+    """A figure of the page, drawn from the first response (without one, Dash's empty figure)."""
+    figure = first.get(graph_id)
+    return dcc.Graph(id=graph_id, config=graph_config(), **({"figure": figure} if figure is not None else {}))
+
+
+def methods_section(first: Mapping[str, Any]) -> html.Section:
     """*Methoden en financiering*: the country, then one small chart per region."""
     return html.Section(
         [
             html.H2(_("Methoden en financiering"), className="h5 mt-4"),
             described(
-                dcc.Graph(id=ids.NATIONAL_METHODS, config=graph_config()),
-                ids.NATIONAL_METHODS_SUMMARY,
-                ids.NATIONAL_METHODS,
+                graph(ids.NATIONAL_METHODS, first), ids.NATIONAL_METHODS_SUMMARY, ids.NATIONAL_METHODS, first
             ),
             html.H3(_("Per regio"), className="h6 mt-3"),
-            html.P(id=ids.NATIONAL_METHODS_GRID_NOTE, className="small text-body-secondary mb-1"),
+            html.P(
+                first.get(ids.NATIONAL_METHODS_GRID_NOTE),
+                id=ids.NATIONAL_METHODS_GRID_NOTE,
+                className="small text-body-secondary mb-1",
+            ),
             described(
-                dcc.Graph(id=ids.NATIONAL_METHODS_GRID, config=graph_config()),
+                graph(ids.NATIONAL_METHODS_GRID, first),
                 ids.NATIONAL_METHODS_GRID_SUMMARY,
                 ids.NATIONAL_METHODS_GRID,
+                first,
             ),
-            html.Div(id=ids.NATIONAL_METHODS_EXPORT),
+            html.Div(first.get(ids.NATIONAL_METHODS_EXPORT), id=ids.NATIONAL_METHODS_EXPORT),
         ]
     )
 

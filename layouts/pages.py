@@ -24,6 +24,7 @@ from layouts import (
     data_page,
     meetings,
     national,
+    national_content,
     organisation,
     presentation,
     presenter,
@@ -53,7 +54,8 @@ def national_page(**query: object) -> html.Div:
     view, choice = _opening(View.parse(query, latest, current_viewer()))
     # Without boundaries there is only the tile map: its control says so from the start.
     form = view.map_form if runtime().boundaries is not None else TILES
-    return national.page(view, latest, form, choice)
+    first = national_content.first_view(view, form, publication=choice[1])
+    return national.page(view, latest, form, first, choice)
 
 
 def regions_page(zoek: object = None, **query: object) -> html.Div:

@@ -147,7 +147,6 @@ def shell() -> html.Div:
             html.Header(navigation(current_viewer(), csrf_token() if has_request_context() else "")),
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Location(id=ids.NAVIGATE, refresh="callback-nav"),
-            dcc.Store(id=ids.NARROW),
             dbc.Container(html.Div(id=ids.DEMO_BANNER, role="status"), fluid=True),
             html.Main(dbc.Container(dash.page_container, fluid=True), id=ids.MAIN, tabIndex="-1"),
             html.Footer(

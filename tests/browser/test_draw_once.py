@@ -1,0 +1,151 @@
+"""The national page comes drawn with its first response, and each figure is drawn once.
+
+A counter is put in before the page's own scripts run: when Plotly arrives, every graph it draws
+gets its ``plotly_afterplot`` events counted (also the first one, which Plotly may send before
+its drawing call returns). The requests to ``/_dash-update-component`` are recorded by their
+outputs: after a fresh load the page asks the server nothing beyond the page itself and the frame
+(demo notice, data date, count of signals).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+GRAPHS = ["national-map", "national-ranking", "national-trend", "national-methods", "national-methods-grid"]
+# What a fresh load asks the server: the page (Dash's page container) and the frame's two answers.
+FRAME_AND_PAGE = [
+    "..demo-banner.children...data-date.children..",
+    ".._pages_content.children..._pages_store.data..",
+    "signals-count.children",
+]
+COUNT_AFTERPLOTS = """
+window.__afterplots = {};
+(function () {
+  function watch(gd) {
+    if (!gd || gd.__drawCounted) { return; }
+    gd.__drawCounted = true;
+    var emit;
+    // Plotly sets gd.emit when it first draws gd: this setter wraps it before any event is sent.
+    Object.defineProperty(gd, "emit", {
+      configurable: true,
+      get: function () { return emit; },
+      set: function (real) {
+        emit = function (name) {
+          if (name === "plotly_afterplot") {
+            var holder = gd.parentElement && gd.parentElement.closest("[id]");
+            var id = holder ? holder.id : "?";
+            window.__afterplots[id] = (window.__afterplots[id] || 0) + 1;
+          }
+          return real.apply(this, arguments);
+        };
+      },
+    });
+  }
+  var plotly;
+  Object.defineProperty(window, "Plotly", {
+    configurable: true,
+    get: function () { return plotly; },
+    set: function (value) {
+      plotly = value;
+      ["newPlot", "react"].forEach(function (name) {
+        var draw = value[name];
+        value[name] = function (gd) {
+          watch(typeof gd === "string" ? document.getElementById(gd) : gd);
+          return draw.apply(this, arguments);
+        };
+      });
+    },
+  });
+})();
+"""
+ALL_DRAWN = """ids => ids.every(id => (window.__afterplots[id] || 0) >= 1)"""
+
+
+def _outputs(requests: list[str]) -> list[str]:
+    return sorted(json.loads(body)["output"] for body in requests)
+
+
+def _load(page, server: str, path: str = "/") -> list[str]:
+    """Open ``path`` with the counter in place; the callback requests made, by their post data."""
+    requests: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            requests.append(request.post_data) if "_dash-update-component" in request.url else None
+        ),
+    )
+    page.add_init_script(COUNT_AFTERPLOTS)
+    page.goto(server + path)
+    page.wait_for_function(ALL_DRAWN, arg=GRAPHS, timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    # Longer than Plotly's resize timer (100 ms) and a resize observer's first report.
+    page.wait_for_timeout(1500)
+    return requests
+
+
+def _counts(page) -> dict[str, int]:
+    return page.evaluate(
+        "ids => Object.fromEntries(ids.map(id => [id, window.__afterplots[id] || 0]))", GRAPHS
+    )
+
+
+def test_every_figure_is_drawn_once_and_no_callback_runs_on_load(page, server):
+    requests = _load(page, server)
+    assert _counts(page) == dict.fromkeys(GRAPHS, 1)
+    assert _outputs(requests) == sorted(FRAME_AND_PAGE)
+    # The address holds the whole view, written in the browser (no request for it).
+    assert page.url.endswith("/?jaar=2026&peildatum=2026-09-30&maat=doel&kaart=geo")
+    # The first response held the figures' sentences and the table too.
+    assert page.inner_text("#national-map-summary") != ""
+    assert page.locator("#matrix-table tbody tr").count() == 35
+    assert page.inner_text("#matrix-count") == "35 van 35 regio's"
+
+
+def test_a_control_change_redraws_only_the_figures_that_show_it(page, server):
+    _load(page, server)
+    before = len(page.evaluate("performance.getEntriesByType('resource')"))
+    page.select_option("#national-metric", "duurzaam")
+    page.wait_for_function("() => (window.__afterplots['national-ranking'] || 0) >= 2", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)
+    # The map takes the new values (a patch), the ranking is redrawn; trend and methods stay.
+    assert _counts(page) == {**dict.fromkeys(GRAPHS, 1), "national-map": 2, "national-ranking": 2}
+    assert "maat=duurzaam" in page.url
+    assert len(page.evaluate("performance.getEntriesByType('resource')")) > before
+
+
+def test_plotly_refits_a_figure_only_when_its_box_changed(page, server):
+    _load(page, server)
+    fit = "() => window.Plotly.Plots.resize(document.querySelector('#national-trend .js-plotly-plot'))"
+    page.evaluate(fit)
+    page.wait_for_timeout(500)
+    assert _counts(page)["national-trend"] == 1
+    # A box of another width: the figure is fitted to it, as before the guard.
+    page.evaluate("document.querySelector('#national-trend').style.width = '600px'")
+    page.evaluate(fit)
+    page.wait_for_function("() => window.__afterplots['national-trend'] === 2", timeout=10_000)
+    width = page.evaluate("document.querySelector('#national-trend .main-svg').getAttribute('width')")
+    assert float(width) == 600
+
+
+def test_a_phone_redraws_the_figures_that_depend_on_its_width_once(page, server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    requests = _load(page, server)
+    page.wait_for_function("() => (window.__afterplots['national-methods-grid'] || 0) >= 2", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)
+    # Drawn for a wide screen with the page, redrawn for the phone once; the map does not depend on it.
+    assert _counts(page) == {**dict.fromkeys(GRAPHS, 2), "national-map": 1}
+    assert [o for o in _outputs(requests) if o not in FRAME_AND_PAGE] == sorted(
+        [
+            "..national-ranking.figure...national-ranking-summary.children...national-export.children..",
+            "..national-trend.figure...national-trend-summary.children...national-trend-export.children..",
+            "..national-methods.figure...national-methods-summary.children...national-methods-grid-note."
+            "children...national-methods-grid.figure...national-methods-grid-summary.children..."
+            "national-methods-export.children..",
+        ]
+    )
