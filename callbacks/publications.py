@@ -41,10 +41,9 @@ def publish_snapshot(
 
 
 def _chosen(choice_raw: str | None) -> PublicationRef | None:
-    number = str(choice_raw or "")
-    found = (
-        snapshots.publication(runtime().db, int(number)) if number.isdigit() and len(number) < 10 else None
-    )
+    # The choice is a publication number as the URL's publicatie= gives one: the View parses it.
+    number = View.parse({"publicatie": choice_raw}, current_peildatum()).publication
+    found = snapshots.publication(runtime().db, number) if number is not None else None
     return None if found is None or found.withdrawn else found
 
 
@@ -87,7 +86,8 @@ def withdraw_snapshot(
         message, reason_after = dbc.Alert(text, color="success"), None
     else:
         message = dbc.Alert(refused or _("Deze publicatie is al ingetrokken."), color="warning")
-        reason_after = reason_raw
+        # The reason stays for the next try; a forged value that is no text is not sent back.
+        reason_after = reason_raw if isinstance(reason_raw, str) else None
     listed = snapshots.publications(db)
     shown = publications.list_table(listed, current_language())
     return message, shown, True, withdrawal.choices(listed), reason_after

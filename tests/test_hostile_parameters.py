@@ -52,6 +52,7 @@ NAMES = [
     "zoek",
     "lang",
     "volgende",
+    "publicatie",
 ]
 # Static files and Dash's own bundles take no parameters.
 SKIPPED = {"static", "_dash_assets.static", "vendor.static", "plotly_bundle", "/_favicon.ico"}
@@ -65,6 +66,13 @@ def _paths(rule: Rule, app: Any, org: int) -> list[str]:
         return [f"/sjablonen/{kind}.{ext}" for kind in SCHEMAS for ext in FILE_MEDIA]
     if rule.endpoint == "meeting_pack.download":
         return [f"/vergaderstuk.{ext}" for ext in PACK_MEDIA]
+    if rule.endpoint in ("jobs.status", "jobs.download"):
+        # A job's id is 32 letters and digits; the page's own reader only gets an answer.
+        ends = {"jobs.status": "", "jobs.download": "/bestand"}
+        jobs = ("onbekend", "a" * 32, "²", "x" * 300, "..%2F..")
+        return [f"/taak/{job}{ends[rule.endpoint]}" for job in jobs]
+    if rule.endpoint == "jobs.kept":
+        return [f"/vergaderstuk/bewaard/{n}" for n in ("0", "1", "9" * 30, "²", "-1")]
     if rule.arguments == {"path"}:
         # Dash's page route: the page itself is drawn by a callback (below), this serves the shell.
         return ["/regio/AM09", f"/regio/AM09/organisatie/{org}", "/presentatie", "/data", "/regio/²"]
@@ -104,8 +112,8 @@ def _routes(app: Any) -> list[Rule]:
 def test_every_route_survives_every_hostile_value_of_every_parameter(known, app, beheer, monkeypatch):
     # The pack's parameters are parsed and its reports drawn as ever; only the costly rendering to
     # PDF and PPTX (seconds each, hundreds of times) is left out of the sweep.
-    monkeypatch.setattr(meeting_pack, "pack_pdf", lambda info, sections: b"%PDF")
-    monkeypatch.setattr(meeting_pack, "pack_pptx", lambda info, sections: b"PK")
+    monkeypatch.setattr(meeting_pack, "pack_pdf", lambda info, sections, on_figure=None: b"%PDF")
+    monkeypatch.setattr(meeting_pack, "pack_pptx", lambda info, sections, on_figure=None: b"PK")
     org = _org(known, "AM09", "GGZ A")
     problems: list[str] = []
     requests = 0
