@@ -1,6 +1,7 @@
 // Presentation mode: the keys that presentation clickers send step through the screens; Esc leaves.
 // The step is counted here, in the browser, and handed to Dash with set_props: quick presses must
-// each take a step, in order, which callbacks answered by the server cannot promise.
+// each take a step, in order, which callbacks answered by the server cannot promise. Every screen
+// is drawn when the show opens; a step only shows another one, without asking the server.
 // The beamer window (#presentation) and the presenter window (#presenter) of one show keep in step
 // over a BroadcastChannel: each posts a step it took itself and follows the other's, so no echo.
 (function () {
@@ -78,10 +79,67 @@
     var next = Math.min(Math.max(step, 1), total);
     if (next !== current(root)) {
       shown.step = next;
+      // The screen at once; the position line and the URL follow through the step's store.
+      reveal(next);
       window.dash_clientside.set_props(storeOf(root), { data: next });
       post(root);
     }
   }
+
+  // Every screen of the show is in the page, drawn (#presentation-screen > .presentation-slide):
+  // stepping shows one and hides the others. A hidden screen is inert (no Tab, no screen reader);
+  // the style sheet hides it with visibility, so its figures keep the size they are shown at.
+  function reveal(step) {
+    var screen = document.getElementById("presentation-screen");
+    if (!screen) {
+      return;
+    }
+    watch(screen);
+    var focused = document.activeElement;
+    var lost = false;
+    var target = null;
+    Array.prototype.forEach.call(screen.children, function (slide) {
+      if (!slide.classList.contains("presentation-slide")) {
+        return;
+      }
+      var on = slide.dataset.step === String(step);
+      if (on) {
+        target = slide;
+        slide.setAttribute("data-shown", "");
+        slide.inert = false;
+      } else {
+        lost = lost || (focused && slide.contains(focused));
+        slide.removeAttribute("data-shown");
+        slide.inert = true;
+      }
+    });
+    // Focus inside the screen that went away moves to the heading of the one that came.
+    var heading = target && target.querySelector("h1");
+    if (lost && heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }
+
+  // A deck drawn anew (a resized window) shows the current screen as soon as it is in the page.
+  var watched = null;
+  var watcher = "MutationObserver" in window ? new MutationObserver(function () {
+    var root = document.getElementById("presentation");
+    if (root) {
+      reveal(current(root));
+    }
+  }) : null;
+
+  function watch(screen) {
+    if (watcher && screen !== watched) {
+      watched = screen;
+      watcher.disconnect();
+      watcher.observe(screen, { childList: true });
+    }
+  }
+
+  // Whether the address is the one the show was opened with: that screen is not written again.
+  var opened = null;
 
   document.addEventListener("keydown", function (event) {
     var root = showRoot();
@@ -142,6 +200,29 @@
       // The window's size when the show opens: every screen is drawn to fit it.
       size: function (_show) {
         return size();
+      },
+      // The step's screen shown, its position line and its URL, from the deck the server drew
+      // once: no request, so the show steps on when the meeting room's network drops.
+      show: function (step, deck) {
+        var none = window.dash_clientside.no_update;
+        var root = document.getElementById("presentation");
+        if (!root || !Array.isArray(deck) || !deck.length) {
+          return [none, none];
+        }
+        var chosen = typeof step === "number" ? step : 1;
+        var number = Math.min(Math.max(chosen, 1), deck.length);
+        shown.root = root;
+        shown.step = number;
+        reveal(number);
+        var entry = deck[number - 1] || {};
+        var first = opened !== root;
+        opened = root;
+        var start = parseInt(root.dataset.start, 10) || 1;
+        // Each step is a history entry (Back steps back), but the opening screen is not written twice.
+        if (window.location.search === entry.query || (first && number === start)) {
+          return [entry.position, none];
+        }
+        return [entry.position, entry.query];
       },
       // A hallway screen: the timer moves on and starts over at the end.
       tick: function (_ticks) {

@@ -144,6 +144,8 @@ PRESENTATION_POSITION = "presentation-position"
 PRESENTATION_EXIT = "presentation-exit"
 PRESENTATION_SCREEN = "presentation-screen"
 PRESENTATION_WINDOW = "presentation-window"
+# Every screen's position line and URL, in step order: the browser steps through them alone.
+PRESENTATION_DECK = "presentation-deck"
 PRESENTATION_PRESENTER = "presentation-presenter"
 PRESENTER = "presenter"
 PRESENTER_SHOW = "presenter-show"
