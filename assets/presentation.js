@@ -9,6 +9,8 @@
   var BACK = ["ArrowLeft", "PageUp"];
   var shown = { root: null, step: 1 };
   var channel = "BroadcastChannel" in window ? new BroadcastChannel("hzw-presentatie") : null;
+  // The beamer's size the presenter window last drew its notes for.
+  var beamer = { root: null, size: null };
 
   function showRoot() {
     return document.getElementById("presentation") || document.getElementById("presenter");
@@ -45,7 +47,11 @@
         post(root);
         return;
       }
-      if (root.id === "presenter" && message.window) {
+      // A new size only: the same size again would draw every screen's notes anew, by request.
+      var told = JSON.stringify(message.window || null);
+      if (root.id === "presenter" && message.window && (root !== beamer.root || told !== beamer.size)) {
+        beamer.root = root;
+        beamer.size = told;
         window.dash_clientside.set_props("presenter-window", { data: message.window });
       }
       var step = message.step;
@@ -79,8 +85,10 @@
     var next = Math.min(Math.max(step, 1), total);
     if (next !== current(root)) {
       shown.step = next;
-      // The screen at once; the position line and the URL follow through the step's store.
+      // The screen and its position line at once; the URL follows through the step's store.
       reveal(next);
+      say(next);
+      revealNotes(next);
       window.dash_clientside.set_props(storeOf(root), { data: next });
       post(root);
     }
@@ -121,12 +129,43 @@
     }
   }
 
+  // The position line (aria-live) of each screen, from the deck the server drew; this script
+  // alone writes the line, so it changes with the screen, in the same frame.
+  var deck = { root: null, entries: [] };
+
+  function say(step) {
+    var line = document.getElementById("presentation-position");
+    var root = document.getElementById("presentation");
+    var entry = root === deck.root ? deck.entries[step - 1] : null;
+    if (line && entry && line.textContent !== entry.position) {
+      line.textContent = entry.position;
+    }
+  }
+
+  // The presenter's notes of every screen are in the page too (#presenter-notes > .presenter-note).
+  function revealNotes(step) {
+    var notes = document.getElementById("presenter-notes");
+    if (!notes) {
+      return;
+    }
+    watch(notes);
+    Array.prototype.forEach.call(notes.children, function (note) {
+      if (note.dataset.step === String(step)) {
+        note.setAttribute("data-shown", "");
+      } else {
+        note.removeAttribute("data-shown");
+      }
+    });
+  }
+
   // A deck drawn anew (a resized window) shows the current screen as soon as it is in the page.
   var watched = null;
   var watcher = "MutationObserver" in window ? new MutationObserver(function () {
-    var root = document.getElementById("presentation");
-    if (root) {
+    var root = showRoot();
+    if (root && root.id === "presentation") {
       reveal(current(root));
+    } else if (root) {
+      revealNotes(current(root));
     }
   }) : null;
 
@@ -203,9 +242,34 @@
       },
       // The step's screen shown, its position line and its URL, from the deck the server drew
       // once: no request, so the show steps on when the meeting room's network drops.
-      show: function (step, deck) {
+      show: function (step, entries) {
         var none = window.dash_clientside.no_update;
         var root = document.getElementById("presentation");
+        if (!root || !Array.isArray(entries) || !entries.length) {
+          return none;
+        }
+        deck.root = root;
+        deck.entries = entries;
+        var chosen = typeof step === "number" ? step : 1;
+        var number = Math.min(Math.max(chosen, 1), entries.length);
+        shown.root = root;
+        shown.step = number;
+        reveal(number);
+        say(number);
+        var entry = entries[number - 1] || {};
+        var first = opened !== root;
+        opened = root;
+        var start = parseInt(root.dataset.start, 10) || 1;
+        // Each step is a history entry (Back steps back), but the opening screen is not written twice.
+        if (window.location.search === entry.query || (first && number === start)) {
+          return none;
+        }
+        return entry.query;
+      },
+      // The presenter's titles and notes at the step, from the notes drawn once: no request.
+      present: function (step, deck) {
+        var none = window.dash_clientside.no_update;
+        var root = document.getElementById("presenter");
         if (!root || !Array.isArray(deck) || !deck.length) {
           return [none, none];
         }
@@ -213,16 +277,9 @@
         var number = Math.min(Math.max(chosen, 1), deck.length);
         shown.root = root;
         shown.step = number;
-        reveal(number);
+        revealNotes(number);
         var entry = deck[number - 1] || {};
-        var first = opened !== root;
-        opened = root;
-        var start = parseInt(root.dataset.start, 10) || 1;
-        // Each step is a history entry (Back steps back), but the opening screen is not written twice.
-        if (window.location.search === entry.query || (first && number === start)) {
-          return [entry.position, none];
-        }
-        return [entry.position, entry.query];
+        return [entry.current, entry.next];
       },
       // A hallway screen: the timer moves on and starts over at the end.
       tick: function (_ticks) {

@@ -129,10 +129,10 @@ def register(app: Dash) -> None:
         State(ids.PRESENTATION_SHOW, "data"),
         Input(ids.PRESENTATION_WINDOW, "data"),
     )(draw_deck)
-    # step (keys, buttons, timer, presenter), deck drawn -> screen shown, position, URL (no request)
+    # step (keys, buttons, timer, presenter), deck drawn -> screen and position line shown (by the
+    # script itself, in the same frame), URL; no request
     app.clientside_callback(
         ClientsideFunction("presentation", "show"),
-        Output(ids.PRESENTATION_POSITION, "children"),
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.PRESENTATION_STEP, "data"),
         Input(ids.PRESENTATION_DECK, "data"),

@@ -151,6 +151,8 @@ PRESENTER = "presenter"
 PRESENTER_SHOW = "presenter-show"
 PRESENTER_STEP = "presenter-step"
 PRESENTER_WINDOW = "presenter-window"
+# Every screen's titles for the presenter, in step order (the notes are drawn in the page).
+PRESENTER_DECK = "presenter-deck"
 PRESENTER_CURRENT = "presenter-current"
 PRESENTER_NEXT = "presenter-next"
 PRESENTER_BACK = "presenter-back"

@@ -165,6 +165,7 @@ def page(**query: Any) -> html.Div:
                         className="btn btn-outline-dark btn-sm",
                         **aria(keyshortcuts="ArrowLeft PageUp"),
                     ),
+                    # Written by assets/presentation.js with each step, in the same frame as the screen.
                     html.P(
                         id=ids.PRESENTATION_POSITION,
                         className="presentation-position mb-0",
