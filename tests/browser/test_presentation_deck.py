@@ -71,6 +71,12 @@ def open_show(page: Any, server: str) -> dict[str, Any]:
     page.goto(server + SHOW)
     handle = page.wait_for_function(SHOWN, arg=1, timeout=30_000)
     page.wait_for_load_state("networkidle")
+    # Every figure in the page drawn (all screens, once the deck is in), then a moment of rest.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#presentation-screen .dash-graph')]"
+        ".every(graph => graph.querySelector('svg.main-svg'))"
+    )
+    page.wait_for_timeout(500)
     return dict(handle.json_value())
 
 
