@@ -1,6 +1,7 @@
 // Presentation mode: the keys that presentation clickers send step through the screens; Esc leaves.
 // The step is counted here, in the browser, and handed to Dash with set_props: quick presses must
-// each take a step, in order, which callbacks answered by the server cannot promise.
+// each take a step, in order, which callbacks answered by the server cannot promise. Every screen
+// is drawn when the show opens; a step only shows another one, without asking the server.
 // The beamer window (#presentation) and the presenter window (#presenter) of one show keep in step
 // over a BroadcastChannel: each posts a step it took itself and follows the other's, so no echo.
 (function () {
@@ -8,6 +9,8 @@
   var BACK = ["ArrowLeft", "PageUp"];
   var shown = { root: null, step: 1 };
   var channel = "BroadcastChannel" in window ? new BroadcastChannel("hzw-presentatie") : null;
+  // The beamer's size the presenter window last drew its notes for.
+  var beamer = { root: null, size: null };
 
   function showRoot() {
     return document.getElementById("presentation") || document.getElementById("presenter");
@@ -44,7 +47,11 @@
         post(root);
         return;
       }
-      if (root.id === "presenter" && message.window) {
+      // A new size only: the same size again would draw every screen's notes anew, by request.
+      var told = JSON.stringify(message.window || null);
+      if (root.id === "presenter" && message.window && (root !== beamer.root || told !== beamer.size)) {
+        beamer.root = root;
+        beamer.size = told;
         window.dash_clientside.set_props("presenter-window", { data: message.window });
       }
       var step = message.step;
@@ -78,10 +85,100 @@
     var next = Math.min(Math.max(step, 1), total);
     if (next !== current(root)) {
       shown.step = next;
+      // The screen and its position line at once; the URL follows through the step's store.
+      reveal(next);
+      say(next);
+      revealNotes(next);
       window.dash_clientside.set_props(storeOf(root), { data: next });
       post(root);
     }
   }
+
+  // Every screen of the show is in the page, drawn (#presentation-screen > .presentation-slide):
+  // stepping shows one and hides the others. A hidden screen is inert (no Tab, no screen reader);
+  // the style sheet hides it with visibility, so its figures keep the size they are shown at.
+  function reveal(step) {
+    var screen = document.getElementById("presentation-screen");
+    if (!screen) {
+      return;
+    }
+    watch(screen);
+    var focused = document.activeElement;
+    var lost = false;
+    var target = null;
+    Array.prototype.forEach.call(screen.children, function (slide) {
+      if (!slide.classList.contains("presentation-slide")) {
+        return;
+      }
+      var on = slide.dataset.step === String(step);
+      if (on) {
+        target = slide;
+        slide.setAttribute("data-shown", "");
+        slide.inert = false;
+      } else {
+        lost = lost || (focused && slide.contains(focused));
+        slide.removeAttribute("data-shown");
+        slide.inert = true;
+      }
+    });
+    // Focus inside the screen that went away moves to the heading of the one that came.
+    var heading = target && target.querySelector("h1");
+    if (lost && heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }
+
+  // The position line (aria-live) of each screen, from the deck the server drew; this script
+  // alone writes the line, so it changes with the screen, in the same frame.
+  var deck = { root: null, entries: [] };
+
+  function say(step) {
+    var line = document.getElementById("presentation-position");
+    var root = document.getElementById("presentation");
+    var entry = root === deck.root ? deck.entries[step - 1] : null;
+    if (line && entry && line.textContent !== entry.position) {
+      line.textContent = entry.position;
+    }
+  }
+
+  // The presenter's notes of every screen are in the page too (#presenter-notes > .presenter-note).
+  function revealNotes(step) {
+    var notes = document.getElementById("presenter-notes");
+    if (!notes) {
+      return;
+    }
+    watch(notes);
+    Array.prototype.forEach.call(notes.children, function (note) {
+      if (note.dataset.step === String(step)) {
+        note.setAttribute("data-shown", "");
+      } else {
+        note.removeAttribute("data-shown");
+      }
+    });
+  }
+
+  // A deck drawn anew (a resized window) shows the current screen as soon as it is in the page.
+  var watched = null;
+  var watcher = "MutationObserver" in window ? new MutationObserver(function () {
+    var root = showRoot();
+    if (root && root.id === "presentation") {
+      reveal(current(root));
+    } else if (root) {
+      revealNotes(current(root));
+    }
+  }) : null;
+
+  function watch(screen) {
+    if (watcher && screen !== watched) {
+      watched = screen;
+      watcher.disconnect();
+      watcher.observe(screen, { childList: true });
+    }
+  }
+
+  // Whether the address is the one the show was opened with: that screen is not written again.
+  var opened = null;
 
   document.addEventListener("keydown", function (event) {
     var root = showRoot();
@@ -142,6 +239,47 @@
       // The window's size when the show opens: every screen is drawn to fit it.
       size: function (_show) {
         return size();
+      },
+      // The step's screen shown, its position line and its URL, from the deck the server drew
+      // once: no request, so the show steps on when the meeting room's network drops.
+      show: function (step, entries) {
+        var none = window.dash_clientside.no_update;
+        var root = document.getElementById("presentation");
+        if (!root || !Array.isArray(entries) || !entries.length) {
+          return none;
+        }
+        deck.root = root;
+        deck.entries = entries;
+        var chosen = typeof step === "number" ? step : 1;
+        var number = Math.min(Math.max(chosen, 1), entries.length);
+        shown.root = root;
+        shown.step = number;
+        reveal(number);
+        say(number);
+        var entry = entries[number - 1] || {};
+        var first = opened !== root;
+        opened = root;
+        var start = parseInt(root.dataset.start, 10) || 1;
+        // Each step is a history entry (Back steps back), but the opening screen is not written twice.
+        if (window.location.search === entry.query || (first && number === start)) {
+          return none;
+        }
+        return entry.query;
+      },
+      // The presenter's titles and notes at the step, from the notes drawn once: no request.
+      present: function (step, deck) {
+        var none = window.dash_clientside.no_update;
+        var root = document.getElementById("presenter");
+        if (!root || !Array.isArray(deck) || !deck.length) {
+          return [none, none];
+        }
+        var chosen = typeof step === "number" ? step : 1;
+        var number = Math.min(Math.max(chosen, 1), deck.length);
+        shown.root = root;
+        shown.step = number;
+        revealNotes(number);
+        var entry = deck[number - 1] || {};
+        return [entry.current, entry.next];
       },
       // A hallway screen: the timer moves on and starts over at the end.
       tick: function (_ticks) {

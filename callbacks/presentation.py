@@ -1,4 +1,4 @@
-"""Callbacks of presentation mode: stepping through the sequence and drawing the current screen."""
+"""Callbacks of presentation mode: every screen drawn when the show opens, stepped in the browser."""
 
 from __future__ import annotations
 
@@ -61,36 +61,66 @@ def _compared(comparison: Comparison | None) -> str:
     return "" if comparison is None or comparison.day is None else difference_phrase(comparison)
 
 
+def _figures(show: Show) -> tuple[View, str]:
+    """The view the show's figures are drawn at, and the mark saying whether they are published.
+
+    Everyone but beheer is shown the snapshot standing at the peildatum, as on the pages.
+    """
+    view, found = published_view(
+        runtime().db, show.view(current_viewer(), current_language()), current_viewer()
+    )
+    return view, heading_mark(found)
+
+
+def _drawn(
+    show: Show, steps: list[Step], current: int, window: Window, figures: tuple[View, str]
+) -> tuple[Any, str]:
+    """Screen ``current`` (1-based) of ``steps`` at ``figures`` (``_figures``), and its position line."""
+    shown = steps[current - 1]
+    # Tiles and region gauges show cohort outflow, followed past the end of a past year.
+    day = through(show.year, show.peildatum, outflow=shown.kind in ("tegels", "regio"))
+    title = shown.title if shown.kind != "regio" else _("Regio {name}").format(name=shown.title)
+    view, mark = figures
+    content, compared = _screen_body(shown, show, window, view)
+    body = show_layout.screen(f"{title} · {show.year}", day, content, compared, mark)
+    return body, show_layout.position(current, len(steps), shown.title)
+
+
+def draw_deck(stored: str | None, size: Any = None) -> tuple[list[Any], list[dict[str, str]], str]:
+    """Every screen of the show, what the browser says and writes at each, and the number of screens.
+
+    One request when the show opens (and when the window changes size, ``size`` being
+    ``{"width": …, "height": …}``): the screens are drawn to fit it. Stepping is the browser's
+    alone (assets/presentation.js), so a show once open keeps going when the network drops.
+    """
+    show, window = show_from_store(stored), Window.from_store(size)
+    steps = show_layout.sequence(show.regions, show.regions_first, window)
+    slides, deck, taken = [], [], set[str]()
+    figures = _figures(show)
+    for number in range(1, len(steps) + 1):
+        body, said = _drawn(show, steps, number, window, figures)
+        slides.append(show_layout.slide(number, body, taken))
+        deck.append({"position": said, "query": show.query(number)})
+    return slides, deck, str(len(steps))
+
+
 def draw_step(
     step: int | None, stored: str | None, search: str | None = None, size: Any = None
 ) -> tuple[Any, str, str | NoUpdate, str]:
-    """The current screen, the position, the URL query of this exact screen and the number of screens.
+    """One screen as the deck draws it: the screen, the position, its URL query and the number of screens.
 
-    ``size`` is the browser window (``{"width": …, "height": …}``): the screen is drawn to fit it.
+    The query is ``no_update`` when ``search`` already shows this screen.
     """
     show, window = show_from_store(stored), Window.from_store(size)
     steps = show_layout.sequence(show.regions, show.regions_first, window)
     # The step comes from the browser's store: a forged one that is no number means the first.
     chosen = step if isinstance(step, int) and not isinstance(step, bool) else 1
     current = min(max(chosen, 1), len(steps))
-    shown = steps[current - 1]
-    # Tiles and region gauges show cohort outflow, followed past the end of a past year.
-    day = through(show.year, show.peildatum, outflow=shown.kind in ("tegels", "regio"))
-    title = shown.title if shown.kind != "regio" else _("Regio {name}").format(name=shown.title)
-    # Everyone but beheer is shown the snapshot standing at the peildatum, as on the pages.
-    view, found = published_view(
-        runtime().db, show.view(current_viewer(), current_language()), current_viewer()
-    )
-    content, compared = _screen_body(shown, show, window, view)
-    snapshot = heading_mark(found)
-    body = show_layout.screen(f"{title} · {show.year}", day, content, compared, snapshot)
-    total = str(len(steps))
-    query = show.query(current)
-    # Each step is a history entry (Back steps back), but the opening screen is not written twice.
+    body, said = _drawn(show, steps, current, window, _figures(show))
     shown_query = parse_qs(search.lstrip("?") if isinstance(search, str) else "")
     if parse_show(shown_query) == show and shown_query.get("stap", ["1"])[0] == str(current):
-        return body, show_layout.position(current, len(steps), shown.title), no_update, total
-    return body, show_layout.position(current, len(steps), shown.title), query, total
+        return body, said, no_update, str(len(steps))
+    return body, said, show.query(current), str(len(steps))
 
 
 def register(app: Dash) -> None:
@@ -109,15 +139,20 @@ def register(app: Dash) -> None:
         Output(ids.PRESENTATION_WINDOW, "data"),
         Input(ids.PRESENTATION_SHOW, "data"),
     )
-    # step, window size -> screen, position, URL, number of screens (read by presentation.js)
+    # show opened, window size -> every screen, the position line and URL of each, number of screens
     app.callback(
         Output(ids.PRESENTATION_SCREEN, "children"),
-        Output(ids.PRESENTATION_POSITION, "children"),
-        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.PRESENTATION_DECK, "data"),
         Output(ids.PRESENTATION, "data-total"),
-        Input(ids.PRESENTATION_STEP, "data"),
         State(ids.PRESENTATION_SHOW, "data"),
-        State(ids.URL, "search"),
         Input(ids.PRESENTATION_WINDOW, "data"),
+    )(draw_deck)
+    # step (keys, buttons, timer, presenter), deck drawn -> screen and position line shown (by the
+    # script itself, in the same frame), URL; no request
+    app.clientside_callback(
+        ClientsideFunction("presentation", "show"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.PRESENTATION_STEP, "data"),
+        Input(ids.PRESENTATION_DECK, "data"),
         prevent_initial_call="initial_duplicate",
-    )(draw_step)
+    )

@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard.auth.viewer import Viewer
 from dashboard.i18n import _
@@ -132,7 +133,7 @@ def sequence(regions: tuple[str, ...], regions_first: bool = False, window: Wind
 
 
 def page(**query: Any) -> html.Div:
-    """``/presentatie``: the show from its URL, starting at ``stap``; a callback fills the screen."""
+    """``/presentatie``: the show from its URL, starting at ``stap``; a callback draws every screen."""
     show = parse_show(query)
     raw_step = query.get("stap")
     step = (
@@ -147,6 +148,8 @@ def page(**query: Any) -> html.Div:
         [
             dcc.Store(id=ids.PRESENTATION_SHOW, data=show.query(1)),
             dcc.Store(id=ids.PRESENTATION_STEP, data=min(max(step, 1), len(steps))),
+            # Filled with every screen at once: stepping then asks the server nothing.
+            dcc.Store(id=ids.PRESENTATION_DECK),
             # The window's size, from the browser (assets/presentation.js): screens are drawn for it.
             dcc.Store(id=ids.PRESENTATION_WINDOW),
             dcc.Interval(
@@ -162,6 +165,7 @@ def page(**query: Any) -> html.Div:
                         className="btn btn-outline-dark btn-sm",
                         **aria(keyshortcuts="ArrowLeft PageUp"),
                     ),
+                    # Written by assets/presentation.js with each step, in the same frame as the screen.
                     html.P(
                         id=ids.PRESENTATION_POSITION,
                         className="presentation-position mb-0",
@@ -195,6 +199,7 @@ def page(**query: Any) -> html.Div:
                 role="group",
                 **aria(label=_("Presentatie bedienen")),
             ),
+            # Every screen of the show, drawn once; assets/presentation.js shows one and hides the rest.
             html.Div(id=ids.PRESENTATION_SCREEN, className="presentation-screen"),
         ],
         className="presentation-mode",
@@ -221,6 +226,34 @@ def screen(title: str, day: str, body: list[Any], compared: str = "", snapshot: 
     return html.Section(
         [html.H1(title, className="presentation-title"), html.P(line, className="presentation-date"), *body]
     )
+
+
+def slide(step: int, content: html.Section, taken: set[str]) -> html.Div:
+    """Screen ``step`` in the deck: hidden (CSS) until assets/presentation.js marks it shown.
+
+    Hidden by ``visibility``, not ``display``: a hidden screen keeps its size, so Plotly draws its
+    figures at the size they are shown at, and a screen reader or the Tab key skips it. Every
+    screen shares one page, so an id an earlier screen already has (``taken``, the gauge cards of a
+    second region) gets the step's number.
+    """
+    _own_ids(content, step, taken)
+    return html.Div(content, className="presentation-slide", **data(step=str(step)))
+
+
+def _own_ids(component: Any, step: int, taken: set[str]) -> None:
+    if isinstance(component, list | tuple):
+        for child in component:
+            _own_ids(child, step, taken)
+        return
+    if not isinstance(component, Component):
+        return
+    own = getattr(component, "id", None)
+    if isinstance(own, str):
+        if own in taken:
+            own = f"{own}-{step}"
+            setattr(component, "id", own)  # noqa: B010 - Component declares its props dynamically
+        taken.add(own)
+    _own_ids(getattr(component, "children", None), step, taken)
 
 
 def position(step: int, total: int, title: str) -> str:

@@ -13,7 +13,7 @@ from layouts.presentation import parse_show, sequence
 
 
 def page(**query: Any) -> html.Div:
-    """``/presentatie/presentator``: the same query as the show; a callback fills in the screens.
+    """``/presentatie/presentator``: the same query as the show; a callback draws every screen's notes.
 
     The step follows the beamer window through a BroadcastChannel (assets/presentation.js), and
     the clock runs in the browser (assets/presenter.js): nothing here asks the server every second.
@@ -33,6 +33,7 @@ def page(**query: Any) -> html.Div:
             dcc.Store(id=ids.PRESENTER_STEP, data=start),
             # The beamer window's size, sent over the channel: its screens are the ones counted.
             dcc.Store(id=ids.PRESENTER_WINDOW),
+            dcc.Store(id=ids.PRESENTER_DECK),
             html.Div(
                 [
                     html.H1(_("Presentatorweergave"), className="presenter-heading"),
@@ -93,6 +94,11 @@ def page(**query: Any) -> html.Div:
         # Read by assets/presentation.js: the step store of this window and the show it follows.
         **data(total=str(len(steps)), start=str(start), show=show.key(), store=ids.PRESENTER_STEP),
     )
+
+
+def note_slide(step: int, content: Any) -> html.Div:
+    """The notes of screen ``step``, hidden (CSS) until assets/presentation.js marks them shown."""
+    return html.Div(content, className="presenter-note", **data(step=str(step)))
 
 
 def notes(sentences: list[str]) -> html.Ul | html.P:

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from dash.development.base_component import Component
 
-from callbacks.presentation import draw_step, show_from_store
+from callbacks.presentation import draw_deck, draw_step, show_from_store
 from layouts.presentation import Show, parse_show, sequence
 from tests.test_callbacks import text_of
 
@@ -129,3 +129,39 @@ def test_the_number_of_screens_follows_the_window(region_app):
     assert position == f"Scherm 4 van {total}: Bijeenkomsten 1/{int(total) - 3}"
     assert "Groningen" in text_of(first) and "Groningen" not in text_of(last)
     assert "Maastricht" not in text_of(first) and "Zuid-Limburg" in text_of(last)
+
+
+def ids_in(component) -> list:
+    """Every component id in a tree."""
+    if isinstance(component, list | tuple):
+        return [i for c in component for i in ids_in(c)]
+    if not isinstance(component, Component):
+        return []
+    own = [component.id] if getattr(component, "id", None) is not None else []
+    return own + ids_in(getattr(component, "children", None))
+
+
+def test_the_deck_holds_every_screen_in_order_with_its_position_and_address(region_app):
+    stored = "?jaar=2026&peildatum=2026-06-30&regios=AM09,AM01"
+    slides, deck, total = run(region_app, draw_deck, stored, {"width": 1920, "height": 1080})
+    assert total == "6" and len(slides) == len(deck) == 6
+    assert [s.to_plotly_json()["props"]["data-step"] for s in slides] == ["1", "2", "3", "4", "5", "6"]
+    assert [d["position"] for d in deck] == [
+        "Scherm 1 van 6: Landelijk overzicht",
+        "Scherm 2 van 6: Kaart: % van het jaardoel",
+        "Scherm 3 van 6: Rangorde van de regio's",
+        "Scherm 4 van 6: Achterhoek",
+        "Scherm 5 van 6: Groningen",
+        "Scherm 6 van 6: Bijeenkomsten",
+    ]
+    assert deck[3]["query"] == "?jaar=2026&peildatum=2026-06-30&regios=AM09%2CAM01&stap=4"
+    # Each slide is the screen a single step draws, at the same window size.
+    for number, slide in enumerate(slides, start=1):
+        alone, *_rest = run(region_app, draw_step, number, stored, "", {"width": 1920, "height": 1080})
+        assert text_of(slide) == text_of(alone)
+    assert text_of(slides[4]).startswith("Regio Groningen · 2026")
+    # All screens share one page: no id may appear twice.
+    found = ids_in(slides)
+    assert len(found) == len(set(map(str, found)))
+    # The map, the ranking and both region screens come with their figures.
+    assert [len(graphs(s)) > 0 for s in slides] == [False, True, True, True, True, False]

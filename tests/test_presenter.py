@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from dash.development.base_component import Component
 
-from callbacks.presenter import draw_presenter
+from callbacks.presenter import draw_presenter, draw_presenter_deck
 from dashboard.infra.runtime import runtime
 from dashboard.reports.national import national_report
 from dashboard.reports.region import region_report
@@ -45,3 +45,17 @@ def test_the_show_and_its_presenter_share_one_key_without_step():
     show = Show(2026, dt.date(2026, 6, 30), ("AM09",), None, 0, regions_first=True)
     assert show.key() == "?jaar=2026&peildatum=2026-06-30&regios=AM09&begin=regio"
     assert show.query(3) == show.key() + "&stap=3"
+
+
+def test_the_presenter_gets_every_screens_notes_at_once_as_each_step_says_them(region_app):
+    with region_app.server.app_context():
+        notes, deck, total = draw_presenter_deck(STORED)
+        alone = [draw_presenter(step, STORED) for step in range(1, 6)]
+    assert total == "5" and len(notes) == len(deck) == 5
+    assert [n.to_plotly_json()["props"]["data-step"] for n in notes] == ["1", "2", "3", "4", "5"]
+    assert [d["current"] for d in deck] == [a[0] for a in alone]
+    assert [d["next"] for d in deck] == [a[1] for a in alone]
+    assert deck[-1]["next"] == "Einde van de presentatie"
+    assert [text_of(n) for n in notes] == [text_of(a[2]) for a in alone]
+    # The region's own verdict on its screen, the country's on the next.
+    assert "Achterhoek" in deck[0]["current"] and text_of(notes[0]) != text_of(notes[1])
