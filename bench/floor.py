@@ -8,10 +8,8 @@ Chromium, alternately (app, floor, app, floor, …); the table gives medians and
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import os
-import platform
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -21,7 +19,8 @@ from typing import Any
 
 from bench import floor_browser as fb
 from bench import floor_js, server
-from bench.floor_page import PREFIX, TARGET_STEP_MS, Comparison, Snapshot, build_page, replace_section, table
+from bench.floor_page import PREFIX, TARGET_STEP_MS, Comparison, Snapshot, build_page, table
+from bench.floor_report import write
 from bench.run import DAY, boundaries, fresh_database, load_scale
 from dashboard.auth import store
 from dashboard.data.cohorts import funnel_by_organisation
@@ -29,7 +28,6 @@ from dashboard.infra.db import Database
 
 log = logging.getLogger("bench.floor")
 HERE = Path(__file__).resolve().parent
-HEADING = "## Wachten in de browser, tegen de vloer (`python -m bench.floor`)"
 USER, PASSWORD = "bench-landelijk", "bench-vloer-wachtwoord"
 REGION = "AM09"
 QUERY = f"?jaar={DAY.year}&peildatum={DAY.isoformat()}"
@@ -80,10 +78,12 @@ def click_region(code: str) -> Callable[[Any], None]:
 
 
 def press(key: str) -> Callable[[Any], None]:
+    """Presses ``key``."""
     return lambda page: page.keyboard.press(key)
 
 
 def choose(selector: str, value: str) -> Callable[[Any], None]:
+    """Chooses ``value`` in the select ``selector``."""
     return lambda page: page.select_option(selector, value)
 
 
@@ -95,10 +95,13 @@ class Session:
         (folder / "teken.js").write_text(floor_js.DRAW, encoding="utf-8")
 
     def floor_url(self, name: str, snapshot: Snapshot) -> str:
+        """Write the floor page of ``snapshot``; its address."""
         (self.folder / f"{name}.html").write_text(build_page(snapshot), encoding="utf-8")
         return f"{self.base}{PREFIX}{name}.html"
 
-    def page(self, name: str, path: str, no_cache: bool = False, viewport: dict[str, int] | None = None) -> Comparison:
+    def page(
+        self, name: str, path: str, no_cache: bool = False, viewport: dict[str, int] | None = None
+    ) -> Comparison:
         """A page load: navigation start until drawn, app against floor."""
         row = Comparison(name)
         url = self.base + path
@@ -197,7 +200,7 @@ def prepare(url: str) -> int:
 
 @contextmanager
 def served(url: str, redis_url: str, folder: Path, workers: int) -> Iterator[str]:
-    """gunicorn with Redis serving the monitor (login mode) and the floor pages; yields its base URL."""
+    """Gunicorn with Redis serving the monitor (login mode) and the floor pages; yields its base URL."""
     import redis as redis_client
 
     redis_client.Redis.from_url(redis_url).flushdb()
@@ -212,14 +215,18 @@ def served(url: str, redis_url: str, folder: Path, workers: int) -> Iterator[str
         yield base
 
 
-def measure(kind: str, scale: int, postgres_url: str, redis_url: str, reps: int, workers: int) -> list[Comparison]:
+def measure(
+    kind: str, scale: int, postgres_url: str, redis_url: str, reps: int, workers: int
+) -> list[Comparison]:
     """Load one database at one scale, serve it, and measure every row."""
     with ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="hzw-vloer-")))
         url = stack.enter_context(fresh_database(kind, scale, postgres_url, folder))
         log.info("%s schaal %d: laden", kind, scale)
         loaded = load_scale(url, kind, scale)
-        log.info("%s schaal %d: %d trajecten in %.0f s; meten", kind, scale, loaded.trajectories, loaded.seconds)
+        log.info(
+            "%s schaal %d: %d trajecten in %.0f s; meten", kind, scale, loaded.trajectories, loaded.seconds
+        )
         organisation = prepare(url)
         pages = folder / "vloer"
         pages.mkdir()
@@ -229,45 +236,23 @@ def measure(kind: str, scale: int, postgres_url: str, redis_url: str, reps: int,
         return Session(context, base, pages, reps).all_rows(organisation)
 
 
-def chromium_version() -> str:
-    import subprocess
-
-    found = subprocess.run([fb.CHROMIUM, "--version"], capture_output=True, text=True, check=False)
-    return found.stdout.strip() or "onbekend"
-
-
-def section(command: str, results: dict[str, list[Comparison]], loads: tuple[float, float] | None) -> str:
-    """The Markdown section for RESULTS.md."""
-    start_load = os.getloadavg() if loads is None else loads
-    lines = [
-        HEADING,
-        "",
-        f"`{command}`, {dt.datetime.now().strftime('%d-%m-%Y %H:%M')}; {chromium_version()} headless "
-        f"(Playwright), {os.cpu_count()} kernen, Python {platform.python_version()}.",
-        "",
-        "Per rij de mediaan van de herhalingen, app en vloer om en om in dezelfde browser. *Pagina*: vanaf de "
-        "navigatie tot de laatste wijziging van de pagina waarna het netwerk stil bleef en elke grafiek "
-        "gegevens had. *Vloer*: een statische pagina op dezelfde host met dezelfde `plotly.min.js` en "
-        "stylesheets die dezelfde eindfiguren met `Plotly.newPlot` tekent. *Interactie*: vanaf de invoer "
-        "(klik, toets, keuze); de vloer is de tijd dat de verzoeken van de interactie in dezelfde run op het "
-        "netwerk waren plus `Plotly.react` (of de volgende pagina en `Plotly.newPlot`) van de figuren daarna. "
-        "De servercache (Redis) is na het ongemeten eerste bezoek warm.",
-    ]
-    for where, rows in results.items():
-        lines += ["", f"### {where}", "", table(rows)]
-    return "\n".join(lines) + "\n"
-
-
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench.floor", description="Wachttijd in de browser tegen de vloer.")
+    """Options from the command line."""
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.floor", description="Wachttijd in de browser tegen de vloer."
+    )
     parser.add_argument(
-        "--metingen", default="sqlite:1,postgres:100", help="database:schaal, komma-gescheiden (standaard sqlite:1,postgres:100)"
+        "--metingen",
+        default="sqlite:1,postgres:100",
+        help="database:schaal, komma-gescheiden (standaard sqlite:1,postgres:100)",
     )
     parser.add_argument("--herhalingen", type=int, default=5, help="keren app en vloer om en om (minstens 5)")
     parser.add_argument("--postgres-url", default=os.environ.get("HZW_BENCH_POSTGRES_URL", ""))
     parser.add_argument("--redis-url", default=os.environ.get("HZW_BENCH_REDIS_URL", ""))
     parser.add_argument("--workers", type=int, default=server.default_workers())
-    parser.add_argument("--uitvoer", default=str(HERE / "RESULTS.md"), help="Markdown-bestand ('-': niet schrijven)")
+    parser.add_argument(
+        "--uitvoer", default=str(HERE / "RESULTS.md"), help="Markdown-bestand ('-': niet schrijven)"
+    )
     return parser.parse_args(argv)
 
 
@@ -278,7 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
     command = "python -m bench.floor " + " ".join(argv if argv is not None else sys.argv[1:])
     start = os.getloadavg()
-    print(f"belasting bij de start (1/5/15 min): {start}", flush=True)
+    sys.stdout.write(f"belasting bij de start (1/5/15 min): {start}\n")
     results: dict[str, list[Comparison]] = {}
     with ExitStack() as stack:
         from bench import services
@@ -291,32 +276,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 postgres_url = stack.enter_context(services.postgres())
             rows = measure(kind, int(scale), postgres_url, redis_url, max(args.herhalingen, 1), args.workers)
             results[f"{kind}, schaal {scale}"] = rows
-            print(f"\n{kind}, schaal {scale}\n{table(rows)}", flush=True)
+            sys.stdout.write(f"\n{kind}, schaal {scale}\n{table(rows)}\n")
+            sys.stdout.flush()
             write(args.uitvoer, command.strip(), results, start)
     end = os.getloadavg()
-    print(f"belasting aan het eind (1/5/15 min): {end}", flush=True)
+    sys.stdout.write(f"belasting aan het eind (1/5/15 min): {end}\n")
     write(args.uitvoer, command.strip(), results, start, end)
     return 0
-
-
-def write(
-    output: str, command: str, results: dict[str, list[Comparison]], start: tuple[float, float, float],
-    end: tuple[float, float, float] | None = None,
-) -> None:
-    """Put the section into RESULTS.md (replacing an earlier one), with the machine's load."""
-    if output == "-":
-        return
-    text = section(command, results, None)
-    notes = [f"Belasting bij de start: {start[0]:.1f} (1 min)."]
-    if end is not None:
-        notes.append(f"Aan het eind: {end[0]:.1f}.")
-    if max(start[0], (end or start)[0]) > 2:
-        notes.append("De machine werd tijdens de meting ook voor ander werk gebruikt (belasting boven 2 op "
-                     f"{os.cpu_count()} kernen): reken op ruis.")
-    text += "\n" + " ".join(notes) + "\n"
-    path = Path(output)
-    existing = path.read_text(encoding="utf-8") if path.exists() else ""
-    path.write_text(replace_section(existing, HEADING, text), encoding="utf-8")
 
 
 if __name__ == "__main__":

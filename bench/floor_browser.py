@@ -65,6 +65,7 @@ class Tab:
     network: Network
 
     def close(self) -> None:
+        """Close the tab."""
         self.page.close()
 
 
@@ -109,7 +110,7 @@ def chromium(folder: Path) -> Iterator[Any]:
             executable_path=CHROMIUM,
             args=CHROMIUM_ARGS,
             headless=True,
-            viewport=VIEWPORT,
+            viewport={"width": VIEWPORT["width"], "height": VIEWPORT["height"]},
             locale="nl-NL",
         )
         context.add_init_script(floor_js.STAMP)
@@ -149,15 +150,20 @@ def open_tab(context: Any, url: str, no_cache: bool = False, viewport: dict[str,
     return tab
 
 
-def load(context: Any, url: str, no_cache: bool = False, viewport: dict[str, int] | None = None) -> tuple[Tab, float]:
+def load(
+    context: Any, url: str, no_cache: bool = False, viewport: dict[str, int] | None = None
+) -> tuple[Tab, float]:
     """Open ``url`` in a new tab; the tab and milliseconds from navigation start until drawn."""
     tab = open_tab(context, url, no_cache, viewport)
     return tab, wait_drawn(tab)
 
 
 def interact(tab: Tab, act: Callable[[Any], None], path: str | None = None) -> tuple[float, float, int]:
-    """Do ``act`` on a drawn tab; milliseconds from the input until drawn again, and the time its
-    requests were on the network (ms) with their number."""
+    """Do ``act`` on a drawn tab and wait until it is drawn again.
+
+    Returns: milliseconds from the input until drawn, the time the interaction's requests were on
+    the network (ms), and how many requests it made.
+    """
     before = float(tab.page.evaluate("performance.now()"))
     tab.page.evaluate(floor_js.ARM)
     act(tab.page)

@@ -15,7 +15,9 @@ new MutationObserver(() => { window.__hzw.lastChange = performance.now(); })
   .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 for (const type of ['keydown', 'mousedown', 'change']) {
   addEventListener(type, (event) => {
-    if (window.__hzw.armed) { window.__hzw.inputAt = event.timeStamp || performance.now(); window.__hzw.armed = false; }
+    if (!window.__hzw.armed) return;
+    window.__hzw.inputAt = event.timeStamp || performance.now();
+    window.__hzw.armed = false;
   }, true);
 }
 """
@@ -37,7 +39,7 @@ PROBE = """() => {
 # network after ``since``: the union of their intervals, so parallel requests count once.
 NETWORK_AFTER = """(since) => {
   const spans = performance.getEntriesByType('resource')
-    .filter((e) => (e.initiatorType === 'fetch' || e.initiatorType === 'xmlhttprequest') && e.startTime >= since)
+    .filter((e) => ['fetch', 'xmlhttprequest'].includes(e.initiatorType) && e.startTime >= since)
     .map((e) => [e.startTime, e.responseEnd]).sort((a, b) => a[0] - b[0]);
   let total = 0, end = -Infinity;
   for (const [a, b] of spans) {
@@ -51,21 +53,27 @@ NETWORK_AFTER = """(since) => {
 # emptied and scripts removed, each graph's final figure (typed arrays as plain arrays), and the
 # Plotly script the page loaded.
 CAPTURE = """() => {
-  const plain = (value) => JSON.parse(JSON.stringify(value, (key, x) => ArrayBuffer.isView(x) ? Array.from(x) : x));
+  const arrays = (key, x) => ArrayBuffer.isView(x) ? Array.from(x) : x;
+  const plain = (value) => JSON.parse(JSON.stringify(value, arrays));
   const graphs = [...document.querySelectorAll('.js-plotly-plot')];
-  const keep = ['displayModeBar', 'displaylogo', 'responsive', 'staticPlot', 'scrollZoom', 'doubleClick',
-                'showTips', 'showAxisDragHandles', 'modeBarButtonsToRemove', 'editable'];
+  const keep = ['displayModeBar', 'displaylogo', 'responsive', 'staticPlot', 'scrollZoom',
+                'doubleClick', 'showTips', 'showAxisDragHandles', 'modeBarButtonsToRemove', 'editable'];
   const figures = graphs.map((gd, index) => {
     const context = gd._context || {};
-    const config = Object.fromEntries(keep.filter((k) => context[k] !== undefined).map((k) => [k, context[k]]));
+    const config = Object.fromEntries(
+      keep.filter((k) => context[k] !== undefined).map((k) => [k, context[k]]));
     const owner = gd.closest('[id]');
-    return {index, key: owner ? owner.id : '', data: plain(gd.data || []), layout: plain(gd.layout || {}), config};
+    const key = owner ? owner.id : '';
+    return {index, key, data: plain(gd.data || []), layout: plain(gd.layout || {}), config};
   });
   graphs.forEach((gd, index) => gd.setAttribute('data-hzw-vloer', String(index)));
   const body = document.body.cloneNode(true);
   graphs.forEach((gd) => gd.removeAttribute('data-hzw-vloer'));
   body.querySelectorAll('script, noscript').forEach((node) => node.remove());
-  body.querySelectorAll('[data-hzw-vloer]').forEach((gd) => { gd.replaceChildren(); gd.classList.remove('js-plotly-plot'); });
+  body.querySelectorAll('[data-hzw-vloer]').forEach((gd) => {
+    gd.replaceChildren();
+    gd.classList.remove('js-plotly-plot');
+  });
   const plotly = performance.getEntriesByType('resource').map((e) => e.name)
     .find((name) => /plotly[^/]*\\.js(\\?|$)/.test(new URL(name).pathname + new URL(name).search)) || '';
   return {

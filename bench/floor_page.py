@@ -27,7 +27,9 @@ TARGET_RATIO = 1.5
 # A presentation step should feel instant.
 TARGET_STEP_MS = 100.0
 # Attributes that make a browser fetch something.
-_FETCHING = re.compile(r"""<(script|link|img|iframe|source)\b[^>]*?\b(src|href)\s*=\s*["']([^"']*)["']""", re.I)
+_FETCHING = re.compile(
+    r"""<(script|link|img|iframe|source)\b[^>]*?\b(src|href)\s*=\s*["']([^"']*)["']""", re.I
+)
 
 
 @dataclass
@@ -120,23 +122,28 @@ class Comparison:
 
     @property
     def app_ms(self) -> float | None:
+        """Median of the app's times."""
         return statistics.median(self.app) if self.app else None
 
     @property
     def floor_ms(self) -> float | None:
+        """Median of the floor's times."""
         return statistics.median(self.floor) if self.floor else None
 
     @property
     def ratio(self) -> float | None:
+        """App over floor, medians."""
         app, floor = self.app_ms, self.floor_ms
         return app / floor if app is not None and floor else None
 
     @property
     def target(self) -> str:
+        """The target as the table shows it."""
         return f"≤ {self.limit_ms:.0f} ms" if self.limit_ms is not None else f"≤ {TARGET_RATIO:.1f}×"
 
     @property
     def met(self) -> bool | None:
+        """Whether the target is met (None: nothing measured)."""
         if self.limit_ms is not None:
             return None if self.app_ms is None else self.app_ms <= self.limit_ms
         return None if self.ratio is None else self.ratio <= TARGET_RATIO
