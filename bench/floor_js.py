@@ -49,6 +49,9 @@ NETWORK_AFTER = """(since) => {
   }
   return {ms: total, requests: spans.length};
 }"""
+# When the page's last own request (fetch/XHR) had fully arrived: the rest until drawn is the browser.
+LAST_ANSWER = """() => Math.max(0, ...performance.getEntriesByType('resource')
+  .filter((e) => ['fetch', 'xmlhttprequest'].includes(e.initiatorType)).map((e) => e.responseEnd))"""
 # The drawn page as a floor can rebuild it: stylesheets, inline styles, the HTML with every graph
 # emptied and scripts removed, each graph's final figure (typed arrays as plain arrays), and the
 # Plotly script the page loaded.
