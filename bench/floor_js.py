@@ -73,9 +73,12 @@ CAPTURE = """() => {
   const body = document.body.cloneNode(true);
   graphs.forEach((gd) => gd.removeAttribute('data-hzw-vloer'));
   body.querySelectorAll('script, noscript').forEach((node) => node.remove());
+  // Each emptied graph keeps the size it was drawn at, so the floor draws figures just as large.
   body.querySelectorAll('[data-hzw-vloer]').forEach((gd) => {
+    const box = graphs[Number(gd.getAttribute('data-hzw-vloer'))].getBoundingClientRect();
     gd.replaceChildren();
-    gd.classList.remove('js-plotly-plot');
+    gd.style.width = box.width + 'px';
+    gd.style.height = box.height + 'px';
   });
   const plotly = performance.getEntriesByType('resource').map((e) => e.name)
     .find((name) => /plotly[^/]*\\.js(\\?|$)/.test(new URL(name).pathname + new URL(name).search)) || '';
