@@ -21,9 +21,19 @@ def default_workers() -> int:
 
 @contextmanager
 def gunicorn(
-    database_url: str, redis_url: str, day: dt.date, geodata: Path | None, workers: int
+    database_url: str,
+    redis_url: str,
+    day: dt.date,
+    geodata: Path | None,
+    workers: int,
+    target: str = "dashboard.wsgi:server",
+    env: dict[str, str] | None = None,
 ) -> Iterator[str]:
-    """Serve the monitor on loopback with ``workers`` processes sharing Redis; yields the base URL."""
+    """Serve the monitor on loopback with ``workers`` processes sharing Redis; yields the base URL.
+
+    ``target`` is the WSGI app gunicorn loads and ``env`` overrides settings (the floor benchmark
+    serves its static pages beside the monitor and signs in).
+    """
     port = free_port()
     env = {
         **os.environ,
@@ -35,10 +45,11 @@ def gunicorn(
         # The browser and load tests see the public monitor: the national page is the same for
         # everyone, and plain HTTP on loopback cannot carry the secure session cookie.
         "HZW_MODE": "openbaar",
+        **(env or {}),
     }
     command = [
         str(Path(sys.executable).with_name("gunicorn")),
-        "dashboard.wsgi:server",
+        target,
         "--workers",
         str(workers),
         "--bind",
