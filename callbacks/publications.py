@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from typing import Any
+
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, ctx, html
+from dash import Dash, Input, NoUpdate, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.auth import store
@@ -11,33 +15,75 @@ from dashboard.auth.viewer import current_viewer
 from dashboard.data import snapshots
 from dashboard.data.snapshots import PublicationRef
 from dashboard.i18n import _, current_language
+from dashboard.infra.cache import request_data_status
 from dashboard.infra.runtime import current_peildatum, runtime
+from dashboard.jobs import words
+from dashboard.jobs.context import JobContext, JobOutcome
+from dashboard.jobs.web import jobs, own_state
 from dashboard.reports.publication import publish
 from dashboard.reports.view import View
 from dashboard.text import format as fmt
 from layouts import ids, publications, withdrawal
 
+PUBLISH_JOB = "publicatie"
+
 
 def publish_snapshot(
     clicks: int | None, day_raw: str | None, name_raw: str | None
-) -> tuple[html.Div, list[dict[str, str]]]:
-    """After a click on *Publiceren*: freeze the figures at ``day_raw`` (``beheer`` only); the list."""
+) -> tuple[Any, str | None, bool]:
+    """After a click on *Publiceren*: start freezing the figures at ``day_raw`` (``beheer`` only).
+
+    Returns the progress line, the job to follow and whether the page stops asking after it.
+    """
     viewer = current_viewer()
     if not viewer.is_admin or not clicks:
         raise PreventUpdate  # the form is only on beheer's page; a forged request publishes nothing
-    db = runtime().db
-    latest = current_peildatum()
-    view = View.parse({"peildatum": day_raw}, latest)
+    view = View.parse({"peildatum": day_raw}, current_peildatum())
     if not day_raw or "peildatum" in view.rejected or str(view.peildatum) != str(day_raw):
         message = dbc.Alert(_("Kies een peildatum t/m vandaag; er is niets gepubliceerd."), color="warning")
-    else:
-        name = str(name_raw or "")[:120]
-        number = publish(db, view.peildatum, viewer.name, runtime().settings.suppression_minimum, name)
-        store.record(db, "publicatie gemaakt", viewer.name, f"{number} {view.peildatum.isoformat()}")
-        text = _("Publicatie gemaakt: cijfers t/m {datum}.").format(datum=fmt.date(view.peildatum))
-        message = dbc.Alert(text, color="success")
-    found = snapshots.publications(db)
-    return html.Div([message, publications.list_table(found, current_language())]), withdrawal.choices(found)
+        return message, None, True
+    arguments = {"peildatum": view.peildatum.isoformat(), "naam": str(name_raw or "")[:120]}
+    # Two clicks on the same publication share one job; the data version keys it like a pack.
+    version = str(request_data_status(runtime().db).version)
+    job_id, _new = jobs().submit(PUBLISH_JOB, arguments, viewer, current_language(), version)
+    return _("Publiceren gestart…"), job_id, False
+
+
+def follow_publication(
+    _tick: int | None, job_id: str | None
+) -> tuple[Any, Any, list[dict[str, str]] | NoUpdate, bool]:
+    """Every second while a publication is made: its progress, then the list with the new snapshot."""
+    state = own_state(job_id) if isinstance(job_id, str) else None
+    if state is None:
+        return None, no_update, no_update, True
+    if state.active:
+        return words.step_text(state), no_update, no_update, False
+    if state.toestand != "klaar":
+        return dbc.Alert(words.step_text(state), color="danger"), no_update, no_update, True
+    made = json.loads(state.uitkomst or "{}")
+    day = dt.date.fromisoformat(str(made.get("peildatum")))
+    text = _("Publicatie gemaakt: cijfers t/m {datum}.").format(datum=fmt.date(day))
+    found = snapshots.publications(runtime().db)
+    listed = publications.list_table(found, current_language())
+    return dbc.Alert(text, color="success"), listed, withdrawal.choices(found), True
+
+
+def publication_job(job: JobContext) -> JobOutcome:
+    """Freeze every report at the job's peildatum: progress per region, the new snapshot's number."""
+    if not job.viewer.is_admin:
+        raise PermissionError("publiceren is alleen voor beheer")  # submitted only for beheer
+    day = dt.date.fromisoformat(job.arguments["peildatum"])
+    minimum = runtime().settings.suppression_minimum
+    number = publish(
+        job.db,
+        day,
+        job.viewer.name,
+        minimum,
+        job.arguments.get("naam", ""),
+        on_region=lambda done, total: job.progress(done, total, "regio"),
+    )
+    store.record(job.db, "publicatie gemaakt", job.viewer.name, f"{number} {day.isoformat()}")
+    return JobOutcome(outcome={"nummer": number, "peildatum": day.isoformat()})
 
 
 def _chosen(choice_raw: str | None) -> PublicationRef | None:
@@ -95,15 +141,26 @@ def withdraw_snapshot(
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    # "Publiceren" -> freeze the figures at the peildatum, list the snapshots again
+    # "Publiceren" -> a job freezes the figures at the peildatum; the page follows it
     app.callback(
-        Output(ids.PUBLISH_LIST, "children"),
-        Output(ids.WITHDRAW_CHOICE, "options"),
+        Output(ids.PUBLISH_PROGRESS, "children"),
+        Output(ids.PUBLISH_JOB, "data"),
+        Output(ids.PUBLISH_POLL, "disabled"),
         Input(ids.PUBLISH_BUTTON, "n_clicks"),
         State(ids.PUBLISH_DAY, "value"),
         State(ids.PUBLISH_NAME, "value"),
         prevent_initial_call=True,
     )(publish_snapshot)
+    # every second while it runs -> progress, then the list with the new snapshot
+    app.callback(
+        Output(ids.PUBLISH_PROGRESS, "children", allow_duplicate=True),
+        Output(ids.PUBLISH_LIST, "children"),
+        Output(ids.WITHDRAW_CHOICE, "options"),
+        Output(ids.PUBLISH_POLL, "disabled", allow_duplicate=True),
+        Input(ids.PUBLISH_POLL, "n_intervals"),
+        State(ids.PUBLISH_JOB, "data"),
+        prevent_initial_call=True,
+    )(follow_publication)
     # "Intrekken…" -> an error or the confirmation question; "Annuleren" -> hide the question
     app.callback(
         Output(ids.WITHDRAW_FEEDBACK, "children"),

@@ -233,6 +233,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     runtime.extras[job_web.JOBS_KEY] = jobs = Jobs(server, db, settings)
     runtime.extras[health.WORKERS_PROBE] = jobs.health
     jobs.register("vergaderstuk", meeting_pack.pack_job)
+    jobs.register(publications.PUBLISH_JOB, publications.publication_job)
     jobs.register(import_job.KIND, import_job.import_job)
     server.register_error_handler(500, _server_error)
     server.register_error_handler(404, _not_found)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from dashboard.auth.viewer import Viewer
 from dashboard.data.snapshots import PublicationRef
@@ -85,6 +85,11 @@ def _publish_section() -> html.Section:
                 ],
                 className="d-flex flex-wrap align-items-center mb-2",
             ),
+            # Publishing audits every region's tables (a minute or two): it runs as a background
+            # job, and the page follows it here.
+            html.Div(id=ids.PUBLISH_PROGRESS, **aria(live="polite")),
+            dcc.Store(id=ids.PUBLISH_JOB),
+            dcc.Interval(id=ids.PUBLISH_POLL, interval=1000, disabled=True),
         ],
         className="mb-4",
     )

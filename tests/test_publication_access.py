@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 
 import pytest
 
@@ -64,14 +65,29 @@ def test_only_beheer_publishes_through_the_button_even_by_a_forged_request(known
         "publish-day.value": "2026-06-30",
         "publish-name.value": "Stuurgroep",
     }
-    refused = forge(signed_in_client(app, "landelijk"), "publish-list.children", values)
+    refused = forge(signed_in_client(app, "landelijk"), "publish-progress.children", values)
     assert refused.status_code == 204 and snapshots.publications(known) == []
-    bad = forge(
-        signed_in_client(app, "beheer"), "publish-list.children", values | {"publish-day.value": "morgen"}
-    )
+    admin = signed_in_client(app, "beheer")
+    bad = forge(admin, "publish-progress.children", values | {"publish-day.value": "morgen"})
     assert "niets gepubliceerd" in bad.get_data(as_text=True) and snapshots.publications(known) == []
-    done = forge(signed_in_client(app, "beheer"), "publish-list.children", values)
-    assert "Publicatie gemaakt" in done.get_data(as_text=True)
+    started = forge(admin, "publish-progress.children", values).get_json()["response"]
+    job_id = started["publish-job"]["data"]
+    assert started["publish-poll"]["disabled"] is False
+    # Another account cannot follow (or learn about) beheer's job.
+    other = forge(signed_in_client(app, "landelijk"), "publish-list.children", {"publish-job.data": job_id})
+    assert "Publicatie gemaakt" not in other.get_data(as_text=True)
+    seen: list[str] = []
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        answer = forge(
+            admin, "publish-list.children", {"publish-poll.n_intervals": 1, "publish-job.data": job_id}
+        )
+        body = answer.get_data(as_text=True)
+        seen.append(body)
+        if answer.get_json()["response"]["publish-poll"]["disabled"]:
+            break
+        time.sleep(0.1)
+    assert "Publicatie gemaakt" in seen[-1], seen[-3:]
     (made,) = snapshots.publications(known)
     assert (made.naam, made.peildatum) == ("Stuurgroep", PEILDATUM)
 

@@ -11,6 +11,7 @@ STEPS = {
     "rij": N_("rij {stap} van {totaal} gecontroleerd"),
     "opslaan": N_("rijen opslaan"),
     "lezen": N_("bestand lezen"),
+    "regio": N_("regio {stap} van {totaal} vastgelegd"),
 }
 WAITING = N_("Wacht op een vrije verwerker…")
 BUSY = N_("Bezig…")

@@ -9,7 +9,7 @@ working them out again.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pandas as pd
@@ -39,10 +39,15 @@ def snapshot_view(peildatum: dt.date) -> View:
     return View.parse({"peildatum": peildatum.isoformat()}, peildatum)
 
 
-def _parts(db: Database, peildatum: dt.date, minimum: int) -> Iterator[tuple[str, str, object]]:
+def _parts(
+    db: Database, peildatum: dt.date, minimum: int, on_region: Callable[[int, int], None] | None
+) -> Iterator[tuple[str, str, object]]:
     view = snapshot_view(peildatum)
     yield "landelijk", "", national_report(db, view)
-    for ref in region_refs():
+    regions = region_refs()
+    for done, ref in enumerate(regions):
+        if on_region is not None:
+            on_region(done, len(regions))
         # The national report is stored once; each region gets it back when read.
         yield "regio", ref.code, replace(region_report(db, view, ref.code), national=None)  # type: ignore[arg-type]
         for year in sorted({view.year, view.cohort}):
@@ -54,9 +59,17 @@ def _parts(db: Database, peildatum: dt.date, minimum: int) -> Iterator[tuple[str
 
 
 def publish(
-    db: Database, peildatum: dt.date, by: str, minimum: int, name: str = "", kind: str = snapshots.MANUAL
+    db: Database,
+    peildatum: dt.date,
+    by: str,
+    minimum: int,
+    name: str = "",
+    kind: str = snapshots.MANUAL,
+    on_region: Callable[[int, int], None] | None = None,
 ) -> int:
     """Freeze every report at ``peildatum`` as the data stands now; the snapshot's id.
+
+    ``on_region(done, total)`` hears of each region before its reports are made (a job's progress).
 
     Raises:
         ValueError: (with a Dutch message) for a peildatum after the newest data day.
@@ -74,7 +87,7 @@ def publish(
             data_versie=status.version,
             laatste_import=status.highest_id,
             door=by,
-            parts=_parts(db, peildatum, minimum),
+            parts=_parts(db, peildatum, minimum, on_region),
         )
 
 
