@@ -116,7 +116,8 @@ def maak(regions: tuple[str, ...], peildatum: str | None, formaat: str, folder: 
     "gepland",
     help=(
         "Maak en bewaar het vergaderstuk van elke regio die binnen HZW_PACK_DAYS_BEFORE dagen een "
-        "stuurgroep heeft (uit de bijeenkomsten), als dat er nog niet is. Voor cron, bijv. dagelijks."
+        "stuurgroep heeft (gepland met `hzw stuurgroep gepland`, of uit de bijeenkomsten), als dat er "
+        "nog niet is. Voor cron, bijv. dagelijks."
     ),
 )
 @click.option("--vandaag", default=None, help="JJJJ-MM-DD in plaats van vandaag (om te proberen).")

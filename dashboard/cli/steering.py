@@ -1,4 +1,4 @@
-"""``hzw stuurgroep``: record the days the national steering group met (the national comparison day)."""
+"""``hzw stuurgroep``: the days the national steering group met, and each region's planned stuurgroep days."""
 
 from __future__ import annotations
 
@@ -9,12 +9,15 @@ import click
 
 from dashboard.auth import store
 from dashboard.cli import common as common
+from dashboard.data import planned_steering
 from dashboard.data.steering import (
     national_steering_groups,
     record_national_steering_group,
     remove_national_steering_group,
 )
+from dashboard.infra import clock
 from dashboard.text.format import date
+from geodata import region_refs
 
 
 @click.group("stuurgroep", help="Stuurgroepdata beheren (regio's lezen ze uit hun bijeenkomsten).")
@@ -69,3 +72,69 @@ def landelijk(datum: str | None, verwijder: bool) -> None:
         return
     store.record(database, "landelijke stuurgroep vastgelegd", user, day.isoformat())
     click.echo(f"Landelijke stuurgroep van {date(day)} vastgelegd.")
+
+
+@stuurgroep.command(
+    "gepland",
+    help=(
+        "Leg vast dat regio REGIO (bijv. AM09) op DATUM (JJJJ-MM-DD) een stuurgroep houdt, zodat "
+        "`hzw vergaderstuk gepland` het vergaderstuk HZW_PACK_DAYS_BEFORE dagen ervoor maakt. Een "
+        "geplande datum telt nergens als gehouden bijeenkomst. Zonder DATUM: toon de geplande data "
+        "van de regio; zonder REGIO die van alle regio's."
+    ),
+)
+@click.argument("regio", required=False)
+@click.argument("datum", required=False)
+@click.option("--schrap", is_flag=True, help="Schrap de geplande DATUM in plaats van die vast te leggen.")
+def gepland(regio: str | None, datum: str | None, schrap: bool) -> None:
+    """Plan, remove or list a region's coming stuurgroep days."""
+    code = _region(regio) if regio is not None else None
+    if datum is None:
+        if schrap:
+            raise common.CliError(
+                "Geef de regio en de datum die geschrapt moeten worden. Er is niets gewijzigd."
+            )
+        _list_planned(code)
+        return
+    assert code is not None  # click fills REGIO before DATUM
+    day = _day(datum)
+    database = common.current_database()
+    user = getpass.getuser()
+    detail = f"{code} {day.isoformat()}"
+    if schrap:
+        if not planned_steering.remove(database, code, day):
+            raise common.CliError(
+                f"Voor {code} is op {date(day)} geen stuurgroep gepland. Er is niets gewijzigd."
+            )
+        store.record(database, "geplande stuurgroep geschrapt", user, detail)
+        click.echo(f"Geplande stuurgroep van {code} op {date(day)} geschrapt.")
+        return
+    if day < clock.today():
+        raise common.CliError(
+            f"{date(day)} is al voorbij: plan een stuurgroep op vandaag of later. Er is niets gewijzigd."
+        )
+    if not planned_steering.plan(database, code, day, user):
+        click.echo(f"De stuurgroep van {code} op {date(day)} was al gepland; er is niets gewijzigd.")
+        return
+    store.record(database, "stuurgroep gepland", user, detail)
+    click.echo(f"Stuurgroep van {code} op {date(day)} gepland.")
+
+
+def _region(text: str) -> str:
+    code = text.strip().upper()
+    if code not in {r.code for r in region_refs()}:
+        raise common.CliError(
+            f"Onbekende regio: {text[:20]}. Schrijf een regiocode, bijvoorbeeld AM09. Er is niets gewijzigd."
+        )
+    return code
+
+
+def _list_planned(code: str | None) -> None:
+    days = planned_steering.planned(common.current_database(), code)
+    if not days:
+        where = f"voor {code} " if code else ""
+        click.echo(f"Nog geen stuurgroep {where}gepland.")
+    today = clock.today()
+    for item in days:
+        past = "  (voorbij)" if item.day < today else ""
+        click.echo(f"{item.region}  {item.day.isoformat()}  {date(item.day)}{past}")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 
+from dashboard.data import planned_steering
 from dashboard.data.job_models import KeptPack
 from dashboard.data.models import Meeting
 from dashboard.infra import clock
@@ -31,24 +32,27 @@ def due(
 ) -> list[tuple[str, dt.date]]:
     """(region, meeting day) of each stuurgroep in the coming ``days_before`` days without a kept pack.
 
-    These are the packs a daily run builds now (from ``today`` up to that many days ahead).
+    These are the packs a daily run builds now (from ``today`` up to that many days ahead). A
+    coming stuurgroep is a planned day (``hzw stuurgroep gepland``) or a meeting row on or after
+    ``today``; the meetings import refuses later days, so the planned ones are what usually fires.
     """
     until = today + dt.timedelta(days=days_before)
     query = (
         select(Meeting.region_code, Meeting.datum)
         .where(Meeting.soort == STEERING, Meeting.datum >= today, Meeting.datum <= until)
         .distinct()
-        .order_by(Meeting.datum, Meeting.region_code)
     )
     if regions:
         query = query.where(Meeting.region_code.in_(regions))
     with db.engine.connect() as connection:
-        found = [(str(code), day) for code, day in connection.execute(query)]
+        found = {(str(code), day) for code, day in connection.execute(query)}
         kept = {
             (str(code), day)
             for code, day in connection.execute(select(KeptPack.region_code, KeptPack.vergadering))
         }
-    return [(code, day) for code, day in found if (code, day) not in kept]
+    found |= set(planned_steering.upcoming(db, today, until, regions))
+    # Meeting day first, then region: the order the daily run works through them.
+    return sorted(found - kept, key=lambda pair: (pair[1], pair[0]))
 
 
 def keep(

@@ -376,6 +376,21 @@ class NationalSteeringGroup(Base):
     door: Mapped[str] = mapped_column(String(120), default="")
 
 
+class PlannedSteering(Base):
+    """A region's coming stuurgroep, as data management plans it (``hzw stuurgroep gepland``).
+
+    Only the scheduled meeting packs read it: a meeting row is a meeting held, and the meetings
+    import refuses days after the import, so a coming stuurgroep is never among them.
+    """
+
+    __tablename__ = "planned_steering"
+
+    region_code: Mapped[str] = mapped_column(ForeignKey("region.code"), primary_key=True)
+    datum: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    door: Mapped[str] = mapped_column(String(120), default="")
+    vastgelegd: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
 class SignalMark(Base):
     """A signal marked "gezien" (or no longer), with who, when and a short note; every mark is kept.
 
