@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from dashboard.data.pace_history import pace_statuses
 from dashboard.data.progress import progress_by_region
 from dashboard.i18n import use_language

@@ -21,7 +21,7 @@ from dashboard.rules import domain, metrics
 
 @cached
 def pace_statuses(db: Database, year: int, days: tuple[dt.date, ...]) -> dict[dt.date, dict[str, str]]:
-    """Per day of ``days`` (all in ``year``) the starts status of every region, as ``region_metrics`` gives it.
+    """Per day of ``days`` (all in ``year``) every region's starts status, as ``region_metrics`` has it.
 
     The status is ``metrics.pace_status`` of the trajectories of start cohort ``year`` started up
     to the day against the region's goal for the year times the share of the year elapsed; a
