@@ -13,7 +13,7 @@ import datetime as dt
 from flask import has_app_context
 
 from dashboard.auth.viewer import REGIONAL, Viewer
-from dashboard.data.progress import progress_by_region
+from dashboard.data.pace_history import pace_statuses
 from dashboard.data.signal_sources import meeting_days
 from dashboard.data.steering import region_steering_groups
 from dashboard.i18n import N_, LazyText
@@ -28,7 +28,6 @@ from dashboard.reports.standing import RegionStanding
 from dashboard.reports.view import View
 from dashboard.rules import domain
 from dashboard.rules import signals as rules
-from dashboard.rules.region_metrics import region_metrics
 from dashboard.text.lazy import ShownDate, ShownNumber
 
 __all__ = ["day_view", "region_link", "signals_for", "visible"]
@@ -39,11 +38,10 @@ def day_view(day: dt.date) -> View:
     return View.parse({"peildatum": day.isoformat()}, day)
 
 
-def _pace(db: Database, report: NationalReport, view: View) -> list[Signal]:
+def _comparison_days(db: Database, report: NationalReport, view: View) -> dict[str, dt.date]:
     # Each region is compared with its own last stuurgroep of the year, as its page does.
     day, year = view.peildatum, view.year
-    result = []
-    earlier: dict[dt.date, dict[str, str]] = {}
+    found = {}
     for standing in report.standings:
         steering = last_before(region_steering_groups(db, standing.code, day), year, day)
         comparison = resolve(None, steering, year, day)
@@ -51,9 +49,19 @@ def _pace(db: Database, report: NationalReport, view: View) -> list[Signal]:
         # A day before the year began has no pace to fall from.
         if then_day is None or not comparison.same_year or then_day < dt.date(year, 1, 1):
             continue
-        if then_day not in earlier:
-            frame = region_metrics(progress_by_region(db, year, then_day), year, then_day)
-            earlier[then_day] = dict(zip(frame["code"], frame["status"], strict=True))
+        found[standing.code] = then_day
+    return found
+
+
+def _pace(db: Database, report: NationalReport, view: View) -> list[Signal]:
+    result = []
+    days = _comparison_days(db, report, view)
+    # Every comparison day's statuses in one pass (the regions' days differ: up to one per region).
+    earlier = pace_statuses(db, view.year, tuple(sorted(set(days.values()))))
+    for standing in report.standings:
+        then_day = days.get(standing.code)
+        if then_day is None:
+            continue
         then, now = earlier[then_day].get(standing.code, ""), standing.starts.status
         if not rules.pace_worse(then, now):
             continue
