@@ -50,6 +50,13 @@ def _service() -> tuple[Any, Jobs]:
     return app, app.server.extensions[EXTENSION].extras[JOBS_KEY]
 
 
+def _close(app: Any, jobs: Jobs) -> None:
+    # A command ends here: the pool's threads and the app's database connections go with it (a
+    # connection left open would hold a test database, or a server's slot, after the command).
+    jobs.shutdown()
+    app.server.extensions[EXTENSION].db.dispose()
+
+
 def _make(
     app: Any, jobs: Jobs, regions: tuple[str, ...], peildatum: dt.date, extension: str
 ) -> tuple[bytes, str]:
@@ -109,7 +116,7 @@ def maak(regions: tuple[str, ...], peildatum: str | None, formaat: str, folder: 
             path.write_bytes(body)
             click.echo(f"  geschreven: {path}")
     finally:
-        jobs.shutdown()
+        _close(app, jobs)
 
 
 @vergaderstuk.command(
@@ -137,4 +144,4 @@ def gepland(vandaag: str | None) -> None:
             kept_packs.keep(runtime.db, code, meeting, min(day, today), "pdf", name, body)
             click.echo("  bewaard")
     finally:
-        jobs.shutdown()
+        _close(app, jobs)
