@@ -19,7 +19,7 @@ from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.publication import heading_mark, published_view
 from dashboard.reports.region import RegionReport, region_report
-from dashboard.reports.snapshot_choice import follow
+from dashboard.reports.snapshot_choice import addressed, follow
 from dashboard.reports.verdict import region_verdict
 from dashboard.reports.view import View
 from dashboard.text.changes import changes_sentence
@@ -77,8 +77,9 @@ def _region_parts(view: View, report: RegionReport, search: str | None) -> Parts
         publication=view.publication,
     )
     trail = breadcrumb(region_trail(report.ref, view.year, view.peildatum))
-    shown = view.shown_by(search, current_peildatum(), "cohort", "sinds", "publicatie")
-    query: str | NoUpdate = no_update if shown else view.address("cohort", "sinds", "publicatie")
+    written = addressed(runtime().db, view, current_viewer())
+    shown = written.shown_by(search, current_peildatum(), "cohort", "sinds", "publicatie")
+    query: str | NoUpdate = no_update if shown else written.address("cohort", "sinds", "publicatie")
     found = published_view(runtime().db, view, current_viewer())[1]
     heading = f"{region_heading(report)} · {heading_mark(found)}"
     return gauges.region_gauges(report), heading, links, trail, query

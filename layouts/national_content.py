@@ -19,6 +19,7 @@ from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.methods import methods_report
 from dashboard.reports.national import NationalReport, national_report
 from dashboard.reports.publication import heading_mark, published_view
+from dashboard.reports.snapshot_choice import addressed
 from dashboard.reports.verdict import national_verdict
 from dashboard.reports.view import View
 from geodata import region_refs, tile_layout
@@ -191,7 +192,8 @@ def state_to_url(
         sinds=since_raw,
         publicatie=publication_raw,
     )
-    return view.query("maat", "kaart", "regio", "sinds", "publicatie")
+    shown = addressed(runtime().db, view, current_viewer())
+    return shown.query("maat", "kaart", "regio", "sinds", "publicatie")
 
 
 def update_methods(

@@ -238,10 +238,13 @@ def test_downloads_behind_the_region_figures_match_the_screen(region_app):
     assert (
         lines[0]
         == "code;regio;aangemeld;gestart;geplaatst;duurzaam;lopend;uitgevallen;zonder_aanmelding;startcohort"
+        ";publicatie"
     )
-    assert lines[1] == "AM09;Achterhoek;3;4;2;1;2;1;1;2026"
+    # Nothing is published here: each line says its figures are provisional.
+    provisional = "Voorlopige cijfers t/m 30 juni 2026 (nog niet gepubliceerd)"
+    assert lines[1] == f"AM09;Achterhoek;3;4;2;1;2;1;1;2026;{provisional}"
     everyone = client.get("/export/trechter.csv?jaar=2026&peildatum=2026-06-30").get_data(as_text=True)
-    assert "AM02;Friesland;;;;;;;;2026" in everyone  # no data is empty, not zero
+    assert f"AM02;Friesland;;;;;;;;2026;{provisional}" in everyone  # no data is empty, not zero
     methods = client.get("/export/methoden.csv?jaar=2026&peildatum=2026-06-30&regio=AM09").get_data(
         as_text=True
     )

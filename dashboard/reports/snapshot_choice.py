@@ -67,6 +67,19 @@ def opening_view(db: Database, view: View, viewer: Viewer) -> View:
     return view if latest is None else at_snapshot(view, latest)
 
 
+def addressed(db: Database, view: View, viewer: Viewer) -> View:
+    """``view`` as the address writes it: *actueel* only where it changes what the page shows.
+
+    With a peildatum in the address a page shows the snapshot standing at that day (to everyone
+    but ``beheer``) and else the current figures; so ``publicatie=actueel`` says something only for
+    such a reader at a published day. Written anyway, it would change the address of every page
+    as it appears, and Back would seem to do nothing.
+    """
+    if view.live and (viewer.is_admin or snapshots.current_at(db, view.peildatum) is None):
+        return view.but(live=False)
+    return view
+
+
 def choice_label(found: PublicationRef) -> str:
     """``Stuurgroep maart — gepubliceerd 15 maart 2027, cijfers t/m 31 december 2026``."""
     return f"{found.naam} — {label(found)[:1].lower()}{label(found)[1:]}"
