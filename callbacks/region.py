@@ -74,7 +74,7 @@ def register(app: Dash) -> None:
         Output(ids.REGION_HEADING, "children"),
         Output(ids.REGION_EXPORT, "children"),
         Output(ids.REGION_BREADCRUMB, "children"),
-        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.REGION_URL, "search"),
         Output(ids.REGION_VERDICT, "children"),
         Output(ids.REGION_SINCE, "children"),
         Output(ids.REGION_FUNNEL, "figure"),
@@ -98,8 +98,10 @@ def register(app: Dash) -> None:
         Input(ids.REGION_PEILDATUM, "value"),
         Input(ids.REGION_COHORT, "value"),
         Input(ids.REGION_PUBLICATION, "value"),
-        State(ids.URL, "search"),
-        # The layout draws the page for the URL's view (layouts.region_content.first_view).
+        State(ids.REGION_URL, "search"),
+        # The page's own location, not the frame's: an output outside the page would make Dash run
+        # this callback as the page appears, whatever prevent_initial_call says. The layout draws
+        # the page for the URL's view (layouts.region_content.first_view).
         prevent_initial_call=True,
     )(_page)
     # page shown -> its view into the address (in the browser: layouts.region_content.first_view)
