@@ -1,232 +1,47 @@
 """Callbacks of the region page: gauges, funnels, monthly progress, mix, cadence and comparison.
 
-Each part is drawn from one region report (``dashboard.reports.region``) of one parsed view.
+What each output shows comes from ``layouts.region_content``, which the page's layout also calls
+for its first response: so the callback that fills the page waits for a control to change.
 """
 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qs
 
-import plotly.graph_objects as go
-from dash import Dash, Input, NoUpdate, Output, State, ctx, no_update
-from dash.exceptions import PreventUpdate
+from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, ctx, no_update
 
 from dashboard.auth.viewer import current_viewer
-from dashboard.data.narratives import narratives_in
-from dashboard.i18n import _, current_language
 from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
-from dashboard.reports.publication import heading_mark, published_view
-from dashboard.reports.region import RegionReport, region_report
-from dashboard.reports.snapshot_choice import addressed, follow
-from dashboard.reports.verdict import region_verdict
-from dashboard.reports.view import View
-from dashboard.text.changes import changes_sentence
-from dashboard.text.narrative import trend_marks
-from layouts import delivery_list, gauges, ids, mix_tables
-from layouts.exports import export_links
-from layouts.figures.cadence import cadence_figure, cadence_summary
-from layouts.figures.funnel import funnel_figure, funnel_summary
-from layouts.figures.funnel_plot import funnel_plot_figure, funnel_plot_summary
-from layouts.figures.mix import mix_figure
-from layouts.figures.trend import trend_figure
-from layouts.region import breadcrumb, region_heading, region_trail
+from dashboard.reports.snapshot_choice import follow
+from layouts import ids
+from layouts.region_content import (
+    parse_view,
+    update_cadence,
+    update_comparison,
+    update_funnels,
+    update_mix,
+    update_region,
+    update_region_page,
+)
 
-Parts = tuple[Any, ...]
-
-
-def _view(
-    year_raw: str | None,
-    code: str | None,
-    peildatum_raw: str | None,
-    cohort_raw: str | None,
-    search: str | None = None,
-    publication_raw: str | None = None,
-) -> View:
-    # The comparison day has no control on the page: a chosen one (``?sinds=``) comes from the address.
-    since = parse_qs((search or "").lstrip("?")).get("sinds")
-    query = {
-        "jaar": year_raw,
-        "peildatum": peildatum_raw,
-        "cohort": cohort_raw,
-        "regio": code,
-        "sinds": since,
-        "publicatie": publication_raw,
-    }
-    view = View.parse(query, current_peildatum(), current_viewer(), current_language())
-    if view.region is None:
-        raise PreventUpdate  # the page only exists for a known region; nothing to draw otherwise
-    return view
-
-
-def _report(view: View) -> RegionReport:
-    # Everyone but beheer reads the snapshot standing at the peildatum, when there is one.
-    db = runtime().db
-    return region_report(db, published_view(db, view, current_viewer())[0], str(view.region))
-
-
-def _region_parts(view: View, report: RegionReport, search: str | None) -> Parts:
-    links = export_links(
-        "regios",
-        view.year,
-        view.peildatum,
-        _("de cijfers van deze regio"),
-        region=report.ref.code,
-        cohort=view.cohort,
-        publication=view.publication,
-    )
-    trail = breadcrumb(region_trail(report.ref, view.year, view.peildatum))
-    written = addressed(runtime().db, view, current_viewer())
-    shown = written.shown_by(search, current_peildatum(), "cohort", "sinds", "publicatie")
-    query: str | NoUpdate = no_update if shown else written.address("cohort", "sinds", "publicatie")
-    found = published_view(runtime().db, view, current_viewer())[1]
-    heading = f"{region_heading(report)} · {heading_mark(found)}"
-    return gauges.region_gauges(report), heading, links, trail, query
-
-
-def update_region(
-    year_raw: str | None,
-    code: str | None,
-    peildatum_raw: str | None = None,
-    cohort_raw: str | None = None,
-    search: str | None = None,
-) -> tuple[list[Any], str, object, object, str | NoUpdate]:
-    """The four goal gauges, the heading, the download links, the breadcrumb and the URL query."""
-    view = _view(year_raw, code, peildatum_raw, cohort_raw, search)
-    cards, heading, links, trail, query = _region_parts(view, _report(view), search)
-    return cards, heading, links, trail, query
-
-
-def _funnel_parts(view: View, report: RegionReport) -> Parts:
-    name, cohort = report.ref.naam, report.cohort.year
-    text = " ".join(
-        [
-            funnel_summary(name, report.funnel, cohort),
-            funnel_summary(_("Landelijk"), report.national_funnel, cohort),
-        ]
-    )
-    if not report.cohort.mature:
-        text += " " + _("Dit cohort is nog niet uitontwikkeld: duurzaam werk kan nog volgen.")
-    what = _("de trechter van startcohort {cohort}").format(cohort=cohort)
-    return (
-        funnel_figure(report.funnel, _("{name}, startcohort {cohort}").format(name=name, cohort=cohort)),
-        funnel_figure(report.national_funnel, _("Landelijk, startcohort {cohort}").format(cohort=cohort)),
-        text,
-        export_links("trechter", cohort, view.peildatum, what, region=report.ref.code),
-    )
-
-
-def update_funnels(
-    year_raw: str | None, code: str | None, peildatum_raw: str | None, cohort_raw: str | None
-) -> tuple[go.Figure, go.Figure, str, object]:
-    """The region's funnel for the chosen start cohort, the national one beside it, text, downloads."""
-    view = _view(year_raw, code, peildatum_raw, cohort_raw)
-    region, national, text, links = _funnel_parts(view, _report(view))
-    return region, national, text, links
-
-
-def _monthly(view: View, report: RegionReport) -> go.Figure:
-    # Each narrative is marked on the line at the day it speaks for, as the meeting pack does.
-    stories = narratives_in(runtime().db, current_viewer(), view.year)
-    marks = trend_marks([n for n in stories if n.region == report.ref.code], view.year, report.through)
-    return trend_figure(
-        report.monthly, view.year, view.peildatum, report.target_started, years=2, marks=marks
-    )
-
-
-def _mix_parts(view: View, report: RegionReport) -> Parts:
-    cohort = report.cohort.year
-    what = _("methoden en financiering {cohort}").format(cohort=cohort)
-    links = export_links("methoden", cohort, view.peildatum, what, region=report.ref.code)
-    return mix_figure(report.mix), mix_tables.mix_tables(report.mix, cohort), links
-
-
-def update_mix(
-    year_raw: str | None, code: str | None, peildatum_raw: str | None, cohort_raw: str | None
-) -> tuple[go.Figure, object, object]:
-    """Methods and funding streams of the chosen cohort, the same numbers as a table, downloads."""
-    view = _view(year_raw, code, peildatum_raw, cohort_raw)
-    figure, tables, links = _mix_parts(view, _report(view))
-    return figure, tables, links
-
-
-def _cadence_parts(view: View, report: RegionReport) -> Parts:
-    year, peildatum, cadence = view.year, view.peildatum, report.cadence
-    text = cadence_summary(
-        cadence.meetings, cadence.gaps, year, peildatum, cadence.target_learning, cadence.target_cases
-    )
-    attendance = mix_tables.attendance_table(cadence.attendance, cadence.attendance_known)
-    what = _("de bijeenkomsten van {year}").format(year=year)
-    links = export_links("bijeenkomstenlijst", year, peildatum, what, region=report.ref.code)
-    return cadence_figure(cadence.meetings, cadence.gaps, year, peildatum), text, attendance, links
-
-
-def update_cadence(
-    year_raw: str | None, code: str | None, peildatum_raw: str | None
-) -> tuple[go.Figure, str, object, object]:
-    """The meeting timeline with long gaps between case discussions, its text, who attended, downloads."""
-    view = _view(year_raw, code, peildatum_raw, None)
-    figure, text, attendance, links = _cadence_parts(view, _report(view))
-    return figure, text, attendance, links
-
-
-def _comparison_parts(report: RegionReport) -> Parts:
-    # Outflow belongs to a start cohort: the row and the plot follow the cohort of funnel and gauge.
-    code, cohort = report.ref.code, report.cohort
-    figure = funnel_plot_figure(report.cohort_regions, code, not cohort.mature)
-    text = _("Startcohort {cohort}. {summary}").format(
-        cohort=cohort.year, summary=funnel_plot_summary(report.cohort_regions, code)
-    )
-    return mix_tables.comparison_table(report), figure, text
-
-
-def update_comparison(
-    year_raw: str | None, code: str | None, peildatum_raw: str | None, cohort_raw: str | None
-) -> tuple[object, go.Figure, str]:
-    """The region beside the country, the median and similar regions; the outflow funnel plot."""
-    view = _view(year_raw, code, peildatum_raw, cohort_raw)
-    grid, figure, text = _comparison_parts(_report(view))
-    return grid, figure, text
-
-
-def update_region_page(
-    year_raw: str | None,
-    code: str | None,
-    peildatum_raw: str | None,
-    cohort_raw: str | None = None,
-    search: str | None = None,
-    cohort_only: bool = False,
-    publication_raw: str | None = None,
-) -> Parts:
-    """Every part of the region page in one answer, in the order ``register`` declares the outputs.
-
-    One request instead of six: each request pays for the login check, the import-log read and
-    Dash's dispatch again, and the parts share one report anyway. When only the start cohort
-    changed, the monthly progress and the meetings (which do not depend on it) stay as they are.
-    """
-    view = _view(year_raw, code, peildatum_raw, cohort_raw, search, publication_raw)
-    report = _report(view)
-    monthly: Any = no_update if cohort_only else _monthly(view, report)
-    cadence = (no_update,) * 4 if cohort_only else _cadence_parts(view, report)
-    return (
-        *_region_parts(view, report, search),
-        region_verdict(report.standing),
-        changes_sentence(report.changes),
-        *_funnel_parts(view, report),
-        monthly,
-        *_mix_parts(view, report),
-        *cadence,
-        *_comparison_parts(report),
-        delivery_list.delivery_line(report.deliveries),
-    )
+__all__ = [
+    "register",
+    "sync_publication",
+    "update_cadence",
+    "update_comparison",
+    "update_funnels",
+    "update_mix",
+    "update_region",
+    "update_region_page",
+]
 
 
 def sync_publication(
     publication_raw: str | None, peildatum_raw: str | None, year_raw: str | None, code: str | None
 ) -> tuple[str | NoUpdate, str | NoUpdate, str | NoUpdate]:
     """A chosen snapshot sets the peildatum and year; a typed peildatum sets the control to what it shows."""
-    view = _view(year_raw, code, peildatum_raw, None, None, publication_raw)
+    view = parse_view(year_raw, code, peildatum_raw, None, None, publication_raw)
     by_choice = ctx.triggered_id == ids.REGION_PUBLICATION
     day, value = follow(runtime().db, view, current_viewer(), current_peildatum(), by_choice)
     return (
@@ -259,7 +74,7 @@ def register(app: Dash) -> None:
         Output(ids.REGION_HEADING, "children"),
         Output(ids.REGION_EXPORT, "children"),
         Output(ids.REGION_BREADCRUMB, "children"),
-        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.REGION_URL, "search"),
         Output(ids.REGION_VERDICT, "children"),
         Output(ids.REGION_SINCE, "children"),
         Output(ids.REGION_FUNNEL, "figure"),
@@ -283,9 +98,19 @@ def register(app: Dash) -> None:
         Input(ids.REGION_PEILDATUM, "value"),
         Input(ids.REGION_COHORT, "value"),
         Input(ids.REGION_PUBLICATION, "value"),
-        State(ids.URL, "search"),
-        prevent_initial_call="initial_duplicate",
+        State(ids.REGION_URL, "search"),
+        # The page's own location, not the frame's: an output outside the page would make Dash run
+        # this callback as the page appears, whatever prevent_initial_call says. The layout draws
+        # the page for the URL's view (layouts.region_content.first_view).
+        prevent_initial_call=True,
     )(_page)
+    # page shown -> its view into the address (in the browser: layouts.region_content.first_view)
+    app.clientside_callback(
+        ClientsideFunction(namespace="hzw", function_name="addressOfView"),
+        Output(ids.REGION_URL, "href"),
+        Input(ids.REGION_URL, "id"),
+        State(ids.REGION_URL, "search"),
+    )
     # publication <-> peildatum (one callback, so the two controls cannot chase each other); year
     app.callback(
         Output(ids.REGION_PEILDATUM, "value"),

@@ -52,6 +52,8 @@ NATIONAL_METHODS_EXPORT = "national-methods-export"
 
 # Regio (one region)
 REGION_CODE = "region-code"
+# The region page's own address writer: the view goes into the address as the page appears.
+REGION_URL = "region-url"
 REGION_YEAR = "region-year"
 REGION_PEILDATUM = "region-peildatum"
 REGION_PUBLICATION = "region-publication"

@@ -30,6 +30,7 @@ from layouts import (
     presenter,
     publications,
     region,
+    region_content,
     regions,
 )
 from layouts import signals_page as signal_page
@@ -91,7 +92,10 @@ def region_page(code: str | None = None, **query: object) -> html.Div:
         return region.not_found(code if isinstance(code, str) else "")
     view, choice = _opening(view)
     open_ = current_viewer().sees_organisations(ref.code)
-    return region.page(ref, view.year, view.peildatum, latest, view.cohort, open_, view.problems, choice)
+    first = region_content.first_view(view, query, publication=choice[1])
+    return region.page(
+        ref, view.year, view.peildatum, latest, view.cohort, open_, view.problems, choice, first
+    )
 
 
 def organisation_page(code: str | None = None, org: str | None = None, **query: object) -> html.Div:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -102,15 +102,19 @@ def section(title: str, children: list[Any], intro: str = "") -> html.Section:
     return html.Section([html.H2(title, className="h4 mt-4"), *lead, *children], className="mb-4")
 
 
-def graph(component_id: str, height: int = 300) -> Any:
-    """A figure slot filled by a callback, with its *toon als tabel* switch where it has one."""
-    slot = dcc.Graph(id=component_id, config=graph_config(), style={"minHeight": f"{height}px"})
+def graph(component_id: str, height: int = 300, first: Mapping[str, Any] | None = None) -> Any:
+    """A figure slot, drawn from the first response, with its *toon als tabel* switch where it has one."""
+    figure = (first or {}).get(component_id)
+    # Without a first figure, Dash's empty one (a callback fills the slot).
+    shown = {} if figure is None else {"figure": figure}
+    slot = dcc.Graph(id=component_id, config=graph_config(), style={"minHeight": f"{height}px"}, **shown)
     return html.Div([slot, table_switch(component_id)]) if component_id in TABLED_FIGURES else slot
 
 
-def summary_text(component_id: str) -> html.P:
+def summary_text(component_id: str, first: Mapping[str, Any] | None = None) -> html.P:
     """The one-sentence text alternative under a figure (read by screen readers, shown to all)."""
-    return html.P(id=component_id, className="small figure-summary", **aria(live="polite"))
+    text = (first or {}).get(component_id)
+    return html.P(text, id=component_id, className="small figure-summary", **aria(live="polite"))
 
 
 def page(
@@ -122,16 +126,22 @@ def page(
     organisations_open: bool = True,
     problems: Sequence[object] = (),
     choice: tuple[list[dict[str, str]], str] = ([], ""),
+    first: Mapping[str, Any] | None = None,
 ) -> html.Div:
-    """The page skeleton with its controls set from the URL; callbacks fill the parts.
+    """The page with its controls set from the URL, drawn from the first response.
 
     ``organisations_open`` is False for a viewer who sees this region at region level only;
     ``problems`` says what in the address could not be used; ``choice`` holds the options and
-    value of the publication control (which figures are shown).
+    value of the publication control (which figures are shown); ``first`` is what each output
+    shows for these controls, by id (``layouts.region_content.first_view``), so the first
+    response is the drawn page and the page callback waits for a control to change.
     """
+    first = first or {}
+    trail = first.get(ids.REGION_BREADCRUMB) or breadcrumb(region_trail(region, year, peildatum))
     return html.Div(
         [
-            html.Div(breadcrumb(region_trail(region, year, peildatum)), id=ids.REGION_BREADCRUMB),
+            dcc.Location(id=ids.REGION_URL, refresh=False, search=first.get(ids.REGION_URL)),
+            html.Div(trail, id=ids.REGION_BREADCRUMB),
             *view_problems(problems),
             html.Div(
                 [
@@ -141,10 +151,10 @@ def page(
                 ],
                 className="d-flex align-items-center flex-wrap",
             ),
-            html.P(id=ids.REGION_HEADING, className="lead"),
-            html.P(id=ids.REGION_VERDICT, className="lead fw-semibold"),
+            html.P(first.get(ids.REGION_HEADING), id=ids.REGION_HEADING, className="lead"),
+            html.P(first.get(ids.REGION_VERDICT), id=ids.REGION_VERDICT, className="lead fw-semibold"),
             # What changed since the last stuurgroep, written from the report.
-            html.P(id=ids.REGION_SINCE, className="lead"),
+            html.P(first.get(ids.REGION_SINCE), id=ids.REGION_SINCE, className="lead"),
             # Packs kept for the region's coming stuurgroep meetings (callbacks/kept_packs.py).
             html.Div(id=ids.REGION_KEPT_PACKS),
             dcc.Store(id=ids.REGION_CODE, data=region.code),
@@ -162,9 +172,18 @@ def page(
             section(
                 _("Doelen"),
                 [
-                    html.Div(id=ids.REGION_TILES, className="row g-3", **aria(live="polite")),
+                    html.Div(
+                        first.get(ids.REGION_TILES),
+                        id=ids.REGION_TILES,
+                        className="row g-3",
+                        **aria(live="polite"),
+                    ),
                     # How complete the data behind the gauges is (the last judged quarter's deliveries).
-                    html.P(id=ids.REGION_COMPLETENESS, className="small text-body-secondary mt-2 mb-0"),
+                    html.P(
+                        first.get(ids.REGION_COMPLETENESS),
+                        id=ids.REGION_COMPLETENESS,
+                        className="small text-body-secondary mt-2 mb-0",
+                    ),
                     # Each goal's explanation from the region's narrative, under its gauge.
                     html.Div(id=ids.NARRATIVE_EXPLANATIONS, className="row g-3 mt-1"),
                 ],
@@ -176,19 +195,19 @@ def page(
             # The region's open signals (callbacks/signals.py): what needs acting on, right under the
             # goals they are about (the verdict above already names how the goals stand).
             html.Div(id=ids.REGION_SIGNALS),
-            html.Div(id=ids.REGION_EXPORT),
+            html.Div(first.get(ids.REGION_EXPORT), id=ids.REGION_EXPORT),
             narrative.section(),
             section(
                 _("Uitstroom per startcohort"),
                 [
                     dbc.Row(
                         [
-                            dbc.Col(graph(ids.REGION_FUNNEL), lg=6),
-                            dbc.Col(graph(ids.REGION_FUNNEL_NATIONAL), lg=6),
+                            dbc.Col(graph(ids.REGION_FUNNEL, first=first), lg=6),
+                            dbc.Col(graph(ids.REGION_FUNNEL_NATIONAL, first=first), lg=6),
                         ]
                     ),
-                    summary_text(ids.REGION_FUNNEL_TEXT),
-                    html.Div(id=ids.REGION_FUNNEL_EXPORT),
+                    summary_text(ids.REGION_FUNNEL_TEXT, first),
+                    html.Div(first.get(ids.REGION_FUNNEL_EXPORT), id=ids.REGION_FUNNEL_EXPORT),
                 ],
                 _(
                     "Van aanmelding tot duurzaam werk (minstens zes maanden betaald werk). Lopende trajecten "
@@ -197,15 +216,15 @@ def page(
             ),
             section(
                 _("Voortgang per maand"),
-                [graph(ids.REGION_MONTHLY, 380)],
+                [graph(ids.REGION_MONTHLY, 380, first)],
                 _("Gestarte trajecten cumulatief, dit jaar en vorig jaar, tegen de doellijn."),
             ),
             section(
                 _("Methoden en financiering"),
                 [
-                    graph(ids.REGION_MIX),
-                    html.Div(id=ids.REGION_MIX_TABLE),
-                    html.Div(id=ids.REGION_MIX_EXPORT),
+                    graph(ids.REGION_MIX, first=first),
+                    html.Div(first.get(ids.REGION_MIX_TABLE), id=ids.REGION_MIX_TABLE),
+                    html.Div(first.get(ids.REGION_MIX_EXPORT), id=ids.REGION_MIX_EXPORT),
                 ],
                 _(
                     "Gestarte trajecten van het gekozen startcohort per methode, verdeeld naar financiering, "
@@ -215,10 +234,10 @@ def page(
             section(
                 _("Bijeenkomsten"),
                 [
-                    graph(ids.REGION_CADENCE, 320),
-                    summary_text(ids.REGION_CADENCE_TEXT),
-                    html.Div(id=ids.REGION_ATTENDANCE),
-                    html.Div(id=ids.REGION_CADENCE_EXPORT),
+                    graph(ids.REGION_CADENCE, 320, first),
+                    summary_text(ids.REGION_CADENCE_TEXT, first),
+                    html.Div(first.get(ids.REGION_ATTENDANCE), id=ids.REGION_ATTENDANCE),
+                    html.Div(first.get(ids.REGION_CADENCE_EXPORT), id=ids.REGION_CADENCE_EXPORT),
                 ],
                 _(
                     "Alle bijeenkomsten van het jaar per soort. Gearceerd: meer dan {days} dagen zonder "
@@ -228,9 +247,9 @@ def page(
             section(
                 _("Vergelijking"),
                 [
-                    html.Div(id=ids.REGION_COMPARISON),
-                    graph(ids.REGION_FUNNEL_PLOT, 420),
-                    summary_text(ids.REGION_FUNNEL_PLOT_TEXT),
+                    html.Div(first.get(ids.REGION_COMPARISON), id=ids.REGION_COMPARISON),
+                    graph(ids.REGION_FUNNEL_PLOT, 420, first),
+                    summary_text(ids.REGION_FUNNEL_PLOT_TEXT, first),
                 ],
                 _(
                     "De regio naast het landelijk cijfer, de mediaan van de regio's en regio's met een "
