@@ -187,8 +187,8 @@ def test_the_region_page_draws_each_figure_once_on_load(page, server):
     assert not any("region-funnel.figure" in o for o in asked)
     # The grid's row click writes the frame's location, so Dash runs it as the grid appears.
     assert [o for o in asked if not o.startswith("navigate.href@")] == REGION_OTHERS
-    # The address holds the view (the latest publication), written in the browser.
-    assert page.url.endswith("/regio/AM09?jaar=2026&peildatum=2026-09-30&cohort=2025")
+    # The address already shows the view (its defaults left out): nothing is written to it.
+    assert page.url.endswith("/regio/AM09")
     # The first response held the sentences and tables too.
     assert "Achterhoek" in page.inner_text("#region-funnel-text")
     assert page.inner_text("#region-heading").startswith("Arbeidsmarktregio AM09")
