@@ -165,11 +165,12 @@ def ranking_figure(
         # One line above the goal's: what the arrows beside the values compare with.
         since = since_phrase(moved.comparison)
         note = _("▲▼ plaatsen in de rangorde {sinds}").format(sinds=since)
-        placed: dict[str, Any] = {"yshift": round(medium.size(13) * 1.5)}
+        # Right-aligned with the plot: a long comparison ("… een jaar eerder (30 september 2025)")
+        # then runs into the names' margin, never off the figure's right edge.
+        placed: dict[str, Any] = {"x": 1, "xanchor": "right", "yshift": round(medium.size(13) * 1.5)}
         if medium.narrow:
-            # A phone's plot starts right of the names: two lines, right-aligned, stay on the screen.
+            # A phone's plot starts right of the names: short lines stay on the screen.
             note = "<br>".join(textwrap.wrap(note, PHONE_NOTE_CHARACTERS))
-            placed = {"x": 1, "xanchor": "right", "yshift": round(medium.size(13) * 1.5)}
         decorations["annotations"].append(_top_note(note, medium) | placed)
     margin["r"] += value_room
     layout = base_layout(
