@@ -10,10 +10,7 @@ from typing import Any
 
 from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, ctx, no_update
 
-from dashboard.auth.viewer import current_viewer
 from dashboard.infra.callback_cache import cached_callback
-from dashboard.infra.runtime import current_peildatum, runtime
-from dashboard.reports.snapshot_choice import follow
 from layouts import ids
 from layouts.controls import year_options
 from layouts.national_content import (
@@ -26,6 +23,7 @@ from layouts.national_content import (
     update_ranking,
     update_trend,
 )
+from layouts.publication_control import synced
 
 __all__ = [
     "open_region",
@@ -55,12 +53,8 @@ def sync_publication(
 ) -> tuple[str | NoUpdate, str | NoUpdate, str | NoUpdate]:
     """A chosen snapshot sets the peildatum and year; a typed peildatum sets the control to what it shows."""
     view = parse_view(jaar=year_raw, peildatum=peildatum_raw, publicatie=publication_raw)
-    by_choice = ctx.triggered_id == ids.NATIONAL_PUBLICATION
-    day, value = follow(runtime().db, view, current_viewer(), current_peildatum(), by_choice)
-    return (
-        day.isoformat() if day.isoformat() != peildatum_raw else no_update,
-        str(day.year) if by_choice and str(day.year) != year_raw else no_update,
-        value if value != publication_raw else no_update,
+    return synced(
+        view, ctx.triggered_id == ids.NATIONAL_PUBLICATION, peildatum_raw, year_raw, publication_raw
     )
 
 

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, ctx, no_update
+from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, ctx
 
-from dashboard.auth.viewer import current_viewer
 from dashboard.infra.callback_cache import cached_callback
-from dashboard.infra.runtime import current_peildatum, runtime
-from dashboard.reports.snapshot_choice import follow
 from layouts import ids
+from layouts.publication_control import synced
 from layouts.region_content import (
     parse_view,
     update_cadence,
@@ -42,13 +40,7 @@ def sync_publication(
 ) -> tuple[str | NoUpdate, str | NoUpdate, str | NoUpdate]:
     """A chosen snapshot sets the peildatum and year; a typed peildatum sets the control to what it shows."""
     view = parse_view(year_raw, code, peildatum_raw, None, None, publication_raw)
-    by_choice = ctx.triggered_id == ids.REGION_PUBLICATION
-    day, value = follow(runtime().db, view, current_viewer(), current_peildatum(), by_choice)
-    return (
-        day.isoformat() if day.isoformat() != peildatum_raw else no_update,
-        str(day.year) if by_choice and str(day.year) != year_raw else no_update,
-        value if value != publication_raw else no_update,
-    )
+    return synced(view, ctx.triggered_id == ids.REGION_PUBLICATION, peildatum_raw, year_raw, publication_raw)
 
 
 def register(app: Dash) -> None:

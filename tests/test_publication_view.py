@@ -162,3 +162,24 @@ def test_each_presentation_screen_names_its_snapshot(known, make_app):
     with viewing_as(app, Viewer("b", "beheer")):
         screen = text_of(draw_step(1, show, "", size)[0])
     assert "Cijfers t/m 30 juni 2026 · voorlopig" in screen
+
+
+def test_choosing_a_snapshot_moves_the_peildatum_and_the_current_figures_move_it_back(known, make_app):
+    app = make_app(peildatum=TODAY)
+    number = publication.publish(known, PEILDATUM, "test", 5)
+    national = signed_in_client(app, "landelijk")
+
+    def chosen(value: str, day: str) -> dict[str, Any]:
+        values = {
+            "national-publication.value": value,
+            "national-peildatum.value": day,
+            "national-year.value": "2026",
+        }
+        return forge(national, "national-publication.value", values).get_json()["response"]
+
+    # The snapshot of 30 June: the peildatum follows; the control already shows it, the year too.
+    moved = chosen(str(number), TODAY.isoformat())
+    assert moved == {"national-peildatum": {"value": PEILDATUM.isoformat()}}, moved
+    # The current figures: back to the latest data day.
+    back = chosen("actueel", PEILDATUM.isoformat())
+    assert back == {"national-peildatum": {"value": TODAY.isoformat()}}, back
