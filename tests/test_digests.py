@@ -20,7 +20,7 @@ from dashboard.auth import store
 from dashboard.auth.viewer import Viewer
 from dashboard.cli import cli, run
 from dashboard.cli import digests as cli_digests
-from dashboard.data import digests
+from dashboard.data import digests, planned_steering
 from dashboard.i18n import N_, LazyText
 from dashboard.infra.config import load_settings
 from dashboard.mail.run import send_digests
@@ -264,6 +264,25 @@ def test_pre_meeting_digest_is_due_exactly_n_days_before_the_stuurgroep(
     assert send_digests(db, settings, dt.date(2026, 10, 8), every_signal).sent == []
     assert send_digests(db, settings, dt.date(2026, 10, 9), every_signal).sent == []
     assert len(server.to("anna@regio.example")) == 1
+
+
+def test_a_planned_stuurgroep_brings_its_pre_meeting_digest(
+    db: Any, accounts: dict[str, store.Account], inbox: tuple[Inbox, int]
+) -> None:
+    # No meeting of soort stuurgroep is in the data: the coming one is only planned.
+    server, port = inbox
+    digests.set_subscription(db, accounts["regio"].id, "anna@regio.example", "nl", False, 7)
+    planned_steering.plan(db, "AM09", MEETING, "beheerder")
+    planned_steering.plan(db, "AM01", dt.date(2026, 10, 16), "beheerder")  # not anna's region
+    settings = _settings(port)
+    assert ("anna", "stuurgroep", MEETING.isoformat()) not in send_digests(
+        db, settings, dt.date(2026, 10, 9), every_signal
+    ).sent
+    assert send_digests(db, settings, dt.date(2026, 10, 8), every_signal).sent == [
+        ("anna", "stuurgroep", MEETING.isoformat())
+    ]
+    (mail,) = server.to("anna@regio.example")
+    assert "Signalen voor de stuurgroep van 15 oktober 2026" in mail["Subject"]
 
 
 def test_empty_weekly_digest_is_not_sent_but_an_empty_pre_meeting_one_is(

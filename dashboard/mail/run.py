@@ -28,7 +28,7 @@ from email.message import EmailMessage
 
 from dashboard.auth import store
 from dashboard.auth.viewer import REGIONAL, Viewer
-from dashboard.data import digests
+from dashboard.data import digests, planned_steering
 from dashboard.data.steering import national_steering_groups, region_steering_groups
 from dashboard.infra.config import Settings
 from dashboard.infra.db import Database
@@ -71,13 +71,20 @@ def meeting_ahead(
 ) -> tuple[str, ...] | None:
     """The regions whose stuurgroep is exactly ``days_before`` days after ``day``, or None.
 
-    A regional account follows its regions' stuurgroepen (their meetings of soort stuurgroep);
+    A regional account follows its regions' stuurgroepen (planned, or meetings of soort stuurgroep);
     every other account the national stuurgroep days data management records (an empty tuple).
     """
     target = day + dt.timedelta(days=days_before)
     if account.role == REGIONAL:
+        # A coming stuurgroep is a planned one (``hzw stuurgroep gepland``) or, already in the
+        # meetings data, one held on that day.
+        planned = {
+            code for code, _day in planned_steering.upcoming(db, target, target, tuple(account.regions))
+        }
         meeting = tuple(
-            code for code in account.regions if target in region_steering_groups(db, code, target)
+            code
+            for code in account.regions
+            if code in planned or target in region_steering_groups(db, code, target)
         )
         return meeting or None
     return () if target in national_steering_groups(db) else None
