@@ -30,7 +30,9 @@ def test_every_interaction_is_measured_and_reported(bench):
         assert row.ms("cached", 95) > 0
         assert 0 < row.bytes_gzip < row.bytes_plain
     names = {call.name for call in bench.interactions()[NATIONAL]}
-    assert {"_pages_content.children", "national-tiles.children", "national-map.figure"} <= names
+    # The page comes drawn with its content: its own callbacks wait for a control to change.
+    assert "_pages_content.children" in names
+    assert not names & {"national-tiles.children", "national-map.figure"}, names
     assert bench.metric_switch_is_patch()
 
     results = report.Results(rows=rows, patch=True)
