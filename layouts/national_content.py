@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from dash import Patch, html, no_update
 
 from dashboard.auth.viewer import current_viewer
+from dashboard.data.snapshots import PublicationRef
 from dashboard.i18n import _
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.methods import methods_report
@@ -57,10 +58,15 @@ def parse_view(**raw: object) -> View:
     return View.parse(raw, current_peildatum())
 
 
-def _report(view: View) -> NationalReport:
+def _shown(view: View) -> tuple[NationalReport, PublicationRef | None]:
     # Everyone but beheer reads the snapshot standing at the peildatum, when there is one.
     db = runtime().db
-    return national_report(db, published_view(db, view, current_viewer())[0])
+    shown, found = published_view(db, view, current_viewer())
+    return national_report(db, shown), found
+
+
+def _report(view: View) -> NationalReport:
+    return _shown(view)[0]
 
 
 def update_national(
@@ -71,8 +77,7 @@ def update_national(
 ) -> tuple[list[Any], str, str]:
     """National tiles (with last year's figures, or those at an earlier peildatum), heading, verdict."""
     view = parse_view(jaar=year_raw, peildatum=peildatum_raw, sinds=since_raw, publicatie=publication_raw)
-    _shown, found = published_view(runtime().db, view, current_viewer())
-    report = _report(view)
+    report, found = _shown(view)
     heading = f"{national.heading(report.summary)} · {heading_mark(found)}"
     return national_tiles(report), heading, national_verdict(report)
 

@@ -17,6 +17,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.auth.viewer import current_viewer
 from dashboard.data.narratives import narratives_in
+from dashboard.data.snapshots import PublicationRef
 from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.publication import heading_mark, published_view
@@ -63,13 +64,20 @@ def parse_view(
     return view
 
 
-def _report(view: View) -> RegionReport:
+def _shown(view: View) -> tuple[RegionReport, PublicationRef | None]:
     # Everyone but beheer reads the snapshot standing at the peildatum, when there is one.
     db = runtime().db
-    return region_report(db, published_view(db, view, current_viewer())[0], str(view.region))
+    shown, found = published_view(db, view, current_viewer())
+    return region_report(db, shown, str(view.region)), found
 
 
-def _region_parts(view: View, report: RegionReport, search: str | None) -> Parts:
+def _report(view: View) -> RegionReport:
+    return _shown(view)[0]
+
+
+def _region_parts(
+    view: View, report: RegionReport, found: PublicationRef | None, search: str | None
+) -> Parts:
     links = export_links(
         "regios",
         view.year,
@@ -83,7 +91,6 @@ def _region_parts(view: View, report: RegionReport, search: str | None) -> Parts
     written = addressed(runtime().db, view, current_viewer())
     shown = written.shown_by(search, current_peildatum(), "cohort", "sinds", "publicatie")
     query: str | NoUpdate = no_update if shown else written.address("cohort", "sinds", "publicatie")
-    found = published_view(runtime().db, view, current_viewer())[1]
     heading = f"{region_heading(report)} · {heading_mark(found)}"
     return gauges.region_gauges(report), heading, links, trail, query
 
@@ -97,7 +104,7 @@ def update_region(
 ) -> tuple[list[Any], str, object, object, str | NoUpdate]:
     """The four goal gauges, the heading, the download links, the breadcrumb and the URL query."""
     view = parse_view(year_raw, code, peildatum_raw, cohort_raw, search)
-    cards, heading, links, trail, query = _region_parts(view, _report(view), search)
+    cards, heading, links, trail, query = _region_parts(view, *_shown(view), search)
     return cards, heading, links, trail, query
 
 
@@ -209,11 +216,11 @@ def update_region_page(
     changed, the monthly progress and the meetings (which do not depend on it) stay as they are.
     """
     view = parse_view(year_raw, code, peildatum_raw, cohort_raw, search, publication_raw)
-    report = _report(view)
+    report, found = _shown(view)
     monthly: Any = no_update if cohort_only else _monthly(view, report)
     cadence = (no_update,) * 4 if cohort_only else _cadence_parts(view, report)
     return (
-        *_region_parts(view, report, search),
+        *_region_parts(view, report, found, search),
         region_verdict(report.standing),
         changes_sentence(report.changes),
         *_funnel_parts(view, report),
