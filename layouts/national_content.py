@@ -197,7 +197,7 @@ def state_to_url(
         sinds=since_raw,
         publicatie=publication_raw,
     )
-    shown = addressed(runtime().db, view, current_viewer())
+    shown = addressed(view)
     return shown.query("maat", "kaart", "regio", "sinds", "publicatie")
 
 

@@ -88,7 +88,7 @@ def _region_parts(
         publication=view.publication,
     )
     trail = breadcrumb(region_trail(report.ref, view.year, view.peildatum))
-    written = addressed(runtime().db, view, current_viewer())
+    written = addressed(view)
     shown = written.shown_by(search, current_peildatum(), "cohort", "sinds", "publicatie")
     query: str | NoUpdate = no_update if shown else written.address("cohort", "sinds", "publicatie")
     heading = f"{region_heading(report)} · {heading_mark(found)}"

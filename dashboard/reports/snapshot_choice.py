@@ -67,17 +67,15 @@ def opening_view(db: Database, view: View, viewer: Viewer) -> View:
     return view if latest is None else at_snapshot(view, latest)
 
 
-def addressed(db: Database, view: View, viewer: Viewer) -> View:
-    """``view`` as the address writes it: *actueel* only where it changes what the page shows.
+def addressed(view: View) -> View:
+    """``view`` as the address writes it: without *actueel*, which says nothing there.
 
-    With a peildatum in the address a page shows the snapshot standing at that day (to everyone
-    but ``beheer``) and else the current figures; so ``publicatie=actueel`` says something only for
-    such a reader at a published day. Written anyway, it would change the address of every page
-    as it appears, and Back would seem to do nothing.
+    The address always carries the peildatum, and at a given peildatum ``published_view`` decides
+    the figures without it (the snapshot standing at that day for everyone but ``beheer``, else the
+    current figures). Written anyway, it would change the address of every page as it appeared,
+    and Back would seem to do nothing.
     """
-    if view.live and (viewer.is_admin or snapshots.current_at(db, view.peildatum) is None):
-        return view.but(live=False)
-    return view
+    return view.but(live=False) if view.live else view
 
 
 def choice_label(found: PublicationRef) -> str:
