@@ -54,9 +54,13 @@ def test_the_pdf_pack_shows_progress_downloads_once_and_a_second_click_joins(
     assert body.startswith(b"%PDF")
     assert download.value.suggested_filename == "vergaderstuk-2026-09-30.pdf"
     steps = [t for t, _now in seen if t.startswith("figuur ")]
-    # The bar moved through several figures, in order, and ended full.
-    assert len(set(steps)) >= 2, seen
+    # The bar moved: a figure step was shown between empty and full, and it never went
+    # back. How many of the four steps this poll sees depends on the machine's speed.
+    assert steps, seen
     numbers = [int(t.split()[1]) for t in steps]
     assert numbers == sorted(numbers)
+    values = [int(now) for _t, now in seen if now]
+    assert values == sorted(values), seen
+    assert 0 < min(v for v in values if v > 0) < 100, seen
     assert seen[-1] == ("Klaar.", "100")
     assert len(_pack_jobs(demo_database, "AM07")) == 1
