@@ -15,16 +15,12 @@ from dashboard.auth.viewer import current_viewer
 from dashboard.data.access import NoAccess
 from dashboard.data.narrative_checks import ActionInput, BottleneckInput, NarrativeError, NarrativeInput
 from dashboard.data.narrative_periods import period_of
-from dashboard.data.narratives import may_write, narrative_for, save_narrative, versions
-from dashboard.data.themes import themes
+from dashboard.data.narratives import save_narrative
 from dashboard.i18n import _, current_language
 from dashboard.infra.runtime import current_peildatum, runtime
-from dashboard.reports.narrative import GOALS, Period
-from dashboard.reports.narrative_compare import compare
+from dashboard.reports.narrative import GOALS
 from dashboard.reports.view import View
-from dashboard.text.format import date as format_date
-from layouts import ids
-from layouts import narrative as parts
+from layouts import ids, narrative_view
 
 
 def _region_day(code: str | None, year_raw: str | None, peildatum_raw: str | None) -> tuple[str, dt.date]:
@@ -37,39 +33,11 @@ def _region_day(code: str | None, year_raw: str | None, peildatum_raw: str | Non
     return str(view.region), view.peildatum
 
 
-def period_label(period: Period) -> str:
-    """``stuurgroep van 19 juni 2026`` or ``1 mei 2026 t/m 31 augustus 2026``."""
-    if period.steering_group:
-        return _("tot en met de stuurgroep van {date}").format(date=format_date(period.steering_group))
-    return _("{start} t/m {end}").format(start=format_date(period.start), end=format_date(period.end))
-
-
 def show_narrative(
     code: str | None, year_raw: str | None, peildatum_raw: str | None, _saved: int | None = None
 ) -> tuple[Any, ...]:
     """Explanations by the gauges, the story, the form (for who may write) and the version choices."""
-    region, day = _region_day(code, year_raw, peildatum_raw)
-    db, viewer = runtime().db, current_viewer()
-    current = narrative_for(db, viewer, region, day)
-    period = period_of(db, region, day)
-    writable = may_write(viewer, region)
-    form = parts.form(current, themes(db), period_label(period)) if writable else None
-    history = versions(db, viewer, region, period.key) if viewer.signed_in else []
-    options = parts.history_options(history)
-    older = options[-2]["value"] if len(options) > 1 else None
-    newer = options[-1]["value"] if options else None
-    count = _("{count} versie(s) voor deze periode.").format(count=len(history))
-    return (
-        parts.explanations(current),
-        parts.story(current, day),
-        form,
-        not writable,
-        count,
-        options,
-        options,
-        older,
-        newer,
-    )
+    return narrative_view.shown(*_region_day(code, year_raw, peildatum_raw))
 
 
 def _actions(
@@ -138,14 +106,7 @@ def compare_versions(
     """What changed between two saved versions of this period's narrative, field by field."""
     if not older or not newer:
         return []
-    region, day = _region_day(code, year_raw, peildatum_raw)
-    db = runtime().db
-    history = {
-        str(n.version): n for n in versions(db, current_viewer(), region, period_of(db, region, day).key)
-    }
-    if older not in history or newer not in history:
-        return []
-    return parts.comparison(compare(history[older], history[newer]))
+    return narrative_view.comparison(*_region_day(code, year_raw, peildatum_raw), older, newer)
 
 
 def register(app: Dash) -> None:
@@ -168,6 +129,8 @@ def register(app: Dash) -> None:
         Output(ids.NARRATIVE_NEWER, "value"),
         *where,
         Input(ids.NARRATIVE_SAVED, "data"),
+        # The page's first layout holds the narrative (layouts.region_content.first_view).
+        prevent_initial_call=True,
     )(show_narrative)
     # save button -> a new version (or the reason it was refused)
     app.callback(
@@ -199,4 +162,5 @@ def register(app: Dash) -> None:
         State(ids.REGION_CODE, "data"),
         State(ids.REGION_YEAR, "value"),
         State(ids.REGION_PEILDATUM, "value"),
+        prevent_initial_call=True,
     )(compare_versions)

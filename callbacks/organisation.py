@@ -53,7 +53,11 @@ def _report(view: View) -> OrganisationReport:
 
 
 def update_organisations(
-    year_raw: str | None, code: str | None, peildatum_raw: str | None, cohort_raw: str | None = None
+    year_raw: str | None,
+    code: str | None,
+    peildatum_raw: str | None,
+    cohort_raw: str | None = None,
+    _seen: object = None,
 ) -> tuple[list[dict[str, Any]], object, object]:
     """The organisations grid of a region, its download links and the keyboard route to each page.
 
@@ -159,7 +163,7 @@ def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
     region_year, region_code = Input(ids.REGION_YEAR, "value"), Input(ids.REGION_CODE, "data")
     region_day = Input(ids.REGION_PEILDATUM, "value")
-    # region year, peildatum -> organisations grid, downloads, organisation picker
+    # organisations section in view, or region year, peildatum, cohort -> grid, downloads, picker
     app.callback(
         Output(ids.REGION_ORGANISATIONS, "rowData"),
         Output(ids.REGION_ORGANISATIONS_EXPORT, "children"),
@@ -168,6 +172,9 @@ def register(app: Dash) -> None:
         region_code,
         region_day,
         Input(ids.REGION_COHORT, "value"),
+        # Not on load: when the section comes near the viewport, or a control changes.
+        Input(ids.REGION_ORGANISATIONS_SEEN, "data"),
+        prevent_initial_call=True,
     )(cached_callback(update_organisations))
     # region year, peildatum, cohort -> grid columns (the outflow column names its cohort)
     app.callback(
@@ -175,6 +182,8 @@ def register(app: Dash) -> None:
         region_year,
         region_day,
         Input(ids.REGION_COHORT, "value"),
+        # The page's layout sets the columns for its first view.
+        prevent_initial_call=True,
     )(cached_callback(update_organisation_columns))
     # grid row clicked -> organisation page
     app.callback(
@@ -192,6 +201,8 @@ def register(app: Dash) -> None:
         region_code,
         region_year,
         region_day,
+        # Nothing is chosen on load, so there is no link yet.
+        prevent_initial_call=True,
     )(cached_callback(organisation_link))
 
     year, org, day = (

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import ClientsideFunction, Dash, Input, Output, State
 
 from dashboard.auth.viewer import current_viewer
 from dashboard.data import access
-from dashboard.i18n import _
-from dashboard.infra.cache import request_data_status
 from dashboard.infra.callback_cache import cached_callback
-from dashboard.infra.runtime import current_peildatum, runtime
-from dashboard.text.format import date
+from dashboard.infra.runtime import runtime
 from layouts import data_page, ids
-from layouts.shell import demo_notice
+from layouts.shell import frame_notes
 
 
-def update_shell(_pathname: str | None) -> tuple[object, str]:
-    """The demo-data notice (while any demo data is loaded) and the data date for the footer."""
-    status = request_data_status(runtime().db)
-    banner = demo_notice() if status.demo else None
-    if status.last_import is None:
-        return banner, _("Nog geen gegevens ingelezen")
-    return banner, _("Cijfers t/m {date}").format(date=date(current_peildatum()))
+def update_shell(_pathname: str | None) -> tuple[Any, str]:
+    """The demo-data notice and the footer's data date again, after a navigation."""
+    return frame_notes()
 
 
 def update_import_log(_table_id: str) -> object:
@@ -34,11 +29,13 @@ def update_import_log(_table_id: str) -> object:
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    # page load -> demo notice, footer data date
+    # navigation -> demo notice, footer data date
     app.callback(
         Output(ids.DEMO_BANNER, "children"),
         Output(ids.DATA_DATE, "children"),
         Input(ids.URL, "pathname"),
+        # The first layout holds them already (layouts.shell.shell).
+        prevent_initial_call=True,
     )(cached_callback(update_shell))
     # Data page rendered -> import log (the table's own id fires once when the page appears)
     app.callback(Output(ids.IMPORT_LOG_TABLE, "children"), Input(ids.IMPORT_LOG_TABLE, "id"))(

@@ -17,7 +17,7 @@ from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.signals import signals_for
 from dashboard.reports.view import View
 from layouts import ids
-from layouts.signals import region_block, signal_lists
+from layouts.signals import region_signals, signal_lists
 from layouts.signals_page import chosen_kind, chosen_severity, filtered
 
 
@@ -83,17 +83,12 @@ def mark_signal(
 
 def update_region_signals(code: Any, peildatum_raw: str | None) -> object:
     """The region page's block of open signals, at the page's peildatum (nothing for the public)."""
-    viewer = current_viewer()
-    if not viewer.signed_in or not isinstance(code, str):
+    if not isinstance(code, str):
         return None
-    view = View.parse({"peildatum": peildatum_raw, "regio": code}, current_peildatum(), viewer)
+    view = View.parse({"peildatum": peildatum_raw, "regio": code}, current_peildatum(), current_viewer())
     if view.region is None:
         raise PreventUpdate
-    db = runtime().db
-    found = [s for s in signals_for(db, viewer, view.peildatum) if s.region == view.region]
-    return region_block(
-        view.region, found, signal_marks.current(db, viewer, [s.key for s in found]), view.peildatum
-    )
+    return region_signals(view.region, view.peildatum)
 
 
 def register(app: Dash) -> None:
@@ -117,4 +112,6 @@ def register(app: Dash) -> None:
         Output(ids.REGION_SIGNALS, "children"),
         Input(ids.REGION_CODE, "data"),
         Input(ids.REGION_PEILDATUM, "value"),
+        # The page's first layout holds the block (layouts.region_content.first_view).
+        prevent_initial_call=True,
     )(update_region_signals)

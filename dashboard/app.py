@@ -19,7 +19,6 @@ from callbacks import (
     bottlenecks,
     deliveries,
     figure_tables,
-    kept_packs,
     matrix,
     meeting_pack,
     methods,
@@ -258,7 +257,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         bottlenecks,
         narrative,
         signals,
-        kept_packs,
         upload_jobs,
         publications,
     ):

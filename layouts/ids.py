@@ -81,6 +81,8 @@ REGION_FUNNEL_PLOT = "region-funnel-plot"
 REGION_FUNNEL_PLOT_TEXT = "region-funnel-plot-text"
 REGION_ORGANISATIONS = "region-organisations"
 REGION_ORGANISATIONS_EXPORT = "region-organisations-export"
+# True once the organisations section has come near the viewport (assets/lazy-sections.js).
+REGION_ORGANISATIONS_SEEN = "region-organisations-seen"
 REGION_ORGANISATION_SELECT = "region-organisation-select"
 REGION_ORGANISATION_LINK = "region-organisation-link"
 

@@ -6,9 +6,11 @@ import datetime as dt
 
 from dash import html
 
-from dashboard.data.kept_packs import Kept
+from dashboard.auth.viewer import current_viewer
+from dashboard.data.kept_packs import Kept, kept_for
 from dashboard.i18n import _
 from dashboard.infra.clock import AMSTERDAM
+from dashboard.infra.runtime import runtime
 from dashboard.text import format as fmt
 from layouts.a11y import aria
 
@@ -47,3 +49,10 @@ def kept_list(packs: list[Kept]) -> html.Div | None:
     return html.Div(
         [html.H2(_("Klaar voor de stuurgroep"), className="h6"), html.Ul(items, className="small")]
     )
+
+
+def region_kept(code: str) -> object:
+    """The region's kept packs, for those who may read its organisations (as the packs show them)."""
+    if not current_viewer().sees_organisations(code):
+        return None
+    return kept_list(kept_for(runtime().db, code))

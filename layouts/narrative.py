@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -282,20 +283,29 @@ def comparison(changes: list[FieldChange]) -> list[Any]:
     return parts
 
 
-def section() -> html.Section:
-    """The narrative part of the region page; callbacks fill it (the form only for who may write)."""
+def section(shown: Sequence[Any] | None = None, compared: Any = None) -> html.Section:
+    """The narrative part of the region page (the form only for who may write).
+
+    ``shown`` is ``layouts.narrative_view.shown`` for the page's view and ``compared`` the comparison
+    of its two latest versions: the first response holds them, callbacks redraw them afterwards.
+    Without them the parts start empty.
+    """
+    story, form, hidden, count, options, picks = None, None, True, None, [], (None, None)
+    if shown is not None:
+        _explanations, story, form, hidden, count, options, _same, *rest = shown
+        picks = (rest[0], rest[1])
     version_select = [
         dbc.Col(
             [
                 dbc.Label(_("Oudere versie"), html_for=ids.NARRATIVE_OLDER),
-                dbc.Select(id=ids.NARRATIVE_OLDER, options=[]),
+                dbc.Select(id=ids.NARRATIVE_OLDER, options=options, value=picks[0]),
             ],
             md=6,
         ),
         dbc.Col(
             [
                 dbc.Label(_("Nieuwere versie"), html_for=ids.NARRATIVE_NEWER),
-                dbc.Select(id=ids.NARRATIVE_NEWER, options=[]),
+                dbc.Select(id=ids.NARRATIVE_NEWER, options=options, value=picks[1]),
             ],
             md=6,
         ),
@@ -304,15 +314,15 @@ def section() -> html.Section:
         [
             html.H2(_("Het verhaal achter de cijfers"), className="h4 mt-4"),
             dcc.Store(id=ids.NARRATIVE_SAVED, data=0),
-            html.Div(id=ids.NARRATIVE_VIEW, **aria(live="polite")),
-            html.Div(id=ids.NARRATIVE_FORM, hidden=True),
+            html.Div(story, id=ids.NARRATIVE_VIEW, **aria(live="polite")),
+            html.Div(form, id=ids.NARRATIVE_FORM, hidden=hidden),
             html.Div(id=ids.NARRATIVE_MESSAGE, **aria(live="polite")),
             html.Details(
                 [
                     html.Summary(_("Geschiedenis en vergelijken")),
-                    html.Div(id=ids.NARRATIVE_HISTORY),
+                    html.Div(count, id=ids.NARRATIVE_HISTORY),
                     dbc.Row(version_select),
-                    html.Div(id=ids.NARRATIVE_COMPARE, **aria(live="polite")),
+                    html.Div(compared, id=ids.NARRATIVE_COMPARE, **aria(live="polite")),
                 ],
                 className="mt-3",
             ),

@@ -25,6 +25,8 @@ from layouts.notices import view_problems
 
 # AG Grid's own texts (the keys the community edition shows in a plain grid), marked for the
 # catalogue: the grid is English by itself, but "no rows" should name organisations in any language.
+# The key in a page's first view that holds the narrative's parts (layouts.narrative_view.shown).
+NARRATIVE = "narrative"
 GRID_TEXT = {
     "filterOoo": N_("Filteren…"),
     "contains": N_("Bevat"),
@@ -155,8 +157,8 @@ def page(
             html.P(first.get(ids.REGION_VERDICT), id=ids.REGION_VERDICT, className="lead fw-semibold"),
             # What changed since the last stuurgroep, written from the report.
             html.P(first.get(ids.REGION_SINCE), id=ids.REGION_SINCE, className="lead"),
-            # Packs kept for the region's coming stuurgroep meetings (callbacks/kept_packs.py).
-            html.Div(id=ids.REGION_KEPT_PACKS),
+            # Packs kept for the region's coming stuurgroep meetings (layouts/kept_packs.py).
+            html.Div(first.get(ids.REGION_KEPT_PACKS), id=ids.REGION_KEPT_PACKS),
             dcc.Store(id=ids.REGION_CODE, data=region.code),
             html.Div(
                 [
@@ -185,7 +187,11 @@ def page(
                         className="small text-body-secondary mt-2 mb-0",
                     ),
                     # Each goal's explanation from the region's narrative, under its gauge.
-                    html.Div(id=ids.NARRATIVE_EXPLANATIONS, className="row g-3 mt-1"),
+                    html.Div(
+                        (first.get(NARRATIVE) or (None,))[0],
+                        id=ids.NARRATIVE_EXPLANATIONS,
+                        className="row g-3 mt-1",
+                    ),
                 ],
                 _(
                     "De zwarte streep is waar de regio vandaag zou staan bij een gelijkmatig tempo "
@@ -194,9 +200,9 @@ def page(
             ),
             # The region's open signals (callbacks/signals.py): what needs acting on, right under the
             # goals they are about (the verdict above already names how the goals stand).
-            html.Div(id=ids.REGION_SIGNALS),
+            html.Div(first.get(ids.REGION_SIGNALS), id=ids.REGION_SIGNALS),
             html.Div(first.get(ids.REGION_EXPORT), id=ids.REGION_EXPORT),
-            narrative.section(),
+            narrative.section(first.get(NARRATIVE), first.get(ids.NARRATIVE_COMPARE)),
             section(
                 _("Uitstroom per startcohort"),
                 [
@@ -264,11 +270,13 @@ def page(
     )
 
 
-def organisations_section(cohort: int | None = None, mature: bool = True) -> html.Section:
+def organisations_section(cohort: int | None = None, mature: bool = True) -> html.Div:
     """The region's organisations: grid (outflow of start cohort ``cohort``), keyboard route, downloads."""
-    return section(
+    shown = section(
         _("Organisaties"),
         [
+            # Below the first screen: the grid is filled when it comes near the viewport.
+            dcc.Store(id=ids.REGION_ORGANISATIONS_SEEN, data=False),
             dag.AgGrid(
                 id=ids.REGION_ORGANISATIONS,
                 columnDefs=organisation_columns(cohort, mature),
@@ -302,6 +310,7 @@ def organisations_section(cohort: int | None = None, mature: bool = True) -> htm
             "via de kolomkoppen."
         ),
     )
+    return html.Div(shown, **{"data-lazy-store": ids.REGION_ORGANISATIONS_SEEN})
 
 
 def closed_organisations_section() -> html.Section:

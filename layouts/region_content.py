@@ -27,14 +27,16 @@ from dashboard.reports.verdict import region_verdict
 from dashboard.reports.view import View
 from dashboard.text.changes import changes_sentence
 from dashboard.text.narrative import trend_marks
-from layouts import delivery_list, gauges, ids, mix_tables
+from layouts import delivery_list, gauges, ids, mix_tables, narrative_view
 from layouts.exports import export_links
 from layouts.figures.cadence import cadence_figure, cadence_summary
 from layouts.figures.funnel import funnel_figure, funnel_summary
 from layouts.figures.funnel_plot import funnel_plot_figure, funnel_plot_summary
 from layouts.figures.mix import mix_figure
 from layouts.figures.trend import trend_figure
-from layouts.region import breadcrumb, region_heading, region_trail
+from layouts.kept_packs import region_kept
+from layouts.region import NARRATIVE, breadcrumb, region_heading, region_trail
+from layouts.signals import region_signals
 
 Parts = tuple[Any, ...]
 
@@ -282,4 +284,11 @@ def first_view(view: View, query: dict[str, object], publication: str = "") -> d
     first = dict(zip(PAGE_OUTPUTS, parts, strict=True))
     if isinstance(first[ids.REGION_URL], NoUpdate):
         first[ids.REGION_URL] = None
+    # The parts other modules redraw after a change: the narrative, kept packs and signals.
+    code = str(view.region)
+    shown = narrative_view.shown(code, view.peildatum)
+    first[NARRATIVE] = shown
+    first[ids.NARRATIVE_COMPARE] = narrative_view.comparison(code, view.peildatum, shown[-2], shown[-1])
+    first[ids.REGION_KEPT_PACKS] = region_kept(code)
+    first[ids.REGION_SIGNALS] = region_signals(code, view.peildatum)
     return first

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import dash
+from typing import Any
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 from flask import has_request_context
@@ -10,8 +11,12 @@ from flask import has_request_context
 from dashboard.auth.viewer import REGIONAL, ROLE_LABELS, SYSTEM_VIEWER, Viewer, current_viewer
 from dashboard.auth.web import csrf_token
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language, with_language
+from dashboard.infra.cache import request_data_status
+from dashboard.infra.runtime import current_peildatum, runtime
+from dashboard.text.format import date
 from layouts import ids
 from layouts.a11y import aria
+from layouts.page_container import page_address, page_container
 
 NAV_ITEMS = (
     (N_("Landelijk"), "/"),
@@ -139,21 +144,37 @@ def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "") -> html.Nav:
     return html.Nav(navbar, **aria(label=_("Hoofdnavigatie")))
 
 
+def frame_notes() -> tuple[Any, str]:
+    """The demo-data notice (while any demo data is loaded) and the data date for the footer."""
+    status = request_data_status(runtime().db)
+    banner = demo_notice() if status.demo else None
+    if status.last_import is None:
+        return banner, _("Nog geen gegevens ingelezen")
+    return banner, _("Cijfers t/m {date}").format(date=date(current_peildatum()))
+
+
 def shell() -> html.Div:
-    """The layout around every page."""
+    """The layout around every page, sent with the page the address asks for already in it.
+
+    The frame's notices are filled here too, so a fresh load asks the server for nothing more than
+    what changes after it (the count of open signals).
+    """
+    address = page_address() if has_request_context() else None
+    banner, data_date = frame_notes() if has_request_context() else (None, "")
+    here = address.location_props() if address is not None else {}
     return html.Div(
         [
             html.A(_("Naar de inhoud"), href=f"#{ids.MAIN}", className="skip-link"),
             html.Header(navigation(current_viewer(), csrf_token() if has_request_context() else "")),
-            dcc.Location(id=ids.URL, refresh=False),
-            dcc.Location(id=ids.NAVIGATE, refresh="callback-nav"),
-            dbc.Container(html.Div(id=ids.DEMO_BANNER, role="status"), fluid=True),
-            html.Main(dbc.Container(dash.page_container, fluid=True), id=ids.MAIN, tabIndex="-1"),
+            dcc.Location(id=ids.URL, refresh=False, **here),
+            dcc.Location(id=ids.NAVIGATE, refresh="callback-nav", **here),
+            dbc.Container(html.Div(banner, id=ids.DEMO_BANNER, role="status"), fluid=True),
+            html.Main(dbc.Container(page_container(address), fluid=True), id=ids.MAIN, tabIndex="-1"),
             html.Footer(
                 dbc.Container(
                     [
                         html.Span("Hoofdzaak Werk Monitor · "),
-                        html.Span(id=ids.DATA_DATE),
+                        html.Span(data_date, id=ids.DATA_DATE),
                         html.Span(" · " + _("Grenzen arbeidsmarktregio's: CBS / PDOK (CC-BY 4.0)")),
                     ],
                     fluid=True,

@@ -8,9 +8,13 @@ from typing import Any
 
 from dash import dcc, html
 
+from dashboard.auth.viewer import current_viewer
+from dashboard.data import signal_marks
 from dashboard.data.signal_marks import NOTE_MAX, Mark
 from dashboard.i18n import N_, _, current_language
+from dashboard.infra.runtime import runtime
 from dashboard.reports.signal import HIGH, LOW, MEDIUM, Signal
+from dashboard.reports.signals import signals_for
 from dashboard.text import format as fmt
 from geodata import region_refs
 from layouts import ids
@@ -150,3 +154,13 @@ def region_block(code: str, signals: Sequence[Signal], marks: Mapping[str, Mark]
         ],
         className="mb-4",
     )
+
+
+def region_signals(code: str, day: dt.date) -> object:
+    """The region page's block of the region's open signals at ``day`` (nothing for the public)."""
+    viewer = current_viewer()
+    if not viewer.signed_in:
+        return None
+    db = runtime().db
+    found = [s for s in signals_for(db, viewer, day) if s.region == code]
+    return region_block(code, found, signal_marks.current(db, viewer, [s.key for s in found]), day)

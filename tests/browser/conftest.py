@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -190,3 +191,12 @@ def screenshot(page: object, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
     return path
+
+
+def show_organisations(page: Any) -> None:
+    """Scroll the region page's organisations grid into view and wait for its rows.
+
+    The grid is filled when it comes near the viewport (assets/lazy-sections.js), as for a user.
+    """
+    page.locator("#region-organisations").scroll_into_view_if_needed()
+    page.wait_for_selector("#region-organisations .ag-row")

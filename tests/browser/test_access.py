@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import PASSWORD, screenshot, sign_in
+from tests.browser.conftest import PASSWORD, screenshot, show_organisations, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +39,7 @@ def test_login_page_passes_axe_and_works_with_the_keyboard_alone(page, server):
     page.focus("#wachtwoord")
     page.keyboard.press("Enter")
     page.wait_for_url("**/regio/AM09?jaar=2026")
-    page.wait_for_selector("#region-organisations .ag-row")
+    show_organisations(page)
     assert "test-regio (regio)" in page.inner_text("header")
     page.click("text=Uitloggen")
     page.wait_for_url("**/inloggen")
@@ -50,7 +50,7 @@ def test_login_page_passes_axe_and_works_with_the_keyboard_alone(page, server):
 @pytest.mark.account("regio")
 def test_regional_account_sees_its_own_organisations_only(page, server):
     page.goto(server + "/regio/AM09")
-    page.wait_for_selector("#region-organisations .ag-row")
+    show_organisations(page)
     page.goto(server + "/regio/AM01")
     page.wait_for_selector("text=Cijfers per organisatie zijn alleen zichtbaar")
     assert page.locator("#region-organisations").count() == 0
@@ -102,6 +102,6 @@ def test_every_page_works_under_the_content_security_policy(strict_page, server,
         assert page.evaluate("window.__cspViolations") == [], path
     # The graphs are drawn (Plotly runs under the policy) and the grid has rows (AG Grid too).
     page.goto(server + "/regio/AM09")
-    page.wait_for_selector("#region-organisations .ag-row")
+    show_organisations(page)
     page.wait_for_selector("#region-monthly .main-svg")
     assert page.evaluate("window.__cspViolations") == []

@@ -3,8 +3,8 @@
 A counter is put in before the page's own scripts run: when Plotly arrives, every graph it draws
 gets its ``plotly_afterplot`` events counted (also the first one, which Plotly may send before
 its drawing call returns). The requests to ``/_dash-update-component`` are recorded by their
-outputs: after a fresh load the page asks the server nothing beyond the page itself and the frame
-(demo notice, data date, count of signals).
+outputs: the first layout holds the page and the frame's notices, so after a fresh load the page
+asks the server for one thing only, the count of open signals in the navigation.
 """
 
 from __future__ import annotations
@@ -13,15 +13,13 @@ import json
 
 import pytest
 
+from tests.browser.conftest import show_organisations
+
 pytestmark = pytest.mark.browser
 
 GRAPHS = ["national-map", "national-ranking", "national-trend", "national-methods", "national-methods-grid"]
-# What a fresh load asks the server: the page (Dash's page container) and the frame's two answers.
-FRAME_AND_PAGE = [
-    "..demo-banner.children...data-date.children..",
-    ".._pages_content.children..._pages_store.data..",
-    "signals-count.children",
-]
+# What a fresh load asks the server: the count of open signals (the page came with the layout).
+FRAME_AND_PAGE = ["signals-count.children"]
 COUNT_AFTERPLOTS = """
 window.__afterplots = {};
 (function () {
@@ -159,22 +157,10 @@ REGION_GRAPHS = [
     "region-cadence",
     "region-funnel-plot",
 ]
-# What the region page still asks as it appears, beyond the frame: parts drawn by other modules'
-# callbacks (narrative, organisations grid, kept packs, signals), not yet in its first response.
-REGION_OTHERS = sorted(
-    [
-        "..narrative-explanations.children...narrative-view.children...narrative-form.children..."
-        "narrative-form.hidden...narrative-history.children...narrative-older.options..."
-        "narrative-newer.options...narrative-older.value...narrative-newer.value..",
-        "..narrative-message.children...narrative-saved.data..",
-        "narrative-compare.children",
-        "..region-organisations.rowData...region-organisations-export.children..."
-        "region-organisation-select.options..",
-        "region-organisations.columnDefs",
-        "region-organisation-link.children",
-        "region-kept-packs.children",
-        "region-signals.children",
-    ]
+# What the organisations grid asks once it comes near the viewport: it is below the first screen.
+GRID = (
+    "..region-organisations.rowData...region-organisations-export.children..."
+    "region-organisation-select.options.."
 )
 
 
@@ -182,13 +168,18 @@ REGION_OTHERS = sorted(
 def test_the_region_page_draws_each_figure_once_on_load(page, server):
     requests = _load(page, server, "/regio/AM09", REGION_GRAPHS)
     assert _counts(page, REGION_GRAPHS) == dict.fromkeys(REGION_GRAPHS, 1)
-    asked = [o for o in _outputs(requests) if o not in FRAME_AND_PAGE]
-    # The page's own callback (tiles, figures, tables) waits for a control to change.
-    assert not any("region-funnel.figure" in o for o in asked)
-    # The grid's row click writes the frame's location, so Dash runs it as the grid appears.
-    assert [o for o in asked if not o.startswith("navigate.href@")] == REGION_OTHERS
+    # Narrative, kept packs and signals came with the page; the page callbacks wait for a change.
+    assert _outputs(requests) == FRAME_AND_PAGE
     # The address already shows the view (its defaults left out): nothing is written to it.
     assert page.url.endswith("/regio/AM09")
     # The first response held the sentences and tables too.
     assert "Achterhoek" in page.inner_text("#region-funnel-text")
     assert page.inner_text("#region-heading").startswith("Arbeidsmarktregio AM09")
+    # The narrative's version count and the signals block were in it as well.
+    assert "versie" in page.text_content("#narrative-history")
+    assert page.locator("#region-signals *").count() > 0
+    # The grid is filled when it is scrolled to, with one request.
+    assert page.locator("#region-organisations .ag-row").count() == 0
+    show_organisations(page)
+    assert _outputs(requests) == sorted([*FRAME_AND_PAGE, GRID])
+    assert page.locator("#region-organisation-select option").count() > 1

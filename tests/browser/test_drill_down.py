@@ -7,14 +7,14 @@ from dashboard.data.progress import progress_by_region
 from dashboard.infra.db import Database
 from dashboard.text import format as fmt
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import DEMO_DAY, screenshot
+from tests.browser.conftest import DEMO_DAY, screenshot, show_organisations
 
 pytestmark = pytest.mark.browser
 
 
 def wait_for_region(page):
     page.wait_for_selector("#gauge-trajecten .kpi-value")
-    page.wait_for_selector("#region-organisations .ag-row")
+    show_organisations(page)
 
 
 def grid_column(page, column: str) -> list[str]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import show_organisations
+
 pytestmark = pytest.mark.browser
 
 # Whether the focused element shows a focus indicator (outline or Bootstrap's focus ring).
@@ -54,7 +56,7 @@ def test_keyboard_walk_from_country_to_organisation_and_back(page, server):
     unmarked += tab_to(page, "#national-region-link a")
     page.keyboard.press("Enter")
     page.wait_for_url("**/regio/AM09**")
-    page.wait_for_selector("#region-organisations .ag-row")
+    show_organisations(page)
 
     unmarked += tab_to(page, "#region-organisation-select", limit=250)
     page.keyboard.press("ArrowDown")

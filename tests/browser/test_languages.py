@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, text
 from dashboard.rules import domain
 from geodata import region_refs
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, show_organisations
 from tests.helpers import DUTCH
 
 pytestmark = pytest.mark.browser
@@ -94,7 +94,7 @@ def test_every_page_is_in_one_language_and_passes_axe(page, server, demo_databas
 @pytest.mark.account("regio")
 def test_language_stays_through_navigation_and_callbacks(page, server):
     page.goto(server + "/regio/AM09?lang=en")
-    page.wait_for_selector("#region-organisations .ag-row")
+    show_organisations(page)
     # A control that rewrites the query keeps the language in the URL.
     page.select_option("#region-year", "2025")
     page.wait_for_function("location.search.includes('jaar=2025')")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, show_organisations
 
 pytestmark = pytest.mark.browser
 
@@ -72,6 +72,7 @@ def test_a_wide_table_scrolls_in_its_own_box_and_says_so(page, server):
 
 def test_the_organisation_grid_keeps_its_name_column_on_a_phone(page, server):
     _open(page, server, "/regio/AM09")
+    show_organisations(page)
     pinned = page.locator("#region-organisations .ag-pinned-left-cols-container").first
     first = pinned.evaluate("p => p.getBoundingClientRect().toJSON()")
     assert first["width"] > 100 and first["right"] <= PHONE["width"]

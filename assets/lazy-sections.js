@@ -1,0 +1,44 @@
+// Sections below the first screen are filled when they come near the viewport: an element with
+// data-lazy-store="<store id>" sets that dcc.Store's data to true once it is within a screen's
+// height of view (scrolled to, tabbed into or shown on a tall screen), and the section's callback
+// listens to the store. Dash replaces the page on navigation, so new sections are found by
+// watching the page for changes.
+(function () {
+  var observer = null;
+
+  function seen(entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) {
+        return;
+      }
+      observer.unobserve(entry.target);
+      var store = entry.target.getAttribute("data-lazy-store");
+      if (window.dash_clientside && window.dash_clientside.set_props) {
+        window.dash_clientside.set_props(store, { data: true });
+      }
+    });
+  }
+
+  function watch() {
+    var sections = document.querySelectorAll("[data-lazy-store]:not([data-lazy-watched])");
+    for (var i = 0; i < sections.length; i++) {
+      sections[i].setAttribute("data-lazy-watched", "true");
+      observer.observe(sections[i]);
+    }
+  }
+
+  if (!("IntersectionObserver" in window)) {
+    return;
+  }
+  observer = new IntersectionObserver(seen, { rootMargin: "100% 0px" });
+  var pending = false;
+  new MutationObserver(function () {
+    if (!pending) {
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        watch();
+      });
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+})();

@@ -1,0 +1,103 @@
+"""Dash's page container, with the page the address asks for already inside it.
+
+Dash pages normally send an empty container with the first layout and fill it from a callback
+once the browser reports its address: a second round trip before anything is drawn. The browser
+asks for ``/_dash-layout`` from the page itself, and the page's address is the request's
+``Referer`` (the monitor sends ``Referrer-Policy: same-origin``; the language already travels this
+way). So the first layout can hold the page, built by the same registry and layout functions that
+the routing callback uses.
+
+The routing callback then stays quiet on load: ``dcc.Location`` only reports the address when its
+``pathname``, ``search`` and ``href`` are empty, and here they are filled with that address. It
+still runs on every later navigation. When the address cannot be read or the page fails to build,
+the container is sent empty, as Dash sends it, and the callback builds the page and reports any
+problem the way it always has.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import dash
+from dash import dcc, html
+
+# Dash's own names for the container's parts and its routing helpers: the routing callback reads
+# and writes these ids, so the container must use them too.
+from dash._pages import PAGE_REGISTRY, _parse_query_string, _path_to_page
+from dash.dash import _ID_CONTENT, _ID_DUMMY, _ID_LOCATION, _ID_STORE
+from flask import has_request_context, request
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Address:
+    """The page's address as ``window.location`` has it (without the fragment, which is never sent)."""
+
+    pathname: str
+    search: str
+    href: str
+
+    def location_props(self) -> dict[str, str]:
+        """Props that keep a ``dcc.Location`` from reporting the address again when it mounts."""
+        return {"pathname": self.pathname, "search": self.search, "href": self.href}
+
+
+def page_address() -> Address | None:
+    """The address of the page that asked for the layout, when it is this host's."""
+    if not has_request_context():
+        return None
+    referrer = request.headers.get("Referer", "")
+    parts = urlsplit(referrer)
+    if not referrer or parts.netloc != request.host or parts.scheme not in ("http", "https"):
+        return None
+    search = f"?{parts.query}" if parts.query else ""
+    return Address(parts.path or "/", search, urlunsplit(parts._replace(fragment="")))
+
+
+def _build(address: Address) -> tuple[Any, str]:
+    # The routing callback's steps (dash.Dash._setup_routing), for one address.
+    page, variables = _path_to_page(dash.strip_relative_path(address.pathname))
+    if not page:
+        page = next(p for module, p in PAGE_REGISTRY.items() if module.endswith("not_found_404"))
+        variables = None
+    layout, title = page["layout"], page["title"]
+    if callable(layout):
+        layout = layout(**{**(variables or {}), **_parse_query_string(address.search)})
+    if callable(title):
+        title = title(**(variables or {}))
+    return layout, str(title)
+
+
+def page_container(address: Address | None) -> html.Div:
+    """Dash's ``page_container``, holding the page at ``address`` when it can be built here."""
+    built: tuple[Any, str] | None = None
+    if address is not None:
+        try:
+            built = _build(address)
+        except Exception as error:  # noqa: BLE001 - the callback builds it again and reports it
+            # The class only: a message could hold a value from the address.
+            log.info("page built by the routing callback instead (%s)", type(error).__name__)
+    if built is None:
+        return html.Div(
+            [
+                dcc.Location(id=_ID_LOCATION, refresh="callback-nav"),
+                html.Div(id=_ID_CONTENT, disable_n_clicks=True),
+                dcc.Store(id=_ID_STORE),
+                html.Div(id=_ID_DUMMY, disable_n_clicks=True),
+            ]
+        )
+    assert address is not None
+    layout, title = built
+    return html.Div(
+        [
+            dcc.Location(id=_ID_LOCATION, refresh="callback-nav", **address.location_props()),
+            html.Div(layout, id=_ID_CONTENT, disable_n_clicks=True),
+            # Dash's clientside callback sets the tab's title from this store.
+            dcc.Store(id=_ID_STORE, data={"title": title}),
+            html.Div(id=_ID_DUMMY, disable_n_clicks=True),
+        ]
+    )
