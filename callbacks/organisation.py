@@ -7,49 +7,29 @@ from __future__ import annotations
 
 from typing import Any
 
-import plotly.graph_objects as go
-from dash import Dash, Input, NoUpdate, Output, State, html, no_update
+from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, html, no_update
 
-from dashboard.auth.viewer import current_viewer
 from dashboard.data.access import NoAccess, Withheld
-from dashboard.i18n import _, current_language
+from dashboard.i18n import _
 from dashboard.infra.callback_cache import cached_callback
-from dashboard.infra.runtime import current_peildatum, runtime
+from dashboard.infra.runtime import runtime
 from dashboard.reports.organisation import (
-    OrganisationReport,
     hidden_rows_note,
     moment_note,
-    organisation_report,
     region_organisations,
     visible_organisation,
 )
-from dashboard.reports.view import View
-from layouts import ids, mix_tables
+from layouts import ids
 from layouts import organisation as org_layout
 from layouts.exports import export_links
-from layouts.figures.funnel import funnel_figure
-from layouts.figures.mix import mix_figure
-from layouts.figures.theme import message_figure
-from layouts.figures.trend import trend_figure
-from layouts.region import breadcrumb, organisation_columns
-
-
-def _view(year_raw: str | None, peildatum_raw: str | None, **more: object) -> View:
-    # ``more``: the other parameters under their URL names (cohort, regio, organisatie).
-    query = {"jaar": year_raw, "peildatum": peildatum_raw, **more}
-    return View.parse(query, current_peildatum(), current_viewer(), current_language())
-
-
-def _minimum() -> int:
-    return runtime().settings.suppression_minimum
-
-
-def _organisation_view(year_raw: str | None, organisation: object, peildatum_raw: str | None) -> View:
-    return _view(year_raw, peildatum_raw, organisatie=str(organisation))
-
-
-def _report(view: View) -> OrganisationReport:
-    return organisation_report(runtime().db, view, view.organisation, _minimum())
+from layouts.organisation_content import (
+    parse_view,
+    suppression_minimum,
+    update_deliveries,
+    update_organisation,
+    update_organisation_figures,
+)
+from layouts.region import organisation_columns
 
 
 def update_organisations(
@@ -64,11 +44,11 @@ def update_organisations(
     Counts are those of start cohort ``year``; the outflow percentage is that of the page's start
     cohort, the one its gauge and comparison hold against the goal (named in the column title).
     """
-    view = _view(year_raw, peildatum_raw, cohort=cohort_raw, regio=code)
+    view = parse_view(year_raw, peildatum_raw, cohort=cohort_raw, regio=code)
     if view.region is None:
         return [], None, []
     try:
-        rows = region_organisations(runtime().db, view, view.region, _minimum())
+        rows = region_organisations(runtime().db, view, view.region, suppression_minimum())
     except Withheld as withheld:
         return [], html.P(str(withheld), className="alert alert-warning"), []
     except NoAccess:
@@ -89,7 +69,7 @@ def update_organisation_columns(
     year_raw: str | None, peildatum_raw: str | None, cohort_raw: str | None
 ) -> list[dict[str, Any]]:
     """The grid's columns, the outflow column titled with the page's start cohort."""
-    view = _view(year_raw, peildatum_raw, cohort=cohort_raw)
+    view = parse_view(year_raw, peildatum_raw, cohort=cohort_raw)
     return organisation_columns(view.cohort, view.outflow.mature)
 
 
@@ -98,7 +78,7 @@ def open_organisation(
 ) -> str | NoUpdate:
     """A click on a row of the grid opens that organisation's page."""
     row = cell.get("rowId", "") if isinstance(cell, dict) else ""  # a forged click may be anything
-    view = _view(year_raw, peildatum_raw, organisatie=str(row))
+    view = parse_view(year_raw, peildatum_raw, organisatie=str(row))
     if view.organisation is None or not isinstance(code, str):
         return no_update
     return org_layout.organisation_url(view, code, view.organisation)
@@ -108,55 +88,13 @@ def organisation_link(
     chosen: str | None, code: str | None, year_raw: str | None, peildatum_raw: str | None
 ) -> html.A | None:
     """A link to the chosen organisation: the route to it that needs no pointer."""
-    view = _view(year_raw, peildatum_raw, organisatie=chosen, regio=code)
+    view = parse_view(year_raw, peildatum_raw, organisatie=chosen, regio=code)
     found = visible_organisation(runtime().db, view) if view.region is not None else None
     if found is None or code is None:
         return None
     return html.A(
         _("Open {name}").format(name=found.naam), href=org_layout.organisation_url(view, code, found.id)
     )
-
-
-def update_organisation(
-    year_raw: str | None, organisation: int | None, peildatum_raw: str | None, search: str | None = None
-) -> tuple[list[Any], str, object, str | NoUpdate]:
-    """The organisation's tiles, heading, breadcrumb and URL query."""
-    view = _organisation_view(year_raw, organisation, peildatum_raw)
-    report = _report(view)
-    tiles = org_layout.tiles(report.counts, report.year, report.peildatum, report.target_outflow_pct)
-    trail = breadcrumb(org_layout.organisation_trail(report.region, report.ref, view.year, view.peildatum))
-    query: str | NoUpdate = no_update if view.shown_by(search, current_peildatum()) else view.address()
-    return tiles, org_layout.heading(report), trail, query
-
-
-def update_organisation_figures(
-    year_raw: str | None, organisation: int | None, peildatum_raw: str | None
-) -> tuple[go.Figure, str, go.Figure, go.Figure, object]:
-    """Funnel, monthly starts and the method mix of the organisation, small numbers suppressed."""
-    report = _report(_organisation_view(year_raw, organisation, peildatum_raw))
-    title = _("{name}, startcohort {cohort}").format(name=report.ref.naam, cohort=report.year)
-    hidden = _("kleine aantallen niet getoond")
-    per_month = (
-        message_figure(hidden, 340)
-        if report.monthly is None
-        else trend_figure(report.monthly, report.year, report.peildatum, None, years=2)
-    )
-    if report.mix is None:
-        mix_shown, mix_table = message_figure(hidden), None
-    else:
-        mix_shown, mix_table = mix_figure(report.mix), mix_tables.mix_tables(report.mix, report.year)
-    return (
-        funnel_figure(report.counts, title),
-        org_layout.funnel_text(report),
-        per_month,
-        mix_shown,
-        mix_table,
-    )
-
-
-def update_deliveries(organisation: int | None, peildatum_raw: str | None) -> list[Any]:
-    """Delivery per quarter and the files that brought the organisation's trajectories."""
-    return org_layout.deliveries(_report(_organisation_view(None, organisation, peildatum_raw)))
 
 
 def register(app: Dash) -> None:
@@ -215,13 +153,21 @@ def register(app: Dash) -> None:
         Output(ids.ORG_TILES, "children"),
         Output(ids.ORG_HEADING, "children"),
         Output(ids.ORG_BREADCRUMB, "children"),
-        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.ORG_URL, "search"),
         year,
         org,
         day,
-        State(ids.URL, "search"),
-        prevent_initial_call="initial_duplicate",
+        State(ids.ORG_URL, "search"),
+        # The page's layout holds its first view (layouts.organisation_content.first_view).
+        prevent_initial_call=True,
     )(cached_callback(update_organisation))
+    # page shown -> its view into the address (in the browser)
+    app.clientside_callback(
+        ClientsideFunction(namespace="hzw", function_name="addressOfView"),
+        Output(ids.ORG_URL, "href"),
+        Input(ids.ORG_URL, "id"),
+        State(ids.ORG_URL, "search"),
+    )
     # year, peildatum -> funnel, monthly starts, mix
     app.callback(
         Output(ids.ORG_FUNNEL, "figure"),
@@ -232,6 +178,9 @@ def register(app: Dash) -> None:
         year,
         org,
         day,
+        prevent_initial_call=True,
     )(cached_callback(update_organisation_figures))
     # peildatum -> deliveries
-    app.callback(Output(ids.ORG_DELIVERIES, "children"), org, day)(cached_callback(update_deliveries))
+    app.callback(Output(ids.ORG_DELIVERIES, "children"), org, day, prevent_initial_call=True)(
+        cached_callback(update_deliveries)
+    )

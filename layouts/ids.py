@@ -88,6 +88,8 @@ REGION_ORGANISATION_LINK = "region-organisation-link"
 
 # Organisatie (one organisation)
 ORG_ID = "org-id"
+# The organisation page's own location: its view into the address (see REGION_URL).
+ORG_URL = "org-url"
 ORG_YEAR = "org-year"
 ORG_PEILDATUM = "org-peildatum"
 ORG_BREADCRUMB = "org-breadcrumb"

@@ -80,21 +80,29 @@ def page(
     peildatum: dt.date,
     latest: dt.date,
     problems: Sequence[object] = (),
+    first: Mapping[str, Any] | None = None,
 ) -> html.Div:
-    """The page skeleton with its controls set from the URL; callbacks fill the parts."""
+    """The page with its controls set from the URL, drawn from the first response.
+
+    ``first`` is what each output shows for these controls, by id
+    (``layouts.organisation_content.first_view``); the callbacks wait for a control to change.
+    """
+    first = first or {}
     kind = category(ORGANISATION_TYPE, organisation.soort) if organisation.soort else _("type onbekend")
+    trail = first.get(ids.ORG_BREADCRUMB) or breadcrumb(
+        organisation_trail(region, organisation, year, peildatum)
+    )
     return html.Div(
         [
-            html.Div(
-                breadcrumb(organisation_trail(region, organisation, year, peildatum)), id=ids.ORG_BREADCRUMB
-            ),
+            dcc.Location(id=ids.ORG_URL, refresh=False, search=first.get(ids.ORG_URL)),
+            html.Div(trail, id=ids.ORG_BREADCRUMB),
             *view_problems(problems),
             html.H1(organisation.naam, className="h2"),
             html.P(
                 _("{kind} · arbeidsmarktregio {region}").format(kind=kind, region=region.naam),
                 className="text-body-secondary mb-1",
             ),
-            html.P(id=ids.ORG_HEADING, className="lead"),
+            html.P(first.get(ids.ORG_HEADING), id=ids.ORG_HEADING, className="lead"),
             dcc.Store(id=ids.ORG_ID, data=organisation.id),
             html.Div(
                 [
@@ -105,19 +113,24 @@ def page(
                 role="group",
                 **aria(label=_("Jaar en peildatum")),
             ),
-            html.Div(id=ids.ORG_TILES, className="row g-3 mb-2", **aria(live="polite")),
+            html.Div(
+                first.get(ids.ORG_TILES), id=ids.ORG_TILES, className="row g-3 mb-2", **aria(live="polite")
+            ),
             section(
                 _("Uitstroom van het startcohort"),
-                [graph(ids.ORG_FUNNEL), summary_text(ids.ORG_FUNNEL_TEXT)],
+                [graph(ids.ORG_FUNNEL, first=first), summary_text(ids.ORG_FUNNEL_TEXT, first)],
                 _("Lopende trajecten en trajecten die stopten staan er apart naast."),
             ),
             dbc.Row(
                 [
-                    dbc.Col(section(_("Gestart per maand"), [graph(ids.ORG_MONTHLY, 340)]), lg=6),
+                    dbc.Col(section(_("Gestart per maand"), [graph(ids.ORG_MONTHLY, 340, first)]), lg=6),
                     dbc.Col(
                         section(
                             _("Methoden en financiering"),
-                            [graph(ids.ORG_MIX), html.Div(id=ids.ORG_MIX_TABLE)],
+                            [
+                                graph(ids.ORG_MIX, first=first),
+                                html.Div(first.get(ids.ORG_MIX_TABLE), id=ids.ORG_MIX_TABLE),
+                            ],
                         ),
                         lg=6,
                     ),
@@ -125,7 +138,7 @@ def page(
             ),
             section(
                 _("Aanleveringen"),
-                [html.Div(id=ids.ORG_DELIVERIES)],
+                [html.Div(first.get(ids.ORG_DELIVERIES), id=ids.ORG_DELIVERIES)],
                 _(
                     "Per kwartaal of er gestarte trajecten zijn aangeleverd, en de bestanden waarmee dat "
                     "gebeurde."

@@ -26,6 +26,7 @@ from layouts import (
     national,
     national_content,
     organisation,
+    organisation_content,
     presentation,
     presenter,
     publications,
@@ -110,7 +111,8 @@ def organisation_page(code: str | None = None, org: str | None = None, **query: 
         return organisation.not_found(
             code if isinstance(code, str) else "", org if isinstance(org, str) else ""
         )
-    return organisation.page(ref, found, view.year, view.peildatum, latest, view.problems)
+    first = organisation_content.first_view(view, query)
+    return organisation.page(ref, found, view.year, view.peildatum, latest, view.problems, first)
 
 
 def signals_page(ernst: object = None, soort: object = None, **query: object) -> html.Div:

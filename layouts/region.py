@@ -17,7 +17,7 @@ from dashboard.rules import domain, metrics
 from dashboard.text.as_of import through
 from geodata import RegionRef
 from layouts import controls, ids, narrative
-from layouts.a11y import aria
+from layouts.a11y import aria, data
 from layouts.exports import pack_links, presentation_link
 from layouts.figure_table import TABLED_FIGURES, table_switch
 from layouts.figures.theme import graph_config
@@ -310,7 +310,7 @@ def organisations_section(cohort: int | None = None, mature: bool = True) -> htm
             "via de kolomkoppen."
         ),
     )
-    return html.Div(shown, **{"data-lazy-store": ids.REGION_ORGANISATIONS_SEEN})
+    return html.Div(shown, **data(lazy=ids.REGION_ORGANISATIONS_SEEN))
 
 
 def closed_organisations_section() -> html.Section:

@@ -183,3 +183,30 @@ def test_the_region_page_draws_each_figure_once_on_load(page, server):
     show_organisations(page)
     assert _outputs(requests) == sorted([*FRAME_AND_PAGE, GRID])
     assert page.locator("#region-organisation-select option").count() > 1
+
+
+ORG_GRAPHS = ["org-funnel", "org-monthly", "org-mix"]
+
+
+@pytest.mark.account("regio")
+def test_the_organisation_page_comes_drawn_and_draws_each_figure_once(page, server):
+    page.goto(server + "/regio/AM09")
+    show_organisations(page)
+    chosen = page.eval_on_selector_all("#region-organisation-select option", "o => o.map(x => x.value)")[-1]
+    fresh = page.context.new_page()
+    path = f"/regio/AM09/organisatie/{chosen}"
+    requests = _load(fresh, server, path, ORG_GRAPHS)
+    assert _counts(fresh, ORG_GRAPHS) == dict.fromkeys(ORG_GRAPHS, 1)
+    # Tiles, figures and deliveries came with the page: only the navigation's count is asked.
+    assert _outputs(requests) == FRAME_AND_PAGE
+    assert fresh.locator("#org-tiles .card").count() >= 3
+    assert fresh.inner_text("#org-heading").startswith("Startcohort")
+    assert fresh.locator("#org-deliveries table").count() >= 1
+    # The address already shows the view (its defaults left out): nothing is written to it.
+    assert fresh.url.endswith(path)
+    # A control change redraws the figures through their callbacks and writes the address.
+    year = str(int(fresh.input_value("#org-year")) - 1)
+    fresh.select_option("#org-year", year)
+    fresh.wait_for_function("() => (window.__afterplots['org-funnel'] || 0) >= 2", timeout=60_000)
+    fresh.wait_for_function("year => window.location.search.includes('jaar=' + year)", arg=year)
+    assert year in fresh.inner_text("#org-heading")
