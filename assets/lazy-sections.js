@@ -1,5 +1,5 @@
 // Sections below the first screen are filled when they come near the viewport: an element with
-// data-lazy-store="<store id>" sets that dcc.Store's data to true once it is within a screen's
+// data-lazy="<store id>" sets that dcc.Store's data to true once it is within a screen's
 // height of view (scrolled to, tabbed into or shown on a tall screen), and the section's callback
 // listens to the store. Dash replaces the page on navigation, so new sections are found by
 // watching the page for changes.
@@ -12,7 +12,7 @@
         return;
       }
       observer.unobserve(entry.target);
-      var store = entry.target.getAttribute("data-lazy-store");
+      var store = entry.target.getAttribute("data-lazy");
       if (window.dash_clientside && window.dash_clientside.set_props) {
         window.dash_clientside.set_props(store, { data: true });
       }
@@ -20,9 +20,9 @@
   }
 
   function watch() {
-    var sections = document.querySelectorAll("[data-lazy-store]:not([data-lazy-watched])");
+    var sections = document.querySelectorAll("[data-lazy]:not([data-lazy-seen])");
     for (var i = 0; i < sections.length; i++) {
-      sections[i].setAttribute("data-lazy-watched", "true");
+      sections[i].setAttribute("data-lazy-seen", "true");
       observer.observe(sections[i]);
     }
   }
