@@ -146,6 +146,21 @@ def _too_large(_error: Exception) -> tuple[str, int]:
     return _plain_page(_("Te groot"), text, 413)
 
 
+def _layout_preload(app: Dash) -> str:
+    """``<link rel=preload>`` for the layout and the callback list, which Dash's renderer fetches.
+
+    The renderer asks for them only after every script has loaded and run; preloaded, the server
+    builds the page (it is in the layout: layouts/page_container.py) while the browser loads the
+    scripts, and the renderer's own request takes the preloaded answer. ``crossorigin`` (anonymous)
+    gives the preload the renderer's mode and credentials, which is what lets the two match.
+    """
+    prefix = app.config.requests_pathname_prefix
+    return "".join(
+        f'<link rel="preload" href="{prefix}{name}" as="fetch" crossorigin>'
+        for name in ("_dash-layout", "_dash-dependencies")
+    )
+
+
 def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     """Build the monitor.
 
@@ -178,7 +193,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.index_string = INDEX_STRING.replace("{%lang%}", "nl").replace(
-        "{%preload%}", plotly_bundle.preload_tag(app)
+        "{%preload%}", plotly_bundle.preload_tag(app) + _layout_preload(app)
     )
     # The page's language follows ?lang=; Dash fills the template, this sets the attribute.
     fill_index = app.interpolate_index

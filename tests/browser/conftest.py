@@ -200,3 +200,13 @@ def show_organisations(page: Any) -> None:
     """
     page.locator("#region-organisations").scroll_into_view_if_needed()
     page.wait_for_selector("#region-organisations .ag-row")
+
+
+def show_figures(page: Any, figures: list[str], state: str = "visible") -> None:
+    """Scroll each graph into view and wait until it is drawn.
+
+    Figures far below the first screen are drawn when they come near it (assets/graph_lazy.js).
+    """
+    for figure in figures:
+        page.locator(f"#{figure}").scroll_into_view_if_needed()
+        page.wait_for_selector(f"#{figure} .main-svg", state=state)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import PASSWORD, screenshot, show_organisations, sign_in
+from tests.browser.conftest import PASSWORD, screenshot, show_figures, show_organisations, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -103,5 +103,5 @@ def test_every_page_works_under_the_content_security_policy(strict_page, server,
     # The graphs are drawn (Plotly runs under the policy) and the grid has rows (AG Grid too).
     page.goto(server + "/regio/AM09")
     show_organisations(page)
-    page.wait_for_selector("#region-monthly .main-svg")
+    show_figures(page, ["region-monthly"])
     assert page.evaluate("window.__cspViolations") == []

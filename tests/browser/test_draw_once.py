@@ -78,6 +78,10 @@ def _load(page, server: str, path: str = "/", graphs: list[str] = GRAPHS) -> lis
     )
     page.add_init_script(COUNT_AFTERPLOTS)
     page.goto(server + path)
+    page.wait_for_load_state("networkidle")
+    # Figures far below the first screen are drawn as they come near it (assets/graph_lazy.js).
+    for graph in graphs:
+        page.locator(f"#{graph}").scroll_into_view_if_needed()
     page.wait_for_function(ALL_DRAWN, arg=graphs, timeout=60_000)
     page.wait_for_load_state("networkidle")
     # Longer than Plotly's resize timer (100 ms) and a resize observer's first report.
@@ -165,9 +169,13 @@ GRID = (
 
 
 @pytest.mark.account("regio")
-def test_the_region_page_draws_each_figure_once_on_load(page, server):
-    requests = _load(page, server, "/regio/AM09", REGION_GRAPHS)
-    assert _counts(page, REGION_GRAPHS) == dict.fromkeys(REGION_GRAPHS, 1)
+def test_the_region_page_asks_nothing_on_load_and_fills_its_grid_when_scrolled_to(page, server):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.post_data) if "_dash-update-component" in r.url else None)
+    page.goto(server + "/regio/AM09")
+    page.wait_for_selector("#region-heading")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)
     # Narrative, kept packs and signals came with the page; the page callbacks wait for a change.
     assert _outputs(requests) == FRAME_AND_PAGE
     # The address already shows the view (its defaults left out): nothing is written to it.
@@ -183,6 +191,12 @@ def test_the_region_page_draws_each_figure_once_on_load(page, server):
     show_organisations(page)
     assert _outputs(requests) == sorted([*FRAME_AND_PAGE, GRID])
     assert page.locator("#region-organisation-select option").count() > 1
+
+
+@pytest.mark.account("regio")
+def test_the_region_page_draws_each_figure_once(page, server):
+    _load(page, server, "/regio/AM09", REGION_GRAPHS)
+    assert _counts(page, REGION_GRAPHS) == dict.fromkeys(REGION_GRAPHS, 1)
 
 
 ORG_GRAPHS = ["org-funnel", "org-monthly", "org-mix"]
@@ -210,3 +224,24 @@ def test_the_organisation_page_comes_drawn_and_draws_each_figure_once(page, serv
     fresh.wait_for_function("() => (window.__afterplots['org-funnel'] || 0) >= 2", timeout=60_000)
     fresh.wait_for_function("year => window.location.search.includes('jaar=' + year)", arg=year)
     assert year in fresh.inner_text("#org-heading")
+
+
+def test_figures_far_below_the_first_screen_are_drawn_when_scrolled_to(page, server):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.add_init_script(COUNT_AFTERPLOTS)
+    page.goto(server + "/")
+    page.wait_for_function(ALL_DRAWN, arg=["national-map", "national-ranking"], timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)
+    # The small multiples per region lie screens below: not drawn, and no request waits for them.
+    assert _counts(page)["national-methods-grid"] == 0
+    assert page.locator("#national-methods-grid .main-svg").count() == 0
+    page.locator("#national-methods-grid").scroll_into_view_if_needed()
+    page.wait_for_function(ALL_DRAWN, arg=["national-methods-grid"], timeout=60_000)
+    page.wait_for_timeout(500)
+    assert _counts(page)["national-methods-grid"] == 1
+    # Printing draws what still waited.
+    page.evaluate("window.scrollTo(0, 0)")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.wait_for_function(ALL_DRAWN, arg=GRAPHS, timeout=60_000)
+    assert _counts(page) == dict.fromkeys(GRAPHS, 1)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import screenshot, show_organisations
+from tests.browser.conftest import screenshot, show_figures, show_organisations
 
 pytestmark = pytest.mark.browser
 
@@ -36,8 +36,9 @@ FIGURES = {
 def _open(page, server: str, path: str) -> dict[str, list[str]]:
     page.set_viewport_size(PHONE)
     page.goto(server + path)
-    for figure in FIGURES[path]:
-        page.wait_for_selector(f"#{figure} .main-svg", state="attached")
+    page.wait_for_load_state("networkidle")
+    show_figures(page, FIGURES[path], state="attached")
+    page.evaluate("window.scrollTo(0, 0)")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)  # Plotly's own second pass (automargin) after the first draw
     return page.evaluate(MEASURE)
