@@ -205,8 +205,10 @@ def show_organisations(page: Any) -> None:
 def show_figures(page: Any, figures: list[str], state: str = "visible") -> None:
     """Scroll each graph into view and wait until it is drawn.
 
-    Figures far below the first screen are drawn when they come near it (assets/graph_lazy.js).
+    Figures far below the first screen are drawn when they come near it (assets/graph_draws.js).
+    Scrolled by script: dcc.Graph swaps its placeholder for the graph as its code arrives, so a
+    located element may be replaced; the graph's position is what counts.
     """
     for figure in figures:
-        page.locator(f"#{figure}").scroll_into_view_if_needed()
+        page.evaluate("id => document.getElementById(id).scrollIntoView({block: 'center'})", figure)
         page.wait_for_selector(f"#{figure} .main-svg", state=state)

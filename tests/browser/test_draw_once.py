@@ -79,10 +79,10 @@ def _load(page, server: str, path: str = "/", graphs: list[str] = GRAPHS) -> lis
     page.add_init_script(COUNT_AFTERPLOTS)
     page.goto(server + path)
     page.wait_for_load_state("networkidle")
-    # Figures far below the first screen are drawn as they come near it (assets/graph_lazy.js).
+    # Figures far below the first screen are drawn as they come near it (assets/graph_draws.js).
     for graph in graphs:
-        page.locator(f"#{graph}").scroll_into_view_if_needed()
-    page.wait_for_function(ALL_DRAWN, arg=graphs, timeout=60_000)
+        page.evaluate("id => document.getElementById(id).scrollIntoView({block: 'center'})", graph)
+        page.wait_for_function(ALL_DRAWN, arg=[graph], timeout=60_000)
     page.wait_for_load_state("networkidle")
     # Longer than Plotly's resize timer (100 ms) and a resize observer's first report.
     page.wait_for_timeout(1500)

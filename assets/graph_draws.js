@@ -1,3 +1,13 @@
+// How figures are drawn, in two guards put on Plotly as it arrives.
+//
+// Fitting a graph to its box:
+// dcc.Graph asks Plotly to fit a graph to its box right after its first draw, and again when its
+// resize observer starts watching: each time Plotly redraws the graph (a relayout with autosize),
+// also when the box did not change, so every graph was drawn three times on a page's first view.
+// This guard lets Plotly fit a graph only when its box is not the size it was drawn at; a real
+// change (window, phone turned, a panel opened) still redraws it.
+//
+// Drawing far below the first screen later:
 // Figures far below the first screen are drawn when they come near it, not as the page loads.
 // dcc.Graph draws each figure with Plotly.react as it mounts; for a graph not drawn before that
 // lies more than a quarter screen below the viewport, this returns a promise that draws the
@@ -5,6 +15,35 @@
 // dcc.Graph waits on that promise as on any draw. A graph drawn once is drawn at once from then
 // on, and before printing everything still waiting is drawn.
 (function () {
+  function sameSize(gd) {
+    var full = gd && gd._fullLayout;
+    if (!full || !gd.layout || !window.getComputedStyle) {
+      return false;
+    }
+    var style = window.getComputedStyle(gd);
+    var width = parseFloat(style.width);
+    var height = parseFloat(style.height);
+    // Plotly itself ignores a difference of up to one pixel (plots.plotAutoSize).
+    return Math.abs(width - full.width) <= 1 && Math.abs(height - full.height) <= 1;
+  }
+
+  function guard(plotly) {
+    var plots = plotly && plotly.Plots;
+    if (!plots || !plots.resize || plots.resize.hzwGuarded) {
+      return;
+    }
+    var resize = plots.resize;
+    plots.resize = function (gd) {
+      var element = typeof gd === "string" ? document.getElementById(gd) : gd;
+      if (sameSize(element)) {
+        return Promise.resolve(element);
+      }
+      return resize.apply(this, arguments);
+    };
+    plots.resize.hzwGuarded = true;
+  }
+
+
   var MARGIN = "25%";
   var waiting = new Map();
   var observer = null;
@@ -81,26 +120,31 @@
     Array.from(waiting.keys()).forEach(draw);
   });
 
-  // Plotly arrives later (dcc.Graph loads it when the first graph mounts): wrap it as it is set.
+  function install(plotly) {
+    guard(plotly);
+    defer(plotly);
+  }
+
+  // Plotly arrives later (dcc.Graph loads it when the first graph mounts): guard it as it is set.
   var current = window.Plotly;
   if (current) {
-    defer(current);
+    install(current);
     return;
   }
-  // Another script (assets/graph_resize.js) watches for Plotly in the same way: it keeps being told.
+  // Another script may watch for Plotly in the same way: it keeps being told.
   var previous = Object.getOwnPropertyDescriptor(window, "Plotly");
   Object.defineProperty(window, "Plotly", {
     configurable: true,
     enumerable: true,
     get: function () {
-      return previous && previous.get ? previous.get.call(window) : current;
+      return current;
     },
     set: function (value) {
       if (previous && previous.set) {
         previous.set.call(window, value);
       }
       current = value;
-      defer(value);
+      install(value);
     },
   });
 })();
