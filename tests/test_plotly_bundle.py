@@ -75,6 +75,9 @@ def test_dash_s_plotly_address_answers_the_bundle_and_the_page_preloads_it(app):
     page = client.get("/").get_data(as_text=True)
     head = page[: page.index("</head>")]
     assert f'<link rel="preload" href="/{plotly_bundle.DASH_PATH}" as="script">' in head
+    # The layout (the page is built in it) and the callback list start while the scripts load.
+    assert '<link rel="preload" href="/_dash-layout" as="fetch" crossorigin>' in head
+    assert '<link rel="preload" href="/_dash-dependencies" as="fetch" crossorigin>' in head
 
 
 def test_without_a_built_bundle_dash_serves_its_own_plotly(make_app, monkeypatch, tmp_path):
@@ -86,4 +89,4 @@ def test_without_a_built_bundle_dash_serves_its_own_plotly(make_app, monkeypatch
     assert answer.status_code == 200
     assert not body.startswith(b"/*! plotly.js v")
     assert len(body) > 4_000_000
-    assert 'rel="preload"' not in client.get("/").get_data(as_text=True)
+    assert f'href="/{plotly_bundle.DASH_PATH}"' not in client.get("/").get_data(as_text=True)

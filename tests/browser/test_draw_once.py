@@ -105,6 +105,12 @@ def test_every_figure_is_drawn_once_and_no_callback_runs_on_load(page, server):
     assert page.inner_text("#national-map-summary") != ""
     assert page.locator("#matrix-table tbody tr").count() == 35
     assert page.inner_text("#matrix-count") == "35 van 35 regio's"
+    # The layout was asked for once, by the page head's preload, and the renderer took that answer.
+    fetched = page.evaluate(
+        "performance.getEntriesByType('resource').filter(e => e.name.endsWith('/_dash-layout'))"
+        ".map(e => e.initiatorType)"
+    )
+    assert fetched == ["link"]
 
 
 def test_a_control_change_redraws_only_the_figures_that_show_it(page, server):
