@@ -170,7 +170,7 @@ def page(
     tab = context.new_page()
     errors: list[str] = []
     failed: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("pageerror", lambda error: errors.append(str(error) + " @ " + str(error.stack)[:1500]))
 
     def callback_failed(response: object) -> None:
         # A callback that raises leaves its part of the page empty without any JavaScript error.
