@@ -74,24 +74,14 @@ def _build(address: Address) -> tuple[Any, str]:
 
 def page_container(address: Address | None) -> html.Div:
     """Dash's ``page_container``, holding the page at ``address`` when it can be built here."""
-    built: tuple[Any, str] | None = None
-    if address is not None:
-        try:
-            built = _build(address)
-        except Exception as error:  # noqa: BLE001 - the callback builds it again and reports it
-            # The class only: a message could hold a value from the address.
-            log.info("page built by the routing callback instead (%s)", type(error).__name__)
-    if built is None:
-        return html.Div(
-            [
-                dcc.Location(id=_ID_LOCATION, refresh="callback-nav"),
-                html.Div(id=_ID_CONTENT, disable_n_clicks=True),
-                dcc.Store(id=_ID_STORE),
-                html.Div(id=_ID_DUMMY, disable_n_clicks=True),
-            ]
-        )
-    assert address is not None
-    layout, title = built
+    if address is None:
+        return dash.page_container
+    try:
+        layout, title = _build(address)
+    except Exception as error:  # noqa: BLE001 - the callback builds it again and reports it
+        # The class only: a message could hold a value from the address.
+        log.info("page built by the routing callback instead (%s)", type(error).__name__)
+        return dash.page_container
     return html.Div(
         [
             dcc.Location(id=_ID_LOCATION, refresh="callback-nav", **address.location_props()),
