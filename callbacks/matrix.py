@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import ALL, Dash, Input, NoUpdate, Output, State, ctx, no_update
+from dash import Dash, Input, NoUpdate, Output, State, no_update
 
 from layouts import ids, matrix
 from layouts.national_content import update_matrix
@@ -12,13 +12,13 @@ from layouts.national_content import update_matrix
 __all__ = ["choose_sort", "register", "update_matrix"]
 
 
-def choose_sort(clicks: list[int | None], current: dict[str, Any] | None) -> dict[str, Any] | NoUpdate:
-    """The sort after a click on a header button (a redrawn table brings unclicked buttons: no change)."""
-    if not isinstance(clicks, list) or not any(clicks) or not isinstance(ctx.triggered_id, dict):
+def choose_sort(clicked: dict[str, Any] | None, current: dict[str, Any] | None) -> dict[str, Any] | NoUpdate:
+    """The sort after a click on a header button: ``clicked`` names its column (assets/static-html.js)."""
+    # The table reports the click from the browser: anything but a column name is no click.
+    column = clicked.get("value") if isinstance(clicked, dict) else None
+    if not isinstance(column, str):
         return no_update
-    return matrix.next_sort(
-        current if isinstance(current, dict) else None, str(ctx.triggered_id.get("column"))
-    )
+    return matrix.next_sort(current if isinstance(current, dict) else None, column)
 
 
 def register(app: Dash) -> None:
@@ -38,7 +38,7 @@ def register(app: Dash) -> None:
     # a sort button -> the sort (the table follows through the callback above)
     app.callback(
         Output(ids.MATRIX_SORT_STATE, "data"),
-        Input({"type": ids.MATRIX_SORT, "column": ALL}, "n_clicks"),
+        Input(ids.MATRIX_SORT, "clicked"),
         State(ids.MATRIX_SORT_STATE, "data"),
         prevent_initial_call=True,
     )(choose_sort)

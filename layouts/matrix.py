@@ -4,6 +4,11 @@ A plain HTML table rather than the AG Grid of the organisations: every cell hold
 the status in icon and words (a grid shows text cells only, unless a script draws them), every
 row is a real link to the region page, and sorting is done with buttons in the column headers
 that announce their order through ``aria-sort``. The rows come from the national report only.
+
+The table is drawn as one ``StaticHtml`` (``layouts/static_html.py``): as Dash components it was
+three quarters of the national page's components, and the renderer's cost grows with their
+number on every load and every change. A sort button reports its column through the table's
+``clicked`` property.
 """
 
 from __future__ import annotations
@@ -24,8 +29,9 @@ from dashboard.text import format as fmt
 from dashboard.text.as_of import through
 from geodata import region_refs
 from layouts import ids
-from layouts.a11y import aria
+from layouts.a11y import aria, data, scroll_region
 from layouts.gauges import outflow_badge
+from layouts.static_html import StaticHtml, static_html
 
 REGION, BEHIND = "regio", "achter"
 SORT_COLUMNS = (REGION, *GOALS, BEHIND)
@@ -143,8 +149,8 @@ def _header(column: str, sort: dict[str, Any]) -> html.Th:
     icon = ("bi-sort-down" if descending else "bi-sort-up") if active else "bi-arrow-down-up"
     button = html.Button(
         [_(COLUMN_NAMES[column]), html.I(className=f"bi {icon} ms-1", **aria(hidden="true"))],
-        id={"type": ids.MATRIX_SORT, "column": column},
         type="button",
+        **data(value=column),
         className="btn btn-link p-0 fw-semibold text-start text-decoration-none",
         title=_("Sorteer op {column}").format(column=_(COLUMN_NAMES[column])),
     )
@@ -178,25 +184,23 @@ def _row(row: MatrixRow, view: View) -> html.Tr:
     )
 
 
-def matrix_table(rows: Sequence[MatrixRow], sort: dict[str, Any], view: View) -> html.Div:
+def matrix_table(rows: Sequence[MatrixRow], sort: dict[str, Any], view: View) -> StaticHtml:
     """The table of ``rows`` (already filtered and sorted) with sort buttons in its header."""
     if not rows:
-        return html.Div(html.P(_("Geen regio's die aan deze keuze voldoen.")))
+        return static_html(html.P(_("Geen regio's die aan deze keuze voldoen.")), ids.MATRIX_SORT)
     caption = _(
         "Alle regio's op alle doelen, {year} t/m {date}; duurzame uitstroom van startcohort {cohort}"
     ).format(
         year=view.year, date=through(view.year, view.peildatum), cohort=rows[0].standing.outflow.cohort.year
     )
-    table = dbc.Table(
+    # What dbc.Table(striped, hover, size="sm") draws, in dash.html for StaticHtml.
+    table = html.Table(
         [
             html.Caption(caption, className="caption-top"),
             html.Thead(html.Tr([_header(column, sort) for column in SORT_COLUMNS])),
             html.Tbody([_row(row, view) for row in rows]),
         ],
-        striped=True,
-        hover=True,
-        size="sm",
-        className="align-middle",
+        className="table table-striped table-hover table-sm align-middle",
         id=ids.MATRIX_GRID,
     )
-    return html.Div(table, className="table-responsive", tabIndex="0", role="region", **aria(label=caption))
+    return static_html(scroll_region(table, caption), ids.MATRIX_SORT)

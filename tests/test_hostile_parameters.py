@@ -267,13 +267,13 @@ def test_a_forged_presentation_store_does_not_fail(known, app, beheer, stored):
 
 
 def test_the_guard_lets_a_pattern_matching_request_through(known, app, beheer):
-    # The sort buttons of the matrix are matched by pattern: the browser sends a list of them.
-    dep = next(d for d in _dependencies(beheer) if d["output"] == "matrix-sort-state.data")
+    # The "geen trajecten" buttons of the Data page are matched by pattern: the browser sends a
+    # list of them. An organisation that does not exist gets the data layer's refusal, in words.
+    dep = next(d for d in _dependencies(beheer) if d["output"].startswith("..missing-message.children"))
+    button = {"kwartaal": "2026-K1", "org": 999_999, "type": "missing-record"}
     body = _body(dep, None)
-    body["inputs"] = [
-        [{"id": {"column": "regio", "type": "matrix-sort"}, "property": "n_clicks", "value": 1}]
-    ]
-    body["changedPropIds"] = ['{"column":"regio","type":"matrix-sort"}.n_clicks']
+    body["inputs"] = [[{"id": button, "property": "n_clicks", "value": 1}]]
+    body["changedPropIds"] = [json.dumps(button, separators=(",", ":"), sort_keys=True) + ".n_clicks"]
     answer = _post(beheer, body)
     assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
-    assert answer.get_json()["response"]["matrix-sort-state"]["data"]["column"] == "regio"
+    assert "missing-message" in answer.get_json()["response"]

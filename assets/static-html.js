@@ -1,0 +1,65 @@
+// StaticHtml (layouts/static_html.py): a serialised dash.html tree drawn as plain React elements,
+// one Dash component for the whole tree instead of one per element. Text goes through React, so
+// it is escaped as in any Dash component; only dash.html elements are drawn.
+//
+// A click on a <button data-value="…"> inside sets the component's `clicked` property to
+// {value, count}; the count makes a second click on the same button a change Dash passes on.
+(function () {
+  var HTML = "dash_html_components";
+  // dash.html names that are not the tag's own.
+  var TAGS = { ObjectEl: "object", MapEl: "map" };
+  // Properties of dash.html components that belong to Dash, not to the element.
+  var DASH_ONLY = {
+    children: true,
+    n_clicks: true,
+    n_clicks_timestamp: true,
+    disable_n_clicks: true,
+    loading_state: true,
+    setProps: true,
+  };
+
+  function element(node, key) {
+    if (node === null || node === undefined || typeof node === "boolean") {
+      return null;
+    }
+    if (typeof node === "string" || typeof node === "number") {
+      return node;
+    }
+    if (Array.isArray(node)) {
+      return node.map(element);
+    }
+    if (typeof node !== "object" || node.namespace !== HTML || typeof node.type !== "string") {
+      return null;
+    }
+    var source = node.props || {};
+    var props = { key: key };
+    Object.keys(source).forEach(function (name) {
+      // A pattern-matching id means nothing outside Dash: left out.
+      if (!DASH_ONLY[name] && !(name === "id" && typeof source.id !== "string")) {
+        props[name] = source[name];
+      }
+    });
+    var tag = TAGS[node.type] || node.type.toLowerCase();
+    return window.React.createElement(tag, props, element(source.children));
+  }
+
+  function StaticHtml(props) {
+    var count = React.useRef(0);
+    var onClick = function (event) {
+      var button = event.target.closest ? event.target.closest("button[data-value]") : null;
+      if (!button || !event.currentTarget.contains(button) || !props.setProps) {
+        return;
+      }
+      count.current += 1;
+      props.setProps({ clicked: { value: button.getAttribute("data-value"), count: count.current } });
+    };
+    return window.React.createElement(
+      "div",
+      { id: typeof props.id === "string" ? props.id : undefined, onClick: onClick },
+      element(props.tree, 0)
+    );
+  }
+
+  var React = window.React;
+  window.hzw_static = { StaticHtml: StaticHtml };
+})();
