@@ -26,6 +26,7 @@ from layouts.figures.mix import mix_figure
 from layouts.figures.theme import message_figure
 from layouts.figures.trend import trend_figure
 from layouts.region import breadcrumb
+from layouts.static_html import static_html
 
 HEADER_OUTPUTS = (ids.ORG_TILES, ids.ORG_HEADING, ids.ORG_BREADCRUMB, ids.ORG_URL)
 FIGURE_OUTPUTS = (ids.ORG_FUNNEL, ids.ORG_FUNNEL_TEXT, ids.ORG_MONTHLY, ids.ORG_MIX, ids.ORG_MIX_TABLE)
@@ -75,7 +76,8 @@ def update_organisation_figures(
     if report.mix is None:
         mix_shown, mix_table = message_figure(hidden), None
     else:
-        mix_shown, mix_table = mix_figure(report.mix), mix_tables.mix_tables(report.mix, report.year)
+        mix_table = static_html(mix_tables.mix_tables(report.mix, report.year))
+        mix_shown = mix_figure(report.mix)
     return (
         funnel_figure(report.counts, title),
         org_layout.funnel_text(report),

@@ -44,6 +44,14 @@ class StaticHtml(Component):
             args["clicked"] = clicked
         super().__init__(**args)
 
+    @property
+    def children(self) -> Any:
+        """The tree, for Python code that walks a layout by its children (tests, text checks).
+
+        Not a Dash property: only ``tree`` is sent, so the renderer adds no components for it.
+        """
+        return getattr(self, "tree", None)
+
 
 def _check(node: Any) -> None:
     if isinstance(node, Component):
@@ -59,8 +67,3 @@ def static_html(node: Any, component_id: Any = None) -> StaticHtml:
     """``node`` (``dash.html`` components and text) as one ``StaticHtml``."""
     _check(node)
     return StaticHtml(id=component_id, tree=node)
-
-
-def tree_of(component: Any) -> Any:
-    """What a ``StaticHtml`` draws (the components themselves), for tests and readers of the markup."""
-    return getattr(component, "tree", None) if isinstance(component, StaticHtml) else component

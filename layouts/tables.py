@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import dash_bootstrap_components as dbc
 from dash import html
 
 from layouts.a11y import aria
@@ -27,7 +26,9 @@ def table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], n
             return html.Th(value, scope="row", className=css)
         return html.Td(value, className=css)
 
-    grid = dbc.Table(
+    # The classes dbc.Table(striped, hover) draws; plain dash.html, so a page may send the table
+    # as one StaticHtml (layouts/static_html.py).
+    grid = html.Table(
         [
             html.Caption(caption, className="caption-top"),
             html.Thead(
@@ -40,9 +41,7 @@ def table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], n
             ),
             html.Tbody([html.Tr([cell(i, v) for i, v in enumerate(row)]) for row in rows]),
         ],
-        striped=True,
-        hover=True,
-        className="align-middle",
+        className="table table-striped table-hover align-middle",
     )
     # A wide table scrolls sideways; keyboard users reach the scroll area through its tab stop.
     return html.Div(grid, className="table-responsive", tabIndex="0", role="region", **aria(label=caption))

@@ -101,7 +101,8 @@ def table_rows(component: Any) -> dict[str, list[str]]:
 def page_outflow(app: Any, code: str, cohort: str | None = None) -> list[str]:
     """The outflow row of the region page's comparison: label, region, national, median, similar, rank."""
     grid, _figure, _text = run(app, update_comparison, "2026", code, "2026-06-30", cohort)
-    compared = grid.children[0]  # the comparison; the comparable regions' own values follow it
+    # One StaticHtml holding the comparison, then the comparable regions' own values.
+    compared = grid.children.children[0]
     return next([label, *cells] for label, cells in table_rows(compared).items() if "uitstroom" in label)
 
 

@@ -89,7 +89,8 @@ def test_region_pack_and_show_hold_the_outflow_gauge_and_rank_of_the_region_page
     assert text_of(find(screen, "gauge-duurzaam")) == gauge
     # The comparison of the page and of the pack: same outflow row, same rank.
     grid = run(region_app, update_comparison, year, "AM09", day, None)[0]
-    body = grid.children[0].children.children[2].children  # the comparison; the peers' table follows
+    # One StaticHtml holding the comparison, then the peers' table.
+    body = grid.children.children[0].children.children[2].children
     page = {text_of(row.children[0]): [text_of(c) for c in row.children[1:]] for row in body}
     packed = table(region, "Achterhoek vergeleken")
     for measure, cells in packed.items():

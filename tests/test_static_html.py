@@ -11,7 +11,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from callbacks.matrix import choose_sort
 from layouts import matrix
-from layouts.static_html import StaticHtml, static_html, tree_of
+from layouts.static_html import StaticHtml, static_html
 
 
 def test_the_tree_goes_to_the_browser_as_elements_for_one_component():
@@ -22,9 +22,10 @@ def test_the_tree_goes_to_the_browser_as_elements_for_one_component():
     row = sent["props"]["tree"]["props"]["children"]["props"]["children"]
     assert [cell["type"] for cell in row["props"]["children"]] == ["Th", "Td"]
     assert row["props"]["children"][0]["props"] == {"children": "Drenthe", "scope": "row"}
-    # The renderer wraps only declared children props in components of its own: none here.
-    assert StaticHtml._children_props == []
-    assert tree_of(static_html(tree)) is tree
+    # The renderer wraps only `children` and declared children props in components of its own:
+    # neither is sent. Python code still walks the tree by its children.
+    assert StaticHtml._children_props == [] and "children" not in sent["props"]
+    assert static_html(tree).children is tree
 
 
 def test_only_dash_html_elements_can_be_drawn():
@@ -40,6 +41,7 @@ def test_a_forged_click_changes_no_sort(clicked):
 def test_a_click_turns_the_sort_of_its_column():
     first = choose_sort({"value": "trajecten", "count": 1}, matrix.DEFAULT_SORT)
     assert first == {"column": "trajecten", "descending": False}
-    assert choose_sort({"value": "trajecten", "count": 2}, first) == {"column": "trajecten", "descending": True}
+    turned = choose_sort({"value": "trajecten", "count": 2}, first)
+    assert turned == {"column": "trajecten", "descending": True}
     # An unknown column keeps the sort as it was.
     assert choose_sort({"value": "x", "count": 3}, first) == first
