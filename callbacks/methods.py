@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output
 
-from dashboard.infra.callback_cache import cached_callback
 from layouts import ids
-from layouts.national_content import update_methods
+from layouts.national_content import methods_answer, update_methods
 
 __all__ = ["register", "update_methods"]
 
@@ -27,4 +26,4 @@ def register(app: Dash) -> None:
         Input(ids.NARROW, "data"),
         # The layout draws them for the URL's view (layouts.national_content): only a change asks.
         prevent_initial_call=True,
-    )(cached_callback(update_methods))
+    )(methods_answer)

@@ -10,13 +10,16 @@ from typing import Any
 
 from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, ctx, no_update
 
-from dashboard.infra.callback_cache import cached_callback
 from layouts import ids
 from layouts.controls import year_options
 from layouts.national_content import (
+    map_answer,
+    national_answer,
     parse_view,
+    ranking_answer,
     region_link,
     state_to_url,
+    trend_answer,
     trend_with_links,
     update_map,
     update_national,
@@ -92,7 +95,7 @@ def register(app: Dash) -> None:
         since,
         chosen,
         prevent_initial_call=True,
-    )(cached_callback(update_national))
+    )(national_answer)
 
     # publication <-> peildatum (one callback, so the two controls cannot chase each other); year
     app.callback(
@@ -115,8 +118,8 @@ def register(app: Dash) -> None:
     )(sync_year)
 
     # metric, map form, year, peildatum -> map (Patch unless the form changed), fallback note, summary
-    map_answer = cached_callback(update_map)  # the trigger is an argument: it decides Patch or figure
 
+    # The trigger is an argument of the cached answer: it decides Patch or figure.
     def _map(
         metric_key: str, form: str, year_raw: str, peildatum_raw: str, publication_raw: str
     ) -> tuple[Any, Any, str]:
@@ -145,7 +148,7 @@ def register(app: Dash) -> None:
         Input(ids.NARROW, "data"),
         chosen,
         prevent_initial_call=True,
-    )(cached_callback(update_ranking))
+    )(ranking_answer)
     # year, peildatum, phone-sized screen -> trend and its summary
     app.callback(
         Output(ids.NATIONAL_TREND, "figure"),
@@ -156,7 +159,7 @@ def register(app: Dash) -> None:
         Input(ids.NARROW, "data"),
         chosen,
         prevent_initial_call=True,
-    )(cached_callback(trend_with_links))
+    )(trend_answer)
     # every control -> URL query, so a link reproduces the view
     app.callback(
         Output(ids.NATIONAL_URL, "search"),

@@ -23,6 +23,9 @@ from layouts import ids
 from layouts import organisation as org_layout
 from layouts.exports import export_links
 from layouts.organisation_content import (
+    deliveries_answer,
+    figures_answer,
+    organisation_answer,
     parse_view,
     suppression_minimum,
     update_deliveries,
@@ -30,6 +33,17 @@ from layouts.organisation_content import (
     update_organisation_figures,
 )
 from layouts.region import organisation_columns
+
+__all__ = [
+    "open_organisation",
+    "organisation_link",
+    "register",
+    "update_deliveries",
+    "update_organisation",
+    "update_organisation_columns",
+    "update_organisation_figures",
+    "update_organisations",
+]
 
 
 def update_organisations(
@@ -160,7 +174,7 @@ def register(app: Dash) -> None:
         State(ids.ORG_URL, "search"),
         # The page's layout holds its first view (layouts.organisation_content.first_view).
         prevent_initial_call=True,
-    )(cached_callback(update_organisation))
+    )(organisation_answer)
     # page shown -> its view into the address (in the browser)
     app.clientside_callback(
         ClientsideFunction(namespace="hzw", function_name="addressOfView"),
@@ -179,8 +193,8 @@ def register(app: Dash) -> None:
         org,
         day,
         prevent_initial_call=True,
-    )(cached_callback(update_organisation_figures))
+    )(figures_answer)
     # peildatum -> deliveries
     app.callback(Output(ids.ORG_DELIVERIES, "children"), org, day, prevent_initial_call=True)(
-        cached_callback(update_deliveries)
+        deliveries_answer
     )

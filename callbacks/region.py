@@ -10,10 +10,10 @@ from typing import Any
 
 from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, ctx
 
-from dashboard.infra.callback_cache import cached_callback
 from layouts import ids
 from layouts.publication_control import synced
 from layouts.region_content import (
+    page_answer,
     parse_view,
     update_cadence,
     update_comparison,
@@ -45,7 +45,6 @@ def sync_publication(
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    page_answer = cached_callback(update_region_page)  # the trigger is an argument: it decides what is redone
 
     def _page(
         year_raw: str | None,
@@ -55,6 +54,7 @@ def register(app: Dash) -> None:
         publication_raw: str | None,
         search: str | None,
     ) -> tuple[Any, ...]:
+        # The trigger is an argument of the cached answer: it decides what is redone.
         cohort_only = set(ctx.triggered_prop_ids) == {f"{ids.REGION_COHORT}.value"}
         return page_answer(year_raw, code, peildatum_raw, cohort_raw, search, cohort_only, publication_raw)
 

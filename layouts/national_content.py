@@ -16,6 +16,7 @@ from dash import Patch, html, no_update
 from dashboard.auth.viewer import current_viewer
 from dashboard.data.snapshots import PublicationRef
 from dashboard.i18n import _
+from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.methods import methods_report
 from dashboard.reports.national import NationalReport, national_report
@@ -245,6 +246,18 @@ def update_matrix(
     return matrix.matrix_table(shown, order, view), matrix.count_text(len(shown), len(rows))
 
 
+# The answers that cost most to build, through the callbacks' answer cache
+# (``dashboard.infra.callback_cache``): the callbacks are wired to these, and the first layout
+# takes its parts from them, so a view shown before goes out again as finished JSON instead of
+# being drawn anew (for the national page most of its layout time). Outside a request (tests,
+# packs) they are the plain functions.
+national_answer = cached_callback(update_national)
+map_answer = cached_callback(update_map)
+ranking_answer = cached_callback(update_ranking)
+trend_answer = cached_callback(trend_with_links)
+methods_answer = cached_callback(update_methods)
+
+
 def first_view(view: View, form: str, publication: str = "") -> dict[str, Any]:
     """What every output of the page shows before any control changes, by component id.
 
@@ -258,13 +271,13 @@ def first_view(view: View, form: str, publication: str = "") -> dict[str, Any]:
     since = view.since.isoformat() if view.since else ""
     highlight = view.region or NO_REGION
     outputs = {
-        (ids.NATIONAL_TILES, ids.NATIONAL_HEADING, ids.NATIONAL_VERDICT): update_national(
+        (ids.NATIONAL_TILES, ids.NATIONAL_HEADING, ids.NATIONAL_VERDICT): national_answer(
             year, peildatum, since, chosen
         ),
-        (ids.NATIONAL_MAP, ids.NATIONAL_MAP_NOTE, ids.NATIONAL_MAP_SUMMARY): update_map(
+        (ids.NATIONAL_MAP, ids.NATIONAL_MAP_NOTE, ids.NATIONAL_MAP_SUMMARY): map_answer(
             view.metric, form, year, peildatum, None, chosen
         ),
-        (ids.NATIONAL_RANKING, ids.NATIONAL_RANKING_SUMMARY, ids.NATIONAL_EXPORT): update_ranking(
+        (ids.NATIONAL_RANKING, ids.NATIONAL_RANKING_SUMMARY, ids.NATIONAL_EXPORT): ranking_answer(
             view.metric, year, peildatum, highlight, None, chosen
         ),
         (ids.NATIONAL_REGION_LINK,): (region_link(highlight, year, peildatum),),
@@ -273,7 +286,7 @@ def first_view(view: View, form: str, publication: str = "") -> dict[str, Any]:
         (ids.MATRIX_TABLE, ids.MATRIX_COUNT): update_matrix(
             year, peildatum, matrix.NO_FILTER, matrix.ALL_PROVINCES, matrix.DEFAULT_SORT
         ),
-        (ids.NATIONAL_TREND, ids.NATIONAL_TREND_SUMMARY, ids.NATIONAL_TREND_EXPORT): trend_with_links(
+        (ids.NATIONAL_TREND, ids.NATIONAL_TREND_SUMMARY, ids.NATIONAL_TREND_EXPORT): trend_answer(
             year, peildatum, None, chosen
         ),
         (
@@ -283,7 +296,7 @@ def first_view(view: View, form: str, publication: str = "") -> dict[str, Any]:
             ids.NATIONAL_METHODS_GRID,
             ids.NATIONAL_METHODS_GRID_SUMMARY,
             ids.NATIONAL_METHODS_EXPORT,
-        ): update_methods(year, peildatum),
+        ): methods_answer(year, peildatum),
     }
     return {
         name: value for names, values in outputs.items() for name, value in zip(names, values, strict=True)

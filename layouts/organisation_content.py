@@ -16,6 +16,7 @@ from dash import NoUpdate, no_update
 
 from dashboard.auth.viewer import current_viewer
 from dashboard.i18n import _, current_language
+from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.organisation import OrganisationReport, organisation_report
 from dashboard.reports.view import View
@@ -92,6 +93,14 @@ def update_deliveries(organisation: int | None, peildatum_raw: str | None) -> li
     return org_layout.deliveries(_report(None, organisation, peildatum_raw)[1])
 
 
+# The answers through the callbacks' answer cache (``dashboard.infra.callback_cache``): the
+# callbacks are wired to these, and the first layout takes its parts from them, so a view shown
+# before goes out again as finished JSON.
+organisation_answer = cached_callback(update_organisation)
+figures_answer = cached_callback(update_organisation_figures)
+deliveries_answer = cached_callback(update_deliveries)
+
+
 def first_view(view: View, query: dict[str, object]) -> dict[str, Any]:
     """What every output of the page shows before any control changes, by component id.
 
@@ -101,9 +110,9 @@ def first_view(view: View, query: dict[str, object]) -> dict[str, Any]:
     """
     year, day, org = str(view.year), view.peildatum.isoformat(), view.organisation
     search = "?" + urlencode(query, doseq=True)
-    first = dict(zip(HEADER_OUTPUTS, update_organisation(year, org, day, search), strict=True))
+    first = dict(zip(HEADER_OUTPUTS, organisation_answer(year, org, day, search), strict=True))
     if isinstance(first[ids.ORG_URL], NoUpdate):
         first[ids.ORG_URL] = None
-    first.update(zip(FIGURE_OUTPUTS, update_organisation_figures(year, org, day), strict=True))
-    first[ids.ORG_DELIVERIES] = update_deliveries(org, day)
+    first.update(zip(FIGURE_OUTPUTS, figures_answer(year, org, day), strict=True))
+    first[ids.ORG_DELIVERIES] = deliveries_answer(org, day)
     return first

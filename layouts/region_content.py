@@ -20,6 +20,7 @@ from dashboard.auth.viewer import current_viewer
 from dashboard.data.narratives import narratives_in
 from dashboard.data.snapshots import PublicationRef
 from dashboard.i18n import _, current_language
+from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.publication import heading_mark, published_view
 from dashboard.reports.region import RegionReport, region_report
@@ -265,6 +266,12 @@ PAGE_OUTPUTS = (
 )
 
 
+# The page answer through the callbacks' answer cache (``dashboard.infra.callback_cache``): the
+# page callback is wired to it, and the first layout takes its parts from it, so a view shown
+# before goes out again as finished JSON. The trigger (``cohort_only``) is one of its arguments.
+page_answer = cached_callback(update_region_page)
+
+
 def first_view(view: View, query: dict[str, object], publication: str = "") -> dict[str, Any]:
     """What every output of the page shows before any control changes, by component id.
 
@@ -274,7 +281,7 @@ def first_view(view: View, query: dict[str, object], publication: str = "") -> d
     ``None`` when the address already shows the view.
     """
     search = "?" + urlencode(query, doseq=True)
-    parts = update_region_page(
+    parts = page_answer(
         str(view.year),
         view.region,
         view.peildatum.isoformat(),
