@@ -31,13 +31,28 @@ def _on_white(figure: go.Figure) -> go.Figure:
 Progress = Callable[[int, int], None]
 
 
+# kaleido may hand a figure to a tab whose page has not yet run its own script (it took the load
+# event of the page before): the figure then fails with this error. A tab is reloaded when it is
+# given back, so a second try finds a ready one; any other error, or this one twice, stays an error.
+_TAB_NOT_READY = "kaleido_scopes is not defined"
+
+
+async def _image(browser: kaleido.Kaleido, figure: go.Figure, opts: dict[str, object]) -> bytes:
+    try:
+        return await browser.calc_fig(figure, opts=opts)
+    except Exception as error:
+        if _TAB_NOT_READY not in str(error):
+            raise
+    return await browser.calc_fig(figure, opts=opts)
+
+
 async def _render(figures: Sequence[go.Figure], on_figure: Progress | None) -> list[bytes]:
     opts = {"format": "png", "width": WIDTH, "height": HEIGHT, "scale": SCALE}
     images: list[bytes] = []
     # No MathJax: kaleido would fetch it from a CDN, and no figure here uses LaTeX.
     async with kaleido.Kaleido(mathjax=False) as browser:
         for figure in figures:
-            images.append(await browser.calc_fig(_on_white(figure), opts=opts))
+            images.append(await _image(browser, _on_white(figure), opts))
             if on_figure is not None:
                 on_figure(len(images), len(figures))
     return images
