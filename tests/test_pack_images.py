@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import plotly.graph_objects as go
 import pytest
@@ -27,7 +28,10 @@ class Tabs:
 
 
 def _image(tabs: Tabs) -> bytes:
-    return asyncio.run(images._image(tabs, go.Figure(), {}))  # type: ignore[arg-type]
+    # A thread of its own, as render_figures does: browser tests earlier in the same run leave an
+    # event loop running in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, images._image(tabs, go.Figure(), {})).result()  # type: ignore[arg-type]
 
 
 def test_a_tab_that_was_not_ready_gets_a_second_try():
