@@ -5,6 +5,7 @@
 // A click on a <button data-value="…"> inside sets the component's `clicked` property to
 // {value, count}; the count makes a second click on the same button a change Dash passes on.
 (function () {
+  var React = window.React;
   var HTML = "dash_html_components";
   // dash.html names that are not the tag's own.
   var TAGS = { ObjectEl: "object", MapEl: "map" };
@@ -40,7 +41,7 @@
       }
     });
     var tag = TAGS[node.type] || node.type.toLowerCase();
-    return window.React.createElement(tag, props, element(source.children));
+    return React.createElement(tag, props, element(source.children));
   }
 
   function StaticHtml(props) {
@@ -53,13 +54,12 @@
       count.current += 1;
       props.setProps({ clicked: { value: button.getAttribute("data-value"), count: count.current } });
     };
-    return window.React.createElement(
+    return React.createElement(
       "div",
       { id: typeof props.id === "string" ? props.id : undefined, onClick: onClick },
       element(props.tree, 0)
     );
   }
 
-  var React = window.React;
   window.hzw_static = { StaticHtml: StaticHtml };
 })();
