@@ -370,3 +370,24 @@ def test_too_large_request_gets_a_dutch_page_and_no_traceback(known, app):
     assert response.status_code == 413
     assert "groter dan de monitor aanneemt" in response.get_data(as_text=True)
     assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_scripts_and_styles_stay_in_the_browser_cache(known, app):
+    """Shared files carry no session: a refreshed cookie with ``Vary: Cookie`` would void the cache."""
+    client = signed_in_client(app)
+    page = client.get("/")
+    assert "Cookie" in page.headers["Vary"] and page.headers.get("Set-Cookie")
+    html = page.get_data(as_text=True)
+    suite = re.search(r'src="(/_dash-component-suites/dash/deps/react@[^"]+)"', html)
+    asset = re.search(r'src="(/assets/static-html\.js\?m=[^"]+)"', html)
+    assert suite and asset
+    for path in (suite.group(1), asset.group(1)):
+        answer = client.get(path)
+        assert answer.status_code == 200
+        assert "Cookie" not in answer.headers.get("Vary", "") and answer.headers.get("Set-Cookie") is None
+        assert "max-age=31536000" in answer.headers["Cache-Control"]
+        answer.close()
+    # Without its fingerprint an asset may change under the same address: the browser asks again.
+    plain = client.get("/assets/static-html.js")
+    assert "max-age" not in plain.headers["Cache-Control"]
+    plain.close()

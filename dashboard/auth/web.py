@@ -18,6 +18,7 @@ from urllib.parse import urlencode, urlsplit
 from authlib.integrations.base_client.errors import OAuthError
 from authlib.integrations.flask_client import OAuth
 from flask import Blueprint, Flask, Response, redirect, render_template, request, session, url_for
+from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from flask_limiter.errors import RateLimitExceeded
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from joserfc.errors import JoseError
@@ -255,6 +256,8 @@ def _too_many(_error: RateLimitExceeded) -> tuple[str, int]:
 
 def guard() -> Any:
     """Before every request: who is this, and may an anonymous visitor have what they ask?"""
+    if request.path.startswith(OPEN_PREFIXES):
+        return None  # the same files for everyone: see ``StaticWithoutSession``
     if runtime().settings.mode == "openbaar":
         set_viewer(PUBLIC_VIEWER)
         return None
@@ -312,6 +315,22 @@ def secret_key(settings: Settings) -> str:
     return path.read_text(encoding="ascii").strip()
 
 
+class StaticWithoutSession(SecureCookieSessionInterface):
+    """The session cookie, left off the answers for scripts, styles and fonts.
+
+    Flask marks every answer that looked at the session ``Vary: Cookie`` and sends a refreshed
+    cookie with it, and the refreshed cookie differs from second to second. A browser may then
+    never reuse its cached copy of Dash, Plotly or AG Grid (several MB): every page would fetch
+    them all again. These files are the same for everyone and open without logging in.
+    """
+
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        """Write the cookie as Flask does, except on the shared files."""
+        if request.path.startswith(OPEN_PREFIXES):
+            return
+        super().save_session(app, session, response)
+
+
 def init_auth(server: Flask, settings: Settings, extras: dict[str, Any]) -> None:
     """Sessions, the login guard, the rate limit on logins and (when configured) OpenID Connect."""
     server.config.update(
@@ -322,6 +341,7 @@ def init_auth(server: Flask, settings: Settings, extras: dict[str, Any]) -> None
         SESSION_COOKIE_SECURE=bool(settings.secure_cookies),
         PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=settings.session_hours),
     )
+    server.session_interface = StaticWithoutSession()
     login_limit.configure(server, settings)
     extras["audit"] = AuditWriter(server.extensions[EXTENSION].db)
     manager = LoginManager()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dash import Dash
-from flask import Response
+from flask import Response, request
 
 
 def content_security_policy(app: Dash) -> str:
@@ -34,6 +34,7 @@ def content_security_policy(app: Dash) -> str:
 def init_security_headers(app: Dash, https_only: bool) -> None:
     """Add the headers after every response (the policy is fixed once the callbacks exist)."""
     policy: list[str] = []
+    assets = app.config.requests_pathname_prefix + "assets/"
 
     def add_headers(response: Response) -> Response:
         if not policy:
@@ -48,8 +49,12 @@ def init_security_headers(app: Dash, https_only: bool) -> None:
         headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         if https_only:
             headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+        if request.path.startswith(assets) and "m" in request.args and response.status_code == 200:
+            # Dash names each asset with its modification time (``?m=…``): a changed file gets a
+            # new address, so the browser may keep this one instead of asking again on every page.
+            headers["Cache-Control"] = "public, max-age=31536000, immutable"
         # Figures about people are not for shared caches or the browser's back-forward disk cache.
-        if response.mimetype in ("application/json", "text/html", "text/csv") or response.headers.get(
+        elif response.mimetype in ("application/json", "text/html", "text/csv") or response.headers.get(
             "Content-Disposition"
         ):
             headers.setdefault("Cache-Control", "no-store")
