@@ -81,6 +81,7 @@ INDEX_STRING = """<!DOCTYPE html>
         <div>
             {%config%}
             {%scripts%}
+            {%graph_scripts%}
             {%renderer%}
         </div>
     </body>
@@ -192,8 +193,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app.index_string = INDEX_STRING.replace("{%lang%}", "nl").replace(
-        "{%preload%}", plotly_bundle.preload_tag(app) + _layout_preload(app)
+    app.index_string = (
+        INDEX_STRING.replace("{%lang%}", "nl")
+        .replace("{%preload%}", plotly_bundle.preload_tag(app) + _layout_preload(app))
+        .replace("{%graph_scripts%}", plotly_bundle.graph_scripts(app))
     )
     # The page's language follows ?lang=; Dash fills the template, this sets the attribute.
     fill_index = app.interpolate_index

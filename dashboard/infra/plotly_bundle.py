@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from dash import Dash
+from dash.fingerprint import build_fingerprint
 from flask import Response, send_file
 
 BUNDLE = Path(__file__).parents[1] / "static" / "plotly.min.js"
@@ -51,6 +52,26 @@ def preload_tag(app: Dash) -> str:
         return ""
     href = app.config.requests_pathname_prefix + DASH_PATH
     return f'<link rel="preload" href="{href}" as="script">'
+
+
+def graph_scripts(app: Dash) -> str:
+    """Plotly and dcc.Graph's own code as plain scripts of the page, ahead of the renderer.
+
+    Dash loads both only once the first graph has mounted: the renderer builds the page, dcc.Graph
+    asks for its chunk and for Plotly, and only when both have arrived does it draw. As scripts of
+    the page they download with the rest and run before the renderer starts, so each graph draws
+    in the render that mounts it. The chunk registers itself in webpack's list of loaded chunks
+    (``webpackChunkdash_core_components``), so dcc.Graph finds it there and asks for nothing;
+    Plotly sets ``window.Plotly``, which dcc.Graph checks before it loads Plotly itself.
+    """
+    from dash import dcc
+
+    prefix = app.config.requests_pathname_prefix
+    chunk = "dcc/async-graph.js"
+    modified = int((Path(dcc.__file__).parents[1] / chunk).stat().st_mtime)
+    # The address with Dash's fingerprint, which Dash answers with a year's caching.
+    graph = f"{prefix}_dash-component-suites/dash/{build_fingerprint(chunk, dcc.__version__, modified)}"
+    return f'<script src="{prefix}{DASH_PATH}"></script><script src="{graph}"></script>'
 
 
 def register(app: Dash) -> None:
