@@ -9,7 +9,7 @@ import dash
 from dash import ALL, Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
-from dashboard.auth.viewer import Viewer, current_viewer
+from dashboard.auth.viewer import current_viewer
 from dashboard.data import signal_marks
 from dashboard.data.access import NoAccess
 from dashboard.i18n import UserError, _
@@ -17,23 +17,14 @@ from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.signals import signals_for
 from dashboard.reports.view import View
 from layouts import ids
+from layouts.shell import open_signal_count
 from layouts.signals import region_signals, signal_lists
 from layouts.signals_page import chosen_kind, chosen_severity, filtered
 
 
-def update_signal_count(_pathname: str | None) -> list[object]:
-    """The number of open signals not yet marked "gezien", as a number with words for screen readers."""
-    viewer = current_viewer()
-    if not viewer.signed_in:
-        return []
-    return _count(viewer)
-
-
-def _count(viewer: Viewer) -> list[object]:
-    db = runtime().db
-    found = signals_for(db, viewer, current_peildatum())
-    count = len(found) - len(signal_marks.current(db, viewer, [s.key for s in found]))
-    return [html.Span(str(count)), html.Span(" " + _("open signalen"), className="visually-hidden")]
+def update_signal_count(_pathname: str | None) -> list[html.Span]:
+    """The number of open signals again, after a navigation (the first layout holds it)."""
+    return open_signal_count(current_viewer())
 
 
 def _triggered() -> tuple[str, bool] | None:
@@ -78,7 +69,7 @@ def mark_signal(
         message = _("Gemarkeerd als gezien.") if seen else _("Teruggezet naar open.")
     shown = filtered(every, chosen_severity(query.get("ernst")), view.region, chosen_kind(query.get("soort")))
     lists = signal_lists(shown, signal_marks.current(db, viewer, [s.key for s in shown]))
-    return lists, message, _count(viewer)
+    return lists, message, open_signal_count(viewer)
 
 
 def update_region_signals(code: Any, peildatum_raw: str | None) -> object:
@@ -93,8 +84,12 @@ def update_region_signals(code: Any, peildatum_raw: str | None) -> object:
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    # page load -> number of open signals in the navigation
-    app.callback(Output(ids.SIGNALS_COUNT, "children"), Input(ids.URL, "pathname"))(update_signal_count)
+    # navigation -> number of open signals in the navigation
+    app.callback(
+        Output(ids.SIGNALS_COUNT, "children"),
+        Input(ids.URL, "pathname"),
+        prevent_initial_call=True,
+    )(update_signal_count)
     # "Gezien" / "Terugzetten" -> store the mark, list the signals again, count them again
     app.callback(
         Output(ids.SIGNALS_LIST, "children"),

@@ -10,9 +10,11 @@ from flask import has_request_context
 
 from dashboard.auth.viewer import REGIONAL, ROLE_LABELS, SYSTEM_VIEWER, Viewer, current_viewer
 from dashboard.auth.web import csrf_token
+from dashboard.data import signal_marks
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _, current_language, with_language
 from dashboard.infra.cache import request_data_status
 from dashboard.infra.runtime import current_peildatum, runtime
+from dashboard.reports.signals import signals_for
 from dashboard.text.format import date
 from layouts import ids
 from layouts.a11y import aria
@@ -87,9 +89,24 @@ def own_region_link(viewer: Viewer) -> tuple[str, str] | None:
     return _("Mijn regio's"), "/regio"
 
 
-def signals_link_content() -> list[object]:
-    """*Signalen* with the number of open signals, which a callback fills in (words, not colour)."""
-    return [_("Signalen"), " ", html.Span(id=ids.SIGNALS_COUNT, className="badge text-bg-light ms-1")]
+def open_signal_count(viewer: Viewer) -> list[html.Span]:
+    """The number of open signals not yet marked "gezien", as a number with words for screen readers."""
+    if not viewer.signed_in:
+        return []
+    db = runtime().db
+    found = signals_for(db, viewer, current_peildatum())
+    count = len(found) - len(signal_marks.current(db, viewer, [s.key for s in found]))
+    return [html.Span(str(count)), html.Span(" " + _("open signalen"), className="visually-hidden")]
+
+
+def signals_link_content(viewer: Viewer) -> list[object]:
+    """*Signalen* with the number of open signals (words, not colour).
+
+    The first layout holds the number, so a fresh page asks the server for nothing after it; a
+    callback counts again on every later navigation and after a signal is marked.
+    """
+    count = open_signal_count(viewer) if has_request_context() else []
+    return [_("Signalen"), " ", html.Span(count, id=ids.SIGNALS_COUNT, className="badge text-bg-light ms-1")]
 
 
 def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "") -> html.Nav:
@@ -104,7 +121,8 @@ def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "") -> html.Nav:
         if href != "/data" or viewer.sees_any_organisations
     ]
     if viewer.signed_in:
-        links.append(dbc.NavItem(dbc.NavLink(signals_link_content(), href="/signalen", active="partial")))
+        signals = dbc.NavLink(signals_link_content(viewer), href="/signalen", active="partial")
+        links.append(dbc.NavItem(signals))
     if own is not None:
         # First: a regional project leader's own region is where most visits start.
         links.insert(0, dbc.NavItem(dbc.NavLink(own[0], href=own[1], active="exact")))
@@ -156,8 +174,8 @@ def frame_notes() -> tuple[Any, str]:
 def shell() -> html.Div:
     """The layout around every page, sent with the page the address asks for already in it.
 
-    The frame's notices are filled here too, so a fresh load asks the server for nothing more than
-    what changes after it (the count of open signals).
+    The frame's notices and the count of open signals are filled here too, so a fresh load asks
+    the server for nothing more.
     """
     address = page_address() if has_request_context() else None
     banner, data_date = frame_notes() if has_request_context() else (None, "")
