@@ -17,4 +17,6 @@ def register(app: Dash) -> None:
             Output(toggle_id(graph), "hidden"),
             Input(toggle_id(graph), "n_clicks"),
             Input(graph, "figure"),
+            # The first layout sets the switch for its figure (layouts.figure_table.table_switch).
+            prevent_initial_call=True,
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 import plotly.graph_objects as go
 from dash import html
 
@@ -42,8 +43,26 @@ def toggle_id(graph_id: str) -> str:
     return f"{graph_id}-tabel-knop"
 
 
-def table_switch(graph_id: str) -> html.Div:
-    """The switch and the (empty until switched on) table for the figure ``graph_id``."""
+def has_table(figure: Any) -> bool:
+    """Whether ``figure`` carries its table, as the switch's script tests it.
+
+    ``figure`` is a Figure, its dict, or the finished JSON of a cached answer (an orjson Fragment,
+    which gives its text back only through ``orjson.dumps``).
+    """
+    if isinstance(figure, orjson.Fragment):
+        figure = orjson.loads(orjson.dumps(figure))
+    layout = figure.get("layout") if isinstance(figure, dict) else getattr(figure, "layout", None)
+    meta = layout.get("meta") if isinstance(layout, dict) else getattr(layout, "meta", None)
+    return isinstance(meta, dict) and bool(meta.get("table"))
+
+
+def table_switch(graph_id: str, figure: Any = None) -> html.Div:
+    """The switch and the (empty until switched on) table for the figure ``graph_id``.
+
+    The switch shows when ``figure``, the graph's first figure, has a table. Its script runs on a
+    later figure or a click only: on a fresh page it would change nothing, at a round of the
+    renderer's work.
+    """
     return html.Div(
         [
             html.Button(
@@ -52,8 +71,8 @@ def table_switch(graph_id: str) -> html.Div:
                 type="button",
                 className="btn btn-link btn-sm p-0 figure-table-toggle",
                 n_clicks=0,
-                # Shown once the figure arrives with a table (assets/figure_tables.js).
-                hidden=True,
+                # Shown when the figure has a table (assets/figure_tables.js after a change).
+                hidden=not has_table(figure),
                 **aria(controls=table_id(graph_id), expanded="false"),
             ),
             html.Div(id=table_id(graph_id), className="mt-2"),

@@ -32,7 +32,7 @@ def described(graph: Any, summary_id: str, graph_id: str, first: Mapping[str, An
             html.Figcaption(
                 first.get(summary_id), id=summary_id, className="small mt-1", **aria(live="polite")
             ),
-            table_switch(graph_id),
+            table_switch(graph_id, first.get(graph_id)),
         ],
         className="mb-2",
     )

@@ -110,7 +110,7 @@ def graph(component_id: str, height: int = 300, first: Mapping[str, Any] | None 
     # Without a first figure, Dash's empty one (a callback fills the slot).
     shown = {} if figure is None else {"figure": figure}
     slot = dcc.Graph(id=component_id, config=graph_config(), style={"minHeight": f"{height}px"}, **shown)
-    return html.Div([slot, table_switch(component_id)]) if component_id in TABLED_FIGURES else slot
+    return html.Div([slot, table_switch(component_id, figure)]) if component_id in TABLED_FIGURES else slot
 
 
 def summary_text(component_id: str, first: Mapping[str, Any] | None = None) -> html.P:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import orjson
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from plotly.io.json import to_json_plotly
 
 from dashboard.data.cadence import Gap
 from dashboard.data.progress import REGION_COLUMNS
@@ -15,6 +17,7 @@ from dashboard.i18n import use_language
 from dashboard.rules.region_metrics import region_metrics
 from dashboard.text import format as fmt
 from geodata import tile_layout
+from layouts import figure_table
 from layouts.figures.cadence import cadence_figure
 from layouts.figures.funnel import funnel_figure
 from layouts.figures.funnel_plot import funnel_plot_figure
@@ -272,3 +275,16 @@ def test_tables_in_english():
     assert table(plot)["caption"] == "Sustainable outflow per region; national 16%, target 40%"
     assert table(tiles)["columns"] == ["Region", "Learning sessions", "Colour class", "Status"]
     assert table(tiles)["rows"][0][3] == "on track"
+
+
+def test_the_switch_shows_with_the_first_figure_only_when_it_has_a_table():
+    """The page's first layout sets the switch (its script runs only after a change)."""
+    drawn = trend_figure(monthly(), 2026, PEILDATUM, None, years=2)
+    empty = trend_figure(monthly().iloc[0:0], 2026, PEILDATUM, None, years=2)
+    for figure, shown in ((drawn, True), (empty, False)):
+        # As built, as a dict, and as the finished JSON of a cached answer.
+        for form in (figure, figure.to_dict(), orjson.Fragment(to_json_plotly(figure))):
+            assert figure_table.has_table(form) is shown
+            switch = figure_table.table_switch("national-trend", form).children[0]
+            assert switch.hidden is not shown
+    assert figure_table.table_switch("national-trend").children[0].hidden is True
