@@ -5,7 +5,8 @@
 // resize observer starts watching: each time Plotly redraws the graph (a relayout with autosize),
 // also when the box did not change, so every graph was drawn three times on a page's first view.
 // This guard lets Plotly fit a graph only when its box is not the size it was drawn at; a real
-// change (window, phone turned, a panel opened) still redraws it.
+// change (window, phone turned, a panel opened) still redraws it. A graph not drawn yet is not
+// fitted at all.
 //
 // Drawing far below the first screen later:
 // Figures far below the first screen are drawn when they come near it, not as the page loads.
@@ -35,7 +36,10 @@
     var resize = plots.resize;
     plots.resize = function (gd) {
       var element = typeof gd === "string" ? document.getElementById(gd) : gd;
-      if (sameSize(element)) {
+      // A graph not drawn yet (one waiting below the first screen) has nothing to fit: it is drawn
+      // at its box's size when it is drawn. Plotly would answer that only after its 100 ms timer,
+      // and dcc.Graph marks the graph as busy until then.
+      if (sameSize(element) || (element && !element._fullLayout)) {
         return Promise.resolve(element);
       }
       return resize.apply(this, arguments);

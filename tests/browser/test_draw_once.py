@@ -10,6 +10,7 @@ asks the server for one thing only, the count of open signals in the navigation.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -18,8 +19,8 @@ from tests.browser.conftest import show_organisations
 pytestmark = pytest.mark.browser
 
 GRAPHS = ["national-map", "national-ranking", "national-trend", "national-methods", "national-methods-grid"]
-# What a fresh load asks the server: the count of open signals (the page came with the layout).
-FRAME_AND_PAGE = ["signals-count.children"]
+# What a fresh load asks the server: nothing (page, frame notes and signal count came with the layout).
+FRAME_AND_PAGE: list[str] = []
 COUNT_AFTERPLOTS = """
 window.__afterplots = {};
 (function () {
@@ -105,12 +106,20 @@ def test_every_figure_is_drawn_once_and_no_callback_runs_on_load(page, server):
     assert page.inner_text("#national-map-summary") != ""
     assert page.locator("#matrix-table tbody tr").count() == 35
     assert page.inner_text("#matrix-count") == "35 van 35 regio's"
+    assert re.fullmatch(r"\d+ open signalen", page.text_content("#signals-count") or "")
     # The layout was asked for once, by the page head's preload, and the renderer took that answer.
     fetched = page.evaluate(
         "performance.getEntriesByType('resource').filter(e => e.name.endsWith('/_dash-layout'))"
         ".map(e => e.initiatorType)"
     )
     assert fetched == ["link"]
+    # Plotly and dcc.Graph's chunk came as scripts of the page (fingerprinted, so kept in the
+    # browser's cache), not fetched by the graph after it mounted.
+    chunks = page.evaluate(
+        "performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
+        ".filter(p => p.includes('async-graph') || p.endsWith('plotly.min.js'))"
+    )
+    assert len(chunks) == 2 and any(re.search(r"/async-graph\.v[\w]+\.js$", p) for p in chunks), chunks
 
 
 def test_a_control_change_redraws_only_the_figures_that_show_it(page, server):
@@ -251,3 +260,19 @@ def test_figures_far_below_the_first_screen_are_drawn_when_scrolled_to(page, ser
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     page.wait_for_function(ALL_DRAWN, arg=GRAPHS, timeout=60_000)
     assert _counts(page) == dict.fromkeys(GRAPHS, 1)
+
+
+def test_a_graph_not_drawn_yet_is_not_fitted(page, server):
+    """Plotly answers a resize after its 100 ms timer; a graph waiting below the screen needs none."""
+    page.goto(server + "/")
+    page.wait_for_load_state("networkidle")
+    waited = page.evaluate(
+        """async () => {
+          const gd = document.getElementById('national-methods-grid');
+          if (gd._fullLayout) { return 'drawn already'; }
+          const timer = new Promise(done => setTimeout(() => done('timer'), 60));
+          return Promise.race([Plotly.Plots.resize(gd).then(() => 'resolved'), timer]);
+        }"""
+    )
+    assert waited == "resolved"
+    assert page.locator(".dash-graph--pending").count() == 0
