@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from html.parser import HTMLParser
 from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard.i18n import _
 from dashboard.reports.narrative import ACTION_STATUSES, GOALS, Action, Narrative
@@ -25,15 +27,74 @@ _KEY = re.compile(r"(na-sg-|sg-|)([0-9]{4}-T[1-3]|[0-9]{4}-[0-9]{2}-[0-9]{2})")
 SPARE_ROWS = 2
 
 
+# The sanitiser's elements (dashboard.text.markup) as the page's own components.
+_ELEMENTS: dict[str, Callable[..., Component]] = {
+    "p": html.P,
+    "strong": html.Strong,
+    "em": html.Em,
+    "ul": html.Ul,
+    "ol": html.Ol,
+    "li": html.Li,
+    "a": html.A,
+    "br": html.Br,
+}
+_VOID = {"br"}
+
+
+class _Tree(HTMLParser):
+    """The sanitised HTML as a tree of ``dash.html`` components.
+
+    The page draws them as it draws everything else. dcc.Markdown would need its own 325 kB script,
+    fetched when the first text mounts, and redraw the section once it has arrived.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict[str, str], list[Any]]] = [("", {}, [])]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _ELEMENTS:
+            return  # not in the sanitiser's output; its text still shows
+        props = {name: value or "" for name, value in attrs if tag == "a" and name in ("href", "rel")}
+        if tag in _VOID:
+            self.stack[-1][2].append(_ELEMENTS[tag](**props))
+        else:
+            self.stack.append((tag, props, []))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _ELEMENTS or tag in _VOID:
+            return
+        # Close up to the matching element (the sanitiser leaves none open, but never trust it).
+        while len(self.stack) > 1:
+            name, props, children = self.stack.pop()
+            self.stack[-1][2].append(_ELEMENTS[name](children, **props))
+            if name == tag:
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1][2].append(data)
+
+    def tree(self) -> list[Any]:
+        self.close()
+        while len(self.stack) > 1:
+            self.handle_endtag(self.stack[-1][0])
+        return self.stack[0][2]
+
+
+def components(source: str) -> list[Any]:
+    """Narrative markup as components, through the sanitiser."""
+    parser = _Tree()
+    parser.feed(to_html(source))
+    return parser.tree()
+
+
 def markup(source: str, className: str = "") -> html.Div:
     """Narrative text rendered through the sanitiser.
 
     Marked as Dutch: a region writes its story in the monitor's working language, and an English
     page says so, so that a screen reader reads it with Dutch pronunciation (WCAG 3.1.2).
     """
-    return html.Div(
-        dcc.Markdown(to_html(source), dangerously_allow_html=True), className=className, lang="nl"
-    )
+    return html.Div(components(source), className=className, lang="nl")
 
 
 def explanations(narrative: Narrative | None) -> list[dbc.Col]:

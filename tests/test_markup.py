@@ -52,3 +52,40 @@ def test_plain_text_has_no_markup_and_no_escapes() -> None:
 def test_length_cap() -> None:
     assert not too_long("a" * MAX_LENGTH)
     assert too_long("a" * (MAX_LENGTH + 1))
+
+
+def test_the_page_draws_the_sanitised_markup_as_its_own_components() -> None:
+    """Bold, lists, links and line breaks become html components; nothing else gets in."""
+    from dash import html
+
+    from layouts.narrative import components
+
+    shown = html.Div(components("**Vet** en *schuin*\n\n- een\n- [site](https://example.nl)\n\nregel\nnieuw"))
+    found: dict[str, list[object]] = {}
+
+    def walk(node: object) -> None:
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif hasattr(node, "children") or type(node).__name__ == "Br":
+            found.setdefault(type(node).__name__, []).append(node)
+            walk(getattr(node, "children", None))
+
+    walk(shown)
+    assert [s.children for s in found["Strong"]] == [["Vet"]] and [e.children for e in found["Em"]] == [
+        ["schuin"]
+    ]
+    assert len(found["Li"]) == 2 and len(found["Br"]) == 1
+    link = found["A"][0]
+    assert link.href == "https://example.nl" and "noopener" in link.rel and link.children == ["site"]
+    for attack in (
+        "<script>alert(1)</script>",
+        '<img src="https://elders.example/p.png">',
+        "[x](javascript:x)",
+    ):
+        tree = repr(components(attack))
+        assert (
+            "Script" not in tree
+            and "Img" not in tree
+            and "javascript:" not in tree.replace("[x](javascript:x)", "")
+        )
