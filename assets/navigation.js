@@ -22,6 +22,10 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
     window.history.replaceState(window.history.state, "", window.location.pathname + search + window.location.hash);
     return window.location.href;
   },
+  // A grid's cellClicked, passed on only when a cell was clicked (not when a new grid reports none).
+  realClick: function (cell) {
+    return cell ? cell : window.dash_clientside.no_update;
+  },
   // Below Bootstrap's "sm" breakpoint a figure gets a phone layout (layouts/figures/theme.py PHONE).
   isNarrow: function (_id) {
     // The server drew the page for a wide screen (the store starts false): only a phone changes it.

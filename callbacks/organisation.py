@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, html, no_update
+from dash.exceptions import PreventUpdate
 
 from dashboard.data.access import NoAccess, Withheld
 from dashboard.i18n import _
@@ -32,15 +33,15 @@ from layouts.organisation_content import (
     update_organisation,
     update_organisation_figures,
 )
-from layouts.region import organisation_columns
+from layouts.region import organisations_grid
 
 __all__ = [
+    "mount_organisations",
     "open_organisation",
     "organisation_link",
     "register",
     "update_deliveries",
     "update_organisation",
-    "update_organisation_columns",
     "update_organisation_figures",
     "update_organisations",
 ]
@@ -51,9 +52,8 @@ def update_organisations(
     code: str | None,
     peildatum_raw: str | None,
     cohort_raw: str | None = None,
-    _seen: object = None,
 ) -> tuple[list[dict[str, Any]], object, object]:
-    """The organisations grid of a region, its download links and the keyboard route to each page.
+    """The rows of a region's organisations grid, its download links and the keyboard route to each page.
 
     Counts are those of start cohort ``year``; the outflow percentage is that of the page's start
     cohort, the one its gauge and comparison hold against the goal (named in the column title).
@@ -79,12 +79,18 @@ def update_organisations(
     return rows, links, options
 
 
-def update_organisation_columns(
-    year_raw: str | None, peildatum_raw: str | None, cohort_raw: str | None
-) -> list[dict[str, Any]]:
-    """The grid's columns, the outflow column titled with the page's start cohort."""
+organisations_answer = cached_callback(update_organisations)
+
+
+def mount_organisations(
+    seen: object, year_raw: str | None, code: str | None, peildatum_raw: str | None, cohort_raw: str | None
+) -> tuple[Any, object, object]:
+    """The organisations grid with its rows and columns, once its section has come near the viewport."""
+    if seen is not True:
+        raise PreventUpdate
+    rows, links, options = organisations_answer(year_raw, code, peildatum_raw, cohort_raw)
     view = parse_view(year_raw, peildatum_raw, cohort=cohort_raw)
-    return organisation_columns(view.cohort, view.outflow.mature)
+    return organisations_grid(rows, view.cohort, view.outflow.mature), links, options
 
 
 def open_organisation(
@@ -115,32 +121,34 @@ def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
     region_year, region_code = Input(ids.REGION_YEAR, "value"), Input(ids.REGION_CODE, "data")
     region_day = Input(ids.REGION_PEILDATUM, "value")
-    # organisations section in view, or region year, peildatum, cohort -> grid, downloads, picker
+    # organisations section in view, then region year, peildatum, cohort -> the grid with its
+    # rows and columns, downloads, picker. The grid is mounted anew for a change: before its
+    # section is seen it does not exist, and a callback may not write into what is not there.
     app.callback(
-        Output(ids.REGION_ORGANISATIONS, "rowData"),
+        Output(ids.REGION_ORGANISATIONS_SLOT, "children"),
         Output(ids.REGION_ORGANISATIONS_EXPORT, "children"),
         Output(ids.REGION_ORGANISATION_SELECT, "options"),
+        Input(ids.REGION_ORGANISATIONS_SEEN, "data"),
         region_year,
         region_code,
         region_day,
         Input(ids.REGION_COHORT, "value"),
-        # Not on load: when the section comes near the viewport, or a control changes.
-        Input(ids.REGION_ORGANISATIONS_SEEN, "data"),
+        # Not on load: when the section comes near the viewport, or a control changes after that.
         prevent_initial_call=True,
-    )(cached_callback(update_organisations))
-    # region year, peildatum, cohort -> grid columns (the outflow column names its cohort)
-    app.callback(
-        Output(ids.REGION_ORGANISATIONS, "columnDefs"),
-        region_year,
-        region_day,
-        Input(ids.REGION_COHORT, "value"),
-        # The page's layout sets the columns for its first view.
+    )(mount_organisations)
+    # grid row clicked -> the click, kept in the page (in the browser). A grid mounted after the
+    # page reports its empty cellClicked as it appears, and Dash runs the callbacks of new inputs
+    # even with prevent_initial_call: this passes on real clicks only, so no request is made.
+    app.clientside_callback(
+        ClientsideFunction(namespace="hzw", function_name="realClick"),
+        Output(ids.REGION_ORGANISATION_CLICKED, "data"),
+        Input(ids.REGION_ORGANISATIONS, "cellClicked"),
         prevent_initial_call=True,
-    )(cached_callback(update_organisation_columns))
-    # grid row clicked -> organisation page
+    )
+    # row clicked -> organisation page
     app.callback(
         Output(ids.NAVIGATE, "href", allow_duplicate=True),
-        Input(ids.REGION_ORGANISATIONS, "cellClicked"),
+        Input(ids.REGION_ORGANISATION_CLICKED, "data"),
         State(ids.REGION_CODE, "data"),
         State(ids.REGION_YEAR, "value"),
         State(ids.REGION_PEILDATUM, "value"),

@@ -13,7 +13,7 @@ from dash import dcc, html
 
 from dashboard.i18n import N_, _, language_query
 from dashboard.reports.region import RegionReport
-from dashboard.rules import domain, metrics
+from dashboard.rules import domain
 from dashboard.text.as_of import through
 from geodata import RegionRef
 from layouts import controls, ids, narrative
@@ -263,36 +263,23 @@ def page(
                     "buiten de grenzen: hoe minder trajecten, hoe wijder de grenzen."
                 ),
             ),
-            organisations_section(cohort, metrics.cohort_is_mature(cohort, peildatum))
-            if organisations_open
-            else closed_organisations_section(),
+            organisations_section() if organisations_open else closed_organisations_section(),
         ]
     )
 
 
-def organisations_section(cohort: int | None = None, mature: bool = True) -> html.Div:
-    """The region's organisations: grid (outflow of start cohort ``cohort``), keyboard route, downloads."""
+def organisations_section() -> html.Div:
+    """The region's organisations: grid (mounted when seen), keyboard route, downloads."""
     shown = section(
         _("Organisaties"),
         [
-            # Below the first screen: the grid is filled when it comes near the viewport.
+            # Below the first screen: the grid is mounted, filled, when it comes near the viewport.
+            # Mounted with the page, an empty grid kept changing the page for half a second.
             dcc.Store(id=ids.REGION_ORGANISATIONS_SEEN, data=False),
-            dag.AgGrid(
-                id=ids.REGION_ORGANISATIONS,
-                columnDefs=organisation_columns(cohort, mature),
-                rowData=[],
-                # Row ids are organisation ids, so a clicked row names its organisation.
-                getRowId="params.data.id",
-                defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 110},
-                dashGridOptions={
-                    "localeText": grid_text(),
-                    "domLayout": "autoHeight",
-                    "rowSelection": {"mode": "singleRow", "checkboxes": False},
-                    "tabToNextCell": {"function": "leaveGridOnTab(params)"},
-                },
-                columnSize="responsiveSizeToFit",
-                className="ag-theme-quartz",
-                style={"width": "100%"},
+            dcc.Store(id=ids.REGION_ORGANISATION_CLICKED),
+            html.Div(
+                html.P(_("De organisaties verschijnen hier."), className="text-body-secondary small"),
+                id=ids.REGION_ORGANISATIONS_SLOT,
             ),
             html.Div(
                 [
@@ -311,6 +298,27 @@ def organisations_section(cohort: int | None = None, mature: bool = True) -> htm
         ),
     )
     return html.Div(shown, **data(lazy=ids.REGION_ORGANISATIONS_SEEN))
+
+
+def organisations_grid(rows: list[dict[str, Any]], cohort: int | None, mature: bool) -> dag.AgGrid:
+    """The grid of the region's organisations, with its rows (outflow of start cohort ``cohort``)."""
+    return dag.AgGrid(
+        id=ids.REGION_ORGANISATIONS,
+        columnDefs=organisation_columns(cohort, mature),
+        rowData=rows,
+        # Row ids are organisation ids, so a clicked row names its organisation.
+        getRowId="params.data.id",
+        defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 110},
+        dashGridOptions={
+            "localeText": grid_text(),
+            "domLayout": "autoHeight",
+            "rowSelection": {"mode": "singleRow", "checkboxes": False},
+            "tabToNextCell": {"function": "leaveGridOnTab(params)"},
+        },
+        columnSize="responsiveSizeToFit",
+        className="ag-theme-quartz",
+        style={"width": "100%"},
+    )
 
 
 def closed_organisations_section() -> html.Section:

@@ -67,11 +67,17 @@ def forge(client: Any, output: str, values: dict[str, Any], lang: str | None = N
     return client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
 
 
+# The organisations grid is mounted, with its rows, once its section has been seen.
+GRID_OUTPUT = "region-organisations-slot.children"
+SEEN = {"region-organisations-seen.data": True}
+
+
 def _grid(client: Any, region: str) -> Any:
     return forge(
         client,
-        "region-organisations.rowData",
-        {"region-year.value": "2026", "region-code.data": region, "region-peildatum.value": "2026-06-30"},
+        GRID_OUTPUT,
+        {**SEEN, "region-year.value": "2026", "region-code.data": region}
+        | {"region-peildatum.value": "2026-06-30"},
     )
 
 
@@ -85,7 +91,9 @@ def _org_tiles(client: Any, org: int) -> Any:
 
 def _rows(response: Any) -> list[dict[str, Any]]:
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
-    found: list[dict[str, Any]] = response.get_json()["response"]["region-organisations"]["rowData"]
+    slot = response.get_json()["response"]["region-organisations-slot"]["children"]
+    assert slot["props"]["id"] == "region-organisations"
+    found: list[dict[str, Any]] = slot["props"]["rowData"]
     return found
 
 

@@ -199,7 +199,7 @@ def test_page_export_and_pack_agree_on_outflow_cohort_and_rank(cohort_app, code,
 
 
 def test_organisations_grid_shows_the_outflow_of_the_page_cohort_and_names_it(cohort_app):
-    from callbacks.organisation import update_organisation_columns  # new with the cohort's title
+    from callbacks.organisation import mount_organisations  # the grid, with the cohort's title
 
     rows, links, _options = run(cohort_app, update_organisations, "2026", "AM09", "2026-06-30", None)
     by_name = {row["organisatie"]: row for row in rows}
@@ -207,7 +207,9 @@ def test_organisations_grid_shows_the_outflow_of_the_page_cohort_and_names_it(co
     assert by_name["GGZ A"]["gestart"] == 4 and by_name["GGZ A"]["duurzaam"] == 3
     assert by_name["GGZ A"]["duurzaam_pct"] == 50
     assert by_name["UWV B"]["duurzaam_pct"] is None  # no cohort 2025: no data, not zero
-    columns = run(cohort_app, update_organisation_columns, "2026", "2026-06-30", None)
+    grid = run(cohort_app, mount_organisations, True, "2026", "AM09", "2026-06-30", None)[0]
+    assert grid.rowData == rows
+    columns = grid.columnDefs
     assert next(c["headerName"] for c in columns if c["field"] == "duurzaam_pct") == "Uitstroom % cohort 2025"
     # The grid's download writes the same percentage and names the cohort.
     export = csv_frame(signed_in_client(cohort_app).get(links.children[2].href)).set_index("organisatie")
@@ -216,7 +218,7 @@ def test_organisations_grid_shows_the_outflow_of_the_page_cohort_and_names_it(co
     # The immature cohort chosen on purpose: its outflow, flagged in the title.
     rows, _links, _options = run(cohort_app, update_organisations, "2026", "AM09", "2026-06-30", "2026")
     assert {r["organisatie"]: r["duurzaam_pct"] for r in rows}["GGZ A"] == 75
-    columns = run(cohort_app, update_organisation_columns, "2026", "2026-06-30", "2026")
+    columns = run(cohort_app, mount_organisations, True, "2026", "AM09", "2026-06-30", "2026")[0].columnDefs
     title = next(c["headerName"] for c in columns if c["field"] == "duurzaam_pct")
     assert title == "Uitstroom % cohort 2026 (nog niet uitontwikkeld)"
 

@@ -17,7 +17,7 @@ from dashboard.data import snapshots
 from dashboard.reports import publication
 from tests.conftest import PEILDATUM
 from tests.helpers import load, signed_in_client, trajectory
-from tests.test_access import _rows, forge
+from tests.test_access import GRID_OUTPUT, SEEN, _rows, forge
 
 pytestmark = pytest.mark.traag
 
@@ -25,10 +25,9 @@ LATE = dt.date(2026, 8, 2)
 
 
 def _grid(client, peildatum: str):
-    values = {"region-year.value": "2026", "region-code.data": "AM09", "region-peildatum.value": peildatum}
-    return {
-        r["organisatie"]: r["gestart"] for r in _rows(forge(client, "region-organisations.rowData", values))
-    }
+    values = {**SEEN, "region-year.value": "2026", "region-code.data": "AM09"}
+    values["region-peildatum.value"] = peildatum
+    return {r["organisatie"]: r["gestart"] for r in _rows(forge(client, GRID_OUTPUT, values))}
 
 
 def _export_line(client, peildatum: str) -> str:

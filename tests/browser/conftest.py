@@ -198,7 +198,8 @@ def show_organisations(page: Any) -> None:
 
     The grid is filled when it comes near the viewport (assets/lazy-sections.js), as for a user.
     """
-    page.locator("#region-organisations").scroll_into_view_if_needed()
+    # The grid is mounted once its place comes near the viewport.
+    page.locator("#region-organisations-slot").scroll_into_view_if_needed()
     page.wait_for_selector("#region-organisations .ag-row")
 
 
