@@ -22,6 +22,21 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
     window.history.replaceState(window.history.state, "", window.location.pathname + search + window.location.hash);
     return window.location.href;
   },
+  // A click on the national map opens the clicked region's page. The figure carries the query of
+  // that address for the page's year and peildatum (layouts/national_content.py update_map), so
+  // the click needs no request of its own; the region page itself checks the code it is given.
+  regionPage: function (click, figure) {
+    var point = click && click.points && click.points[0];
+    var meta = figure && figure.layout && figure.layout.meta;
+    if (!point || !meta || typeof meta.regionQuery !== "string") {
+      return window.dash_clientside.no_update;
+    }
+    var code = point.location || (Array.isArray(point.customdata) ? point.customdata[0] : null);
+    if (typeof code !== "string" || !/^AM[0-9]{2}$/.test(code)) {
+      return window.dash_clientside.no_update;
+    }
+    return "/regio/" + code + meta.regionQuery;
+  },
   // A grid's cellClicked, passed on only when a cell was clicked (not when a new grid reports none).
   realClick: function (cell) {
     return cell ? cell : window.dash_clientside.no_update;

@@ -29,7 +29,6 @@ from layouts.national_content import (
 from layouts.publication_control import synced
 
 __all__ = [
-    "open_region",
     "region_link",
     "register",
     "state_to_url",
@@ -59,23 +58,6 @@ def sync_publication(
     return synced(
         view, ctx.triggered_id == ids.NATIONAL_PUBLICATION, peildatum_raw, year_raw, publication_raw
     )
-
-
-def open_region(
-    click: dict[str, Any] | None, year_raw: str | None, peildatum_raw: str | None = None
-) -> str | NoUpdate:
-    """The region page of the clicked region (geographic map: location; tile map: customdata)."""
-    # Click data comes from the browser: anything but Plotly's shape (a forged request) is no click.
-    points = click.get("points") if isinstance(click, dict) else None
-    point = points[0] if isinstance(points, list) and points else None
-    if not isinstance(point, dict):
-        return no_update
-    custom = point.get("customdata")
-    clicked = point.get("location") or (custom[0] if isinstance(custom, list) and custom else None)
-    view = parse_view(regio=clicked, jaar=year_raw, peildatum=peildatum_raw)
-    if view.region is None:
-        return no_update
-    return f"/regio/{view.region}" + view.query()
 
 
 def register(app: Dash) -> None:
@@ -187,11 +169,12 @@ def register(app: Dash) -> None:
         peildatum,
         prevent_initial_call=True,
     )(region_link)
-    # region clicked on the map -> region page
-    app.callback(
+    # region clicked on the map -> region page (in the browser: the figure carries the address's
+    # query, layouts.national_content.update_map)
+    app.clientside_callback(
+        ClientsideFunction(namespace="hzw", function_name="regionPage"),
         Output(ids.NATIONAL_NAVIGATE, "href"),
         Input(ids.NATIONAL_MAP, "clickData"),
-        State(ids.NATIONAL_YEAR, "value"),
-        State(ids.NATIONAL_PEILDATUM, "value"),
+        State(ids.NATIONAL_MAP, "figure"),
         prevent_initial_call=True,
-    )(open_region)
+    )

@@ -107,11 +107,24 @@ def update_map(
     shown = GEO if view.map_form == GEO and boundaries is not None else TILES
     # Whatever form was asked for: without boundaries the reader must learn why there is no real map.
     note = national.tile_map_note(runtime().boundary_problem) if boundaries is None else None
+    # A click on a region opens its page in the browser (assets/navigation.js regionPage): the
+    # figure carries the address's query for this year and peildatum, so the click asks no server.
+    query = region_page_query(year_raw, peildatum_raw)
     if trigger in VALUE_INPUTS:
-        return map_patch(shown, values), no_update, summary
+        patch = map_patch(shown, values)
+        patch["layout"]["meta"]["regionQuery"] = query
+        return patch, no_update, summary
     if shown == GEO and boundaries is not None:
-        return geo_map_figure(boundaries, values), note, summary
-    return tile_map_figure(tile_layout(), values), note, summary
+        figure = geo_map_figure(boundaries, values)
+    else:
+        figure = tile_map_figure(tile_layout(), values)
+    figure.update_layout(meta={**figure.layout.meta, "regionQuery": query})
+    return figure, note, summary
+
+
+def region_page_query(year_raw: str | None, peildatum_raw: str | None) -> str:
+    """The query of a region page's address opened from the national page: its year and peildatum."""
+    return parse_view(jaar=year_raw, peildatum=peildatum_raw).query()
 
 
 def update_ranking(

@@ -27,7 +27,6 @@ from dash import Patch, no_update
 from plotly.utils import PlotlyJSONEncoder
 
 from callbacks.national import (
-    open_region,
     region_link,
     state_to_url,
     sync_year,
@@ -467,13 +466,15 @@ def test_url_reproduces_the_view_and_clicks_open_the_region(national):
     assert run(national, state_to_url, "abc", "kapot", "onzin", "geo", "XX") == (
         "?jaar=2026&peildatum=2026-06-30&maat=doel&kaart=geo"
     )
-    geo_click = {"points": [{"location": "AM09"}]}
-    assert (
-        run(national, open_region, geo_click, "2026", "2026-03-31")
-        == "/regio/AM09?jaar=2026&peildatum=2026-03-31"
-    )
-    tile_click = {"points": [{"customdata": ["AM01", "Groningen"]}]}
-    assert run(national, open_region, tile_click, None, None) == "/regio/AM01?jaar=2026&peildatum=2026-06-30"
+    # A click opens the region page in the browser, with the query the map figure carries.
+    figure, _note, _summary = run(national, update_map, "doel", "tegel", "2026", "2026-03-31", None)
+    assert figure.layout.meta["regionQuery"] == "?jaar=2026&peildatum=2026-03-31"
+    assert "table" in figure.layout.meta  # added to what the figure keeps there, not in its place
+    # A year change patches the values, and the query with them.
+    patch, _note, _summary = run(national, update_map, "doel", "tegel", "2025", None, ids.NATIONAL_YEAR)
+    assert isinstance(patch, Patch)
+    changed = {tuple(op["location"]): op["params"]["value"] for op in patch.to_plotly_json()["operations"]}
+    assert changed[("layout", "meta", "regionQuery")] == "?jaar=2025&peildatum=2026-06-30"
 
 
 def test_marked_region_gets_a_keyboard_link_to_its_page(national):

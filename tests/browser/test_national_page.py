@@ -67,10 +67,16 @@ def test_click_on_the_geographic_map_opens_the_region(page, server):
     page.goto(server + "/?jaar=2026")
     wait_for_map(page, "choropleth")
     screenshot(page, "landelijk-kaart")
+    asked: list[str] = []
+    page.on(
+        "request", lambda r: asked.append(r.post_data or "") if "_dash-update-component" in r.url else None
+    )
     click_geo_region(page, "AM09")
     page.wait_for_function(
         "location.pathname === '/regio/AM09' && location.search === '?jaar=2026&peildatum=2026-09-30'"
     )
+    # The click itself asks no server: the map carries the address (only the page is fetched).
+    assert not [body for body in asked if "national-navigate" in body], asked
     page.wait_for_selector("#region-tiles .kpi-value")
     assert page.inner_text("h1") == "Achterhoek"
     assert_accessible(page)
