@@ -27,15 +27,13 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
   // the click needs no request of its own; the region page itself checks the code it is given.
   regionPage: function (click, figure) {
     var point = click && click.points && click.points[0];
-    var meta = figure && figure.layout && figure.layout.meta;
-    if (!point || !meta || typeof meta.regionQuery !== "string") {
-      return window.dash_clientside.no_update;
-    }
-    var code = point.location || (Array.isArray(point.customdata) ? point.customdata[0] : null);
+    var meta = (figure && figure.layout && figure.layout.meta) || {};
+    var code = point && (point.location || (Array.isArray(point.customdata) ? point.customdata[0] : null));
     if (typeof code !== "string" || !/^AM[0-9]{2}$/.test(code)) {
       return window.dash_clientside.no_update;
     }
-    return "/regio/" + code + meta.regionQuery;
+    // A figure without the query (kept in a cache by an older version) opens the page's defaults.
+    return "/regio/" + code + (typeof meta.regionQuery === "string" ? meta.regionQuery : "");
   },
   // A grid's cellClicked, passed on only when a cell was clicked (not when a new grid reports none).
   realClick: function (cell) {
