@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from html import escape
 from pathlib import Path
@@ -86,6 +87,14 @@ INDEX_STRING = """<!DOCTYPE html>
         </div>
     </body>
 </html>"""
+
+
+# Dash's renderer loads @babel/polyfill (core-js 2) first, for browsers older than any this monitor
+# supports: it cost 30 ms to start on every page, and it put its own Promise in place of the
+# browser's, through which every Promise of Dash and Plotly then ran. The one part the scripts use,
+# the global ``regeneratorRuntime`` (dcc's lazy loading), comes with dash-bootstrap-components,
+# which sets it as it loads, before dcc and the renderer (tests/browser/test_page_scripts.py).
+POLYFILL = re.compile(r'<script src="[^"]*/polyfill@[^"]*"></script>\s*')
 
 
 def _cache_config(redis_url: str, timeout: int) -> dict[str, Any]:
@@ -202,6 +211,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     fill_index = app.interpolate_index
 
     def interpolate_index(**kwargs: Any) -> str:
+        kwargs["scripts"] = POLYFILL.sub("", kwargs["scripts"])
         page = fill_index(**kwargs)
         return page.replace('<html lang="nl">', f'<html lang="{current_language()}">', 1)
 

@@ -1,0 +1,31 @@
+"""The page runs on the browser's own Promise and without Dash's polyfill; lazy parts still load.
+
+Dash's renderer adds @babel/polyfill to every page; the monitor leaves it out (dashboard/app.py
+POLYFILL). What Dash's scripts still need from it, the global ``regeneratorRuntime`` for dcc's
+lazily loaded components, comes with dash-bootstrap-components.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+LOADED = "performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
+
+
+def test_the_page_loads_no_polyfill_and_keeps_the_native_promise(page, server):
+    page.goto(server + "/")
+    page.wait_for_selector("#national-map .main-svg")
+    assert not [path for path in page.evaluate(LOADED) if "polyfill" in path]
+    assert "[native code]" in page.evaluate("Promise.toString()")
+    assert page.evaluate("typeof window.regeneratorRuntime.mark") == "function"
+
+
+@pytest.mark.account("beheer")
+def test_a_lazily_loaded_component_still_arrives(page, server):
+    """dcc.Upload comes as its own chunk when the Data page mounts it (through regeneratorRuntime)."""
+    page.goto(server + "/data")
+    page.wait_for_selector("#upload input[type=file]", state="attached")
+    assert [path for path in page.evaluate(LOADED) if "async-upload" in path]
+    assert not [path for path in page.evaluate(LOADED) if "polyfill" in path]
