@@ -49,9 +49,12 @@ NETWORK_AFTER = """(since) => {
   }
   return {ms: total, requests: spans.length};
 }"""
-# When the page's last own request (fetch/XHR) had fully arrived: the rest until drawn is the browser.
+# When the page's last own request had fully arrived: the rest until drawn is the browser. Its own
+# requests are fetch/XHR and Dash's layout and callback list, which the page head preloads.
 LAST_ANSWER = """() => Math.max(0, ...performance.getEntriesByType('resource')
-  .filter((e) => ['fetch', 'xmlhttprequest'].includes(e.initiatorType)).map((e) => e.responseEnd))"""
+  .filter((e) => ['fetch', 'xmlhttprequest'].includes(e.initiatorType)
+    || /[/]_dash-(layout|dependencies|update-component)/.test(e.name))
+  .map((e) => e.responseEnd))"""
 # The drawn page as a floor can rebuild it: stylesheets, inline styles, the HTML with every graph
 # emptied and scripts removed, each graph's final figure (typed arrays as plain arrays), and the
 # Plotly script the page loaded.

@@ -13,7 +13,9 @@ def nav_links(nav: object) -> list[tuple[str, str]]:
 
     def walk(node: object) -> None:
         if getattr(node, "href", None) is not None and type(node).__name__ == "NavLink":
-            found.append((str(node.children), str(node.href)))
+            # The signals link's count differs per account: its label is the word before it.
+            label = node.children[0] if isinstance(node.children, list) else node.children
+            found.append((str(label), str(node.href)))
         children = getattr(node, "children", None)
         for child in children if isinstance(children, list) else [children]:
             if child is not None and not isinstance(child, (str, dcc.Input)):
