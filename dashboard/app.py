@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Mapping
@@ -95,6 +96,23 @@ INDEX_STRING = """<!DOCTYPE html>
 # the global ``regeneratorRuntime`` (dcc's lazy loading), comes with dash-bootstrap-components,
 # which sets it as it loads, before dcc and the renderer (tests/browser/test_page_scripts.py).
 POLYFILL = re.compile(r'<script src="[^"]*/polyfill@[^"]*"></script>\s*')
+# AG Grid's bundle, which assets/lazy-grid.js loads when a grid is first drawn.
+AG_GRID = re.compile(r'<script src="([^"]*/dash_ag_grid/dash_ag_grid\.[^"]*\.js)"></script>')
+
+
+def page_scripts(scripts: str) -> str:
+    """Dash's script tags for a page, without the polyfill and with AG Grid named, not loaded."""
+    scripts = POLYFILL.sub("", scripts)
+    # A script of type JSON is data, not run (the Content-Security-Policy allows it as such).
+    return AG_GRID.sub(
+        lambda found: (
+            '<script type="application/json" id="hzw-lazy-scripts">'
+            + json.dumps({"dash_ag_grid": found.group(1)})
+            + "</script>"
+        ),
+        scripts,
+        count=1,
+    )
 
 
 def _cache_config(redis_url: str, timeout: int) -> dict[str, Any]:
@@ -211,7 +229,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     fill_index = app.interpolate_index
 
     def interpolate_index(**kwargs: Any) -> str:
-        kwargs["scripts"] = POLYFILL.sub("", kwargs["scripts"])
+        kwargs["scripts"] = page_scripts(kwargs["scripts"])
         page = fill_index(**kwargs)
         return page.replace('<html lang="nl">', f'<html lang="{current_language()}">', 1)
 

@@ -29,3 +29,21 @@ def test_a_lazily_loaded_component_still_arrives(page, server):
     page.wait_for_selector("#upload input[type=file]", state="attached")
     assert [path for path in page.evaluate(LOADED) if "async-upload" in path]
     assert not [path for path in page.evaluate(LOADED) if "polyfill" in path]
+
+
+def test_ag_grid_loads_when_the_first_grid_is_drawn(page, server):
+    """AG Grid's bundle (1.3 MB) is not loaded with a page, only for the region's organisations."""
+    from tests.browser.conftest import show_organisations
+
+    bundle = "dash_ag_grid/dash_ag_grid"
+    page.goto(server + "/")
+    page.wait_for_selector("#national-map .main-svg")
+    assert not [path for path in page.evaluate(LOADED) if bundle in path]
+    page.goto(server + "/regio/AM09")
+    page.wait_for_selector("#region-tiles .kpi-value")
+    assert not [path for path in page.evaluate(LOADED) if bundle in path]
+    show_organisations(page)
+    assert len([path for path in page.evaluate(LOADED) if bundle in path]) == 1
+    # The real grid, sortable: a click on a column header sorts it.
+    page.click("#region-organisations .ag-header-cell[col-id='gestart'] .ag-header-cell-label")
+    page.wait_for_selector("#region-organisations .ag-header-cell[col-id='gestart'][aria-sort='ascending']")
