@@ -11,17 +11,6 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
     }
     return [classes.join(" "), open ? "true" : "false"];
   },
-  // The page came with its whole view as its Location's search (the server's answer for the URL):
-  // it takes the place of what was typed in the address, so a copied link keeps the view. In the
-  // browser, so the page's first view asks the server nothing. The Location is told the new
-  // address as its href, or it would put back the one it saw when it appeared.
-  addressOfView: function (_id, search) {
-    if (!search || window.location.search === search) {
-      return window.dash_clientside.no_update;
-    }
-    window.history.replaceState(window.history.state, "", window.location.pathname + search + window.location.hash);
-    return window.location.href;
-  },
   // A click on the national map opens the clicked region's page. The figure carries the query of
   // that address for the page's year and peildatum (layouts/national_content.py update_map), so
   // the click needs no request of its own; the region page itself checks the code it is given.
@@ -38,10 +27,5 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
   // A grid's cellClicked, passed on only when a cell was clicked (not when a new grid reports none).
   realClick: function (cell) {
     return cell ? cell : window.dash_clientside.no_update;
-  },
-  // Below Bootstrap's "sm" breakpoint a figure gets a phone layout (layouts/figures/theme.py PHONE).
-  isNarrow: function (_id) {
-    // The server drew the page for a wide screen (the store starts false): only a phone changes it.
-    return window.innerWidth < 576 ? true : window.dash_clientside.no_update;
   }
 });

@@ -154,13 +154,6 @@ def register(app: Dash) -> None:
         chosen,
         prevent_initial_call=True,
     )(state_to_url)
-    # page shown -> its view into the address (in the browser: layouts.national_content.first_view)
-    app.clientside_callback(
-        ClientsideFunction(namespace="hzw", function_name="addressOfView"),
-        Output(ids.NATIONAL_URL, "href"),
-        Input(ids.NATIONAL_URL, "id"),
-        State(ids.NATIONAL_URL, "search"),
-    )
     # marked region -> link to its page
     app.callback(
         Output(ids.NATIONAL_REGION_LINK, "children"),

@@ -183,13 +183,6 @@ def register(app: Dash) -> None:
         # The page's layout holds its first view (layouts.organisation_content.first_view).
         prevent_initial_call=True,
     )(organisation_answer)
-    # page shown -> its view into the address (in the browser)
-    app.clientside_callback(
-        ClientsideFunction(namespace="hzw", function_name="addressOfView"),
-        Output(ids.ORG_URL, "href"),
-        Input(ids.ORG_URL, "id"),
-        State(ids.ORG_URL, "search"),
-    )
     # year, peildatum -> funnel, monthly starts, mix
     app.callback(
         Output(ids.ORG_FUNNEL, "figure"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, ctx
+from dash import Dash, Input, NoUpdate, Output, State, ctx
 
 from layouts import ids
 from layouts.publication_control import synced
@@ -96,13 +96,6 @@ def register(app: Dash) -> None:
         # the page for the URL's view (layouts.region_content.first_view).
         prevent_initial_call=True,
     )(_page)
-    # page shown -> its view into the address (in the browser: layouts.region_content.first_view)
-    app.clientside_callback(
-        ClientsideFunction(namespace="hzw", function_name="addressOfView"),
-        Output(ids.REGION_URL, "href"),
-        Input(ids.REGION_URL, "id"),
-        State(ids.REGION_URL, "search"),
-    )
     # publication <-> peildatum (one callback, so the two controls cannot chase each other); year
     app.callback(
         Output(ids.REGION_PEILDATUM, "value"),

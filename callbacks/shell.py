@@ -50,11 +50,3 @@ def register(app: Dash) -> None:
         State(ids.NAV_COLLAPSE, "className"),
         prevent_initial_call=True,
     )
-    # national page shown -> whether the screen is phone-sized. The page is drawn for a wide screen
-    # and its store starts False: on a wide screen this answers no_update and nothing more happens;
-    # on a phone it answers True and the width-dependent figures are redrawn for the phone.
-    app.clientside_callback(
-        ClientsideFunction(namespace="hzw", function_name="isNarrow"),
-        Output(ids.NARROW, "data"),
-        Input(ids.NARROW, "id"),
-    )

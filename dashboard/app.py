@@ -12,7 +12,7 @@ from typing import Any
 
 import flask_bootstrap
 from dash import Dash
-from flask import Blueprint
+from flask import Blueprint, request
 from flask_compress import Compress
 from sqlalchemy.exc import DBAPIError
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -55,6 +55,7 @@ from dashboard.infra.security import init_security_headers
 from dashboard.jobs import web as job_web
 from dashboard.jobs.queue import Jobs
 from geodata.boundaries import BoundaryError, load_boundaries
+from layouts.page_container import page_title, title_on_navigation_only
 from layouts.pages import register_pages
 from layouts.shell import shell as shell_layout
 
@@ -230,6 +231,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
 
     def interpolate_index(**kwargs: Any) -> str:
         kwargs["scripts"] = page_scripts(kwargs["scripts"])
+        # The tab shows the page's own title from the start (Dash would set it once the page runs).
+        kwargs["title"] = escape(page_title(request.path))
         page = fill_index(**kwargs)
         return page.replace('<html lang="nl">', f'<html lang="{current_language()}">', 1)
 
@@ -286,6 +289,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.register_error_handler(413, _too_large)
     server.register_error_handler(NoAccess, _forbidden)
     register_pages()
+    title_on_navigation_only(app)
     app.layout = shell_layout
     for module in (
         shell,

@@ -17,7 +17,7 @@ from dashboard.rules import metrics
 from dashboard.text import format as fmt
 from dashboard.text.as_of import through
 from layouts import controls, ids, matrix
-from layouts.a11y import aria
+from layouts.a11y import aria, page_start
 from layouts.exports import pack_links, presentation_link
 from layouts.figure_table import table_switch
 from layouts.figures.theme import graph_config
@@ -58,8 +58,8 @@ def page(
     year, peildatum = view.year, view.peildatum
     return html.Div(
         [
-            # Whether the screen is phone-sized: the figures are drawn for a wide one; on a phone a
-            # clientside callback sets it when the page appears and they are redrawn (callbacks/shell.py).
+            # Whether the screen is phone-sized: the figures are drawn for a wide one; on a phone
+            # assets/page-start.js sets it when the page appears and they are redrawn.
             dcc.Store(id=ids.NARROW, data=False),
             # The address holds the whole view (from the start, and after each change of a control);
             # a click on the map navigates.
@@ -175,7 +175,8 @@ def page(
             ),
             # Methods and funding of the country and per region (filled by callbacks/methods.py).
             methods_section(first),
-        ]
+        ],
+        **page_start(ids.NATIONAL_URL, first.get(ids.NATIONAL_URL), narrow=ids.NARROW),
     )
 
 

@@ -19,7 +19,7 @@ from dashboard.text.as_of import through
 from dashboard.text.categories import ORGANISATION_TYPE, category
 from geodata import RegionRef
 from layouts import controls, ids
-from layouts.a11y import aria
+from layouts.a11y import aria, page_start
 from layouts.data_page import delivery_table
 from layouts.figures.funnel import funnel_summary
 from layouts.notices import view_problems
@@ -144,7 +144,8 @@ def page(
                     "gebeurde."
                 ),
             ),
-        ]
+        ],
+        **page_start(ids.ORG_URL, first.get(ids.ORG_URL)),
     )
 
 

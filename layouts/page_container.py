@@ -58,18 +58,52 @@ def page_address() -> Address | None:
     return Address(parts.path or "/", search, urlunsplit(parts._replace(fragment="")))
 
 
-def _build(address: Address) -> tuple[Any, str]:
-    # The routing callback's steps (dash.Dash._setup_routing), for one address.
-    page, variables = _path_to_page(dash.strip_relative_path(address.pathname))
+def _page(pathname: str) -> tuple[dict[str, Any], dict[str, str] | None]:
+    # The routing callback's choice (dash.Dash._setup_routing): the registered page, or the 404 page.
+    page, variables = _path_to_page(dash.strip_relative_path(pathname))
     if not page:
         page = next(p for module, p in PAGE_REGISTRY.items() if module.endswith("not_found_404"))
         variables = None
-    layout, title = page["layout"], page["title"]
+    return page, variables
+
+
+def _title(page: dict[str, Any], variables: dict[str, str] | None) -> str:
+    title = page["title"]
+    return str(title(**(variables or {})) if callable(title) else title)
+
+
+def page_title(pathname: str) -> str:
+    """The browser tab's title of the page at ``pathname``, as the routing callback sets it."""
+    return _title(*_page(pathname))
+
+
+def _build(address: Address) -> tuple[Any, str]:
+    # The routing callback's steps (dash.Dash._setup_routing), for one address.
+    page, variables = _page(address.pathname)
+    layout = page["layout"]
     if callable(layout):
         layout = layout(**{**(variables or {}), **_parse_query_string(address.search)})
-    if callable(title):
-        title = title(**(variables or {}))
-    return layout, str(title)
+    return layout, _title(page, variables)
+
+
+def title_on_navigation_only(app: dash.Dash) -> None:
+    """Let Dash's callback that sets the tab's title run on navigation only, not as a page appears.
+
+    The page's HTML already has its title (``page_title``), and the first layout's store holds the
+    same one: on load the callback changed nothing, yet cost a round of the renderer's work. Dash
+    adds it at the app's first request, so this marks it in the callback list after that.
+    """
+    marked: list[bool] = []
+
+    def mark() -> None:
+        if marked:
+            return
+        for entry in app._callback_list:  # noqa: SLF001 - Dash has no option for its own callback
+            if entry.get("output") == f"{_ID_DUMMY}.children":
+                entry["prevent_initial_call"] = True
+                marked.append(True)
+
+    app.server.before_request(mark)
 
 
 def page_container(address: Address | None) -> html.Div:

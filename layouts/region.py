@@ -17,7 +17,7 @@ from dashboard.rules import domain
 from dashboard.text.as_of import through
 from geodata import RegionRef
 from layouts import controls, ids, narrative
-from layouts.a11y import aria, data
+from layouts.a11y import aria, data, page_start
 from layouts.exports import pack_links, presentation_link
 from layouts.figure_table import TABLED_FIGURES, table_switch
 from layouts.figures.theme import graph_config
@@ -264,7 +264,8 @@ def page(
                 ),
             ),
             organisations_section() if organisations_open else closed_organisations_section(),
-        ]
+        ],
+        **page_start(ids.REGION_URL, first.get(ids.REGION_URL)),
     )
 
 

@@ -1,0 +1,51 @@
+// What a page does once it appears, without a callback: its outer element names it in data
+// attributes (layouts/a11y.py page_start). On a fresh page these change nothing but the address,
+// and each clientside callback that runs as a page appears costs a round of the renderer's work.
+//
+// data-address: the page's whole view as the query of its address (the server's answer for the
+// URL). It takes the place of what was typed, so a copied link keeps the view; the dcc.Location
+// named in data-address-of is told the new address as its href, or it would put back the one it
+// saw when it appeared.
+// data-narrow: the id of a store set true on a phone-sized screen (below Bootstrap's "sm", as
+// layouts/figures/theme.py PHONE): the figures are drawn for a wide screen first.
+(function () {
+  var pending = false;
+
+  function setProps(id, props) {
+    if (window.dash_clientside && window.dash_clientside.set_props) {
+      window.dash_clientside.set_props(id, props);
+    }
+  }
+
+  function start(page) {
+    page.setAttribute("data-started", "true");
+    var search = page.getAttribute("data-address");
+    if (search && window.location.search !== search) {
+      window.history.replaceState(
+        window.history.state,
+        "",
+        window.location.pathname + search + window.location.hash
+      );
+      setProps(page.getAttribute("data-address-of"), { href: window.location.href });
+    }
+    var narrow = page.getAttribute("data-narrow");
+    if (narrow && window.innerWidth < 576) {
+      setProps(narrow, { data: true });
+    }
+  }
+
+  function look() {
+    pending = false;
+    var pages = document.querySelectorAll("[data-address-of]:not([data-started])");
+    for (var i = 0; i < pages.length; i++) {
+      start(pages[i]);
+    }
+  }
+
+  new MutationObserver(function () {
+    if (!pending) {
+      pending = true;
+      window.requestAnimationFrame(look);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+})();
