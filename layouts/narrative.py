@@ -21,6 +21,7 @@ from dashboard.text.format import moment
 from dashboard.text.markup import MAX_LENGTH, to_html
 from layouts import ids
 from layouts.a11y import aria, scroll_region
+from layouts.static_html import StaticHtml
 
 _KEY = re.compile(r"(na-sg-|sg-|)([0-9]{4}-T[1-3]|[0-9]{4}-[0-9]{2}-[0-9]{2})")
 # Empty rows the form offers beyond what is already written.
@@ -88,13 +89,14 @@ def components(source: str) -> list[Any]:
     return parser.tree()
 
 
-def markup(source: str, className: str = "") -> html.Div:
+def markup(source: str, className: str = "") -> StaticHtml:
     """Narrative text rendered through the sanitiser.
 
     Marked as Dutch: a region writes its story in the monitor's working language, and an English
     page says so, so that a screen reader reads it with Dutch pronunciation (WCAG 3.1.2).
     """
-    return html.Div(components(source), className=className, lang="nl")
+    # One component for the whole text: it only shows and links (layouts/static_html.py).
+    return StaticHtml(tree=html.Div(components(source), className=className, lang="nl"))
 
 
 def explanations(narrative: Narrative | None) -> list[dbc.Col]:
