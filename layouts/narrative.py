@@ -21,7 +21,7 @@ from dashboard.text.format import moment
 from dashboard.text.markup import MAX_LENGTH, to_html
 from layouts import ids
 from layouts.a11y import aria, scroll_region
-from layouts.static_html import StaticHtml
+from layouts.static_html import StaticHtml, static_html
 
 _KEY = re.compile(r"(na-sg-|sg-|)([0-9]{4}-T[1-3]|[0-9]{4}-[0-9]{2}-[0-9]{2})")
 # Empty rows the form offers beyond what is already written.
@@ -96,7 +96,7 @@ def markup(source: str, className: str = "") -> StaticHtml:
     page says so, so that a screen reader reads it with Dutch pronunciation (WCAG 3.1.2).
     """
     # One component for the whole text: it only shows and links (layouts/static_html.py).
-    return StaticHtml(tree=html.Div(components(source), className=className, lang="nl"))
+    return static_html(html.Div(components(source), className=className, lang="nl"))
 
 
 def explanations(narrative: Narrative | None) -> list[dbc.Col]:

@@ -19,7 +19,7 @@ from dashboard.text import format as fmt
 from geodata import region_refs
 from layouts import ids
 from layouts.a11y import aria
-from layouts.static_html import StaticHtml
+from layouts.static_html import static_html
 
 # Icon and class per severity: the word is always shown, colour is only a third cue.
 SEVERITY_STYLE = {
@@ -166,4 +166,4 @@ def region_signals(code: str, day: dt.date) -> object:
     found = [s for s in signals_for(db, viewer, day) if s.region == code]
     block = region_block(code, found, signal_marks.current(db, viewer, [s.key for s in found]), day)
     # One component: the block only shows and links (layouts/static_html.py).
-    return StaticHtml(tree=block)
+    return static_html(block)
