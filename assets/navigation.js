@@ -24,8 +24,14 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
     // A figure without the query (kept in a cache by an older version) opens the page's defaults.
     return "/regio/" + code + (typeof meta.regionQuery === "string" ? meta.regionQuery : "");
   },
-  // A grid's cellClicked, passed on only when a cell was clicked (not when a new grid reports none).
-  realClick: function (cell) {
-    return cell ? cell : window.dash_clientside.no_update;
+  // A click on a row of the organisations grid opens that organisation's page: each row carries
+  // its address (callbacks/organisation.py update_organisations). A grid that appears reports an
+  // empty click: nothing happens then.
+  openOrganisation: function (cell, rows) {
+    var id = cell && cell.rowId;
+    var row = id === undefined || id === null ? null : (rows || []).find(function (r) {
+      return String(r.id) === String(id);
+    });
+    return row && typeof row.adres === "string" ? row.adres : window.dash_clientside.no_update;
   }
 });

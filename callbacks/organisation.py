@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, html, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.data.access import NoAccess, Withheld
@@ -37,7 +37,6 @@ from layouts.region import organisations_grid
 
 __all__ = [
     "mount_organisations",
-    "open_organisation",
     "organisation_link",
     "register",
     "update_deliveries",
@@ -73,6 +72,9 @@ def update_organisations(
     )
     notes = [note for note in (moment_note(view), hidden_rows_note(rows)) if note is not None]
     options = [{"label": row["organisatie"], "value": str(row["id"])} for row in rows]
+    # Each row carries its page's address: a click on it opens the page in the browser.
+    day = parse_view(year_raw, peildatum_raw)
+    rows = [{**row, "adres": org_layout.organisation_url(day, view.region, int(row["id"]))} for row in rows]
     # The day the figures stand on and the rows hidden whole, after the download links.
     for note in notes:
         links.children = [*links.children, html.Br(), note]
@@ -91,17 +93,6 @@ def mount_organisations(
     rows, links, options = organisations_answer(year_raw, code, peildatum_raw, cohort_raw)
     view = parse_view(year_raw, peildatum_raw, cohort=cohort_raw)
     return organisations_grid(rows, view.cohort, view.outflow.mature), links, options
-
-
-def open_organisation(
-    cell: dict[str, Any] | None, code: str | None, year_raw: str | None, peildatum_raw: str | None
-) -> str | NoUpdate:
-    """A click on a row of the grid opens that organisation's page."""
-    row = cell.get("rowId", "") if isinstance(cell, dict) else ""  # a forged click may be anything
-    view = parse_view(year_raw, peildatum_raw, organisatie=str(row))
-    if view.organisation is None or not isinstance(code, str):
-        return no_update
-    return org_layout.organisation_url(view, code, view.organisation)
 
 
 def organisation_link(
@@ -136,24 +127,14 @@ def register(app: Dash) -> None:
         # Not on load: when the section comes near the viewport, or a control changes after that.
         prevent_initial_call=True,
     )(mount_organisations)
-    # grid row clicked -> the click, kept in the page (in the browser). A grid mounted after the
-    # page reports its empty cellClicked as it appears, and Dash runs the callbacks of new inputs
-    # even with prevent_initial_call: this passes on real clicks only, so no request is made.
+    # grid row clicked -> organisation page (in the browser: each row carries its address)
     app.clientside_callback(
-        ClientsideFunction(namespace="hzw", function_name="realClick"),
-        Output(ids.REGION_ORGANISATION_CLICKED, "data"),
+        ClientsideFunction(namespace="hzw", function_name="openOrganisation"),
+        Output(ids.NAVIGATE, "href", allow_duplicate=True),
         Input(ids.REGION_ORGANISATIONS, "cellClicked"),
+        State(ids.REGION_ORGANISATIONS, "rowData"),
         prevent_initial_call=True,
     )
-    # row clicked -> organisation page
-    app.callback(
-        Output(ids.NAVIGATE, "href", allow_duplicate=True),
-        Input(ids.REGION_ORGANISATION_CLICKED, "data"),
-        State(ids.REGION_CODE, "data"),
-        State(ids.REGION_YEAR, "value"),
-        State(ids.REGION_PEILDATUM, "value"),
-        prevent_initial_call=True,
-    )(open_organisation)
     # organisation chosen -> link to its page
     app.callback(
         Output(ids.REGION_ORGANISATION_LINK, "children"),

@@ -82,8 +82,6 @@ REGION_FUNNEL_PLOT_TEXT = "region-funnel-plot-text"
 REGION_ORGANISATIONS = "region-organisations"
 # Where the organisations grid is mounted once its section comes near the viewport.
 REGION_ORGANISATIONS_SLOT = "region-organisations-slot"
-# The grid's last real cell click (assets/navigation.js realClick).
-REGION_ORGANISATION_CLICKED = "region-organisation-clicked"
 REGION_ORGANISATIONS_EXPORT = "region-organisations-export"
 # True once the organisations section has come near the viewport (assets/lazy-sections.js).
 REGION_ORGANISATIONS_SEEN = "region-organisations-seen"

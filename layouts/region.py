@@ -277,7 +277,6 @@ def organisations_section() -> html.Div:
             # Below the first screen: the grid is mounted, filled, when it comes near the viewport.
             # Mounted with the page, an empty grid kept changing the page for half a second.
             dcc.Store(id=ids.REGION_ORGANISATIONS_SEEN, data=False),
-            dcc.Store(id=ids.REGION_ORGANISATION_CLICKED),
             html.Div(
                 html.P(_("De organisaties verschijnen hier."), className="text-body-secondary small"),
                 id=ids.REGION_ORGANISATIONS_SLOT,
