@@ -73,8 +73,7 @@ def update_organisations(
     notes = [note for note in (moment_note(view), hidden_rows_note(rows)) if note is not None]
     options = [{"label": row["organisatie"], "value": str(row["id"])} for row in rows]
     # Each row carries its page's address: a click on it opens the page in the browser.
-    day = parse_view(year_raw, peildatum_raw)
-    rows = [{**row, "adres": org_layout.organisation_url(day, view.region, int(row["id"]))} for row in rows]
+    rows = [{**row, "adres": org_layout.organisation_url(view, view.region, int(row["id"]))} for row in rows]
     # The day the figures stand on and the rows hidden whole, after the download links.
     for note in notes:
         links.children = [*links.children, html.Br(), note]

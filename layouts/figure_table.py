@@ -43,14 +43,21 @@ def toggle_id(graph_id: str) -> str:
     return f"{graph_id}-tabel-knop"
 
 
+# How a table starts in a figure's JSON (``table_meta``: the caption comes first).
+TABLE_KEY = b'"table":{"caption":'
+
+
 def has_table(figure: Any) -> bool:
     """Whether ``figure`` carries its table, as the switch's script tests it.
 
     ``figure`` is a Figure, its dict, or the finished JSON of a cached answer (an orjson Fragment,
-    which gives its text back only through ``orjson.dumps``).
+    which gives its text back only through ``orjson.dumps``). That JSON is searched, not parsed:
+    the map's holds every region's outline, and a layout builds several switches per request.
+    ``table_meta`` writes the caption first, and inside a JSON string a quote is escaped, so the
+    key and its opening brace appear unescaped only as the table itself.
     """
     if isinstance(figure, orjson.Fragment):
-        figure = orjson.loads(orjson.dumps(figure))
+        return TABLE_KEY in orjson.dumps(figure)
     layout = figure.get("layout") if isinstance(figure, dict) else getattr(figure, "layout", None)
     meta = layout.get("meta") if isinstance(layout, dict) else getattr(layout, "meta", None)
     return isinstance(meta, dict) and bool(meta.get("table"))

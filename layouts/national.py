@@ -17,11 +17,12 @@ from dashboard.rules import metrics
 from dashboard.text import format as fmt
 from dashboard.text.as_of import through
 from layouts import controls, ids, matrix
-from layouts.a11y import aria, page_start
+from layouts.a11y import aria
 from layouts.exports import pack_links, presentation_link
 from layouts.figure_table import table_switch
 from layouts.figures.theme import graph_config
 from layouts.notices import view_problems
+from layouts.page_container import page_start
 
 
 def described(graph: Any, summary_id: str, graph_id: str, first: Mapping[str, Any]) -> html.Figure:

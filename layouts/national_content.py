@@ -108,8 +108,9 @@ def update_map(
     # Whatever form was asked for: without boundaries the reader must learn why there is no real map.
     note = national.tile_map_note(runtime().boundary_problem) if boundaries is None else None
     # A click on a region opens its page in the browser (assets/navigation.js regionPage): the
-    # figure carries the address's query for this year and peildatum, so the click asks no server.
-    query = region_page_query(year_raw, peildatum_raw)
+    # figure carries the address's query for this year and peildatum (``query`` writes only those
+    # two), so the click asks no server.
+    query = view.query()
     if trigger in VALUE_INPUTS:
         patch = map_patch(shown, values)
         patch["layout"]["meta"]["regionQuery"] = query
@@ -120,11 +121,6 @@ def update_map(
         figure = tile_map_figure(tile_layout(), values)
     figure.update_layout(meta={**figure.layout.meta, "regionQuery": query})
     return figure, note, summary
-
-
-def region_page_query(year_raw: str | None, peildatum_raw: str | None) -> str:
-    """The query of a region page's address opened from the national page: its year and peildatum."""
-    return parse_view(jaar=year_raw, peildatum=peildatum_raw).query()
 
 
 def update_ranking(

@@ -19,10 +19,11 @@ from dashboard.text.as_of import through
 from dashboard.text.categories import ORGANISATION_TYPE, category
 from geodata import RegionRef
 from layouts import controls, ids
-from layouts.a11y import aria, page_start
+from layouts.a11y import aria
 from layouts.data_page import delivery_table
 from layouts.figures.funnel import funnel_summary
 from layouts.notices import view_problems
+from layouts.page_container import page_start
 from layouts.region import breadcrumb, graph, region_trail, section, summary_text
 from layouts.tables import table
 

@@ -106,6 +106,19 @@ def title_on_navigation_only(app: dash.Dash) -> None:
     app.server.before_request(mark)
 
 
+def page_start(location: str, search: str | None, narrow: str | None = None) -> dict[str, Any]:
+    """What assets/page-start.js does once a page appears, as data attributes of its outer element.
+
+    ``search`` is the page's whole view as the query of its address: it takes the place of what was
+    typed (so a copied link keeps the view), and the ``dcc.Location`` ``location`` is told. With
+    ``narrow``, the id of a store that is set true on a phone-sized screen (figures are drawn for a
+    wide one first). In the browser, without a callback: on a fresh page they change nothing but
+    the address, and a callback would cost a round of the renderer's work.
+    """
+    marks = {"data-address-of": location, "data-address": search or ""}
+    return {**marks, "data-narrow": narrow} if narrow else marks
+
+
 def page_container(address: Address | None) -> html.Div:
     """Dash's ``page_container``, holding the page at ``address`` when it can be built here."""
     if address is None:

@@ -17,11 +17,12 @@ from dashboard.rules import domain
 from dashboard.text.as_of import through
 from geodata import RegionRef
 from layouts import controls, ids, narrative
-from layouts.a11y import aria, data, page_start
+from layouts.a11y import aria, data
 from layouts.exports import pack_links, presentation_link
 from layouts.figure_table import TABLED_FIGURES, table_switch
 from layouts.figures.theme import graph_config
 from layouts.notices import view_problems
+from layouts.page_container import page_start
 
 # AG Grid's own texts (the keys the community edition shows in a plain grid), marked for the
 # catalogue: the grid is English by itself, but "no rows" should name organisations in any language.

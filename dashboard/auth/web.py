@@ -265,7 +265,7 @@ def guard() -> Any:
         set_viewer(current_user.account.viewer())
         return None
     path = request.path
-    if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES):
+    if path in OPEN_PATHS:
         return None
     if request.method == "GET" and not path.startswith("/_") and not path.startswith("/export/"):
         return redirect(_login_path(volgende=request.full_path.rstrip("?")), code=302)
