@@ -48,6 +48,61 @@
   }
 
 
+  // Resize reports with nothing to fit:
+  // dcc.Graph watches three boxes (its own, the plot's and an empty marker before the plot) with a
+  // ResizeObserver, and 50 ms after any report marks the graph busy and asks Plotly to fit it. The
+  // first report comes for every graph once it is laid out, also when nothing changed: for a graph
+  // waiting below the screen, or one already drawn at its box's size, that was the page's last
+  // change, 50 ms after everything was drawn. Reports about such a graph are not passed on; any
+  // other report, and every report of another observer, is.
+  function isPlot(node) {
+    return !!node && (node.hzwWaiting === true || !!node._fullLayout);
+  }
+
+  function watchedPlot(node) {
+    if (!node || node.nodeType !== 1) {
+      return null;
+    }
+    if (isPlot(node)) {
+      return node; // the plot's own box
+    }
+    if (node.classList.contains("dash-graph") && isPlot(node.lastElementChild)) {
+      return node.lastElementChild; // the graph's box
+    }
+    var next = node.nextElementSibling;
+    if (!node.firstChild && isPlot(next) && next.parentElement.classList.contains("dash-graph")) {
+      return next; // the marker before the plot
+    }
+    return null;
+  }
+
+  function nothingToFit(entry) {
+    var gd = watchedPlot(entry.target);
+    return !!gd && (gd.hzwWaiting === true || sameSize(gd));
+  }
+
+  function quietResizes() {
+    var Native = window.ResizeObserver;
+    if (!Native || Native.hzwQuiet) {
+      return;
+    }
+    var Quiet = function (callback) {
+      return new Native(function (entries, observer) {
+        var kept = entries.filter(function (entry) {
+          return !nothingToFit(entry);
+        });
+        if (kept.length) {
+          callback.call(this, kept, observer);
+        }
+      });
+    };
+    Quiet.prototype = Native.prototype;
+    Quiet.hzwQuiet = true;
+    window.ResizeObserver = Quiet;
+  }
+
+  quietResizes();
+
   var MARGIN = "25%";
   var waiting = new Map();
   var observer = null;
@@ -58,17 +113,27 @@
     return box.top < height * 1.25 && box.bottom > -height * 0.25;
   }
 
+  // After each draw the graph's element hears "hzw-graph-drawn" (it bubbles): page scripts that
+  // listen to a graph's own Plotly events bind them then (assets/navigation.js).
+  function told(gd) {
+    return function (result) {
+      gd.dispatchEvent(new CustomEvent("hzw-graph-drawn", { bubbles: true }));
+      return result;
+    };
+  }
+
   function draw(gd) {
     var entry = waiting.get(gd);
     if (!entry) {
       return;
     }
     waiting.delete(gd);
+    gd.hzwWaiting = false;
     if (observer) {
       observer.unobserve(gd);
     }
     gd.hzwDrawn = true;
-    entry.draw().then(
+    entry.draw().then(told(gd)).then(
       function (result) {
         entry.resolvers.forEach(function (r) { r[0](result); });
       },
@@ -103,6 +168,7 @@
       if (!element || element.hzwDrawn || element._fullLayout || nearView(element)) {
         if (element) {
           element.hzwDrawn = true;
+          return later().then(told(element));
         }
         return later();
       }
@@ -114,6 +180,7 @@
           return;
         }
         waiting.set(element, { draw: later, resolvers: [[resolve, reject]] });
+        element.hzwWaiting = true;
         observer.observe(element);
       });
     };

@@ -263,10 +263,31 @@ def test_figures_far_below_the_first_screen_are_drawn_when_scrolled_to(page, ser
     assert _counts(page) == dict.fromkeys(GRAPHS, 1)
 
 
+BUSY_MARKS = """
+window.__busy = [];
+new MutationObserver((records) => {
+  for (const r of records) {
+    const graph = r.target.closest && r.target.closest('.dash-graph');
+    if (!graph) { continue; }
+    const was = (r.oldValue || '').includes('dash-graph--pending');
+    const is = r.target.classList.contains('dash-graph--pending');
+    window.__busy.push({graph: graph.id, at: performance.now(), was, is, drawn: !!r.target._fullLayout});
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['class'], attributeOldValue: true});
+"""
+
+
 def test_a_graph_not_drawn_yet_is_not_fitted(page, server):
-    """Plotly answers a resize after its 100 ms timer; a graph waiting below the screen needs none."""
+    """Plotly answers a resize after its 100 ms timer; a graph waiting below the screen needs none.
+
+    dcc.Graph also marks each graph busy and asks Plotly to fit it 50 ms after its first resize
+    report, which comes for every graph once it is laid out: that was the page's last change. A
+    graph waiting below the screen stays marked as waiting, and a drawn one is not marked again.
+    """
+    page.add_init_script(BUSY_MARKS)
     page.goto(server + "/")
     page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)  # well past dcc.Graph's 50 ms
     waited = page.evaluate(
         """async () => {
           const gd = document.getElementById('national-methods-grid');
@@ -276,4 +297,14 @@ def test_a_graph_not_drawn_yet_is_not_fitted(page, server):
         }"""
     )
     assert waited == "resolved"
-    assert page.locator(".dash-graph--pending").count() == 0
+    marks = page.evaluate("window.__busy")
+    below = ["national-trend", "national-methods", "national-methods-grid"]
+    # Marked busy as it mounted, and never unmarked: nothing was fitted.
+    assert {m["graph"] for m in marks if m["was"] and not m["is"]} & set(below) == set()
+    for graph in below:
+        assert page.locator(f"#{graph} .dash-graph--pending").count() == 1
+    # The drawn graphs: the last change to their mark comes with their draw, not a fit after it.
+    for graph in ["national-map", "national-ranking"]:
+        times = [m["at"] for m in marks if m["graph"] == graph]
+        drawn = [m["at"] for m in marks if m["graph"] == graph and m["drawn"] and not m["is"]]
+        assert drawn and max(times) - min(drawn) < 40, (graph, times, drawn)
