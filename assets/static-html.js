@@ -46,6 +46,10 @@
 
   function StaticHtml(props) {
     var count = React.useRef(0);
+    if (props.bare) {
+      // A run of a page's plain elements (collapse in layouts/static_html.py): no element of its own.
+      return React.createElement(React.Fragment, null, element(props.tree, 0));
+    }
     var onClick = function (event) {
       var button = event.target.closest ? event.target.closest("button[data-value]") : null;
       if (!button || !event.currentTarget.contains(button) || !props.setProps) {

@@ -34,6 +34,7 @@ from layouts.organisation_content import (
     update_organisation_figures,
 )
 from layouts.region import organisations_grid
+from layouts.static_html import collapsed
 
 __all__ = [
     "mount_organisations",
@@ -80,7 +81,7 @@ def update_organisations(
     return rows, links, options
 
 
-organisations_answer = cached_callback(update_organisations)
+organisations_answer = cached_callback(collapsed(update_organisations))
 
 
 def mount_organisations(
@@ -143,7 +144,7 @@ def register(app: Dash) -> None:
         region_day,
         # Nothing is chosen on load, so there is no link yet.
         prevent_initial_call=True,
-    )(cached_callback(organisation_link))
+    )(cached_callback(collapsed(organisation_link)))
 
     year, org, day = (
         Input(ids.ORG_YEAR, "value"),

@@ -11,6 +11,7 @@ from dashboard.reports.national import national_report
 from dashboard.reports.view import View
 from layouts import ids, meetings, regions
 from layouts.exports import export_links
+from layouts.static_html import collapsed
 
 
 def _latest(year_value: str | None) -> View:
@@ -46,7 +47,7 @@ def register(app: Dash) -> None:
         Input(ids.REGIONS_YEAR, "value"),
         Input(ids.REGIONS_SEARCH, "value"),
         prevent_initial_call="initial_duplicate",
-    )(cached_callback(update_regions))
+    )(cached_callback(collapsed(update_regions)))
     # year select -> meetings table, URL
     app.callback(
         Output(ids.MEETINGS_TABLE, "children"),
@@ -54,4 +55,4 @@ def register(app: Dash) -> None:
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.MEETINGS_YEAR, "value"),
         prevent_initial_call="initial_duplicate",
-    )(cached_callback(update_meetings))
+    )(cached_callback(collapsed(update_meetings)))

@@ -27,7 +27,7 @@ from layouts.figures.mix import mix_figure
 from layouts.figures.theme import message_figure
 from layouts.figures.trend import trend_figure
 from layouts.region import breadcrumb
-from layouts.static_html import static_html
+from layouts.static_html import collapsed, static_html
 
 HEADER_OUTPUTS = (ids.ORG_TILES, ids.ORG_HEADING, ids.ORG_BREADCRUMB, ids.ORG_URL)
 FIGURE_OUTPUTS = (ids.ORG_FUNNEL, ids.ORG_FUNNEL_TEXT, ids.ORG_MONTHLY, ids.ORG_MIX, ids.ORG_MIX_TABLE)
@@ -96,9 +96,9 @@ def update_deliveries(organisation: int | None, peildatum_raw: str | None) -> li
 # The answers through the callbacks' answer cache (``dashboard.infra.callback_cache``): the
 # callbacks are wired to these, and the first layout takes its parts from them, so a view shown
 # before goes out again as finished JSON.
-organisation_answer = cached_callback(update_organisation)
-figures_answer = cached_callback(update_organisation_figures)
-deliveries_answer = cached_callback(update_deliveries)
+organisation_answer = cached_callback(collapsed(update_organisation))
+figures_answer = cached_callback(collapsed(update_organisation_figures))
+deliveries_answer = cached_callback(collapsed(update_deliveries))
 
 
 def first_view(view: View, query: dict[str, object]) -> dict[str, Any]:

@@ -36,6 +36,7 @@ from layouts import (
 )
 from layouts import signals_page as signal_page
 from layouts.figures.maps import TILES
+from layouts.static_html import collapsed
 
 TITLE = "Hoofdzaak Werk Monitor"
 
@@ -216,4 +217,6 @@ def register_pages() -> None:
         ("not_found_404", {"path": "/404", "name": N_("Niet gevonden"), "layout": not_found}),
     ]
     for module, options in pages:
+        # Plain elements go out as few components (layouts/static_html.py collapse).
+        options["layout"] = collapsed(options["layout"])
         dash.register_page(module, title=page_title(options["name"]), **options)

@@ -39,7 +39,7 @@ from layouts.figures.trend import trend_figure
 from layouts.kept_packs import region_kept
 from layouts.region import NARRATIVE, breadcrumb, region_heading, region_trail
 from layouts.signals import region_signals
-from layouts.static_html import static_html
+from layouts.static_html import collapsed, static_html
 
 Parts = tuple[Any, ...]
 
@@ -269,7 +269,7 @@ PAGE_OUTPUTS = (
 # The page answer through the callbacks' answer cache (``dashboard.infra.callback_cache``): the
 # page callback is wired to it, and the first layout takes its parts from it, so a view shown
 # before goes out again as finished JSON. The trigger (``cohort_only``) is one of its arguments.
-page_answer = cached_callback(update_region_page)
+page_answer = cached_callback(collapsed(update_region_page))
 
 
 def first_view(view: View, query: dict[str, object], publication: str = "") -> dict[str, Any]:

@@ -19,6 +19,7 @@ from dashboard.text.format import date
 from layouts import ids
 from layouts.a11y import aria
 from layouts.page_container import page_address, page_container
+from layouts.static_html import collapse
 
 NAV_ITEMS = (
     (N_("Landelijk"), "/"),
@@ -180,7 +181,7 @@ def shell() -> html.Div:
     address = page_address() if has_request_context() else None
     banner, data_date = frame_notes() if has_request_context() else (None, "")
     here = address.location_props() if address is not None else {}
-    return html.Div(
+    frame = html.Div(
         [
             html.A(_("Naar de inhoud"), href=f"#{ids.MAIN}", className="skip-link"),
             html.Header(navigation(current_viewer(), csrf_token() if has_request_context() else "")),
@@ -201,6 +202,8 @@ def shell() -> html.Div:
             ),
         ]
     )
+    # The page inside is collapsed already (layouts/pages.py); this is the frame around it.
+    return collapse(frame)
 
 
 def demo_notice() -> dbc.Alert:

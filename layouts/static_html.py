@@ -9,16 +9,24 @@ plain elements (``assets/static-html.js``): the same markup, one component.
 What it cannot do: inner elements have no callbacks of their own. A ``<button data-value="…">``
 inside reports its click through the component's ``clicked`` property (``{"value", "count"}``),
 which a callback can listen to. Only ``dash.html`` elements are drawn; anything else is left out.
+
+``collapse`` does the same for every page as it is sent: each run of ``dash.html`` elements that
+no callback can reach (no ``id`` in them) becomes one ``bare`` StaticHtml, drawn without an element
+of its own, so the page's markup stays exactly as it was.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from collections.abc import Callable, Iterable
+from typing import Any, ParamSpec, TypeVar
 
 from dash import html
 from dash.development.base_component import Component
 
 NAMESPACE = "hzw_static"
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class StaticHtml(Component):
@@ -32,16 +40,25 @@ class StaticHtml(Component):
     _namespace = NAMESPACE
     _type = "StaticHtml"
 
-    def __init__(self, id: Any = None, tree: Any = None, clicked: Any = None) -> None:  # noqa: A002
-        self._prop_names = ["id", "tree", "clicked"]
+    def __init__(
+        self,
+        id: Any = None,  # noqa: A002
+        tree: Any = None,
+        clicked: Any = None,
+        bare: bool = False,
+    ) -> None:
+        self._prop_names = ["id", "tree", "clicked", "bare"]
         self._valid_wildcard_attributes: list[str] = []
-        self.available_properties = ["id", "tree", "clicked"]
+        self.available_properties = ["id", "tree", "clicked", "bare"]
         self.available_wildcard_properties: list[str] = []
         args: dict[str, Any] = {"tree": tree}
         if id is not None:
             args["id"] = id
         if clicked is not None:
             args["clicked"] = clicked
+        if bare:
+            # Drawn as its elements alone, without the <div> that holds the id and hears clicks.
+            args["bare"] = True
         super().__init__(**args)
 
     @property
@@ -67,3 +84,84 @@ def static_html(node: Any, component_id: Any = None) -> StaticHtml:
     """``node`` (``dash.html`` components and text) as one ``StaticHtml``."""
     _check(node)
     return StaticHtml(id=component_id, tree=node)
+
+
+def _static(node: Any) -> bool:
+    # Text, or dash.html elements without an id anywhere in them: nothing a callback can reach.
+    if node is None or isinstance(node, str | int | float):
+        return True
+    if isinstance(node, list | tuple):
+        return all(_static(item) for item in node)
+    return (
+        isinstance(node, Component)
+        and node._namespace == html.Div._namespace
+        and getattr(node, "id", None) is None
+        and _static(getattr(node, "children", None))
+    )
+
+
+def _size(node: Any) -> int:
+    if isinstance(node, list | tuple):
+        return sum(_size(item) for item in node)
+    return 1 + _size(getattr(node, "children", None)) if isinstance(node, Component) else 0
+
+
+def _runs(children: Iterable[Any]) -> list[Any]:
+    # Consecutive static items as one bare StaticHtml when that spares the renderer a component.
+    out: list[Any] = []
+    run: list[Any] = []
+
+    def close() -> None:
+        if _size(run) > 1:
+            out.append(StaticHtml(tree=list(run), bare=True))
+        else:
+            out.extend(collapse(item) for item in run)
+        run.clear()
+
+    for item in children:
+        if _static(item):
+            run.append(item)
+        else:
+            close()
+            out.append(collapse(item))
+    close()
+    return out
+
+
+def collapse(node: Any) -> Any:
+    """``node`` with each run of unreachable ``dash.html`` elements drawn as one bare StaticHtml.
+
+    The renderer keeps a store subscription, hooks and a path for every component, and a page
+    was about a third headings, paragraphs, icons and captions that only show. The markup is the
+    same; ids, callbacks and every other component stay as they were. Children lists are replaced,
+    never changed in place, and a collapsed tree collapses to itself.
+    """
+    if isinstance(node, list | tuple):
+        return _runs(node)
+    if not isinstance(node, Component) or isinstance(node, StaticHtml):
+        return node
+    children = getattr(node, "children", None)
+    if isinstance(children, list | tuple):
+        node.children = _runs(children)
+    elif isinstance(children, Component) and _static(children) and _size(children) > 1:
+        node.children = StaticHtml(tree=children, bare=True)
+    elif isinstance(children, Component):
+        node.children = collapse(children)
+    return node
+
+
+def collapsed(fn: Callable[P, R]) -> Callable[P, R]:
+    """``fn`` with its answer collapsed, each part of a tuple on its own.
+
+    For page layouts and for callback answers, before they are cached and sent; ``fn`` itself
+    stays as it was, for tests and packs.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        value = fn(*args, **kwargs)
+        if isinstance(value, tuple):
+            return tuple(collapse(part) for part in value)  # type: ignore[return-value]
+        return collapse(value)  # type: ignore[no-any-return]
+
+    return wrapper
