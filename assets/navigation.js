@@ -11,19 +11,6 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
     }
     return [classes.join(" "), open ? "true" : "false"];
   },
-  // A click on the national map opens the clicked region's page. The figure carries the query of
-  // that address for the page's year and peildatum (layouts/national_content.py update_map), so
-  // the click needs no request of its own; the region page itself checks the code it is given.
-  regionPage: function (click, figure) {
-    var point = click && click.points && click.points[0];
-    var meta = (figure && figure.layout && figure.layout.meta) || {};
-    var code = point && (point.location || (Array.isArray(point.customdata) ? point.customdata[0] : null));
-    if (typeof code !== "string" || !/^AM[0-9]{2}$/.test(code)) {
-      return window.dash_clientside.no_update;
-    }
-    // A figure without the query (kept in a cache by an older version) opens the page's defaults.
-    return "/regio/" + code + (typeof meta.regionQuery === "string" ? meta.regionQuery : "");
-  },
   // A click on a row of the organisations grid opens that organisation's page: each row carries
   // its address (callbacks/organisation.py update_organisations). A grid that appears reports an
   // empty click: nothing happens then.
@@ -35,3 +22,41 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
     return row && typeof row.adres === "string" ? row.adres : window.dash_clientside.no_update;
   }
 });
+
+// A click on the national map opens the clicked region's page at once, as a link does: the
+// address changes and Dash's pages follow it. The figure carries the query of that address for
+// the page's year and peildatum (layouts/national_content.py update_map), so the click needs no
+// request of its own; the region page itself checks the code it is given. Before, the click went
+// through a clientside callback and a dcc.Location, a round of the renderer's work (about 20 ms)
+// before the page was even asked for.
+(function () {
+  function regionAddress(gd, click) {
+    var point = click && click.points && click.points[0];
+    var meta = (gd.layout && gd.layout.meta) || {};
+    var code = point && (point.location || (Array.isArray(point.customdata) ? point.customdata[0] : null));
+    if (typeof code !== "string" || !/^AM[0-9]{2}$/.test(code)) {
+      return null;
+    }
+    // A figure without the query (kept in a cache by an older version) opens the page's defaults.
+    return "/regio/" + code + (typeof meta.regionQuery === "string" ? meta.regionQuery : "");
+  }
+
+  // assets/graph_draws.js tells each graph drawn; only a map that carries the query listens.
+  document.addEventListener("hzw-graph-drawn", function (event) {
+    var gd = event.target;
+    var meta = gd && gd.layout && gd.layout.meta;
+    if (!meta || !("regionQuery" in meta) || gd.hzwRegionClicks || typeof gd.on !== "function") {
+      return;
+    }
+    gd.hzwRegionClicks = true;
+    gd.on("plotly_click", function (click) {
+      var address = regionAddress(gd, click);
+      if (address) {
+        // What dcc.Link does for a page of this app.
+        window.history.pushState({}, "", address);
+        window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+        window.scrollTo(0, 0);
+      }
+    });
+  });
+})();

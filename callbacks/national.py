@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import ClientsideFunction, Dash, Input, NoUpdate, Output, State, ctx, no_update
+from dash import Dash, Input, NoUpdate, Output, State, ctx, no_update
 
 from layouts import ids
 from layouts.controls import year_options
@@ -162,12 +162,4 @@ def register(app: Dash) -> None:
         peildatum,
         prevent_initial_call=True,
     )(region_link)
-    # region clicked on the map -> region page (in the browser: the figure carries the address's
-    # query, layouts.national_content.update_map)
-    app.clientside_callback(
-        ClientsideFunction(namespace="hzw", function_name="regionPage"),
-        Output(ids.NATIONAL_NAVIGATE, "href"),
-        Input(ids.NATIONAL_MAP, "clickData"),
-        State(ids.NATIONAL_MAP, "figure"),
-        prevent_initial_call=True,
-    )
+    # A region clicked on the map opens its page in the browser alone (assets/navigation.js).

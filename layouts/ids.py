@@ -21,7 +21,6 @@ NATIONAL_YEAR = "national-year"
 # The national page's own Locations: their callbacks' outputs are inside the page, so Dash does not
 # call them when the page appears (only when a control or the map changes).
 NATIONAL_URL = "national-url"
-NATIONAL_NAVIGATE = "national-navigate"
 NATIONAL_TILES = "national-tiles"
 NATIONAL_HEADING = "national-heading"
 NATIONAL_VERDICT = "national-verdict"

@@ -62,10 +62,8 @@ def page(
             # Whether the screen is phone-sized: the figures are drawn for a wide one; on a phone
             # assets/page-start.js sets it when the page appears and they are redrawn.
             dcc.Store(id=ids.NARROW, data=False),
-            # The address holds the whole view (from the start, and after each change of a control);
-            # a click on the map navigates.
+            # The address holds the whole view (from the start, and after each change of a control).
             dcc.Location(id=ids.NATIONAL_URL, refresh=False, search=first.get(ids.NATIONAL_URL)),
-            dcc.Location(id=ids.NATIONAL_NAVIGATE, refresh="callback-nav"),
             html.H1(_("Landelijk overzicht"), className="h2"),
             *view_problems(view.problems),
             html.P(first.get(ids.NATIONAL_HEADING), id=ids.NATIONAL_HEADING, className="lead"),
