@@ -11,12 +11,26 @@ from dashboard.data import access
 from dashboard.infra.callback_cache import cached_callback
 from dashboard.infra.runtime import runtime
 from layouts import data_page, ids
-from layouts.shell import frame_notes
+from layouts.shell import frame_notes, open_signal_count
+from layouts.static_html import collapsed
 
 
 def update_shell(_pathname: str | None) -> tuple[Any, str]:
     """The demo-data notice and the footer's data date again, after a navigation."""
     return frame_notes()
+
+
+frame_answer = cached_callback(collapsed(update_shell))
+
+
+def update_frame(pathname: str | None) -> tuple[Any, Any, Any]:
+    """After a navigation: the frame's notices (from the answer cache) and the open-signal count.
+
+    One answer for the whole frame: each request of a navigation costs the browser a round of the
+    renderer's work. The count is never cached: a signal marked as seen changes it, not the data.
+    """
+    banner, data_date = frame_answer(pathname)
+    return banner, data_date, open_signal_count(current_viewer())
 
 
 def update_import_log(_table_id: str) -> object:
@@ -29,14 +43,15 @@ def update_import_log(_table_id: str) -> object:
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    # navigation -> demo notice, footer data date
+    # navigation -> demo notice, footer data date, number of open signals in the navigation
     app.callback(
         Output(ids.DEMO_BANNER, "children"),
         Output(ids.DATA_DATE, "children"),
+        Output(ids.SIGNALS_COUNT, "children"),
         Input(ids.URL, "pathname"),
         # The first layout holds them already (layouts.shell.shell).
         prevent_initial_call=True,
-    )(cached_callback(update_shell))
+    )(update_frame)
     # Data page rendered -> import log (the table's own id fires once when the page appears)
     app.callback(Output(ids.IMPORT_LOG_TABLE, "children"), Input(ids.IMPORT_LOG_TABLE, "id"))(
         update_import_log

@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import dash
-from dash import ALL, Dash, Input, Output, State, html
+from dash import ALL, Dash, Input, Output, State
 from dash.exceptions import PreventUpdate
 
 from dashboard.auth.viewer import current_viewer
@@ -20,11 +20,6 @@ from layouts import ids
 from layouts.shell import open_signal_count
 from layouts.signals import region_signals, signal_lists
 from layouts.signals_page import chosen_kind, chosen_severity, filtered
-
-
-def update_signal_count(_pathname: str | None) -> list[html.Span]:
-    """The number of open signals again, after a navigation (the first layout holds it)."""
-    return open_signal_count(current_viewer())
 
 
 def _triggered() -> tuple[str, bool] | None:
@@ -84,17 +79,13 @@ def update_region_signals(code: Any, peildatum_raw: str | None) -> object:
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    # navigation -> number of open signals in the navigation
-    app.callback(
-        Output(ids.SIGNALS_COUNT, "children"),
-        Input(ids.URL, "pathname"),
-        prevent_initial_call=True,
-    )(update_signal_count)
+    # navigation -> number of open signals in the navigation: with the frame's notices
+    # (callbacks/shell.py update_frame), one request per navigation.
     # "Gezien" / "Terugzetten" -> store the mark, list the signals again, count them again
     app.callback(
         Output(ids.SIGNALS_LIST, "children"),
         Output(ids.SIGNALS_STATUS, "children"),
-        # The count in the navigation follows at once (its own callback runs on navigation).
+        # The count in the navigation follows at once (otherwise it follows each navigation).
         Output(ids.SIGNALS_COUNT, "children", allow_duplicate=True),
         Input({"type": ids.SIGNAL_SEEN, "key": ALL}, "n_clicks"),
         Input({"type": ids.SIGNAL_UNSEEN, "key": ALL}, "n_clicks"),

@@ -113,3 +113,19 @@ def test_region_search_finds_by_name_code_or_province_without_accents(loaded):
         assert text_of(table) == "Geen regio gevonden voor 'bestaat niet'."
         table, _links, query = update_regions("2026", "  ")
         assert "(1 van" not in text_of(table) and query == "?jaar=2026"
+
+
+def test_a_navigation_brings_the_frame_and_the_signal_count_in_one_answer(loaded):
+    import orjson
+
+    from callbacks.shell import update_frame
+    from layouts.shell import open_signal_count
+
+    leader = Viewer("leider", "regio", frozenset({"AM09"}))
+    with viewing_as(loaded, leader):
+        banner, footer, count = update_frame("/regio/AM09")
+        expected = open_signal_count(leader)
+    # The notices come from the answer cache as finished JSON, the count is built for this viewer.
+    assert orjson.loads(orjson.dumps(footer)) == "Cijfers t/m 30 juni 2026"
+    assert orjson.loads(orjson.dumps(banner)) is None
+    assert text_of(count) == text_of(expected) and text_of(count).endswith("open signalen")

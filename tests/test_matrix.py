@@ -163,3 +163,30 @@ def test_sorting_on_a_goal_orders_by_its_figure_with_no_data_last(matrix_app):
     assert (
         len(sorted_headers) == 1 and sorted_headers[0].to_plotly_json()["props"]["aria-sort"] == "descending"
     )
+
+
+def test_a_change_of_year_shows_the_cached_first_table_and_any_other_choice_the_live_one(matrix_app):
+    import json
+
+    import orjson
+    from plotly.io.json import to_json_plotly
+
+    from layouts.national_content import matrix_answer
+
+    def sent(answer):
+        # A cached answer is finished JSON (an orjson Fragment); a live one is still components.
+        return [
+            json.loads(orjson.dumps(part) if isinstance(part, orjson.Fragment) else to_json_plotly(part))
+            for part in answer
+        ]
+
+    with matrix_app.server.test_request_context("/"):
+        first = matrix_answer(YEAR, DAY, matrix.NO_FILTER, matrix.ALL_PROVINCES, dict(matrix.DEFAULT_SORT))
+        again = matrix_answer(YEAR, DAY, matrix.NO_FILTER, matrix.ALL_PROVINCES, dict(matrix.DEFAULT_SORT))
+        filtered = matrix_answer(YEAR, DAY, "4", matrix.ALL_PROVINCES, dict(matrix.DEFAULT_SORT))
+    live = run(matrix_app, update_matrix, YEAR, DAY, matrix.NO_FILTER, matrix.ALL_PROVINCES, None)
+    # The cached answer is the finished JSON of exactly what the callback builds.
+    assert isinstance(first[0], orjson.Fragment)
+    assert sent(first) == sent(again) == sent(live)
+    # A filter is not the first view: built live, and it shows fewer regions.
+    assert sent(filtered)[1] != sent(first)[1]

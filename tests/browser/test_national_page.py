@@ -75,8 +75,11 @@ def test_click_on_the_geographic_map_opens_the_region(page, server):
     page.wait_for_function(
         "location.pathname === '/regio/AM09' && location.search === '?jaar=2026&peildatum=2026-09-30'"
     )
-    # The click itself asks no server: the map carries the address (only the page is fetched).
-    assert not [body for body in asked if "national-navigate" in body], asked
+    # The click itself asks no server: the map carries the address, and the browser opens it at
+    # once (only the page is fetched). No callback hears the click.
+    assert asked and not [body for body in asked if "clickData" in body], asked
+    # Two requests in all: the region page, and the frame (notices and the open-signal count).
+    assert len(asked) == 2 and any("signals-count" in body for body in asked), asked
     page.wait_for_selector("#region-tiles .kpi-value")
     assert page.inner_text("h1") == "Achterhoek"
     assert_accessible(page)
