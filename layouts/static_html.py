@@ -162,6 +162,6 @@ def collapsed(fn: Callable[P, R]) -> Callable[P, R]:
         value = fn(*args, **kwargs)
         if isinstance(value, tuple):
             return tuple(collapse(part) for part in value)  # type: ignore[return-value]
-        return collapse(value)  # type: ignore[no-any-return]
+        return collapse(value)
 
     return wrapper
