@@ -52,6 +52,7 @@ from dashboard.infra.db import Database, DatabaseError
 from dashboard.infra.db_errors import database_message, database_problem
 from dashboard.infra.runtime import EXTENSION, Runtime
 from dashboard.infra.security import init_security_headers
+from dashboard.infra.static_compression import init_static_compression
 from dashboard.jobs import web as job_web
 from dashboard.jobs.queue import Jobs
 from geodata.boundaries import BoundaryError, load_boundaries
@@ -258,6 +259,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     cache.init_app(server, config=_cache_config(settings.redis_url, settings.cache_timeout))
     # Figures and layouts are JSON that shrinks five- to tenfold; assets are compressed too.
     Compress().init_app(server)
+    # The page's own scripts and styles: compressed once per process (infra/static_compression.py).
+    init_static_compression(server)
     boundaries: dict[str, Any] | None = None
     problem: BoundaryError | None = None
     try:
