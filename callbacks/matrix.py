@@ -7,7 +7,7 @@ from typing import Any
 from dash import Dash, Input, NoUpdate, Output, State, no_update
 
 from layouts import ids, matrix
-from layouts.national_content import matrix_answer, update_matrix
+from layouts.national_content import update_matrix
 
 __all__ = ["choose_sort", "register", "update_matrix"]
 
@@ -34,7 +34,7 @@ def register(app: Dash) -> None:
         Input(ids.MATRIX_SORT_STATE, "data"),
         # The layout holds the table for the URL's view (layouts.national_content): only a change asks.
         prevent_initial_call=True,
-    )(matrix_answer)
+    )(update_matrix)
     # a sort button -> the sort (the table follows through the callback above)
     app.callback(
         Output(ids.MATRIX_SORT_STATE, "data"),

@@ -234,31 +234,20 @@ def update_methods(
     )
 
 
-def update_matrix(
-    year_raw: str | None,
-    peildatum_raw: str | None,
-    behind_raw: str | None,
-    province: str | None,
-    sort: dict[str, Any] | None,
-) -> tuple[Any, str]:
-    """The regions that pass the filters, sorted as asked, and how many of the 35 that are."""
-    view = parse_view(jaar=year_raw, peildatum=peildatum_raw)
+def matrix_for(view: View, at_least: int, province: str | None, order: dict[str, Any]) -> tuple[Any, str]:
+    """The matrix of the regions behind on ``at_least`` goals or more (in ``province``), in ``order``.
+
+    With the count of the 35 regions shown.
+    """
     rows = matrix.matrix_rows(national_report(runtime().db, view))
-    # A hand-edited value is not an error worth a message here: it means no filter.
-    at_least = (
-        int(behind_raw) if isinstance(behind_raw, str) and behind_raw in {str(n) for n in range(5)} else 0
-    )
-    shown = matrix.filtered(rows, at_least, province if isinstance(province, str) else None)
-    # The sort lives in a browser store: a forged one that is no sort means the default.
-    known = isinstance(sort, dict) and sort.get("column") in matrix.SORT_COLUMNS
-    order = sort if known and sort is not None else matrix.DEFAULT_SORT
+    shown = matrix.filtered(rows, at_least, province)
     shown = matrix.sorted_rows(shown, str(order.get("column")), bool(order.get("descending")))
     return matrix.matrix_table(shown, order, view), matrix.count_text(len(shown), len(rows))
 
 
 def first_matrix(year_raw: str | None, peildatum_raw: str | None) -> tuple[Any, str]:
     """The matrix as a page first shows it: no filter, the default sort."""
-    return update_matrix(year_raw, peildatum_raw, matrix.NO_FILTER, matrix.ALL_PROVINCES, matrix.DEFAULT_SORT)
+    return matrix_for(parse_view(jaar=year_raw, peildatum=peildatum_raw), 0, None, matrix.DEFAULT_SORT)
 
 
 # The answers that cost most to build, through the callbacks' answer cache
@@ -275,21 +264,30 @@ methods_answer = cached_callback(collapsed(update_methods))
 first_matrix_answer = cached_callback(first_matrix)
 
 
-def matrix_answer(
+def update_matrix(
     year_raw: str | None,
     peildatum_raw: str | None,
     behind_raw: str | None,
     province: str | None,
     sort: dict[str, Any] | None,
 ) -> tuple[Any, str]:
-    """``update_matrix``, from the answer cache while the filters and the sort are the first ones.
+    """The regions that pass the filters, sorted as asked, and how many of the 35 that are.
 
-    The sort is a dict from a browser store, which the answer cache does not take as a key; the
-    first view's table is what a change of year or peildatum shows most of the time.
+    With the first filters and sort (what a change of year or peildatum shows most of the time)
+    the answer comes from the answer cache; the sort is a dict from a browser store, which the
+    cache does not take as a key.
     """
-    if behind_raw == matrix.NO_FILTER and province == matrix.ALL_PROVINCES and sort == matrix.DEFAULT_SORT:
+    # A hand-edited value is not an error worth a message here: it means no filter.
+    at_least = (
+        int(behind_raw) if isinstance(behind_raw, str) and behind_raw in {str(n) for n in range(5)} else 0
+    )
+    chosen = province if isinstance(province, str) and province not in ("", matrix.ALL_PROVINCES) else None
+    # The sort lives in a browser store: a forged one that is no sort means the default.
+    known = isinstance(sort, dict) and sort.get("column") in matrix.SORT_COLUMNS
+    order = sort if known and sort is not None else matrix.DEFAULT_SORT
+    if at_least == 0 and chosen is None and order == matrix.DEFAULT_SORT:
         return first_matrix_answer(year_raw, peildatum_raw)
-    return update_matrix(year_raw, peildatum_raw, behind_raw, province, sort)
+    return matrix_for(parse_view(jaar=year_raw, peildatum=peildatum_raw), at_least, chosen, order)
 
 
 def first_view(view: View, form: str, publication: str = "") -> dict[str, Any]:

@@ -171,8 +171,6 @@ def test_a_change_of_year_shows_the_cached_first_table_and_any_other_choice_the_
     import orjson
     from plotly.io.json import to_json_plotly
 
-    from layouts.national_content import matrix_answer
-
     def sent(answer):
         # A cached answer is finished JSON (an orjson Fragment); a live one is still components.
         return [
@@ -181,9 +179,9 @@ def test_a_change_of_year_shows_the_cached_first_table_and_any_other_choice_the_
         ]
 
     with matrix_app.server.test_request_context("/"):
-        first = matrix_answer(YEAR, DAY, matrix.NO_FILTER, matrix.ALL_PROVINCES, dict(matrix.DEFAULT_SORT))
-        again = matrix_answer(YEAR, DAY, matrix.NO_FILTER, matrix.ALL_PROVINCES, dict(matrix.DEFAULT_SORT))
-        filtered = matrix_answer(YEAR, DAY, "4", matrix.ALL_PROVINCES, dict(matrix.DEFAULT_SORT))
+        first = update_matrix(YEAR, DAY, matrix.NO_FILTER, matrix.ALL_PROVINCES, dict(matrix.DEFAULT_SORT))
+        again = update_matrix(YEAR, DAY, matrix.NO_FILTER, matrix.ALL_PROVINCES, dict(matrix.DEFAULT_SORT))
+        filtered = update_matrix(YEAR, DAY, "4", matrix.ALL_PROVINCES, dict(matrix.DEFAULT_SORT))
     live = run(matrix_app, update_matrix, YEAR, DAY, matrix.NO_FILTER, matrix.ALL_PROVINCES, None)
     # The cached answer is the finished JSON of exactly what the callback builds.
     assert isinstance(first[0], orjson.Fragment)
