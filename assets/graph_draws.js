@@ -1,4 +1,5 @@
-// How figures are drawn, in two guards put on Plotly as it arrives.
+// How figures are drawn: two guards put on Plotly as it arrives, a filter on the resize reports
+// dcc.Graph hears (below), and an "hzw-graph-drawn" event on each graph after each draw.
 //
 // Fitting a graph to its box:
 // dcc.Graph asks Plotly to fit a graph to its box right after its first draw, and again when its

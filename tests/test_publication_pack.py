@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from callbacks.meeting_pack import meeting_pack
 from dashboard.auth.viewer import Viewer
+from dashboard.infra import clock
 from dashboard.reports import publication
 from layouts.presentation import parse_show
 from tests.conftest import PEILDATUM
@@ -35,7 +36,8 @@ def test_the_pack_names_its_snapshot_and_keeps_its_figures_after_a_late_delivery
     _late(known)
     with viewing_as(app, Viewer("l", "landelijk")):
         after_info, after = meeting_pack(parse_show(QUERY))
-    made = dt.date.today().strftime("%-d")  # the day of publication, in the label
+    # The day of publication in the label: a Dutch day, also on a host that runs on UTC.
+    made = clock.today().strftime("%-d")
     assert f"Gepubliceerd {made}" in after_info.filters and "cijfers t/m 30 juni 2026" in after_info.filters
     # Identical figures before and after the late delivery: every table cell and every text.
     assert [(s.title, s.text, [t.rows for t in s.tables]) for s in after] == [
