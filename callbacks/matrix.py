@@ -23,12 +23,13 @@ def choose_sort(clicked: dict[str, Any] | None, current: dict[str, Any] | None) 
 
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    # year, peildatum, filters, sort -> table and the count of regions shown
+    # filters, sort -> table and the count of regions shown (a change of year or peildatum comes
+    # with the page's other figures: callbacks/national.py)
     app.callback(
-        Output(ids.MATRIX_TABLE, "children"),
+        Output(ids.MATRIX_SORT, "tree"),
         Output(ids.MATRIX_COUNT, "children"),
-        Input(ids.NATIONAL_YEAR, "value"),
-        Input(ids.NATIONAL_PEILDATUM, "value"),
+        State(ids.NATIONAL_YEAR, "value"),
+        State(ids.NATIONAL_PEILDATUM, "value"),
         Input(ids.MATRIX_BEHIND, "value"),
         Input(ids.MATRIX_PROVINCE, "value"),
         Input(ids.MATRIX_SORT_STATE, "data"),

@@ -10,10 +10,12 @@ from typing import Any
 
 from dash import Dash, Input, NoUpdate, Output, State, ctx, no_update
 
+from dashboard.infra.callback_parts import Part, register_parts
 from layouts import ids
 from layouts.controls import year_options
 from layouts.national_content import (
     map_answer,
+    methods_answer,
     national_answer,
     parse_view,
     ranking_answer,
@@ -22,6 +24,7 @@ from layouts.national_content import (
     trend_answer,
     trend_with_links,
     update_map,
+    update_matrix,
     update_national,
     update_ranking,
     update_trend,
@@ -60,32 +63,117 @@ def sync_publication(
     )
 
 
+def _map(
+    metric_key: str, form: str, year_raw: str, peildatum_raw: str, publication_raw: str
+) -> tuple[Any, Any, str]:
+    # The trigger is an argument of the cached answer: it decides Patch or figure.
+    return map_answer(metric_key, form, year_raw, peildatum_raw, ctx.triggered_id, publication_raw)
+
+
+def view_parts() -> list[Part]:
+    """What the page's view controls change, part by part, answered by one callback.
+
+    A change of year asked eight callbacks at once, each its own round in the browser
+    (``dashboard/infra/callback_parts.py``).
+    """
+    year, peildatum = Input(ids.NATIONAL_YEAR, "value"), Input(ids.NATIONAL_PEILDATUM, "value")
+    chosen, since = Input(ids.NATIONAL_PUBLICATION, "value"), Input(ids.NATIONAL_SINCE, "value")
+    metric, form = Input(ids.NATIONAL_METRIC, "value"), Input(ids.NATIONAL_MAP_FORM, "value")
+    highlight, narrow = Input(ids.NATIONAL_HIGHLIGHT, "value"), Input(ids.NARROW, "data")
+    return [
+        # tiles, heading, verdict sentence
+        Part(
+            (
+                Output(ids.NATIONAL_TILES, "children"),
+                Output(ids.NATIONAL_HEADING, "children"),
+                Output(ids.NATIONAL_VERDICT, "children"),
+            ),
+            (year, peildatum, since, chosen),
+            national_answer,
+        ),
+        # map (Patch unless the form changed), fallback note, summary
+        Part(
+            (
+                Output(ids.NATIONAL_MAP, "figure"),
+                Output(ids.NATIONAL_MAP_NOTE, "children"),
+                Output(ids.NATIONAL_MAP_SUMMARY, "children"),
+            ),
+            (metric, form, year, peildatum, chosen),
+            _map,
+        ),
+        # ranking with the marked region, its summary, download links
+        Part(
+            (
+                Output(ids.NATIONAL_RANKING, "figure"),
+                Output(ids.NATIONAL_RANKING_SUMMARY, "children"),
+                Output(ids.NATIONAL_EXPORT, "children"),
+            ),
+            (metric, year, peildatum, highlight, narrow, chosen),
+            ranking_answer,
+        ),
+        # trend, its summary, download links
+        Part(
+            (
+                Output(ids.NATIONAL_TREND, "figure"),
+                Output(ids.NATIONAL_TREND_SUMMARY, "children"),
+                Output(ids.NATIONAL_TREND_EXPORT, "children"),
+            ),
+            (year, peildatum, narrow, chosen),
+            trend_answer,
+        ),
+        # every control -> URL query, so a link reproduces the view
+        Part(
+            (Output(ids.NATIONAL_URL, "search"),),
+            (year, peildatum, metric, form, highlight, since, chosen),
+            state_to_url,
+        ),
+        # marked region -> link to its page
+        Part((Output(ids.NATIONAL_REGION_LINK, "children"),), (highlight, year, peildatum), region_link),
+        # methods and funding: the country's figure, the grid of regions, sentences, download links
+        Part(
+            (
+                Output(ids.NATIONAL_METHODS, "figure"),
+                Output(ids.NATIONAL_METHODS_SUMMARY, "children"),
+                Output(ids.NATIONAL_METHODS_GRID_NOTE, "children"),
+                Output(ids.NATIONAL_METHODS_GRID, "figure"),
+                Output(ids.NATIONAL_METHODS_GRID_SUMMARY, "children"),
+                Output(ids.NATIONAL_METHODS_EXPORT, "children"),
+            ),
+            (year, peildatum, narrow),
+            methods_answer,
+        ),
+        # the matrix of all regions for the year, with the filters and sort as they are
+        # (callbacks/matrix.py answers a change of those)
+        Part(
+            (
+                Output(ids.MATRIX_SORT, "tree", allow_duplicate=True),
+                Output(ids.MATRIX_COUNT, "children", allow_duplicate=True),
+            ),
+            (
+                year,
+                peildatum,
+                State(ids.MATRIX_BEHIND, "value"),
+                State(ids.MATRIX_PROVINCE, "value"),
+                State(ids.MATRIX_SORT_STATE, "data"),
+            ),
+            update_matrix,
+        ),
+    ]
+
+
 def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
-    # The layout draws the page for the URL's view (layouts.national_content): each callback below
-    # waits for a control to change, so a fresh page asks the server nothing more.
-    year, peildatum = Input(ids.NATIONAL_YEAR, "value"), Input(ids.NATIONAL_PEILDATUM, "value")
-    chosen = Input(ids.NATIONAL_PUBLICATION, "value")
-    # year, peildatum, comparison date, publication -> tiles, heading, verdict sentence
-    since = Input(ids.NATIONAL_SINCE, "value")
-    app.callback(
-        Output(ids.NATIONAL_TILES, "children"),
-        Output(ids.NATIONAL_HEADING, "children"),
-        Output(ids.NATIONAL_VERDICT, "children"),
-        year,
-        peildatum,
-        since,
-        chosen,
-        prevent_initial_call=True,
-    )(national_answer)
+    # The layout draws the page for the URL's view (layouts.national_content): the callbacks
+    # wait for a control to change, so a fresh page asks the server nothing more.
+    register_parts(app, view_parts())
 
     # publication <-> peildatum (one callback, so the two controls cannot chase each other); year
     app.callback(
         Output(ids.NATIONAL_PEILDATUM, "value"),
         Output(ids.NATIONAL_YEAR, "value", allow_duplicate=True),
         Output(ids.NATIONAL_PUBLICATION, "value"),
-        chosen,
-        peildatum,
+        Input(ids.NATIONAL_PUBLICATION, "value"),
+        Input(ids.NATIONAL_PEILDATUM, "value"),
         State(ids.NATIONAL_YEAR, "value"),
         prevent_initial_call=True,
     )(sync_publication)
@@ -98,68 +186,4 @@ def register(app: Dash) -> None:
         State(ids.NATIONAL_YEAR, "value"),
         prevent_initial_call=True,
     )(sync_year)
-
-    # metric, map form, year, peildatum -> map (Patch unless the form changed), fallback note, summary
-
-    # The trigger is an argument of the cached answer: it decides Patch or figure.
-    def _map(
-        metric_key: str, form: str, year_raw: str, peildatum_raw: str, publication_raw: str
-    ) -> tuple[Any, Any, str]:
-        return map_answer(metric_key, form, year_raw, peildatum_raw, ctx.triggered_id, publication_raw)
-
-    app.callback(
-        Output(ids.NATIONAL_MAP, "figure"),
-        Output(ids.NATIONAL_MAP_NOTE, "children"),
-        Output(ids.NATIONAL_MAP_SUMMARY, "children"),
-        Input(ids.NATIONAL_METRIC, "value"),
-        Input(ids.NATIONAL_MAP_FORM, "value"),
-        year,
-        peildatum,
-        chosen,
-        prevent_initial_call=True,
-    )(_map)
-    # metric, year, peildatum, marked region -> ranking, its summary, download links
-    app.callback(
-        Output(ids.NATIONAL_RANKING, "figure"),
-        Output(ids.NATIONAL_RANKING_SUMMARY, "children"),
-        Output(ids.NATIONAL_EXPORT, "children"),
-        Input(ids.NATIONAL_METRIC, "value"),
-        year,
-        peildatum,
-        Input(ids.NATIONAL_HIGHLIGHT, "value"),
-        Input(ids.NARROW, "data"),
-        chosen,
-        prevent_initial_call=True,
-    )(ranking_answer)
-    # year, peildatum, phone-sized screen -> trend and its summary
-    app.callback(
-        Output(ids.NATIONAL_TREND, "figure"),
-        Output(ids.NATIONAL_TREND_SUMMARY, "children"),
-        Output(ids.NATIONAL_TREND_EXPORT, "children"),
-        year,
-        peildatum,
-        Input(ids.NARROW, "data"),
-        chosen,
-        prevent_initial_call=True,
-    )(trend_answer)
-    # every control -> URL query, so a link reproduces the view
-    app.callback(
-        Output(ids.NATIONAL_URL, "search"),
-        year,
-        peildatum,
-        Input(ids.NATIONAL_METRIC, "value"),
-        Input(ids.NATIONAL_MAP_FORM, "value"),
-        Input(ids.NATIONAL_HIGHLIGHT, "value"),
-        since,
-        chosen,
-        prevent_initial_call=True,
-    )(state_to_url)
-    # marked region -> link to its page
-    app.callback(
-        Output(ids.NATIONAL_REGION_LINK, "children"),
-        Input(ids.NATIONAL_HIGHLIGHT, "value"),
-        year,
-        peildatum,
-        prevent_initial_call=True,
-    )(region_link)
     # A region clicked on the map opens its page in the browser alone (assets/navigation.js).

@@ -23,7 +23,6 @@ from callbacks import (
     figure_tables,
     matrix,
     meeting_pack,
-    methods,
     narrative,
     national,
     organisation,
@@ -297,7 +296,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     for module in (
         shell,
         national,
-        methods,
         overview,
         region,
         organisation,

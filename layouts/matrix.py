@@ -31,7 +31,7 @@ from geodata import region_refs
 from layouts import ids
 from layouts.a11y import aria, data, scroll_region
 from layouts.gauges import outflow_badge
-from layouts.static_html import StaticHtml, static_html
+from layouts.static_html import static_html
 
 REGION, BEHIND = "regio", "achter"
 SORT_COLUMNS = (REGION, *GOALS, BEHIND)
@@ -124,7 +124,10 @@ def section(table: Any = None, count: Any = None) -> html.Section:
                 **aria(label=_("Regio's filteren")),
             ),
             dcc.Store(id=ids.MATRIX_SORT_STATE, data=DEFAULT_SORT),
-            html.Div(table, id=ids.MATRIX_TABLE),
+            # The StaticHtml stays on the page and a new table is only its ``tree``: a component
+            # mounted anew makes Dash run every callback it is an input of (here the sort, one
+            # more round to the server after each change of year or filter).
+            html.Div(static_html(table, ids.MATRIX_SORT), id=ids.MATRIX_TABLE),
         ],
         id=ids.MATRIX,
     )
@@ -184,10 +187,13 @@ def _row(row: MatrixRow, view: View) -> html.Tr:
     )
 
 
-def matrix_table(rows: Sequence[MatrixRow], sort: dict[str, Any], view: View) -> StaticHtml:
-    """The table of ``rows`` (already filtered and sorted) with sort buttons in its header."""
+def matrix_table(rows: Sequence[MatrixRow], sort: dict[str, Any], view: View) -> Any:
+    """The table of ``rows`` (already filtered and sorted) with sort buttons in its header.
+
+    A tree of ``dash.html`` elements: the ``tree`` of the StaticHtml ``MATRIX_SORT`` (``section``).
+    """
     if not rows:
-        return static_html(html.P(_("Geen regio's die aan deze keuze voldoen.")), ids.MATRIX_SORT)
+        return html.P(_("Geen regio's die aan deze keuze voldoen."))
     caption = _(
         "Alle regio's op alle doelen, {year} t/m {date}; duurzame uitstroom van startcohort {cohort}"
     ).format(
@@ -203,4 +209,4 @@ def matrix_table(rows: Sequence[MatrixRow], sort: dict[str, Any], view: View) ->
         className="table table-striped table-hover table-sm align-middle",
         id=ids.MATRIX_GRID,
     )
-    return static_html(scroll_region(table, caption), ids.MATRIX_SORT)
+    return scroll_region(table, caption)

@@ -172,7 +172,7 @@ def page(
                     html.Div(first.get(ids.NATIONAL_TREND_EXPORT), id=ids.NATIONAL_TREND_EXPORT),
                 ]
             ),
-            # Methods and funding of the country and per region (filled by callbacks/methods.py).
+            # Methods and funding of the country and per region (filled by callbacks/national.py).
             methods_section(first),
         ],
         **page_start(ids.NATIONAL_URL, first.get(ids.NATIONAL_URL), narrow=ids.NARROW),

@@ -1,8 +1,8 @@
 """What the national page shows for a view: one code path for the first response and the callbacks.
 
 The page layout (``layouts.pages``) calls these functions with the control values it sets, so the
-first response holds the drawn page; the callbacks in ``callbacks/national.py``,
-``callbacks/methods.py`` and ``callbacks/matrix.py`` call the same functions when a control changes.
+first response holds the drawn page; the callbacks in ``callbacks/national.py`` and
+``callbacks/matrix.py`` call the same functions when a control changes.
 Each takes the controls' raw values (the URL's names are parsed by :class:`View`).
 """
 

@@ -17,6 +17,7 @@ of its own, so the page's markup stays exactly as it was.
 
 from __future__ import annotations
 
+import copy
 import functools
 from collections.abc import Callable, Iterable
 from typing import Any, ParamSpec, TypeVar
@@ -59,7 +60,13 @@ class StaticHtml(Component):
         if bare:
             # Drawn as its elements alone, without the <div> that holds the id and hears clicks.
             args["bare"] = True
-        super().__init__(**args)
+        # Not Component.__init__: for a namespace that is no Python package it tries to import
+        # one, for every argument, to word a possible error; those failed imports were a fifth
+        # of a region page's layout time. The arguments are the four above, checked by Python.
+        if "id" in args and not isinstance(args["id"], str | dict):
+            raise TypeError(f"`id` prop must be a string or dict, not {args['id']!r}")
+        for name, value in args.items():
+            setattr(self, name, value)
 
     @property
     def children(self) -> Any:
@@ -88,10 +95,13 @@ def static_html(node: Any, component_id: Any = None) -> StaticHtml:
 
 def _static(node: Any) -> bool:
     # Text, or dash.html elements without an id anywhere in them: nothing a callback can reach.
+    # A StaticHtml without an id is such elements already (``_inlined`` opens it up).
     if node is None or isinstance(node, str | int | float):
         return True
     if isinstance(node, list | tuple):
         return all(_static(item) for item in node)
+    if isinstance(node, StaticHtml):
+        return getattr(node, "id", None) is None and _static(getattr(node, "tree", None))
     return (
         isinstance(node, Component)
         and node._namespace == html.Div._namespace
@@ -101,9 +111,34 @@ def _static(node: Any) -> bool:
 
 
 def _size(node: Any) -> int:
+    # How many components the renderer keeps for ``node``.
     if isinstance(node, list | tuple):
         return sum(_size(item) for item in node)
+    if isinstance(node, StaticHtml):
+        return 1
     return 1 + _size(getattr(node, "children", None)) if isinstance(node, Component) else 0
+
+
+def _inlined(node: Any) -> Any:
+    """Static ``node`` as plain dash.html: every StaticHtml in it replaced by what it draws.
+
+    A bare one is its elements; one with an element of its own (and no id, so no callback hears
+    its clicks) is the ``<div>`` it draws around them. Components are copied, never changed.
+    """
+    if isinstance(node, list | tuple):
+        out: list[Any] = []
+        for item in node:
+            opened = _inlined(item)
+            bare = isinstance(item, StaticHtml) and getattr(item, "bare", False)
+            out.extend(opened if bare and isinstance(opened, list) else [opened])
+        return out
+    if isinstance(node, StaticHtml):
+        tree = _inlined(getattr(node, "tree", None))
+        return tree if getattr(node, "bare", False) else html.Div(tree)
+    if isinstance(node, Component) and getattr(node, "children", None) is not None:
+        node = copy.copy(node)
+        node.children = _inlined(node.children)
+    return node
 
 
 def _runs(children: Iterable[Any]) -> list[Any]:
@@ -113,7 +148,7 @@ def _runs(children: Iterable[Any]) -> list[Any]:
 
     def close() -> None:
         if _size(run) > 1:
-            out.append(StaticHtml(tree=list(run), bare=True))
+            out.append(StaticHtml(tree=_inlined(run), bare=True))
         else:
             out.extend(collapse(item) for item in run)
         run.clear()
@@ -144,7 +179,7 @@ def collapse(node: Any) -> Any:
     if isinstance(children, list | tuple):
         node.children = _runs(children)
     elif isinstance(children, Component) and _static(children) and _size(children) > 1:
-        node.children = StaticHtml(tree=children, bare=True)
+        node.children = StaticHtml(tree=_inlined(children), bare=True)
     elif isinstance(children, Component):
         node.children = collapse(children)
     return node
