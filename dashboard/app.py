@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import logging
 import re
@@ -63,9 +64,12 @@ log = logging.getLogger(__name__)
 
 # Bootstrap 5 and Bootstrap Icons ship inside the bootstrap-flask wheel, so no CDN is needed.
 BOOTSTRAP_STATIC = Path(flask_bootstrap.__file__).with_name("static") / "bootstrap5"
+# The files change only with the package: its version in the address lets the browser keep them
+# (dashboard/infra/security.py) instead of asking again before every page is drawn.
+_VENDOR_VERSION = importlib.metadata.version("bootstrap-flask")
 STYLESHEETS = [
-    "/vendor/bootstrap/css/bootstrap.min.css",
-    "/vendor/bootstrap/css/font/bootstrap-icons.min.css",
+    f"/vendor/bootstrap/css/bootstrap.min.css?v={_VENDOR_VERSION}",
+    f"/vendor/bootstrap/css/font/bootstrap-icons.min.css?v={_VENDOR_VERSION}",
 ]
 
 # Dash's default page template with lang (screen readers must know the page is Dutch) and a plain

@@ -388,14 +388,27 @@ def test_scripts_and_styles_stay_in_the_browser_cache(known, app):
     html = page.get_data(as_text=True)
     suite = re.search(r'src="(/_dash-component-suites/dash/deps/react@[^"]+)"', html)
     asset = re.search(r'src="(/assets/static-html\.js\?m=[^"]+)"', html)
-    assert suite and asset
-    for path in (suite.group(1), asset.group(1)):
+    # The vendored stylesheet carries its package's version, and names its font with a hash.
+    style = re.search(r'href="(/vendor/bootstrap/css/font/bootstrap-icons\.min\.css\?v=[^"]+)"', html)
+    assert suite and asset and style
+    answer = client.get(style.group(1))
+    sheet = answer.get_data(as_text=True)
+    answer.close()
+    font = re.search(r'url\("(?:\./)?fonts/(bootstrap-icons\.woff2\?\w+)"\)', sheet)
+    assert font
+    for path in (
+        suite.group(1),
+        asset.group(1),
+        style.group(1),
+        "/vendor/bootstrap/css/font/fonts/" + font.group(1),
+    ):
         answer = client.get(path)
         assert answer.status_code == 200
         assert "Cookie" not in answer.headers.get("Vary", "") and answer.headers.get("Set-Cookie") is None
         assert "max-age=31536000" in answer.headers["Cache-Control"]
         answer.close()
     # Without its fingerprint an asset may change under the same address: the browser asks again.
-    plain = client.get("/assets/static-html.js")
-    assert "max-age" not in plain.headers["Cache-Control"]
-    plain.close()
+    for path in ("/assets/static-html.js", "/vendor/bootstrap/css/bootstrap.min.css"):
+        plain = client.get(path)
+        assert "max-age" not in plain.headers["Cache-Control"]
+        plain.close()

@@ -35,6 +35,7 @@ def init_security_headers(app: Dash, https_only: bool) -> None:
     """Add the headers after every response (the policy is fixed once the callbacks exist)."""
     policy: list[str] = []
     assets = app.config.requests_pathname_prefix + "assets/"
+    vendor = "/vendor/"
 
     def add_headers(response: Response) -> Response:
         if not policy:
@@ -49,9 +50,14 @@ def init_security_headers(app: Dash, https_only: bool) -> None:
         headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         if https_only:
             headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-        if request.path.startswith(assets) and "m" in request.args and response.status_code == 200:
-            # Dash names each asset with its modification time (``?m=…``): a changed file gets a
-            # new address, so the browser may keep this one instead of asking again on every page.
+        if response.status_code == 200 and (
+            (request.path.startswith(assets) and "m" in request.args)
+            or (request.path.startswith(vendor) and request.query_string)
+        ):
+            # Dash names each asset with its modification time (``?m=…``), the page names the
+            # vendored stylesheets with their package's version and they name their fonts with a
+            # hash: a changed file gets a new address, so the browser may keep this one instead of
+            # asking again on every page (before the first draw: stylesheets hold up the scripts).
             headers["Cache-Control"] = "public, max-age=31536000, immutable"
         # Figures about people are not for shared caches or the browser's back-forward disk cache.
         elif response.mimetype in ("application/json", "text/html", "text/csv") or response.headers.get(
