@@ -10,12 +10,13 @@
 // fitted at all.
 //
 // Drawing far below the first screen later:
-// Figures far below the first screen are drawn when they come near it, not as the page loads.
-// dcc.Graph draws each figure with Plotly.react as it mounts; for a graph not drawn before that
-// lies more than a quarter screen below the viewport, this returns a promise that draws the
-// latest figure once the graph comes that close (scrolled to, tabbed into, a window made taller).
-// dcc.Graph waits on that promise as on any draw. A graph drawn once is drawn at once from then
-// on, and before printing everything still waiting is drawn.
+// Figures far from the screen are drawn when they come near it, not as the page loads or a
+// control changes. dcc.Graph draws each figure with Plotly.react as it mounts and when its figure
+// changes; for a graph more than a quarter screen outside the viewport, this returns a promise
+// that draws the latest figure once the graph comes that close (scrolled to, tabbed into, a window
+// made taller). dcc.Graph waits on that promise as on any draw. A change of year thus redraws the
+// figures in view first, and the others as they are reached. Before printing everything still
+// waiting is drawn.
 (function () {
   function sameSize(gd) {
     var full = gd && gd._fullLayout;
@@ -123,18 +124,23 @@
     };
   }
 
-  function draw(gd) {
+  // The graph's waiting draw, taken off the list (null when none waits).
+  function forget(gd) {
     var entry = waiting.get(gd);
     if (!entry) {
-      return;
+      return null;
     }
     waiting.delete(gd);
     gd.hzwWaiting = false;
     if (observer) {
       observer.unobserve(gd);
     }
-    gd.hzwDrawn = true;
-    entry.draw().then(told(gd)).then(
+    return entry;
+  }
+
+  // Everyone who waited on ``entry`` learns how ``drawing`` ended.
+  function settle(entry, drawing) {
+    drawing.then(
       function (result) {
         entry.resolvers.forEach(function (r) { r[0](result); });
       },
@@ -142,6 +148,13 @@
         entry.resolvers.forEach(function (r) { r[1](error); });
       }
     );
+  }
+
+  function draw(gd) {
+    var entry = forget(gd);
+    if (entry) {
+      settle(entry, entry.draw().then(told(gd)));
+    }
   }
 
   function defer(plotly) {
@@ -166,12 +179,17 @@
       var later = function () {
         return react.apply(self, args);
       };
-      if (!element || element.hzwDrawn || element._fullLayout || nearView(element)) {
-        if (element) {
-          element.hzwDrawn = true;
-          return later().then(told(element));
-        }
+      if (!element) {
         return later();
+      }
+      if (nearView(element)) {
+        // An older figure still waiting for this graph is not drawn after this one.
+        var older = forget(element);
+        var drawn = later().then(told(element));
+        if (older) {
+          settle(older, drawn);
+        }
+        return drawn;
       }
       return new Promise(function (resolve, reject) {
         var entry = waiting.get(element);
