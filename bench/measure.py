@@ -333,6 +333,6 @@ class Bench:
     def metric_switch_is_patch(self) -> bool:
         """Whether the map answers a metric switch with a Patch rather than a whole figure."""
         calls = self.interactions()[METRIC]
-        call = next(c for c in calls if c.name == "national-map.figure")
+        call = next(c for c in calls if "national-map.figure" in c.body["output"])
         body = decode(self.client.send(call))
         return "__dash_patch_update" in json.dumps(body["response"]["national-map"]["figure"])[:200]
