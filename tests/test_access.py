@@ -33,11 +33,14 @@ def _org(db: Any, region: str, name: str) -> int:
     return int(frame.loc[frame["organisatie"] == name, "id"].iloc[0])
 
 
-def forge(client: Any, output: str, values: dict[str, Any], lang: str | None = None) -> Any:
+def forge(
+    client: Any, output: str, values: dict[str, Any], lang: str | None = None, changed: str | None = None
+) -> Any:
     """POST to /_dash-update-component exactly as the browser would for the callback of ``output``.
 
     ``values`` maps "id.property" of the callback's inputs and states to what a crafted request
-    sends; the callback's dependencies come from the server itself.
+    sends; the callback's dependencies come from the server itself. ``changed`` names the input
+    that changed ("id.property"; the callback's first input when not given).
     """
     deps = json.loads(client.get("/_dash-dependencies").get_data(as_text=True))
 
@@ -60,7 +63,7 @@ def forge(client: Any, output: str, values: dict[str, Any], lang: str | None = N
         "outputs": outputs if dep["output"].startswith("..") else outputs[0],
         "inputs": [item(i) for i in dep["inputs"]],
         "state": [item(s) for s in dep["state"]],
-        "changedPropIds": [f"{dep['inputs'][0]['id']}.{dep['inputs'][0]['property']}"],
+        "changedPropIds": [changed or f"{dep['inputs'][0]['id']}.{dep['inputs'][0]['property']}"],
     }
     if lang:
         body["lang"] = lang  # what assets/language.js adds on an English page

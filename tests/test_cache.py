@@ -32,6 +32,23 @@ def test_cached_result_is_reused_until_an_import_changes_the_data(app, db):
         assert national_summary(db, 2026, PEILDATUM).started == 2
 
 
+def test_one_request_works_a_result_out_once_even_with_a_cache_that_keeps_nothing(app, db, monkeypatch):
+    from dashboard.infra.cache import cache
+
+    load(db, "trajecten", [trajectory("A1", "2026-01-10")], today=PEILDATUM)
+    # A cache that stores nothing, as a Redis that is down: every get misses.
+    monkeypatch.setattr(cache, "get", lambda key: None)
+    statements = count_statements(db)
+    with app.server.test_request_context("/"):
+        assert national_summary(db, 2026, PEILDATUM).started == 1
+        first = len(statements)
+        assert national_summary(db, 2026, PEILDATUM).started == 1
+        assert len(statements) == first  # the same request: not asked again
+    with app.server.test_request_context("/"):
+        assert national_summary(db, 2026, PEILDATUM).started == 1
+        assert len(statements) > first  # the next request works it out anew
+
+
 @pytest.mark.redis
 def test_redis_backend_is_shared_between_app_instances(db, make_app):
     url = service_url(REDIS_URL, "redis")

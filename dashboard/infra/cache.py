@@ -77,11 +77,19 @@ def cached(fn: Callable[Concatenate[Database, P], R]) -> Callable[Concatenate[Da
         # Hashed: the arguments (views, dates) are already parsed, but a key need not carry them.
         arguments = hashlib.sha256(f"{args!r}:{sorted(kwargs.items())!r}".encode()).hexdigest()
         key = f"hzw:{CODE_VERSION}:{name}:{where}:{arguments}"
+        # One request may ask the same result several times (a change of year on the national
+        # page reads the national report for tiles, map, ranking, trend and matrix): it is worked
+        # out or fetched once per request, also while Redis is down and nothing is stored.
+        seen: dict[str, object] = g.setdefault("hzw_cached", {}) if has_request_context() else {}
+        if key in seen:
+            return seen[key]  # type: ignore[return-value]
         hit = cache.get(key)
         if hit is not None:
+            seen[key] = hit
             return hit
         value = fn(db, *args, **kwargs)
         cache.set(key, value)
+        seen[key] = value
         return value
 
     return wrapper
