@@ -11,6 +11,7 @@ Each part's function stays a plain function of its own values, as tests and pack
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,11 @@ class Part:
     dependencies: tuple[Dependency, ...]
     answer: Callable[..., Any]
 
+    @functools.cached_property
+    def triggers(self) -> frozenset[str]:
+        """The values whose change makes the part answer (worked out once, not per request)."""
+        return frozenset(key(d) for d in self.dependencies if isinstance(d, Input))
+
 
 def key(dependency: Output | Dependency) -> str:
     """``id.property``, as Dash names a changed input."""
@@ -42,8 +48,7 @@ def answers(parts: Sequence[Part], values: dict[str, Any], changed: Iterable[str
     changed = set(changed)
     out: list[Any] = []
     for part in parts:
-        triggers = {key(d) for d in part.dependencies if isinstance(d, Input)}
-        if triggers.isdisjoint(changed):
+        if part.triggers.isdisjoint(changed):
             out.extend([no_update] * len(part.outputs))
             continue
         result = part.answer(*(values[key(d)] for d in part.dependencies))
@@ -55,7 +60,7 @@ def register_parts(app: Dash, parts: Sequence[Part]) -> None:
     """Wire ``parts`` to ``app`` as one callback that waits for a change (``prevent_initial_call``)."""
     outputs = [output for part in parts for output in part.outputs]
     # A value several parts take is sent once; one that any part listens to is an Input.
-    listened = {key(d) for part in parts for d in part.dependencies if isinstance(d, Input)}
+    listened = frozenset().union(*(part.triggers for part in parts))
     dependencies: dict[str, Dependency] = {}
     for part in parts:
         for dependency in part.dependencies:
