@@ -89,6 +89,22 @@ def test_a_withdrawn_snapshot_stays_listed_and_no_longer_counts(known):
     assert "ingetrokken: verkeerde aanlevering meegenomen" in publication.label(listed)
 
 
+def test_others_write_while_a_publication_is_being_made(known):
+    # Making the reports of 35 regions takes a while; on SQLite a write transaction locks the whole
+    # database, so a sign-in or the job's own progress beside it must not wait for that work.
+    written: list[int] = []
+
+    def beside(done: int, total: int) -> None:
+        if done in (1, total - 1):
+            with known.brief_transaction(0.5) as connection:
+                store.write_audit(connection, [store.audit_line("aangemeld", "landelijk")])
+            written.append(done)
+
+    number = publication.publish(known, PEILDATUM, "test", 5, on_region=beside)
+    assert written == [1, len(region_refs()) - 1]
+    assert snapshots.current_at(known, PEILDATUM).id == number
+
+
 def test_quarter_ends_are_published_once_after_the_delivery_deadline(known):
     # 30 June + 42 days = 11 August: on that day the second quarter is not yet due.
     assert publication.due_quarter(dt.date(2026, 8, 11), 42) == dt.date(2026, 3, 31)

@@ -106,7 +106,13 @@ def store(
     door: str,
     parts: Iterable[tuple[str, str, object]],
 ) -> int:
-    """Write a snapshot with all its parts in one transaction; its id."""
+    """Write a snapshot with all its parts in one transaction; its id.
+
+    ``parts`` is worked out (and serialised) before the transaction starts: on SQLite a write
+    transaction locks the whole database, and making every region's reports takes long enough
+    that a sign-in or the job's own progress would wait for it and give up.
+    """
+    dumped = [(kind, key, dump(value)) for kind, key, value in parts]
     with db.engine.begin() as connection:
         number = connection.execute(
             insert(Publication)
@@ -127,9 +133,9 @@ def store(
                 "soort": kind,
                 "sleutel": key,
                 "formaat": FORMAT,
-                "inhoud": dump(value),
+                "inhoud": content,
             }
-            for kind, key, value in parts
+            for kind, key, content in dumped
         ]
         if rows:
             connection.execute(insert(PublicationPart), rows)
