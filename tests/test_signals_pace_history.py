@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dashboard.data import summary
 from dashboard.data.pace_history import pace_statuses
 from dashboard.data.progress import progress_by_region
 from dashboard.i18n import use_language
@@ -58,6 +59,20 @@ def _fixture(db):
         ],
         today=D(2026, 6, 30),
     )
+
+
+def test_started_by_region_counts_what_counts_gives_one_day_at_a_time(db):
+    _fixture(db)
+    # Several days in one month and the end of a month before them: the summary months and the
+    # rows of each unfinished month must join up exactly.
+    days = (*DAYS, D(2026, 1, 9), D(2026, 1, 10), D(2026, 1, 16), D(2026, 3, 4), D(2026, 3, 5))
+    with db.engine.connect() as connection:
+        found = summary.started_by_region(connection, 2026, days)
+        for day in days:
+            frame = summary.counts(connection, {summary.STARTED: day}, ["code"], cohort=2026)
+            expected = {code: n for code, n in zip(frame["code"], frame["aantal"], strict=True) if n}
+            assert found[day] == expected, day
+    assert found[D(2026, 1, 15)] == {"AM09": 6} and found[D(2026, 3, 5)]["AM09"] == 21
 
 
 def test_pace_statuses_equal_the_region_frames_on_every_day(db):

@@ -41,15 +41,13 @@ def pace_statuses(db: Database, year: int, days: tuple[dt.date, ...]) -> dict[dt
     with db.engine.connect() as connection:
         goals = {str(code): target for code, target in connection.execute(goals_query)}
         first = {str(code): day for code, day in connection.execute(first_query) if day is not None}
+        started = summary.started_by_region(connection, year, (metrics.effective_date(year, d) for d in days))
         for day in sorted(set(days)):
             last = metrics.effective_date(year, day)
-            bounds = {summary.STARTED: last}
-            frame = summary.counts(connection, bounds, ["code"], cohort=year)
-            started = {str(code): int(n) for code, n in zip(frame["code"], frame["aantal"], strict=True)}
             fraction = metrics.year_fraction(year, day)
             result[day] = {
                 code: metrics.pace_status(
-                    started.get(code, 0) if code in first and first[code] <= last else None,
+                    started[last].get(code, 0) if code in first and first[code] <= last else None,
                     target * fraction,
                 ).value
                 for code, target in goals.items()

@@ -282,6 +282,68 @@ def counts(
     )
 
 
+def started_by_region(
+    connection: Connection, cohort: int, days: Iterable[dt.date]
+) -> dict[dt.date, dict[str, int]]:
+    """Per day of ``days``, each region's trajectories of start cohort ``cohort`` started up to it.
+
+    What ``counts({STARTED: day}, ["code"], cohort=cohort)`` gives one day at a time, for many
+    days in two queries: the summary's months per region once, and the rows of the days' own
+    unfinished months per start day. Regions without a start by a day are absent from its counts.
+    """
+    wanted = sorted(set(days))
+    if not wanted:
+        return {}
+    through = wanted[-1]
+    months: dict[str, dict[int, int]] = {}
+    for code, month, _name, number in connection.execute(
+        _from_summary({STARTED: through}, ["code", "jaarmaand"], cohort, None, None, None)
+    ):
+        if code is not None:
+            months.setdefault(str(code), {})[int(month)] = int(number)
+    # Each unfinished month once, from its first day to the latest day asked in it.
+    partial: dict[int, tuple[dt.date, dt.date]] = {}
+    for day in wanted:
+        if not _is_month_end(day):
+            partial[year_month(day)] = (day.replace(day=1), day)
+    started: dict[str, dict[dt.date, int]] = {}
+    if partial:
+        day_column = STARTED.date
+        query = (
+            select(ORGANISATION.c.region_code, day_column, func.count())
+            .select_from(TRAJECTORY)
+            .join(Organisation, ORGANISATION.c.id == TRAJECTORY.c.organisation_id)
+            .where(
+                STARTED.where,
+                COUNTED,
+                STARTED.cohort == cohort,
+                or_(*(STARTED.between(first, last) for first, last in partial.values())),
+            )
+            .group_by(ORGANISATION.c.region_code, day_column)
+        )
+        for code, day, number in connection.execute(query):
+            if code is not None:
+                started.setdefault(str(code), {})[_as_date(day)] = int(number)
+    result: dict[dt.date, dict[str, int]] = {}
+    for day in wanted:
+        whole_through = year_month(day) if _is_month_end(day) else year_month(day) - 1
+        first = day.replace(day=1)
+        totals: dict[str, int] = {}
+        for code in months.keys() | started.keys():
+            number = sum(n for month, n in months.get(code, {}).items() if month <= whole_through)
+            if not _is_month_end(day):
+                number += sum(n for when, n in started.get(code, {}).items() if first <= when <= day)
+            if number:
+                totals[code] = number
+        result[day] = totals
+    return result
+
+
+def _as_date(value: Any) -> dt.date:
+    # SQLite gives the stored date back as text in a plain select; PostgreSQL as a date.
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
 def _filters(
     org_column: ColumnElement[int], region: str | None, organisation: int | None
 ) -> list[ColumnElement[bool]]:
