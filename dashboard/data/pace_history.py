@@ -31,12 +31,15 @@ def pace_statuses(db: Database, year: int, days: tuple[dt.date, ...]) -> dict[dt
     goals_query = select(Region.code, goal).outerjoin(
         Target, (Target.region_code == Region.code) & (Target.jaar == year)
     )
-    # "Any trajectory by the day" is "the region's first start date is on or before it".
-    first_query = (
-        select(Organisation.region_code, func.min(Trajectory.startdatum))
-        .join(Organisation, Organisation.id == Trajectory.organisation_id)
-        .group_by(Organisation.region_code)
+    # "Any trajectory by the day" is "the region's first start date is on or before it". Asked per
+    # organisation, each first start is one step down the (organisation, startdatum) index; one
+    # min over the joined rows read every trajectory (scale 100: 357 ms against 2 ms).
+    first_start = (
+        select(func.min(Trajectory.startdatum))
+        .where(Trajectory.organisation_id == Organisation.id)
+        .scalar_subquery()
     )
+    first_query = select(Organisation.region_code, func.min(first_start)).group_by(Organisation.region_code)
     result: dict[dt.date, dict[str, str]] = {}
     with db.engine.connect() as connection:
         goals = {str(code): target for code, target in connection.execute(goals_query)}
