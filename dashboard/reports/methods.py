@@ -59,13 +59,27 @@ class MethodsReport:
 
     def regions(self) -> pd.DataFrame:
         """Every region (code order) × every method: ``code``, ``regio``, ``methode`` and ``COLUMNS``."""
-        frames = []
-        for ref in region_refs():
-            starts = self.starts[self.starts["code"] == ref.code]
-            outflow = self.outflow_mix[self.outflow_mix["code"] == ref.code]
-            table = _table(starts, outflow, "methode", list(domain.METHODS))
-            frames.append(table.assign(code=ref.code, regio=ref.naam))
-        return pd.concat(frames, ignore_index=True)[["code", "regio", "methode", *COLUMNS]]
+        # One grouping over all regions at once: per region it took 35 filters and groupings
+        # (100 ms of every uncached national page).
+        refs = region_refs()
+        index = pd.MultiIndex.from_product([[ref.code for ref in refs], list(domain.METHODS)])
+        started = self.starts.groupby(["code", "methode"])["gestart"].sum().reindex(index, fill_value=0)
+        cohort = self.outflow_mix.groupby(["code", "methode"])[["gestart", "duurzaam"]].sum()
+        cohort = cohort.reindex(index, fill_value=0)
+        names = {ref.code: ref.naam for ref in refs}
+        codes = index.get_level_values(0)
+        frame = pd.DataFrame(
+            {
+                "code": list(codes),
+                "regio": [names[code] for code in codes],
+                "methode": list(index.get_level_values(1)),
+                "gestart": started.to_numpy(dtype=int),
+                "cohort_gestart": cohort["gestart"].to_numpy(dtype=int),
+                "duurzaam": cohort["duurzaam"].to_numpy(dtype=int),
+            }
+        )
+        frame["duurzaam_pct"] = _percentages(frame)
+        return frame
 
 
 def _with_unknown(mix: pd.DataFrame) -> pd.DataFrame:
@@ -84,11 +98,15 @@ def _table(starts: pd.DataFrame, outflow: pd.DataFrame, by: str, order: list[str
             "duurzaam": cohort["duurzaam"].to_numpy(dtype=int),
         }
     )
+    frame["duurzaam_pct"] = _percentages(frame)
+    return frame
+
+
+def _percentages(frame: pd.DataFrame) -> list[float | None]:
     # No starts in the cohort: no percentage (empty), not 0 %.
-    frame["duurzaam_pct"] = [
+    return [
         100 * d / g if g else None for d, g in zip(frame["duurzaam"], frame["cohort_gestart"], strict=True)
     ]
-    return frame
 
 
 def methods_report(db: Database, view: View) -> MethodsReport:
