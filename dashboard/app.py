@@ -101,13 +101,16 @@ INDEX_STRING = """<!DOCTYPE html>
 # the global ``regeneratorRuntime`` (dcc's lazy loading), comes with dash-bootstrap-components,
 # which sets it as it loads, before dcc and the renderer (tests/browser/test_page_scripts.py).
 POLYFILL = re.compile(r'<script src="[^"]*/polyfill@[^"]*"></script>\s*')
+# Dash names its DataTable's bundle on every page; the monitor draws tables with AG Grid and plain
+# HTML, so it is left out (tests/test_architecture.py: nothing imports dash_table).
+DASH_TABLE = re.compile(r'<script src="[^"]*/dash_table/bundle[^"]*"></script>\s*')
 # AG Grid's bundle, which assets/lazy-grid.js loads when a grid is first drawn.
 AG_GRID = re.compile(r'<script src="([^"]*/dash_ag_grid/dash_ag_grid\.[^"]*\.js)"></script>')
 
 
 def page_scripts(scripts: str) -> str:
-    """Dash's script tags for a page, without the polyfill and with AG Grid named, not loaded."""
-    scripts = POLYFILL.sub("", scripts)
+    """Dash's script tags for a page, without the polyfill and DataTable, AG Grid named, not loaded."""
+    scripts = DASH_TABLE.sub("", POLYFILL.sub("", scripts))
     # A script of type JSON is data, not run (the Content-Security-Policy allows it as such).
     return AG_GRID.sub(
         lambda found: (

@@ -244,3 +244,28 @@ def test_no_callback_imports_another(graph: dict[str, list[Import]]) -> None:
         if _in(i.target, "callbacks") and i.target != "callbacks"
     ]
     assert wrong == []
+
+
+def _dash_table_imports(source: str) -> list[int]:
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names = [f"{node.module}.{alias.name}" for alias in node.names] + [node.module or ""]
+        else:
+            continue
+        if any(name == "dash_table" or "dash_table" in name.split(".") for name in names):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_nothing_uses_dash_table_whose_bundle_pages_leave_out() -> None:
+    """dashboard/app.py leaves DataTable's script out of every page; a DataTable would not draw."""
+    assert _dash_table_imports("from dash import dash_table, html\nimport dash.dash_table as t\n") == [1, 2]
+    wrong = [
+        f"{name} (regel {line})"
+        for name, path in module_files().items()
+        for line in _dash_table_imports(path.read_text(encoding="utf-8"))
+    ]
+    assert wrong == []

@@ -17,7 +17,11 @@ LOADED = "performance.getEntriesByType('resource').map(e => new URL(e.name).path
 def test_the_page_loads_no_polyfill_and_keeps_the_native_promise(page, server):
     page.goto(server + "/")
     page.wait_for_selector("#national-map .main-svg")
-    assert not [path for path in page.evaluate(LOADED) if "polyfill" in path]
+    loaded = page.evaluate(LOADED)
+    assert not [path for path in loaded if "polyfill" in path]
+    # Nor DataTable's bundle, which no page uses (dashboard/app.py DASH_TABLE), while dcc's is there.
+    assert not [path for path in loaded if "dash_table" in path]
+    assert [path for path in loaded if "dash_core_components" in path]
     assert "[native code]" in page.evaluate("Promise.toString()")
     assert page.evaluate("typeof window.regeneratorRuntime.mark") == "function"
 
