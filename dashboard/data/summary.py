@@ -323,7 +323,7 @@ def started_by_region(
         )
         for code, day, number in connection.execute(query):
             if code is not None:
-                started.setdefault(str(code), {})[_as_date(day)] = int(number)
+                started.setdefault(str(code), {})[day] = int(number)
     result: dict[dt.date, dict[str, int]] = {}
     for day in wanted:
         whole_through = year_month(day) if _is_month_end(day) else year_month(day) - 1
@@ -337,11 +337,6 @@ def started_by_region(
                 totals[code] = number
         result[day] = totals
     return result
-
-
-def _as_date(value: Any) -> dt.date:
-    # SQLite gives the stored date back as text in a plain select; PostgreSQL as a date.
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
 def _filters(
