@@ -37,8 +37,17 @@ class Grid:
         y_start = sum([height] * below) + below * self.vertical_spacing
         return [x_start, x_start + width], [y_start, min(y_start + height, 1.0)]
 
-    def layout(self, titles: list[str], title_size: int) -> dict[str, Any]:
-        """The axes of every cell and a title annotation above each cell that has one."""
+    def layout(
+        self,
+        titles: list[str],
+        title_size: int,
+        x_axis: dict[str, Any] | None = None,
+        y_axis: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """The axes of every cell and a title annotation above each cell that has one.
+
+        ``x_axis`` and ``y_axis`` are settings every x and every y axis takes (a shared range).
+        """
         cells = self.rows * self.columns
         # Every x axis follows the bottom row's first; each row's y axes follow its first cell's.
         bottom_left = (self.rows - 1) * self.columns
@@ -47,16 +56,17 @@ class Grid:
         for index in range(cells):
             x_name, y_name = self.axes(index)
             (x_domain, y_domain), (row, column) = self.domains(index), divmod(index, self.columns)
-            x_axis: dict[str, Any] = {"anchor": y_name, "domain": x_domain}
+            x: dict[str, Any] = {"anchor": y_name, "domain": x_domain}
             if index != bottom_left:
-                x_axis["matches"] = self.axes(bottom_left)[0]
+                x["matches"] = self.axes(bottom_left)[0]
             if row != self.rows - 1:
-                x_axis["showticklabels"] = False
-            y_axis: dict[str, Any] = {"anchor": x_name, "domain": y_domain}
+                x["showticklabels"] = False
+            y: dict[str, Any] = {"anchor": x_name, "domain": y_domain}
             if column:
-                y_axis["matches"] = self.axes(row * self.columns)[1]
-                y_axis["showticklabels"] = False
-            layout[_key("xaxis", index)], layout[_key("yaxis", index)] = x_axis, y_axis
+                y["matches"] = self.axes(row * self.columns)[1]
+                y["showticklabels"] = False
+            layout[_key("xaxis", index)] = x | (x_axis or {})
+            layout[_key("yaxis", index)] = y | (y_axis or {})
             if index < len(titles) and titles[index]:
                 annotations.append(
                     {

@@ -139,15 +139,15 @@ def methods_grid_figure(
     rows = math.ceil(len(codes) / columns)
     grid = Grid(rows, columns, horizontal_spacing=0.02, vertical_spacing=0.5 / rows)
     titles = [_wrap(names[code], 22) if medium.narrow else names[code] for code in codes]
-    layout: dict[str, Any] = {**_layout(medium, height=rows * GRID_ROW_HEIGHT + 40)}
-    layout |= grid.layout(titles, medium.size(12))
     top = float(regions["gestart"].max()) or 1.0
-    for index in range(rows * columns):
-        x_name, y_name = grid.axes(index)
-        x_key, y_key = x_name.replace("x", "xaxis"), y_name.replace("y", "yaxis")
+    layout: dict[str, Any] = {**_layout(medium, height=rows * GRID_ROW_HEIGHT + 40)}
+    layout |= grid.layout(
+        titles,
+        medium.size(12),
         # Room beyond the longest bar for its percentage.
-        layout[x_key] |= {"range": [0, top * 1.45], "showticklabels": False, "gridcolor": "#e9ecef"}
-        layout[y_key] |= {"autorange": "reversed", "automargin": True, "tickfont": {"size": medium.size(11)}}
+        x_axis={"range": [0, top * 1.45], "showticklabels": False, "gridcolor": "#e9ecef"},
+        y_axis={"autorange": "reversed", "automargin": True, "tickfont": {"size": medium.size(11)}},
+    )
     traces = []
     parts = dict(list(regions.groupby("code", sort=False)))
     for index, code in enumerate(codes):
