@@ -157,6 +157,34 @@
     }
   }
 
+  // A graph taken off the page while Plotly drew it (a page left mid-draw) gets an answer that
+  // never comes. dcc.Graph queues each new figure behind the draw before it; a figure queued for a
+  // graph that is gone would then be drawn into nothing: dcc.Graph reads its element, by then
+  // null, and throws. Only the removed graph's own queue waits on this answer.
+  function unlessRemoved(element, drawing) {
+    var never = new Promise(function () {});
+    return drawing.then(
+      function (result) {
+        return element.isConnected ? result : never;
+      },
+      function (error) {
+        if (element.isConnected) {
+          throw error;
+        }
+        return never;
+      }
+    );
+  }
+
+  // Graphs waiting below the screen on a page that was left are let go (nothing draws them).
+  function forgetRemoved() {
+    waiting.forEach(function (entry, gd) {
+      if (!gd.isConnected) {
+        forget(gd);
+      }
+    });
+  }
+
   function defer(plotly) {
     if (!plotly || !plotly.react || plotly.react.hzwLazy || !("IntersectionObserver" in window)) {
       return;
@@ -182,10 +210,11 @@
       if (!element) {
         return later();
       }
+      forgetRemoved();
       if (nearView(element)) {
         // An older figure still waiting for this graph is not drawn after this one.
         var older = forget(element);
-        var drawn = later().then(told(element));
+        var drawn = unlessRemoved(element, later()).then(told(element));
         if (older) {
           settle(older, drawn);
         }

@@ -368,3 +368,54 @@ def test_a_graph_not_drawn_yet_is_not_fitted(page, server):
         times = [m["at"] for m in marks if m["graph"] == graph]
         drawn = [m["at"] for m in marks if m["graph"] == graph and m["drawn"] and not m["is"]]
         assert drawn and max(times) - min(drawn) < 40, (graph, times, drawn)
+
+
+# Every draw the test asks for waits 1.5 s before Plotly starts it, so a page can be left mid-draw.
+SLOW_DRAWS = """
+(function () {
+  var plotly;
+  Object.defineProperty(window, "Plotly", {
+    configurable: true,
+    get: function () { return plotly; },
+    set: function (value) {
+      plotly = value;
+      var react = value.react;
+      value.react = function () {
+        var self = this, args = arguments;
+        if (!window.__slowDraws) { return react.apply(self, args); }
+        window.__slowStarted = (window.__slowStarted || 0) + 1;
+        return new Promise(function (done) { setTimeout(done, 1500); }).then(function () {
+          return react.apply(self, args);
+        });
+      };
+    },
+  });
+})();
+"""
+
+
+def test_a_page_left_while_its_figures_are_drawn_throws_nothing(page, server):
+    """A figure that arrives while the graph is drawn waits behind that draw in dcc.Graph; when the
+    page is left before the draw ends, the graph is gone and the waiting figure must not be drawn
+    (dcc.Graph would read its removed element and throw; the page fixture fails on that)."""
+    page.add_init_script(SLOW_DRAWS)
+    page.goto(server + "/?jaar=2026")
+    page.wait_for_selector("#national-map .main-svg")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__slowDraws = true")
+    with page.expect_response(lambda r: "_dash-update-component" in r.url):
+        page.select_option("#national-year", "2025")
+    page.wait_for_function("() => (window.__slowStarted || 0) >= 1")
+    # The second year's figures come while the first year's are still being drawn: queued.
+    with page.expect_response(lambda r: "_dash-update-component" in r.url):
+        page.select_option("#national-year", "2026")
+    page.wait_for_timeout(100)
+    page.click("#nav-collapse >> text=Bijeenkomsten")
+    page.wait_for_url("**/bijeenkomsten**")
+    page.wait_for_selector("#national-map", state="detached")
+    # Past the slow draw: the first draw ends on a removed graph, and the queued one must not run.
+    page.wait_for_timeout(2500)
+    page.evaluate("window.__slowDraws = false")
+    # The national page opened again is drawn anew.
+    page.click("a.navbar-brand")
+    page.wait_for_selector("#national-map .main-svg")
