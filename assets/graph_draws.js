@@ -239,9 +239,31 @@
     Array.from(waiting.keys()).forEach(draw);
   });
 
+  // Each new figure is announced on its graph as "hzw-graph-figure" (it bubbles, the figure in
+  // its detail) as it is handed to Plotly, also when its draw waits: the graph's table follows it
+  // from there (assets/figure_tables.js), drawn or not.
+  function announce(plotly) {
+    if (!plotly || !plotly.react || plotly.react.hzwAnnounced) {
+      return;
+    }
+    var react = plotly.react;
+    plotly.react = function (gd, figure) {
+      var element = typeof gd === "string" ? document.getElementById(gd) : gd;
+      if (element && element.dispatchEvent) {
+        element.dispatchEvent(new CustomEvent("hzw-graph-figure", { bubbles: true, detail: figure }));
+      }
+      return react.apply(this, arguments);
+    };
+    Object.keys(react).forEach(function (key) {
+      plotly.react[key] = react[key];
+    });
+    plotly.react.hzwAnnounced = true;
+  }
+
   function install(plotly) {
     guard(plotly);
     defer(plotly);
+    announce(plotly);
   }
 
   // Plotly arrives later (dcc.Graph loads it when the first graph mounts): guard it as it is set.

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Dash, Input, Output
+from dash import ClientsideFunction, Dash, Input, Output, State
 
 from layouts.figure_table import TABLED_FIGURES, table_id, toggle_id
 
 
 def register(app: Dash) -> None:
-    """Wire one clientside callback per figure: switch or new figure -> table, aria-expanded."""
+    """Wire one clientside callback per figure: switch -> table, aria-expanded, switch shown.
+
+    The figure is read, not heard: a new figure reaches an open table through the page script
+    (assets/figure_tables.js), so a change of figure with every table closed runs no callback.
+    """
     for graph in TABLED_FIGURES:
         app.clientside_callback(
             ClientsideFunction(namespace="hzw", function_name="figureTable"),
@@ -16,7 +20,7 @@ def register(app: Dash) -> None:
             Output(toggle_id(graph), "aria-expanded"),
             Output(toggle_id(graph), "hidden"),
             Input(toggle_id(graph), "n_clicks"),
-            Input(graph, "figure"),
+            State(graph, "figure"),
             # The first layout sets the switch for its figure (layouts.figure_table.table_switch).
             prevent_initial_call=True,
         )
