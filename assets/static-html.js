@@ -4,6 +4,10 @@
 //
 // A click on a <button data-value="…"> inside sets the component's `clicked` property to
 // {value, count}; the count makes a second click on the same button a change Dash passes on.
+//
+// A tree made by collapse (layouts/static_html.py) marks the places of components that stay
+// components (graphs, controls, elements with an id) with {type: "Slot", props: {index}}; the
+// renderer hands those components over in `slots`, drawn, and each goes to its place.
 (function () {
   var React = window.React;
   var HTML = "dash_html_components";
@@ -19,7 +23,7 @@
     setProps: true,
   };
 
-  function element(node, key) {
+  function element(node, key, slots) {
     if (node === null || node === undefined || typeof node === "boolean") {
       return null;
     }
@@ -27,9 +31,18 @@
       return node;
     }
     if (Array.isArray(node)) {
-      return node.map(element);
+      return node.map(function (item, index) {
+        return element(item, index, slots);
+      });
     }
-    if (typeof node !== "object" || node.namespace !== HTML || typeof node.type !== "string") {
+    if (typeof node !== "object") {
+      return null;
+    }
+    if (node.namespace === "hzw_static" && node.type === "Slot") {
+      var slot = slots && node.props ? slots[node.props.index] : undefined;
+      return slot === undefined ? null : React.createElement(React.Fragment, { key: key }, slot);
+    }
+    if (node.namespace !== HTML || typeof node.type !== "string") {
       return null;
     }
     var source = node.props || {};
@@ -41,14 +54,14 @@
       }
     });
     var tag = TAGS[node.type] || node.type.toLowerCase();
-    return React.createElement(tag, props, element(source.children));
+    return React.createElement(tag, props, element(source.children, undefined, slots));
   }
 
   function StaticHtml(props) {
     var count = React.useRef(0);
     if (props.bare) {
       // A run of a page's plain elements (collapse in layouts/static_html.py): no element of its own.
-      return React.createElement(React.Fragment, null, element(props.tree, 0));
+      return React.createElement(React.Fragment, null, element(props.tree, 0, props.slots));
     }
     var onClick = function (event) {
       var button = event.target.closest ? event.target.closest("button[data-value]") : null;
@@ -61,7 +74,7 @@
     return React.createElement(
       "div",
       { id: typeof props.id === "string" ? props.id : undefined, onClick: onClick },
-      element(props.tree, 0)
+      element(props.tree, 0, props.slots)
     );
   }
 

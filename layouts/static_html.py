@@ -10,16 +10,18 @@ What it cannot do: inner elements have no callbacks of their own. A ``<button da
 inside reports its click through the component's ``clicked`` property (``{"value", "count"}``),
 which a callback can listen to. Only ``dash.html`` elements are drawn; anything else is left out.
 
-``collapse`` does the same for every page as it is sent: each run of ``dash.html`` elements that
-no callback can reach (no ``id`` in them) becomes one ``bare`` StaticHtml, drawn without an element
-of its own, so the page's markup stays exactly as it was.
+``collapse`` does the same for every page as it is sent: the ``dash.html`` elements that no
+callback can reach (no ``id``) become ``bare`` StaticHtml components, drawn without an element of
+their own, so the page's markup stays exactly as it was. What sits inside such elements and must
+stay a component (a graph, a control, an element with an id) goes along as one of the StaticHtml's
+``slots``: the renderer draws each as the component it is, at its place in the plain elements.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ParamSpec, TypeVar
 
 from dash import html
@@ -34,12 +36,15 @@ class StaticHtml(Component):
     """One component drawing ``tree`` (``dash.html`` components) as plain HTML."""
 
     # The renderer wraps only ``children`` and the listed children props in components of its
-    # own; ``tree`` reaches the browser as the JSON of its elements. Python still checks and
-    # serialises it as a node.
-    _children_props: list[str] = []
+    # own: ``tree`` reaches the browser as the JSON of its elements, ``slots`` (made as the
+    # component is sent, from the components in its tree) as components. Python still checks and
+    # serialises the tree as a node, and walks the components in it by ``children``.
+    _children_props: list[str] = ["slots"]
     _base_nodes = ["tree"]
     _namespace = NAMESPACE
     _type = "StaticHtml"
+    # Set by ``collapse``: elements with an id in the tree stay components (slots). Not sent.
+    _keeps_ids = False
 
     def __init__(
         self,
@@ -68,6 +73,21 @@ class StaticHtml(Component):
         for name, value in args.items():
             setattr(self, name, value)
 
+    def to_plotly_json(self) -> dict[str, Any]:
+        """The component as sent: the tree's elements as JSON, the components in it as slots.
+
+        Only ``collapse`` puts components in a tree, and there an element with an id is a
+        component too (a callback may change it); ``static_html`` takes elements alone, and draws
+        their ids as attributes.
+        """
+        as_json = super().to_plotly_json()
+        slots: list[Component] = []
+        reachable = self._keeps_ids
+        as_json["props"]["tree"] = _marked(as_json["props"].get("tree"), slots, reachable)
+        if slots:
+            as_json["props"]["slots"] = slots
+        return as_json
+
     @property
     def children(self) -> Any:
         """The tree, for Python code that walks a layout by its children (tests, text checks).
@@ -75,6 +95,36 @@ class StaticHtml(Component):
         Not a Dash property: only ``tree`` is sent, so the renderer adds no components for it.
         """
         return getattr(self, "tree", None)
+
+
+def _element(node: Any) -> bool:
+    # A dash.html element drawn as plain markup in a tree.
+    return isinstance(node, Component) and node._namespace == html.Div._namespace
+
+
+def _kept(node: Any, reachable: bool) -> bool:
+    # A component that stays one inside a tree: anything but an element, and with ``reachable``
+    # an element with an id.
+    if not isinstance(node, Component):
+        return False
+    return not _element(node) or (reachable and getattr(node, "id", None) is not None)
+
+
+def _marked(node: Any, slots: list[Component], reachable: bool) -> Any:
+    # The tree as JSON; each kept component (collapse puts those in) becomes a marker of its place
+    # in ``slots``, which the browser fills with that component.
+    if isinstance(node, list | tuple):
+        return [_marked(item, slots, reachable) for item in node]
+    if not isinstance(node, Component):
+        return node
+    if _kept(node, reachable):
+        slots.append(node)
+        return {"type": "Slot", "namespace": NAMESPACE, "props": {"index": len(slots) - 1}}
+    as_json = node.to_plotly_json()
+    props = as_json["props"]
+    if "children" in props:
+        as_json["props"] = {**props, "children": _marked(props["children"], slots, reachable)}
+    return as_json
 
 
 def _check(node: Any) -> None:
@@ -93,21 +143,25 @@ def static_html(node: Any, component_id: Any = None) -> StaticHtml:
     return StaticHtml(id=component_id, tree=node)
 
 
-def _static(node: Any) -> bool:
-    # Text, or dash.html elements without an id anywhere in them: nothing a callback can reach.
-    # A StaticHtml without an id is such elements already (``_inlined`` opens it up).
+def _plain(node: Any) -> bool:
+    # Text, or an element no callback can reach (no id): drawn as markup. A StaticHtml without an
+    # id is such markup already (``_folded`` opens it up).
     if node is None or isinstance(node, str | int | float):
         return True
-    if isinstance(node, list | tuple):
-        return all(_static(item) for item in node)
     if isinstance(node, StaticHtml):
-        return getattr(node, "id", None) is None and _static(getattr(node, "tree", None))
-    return (
-        isinstance(node, Component)
-        and node._namespace == html.Div._namespace
-        and getattr(node, "id", None) is None
-        and _static(getattr(node, "children", None))
-    )
+        return getattr(node, "id", None) is None
+    return _element(node) and getattr(node, "id", None) is None
+
+
+def _kept_in(node: Any, reachable: bool) -> Iterator[Component]:
+    # The components a tree holds as slots, outermost only.
+    if isinstance(node, list | tuple):
+        for item in node:
+            yield from _kept_in(item, reachable)
+    elif _kept(node, reachable):
+        yield node
+    elif isinstance(node, Component):
+        yield from _kept_in(getattr(node, "children", None), reachable)
 
 
 def _size(node: Any) -> int:
@@ -115,74 +169,80 @@ def _size(node: Any) -> int:
     if isinstance(node, list | tuple):
         return sum(_size(item) for item in node)
     if isinstance(node, StaticHtml):
-        return 1
+        reachable = node._keeps_ids
+        return 1 + sum(_size(kept) for kept in _kept_in(getattr(node, "tree", None), reachable))
     return 1 + _size(getattr(node, "children", None)) if isinstance(node, Component) else 0
 
 
-def _inlined(node: Any) -> Any:
-    """Static ``node`` as plain dash.html: every StaticHtml in it replaced by what it draws.
+def _folded(node: Any) -> Any:
+    """Collapsed ``node`` as one tree: every StaticHtml without an id opened up to what it draws.
 
     A bare one is its elements; one with an element of its own (and no id, so no callback hears
-    its clicks) is the ``<div>`` it draws around them. Components are copied, never changed.
+    its clicks) is the ``<div>`` it draws around them. Components that stay components (anything
+    but an element, or an element with an id) stay in the tree as they are. Elements are copied,
+    never changed.
     """
     if isinstance(node, list | tuple):
         out: list[Any] = []
         for item in node:
-            opened = _inlined(item)
+            opened = _folded(item)
             bare = isinstance(item, StaticHtml) and getattr(item, "bare", False)
             out.extend(opened if bare and isinstance(opened, list) else [opened])
         return out
     if isinstance(node, StaticHtml):
-        tree = _inlined(getattr(node, "tree", None))
+        if getattr(node, "id", None) is not None:
+            return node
+        tree = _folded(getattr(node, "tree", None))
         return tree if getattr(node, "bare", False) else html.Div(tree)
-    if isinstance(node, Component) and getattr(node, "children", None) is not None:
-        node = copy.copy(node)
-        node.children = _inlined(node.children)
+    if _kept(node, reachable=True) or getattr(node, "children", None) is None:
+        return node
+    node = copy.copy(node)
+    node.children = _folded(node.children)
+    return node
+
+
+def _inside(node: Component) -> Component:
+    # ``node`` with what it holds collapsed; the node itself stays.
+    children = getattr(node, "children", None)
+    if isinstance(children, list | tuple):
+        node.children = _runs(children)
+    elif isinstance(children, Component):
+        runs = _runs([children])
+        node.children = runs[0] if len(runs) == 1 else runs
     return node
 
 
 def _runs(children: Iterable[Any]) -> list[Any]:
-    # Consecutive static items as one bare StaticHtml when that spares the renderer a component.
-    out: list[Any] = []
-    run: list[Any] = []
-
-    def close() -> None:
-        if _size(run) > 1:
-            out.append(StaticHtml(tree=_inlined(run), bare=True))
-        else:
-            out.extend(collapse(item) for item in run)
-        run.clear()
-
-    for item in children:
-        if _static(item):
-            run.append(item)
-        else:
-            close()
-            out.append(collapse(item))
-    close()
-    return out
+    # The children collapsed each on its own, or, when that spares the renderer components, all of
+    # them as one bare StaticHtml with the components among and inside them as its slots.
+    items = [
+        _inside(item) if isinstance(item, Component) and not isinstance(item, StaticHtml) else item
+        for item in children
+    ]
+    if any(_plain(item) for item in items):
+        folded = StaticHtml(tree=_folded(items), bare=True)
+        folded._keeps_ids = True
+        if _size(folded) < _size(items):
+            return [folded]
+    return items
 
 
 def collapse(node: Any) -> Any:
-    """``node`` with each run of unreachable ``dash.html`` elements drawn as one bare StaticHtml.
+    """``node`` with the ``dash.html`` elements no callback can reach drawn as bare StaticHtml.
 
-    The renderer keeps a store subscription, hooks and a path for every component, and a page
-    was about a third headings, paragraphs, icons and captions that only show. The markup is the
-    same; ids, callbacks and every other component stay as they were. Children lists are replaced,
-    never changed in place, and a collapsed tree collapses to itself.
+    The renderer keeps a store subscription, hooks and a path for every component, and wakes them
+    all on each change anywhere on the page; most of a page was headings, paragraphs, icons,
+    captions and the boxes around graphs and controls, which only show. The markup is the same;
+    ids, callbacks and every other component stay as they were, drawn in the StaticHtml's slots.
+    Children lists are replaced, never changed in place, and a collapsed tree collapses to itself.
     """
     if isinstance(node, list | tuple):
         return _runs(node)
     if not isinstance(node, Component) or isinstance(node, StaticHtml):
         return node
-    children = getattr(node, "children", None)
-    if isinstance(children, list | tuple):
-        node.children = _runs(children)
-    elif isinstance(children, Component) and _static(children) and _size(children) > 1:
-        node.children = StaticHtml(tree=_inlined(children), bare=True)
-    elif isinstance(children, Component):
-        node.children = collapse(children)
-    return node
+    if _plain(node):
+        return _runs([node])[0]
+    return _inside(node)
 
 
 def collapsed(fn: Callable[P, R]) -> Callable[P, R]:

@@ -22,9 +22,12 @@ def test_the_tree_goes_to_the_browser_as_elements_for_one_component():
     row = sent["props"]["tree"]["props"]["children"]["props"]["children"]
     assert [cell["type"] for cell in row["props"]["children"]] == ["Th", "Td"]
     assert row["props"]["children"][0]["props"] == {"children": "Drenthe", "scope": "row"}
-    # The renderer wraps only `children` and declared children props in components of its own:
-    # neither is sent. Python code still walks the tree by its children.
-    assert StaticHtml._children_props == [] and "children" not in sent["props"]
+    # The renderer wraps only `children` and declared children props (`slots`) in components of
+    # its own: a tree of elements sends neither, and an element's id is its attribute. Python code
+    # still walks the tree by its children.
+    assert StaticHtml._children_props == ["slots"]
+    assert "children" not in sent["props"] and "slots" not in sent["props"]
+    assert sent["props"]["tree"]["props"]["id"] == "t"
     assert static_html(tree).children is tree
 
 
@@ -77,45 +80,58 @@ def _page():
     )
 
 
+def _count(node):
+    # The components the renderer keeps for sent JSON: a StaticHtml is one, plus its slots.
+    if isinstance(node, list):
+        return sum(_count(n) for n in node)
+    if isinstance(node, dict) and "type" in node:
+        if node["type"] == "StaticHtml":
+            return 1 + _count(node["props"].get("slots", []))
+        return 1 + _count(node["props"].get("children"))
+    return 0
+
+
 def test_collapse_sends_the_same_markup_in_fewer_components():
     page = collapse(_page())
     sent = json.loads(json.dumps(page, cls=PlotlyJSONEncoder))
     assert _expanded(page) == _expanded(_page())
-    children = sent["props"]["children"]
-    # The heading and the paragraph before the card: one bare component, drawn without an element.
-    assert children[0]["type"] == "StaticHtml" and children[0]["props"]["bare"] is True
-    assert [n["type"] for n in children[0]["props"]["tree"]] == ["H1", "P"]
-    # Components with an id, and anything that is not dash.html, stay themselves.
-    assert children[1]["type"] == "Card" and children[1]["props"]["id"] == "tile"
-    assert [n["type"] for n in children[1]["props"]["children"]["props"]["children"]] == ["StaticHtml"]
-    assert children[2] == {
+    # The page keeps its id; what it holds is one bare component, drawn without an element ...
+    [held] = sent["props"]["children"]
+    assert held["type"] == "StaticHtml" and held["props"]["bare"] is True
+    tree, slots = held["props"]["tree"], held["props"]["slots"]
+    assert [n["type"] for n in tree] == ["H1", "P", "Slot", "Slot", "Div", "Div"]
+    assert tree[4]["props"]["children"][1] == "los"
+    # ... and the components among and inside its elements are its slots, marked at their places.
+    assert [n["props"]["index"] for n in tree[2:4]] == [0, 1]
+    assert tree[5]["props"]["children"] == {"type": "Slot", "namespace": "hzw_static", "props": {"index": 2}}
+    assert [slot["props"]["id"] for slot in slots] == ["tile", "verdict", "count"]
+    assert slots[1] == {
         "type": "P",
         "namespace": "dash_html_components",
         "props": {"children": "verdict", "id": "verdict"},
     }
-    assert children[3]["type"] == "StaticHtml"  # a box with an icon and text: one component
-    assert children[3]["props"]["tree"][0]["props"]["children"][1] == "los"
-    assert children[4]["props"]["children"]["props"]["id"] == "count"  # reachable: left alone
-
-    def count(node):
-        if isinstance(node, list):
-            return sum(count(n) for n in node)
-        if isinstance(node, dict) and "type" in node:
-            inner = node["props"].get("children") if node["type"] != "StaticHtml" else None
-            return 1 + count(inner)
-        return 0
-
+    # Inside a component that stays, its own elements are folded in turn.
+    assert slots[0]["type"] == "Card"
+    assert [n["type"] for n in slots[0]["props"]["children"]["props"]["children"]] == ["StaticHtml"]
     before = json.loads(json.dumps(_page(), cls=PlotlyJSONEncoder))
-    assert (count(before), count(sent)) == (13, 9)
+    assert (_count(before), _count(sent)) == (13, 7)
 
 
-def test_collapse_of_a_collapsed_tree_changes_nothing_and_leaves_one_element_alone():
+def test_collapse_of_a_collapsed_tree_changes_nothing_and_folds_only_what_spares_components():
     once = collapse(_page())
     first = json.dumps(once, cls=PlotlyJSONEncoder)
     assert json.dumps(collapse(once), cls=PlotlyJSONEncoder) == first
-    # A single element with text only would be one component either way: it stays as it is.
-    lone = html.Div([html.P("alleen"), html.Span(id="x")])
-    assert collapse(lone).children[0]._type == "P"
+    # A box with a paragraph and a component: the box and paragraph are markup around one slot.
+    box = collapse(html.Div([html.P("alleen"), html.Span(id="x")]))
+    assert isinstance(box, StaticHtml) and [n._type for n in box.children] == ["Div"]
+    sent = json.loads(json.dumps(box, cls=PlotlyJSONEncoder))
+    assert _count(sent) == 2 and sent["props"]["slots"][0]["props"]["id"] == "x"
+    # A box around one component alone would be two components either way: it stays as it is.
+    lone = collapse(html.Div(html.Span(id="y")))
+    assert lone._type == "Div" and lone.children.id == "y"
+    # A tree made by static_html draws an element's id as its attribute; no slots.
+    drawn = json.loads(json.dumps(static_html(html.Div(html.Span("a", id="z"))), cls=PlotlyJSONEncoder))
+    assert drawn["props"]["tree"]["props"]["children"]["props"]["id"] == "z" and "slots" not in drawn["props"]
 
 
 def test_a_collapsed_callback_answer_keeps_its_parts():
