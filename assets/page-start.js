@@ -8,6 +8,8 @@
 // saw when it appeared.
 // data-narrow: the id of a store set true on a phone-sized screen (below Bootstrap's "sm", as
 // layouts/figures/theme.py PHONE): the figures are drawn for a wide screen first.
+//
+// It also gives the tab the title of the page that appeared (below).
 (function () {
   var pending = false;
 
@@ -34,8 +36,25 @@
     }
   }
 
+  // The tab's title: the routing callback puts the new page's title in Dash's pages store
+  // (layouts/page_container.py title_by_page_script); it is copied as the new page appears.
+  function title() {
+    var api = window.dash_component_api;
+    var store = null;
+    try {
+      store = api && api.getLayout ? api.getLayout("_pages_store") : null;
+    } catch (error) {
+      store = null; // no pages store on this page
+    }
+    var wanted = store && store.props && store.props.data && store.props.data.title;
+    if (typeof wanted === "string" && wanted && document.title !== wanted) {
+      document.title = wanted;
+    }
+  }
+
   function look() {
     pending = false;
+    title();
     var pages = document.querySelectorAll("[data-address-of]:not([data-started])");
     for (var i = 0; i < pages.length; i++) {
       start(pages[i]);

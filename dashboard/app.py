@@ -56,7 +56,7 @@ from dashboard.infra.static_compression import init_static_compression
 from dashboard.jobs import web as job_web
 from dashboard.jobs.queue import Jobs
 from geodata.boundaries import BoundaryError, load_boundaries
-from layouts.page_container import page_title, title_on_navigation_only
+from layouts.page_container import page_title, title_by_page_script
 from layouts.pages import register_pages
 from layouts.shell import shell as shell_layout
 
@@ -298,7 +298,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.register_error_handler(413, _too_large)
     server.register_error_handler(NoAccess, _forbidden)
     register_pages()
-    title_on_navigation_only(app)
+    title_by_page_script(app)
     app.layout = shell_layout
     for module in (
         shell,

@@ -86,24 +86,29 @@ def _build(address: Address) -> tuple[Any, str]:
     return layout, _title(page, variables)
 
 
-def title_on_navigation_only(app: dash.Dash) -> None:
-    """Let Dash's callback that sets the tab's title run on navigation only, not as a page appears.
+def title_by_page_script(app: dash.Dash) -> None:
+    """Take out Dash's callback that sets the tab's title; the page script sets it instead.
 
-    The page's HTML already has its title (``page_title``), and the first layout's store holds the
-    same one: on load the callback changed nothing, yet cost a round of the renderer's work. Dash
-    adds it at the app's first request, so this marks it in the callback list after that.
+    The page's HTML already has its title (``page_title``), and on navigation the routing callback
+    puts the new one in its store. Dash's clientside callback then copied it to the tab: a round
+    of the renderer's work after the new page was drawn, and the last change of every navigation
+    (about 20 ms after a map click's page appeared). ``assets/page-start.js`` copies it as the
+    new page appears. Dash adds the callback at the app's first request, so this takes it out of
+    the callback list after that, before the list is sent.
     """
-    marked: list[bool] = []
+    output = f"{_ID_DUMMY}.children"
+    done: list[bool] = []
 
-    def mark() -> None:
-        if marked:
+    def take_out() -> None:
+        if done:
             return
-        for entry in app._callback_list:  # noqa: SLF001 - Dash has no option for its own callback
-            if entry.get("output") == f"{_ID_DUMMY}.children":
-                entry["prevent_initial_call"] = True
-                marked.append(True)
+        kept = [entry for entry in app._callback_list if entry.get("output") != output]  # noqa: SLF001
+        if len(kept) < len(app._callback_list):  # noqa: SLF001 - Dash has no option for its own callback
+            app._callback_list[:] = kept  # noqa: SLF001
+            app.callback_map.pop(output, None)
+            done.append(True)
 
-    app.server.before_request(mark)
+    app.server.before_request(take_out)
 
 
 def page_start(location: str, search: str | None, narrow: str | None = None) -> dict[str, Any]:
@@ -133,7 +138,7 @@ def page_container(address: Address | None) -> html.Div:
         [
             dcc.Location(id=_ID_LOCATION, refresh="callback-nav", **address.location_props()),
             html.Div(layout, id=_ID_CONTENT, disable_n_clicks=True),
-            # Dash's clientside callback sets the tab's title from this store.
+            # The tab's title on navigation comes from this store (assets/page-start.js).
             dcc.Store(id=_ID_STORE, data={"title": title}),
             html.Div(id=_ID_DUMMY, disable_n_clicks=True),
         ]

@@ -112,3 +112,19 @@ def test_outside_request_guard_catches_cdn_requests(page, server, outside_reques
     page.wait_for_timeout(200)
     assert outside_requests == ["https://cdn.example.org/theme.css"]
     outside_requests.clear()  # the guard worked; the fixture's own check must not fail on this one
+
+
+def test_the_tab_title_follows_each_navigation(page, server):
+    """The title comes with the page's HTML; on navigation the page script copies the new page's."""
+    page.goto(server + "/")
+    wait_for_tiles(page)
+    assert page.title() == "Landelijk – Hoofdzaak Werk Monitor"
+    page.click("#nav-collapse >> text=Bijeenkomsten")
+    page.wait_for_url("**/bijeenkomsten**")
+    page.wait_for_function("document.title === 'Bijeenkomsten – Hoofdzaak Werk Monitor'")
+    page.click("#nav-collapse >> text=Regio's")
+    page.wait_for_url(re.compile(r".*/regio(\?.*)?$"))
+    page.wait_for_function("document.title.startsWith('Regio')")
+    page.click("a.navbar-brand")
+    page.wait_for_selector("#tile-trajecten .kpi-value")
+    page.wait_for_function("document.title === 'Landelijk – Hoofdzaak Werk Monitor'")
