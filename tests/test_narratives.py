@@ -15,7 +15,14 @@ from dashboard.auth.viewer import PUBLIC_VIEWER, Viewer
 from dashboard.data.access import NoAccess
 from dashboard.data.narrative_checks import ActionInput, BottleneckInput, NarrativeError, NarrativeInput
 from dashboard.data.narrative_models import NarrativeVersion
-from dashboard.data.narratives import narrative_for, narratives_in, periods_for, save_narrative, versions
+from dashboard.data.narratives import (
+    current_narratives,
+    narrative_for,
+    narratives_in,
+    periods_for,
+    save_narrative,
+    versions,
+)
 from dashboard.data.themes import add_theme, rename_theme, retire_theme, themes
 from dashboard.i18n import use_language
 from dashboard.text.markup import MAX_LENGTH
@@ -179,3 +186,28 @@ def test_beheer_keeps_the_theme_list(known):
     assert narrative_for(known, LANDELIJK, "AM09", PEILDATUM).bottlenecks[0].themes == ("wonen",)
     with pytest.raises(NarrativeError):
         rename_theme(known, BEHEER, "wonen", "capaciteit ggz")
+
+
+def test_current_narratives_of_all_regions_are_what_each_region_reads_alone(known):
+    # AM01 with stuurgroep days (one in 2025, two in 2026), AM09 with tertials, AM02 with nothing.
+    days = [{"regio": "AM01", "soort": "stuurgroep", "datum": d} for d in ("2025-11-20", "2026-03-10", "2026-06-19")]
+    load(known, "bijeenkomsten", days, today=PEILDATUM)
+    open_action = (ActionInput("Werkgeversavond organiseren", "UWV", dt.date(2026, 3, 1), "open", "a1"),)
+    save_narrative(known, BEHEER, "AM01", "sg-2026-03-10", _content(actions=open_action))
+    save_narrative(known, BEHEER, "AM01", "sg-2026-06-19", _content(public=True, actions=()))
+    save_narrative(known, REGIO, "AM09", "2026-T1", _content(actions=open_action))
+    save_narrative(known, REGIO, "AM09", "2026-T3", _content(success_factors="Korte lijnen"))
+    save_narrative(known, BEHEER, "AM01", "sg-2025-11-20", _content())
+    checked_days = [dt.date(2025, 12, 1), dt.date(2026, 3, 10), dt.date(2026, 3, 11), dt.date(2026, 6, 19)]
+    checked_days += [dt.date(2026, 8, 31), dt.date(2026, 9, 1), PEILDATUM]
+    for viewer in (LANDELIJK, PUBLIC_VIEWER):
+        for day in checked_days:
+            alone = {code: narrative_for(known, viewer, code, day) for code in ("AM01", "AM02", "AM09")}
+            together = current_narratives(known, viewer, day)
+            assert together == {code: n for code, n in alone.items() if n is not None}, (viewer.role, day)
+    # Something was found on the days that matter: carried actions and the public's one version.
+    assert current_narratives(known, LANDELIJK, dt.date(2026, 5, 1))["AM09"].version == 0
+    assert set(current_narratives(known, PUBLIC_VIEWER, dt.date(2026, 7, 1))) == set()
+    assert set(current_narratives(known, PUBLIC_VIEWER, dt.date(2026, 6, 1))) == {"AM01"}
+    with pytest.raises(NoAccess):
+        current_narratives(known, Viewer("x", "onbekend"), PEILDATUM)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from dashboard.data.steering import region_steering_groups
 from dashboard.infra.db import Database
@@ -29,8 +30,13 @@ def periods_for(db: Database, region: str, year: int) -> list[Period]:
     of the year after the last one is its own period (``na-sg-2026-10-02``). Without any, the
     three tertials (``2026-T1`` … ``2026-T3``).
     """
+    return periods_from(region_steering_groups(db, region, dt.date(year, 12, 31)), year)
+
+
+def periods_from(steering_days: Iterable[dt.date], year: int) -> list[Period]:
+    """``periods_for`` from a region's stuurgroep days (oldest first; later years are left out)."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    days = [d for d in region_steering_groups(db, region, last) if d >= first]
+    days = [d for d in steering_days if first <= d <= last]
     if not days:
         return _tertials(year)
     periods, start = [], first
@@ -42,9 +48,14 @@ def periods_for(db: Database, region: str, year: int) -> list[Period]:
     return periods
 
 
+def containing(periods: Iterable[Period], day: dt.date) -> Period:
+    """The period of ``periods`` (which cover ``day``'s year) that ``day`` falls in."""
+    return next(p for p in periods if p.start <= day <= p.end)
+
+
 def period_of(db: Database, region: str, day: dt.date) -> Period:
     """The period of ``region`` that ``day`` falls in."""
-    return next(p for p in periods_for(db, region, day.year) if p.start <= day <= p.end)
+    return containing(periods_for(db, region, day.year), day)
 
 
 def period_by_key(db: Database, region: str, key: str) -> Period | None:

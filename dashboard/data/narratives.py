@@ -25,14 +25,23 @@ from dashboard.data.narrative_models import (
     NarrativeTheme,
     NarrativeVersion,
 )
-from dashboard.data.narrative_periods import period_by_key, period_of, periods_for
+from dashboard.data.narrative_periods import containing, period_by_key, period_of, periods_for, periods_from
+from dashboard.data.steering import steering_groups_by_region
 from dashboard.data.themes import theme_rows, themes
 from dashboard.i18n import N_, _
 from dashboard.infra import clock
 from dashboard.infra.db import Database
 from dashboard.reports.narrative import UNFINISHED, Action, Bottleneck, Narrative, Period
 
-__all__ = ["narrative_for", "narratives_in", "periods_for", "save_narrative", "themes", "versions"]
+__all__ = [
+    "current_narratives",
+    "narrative_for",
+    "narratives_in",
+    "periods_for",
+    "save_narrative",
+    "themes",
+    "versions",
+]
 
 
 def may_write(viewer: Viewer, region: str) -> bool:
@@ -130,6 +139,28 @@ def narrative_for(db: Database, viewer: Viewer, region: str, day: dt.date) -> Na
     _require_read(viewer)
     period = period_of(db, region, day)
     return _assemble(_current(_rows(db, [region], period.end), viewer), region, period, day)
+
+
+def current_narratives(db: Database, viewer: Viewer, day: dt.date) -> dict[str, Narrative]:
+    """``narrative_for`` of every region that has one on ``day``, by region code.
+
+    For what goes through all regions at once (the signals about actions): the narratives up to
+    the end of ``day``'s year and every region's stuurgroep days are read once, not per region.
+    """
+    _require_read(viewer)
+    year_end = dt.date(day.year, 12, 31)
+    by_region: dict[str, list[NarrativeVersion]] = {}
+    for row in _rows(db, None, year_end):
+        by_region.setdefault(row.region_code, []).append(row)
+    steering = steering_groups_by_region(db, year_end)
+    found = {}
+    for region, rows in by_region.items():
+        period = containing(periods_from(steering.get(region, []), day.year), day)
+        # As narrative_for reads them: the versions that begin by the end of the day's period.
+        current = _current((row for row in rows if row.begin <= period.end), viewer)
+        if (narrative := _assemble(current, region, period, day)) is not None:
+            found[region] = narrative
+    return found
 
 
 def narratives_in(db: Database, viewer: Viewer, year: int) -> list[Narrative]:

@@ -27,6 +27,21 @@ def region_steering_groups(db: Database, region: str, until: dt.date) -> list[dt
         return list(connection.scalars(query).all())
 
 
+def steering_groups_by_region(db: Database, until: dt.date) -> dict[str, list[dt.date]]:
+    """``region_steering_groups`` of every region that held one, in one read."""
+    query = (
+        select(Meeting.region_code, Meeting.datum)
+        .where(Meeting.soort == STEERING_GROUP, Meeting.datum <= until)
+        .distinct()
+        .order_by(Meeting.region_code, Meeting.datum)
+    )
+    days: dict[str, list[dt.date]] = {}
+    with db.engine.connect() as connection:
+        for region, day in connection.execute(query):
+            days.setdefault(region, []).append(day)
+    return days
+
+
 def national_steering_groups(db: Database) -> list[dt.date]:
     """Every recorded national stuurgroep day, oldest first.
 

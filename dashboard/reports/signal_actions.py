@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dashboard.auth.viewer import SYSTEM_VIEWER
-from dashboard.data.narratives import narrative_for
+from dashboard.data.narratives import current_narratives
 from dashboard.i18n import N_, LazyText
 from dashboard.infra.db import Database
 from dashboard.reports.signal import HIGH, MEDIUM, Signal, region_link
@@ -32,9 +32,10 @@ def action_signals(db: Database, view: View) -> list[Signal]:
     """An open action past its due date, per action, in every region with a narrative."""
     day = view.peildatum
     result = []
+    # Signals are computed for everyone and cut per viewer afterwards: read as the system does.
+    narratives = current_narratives(db, SYSTEM_VIEWER, day)
     for ref in region_refs():
-        # Signals are computed for everyone and cut per viewer afterwards: read as the system does.
-        narrative = narrative_for(db, SYSTEM_VIEWER, ref.code, day)
+        narrative = narratives.get(ref.code)
         if narrative is None:
             continue
         for action in narrative.open_actions():
