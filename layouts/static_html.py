@@ -27,6 +27,8 @@ from typing import Any, ParamSpec, TypeVar
 from dash import html
 from dash.development.base_component import Component
 
+from layouts.bootstrap_markup import as_element
+
 NAMESPACE = "hzw_static"
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -104,8 +106,11 @@ def _element(node: Any) -> bool:
 
 def _kept(node: Any, reachable: bool) -> bool:
     # A component that stays one inside a tree: anything but an element, and with ``reachable``
-    # an element with an id.
+    # an element with an id. With ``reachable`` (collapse), Bootstrap's layout components without
+    # an id are elements too (layouts/bootstrap_markup.py).
     if not isinstance(node, Component):
+        return False
+    if reachable and as_element(node) is not None:
         return False
     return not _element(node) or (reachable and getattr(node, "id", None) is not None)
 
@@ -150,7 +155,7 @@ def _plain(node: Any) -> bool:
         return True
     if isinstance(node, StaticHtml):
         return getattr(node, "id", None) is None
-    return _element(node) and getattr(node, "id", None) is None
+    return (_element(node) and getattr(node, "id", None) is None) or as_element(node) is not None
 
 
 def _kept_in(node: Any, reachable: bool) -> Iterator[Component]:
@@ -194,9 +199,12 @@ def _folded(node: Any) -> Any:
             return node
         tree = _folded(getattr(node, "tree", None))
         return tree if getattr(node, "bare", False) else html.Div(tree)
-    if _kept(node, reachable=True) or getattr(node, "children", None) is None:
+    if _kept(node, reachable=True):
         return node
-    node = copy.copy(node)
+    element = as_element(node)
+    if element is None and getattr(node, "children", None) is None:
+        return node
+    node = element if element is not None else copy.copy(node)
     node.children = _folded(node.children)
     return node
 

@@ -11,6 +11,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from callbacks.matrix import choose_sort
 from layouts import matrix
+from layouts.bootstrap_markup import as_element
 from layouts.static_html import StaticHtml, collapse, collapsed, static_html
 
 
@@ -62,8 +63,11 @@ def _expanded(node):
         return _expanded(node.tree)
     if not hasattr(node, "_type"):
         return node
+    node = as_element(node) or node  # Bootstrap's layout components as the element they draw
     props = {k: v for k, v in node.to_plotly_json()["props"].items() if k != "children"}
-    return (node._type, json.dumps(props, sort_keys=True), _expanded(getattr(node, "children", None)))
+    children = _expanded(getattr(node, "children", None))
+    # One child or a list of one: the same markup.
+    return (node._type, json.dumps(props, sort_keys=True), children if isinstance(children, list) else [children])
 
 
 def _page():
@@ -110,11 +114,13 @@ def test_collapse_sends_the_same_markup_in_fewer_components():
         "namespace": "dash_html_components",
         "props": {"children": "verdict", "id": "verdict"},
     }
-    # Inside a component that stays, its own elements are folded in turn.
+    # Inside a component that stays, its own elements are folded in turn: the card's body is
+    # Bootstrap's markup, drawn as its element.
     assert slots[0]["type"] == "Card"
-    assert [n["type"] for n in slots[0]["props"]["children"]["props"]["children"]] == ["StaticHtml"]
+    body = slots[0]["props"]["children"]
+    assert body["type"] == "StaticHtml" and body["props"]["tree"][0]["props"]["className"] == "card-body"
     before = json.loads(json.dumps(_page(), cls=PlotlyJSONEncoder))
-    assert (_count(before), _count(sent)) == (13, 7)
+    assert (_count(before), _count(sent)) == (13, 6)
 
 
 def test_collapse_of_a_collapsed_tree_changes_nothing_and_folds_only_what_spares_components():
@@ -138,3 +144,41 @@ def test_a_collapsed_callback_answer_keeps_its_parts():
     answer = collapsed(lambda: (_page(), "tekst", None))()
     assert answer[1:] == ("tekst", None)
     assert answer[0].children[0]._type == "StaticHtml"
+
+
+@pytest.mark.parametrize(
+    ("component", "tag", "classes"),
+    [
+        (dbc.Col(xs=12, md=6, xl=3), "Div", "col-xl-3 col-md-6 col-12"),
+        (dbc.Col(width=4, lg="auto", className="x"), "Div", "x col-lg-auto col-4"),
+        (dbc.Col(md=True), "Div", "col-md"),
+        (dbc.Col(), "Div", "col"),
+        (dbc.Row(class_name="g-3"), "Div", "g-3 row"),
+        (dbc.Container(fluid=True), "Div", "container-fluid"),
+        (dbc.Container(), "Div", "container"),
+        (dbc.CardBody(), "Div", "card-body"),
+        (dbc.NavItem(), "Div", "nav-item"),
+        (dbc.Label("Jaar", html_for="jaar", className="me-2"), "Label", "me-2 form-label"),
+        (dbc.Table(size="sm", striped=True, className="t"), "Table", "t table table-sm table-striped"),
+    ],
+)
+def test_bootstrap_layout_components_without_an_id_are_their_element(component, tag, classes):
+    element = as_element(component)
+    assert element._type == tag and element.className == classes
+    assert element.children is getattr(component, "children", None)
+
+
+@pytest.mark.parametrize(
+    "component",
+    [
+        dbc.Col(md=6, id="c"),
+        dbc.Col(md={"size": 6, "offset": 1}),
+        dbc.Row(align="center"),
+        dbc.Label("x", width=2),
+        dbc.Table(responsive=True),
+        dbc.Card(),
+        html.Div(),
+    ],
+)
+def test_other_components_stay_themselves(component):
+    assert as_element(component) is None
