@@ -190,7 +190,10 @@ def test_beheer_keeps_the_theme_list(known):
 
 def test_current_narratives_of_all_regions_are_what_each_region_reads_alone(known):
     # AM01 with stuurgroep days (one in 2025, two in 2026), AM09 with tertials, AM02 with nothing.
-    days = [{"regio": "AM01", "soort": "stuurgroep", "datum": d} for d in ("2025-11-20", "2026-03-10", "2026-06-19")]
+    days = [
+        {"regio": "AM01", "soort": "stuurgroep", "datum": d}
+        for d in ("2025-11-20", "2026-03-10", "2026-06-19")
+    ]
     load(known, "bijeenkomsten", days, today=PEILDATUM)
     open_action = (ActionInput("Werkgeversavond organiseren", "UWV", dt.date(2026, 3, 1), "open", "a1"),)
     save_narrative(known, BEHEER, "AM01", "sg-2026-03-10", _content(actions=open_action))

@@ -67,7 +67,11 @@ def _expanded(node):
     props = {k: v for k, v in node.to_plotly_json()["props"].items() if k != "children"}
     children = _expanded(getattr(node, "children", None))
     # One child or a list of one: the same markup.
-    return (node._type, json.dumps(props, sort_keys=True), children if isinstance(children, list) else [children])
+    return (
+        node._type,
+        json.dumps(props, sort_keys=True),
+        children if isinstance(children, list) else [children],
+    )
 
 
 def _page():
