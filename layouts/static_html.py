@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any, ParamSpec, TypeVar
 
 from dash import html
@@ -158,25 +158,17 @@ def _plain(node: Any) -> bool:
     return (_element(node) and getattr(node, "id", None) is None) or as_element(node) is not None
 
 
-def _kept_in(node: Any, reachable: bool) -> Iterator[Component]:
-    # The components a tree holds as slots, outermost only.
+def _spared(node: Any) -> int:
+    # How many components drawing ``node`` as markup spares the renderer: its elements, down to
+    # the components that stay components (a StaticHtml without an id is one, its tree markup
+    # already). Folding costs one StaticHtml, so it is worth it above one.
     if isinstance(node, list | tuple):
-        for item in node:
-            yield from _kept_in(item, reachable)
-    elif _kept(node, reachable):
-        yield node
-    elif isinstance(node, Component):
-        yield from _kept_in(getattr(node, "children", None), reachable)
-
-
-def _size(node: Any) -> int:
-    # How many components the renderer keeps for ``node``.
-    if isinstance(node, list | tuple):
-        return sum(_size(item) for item in node)
+        return sum(_spared(item) for item in node)
     if isinstance(node, StaticHtml):
-        reachable = node._keeps_ids
-        return 1 + sum(_size(kept) for kept in _kept_in(getattr(node, "tree", None), reachable))
-    return 1 + _size(getattr(node, "children", None)) if isinstance(node, Component) else 0
+        return int(getattr(node, "id", None) is None)
+    if not isinstance(node, Component) or _kept(node, reachable=True):
+        return 0
+    return 1 + _spared(getattr(node, "children", None))
 
 
 def _folded(node: Any) -> Any:
@@ -197,7 +189,8 @@ def _folded(node: Any) -> Any:
     if isinstance(node, StaticHtml):
         if getattr(node, "id", None) is not None:
             return node
-        tree = _folded(getattr(node, "tree", None))
+        # Its tree is markup already (made by collapse, or elements alone by static_html).
+        tree = getattr(node, "tree", None)
         return tree if getattr(node, "bare", False) else html.Div(tree)
     if _kept(node, reachable=True):
         return node
@@ -227,11 +220,10 @@ def _runs(children: Iterable[Any]) -> list[Any]:
         _inside(item) if isinstance(item, Component) and not isinstance(item, StaticHtml) else item
         for item in children
     ]
-    if any(_plain(item) for item in items):
+    if _spared(items) > 1:
         folded = StaticHtml(tree=_folded(items), bare=True)
         folded._keeps_ids = True
-        if _size(folded) < _size(items):
-            return [folded]
+        return [folded]
     return items
 
 
