@@ -21,46 +21,59 @@ pytestmark = pytest.mark.browser
 GRAPHS = ["national-map", "national-ranking", "national-trend", "national-methods", "national-methods-grid"]
 # What a fresh load asks the server: nothing (page, frame notes and signal count came with the layout).
 FRAME_AND_PAGE: list[str] = []
-COUNT_AFTERPLOTS = """
-window.__afterplots = {};
-(function () {
-  function watch(gd) {
-    if (!gd || gd.__drawCounted) { return; }
-    gd.__drawCounted = true;
-    var emit;
-    // Plotly sets gd.emit when it first draws gd: this setter wraps it before any event is sent.
-    Object.defineProperty(gd, "emit", {
-      configurable: true,
-      get: function () { return emit; },
-      set: function (real) {
-        emit = function (name) {
-          if (name === "plotly_afterplot") {
-            var holder = gd.parentElement && gd.parentElement.closest("[id]");
-            var id = holder ? holder.id : "?";
-            window.__afterplots[id] = (window.__afterplots[id] || 0) + 1;
-          }
-          return real.apply(this, arguments);
-        };
-      },
-    });
-  }
+
+
+def when_plotly_arrives(wrap: str) -> str:
+    """An init script that runs ``wrap`` on Plotly (``value``) as dcc.Graph sets it, before use."""
+    return (
+        """(function () {
   var plotly;
   Object.defineProperty(window, "Plotly", {
     configurable: true,
     get: function () { return plotly; },
     set: function (value) {
       plotly = value;
+"""
+        + wrap
+        + """
+    },
+  });
+})();"""
+    )
+
+
+COUNT_AFTERPLOTS = """
+window.__afterplots = {};
+window.__watchDraws = function (gd) {
+  if (!gd || gd.__drawCounted) { return; }
+  gd.__drawCounted = true;
+  var emit;
+  // Plotly sets gd.emit when it first draws gd: this setter wraps it before any event is sent.
+  Object.defineProperty(gd, "emit", {
+    configurable: true,
+    get: function () { return emit; },
+    set: function (real) {
+      emit = function (name) {
+        if (name === "plotly_afterplot") {
+          var holder = gd.parentElement && gd.parentElement.closest("[id]");
+          var id = holder ? holder.id : "?";
+          window.__afterplots[id] = (window.__afterplots[id] || 0) + 1;
+        }
+        return real.apply(this, arguments);
+      };
+    },
+  });
+};
+""" + when_plotly_arrives(
+    """
       ["newPlot", "react"].forEach(function (name) {
         var draw = value[name];
         value[name] = function (gd) {
-          watch(typeof gd === "string" ? document.getElementById(gd) : gd);
+          window.__watchDraws(typeof gd === "string" ? document.getElementById(gd) : gd);
           return draw.apply(this, arguments);
         };
-      });
-    },
-  });
-})();
-"""
+      });"""
+)
 ALL_DRAWN = """ids => ids.every(id => (window.__afterplots[id] || 0) >= 1)"""
 
 
@@ -371,14 +384,8 @@ def test_a_graph_not_drawn_yet_is_not_fitted(page, server):
 
 
 # Every draw the test asks for waits 1.5 s before Plotly starts it, so a page can be left mid-draw.
-SLOW_DRAWS = """
-(function () {
-  var plotly;
-  Object.defineProperty(window, "Plotly", {
-    configurable: true,
-    get: function () { return plotly; },
-    set: function (value) {
-      plotly = value;
+SLOW_DRAWS = when_plotly_arrives(
+    """
       var react = value.react;
       value.react = function () {
         var self = this, args = arguments;
@@ -387,11 +394,8 @@ SLOW_DRAWS = """
         return new Promise(function (done) { setTimeout(done, 1500); }).then(function () {
           return react.apply(self, args);
         });
-      };
-    },
-  });
-})();
-"""
+      };"""
+)
 
 
 def test_a_page_left_while_its_figures_are_drawn_throws_nothing(page, server):
