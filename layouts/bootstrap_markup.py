@@ -48,7 +48,7 @@ def _col(props: dict[str, Any]) -> html.Div | None:
             return None  # order and offset: left to dbc
         infix = "" if point == "xs" else f"-{point}"
         spans.append(f"col{infix}" if size is True else f"col{infix}-{size}")
-    return html.Div(className=_classes(_own(props), *spans) if spans else _classes(_own(props), "col"))
+    return html.Div(className=_classes(_own(props), *(spans or ["col"])))
 
 
 def _table(props: dict[str, Any]) -> html.Table:

@@ -151,11 +151,9 @@ def static_html(node: Any, component_id: Any = None) -> StaticHtml:
 def _plain(node: Any) -> bool:
     # Text, or an element no callback can reach (no id): drawn as markup. A StaticHtml without an
     # id is such markup already (``_folded`` opens it up).
-    if node is None or isinstance(node, str | int | float):
-        return True
     if isinstance(node, StaticHtml):
         return getattr(node, "id", None) is None
-    return (_element(node) and getattr(node, "id", None) is None) or as_element(node) is not None
+    return not _kept(node, reachable=True)
 
 
 def _spared(node: Any) -> int:
@@ -208,8 +206,7 @@ def _inside(node: Component) -> Component:
     if isinstance(children, list | tuple):
         node.children = _runs(children)
     elif isinstance(children, Component):
-        runs = _runs([children])
-        node.children = runs[0] if len(runs) == 1 else runs
+        node.children = _runs([children])[0]  # one item in, one out
     return node
 
 

@@ -127,6 +127,13 @@ def _rows(db: Database, regions: Sequence[str] | None, until: dt.date) -> list[N
         return list(session.scalars(query.order_by(NarrativeVersion.id)).all())
 
 
+def _by_region(rows: Iterable[NarrativeVersion]) -> dict[str, list[NarrativeVersion]]:
+    by_region: dict[str, list[NarrativeVersion]] = {}
+    for row in rows:
+        by_region.setdefault(row.region_code, []).append(row)
+    return by_region
+
+
 def narrative_for(db: Database, viewer: Viewer, region: str, day: dt.date) -> Narrative | None:
     """The current narrative of ``region`` for the period ``day`` falls in, with carried-over actions.
 
@@ -149,9 +156,7 @@ def current_narratives(db: Database, viewer: Viewer, day: dt.date) -> dict[str, 
     """
     _require_read(viewer)
     year_end = dt.date(day.year, 12, 31)
-    by_region: dict[str, list[NarrativeVersion]] = {}
-    for row in _rows(db, None, year_end):
-        by_region.setdefault(row.region_code, []).append(row)
+    by_region = _by_region(_rows(db, None, year_end))
     steering = steering_groups_by_region(db, year_end)
     found = {}
     for region, rows in by_region.items():
@@ -166,9 +171,7 @@ def current_narratives(db: Database, viewer: Viewer, day: dt.date) -> dict[str, 
 def narratives_in(db: Database, viewer: Viewer, year: int) -> list[Narrative]:
     """The current narrative of every region and period of ``year`` that has one, region by region."""
     _require_read(viewer)
-    by_region: dict[str, list[NarrativeVersion]] = {}
-    for row in _rows(db, None, dt.date(year, 12, 31)):
-        by_region.setdefault(row.region_code, []).append(row)
+    by_region = _by_region(_rows(db, None, dt.date(year, 12, 31)))
     found = []
     for region in sorted(by_region):
         current = _current(by_region[region], viewer)
