@@ -44,7 +44,7 @@ from dashboard.data.access import NoAccess
 from dashboard.documents import downloads
 from dashboard.i18n import N_, _, current_language, with_language
 from dashboard.importing import job as import_job
-from dashboard.infra import health, plotly_bundle
+from dashboard.infra import health, plotly_bundle, script_bundle
 from dashboard.infra.cache import cache
 from dashboard.infra.callback_guard import init_callback_guard
 from dashboard.infra.config import PROJECT_ROOT, load_settings
@@ -88,7 +88,6 @@ INDEX_STRING = """<!DOCTYPE html>
         <div>
             {%config%}
             {%scripts%}
-            {%graph_scripts%}
             {%renderer%}
         </div>
     </body>
@@ -108,11 +107,14 @@ DASH_TABLE = re.compile(r'<script src="[^"]*/dash_table/bundle[^"]*"></script>\s
 AG_GRID = re.compile(r'<script src="([^"]*/dash_ag_grid/dash_ag_grid\.[^"]*\.js)"></script>')
 
 
-def page_scripts(scripts: str) -> str:
-    """Dash's script tags for a page, without the polyfill and DataTable, AG Grid named, not loaded."""
+def page_scripts(app: Dash, scripts: str) -> str:
+    """Dash's script tags for a page, with Plotly and dcc.Graph's chunk (plotly_bundle.graph_scripts).
+
+    Without the polyfill and DataTable; AG Grid named, not loaded.
+    """
     scripts = DASH_TABLE.sub("", POLYFILL.sub("", scripts))
     # A script of type JSON is data, not run (the Content-Security-Policy allows it as such).
-    return AG_GRID.sub(
+    scripts = AG_GRID.sub(
         lambda found: (
             '<script type="application/json" id="hzw-lazy-scripts">'
             + json.dumps({"dash_ag_grid": found.group(1)})
@@ -121,6 +123,7 @@ def page_scripts(scripts: str) -> str:
         scripts,
         count=1,
     )
+    return scripts + "\n" + plotly_bundle.graph_scripts(app)
 
 
 def _cache_config(redis_url: str, timeout: int) -> dict[str, Any]:
@@ -228,16 +231,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app.index_string = (
-        INDEX_STRING.replace("{%lang%}", "nl")
-        .replace("{%preload%}", plotly_bundle.preload_tag(app) + _layout_preload(app))
-        .replace("{%graph_scripts%}", plotly_bundle.graph_scripts(app))
-    )
+    app.index_string = INDEX_STRING.replace("{%lang%}", "nl").replace("{%preload%}", _layout_preload(app))
     # The page's language follows ?lang=; Dash fills the template, this sets the attribute.
     fill_index = app.interpolate_index
+    bundles = script_bundle.Bundles(app)
 
     def interpolate_index(**kwargs: Any) -> str:
-        kwargs["scripts"] = page_scripts(kwargs["scripts"])
+        # One file for the scripts the server can read (infra/script_bundle.py).
+        kwargs["scripts"] = bundles.page(page_scripts(app, kwargs["scripts"]))
         # The tab shows the page's own title from the start (Dash would set it once the page runs).
         kwargs["title"] = escape(page_title(request.path))
         page = fill_index(**kwargs)
@@ -282,6 +283,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.register_blueprint(digest_form.blueprint)
 
     plotly_bundle.register(app)
+    script_bundle.register(app, bundles, lambda: page_scripts(app, app._generate_scripts_html()))
     server.register_blueprint(downloads.blueprint)
     server.register_blueprint(health.blueprint)
     server.register_blueprint(meeting_pack.blueprint)

@@ -1,6 +1,8 @@
-// Builds dashboard/static/plotly.min.js from frontend/plotly.js with esbuild, the way plotly.js
-// builds its own bundles (IIFE exposing window.Plotly). The first line names the plotly.js version
-// and trace types, which the app and its tests read.
+// Builds dashboard/static/plotly.min.js from frontend/plotly.js with esbuild: an IIFE that sets
+// window.Plotly itself and declares no global variable, so it can share a file with other scripts
+// (dashboard/infra/script_bundle.py): a top-level `var Plotly` there would exist, undefined and
+// fixed, before any of them runs. The first line names the plotly.js version and trace types,
+// which the app and its tests read.
 import { build } from "esbuild";
 import { readFileSync, unlinkSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -21,7 +23,6 @@ await build({
   bundle: true,
   minify: true,
   format: "iife",
-  globalName: "Plotly",
   target: "es2016",
   define: { global: "window", "define.amd": "false" },
   outfile,

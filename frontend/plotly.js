@@ -16,4 +16,4 @@ Plotly.register([
 // scope stands in, so no request leaves the server. Its name is scope + resolution.
 window.PlotlyGeoAssets.topojson.world_110m = { type: "Topology", objects: {}, arcs: [] };
 
-module.exports = Plotly;
+window.Plotly = Plotly;

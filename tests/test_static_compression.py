@@ -32,9 +32,8 @@ def test_the_encoding_is_one_the_browser_accepts(accept, chosen):
 
 def _script(client) -> str:
     page = client.get("/").get_data(as_text=True)
-    return re.search(r'src="(/_dash-component-suites/dash/dcc/dash_core_components\.[^"]+\.js)"', page).group(
-        1
-    )
+    # The page's one script file (dashboard/infra/script_bundle.py).
+    return re.search(r'src="(/_dash-component-suites/monitor/[^"]+\.js)"', page).group(1)
 
 
 def test_a_script_is_compressed_once_and_the_same_copy_goes_out_again(app, monkeypatch):

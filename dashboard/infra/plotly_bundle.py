@@ -46,14 +46,6 @@ def bundled_version(path: Path = BUNDLE) -> str:
     return found.group(1) if found else ""
 
 
-def preload_tag(app: Dash) -> str:
-    """A ``<link rel=preload>`` for the head, so Plotly downloads while the page starts."""
-    if not BUNDLE.is_file():
-        return ""
-    href = app.config.requests_pathname_prefix + DASH_PATH
-    return f'<link rel="preload" href="{href}" as="script">'
-
-
 def graph_scripts(app: Dash) -> str:
     """Plotly and dcc.Graph's own code as plain scripts of the page, ahead of the renderer.
 

@@ -2,10 +2,14 @@
 
 Dash's renderer adds @babel/polyfill to every page; the monitor leaves it out (dashboard/app.py
 POLYFILL). What Dash's scripts still need from it, the global ``regeneratorRuntime`` for dcc's
-lazily loaded components, comes with dash-bootstrap-components.
+lazily loaded components, comes with dash-bootstrap-components. The page's scripts come as one
+file (dashboard/infra/script_bundle.py), and dcc still finds its lazily loaded parts beside its
+own address, under their fingerprinted (cached) names.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -19,9 +23,16 @@ def test_the_page_loads_no_polyfill_and_keeps_the_native_promise(page, server):
     page.wait_for_selector("#national-map .main-svg")
     loaded = page.evaluate(LOADED)
     assert not [path for path in loaded if "polyfill" in path]
-    # Nor DataTable's bundle, which no page uses (dashboard/app.py DASH_TABLE), while dcc's is there.
-    assert not [path for path in loaded if "dash_table" in path]
-    assert [path for path in loaded if "dash_core_components" in path]
+    # One script file holds React, the renderer, the components, the assets and Plotly.
+    scripts = [path for path in loaded if path.endswith(".js")]
+    assert len(scripts) == 1 and re.fullmatch(
+        r"/_dash-component-suites/monitor/dash-renderer-and-page-scripts\.[0-9a-f]{20}\.js", scripts[0]
+    ), scripts
+    # Nor DataTable's code, which no page uses (dashboard/app.py DASH_TABLE), while dcc's is there.
+    assert page.evaluate("typeof window.dash_core_components.Graph") == "function"
+    assert page.evaluate("typeof window.dash_table") == "undefined"
+    assert page.evaluate("typeof window.Plotly.react") == "function"
+    assert page.evaluate("document.currentScript") is None
     assert "[native code]" in page.evaluate("Promise.toString()")
     assert page.evaluate("typeof window.regeneratorRuntime.mark") == "function"
 
@@ -31,7 +42,10 @@ def test_a_lazily_loaded_component_still_arrives(page, server):
     """dcc.Upload comes as its own chunk when the Data page mounts it (through regeneratorRuntime)."""
     page.goto(server + "/data")
     page.wait_for_selector("#upload input[type=file]", state="attached")
-    assert [path for path in page.evaluate(LOADED) if "async-upload" in path]
+    # From beside dcc's own address, fingerprinted: the name the browser keeps for a year.
+    chunks = [path for path in page.evaluate(LOADED) if "async-upload" in path]
+    assert len(chunks) == 1
+    assert re.fullmatch(r"/_dash-component-suites/dash/dcc/async-upload\.v\w+\.js", chunks[0])
     assert not [path for path in page.evaluate(LOADED) if "polyfill" in path]
 
 
