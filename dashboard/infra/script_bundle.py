@@ -19,9 +19,9 @@ Two things a script can notice when it shares a file are kept as they were:
   file declares nothing at its top level, as webpack's chunks (one ``push`` each), the only strict
   files Dash sends: ``STRICT_CHUNK`` holds each strict file to that form, others keep their tag.
 
-The bundle's address carries a hash of its content, so the browser keeps it for a year, and lies
-under ``/_dash-component-suites/``: dcc, when it loads a chunk, looks whether the page's last
-script comes from there to choose the chunk's fingerprinted (cached) address.
+The bundle's address carries a hash of its content, so the browser keeps it for a year. It lies
+under ``/_dash-component-suites/`` with the files it holds: open without signing in, and
+compressed once per process (infra/static_compression.py), as they are.
 """
 
 from __future__ import annotations
