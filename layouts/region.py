@@ -319,6 +319,11 @@ def organisations_grid(rows: list[dict[str, Any]], cohort: int | None, mature: b
         columnSize="responsiveSizeToFit",
         className="ag-theme-quartz",
         style={"width": "100%"},
+        # The grid is mounted anew when a control changes (callbacks/organisation.py); the sort and
+        # filters the user chose stay (Dash's persistence, in memory: nothing is stored).
+        persistence=True,
+        persisted_props=["columnState", "filterModel"],
+        persistence_type="memory",
     )
 
 

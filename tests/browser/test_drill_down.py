@@ -111,3 +111,28 @@ def test_unknown_addresses_give_a_dutch_page_with_a_way_back(page, server, path,
     assert page.inner_text("h1") == heading
     assert page.is_visible("text=Naar de lijst van regio's")
     assert_accessible(page)
+
+
+@pytest.mark.account("beheer")
+def test_the_organisations_sort_stays_when_a_control_changes(page, server):
+    """The grid is mounted anew for a new cohort; the sort the user chose stays on it."""
+    page.goto(server + "/regio/AM09?jaar=2026&peildatum=2026-09-30&cohort=2024")
+    wait_for_region(page)
+    header = "#region-organisations .ag-header-cell[col-id='gestart']"
+    page.click(f"{header} .ag-header-cell-label")
+    page.wait_for_selector(f"{header}[aria-sort='ascending']")
+    page.select_option("#region-cohort", "2023")
+    # The new grid names the cohort in its outflow column.
+    page.wait_for_function(
+        "[...document.querySelectorAll('#region-organisations .ag-header-cell-text')]"
+        ".some(cell => cell.innerText.includes('2023'))"
+    )
+    page.wait_for_selector(f"{header}[aria-sort='ascending']")
+    # The rows as the grid places them (row-index), not as they stand in the DOM.
+    order = page.eval_on_selector_all(
+        "#region-organisations .ag-center-cols-container .ag-row",
+        "rows => rows.map(r => [Number(r.getAttribute('row-index')), r]).sort((a, b) => a[0] - b[0])"
+        ".map(([, r]) => r).map(r => r.querySelector(\"[col-id='gestart']\").innerText)",
+    )
+    started = [int(value.replace(".", "")) for value in order]
+    assert len(started) > 2 and started == sorted(started) and started != started[::-1]
