@@ -1,4 +1,5 @@
 import datetime as dt
+import importlib.metadata
 
 import pytest
 import redis
@@ -170,3 +171,27 @@ def test_a_cached_answer_is_not_shared_between_languages(known, app):
     assert "Trajecten gestart" in dutch and "Trajecten gestart" not in english
     assert "Trajectories started" in english
     assert forge(client, "national-tiles.children", values).get_data(as_text=True) == dutch
+
+
+def test_the_code_version_in_every_key_follows_the_code_and_its_translations(tmp_path):
+    """A deploy with changed code must not read what older code cached in a shared Redis."""
+    from dashboard.infra.cache import CODE_VERSION, code_version
+
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "dashboard" / "locale").mkdir(parents=True)
+    page = tmp_path / "layouts" / "page.py"
+    page.write_text("TITLE = 'Regio'\n")
+    catalogue = tmp_path / "dashboard" / "locale" / "messages.po"
+    catalogue.write_text('msgid "Regio"\nmsgstr "Region"\n')
+    (tmp_path / "layouts" / "notes.txt").write_text("not code")
+    first = code_version(tmp_path)
+    package = importlib.metadata.version("hoofdzaak-werk-monitor")
+    assert first == code_version(tmp_path) and first.startswith(package + "-")
+    (tmp_path / "layouts" / "notes.txt").write_text("still not code")
+    assert code_version(tmp_path) == first
+    page.write_text("TITLE = 'Regio!'\n")
+    second = code_version(tmp_path)
+    catalogue.write_text('msgid "Regio"\nmsgstr "Area"\n')
+    assert len({first, second, code_version(tmp_path)}) == 3
+    # The app's own keys carry its version.
+    assert CODE_VERSION == code_version()

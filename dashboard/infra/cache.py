@@ -9,12 +9,14 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from flask import g, has_app_context, has_request_context
 from flask_caching import Cache
 
 from dashboard.data.meta import DataStatus, data_status
+from dashboard.infra.config import PROJECT_ROOT
 
 if TYPE_CHECKING:
     from dashboard.infra.db import Database
@@ -24,8 +26,31 @@ log = logging.getLogger(__name__)
 # Created unbound; create_app binds it (in-process by default, Redis when HZW_REDIS_URL is set).
 cache = Cache()
 
+# What makes a cached answer: the monitor's code and translations, and the libraries that build
+# and pickle figures and layouts.
+CODE_FOLDERS = ("dashboard", "layouts", "callbacks", "geodata")
+CODE_SUFFIXES = (".py", ".po")
+LIBRARIES = ("dash", "plotly", "dash-bootstrap-components", "dash-ag-grid", "pandas")
+
+
+def code_version(root: Path = PROJECT_ROOT) -> str:
+    """The package version and a digest of everything that makes what is cached.
+
+    The package version alone stays the same from one deploy to the next; a changed layout or
+    report would then be read as the older code pickled it from a shared Redis.
+    """
+    digest = hashlib.sha256()
+    for folder in CODE_FOLDERS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in CODE_SUFFIXES and path.is_file():
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    for library in LIBRARIES:
+        digest.update(f"{library}={importlib.metadata.version(library)}\0".encode())
+    return f"{importlib.metadata.version('hoofdzaak-werk-monitor')}-{digest.hexdigest()[:16]}"
+
+
 # Part of every key, so a deploy never reads results pickled by older code from a shared Redis.
-CODE_VERSION = importlib.metadata.version("hoofdzaak-werk-monitor")
+CODE_VERSION = code_version()
 
 # Outside an app, ``memo`` lets one long job (a publication) reuse what it worked out already.
 _memo: ContextVar[dict[str, object] | None] = ContextVar("hzw_memo", default=None)
