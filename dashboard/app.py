@@ -13,6 +13,7 @@ from typing import Any
 
 import flask_bootstrap
 from dash import Dash
+from dash.exceptions import DependencyException
 from flask import Blueprint, request
 from flask_compress import Compress
 from sqlalchemy.exc import DBAPIError
@@ -296,6 +297,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     jobs.register(import_job.KIND, import_job.import_job)
     server.register_error_handler(500, _server_error)
     server.register_error_handler(404, _not_found)
+    # Dash's answer to a script address of no library it serves (a mistyped or forged address).
+    server.register_error_handler(DependencyException, _not_found)
     server.register_error_handler(DBAPIError, _database_error)
     server.register_error_handler(413, _too_large)
     server.register_error_handler(NoAccess, _forbidden)

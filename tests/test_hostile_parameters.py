@@ -71,6 +71,10 @@ def _paths(rule: Rule, app: Any, org: int) -> list[str]:
         ends = {"jobs.status": "", "jobs.download": "/bestand"}
         jobs = ("onbekend", "a" * 32, "²", "x" * 300, "..%2F..")
         return [f"/taak/{job}{ends[rule.endpoint]}" for job in jobs]
+    if rule.endpoint == "scripts_bundle":
+        # The page's script file, named by a hash of its content; any other name is not found.
+        names = ("0" * 20, "²", "x" * 300, "..%2F..", "a.b")
+        return [rule.rule.replace("<name>", name) for name in names]
     if rule.endpoint == "jobs.kept":
         return [f"/vergaderstuk/bewaard/{n}" for n in ("0", "1", "9" * 30, "²", "-1")]
     if rule.arguments == {"path"}:

@@ -55,6 +55,9 @@ def test_a_process_that_has_not_served_the_page_answers_the_file_and_a_wrong_nam
     with other.get(address) as answer:
         assert answer.status_code == 200 and len(answer.data) > 1_000_000
     assert other.get(address.replace(address[-10:-3], "0000000")).status_code == 404
+    # An address of no library Dash serves is not found either (Dash itself raises on it).
+    unknown = other.get("/_dash-component-suites/monitor/elders/x.js")
+    assert unknown.status_code == 404 and "Niet gevonden" in unknown.get_data(as_text=True)
 
 
 def test_strict_files_keep_their_strictness_and_what_cannot_join_keeps_its_place(app):

@@ -22,8 +22,10 @@ OUTFLOW_COLOUR = "#154273"
 # The grid's columns on screen: region names up to about 28 letters keep their line at 1440 wide.
 GRID_COLUMNS = 5
 GRID_ROW_HEIGHT = 130
-# On a phone two columns: each chart about 170 px wide, room for a name of about 24 letters.
+# On a phone two columns, about 130 px apart: a title longer than about 14 letters goes over two
+# lines, or two names side by side run into each other ("Veluwe Stedendriehoek Midden-Gelderland").
 PHONE_GRID_COLUMNS = 2
+PHONE_TITLE_LETTERS = 14
 
 
 def _label(value: str) -> str:
@@ -138,7 +140,7 @@ def methods_grid_figure(
         columns = min(columns, PHONE_GRID_COLUMNS)
     rows = math.ceil(len(codes) / columns)
     grid = Grid(rows, columns, horizontal_spacing=0.02, vertical_spacing=0.5 / rows)
-    titles = [_wrap(names[code], 22) if medium.narrow else names[code] for code in codes]
+    titles = [_wrap(names[code], PHONE_TITLE_LETTERS) if medium.narrow else names[code] for code in codes]
     top = float(regions["gestart"].max()) or 1.0
     layout: dict[str, Any] = {**_layout(medium, height=rows * GRID_ROW_HEIGHT + 40)}
     layout |= grid.layout(
@@ -231,8 +233,12 @@ def grid_note(year: int, outflow: OutflowCohort) -> str:
 
 
 def _wrap(text: str, width: int) -> str:
-    """``text`` broken into lines of at most about ``width`` letters, for Plotly (``<br>``)."""
-    return "<br>".join(textwrap.wrap(text, width))
+    """``text`` broken into lines of at most about ``width`` letters, for Plotly (``<br>``).
+
+    Between words, after a hyphen or after a slash ("Zaanstreek/Waterland"); never inside a word.
+    """
+    lines = textwrap.wrap(text.replace("/", "/ "), width, break_long_words=False)
+    return "<br>".join(lines).replace("/ ", "/")
 
 
 def _missing(value: object) -> bool:

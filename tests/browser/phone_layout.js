@@ -19,6 +19,10 @@
     if (!held) out.overflow.push(name(el) + ' ' + Math.round(b.l) + '..' + Math.round(b.r));
   }
   const overlap = (a, b) => Math.min(a.r, b.r) - Math.max(a.l, b.l) > 1 && Math.min(a.b, b.b) - Math.max(a.t, b.t) > 1;
+  // Two annotations on one line (the titles of small charts side by side) need more than a word's
+  // space between them, or they read as one title.
+  const GAP = 8;
+  const crowded = (a, b) => Math.min(a.r, b.r) - Math.max(a.l, b.l) > -GAP && Math.min(a.b, b.b) - Math.max(a.t, b.t) > 1;
   for (const g of document.querySelectorAll('.js-plotly-plot')) {
     if (!visible(g)) continue;
     const gid = g.id || g.parentElement.id;
@@ -31,7 +35,7 @@
     const ann = pick('.annotation-text-g', 'annotation');
     const dl = pick('.textpoint text, .bartext', 'datalabel');
     const pairs = [[titles, legend], [titles, axt], [titles, ticks], [titles, ann], [titles, mb], [legend, axt], [legend, ticks], [legend, ann], [legend, dl], [axt, ticks], [mb, axt], [mb, legend], [ann, ann], [ann, ticks], [ann, axt], [dl, dl], [ticks, ticks]];
-    for (const [A, B] of pairs) for (const x of A) for (const y of B) { if (x.el === y.el || (A === B && x.el > y.el)) continue; if (A===B && A.indexOf(x) >= A.indexOf(y)) continue; if (overlap(x.b, y.b)) out.overlaps.push(`${gid}: ${x.kind} "${x.text}" × ${y.kind} "${y.text}"`); }
+    for (const [A, B] of pairs) for (const x of A) for (const y of B) { if (x.el === y.el || (A === B && x.el > y.el)) continue; if (A===B && A.indexOf(x) >= A.indexOf(y)) continue; if ((A === ann && B === ann ? crowded : overlap)(x.b, y.b)) out.overlaps.push(`${gid}: ${x.kind} "${x.text}" × ${y.kind} "${y.text}"`); }
     const sb = box(g.querySelector('.main-svg'));
     for (const x of [...titles, ...axt, ...ticks, ...legend, ...ann, ...dl]) { if (x.b.l < sb.l - 1 || x.b.r > sb.r + 1 || x.b.t < sb.t - 1 || x.b.b > sb.b + 1) out.clipped.push(`${gid}: ${x.kind} "${x.text}" ${Math.round(x.b.l)}..${Math.round(x.b.r)} svg ${Math.round(sb.l)}..${Math.round(sb.r)}`); }
   }
