@@ -15,7 +15,7 @@ from dashboard.rules.region_metrics import OutflowCohort
 from dashboard.text import format as fmt
 from layouts.figure_table import with_table
 from layouts.figures.grid import Grid
-from layouts.figures.theme import NEUTRAL, SCREEN, Medium, base_layout, message_figure
+from layouts.figures.theme import NEUTRAL, SCREEN, Medium, base_layout, message_figure, plot_lines
 
 STARTS_COLOUR = NEUTRAL
 OUTFLOW_COLOUR = "#154273"
@@ -64,7 +64,7 @@ def methods_figure(
         horizontal_spacing=0.06,
         vertical_spacing=0.12 if stacked else 0.18,
         row_heights=[heights[0], heights[0], heights[1], heights[1]] if stacked else heights,
-        subplot_titles=[_wrap(t, 30) for t in titles] if stacked else titles,
+        subplot_titles=[plot_lines(t, 30) for t in titles] if stacked else titles,
     )
     figure.update_layout(_layout(medium, height=1000 if stacked else 420))
 
@@ -140,7 +140,7 @@ def methods_grid_figure(
         columns = min(columns, PHONE_GRID_COLUMNS)
     rows = math.ceil(len(codes) / columns)
     grid = Grid(rows, columns, horizontal_spacing=0.02, vertical_spacing=0.5 / rows)
-    titles = [_wrap(names[code], PHONE_TITLE_LETTERS) if medium.narrow else names[code] for code in codes]
+    titles = [_phone_title(names[code]) if medium.narrow else names[code] for code in codes]
     top = float(regions["gestart"].max()) or 1.0
     layout: dict[str, Any] = {**_layout(medium, height=rows * GRID_ROW_HEIGHT + 40)}
     layout |= grid.layout(
@@ -232,12 +232,12 @@ def grid_note(year: int, outflow: OutflowCohort) -> str:
     ).format(year=year, cohort=outflow.note())
 
 
-def _wrap(text: str, width: int) -> str:
-    """``text`` broken into lines of at most about ``width`` letters, for Plotly (``<br>``).
+def _phone_title(region: str) -> str:
+    """A region's name in lines of about ``PHONE_TITLE_LETTERS`` letters, for Plotly (``<br>``).
 
     Between words, after a hyphen or after a slash ("Zaanstreek/Waterland"); never inside a word.
     """
-    lines = textwrap.wrap(text.replace("/", "/ "), width, break_long_words=False)
+    lines = textwrap.wrap(region.replace("/", "/ "), PHONE_TITLE_LETTERS, break_long_words=False)
     return "<br>".join(lines).replace("/ ", "/")
 
 

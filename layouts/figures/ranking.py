@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import textwrap
 from typing import Any
 
 import numpy as np
@@ -17,7 +16,7 @@ from dashboard.text import format as fmt
 from dashboard.text.changes import rank_line, rank_mark, since_phrase
 from layouts.figure_table import with_table
 from layouts.figures.columns import columns_layout, highest
-from layouts.figures.theme import HIGHLIGHT, NEUTRAL, SCREEN, Medium, base_layout
+from layouts.figures.theme import HIGHLIGHT, NEUTRAL, SCREEN, Medium, base_layout, plot_lines
 from layouts.metric_specs import MetricSpec
 
 ROW_HEIGHT = 22
@@ -170,7 +169,7 @@ def ranking_figure(
         placed: dict[str, Any] = {"x": 1, "xanchor": "right", "yshift": round(medium.size(13) * 1.5)}
         if medium.narrow:
             # A phone's plot starts right of the names: short lines stay on the screen.
-            note = "<br>".join(textwrap.wrap(note, PHONE_NOTE_CHARACTERS))
+            note = plot_lines(note, PHONE_NOTE_CHARACTERS)
         decorations["annotations"].append(_top_note(note, medium) | placed)
     margin["r"] += value_room
     layout = base_layout(

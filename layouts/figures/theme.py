@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -126,6 +127,11 @@ PRINT = Medium("print", 17, 1.25, 600, 1200, 0.15)
 def on_screen(narrow: bool | None) -> Medium:
     """The medium of a page's figure: ``narrow`` is what the browser said of its width."""
     return PHONE if narrow else SCREEN
+
+
+def plot_lines(text: str, width: int) -> str:
+    """``text`` broken into lines of at most about ``width`` letters, for Plotly (``<br>``)."""
+    return "<br>".join(textwrap.wrap(text, width))
 
 
 def base_layout(medium: Medium = SCREEN, **overrides: Any) -> dict[str, Any]:

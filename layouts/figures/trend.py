@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
@@ -14,7 +13,7 @@ from dashboard.i18n import _
 from dashboard.text import format as fmt
 from dashboard.text.format import month_abbreviations, month_name
 from layouts.figure_table import with_table
-from layouts.figures.theme import PHONE, SCREEN, Medium, base_layout
+from layouts.figures.theme import PHONE, SCREEN, Medium, base_layout, plot_lines
 
 YEARS_SHOWN = 4
 # This year bold and dark, last year the one comparison line; earlier years are there on request
@@ -102,7 +101,7 @@ def trend_figure(
         hint = _("Klik op een jaar om het te tonen of te verbergen:")
         if medium.narrow:
             # Above the years on a phone: beside them it runs off the screen.
-            figure.update_layout(legend_title={"text": _wrap(hint, 34), "side": "top"})
+            figure.update_layout(legend_title={"text": plot_lines(hint, 34), "side": "top"})
         else:
             figure.update_layout(legend_title_text=hint)
     if target is None:
@@ -214,11 +213,6 @@ def _with_month_table(
 
 def _every_other(names: Sequence[str]) -> list[str]:
     return [name if index % 2 == 0 else "" for index, name in enumerate(names)]
-
-
-def _wrap(text: str, width: int) -> str:
-    """``text`` broken into lines of at most about ``width`` letters, for Plotly (``<br>``)."""
-    return "<br>".join(textwrap.wrap(text, width))
 
 
 def _layout(medium: Medium) -> dict[str, object]:
