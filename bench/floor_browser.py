@@ -179,10 +179,9 @@ def interact(tab: Tab, act: Callable[[Any], None], path: str | None = None) -> t
 def capture(tab: Tab) -> Snapshot:
     """The drawn page as a snapshot for its floor."""
     found = tab.page.evaluate(floor_js.CAPTURE)
-    if not found["plotly"]:
-        # Plotly came inside the page's one script file (dashboard/infra/script_bundle.py): the
-        # floor loads the same file from the address the app answers it at on its own.
-        found["plotly"] = urljoin(found["url"], "/" + plotly_bundle.DASH_PATH)
+    # The page has Plotly inside its one script file (dashboard/infra/script_bundle.py); the floor
+    # loads the same Plotly from the address the app also answers it at on its own.
+    found["plotly"] = urljoin(found["url"], "/" + plotly_bundle.DASH_PATH)
     return Snapshot.from_browser(found)
 
 

@@ -56,8 +56,7 @@ LAST_ANSWER = """() => Math.max(0, ...performance.getEntriesByType('resource')
     || /[/]_dash-(layout|dependencies|update-component)/.test(e.name))
   .map((e) => e.responseEnd))"""
 # The drawn page as a floor can rebuild it: stylesheets, inline styles, the HTML with every graph
-# emptied and scripts removed, each graph's final figure (typed arrays as plain arrays), and the
-# Plotly script the page loaded.
+# emptied and scripts removed, and each graph's final figure (typed arrays as plain arrays).
 CAPTURE = """() => {
   const arrays = (key, x) => ArrayBuffer.isView(x) ? Array.from(x) : x;
   const plain = (value) => JSON.parse(JSON.stringify(value, arrays));
@@ -83,15 +82,12 @@ CAPTURE = """() => {
     gd.style.width = box.width + 'px';
     gd.style.height = box.height + 'px';
   });
-  const plotly = performance.getEntriesByType('resource').map((e) => e.name)
-    .find((name) => /plotly[^/]*\\.js(\\?|$)/.test(new URL(name).pathname + new URL(name).search)) || '';
   return {
     url: location.href,
     stylesheets: [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.href),
     styles: [...document.querySelectorAll('style')].map((s) => s.textContent),
     body: body.innerHTML,
     graphs: figures,
-    plotly,
     lang: document.documentElement.lang,
     title: document.title,
   };

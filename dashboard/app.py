@@ -108,8 +108,8 @@ DASH_TABLE = re.compile(r'<script src="[^"]*/dash_table/bundle[^"]*"></script>\s
 AG_GRID = re.compile(r'<script src="([^"]*/dash_ag_grid/dash_ag_grid\.[^"]*\.js)"></script>')
 
 
-def page_scripts(app: Dash, scripts: str) -> str:
-    """Dash's script tags for a page, with Plotly and dcc.Graph's chunk (plotly_bundle.graph_scripts).
+def page_scripts(scripts: str, graph_scripts: str) -> str:
+    """Dash's script tags for a page, followed by ``graph_scripts`` (Plotly and dcc.Graph's chunk).
 
     Without the polyfill and DataTable; AG Grid named, not loaded.
     """
@@ -124,7 +124,7 @@ def page_scripts(app: Dash, scripts: str) -> str:
         scripts,
         count=1,
     )
-    return scripts + "\n" + plotly_bundle.graph_scripts(app)
+    return scripts + "\n" + graph_scripts
 
 
 def _cache_config(redis_url: str, timeout: int) -> dict[str, Any]:
@@ -236,10 +236,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     # The page's language follows ?lang=; Dash fills the template, this sets the attribute.
     fill_index = app.interpolate_index
     bundles = script_bundle.Bundles(app)
+    # Fixed while the server runs: worked out once, not for every page.
+    graph_scripts = plotly_bundle.graph_scripts(app)
 
     def interpolate_index(**kwargs: Any) -> str:
         # One file for the scripts the server can read (infra/script_bundle.py).
-        kwargs["scripts"] = bundles.page(page_scripts(app, kwargs["scripts"]))
+        kwargs["scripts"] = bundles.page(page_scripts(kwargs["scripts"], graph_scripts))
         # The tab shows the page's own title from the start (Dash would set it once the page runs).
         kwargs["title"] = escape(page_title(request.path))
         page = fill_index(**kwargs)
@@ -284,7 +286,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     server.register_blueprint(digest_form.blueprint)
 
     plotly_bundle.register(app)
-    script_bundle.register(app, bundles, lambda: page_scripts(app, app._generate_scripts_html()))
+    script_bundle.register(app, bundles, lambda: page_scripts(app._generate_scripts_html(), graph_scripts))
     server.register_blueprint(downloads.blueprint)
     server.register_blueprint(health.blueprint)
     server.register_blueprint(meeting_pack.blueprint)

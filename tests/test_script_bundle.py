@@ -16,7 +16,7 @@ def scripts_of(app):
     from dashboard.app import page_scripts
 
     with app.server.test_request_context("/"):
-        return page_scripts(app, app._generate_scripts_html())
+        return page_scripts(app._generate_scripts_html(), plotly_bundle.graph_scripts(app))
 
 
 def test_the_page_names_one_file_that_holds_every_script_in_order(app):

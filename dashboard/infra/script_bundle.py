@@ -67,6 +67,7 @@ class Part:
     tag: str
     code: str | None
     src: str | None = None
+    strict: bool = False  # its code starts with "use strict"
 
 
 @dataclass(frozen=True)
@@ -143,18 +144,20 @@ def parts(app: Dash, scripts: str) -> list[Part]:
         source = SOURCE.match(attrs)
         if source and not text.strip():
             src = html.unescape(source.group("src"))
-            found.append(Part(match.group(0), _fitting(_read(app, src)), src))
+            found.append(_part(match.group(0), _read(app, src), src))
         elif not attrs.strip():
-            found.append(Part(match.group(0), _fitting(text)))
+            found.append(_part(match.group(0), text, None))
         else:
             found.append(Part(match.group(0), None))
     return found
 
 
-def _fitting(code: str | None) -> str | None:
-    if code is None or (STRICT.match(code) and not STRICT_CHUNK.match(code)):
-        return None
-    return code
+def _part(tag: str, code: str | None, src: str | None) -> Part:
+    """The script with its code, unless it is strict without being a webpack chunk."""
+    strict = code is not None and STRICT.match(code) is not None
+    if strict and STRICT_CHUNK.match(code or "") is None:
+        return Part(tag, None, src)
+    return Part(tag, code, src, strict)
 
 
 def _is_data(tag: str) -> bool:
@@ -175,7 +178,7 @@ def _body(run: list[Part]) -> bytes:
             )
         code = part.code or ""
         # A strict chunk keeps its strictness in a function of its own (the module's docstring).
-        lines.append(f"(function () {{\n{code}\n}}).call(this);" if STRICT.match(code) else code)
+        lines.append(f"(function () {{\n{code}\n}}).call(this);" if part.strict else code)
         # A file may end in a line comment or without a semicolon.
         lines.append(";")
     lines.append("delete document.currentScript;")
