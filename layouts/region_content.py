@@ -295,9 +295,7 @@ def first_view(view: View, query: dict[str, object], publication: str = "") -> d
         first[ids.REGION_URL] = None
     # The parts other modules redraw after a change: the narrative, kept packs and signals.
     code = str(view.region)
-    shown = narrative_view.shown(code, view.peildatum)
-    first[NARRATIVE] = shown
-    first[ids.NARRATIVE_COMPARE] = narrative_view.comparison(code, view.peildatum, shown[-2], shown[-1])
+    first[NARRATIVE], first[ids.NARRATIVE_COMPARE] = narrative_view.first(code, view.peildatum)
     first[ids.REGION_KEPT_PACKS] = region_kept(code)
     first[ids.REGION_SIGNALS] = region_signals(code, view.peildatum)
     return first

@@ -18,6 +18,7 @@ from dashboard.data.narrative_models import NarrativeVersion
 from dashboard.data.narratives import (
     current_narratives,
     narrative_for,
+    narrative_with_history,
     narratives_in,
     periods_for,
     save_narrative,
@@ -214,3 +215,36 @@ def test_current_narratives_of_all_regions_are_what_each_region_reads_alone(know
     assert set(current_narratives(known, PUBLIC_VIEWER, dt.date(2026, 6, 1))) == {"AM01"}
     with pytest.raises(NoAccess):
         current_narratives(known, Viewer("x", "onbekend"), PEILDATUM)
+
+
+def test_the_story_with_its_history_is_what_narrative_for_and_versions_read_apart(known):
+    # AM09 saves under tertials, then a stuurgroep recorded later cuts its year into other periods.
+    open_action = (ActionInput("Werkgeversavond organiseren", "UWV", dt.date(2026, 3, 1), "open", "a1"),)
+    save_narrative(known, REGIO, "AM09", "2026-T1", _content(actions=open_action))
+    save_narrative(known, REGIO, "AM09", "2026-T2", _content(public=True))
+    save_narrative(known, BEHEER, "AM09", "2026-T2", _content(success_factors="Korte lijnen"))
+    days = [dt.date(2026, 2, 1), dt.date(2026, 5, 1), dt.date(2026, 8, 31), PEILDATUM]
+    viewers = (REGIO, LANDELIJK, BEHEER, PUBLIC_VIEWER)
+
+    def check() -> int:
+        found = 0
+        for viewer in viewers:
+            for day in days:
+                story, history = narrative_with_history(known, viewer, "AM09", day)
+                assert story == narrative_for(known, viewer, "AM09", day), (viewer.role, day)
+                key = periods_for(known, "AM09", day.year)
+                period = next(p for p in key if p.start <= day <= p.end)
+                apart = versions(known, viewer, "AM09", period.key) if viewer.signed_in else []
+                assert history == apart, (viewer.role, day)
+                found += len(history)
+        return found
+
+    assert check() > 0
+    load(
+        known,
+        "bijeenkomsten",
+        [{"regio": "AM09", "soort": "stuurgroep", "datum": "2026-04-20"}],
+        today=PEILDATUM,
+    )
+    save_narrative(known, REGIO, "AM09", "sg-2026-04-20", _content(actions=()))
+    assert check() > 0
