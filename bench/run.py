@@ -34,6 +34,7 @@ from bench.measure import (
 from dashboard.app import create_app
 from dashboard.data.meta import trajectory_count
 from dashboard.importing.demo import load_demo
+from dashboard.infra.collector import settle_after_start
 from dashboard.infra.config import PROJECT_ROOT
 from dashboard.infra.db import Database
 from dashboard.infra.runtime import EXTENSION
@@ -121,7 +122,10 @@ def measure_database(url: str, kind: str, scale: int, options: Options, results:
     loaded = load_scale(url, kind, scale)
     results.loads.append(loaded)
     log.info("%s schaal %d: %d trajecten in %.1f s; meten", kind, scale, loaded.trajectories, loaded.seconds)
-    bench = Bench(build_app(url), DAY, options.reps)
+    app = build_app(url)
+    # As dashboard.wsgi settles each serving process once its app is built.
+    settle_after_start()
+    bench = Bench(app, DAY, options.reps)
     results.rows += bench.measure_all(kind, scale, loaded.trajectories, lambda _name: True)
     return bench
 
