@@ -149,6 +149,13 @@ class Comparison:
         return None if self.ratio is None else self.ratio <= TARGET_RATIO
 
 
+def _ratio(value: float) -> str:
+    # Two decimals, or three where two would read as the target itself: 1.501× is a miss, and a
+    # table saying "1.50×" next to "nee" reads as a mistake.
+    shown = f"{value:.2f}"
+    return f"{value:.3f}×" if float(shown) == TARGET_RATIO and value != TARGET_RATIO else f"{shown}×"
+
+
 def _ms(value: float | None) -> str:
     return "–" if value is None else f"{value:,.0f}".replace(",", " ")
 
@@ -160,7 +167,7 @@ def table(rows: Sequence[Comparison]) -> str:
         "|---|---:|---:|---:|---|---|---:|---|",
     ]
     for row in rows:
-        ratio = "–" if row.ratio is None else f"{row.ratio:.2f}×"
+        ratio = "–" if row.ratio is None else _ratio(row.ratio)
         met = {True: "ja", False: "nee", None: "–"}[row.met]
         lines.append(
             f"| {row.name} | {_ms(row.app_ms)} | {_ms(row.floor_ms)} | {ratio} | {row.target} | {met} "

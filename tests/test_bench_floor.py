@@ -77,6 +77,11 @@ def test_medians_ratio_and_targets():
     lines = table([page, step]).splitlines()
     assert lines[2] == "| Regiopagina | 250 | 100 | 2.50× | ≤ 1.5× | nee | 5/5 |  |"
     assert lines[3].startswith("| Volgend scherm | 90 | 25 | 3.60× | ≤ 100 ms | ja |")
+    # On the line: the third decimal says which side.
+    over, under = Comparison("Jaar", app=[150.1], floor=[100]), Comparison("Jaar", app=[149.8], floor=[100])
+    assert "| 1.501× | ≤ 1.5× | nee |" in table([over])
+    assert "| 1.498× | ≤ 1.5× | ja |" in table([under])
+    assert "| 1.50× | ≤ 1.5× | ja |" in table([Comparison("Jaar", app=[150], floor=[100])])
 
 
 def test_the_section_replaces_an_earlier_run_and_keeps_what_follows():
