@@ -135,6 +135,13 @@ def _by_region(rows: Iterable[NarrativeVersion]) -> dict[str, list[NarrativeVers
     return by_region
 
 
+def _story(
+    rows: Iterable[NarrativeVersion], viewer: Viewer, region: str, period: Period, day: dt.date
+) -> Narrative | None:
+    # The current narrative from a region's rows: those begun by the period's end count.
+    return _assemble(_current((row for row in rows if row.begin <= period.end), viewer), region, period, day)
+
+
 def narrative_for(db: Database, viewer: Viewer, region: str, day: dt.date) -> Narrative | None:
     """The current narrative of ``region`` for the period ``day`` falls in, with carried-over actions.
 
@@ -146,7 +153,7 @@ def narrative_for(db: Database, viewer: Viewer, region: str, day: dt.date) -> Na
     """
     _require_read(viewer)
     period = period_of(db, region, day)
-    return _assemble(_current(_rows(db, [region], period.end), viewer), region, period, day)
+    return _story(_rows(db, [region], period.end), viewer, region, period, day)
 
 
 def narrative_with_history(
@@ -165,8 +172,7 @@ def narrative_with_history(
     )
     with db.sessions() as session:
         rows = list(session.scalars(query.order_by(NarrativeVersion.id)).all())
-        current = _current((row for row in rows if row.begin <= period.end), viewer)
-        narrative = _assemble(current, region, period, day)
+        narrative = _story(rows, viewer, region, period, day)
         own = sorted((row for row in rows if row.periode == period.key), key=lambda row: row.versie)
         history = [_narrative(row) for row in own] if viewer.signed_in else []
     return narrative, history
@@ -186,8 +192,7 @@ def current_narratives(db: Database, viewer: Viewer, day: dt.date) -> dict[str, 
     for region, rows in by_region.items():
         period = containing(periods_from(steering.get(region, []), day.year), day)
         # As narrative_for reads them: the versions that begin by the end of the day's period.
-        current = _current((row for row in rows if row.begin <= period.end), viewer)
-        if (narrative := _assemble(current, region, period, day)) is not None:
+        if (narrative := _story(rows, viewer, region, period, day)) is not None:
             found[region] = narrative
     return found
 
