@@ -44,6 +44,9 @@ MAP_CLICK, PRESENTATION_STEP, YEAR_SWITCH = (
 )
 
 
+POINTER_REST_MS = 150
+
+
 def region_point(code: str) -> tuple[float, float]:
     """A lon/lat point certainly inside region ``code`` (where a user would click on the map)."""
     import json
@@ -73,7 +76,12 @@ def click_region(code: str) -> Callable[[Any], None]:
                 return [r.left + p[0], r.top + p[1]]; }""",
             [lon, lat],
         )
-        page.mouse.click(x, y)
+        # A user's pointer comes to rest on the region (its hover label shows) before the press;
+        # moving and pressing in the same millisecond would count drawing that label as waiting.
+        page.mouse.move(x, y)
+        page.wait_for_timeout(POINTER_REST_MS)
+        page.mouse.down()
+        page.mouse.up()
 
     return act
 
