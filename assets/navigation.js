@@ -11,6 +11,10 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
     }
     return [classes.join(" "), open ? "true" : "false"];
   },
+  // One tick more on a dcc.Interval's count (callbacks/shell.py: the frame's clock).
+  tick: function (_changed, count) {
+    return (count || 0) + 1;
+  },
   // A click on a row of the organisations grid opens that organisation's page: each row carries
   // its address (callbacks/organisation.py update_organisations). A grid that appears reports an
   // empty click: nothing happens then.

@@ -8,6 +8,7 @@ NAVIGATE = "navigate"  # a second Location that navigates (the first only mirror
 MAIN = "main-content"
 DEMO_BANNER = "demo-banner"
 DATA_DATE = "data-date"
+FRAME_CLOCK = "frame-clock"  # ticks the frame's notices and signal count fresh (callbacks/shell.py)
 LOGOUT_TOKEN = "logout-token"
 LANGUAGE_SWITCH = "language-switch"
 NAV_TOGGLE = "nav-toggle"

@@ -21,6 +21,10 @@ from layouts.a11y import aria
 from layouts.page_container import page_address, page_container
 from layouts.static_html import collapse
 
+# How often an open page asks for the frame's notices and open-signal count again: an import or
+# a signal marked by someone else shows within this time, without a request on every navigation.
+FRAME_REFRESH_MS = 60_000
+
 NAV_ITEMS = (
     (N_("Landelijk"), "/"),
     (N_("Regio's"), "/regio"),
@@ -187,6 +191,7 @@ def shell() -> html.Div:
             html.Header(navigation(current_viewer(), csrf_token() if has_request_context() else "")),
             dcc.Location(id=ids.URL, refresh=False, **here),
             dcc.Location(id=ids.NAVIGATE, refresh="callback-nav", **here),
+            dcc.Interval(id=ids.FRAME_CLOCK, interval=FRAME_REFRESH_MS),
             dbc.Container(html.Div(banner, id=ids.DEMO_BANNER, role="status"), fluid=True),
             html.Main(dbc.Container(page_container(address), fluid=True), id=ids.MAIN, tabIndex="-1"),
             html.Footer(

@@ -81,7 +81,7 @@ def test_meetings_table_flags_overdue_regions(loaded, db):
 
 def test_shell_shows_data_date_and_demo_notice_only_for_demo_data(loaded):
     with viewing_as(loaded, Viewer("beheerder", "beheer")):
-        banner, footer = update_shell("/")
+        banner, footer = update_shell()
         log = update_import_log("import-log-table")
     assert banner is None
     assert footer == "Cijfers t/m 30 juni 2026"
@@ -93,7 +93,7 @@ def test_shell_shows_data_date_and_demo_notice_only_for_demo_data(loaded):
 
 def test_shell_without_data(app):
     with viewing_as(app, Viewer("beheerder", "beheer")):
-        banner, footer = update_shell("/")
+        banner, footer = update_shell()
         log = update_import_log("import-log-table")
     assert banner is None and footer == "Nog geen gegevens ingelezen"
     assert isinstance(log, html.P)
@@ -115,7 +115,7 @@ def test_region_search_finds_by_name_code_or_province_without_accents(loaded):
         assert "(1 van" not in text_of(table) and query == "?jaar=2026"
 
 
-def test_a_navigation_brings_the_frame_and_the_signal_count_in_one_answer(loaded):
+def test_the_frame_clock_brings_the_notices_and_the_signal_count_in_one_answer(loaded):
     import orjson
 
     from callbacks.shell import update_frame
@@ -123,7 +123,7 @@ def test_a_navigation_brings_the_frame_and_the_signal_count_in_one_answer(loaded
 
     leader = Viewer("leider", "regio", frozenset({"AM09"}))
     with viewing_as(loaded, leader):
-        banner, footer, count = update_frame("/regio/AM09")
+        banner, footer, count = update_frame(3)
         expected = open_signal_count(leader)
     # The notices come from the answer cache as finished JSON, the count is built for this viewer.
     assert orjson.loads(orjson.dumps(footer)) == "Cijfers t/m 30 juni 2026"

@@ -84,8 +84,8 @@ def test_overview_tables_stay_dutch_without_a_language(loaded):
 def test_footer_date_follows_the_language(loaded):
     with viewing_as(loaded, Viewer("beheerder", "beheer")):
         with use_language("en"):
-            assert update_shell("/")[1] == "Figures up to 30 June 2026"
-        assert update_shell("/")[1] == "Cijfers t/m 30 juni 2026"
+            assert update_shell()[1] == "Figures up to 30 June 2026"
+        assert update_shell()[1] == "Cijfers t/m 30 juni 2026"
 
 
 def test_navigation_offers_the_other_language(app):

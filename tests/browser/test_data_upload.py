@@ -35,11 +35,14 @@ def test_upload_shows_a_report_before_writing_and_imports_on_confirmation(page, 
     upload(page, tmp_path, "goed.csv", HEADER + "G1;Achterhoek;GGZ Oost;IPS;1-5-2020\n")
     page.wait_for_function("document.querySelector('#upload-report').innerText.includes('goedgekeurd')")
     assert page.locator("#import-log-table tbody tr").count() == log_rows  # nothing written yet
-    page.click("#upload-confirm")
-    page.wait_for_function("document.querySelector('#upload-result').innerText.includes('Ingelezen')")
-    page.wait_for_function(
-        f"document.querySelectorAll('#import-log-table tbody tr').length === {log_rows + 1}"
-    )
+    # The frame's notices and signal count follow the import at once, not at the frame's next tick.
+    frame_asked = lambda r: "_dash-update-component" in r.url and "data-date" in (r.post_data or "")  # noqa: E731
+    with page.expect_request(frame_asked, timeout=20_000):
+        page.click("#upload-confirm")
+        page.wait_for_function("document.querySelector('#upload-result').innerText.includes('Ingelezen')")
+        page.wait_for_function(
+            f"document.querySelectorAll('#import-log-table tbody tr').length === {log_rows + 1}"
+        )
     assert "goed.csv" in page.inner_text("#import-log-table tbody tr:first-child")
     page.select_option("#delivery-region", "AM09")
     page.wait_for_function("document.querySelector('#delivery-table').innerText.includes('GGZ Oost')")
