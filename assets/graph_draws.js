@@ -109,7 +109,19 @@
   var waiting = new Map();
   var observer = null;
 
+  // Whether each drawn graph is near the screen, as an IntersectionObserver last saw it: asking
+  // the box itself right after the page changed makes the browser lay the page out just for
+  // this answer, before Plotly changes it again (about 6 ms on the national page's year switch).
+  // A graph not seen yet (just mounted) is measured.
+  var sight = null;
+
   function nearView(gd) {
+    if (typeof gd.hzwNear === "boolean") {
+      return gd.hzwNear;
+    }
+    if (sight) {
+      sight.observe(gd);
+    }
     var box = gd.getBoundingClientRect();
     var height = window.innerHeight || document.documentElement.clientHeight;
     return box.top < height * 1.25 && box.bottom > -height * 0.25;
@@ -194,6 +206,17 @@
         entries.forEach(function (entry) {
           if (entry.isIntersecting) {
             draw(entry.target);
+          }
+        });
+      },
+      { rootMargin: MARGIN + " 0px" }
+    );
+    sight = new IntersectionObserver(
+      function (entries) {
+        entries.forEach(function (entry) {
+          entry.target.hzwNear = entry.isIntersecting;
+          if (!entry.target.isConnected) {
+            sight.unobserve(entry.target); // a page left: its graphs are not watched on
           }
         });
       },
