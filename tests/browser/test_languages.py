@@ -102,6 +102,11 @@ def test_language_stays_through_navigation_and_callbacks(page, server):
     assert "Achterhoek" in page.inner_text("h1")
     # Links within the monitor carry the language; the switch leads back to Dutch in the same view.
     assert "lang=en" in page.get_attribute("nav[aria-label] a[href^='/regio']", "href")
+    # So do the links the year's answer drew into the page after it opened.
+    drawn = page.eval_on_selector_all(
+        "main a[href^='/']:not([hreflang])", "links => links.map(l => l.getAttribute('href'))"
+    )
+    assert len(drawn) > 5 and all("lang=en" in href for href in drawn), drawn
     page.click("#language-switch")
     page.wait_for_load_state("networkidle")
     assert page.evaluate("document.documentElement.lang") == "nl"
