@@ -108,7 +108,8 @@ def signals_link_content(viewer: Viewer) -> list[object]:
     """*Signalen* with the number of open signals (words, not colour).
 
     The first layout holds the number, so a fresh page asks the server for nothing after it; a
-    callback counts again on every later navigation and after a signal is marked.
+    callback counts again on the frame's clock (each minute, and at once after an import) and
+    after a signal is marked.
     """
     count = open_signal_count(viewer) if has_request_context() else []
     return [_("Signalen"), " ", html.Span(count, id=ids.SIGNALS_COUNT, className="badge text-bg-light ms-1")]
