@@ -107,20 +107,20 @@
 
   var MARGIN = "25%";
   var waiting = new Map();
+  // One IntersectionObserver watches every graph once it has had a figure: it draws a waiting
+  // graph that comes near, and keeps whether each graph is near (gd.hzwNear).
   var observer = null;
 
-  // Whether each drawn graph is near the screen, as an IntersectionObserver last saw it: asking
-  // the box itself right after the page changed makes the browser lay the page out just for
-  // this answer, before Plotly changes it again (about 6 ms on the national page's year switch).
-  // A graph not seen yet (just mounted) is measured.
-  var sight = null;
-
+  // Whether a graph is near the screen, as the observer last saw it: asking the box itself right
+  // after the page changed makes the browser lay the page out just for this answer, before Plotly
+  // changes it again (about 6 ms on the national page's year switch). A graph not seen yet (just
+  // mounted) is measured.
   function nearView(gd) {
     if (typeof gd.hzwNear === "boolean") {
       return gd.hzwNear;
     }
-    if (sight) {
-      sight.observe(gd);
+    if (observer) {
+      observer.observe(gd);
     }
     var box = gd.getBoundingClientRect();
     var height = window.innerHeight || document.documentElement.clientHeight;
@@ -144,9 +144,6 @@
     }
     waiting.delete(gd);
     gd.hzwWaiting = false;
-    if (observer) {
-      observer.unobserve(gd);
-    }
     return entry;
   }
 
@@ -204,19 +201,11 @@
     observer = new IntersectionObserver(
       function (entries) {
         entries.forEach(function (entry) {
-          if (entry.isIntersecting) {
-            draw(entry.target);
-          }
-        });
-      },
-      { rootMargin: MARGIN + " 0px" }
-    );
-    sight = new IntersectionObserver(
-      function (entries) {
-        entries.forEach(function (entry) {
           entry.target.hzwNear = entry.isIntersecting;
           if (!entry.target.isConnected) {
-            sight.unobserve(entry.target); // a page left: its graphs are not watched on
+            observer.unobserve(entry.target); // a page left: its graphs are not watched on
+          } else if (entry.isIntersecting) {
+            draw(entry.target);
           }
         });
       },
