@@ -88,6 +88,36 @@ def test_click_on_the_geographic_map_opens_the_region(page, server):
     wait_for_map(page, "choropleth")  # back returns to the national view
 
 
+def test_the_graphs_of_a_page_left_are_purged_once_the_next_page_is_drawn(page, server):
+    """A map click unmounts the national graphs; their purge waits until the browser is idle
+    (assets/graph_draws.js), out of the way of the region page's first draw, and still happens."""
+    page.goto(server + "/?jaar=2026")
+    wait_for_map(page, "choropleth")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(
+        """() => {
+          window.__left = [...document.querySelectorAll('.js-plotly-plot')];
+          const react = Plotly.react;
+          Plotly.react = function () {
+            if (window.__atFirstDraw === undefined) {
+              window.__atFirstDraw = window.__left.map((gd) => [gd.isConnected, !!gd._fullLayout]);
+            }
+            return react.apply(this, arguments);
+          };
+        }"""
+    )
+    click_geo_region(page, "AM09")
+    page.wait_for_selector("#region-tiles .kpi-value")
+    # As the region page's first figure goes to Plotly, the national graphs are out of the page
+    # with their drawing still in them: the purge has not cost the click anything yet.
+    left = page.evaluate("window.__atFirstDraw")
+    assert len(left) >= 2 and all(state == [False, True] for state in left), left
+    # Once the browser is idle, each is purged: Plotly's state and its drawing are let go.
+    page.wait_for_function(
+        "() => window.__left.every((gd) => !gd._fullLayout && !gd.children.length)", timeout=10_000
+    )
+
+
 def test_click_on_the_tile_map_opens_the_region(page, server):
     page.goto(server + "/?kaart=tegel&jaar=2025")
     wait_for_map(page, "scatter")
