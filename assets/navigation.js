@@ -45,6 +45,30 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
     return "/regio/" + code + (typeof meta.regionQuery === "string" ? meta.regionQuery : "");
   }
 
+  // dcc.Link scrolls to the top as it is clicked. The map sits below the first screen, so that
+  // showed the top of the page being left and cost a frame of painting it before the next page
+  // was even asked for. The map's click scrolls once the next page is in place instead (a new
+  // outer element, or one assets/page-start.js has not started yet), so its first frame shows its
+  // top.
+  function scrollOnArrival() {
+    var content = document.getElementById("_pages_content");
+    if (!content || !window.MutationObserver) {
+      window.scrollTo(0, 0);
+      return;
+    }
+    var leaving = content.firstElementChild;
+    var arrival = new MutationObserver(function () {
+      // A new page, or an error in its place.
+      if (content.firstElementChild !== leaving || content.querySelector("[data-address-of]:not([data-started])")) {
+        arrival.disconnect();
+        window.scrollTo(0, 0);
+      }
+    });
+    arrival.observe(content, { childList: true, subtree: true });
+    // A page that never comes (the request failed) leaves nothing watching.
+    window.setTimeout(function () { arrival.disconnect(); }, 30000);
+  }
+
   // assets/graph_draws.js tells each graph drawn; only a map that carries the query listens.
   document.addEventListener("hzw-graph-drawn", function (event) {
     var gd = event.target;
@@ -59,7 +83,7 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
         // What dcc.Link does for a page of this app.
         window.history.pushState({}, "", address);
         window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
-        window.scrollTo(0, 0);
+        scrollOnArrival();
       }
     });
   });

@@ -88,6 +88,28 @@ def test_click_on_the_geographic_map_opens_the_region(page, server):
     wait_for_map(page, "choropleth")  # back returns to the national view
 
 
+def test_a_map_click_opens_the_region_page_at_its_top_in_one_step(page, server):
+    """The map lies below the first screen. The page being left stays where it is until the region
+    page is in place, which then shows from its top at once: no glide through it."""
+    page.goto(server + "/?jaar=2026")
+    wait_for_map(page, "choropleth")
+    page.evaluate(
+        """() => {
+          window.__scrolls = [];
+          addEventListener('scroll', () => window.__scrolls.push(
+            [Math.round(scrollY), !!document.querySelector('#region-tiles')]));
+        }"""
+    )
+    click_geo_region(page, "AM09")  # brings the map into view first
+    page.wait_for_selector("#region-tiles .kpi-value")
+    page.wait_for_timeout(700)
+    scrolls = page.evaluate("window.__scrolls")
+    leaving = [scrolled for scrolled, arrived in scrolls if not arrived]
+    arriving = [scrolled for scrolled, arrived in scrolls if arrived]
+    assert leaving and leaving[-1] > 0, scrolls
+    assert arriving == [0] and page.evaluate("scrollY") == 0, scrolls
+
+
 def test_the_graphs_of_a_page_left_are_purged_once_the_next_page_is_drawn(page, server):
     """A map click unmounts the national graphs; their purge waits until the browser is idle
     (assets/graph_draws.js), out of the way of the region page's first draw, and still happens."""
