@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import plotly.io as pio
 import pytest
 
 from dashboard.data.cadence import Gap
@@ -20,7 +21,15 @@ from layouts.figures.funnel import funnel_figure
 from layouts.figures.funnel_plot import funnel_plot_figure
 from layouts.figures.maps import map_values, tile_map_figure
 from layouts.figures.ranking import ranking_figure
-from layouts.figures.theme import PRINT, PROJECTOR, SCREEN, base_layout
+from layouts.figures.theme import (
+    DRAWN_TRACES,
+    PRINT,
+    PROJECTOR,
+    SCREEN,
+    UNDRAWN_AREAS,
+    base_layout,
+    message_figure,
+)
 from layouts.figures.trend import trend_figure
 from layouts.metric_specs import METRICS
 from tests.helpers import FUNNEL_COUNTS
@@ -83,6 +92,21 @@ def test_the_screen_is_the_default_and_draws_as_before():
     # On screen the figure grows with its rows and Plotly picks the ticks, as it always did.
     assert default.layout.height == 22 * 35 + 70
     assert default.layout.yaxis.tickmode is None and default.layout.yaxis.tickfont.size == 13
+
+
+def test_figures_carry_plotlys_defaults_for_what_they_draw_only():
+    plotly_default = pio.templates["plotly"]
+    areas = {k: v for k, v in plotly_default.layout.to_plotly_json().items() if k not in UNDRAWN_AREAS}
+    for name, figure in {**figures(SCREEN), "melding": message_figure("Geen gegevens")}.items():
+        template = figure.layout.template
+        # The look is Plotly's own: the same page, axes and colours, and for each trace the
+        # defaults of its type, wherever Plotly's template has any.
+        assert template.layout.to_plotly_json() == areas, name
+        for kind in {trace.type for trace in figure.data}:
+            assert template.data[kind] == plotly_default.data[kind], (name, kind)
+        # Nothing else: the other 21 trace types' defaults went out with every figure.
+        held = {kind for kind, defaults in template.data.to_plotly_json().items() if defaults}
+        assert held == set(DRAWN_TRACES), name
 
 
 @pytest.mark.parametrize("medium", [PROJECTOR, PRINT], ids=lambda m: m.name)
