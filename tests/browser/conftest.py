@@ -211,5 +211,8 @@ def show_figures(page: Any, figures: list[str], state: str = "visible") -> None:
     located element may be replaced; the graph's position is what counts.
     """
     for figure in figures:
+        # "networkidle" can come while the page's script still runs (its requests are preloaded
+        # with the page): on a slow machine the graph is not in the page yet.
+        page.wait_for_selector(f"#{figure}", state="attached")
         page.evaluate("id => document.getElementById(id).scrollIntoView({block: 'center'})", figure)
         page.wait_for_selector(f"#{figure} .main-svg", state=state)

@@ -95,6 +95,8 @@ def _load(page, server: str, path: str = "/", graphs: list[str] = GRAPHS) -> lis
     page.wait_for_load_state("networkidle")
     # Figures far below the first screen are drawn as they come near it (assets/graph_draws.js).
     for graph in graphs:
+        # "networkidle" can come while the page's script still runs (see conftest.show_figures).
+        page.wait_for_selector(f"#{graph}", state="attached")
         page.evaluate("id => document.getElementById(id).scrollIntoView({block: 'center'})", graph)
         page.wait_for_function(ALL_DRAWN, arg=[graph], timeout=60_000)
     page.wait_for_load_state("networkidle")
@@ -108,6 +110,7 @@ def _load(page, server: str, path: str = "/", graphs: list[str] = GRAPHS) -> lis
 def _scroll_through(page, graphs: list[str], draws: int) -> None:
     """Bring each graph near the screen, waiting until it has been drawn ``draws`` times."""
     for graph in graphs:
+        page.wait_for_selector(f"#{graph}", state="attached")
         page.evaluate("id => document.getElementById(id).scrollIntoView({block: 'center'})", graph)
         page.wait_for_function(
             "([id, n]) => (window.__afterplots[id] || 0) >= n", arg=[graph, draws], timeout=60_000
