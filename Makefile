@@ -33,8 +33,10 @@ lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
+# Two processes (pytest-xdist): every test has its own database, server and queue, and the Redis
+# tests each worker's own Redis database (tests/conftest.py), so they can run side by side.
 test: system-deps $(VENV)/.test-deps node_modules/axe-core/axe.min.js lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 # The pure tests and the data tests on SQLite: no browser, no PostgreSQL, no Redis server, and not
 # the few slow ones (marked traag); make test still runs everything.

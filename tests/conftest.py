@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,8 +28,21 @@ from dashboard.infra.db import Database
 from dashboard.infra.runtime import EXTENSION
 from tests.helpers import load, trajectory
 
+
+def _redis_of_this_worker(url: str) -> str:
+    """Under pytest-xdist, the shared test Redis with a database number of this worker's own.
+
+    The Redis tests empty their database and count the cache's keys in it, and two apps on one
+    Redis share cache entries; each worker (gw0, gw1, …) therefore keeps to database 1, 2, ….
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not url or not worker.startswith("gw"):
+        return url
+    return urllib.parse.urlsplit(url)._replace(path=f"/{int(worker[2:]) + 1}").geturl()
+
+
 POSTGRES_URL = os.environ.get("HZW_TEST_POSTGRES_URL", "")
-REDIS_URL = os.environ.get("HZW_TEST_REDIS_URL", "")
+REDIS_URL = _redis_of_this_worker(os.environ.get("HZW_TEST_REDIS_URL", ""))
 # CI sets this so a missing service fails the run instead of silently skipping its tests.
 REQUIRE_SERVICES = os.environ.get("HZW_TEST_REQUIRE_SERVICES") == "1"
 # A fixed peildatum keeps every expected number in the tests stable.
