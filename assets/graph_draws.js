@@ -24,6 +24,11 @@
 // gauge was drawn. A graph that is out of the document once that commit is done is purged when
 // the browser is idle; one still in it is purged right after, as asked.
 (function () {
+  // Plotly's functions take a graph's element or its id.
+  function graphElement(gd) {
+    return typeof gd === "string" ? document.getElementById(gd) : gd;
+  }
+
   function sameSize(gd) {
     var full = gd && gd._fullLayout;
     if (!full || !gd.layout || !window.getComputedStyle) {
@@ -43,7 +48,7 @@
     }
     var resize = plots.resize;
     plots.resize = function (gd) {
-      var element = typeof gd === "string" ? document.getElementById(gd) : gd;
+      var element = graphElement(gd);
       // A graph not drawn yet (one waiting below the first screen) has nothing to fit: it is drawn
       // at its box's size when it is drawn. Plotly would answer that only after its 100 ms timer,
       // and dcc.Graph marks the graph as busy until then.
@@ -54,7 +59,6 @@
     };
     plots.resize.hzwGuarded = true;
   }
-
 
   // Resize reports with nothing to fit:
   // dcc.Graph watches three boxes (its own, the plot's and an empty marker before the plot) with a
@@ -219,7 +223,7 @@
     );
     var react = plotly.react;
     plotly.react = function (gd) {
-      var element = typeof gd === "string" ? document.getElementById(gd) : gd;
+      var element = graphElement(gd);
       var self = this;
       var args = arguments;
       var later = function () {
@@ -266,7 +270,7 @@
     }
     var react = plotly.react;
     plotly.react = function (gd, figure) {
-      var element = typeof gd === "string" ? document.getElementById(gd) : gd;
+      var element = graphElement(gd);
       if (element && element.dispatchEvent) {
         element.dispatchEvent(new CustomEvent("hzw-graph-figure", { bubbles: true, detail: figure }));
       }
@@ -296,7 +300,7 @@
       ? function (work) { window.requestIdleCallback(work, { timeout: 2000 }); }
       : function (work) { window.setTimeout(work, 500); };
     plotly.purge = function (gd) {
-      var element = typeof gd === "string" ? document.getElementById(gd) : gd;
+      var element = graphElement(gd);
       if (!element || !element.isConnected) {
         return purge.apply(this, arguments);
       }

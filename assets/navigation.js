@@ -47,26 +47,14 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
 
   // dcc.Link scrolls to the top as it is clicked. The map sits below the first screen, so that
   // showed the top of the page being left and cost a frame of painting it before the next page
-  // was even asked for. The map's click scrolls once the next page is in place instead (a new
-  // outer element, or one assets/page-start.js has not started yet), so its first frame shows its
-  // top.
+  // was even asked for. The map's click has the next page open at its top once it is in place
+  // (assets/page-start.js), so its first frame shows its top.
   function scrollOnArrival() {
-    var content = document.getElementById("_pages_content");
-    if (!content || !window.MutationObserver) {
+    if (window.hzwPageStart) {
+      window.hzwPageStart.scrollToTopOnArrival();
+    } else {
       window.scrollTo(0, 0);
-      return;
     }
-    var leaving = content.firstElementChild;
-    var arrival = new MutationObserver(function () {
-      // A new page, or an error in its place.
-      if (content.firstElementChild !== leaving || content.querySelector("[data-address-of]:not([data-started])")) {
-        arrival.disconnect();
-        window.scrollTo(0, 0);
-      }
-    });
-    arrival.observe(content, { childList: true, subtree: true });
-    // A page that never comes (the request failed) leaves nothing watching.
-    window.setTimeout(function () { arrival.disconnect(); }, 30000);
   }
 
   // assets/graph_draws.js tells each graph drawn; only a map that carries the query listens.

@@ -9,9 +9,13 @@
 // data-narrow: the id of a store set true on a phone-sized screen (below Bootstrap's "sm", as
 // layouts/figures/theme.py PHONE): the figures are drawn for a wide screen first.
 //
-// It also gives the tab the title of the page that appeared (below).
+// It also gives the tab the title of the page that appeared (below), and opens the next page at
+// its top when asked (window.hzwPageStart.scrollToTopOnArrival, used by assets/navigation.js).
 (function () {
   var pending = false;
+  // The page shown when a scroll to the top was asked for, until the next one is in its place.
+  var scrollFrom = null;
+  var scrollGiveUp = 0;
 
   function setProps(id, props) {
     if (window.dash_clientside && window.dash_clientside.set_props) {
@@ -52,6 +56,22 @@
     }
   }
 
+  // Scrolled in the frame the next page (or an error in its place) first appears in, so that frame
+  // shows its top.
+  function scrollIfArrived(started) {
+    if (!scrollFrom) {
+      return;
+    }
+    var content = document.getElementById("_pages_content");
+    var arrived = started || !content || content.firstElementChild !== scrollFrom.page;
+    if (arrived || Date.now() > scrollGiveUp) {
+      scrollFrom = null;
+      if (arrived) {
+        window.scrollTo(0, 0);
+      }
+    }
+  }
+
   function look() {
     pending = false;
     title();
@@ -59,7 +79,18 @@
     for (var i = 0; i < pages.length; i++) {
       start(pages[i]);
     }
+    scrollIfArrived(pages.length > 0);
   }
+
+  window.hzwPageStart = {
+    // The next page to appear opens at its top; a page that never comes (the request failed)
+    // leaves nothing waiting after 30 s.
+    scrollToTopOnArrival: function () {
+      var content = document.getElementById("_pages_content");
+      scrollFrom = { page: content ? content.firstElementChild : null };
+      scrollGiveUp = Date.now() + 30000;
+    },
+  };
 
   new MutationObserver(function () {
     if (!pending) {
