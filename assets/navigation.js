@@ -57,6 +57,42 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
     }
   }
 
+  function open(address) {
+    // What dcc.Link does for a page of this app.
+    window.history.pushState({}, "", address);
+    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+    scrollOnArrival();
+  }
+
+  // The pointer's own click opens the region it rests on, before Plotly hears of it: Plotly's
+  // map turns a click into "plotly_click" and dcc.Graph into a clickData prop that nothing reads,
+  // a round of the renderer's work (about 10 ms) before the address even changed. Plotly tells
+  // which region is under the pointer as it moves ("plotly_hover", with the mouse event); when
+  // the click comes where that hover was measured, that is the region clicked. Any other click (a
+  // tap the hover has not caught up with, a pointer moved since) goes through Plotly as before.
+  function clickOnHovered(gd) {
+    var hovered = null;
+    gd.on("plotly_hover", function (hover) {
+      var at = hover && hover.event;
+      hovered = at && hover.points && hover.points[0] ? { point: hover.points[0], x: at.clientX, y: at.clientY } : null;
+    });
+    gd.on("plotly_unhover", function () {
+      hovered = null;
+    });
+    gd.addEventListener(
+      "click",
+      function (event) {
+        var here = hovered && event.button === 0 && Math.abs(event.clientX - hovered.x) <= 1 && Math.abs(event.clientY - hovered.y) <= 1;
+        var address = here ? regionAddress(gd, { points: [hovered.point] }) : null;
+        if (address) {
+          event.stopImmediatePropagation();
+          open(address);
+        }
+      },
+      true
+    );
+  }
+
   // assets/graph_draws.js tells each graph drawn; only a map that carries the query listens.
   document.addEventListener("hzw-graph-drawn", function (event) {
     var gd = event.target;
@@ -65,13 +101,11 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
       return;
     }
     gd.hzwRegionClicks = true;
+    clickOnHovered(gd);
     gd.on("plotly_click", function (click) {
       var address = regionAddress(gd, click);
       if (address) {
-        // What dcc.Link does for a page of this app.
-        window.history.pushState({}, "", address);
-        window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
-        scrollOnArrival();
+        open(address);
       }
     });
   });

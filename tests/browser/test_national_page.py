@@ -88,6 +88,57 @@ def test_click_on_the_geographic_map_opens_the_region(page, server):
     wait_for_map(page, "choropleth")  # back returns to the national view
 
 
+# Records, after the page has loaded, when the renderer asked for each callback (on its own
+# clock), and whether the map told Dash of a click.
+WATCH_REQUESTS = """() => {
+  window.__asked = [];
+  const fetched = window.fetch;
+  window.fetch = function (resource, init) {
+    if (String(resource).includes('_dash-update-component')) {
+      window.__asked.push([performance.now(), JSON.parse(init.body).output]);
+    }
+    return fetched.apply(this, arguments);
+  };
+  window.__plotlyClicks = 0;
+  const gd = document.querySelector('#national-map .js-plotly-plot');
+  if (gd) gd.on('plotly_click', () => { window.__plotlyClicks += 1; });
+}"""
+SENT = """(since) => performance.getEntriesByType('resource')
+  .filter((e) => e.name.includes('_dash-update-component') && e.startTime > since)
+  .map((e) => e.startTime)"""
+
+
+def test_a_page_is_asked_for_as_its_address_changes_not_after_the_renderers_round(page, server):
+    """A map click opens the region under the pointer before Plotly and Dash hear of the click
+    (assets/navigation.js), and the region page's request leaves as the address changes
+    (assets/page_request.js): one request, sent before the renderer asked for it. Back to the
+    national page goes the same way; a move within the page asks for nothing."""
+    page.goto(server + "/?jaar=2026")
+    wait_for_map(page, "choropleth")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(WATCH_REQUESTS)
+    since = page.evaluate("performance.now()")
+    click_geo_region(page, "AM09")
+    page.wait_for_selector("#region-tiles .kpi-value")
+    assert page.inner_text("h1") == "Achterhoek"
+    assert page.evaluate("window.__plotlyClicks") == 0
+    asked, sent = page.evaluate("window.__asked"), page.evaluate(SENT, since)
+    assert [output for _, output in asked] == [".._pages_content.children..._pages_store.data.."], asked
+    assert len(sent) == 1 and sent[0] < asked[0][0], (sent, asked)
+
+    page.evaluate("window.__asked = []")
+    since = page.evaluate("performance.now()")
+    page.go_back()
+    wait_for_map(page, "choropleth")
+    asked, sent = page.evaluate("window.__asked"), page.evaluate(SENT, since)
+    assert len(asked) == 1 and len(sent) == 1 and sent[0] < asked[0][0], (sent, asked)
+
+    since = page.evaluate("performance.now()")
+    page.evaluate("location.hash = 'inhoud'")
+    page.wait_for_timeout(500)
+    assert page.evaluate(SENT, since) == []
+
+
 def test_a_map_click_opens_the_region_page_at_its_top_in_one_step(page, server):
     """The map lies below the first screen. The page being left stays where it is until the region
     page is in place, which then shows from its top at once: no glide through it."""
