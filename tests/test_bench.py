@@ -2,10 +2,13 @@ import json
 import threading
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 from werkzeug.serving import make_server
 
 from bench import load, report
 from bench.measure import INTERACTIONS, METRIC, NATIONAL, Bench, Repetitions
+from bench.run import settle_database
 from dashboard.importing.demo import load_demo
 from tests.conftest import PEILDATUM
 
@@ -76,3 +79,25 @@ def test_record_comparison_names_each_changed_answer(tmp_path, capsys):
     assert compare(before, after) == 1
     out = capsys.readouterr().out
     assert "[answers] / b" in out and "[files] /export/a.csv" in out and "2 verschillen" in out
+
+
+def test_a_loaded_postgresql_database_is_written_out_before_it_is_measured(postgres_url):
+    # The checkpointer's own count of requested checkpoints goes up by the one settle_database asks.
+    engine = create_engine(make_url(postgres_url).set(drivername="postgresql+psycopg"))
+
+    def requested() -> int:
+        with engine.connect() as connection:
+            newer = connection.dialect.server_version_info >= (17,)
+            query = (
+                "SELECT num_requested FROM pg_stat_checkpointer"
+                if newer
+                else ("SELECT checkpoints_req FROM pg_stat_bgwriter")
+            )
+            return int(connection.execute(text(query)).scalar_one())
+
+    try:
+        before = requested()
+        settle_database(postgres_url)
+        assert requested() == before + 1
+    finally:
+        engine.dispose()
