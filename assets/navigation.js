@@ -49,19 +49,11 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
   // showed the top of the page being left and cost a frame of painting it before the next page
   // was even asked for. The map's click has the next page open at its top once it is in place
   // (assets/page-start.js), so its first frame shows its top.
-  function scrollOnArrival() {
-    if (window.hzwPageStart) {
-      window.hzwPageStart.scrollToTopOnArrival();
-    } else {
-      window.scrollTo(0, 0);
-    }
-  }
-
   function open(address) {
     // What dcc.Link does for a page of this app.
     window.history.pushState({}, "", address);
     window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
-    scrollOnArrival();
+    window.hzwPageStart.scrollToTopOnArrival();
   }
 
   // The pointer's own click opens the region it rests on, before Plotly hears of it: Plotly's

@@ -13,9 +13,8 @@
 // its top when asked (window.hzwPageStart.scrollToTopOnArrival, used by assets/navigation.js).
 (function () {
   var pending = false;
-  // The page shown when a scroll to the top was asked for, until the next one is in its place.
-  var scrollFrom = null;
-  var scrollGiveUp = 0;
+  // A scroll to the top asked for: the page shown then, and until when to wait for the next one.
+  var scrollWanted = null;
 
   function setProps(id, props) {
     if (window.dash_clientside && window.dash_clientside.set_props) {
@@ -59,13 +58,13 @@
   // Scrolled in the frame the next page (or an error in its place) first appears in, so that frame
   // shows its top.
   function scrollIfArrived(started) {
-    if (!scrollFrom) {
+    if (!scrollWanted) {
       return;
     }
     var content = document.getElementById("_pages_content");
-    var arrived = started || !content || content.firstElementChild !== scrollFrom.page;
-    if (arrived || Date.now() > scrollGiveUp) {
-      scrollFrom = null;
+    var arrived = started || !content || content.firstElementChild !== scrollWanted.leaving;
+    if (arrived || Date.now() > scrollWanted.until) {
+      scrollWanted = null;
       if (arrived) {
         window.scrollTo(0, 0);
       }
@@ -87,8 +86,7 @@
     // leaves nothing waiting after 30 s.
     scrollToTopOnArrival: function () {
       var content = document.getElementById("_pages_content");
-      scrollFrom = { page: content ? content.firstElementChild : null };
-      scrollGiveUp = Date.now() + 30000;
+      scrollWanted = { leaving: content ? content.firstElementChild : null, until: Date.now() + 30000 };
     },
   };
 

@@ -10,7 +10,7 @@
 // another form, the renderer's own request simply goes out (tests/browser/test_national_page.py
 // counts the requests of a map click).
 (function () {
-  if (!window.fetch || !window.JSON) {
+  if (!window.fetch) {
     return;
   }
   var PATH = "_dash-update-component";
@@ -27,13 +27,19 @@
   // also sends "popstate", and asks for nothing.
   var current = window.location.pathname + window.location.search;
 
+  var pageConfig;
+
+  // The page's Dash config, read once (it does not change while the page lives).
   function dashConfig() {
-    var script = document.getElementById("_dash-config");
-    try {
-      return script ? JSON.parse(script.textContent) : null;
-    } catch (error) {
-      return null;
+    if (pageConfig === undefined) {
+      var script = document.getElementById("_dash-config");
+      try {
+        pageConfig = script ? JSON.parse(script.textContent) : null;
+      } catch (error) {
+        pageConfig = null;
+      }
     }
+    return pageConfig;
   }
 
   // What decides the answer: the callback, its inputs' values, its state and the language.

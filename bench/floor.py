@@ -22,7 +22,7 @@ from bench import floor_browser as fb
 from bench import floor_js, server
 from bench.floor_page import PREFIX, TARGET_STEP_MS, Comparison, Snapshot, build_page, table
 from bench.floor_report import write
-from bench.run import DAY, boundaries, fresh_database, load_scale, settle_database
+from bench.run import DAY, boundaries, fresh_database, load_scale
 from dashboard.auth import store
 from dashboard.data.cohorts import funnel_by_organisation
 from dashboard.infra.db import Database
@@ -238,7 +238,6 @@ def measure(
         url = stack.enter_context(fresh_database(kind, scale, postgres_url, folder))
         log.info("%s schaal %d: laden", kind, scale)
         loaded = load_scale(url, kind, scale)
-        settle_database(url)
         log.info(
             "%s schaal %d: %d trajecten in %.0f s; meten", kind, scale, loaded.trajectories, loaded.seconds
         )

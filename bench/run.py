@@ -104,41 +104,36 @@ def fresh_database(kind: str, scale: int, postgres_admin: str, folder: Path) -> 
 
 
 def load_scale(url: str, kind: str, scale: int) -> report.LoadTime:
-    """Create the schema and load ``scale`` times the demo volume, timed."""
+    """Create the schema and load ``scale`` times the demo volume, timed; then settle it."""
     db = Database(url)
     try:
         db.upgrade()
         start = time.perf_counter()
         load_demo(db, SEED, DAY, 50_000_000, scale)
         seconds = time.perf_counter() - start
+        settle_database(db)
         return report.LoadTime(kind, scale, trajectory_count(db), seconds)
     finally:
         db.dispose()
 
 
-def settle_database(url: str) -> None:
+def settle_database(db: Database) -> None:
     """Write a freshly loaded PostgreSQL database out to disk before it is measured.
 
     Loading a large scale leaves gigabytes of changed pages that PostgreSQL's checkpointer writes
     out over the next minutes, spread so as not to disturb; a database in use has long done so,
     and pages measured meanwhile shared the machine's disk and processors with that writing.
     """
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "postgresql":
+    if db.engine.dialect.name != "postgresql":
         return
-    engine = create_engine(parsed.set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("CHECKPOINT"))
-    finally:
-        engine.dispose()
+    with db.engine.begin() as connection:
+        connection.execute(text("CHECKPOINT"))
 
 
 def measure_database(url: str, kind: str, scale: int, options: Options, results: report.Results) -> Bench:
     """Load one scale into ``url`` and measure every interaction on it; returns the bench for reuse."""
     log.info("%s schaal %d: laden", kind, scale)
     loaded = load_scale(url, kind, scale)
-    settle_database(url)
     results.loads.append(loaded)
     log.info("%s schaal %d: %d trajecten in %.1f s; meten", kind, scale, loaded.trajectories, loaded.seconds)
     app = build_app(url)

@@ -2,14 +2,14 @@ import json
 import threading
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 from werkzeug.serving import make_server
 
 from bench import load, report
 from bench.measure import INTERACTIONS, METRIC, NATIONAL, Bench, Repetitions
 from bench.run import settle_database
 from dashboard.importing.demo import load_demo
+from dashboard.infra.db import Database
 from tests.conftest import PEILDATUM
 
 # The benchmark harness runs whole sessions of requests: seconds per test.
@@ -84,21 +84,18 @@ def test_record_comparison_names_each_changed_answer(tmp_path, capsys):
 def test_a_loaded_postgresql_database_is_written_out_before_it_is_measured(postgres_url):
     # The checkpointer's own count of requested checkpoints goes up by the one settle_database asks
     # (or more: another test's DROP DATABASE asks for one too).
-    engine = create_engine(make_url(postgres_url).set(drivername="postgresql+psycopg"))
+    database = Database(postgres_url)
 
     def requested() -> int:
-        with engine.connect() as connection:
+        with database.engine.connect() as connection:
             newer = connection.dialect.server_version_info >= (17,)
-            query = (
-                "SELECT num_requested FROM pg_stat_checkpointer"
-                if newer
-                else ("SELECT checkpoints_req FROM pg_stat_bgwriter")
-            )
-            return int(connection.execute(text(query)).scalar_one())
+            view = "pg_stat_checkpointer" if newer else "pg_stat_bgwriter"
+            column = "num_requested" if newer else "checkpoints_req"
+            return int(connection.execute(text(f"SELECT {column} FROM {view}")).scalar_one())
 
     try:
         before = requested()
-        settle_database(postgres_url)
+        settle_database(database)
         assert requested() > before
     finally:
-        engine.dispose()
+        database.dispose()
