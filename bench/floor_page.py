@@ -137,6 +137,23 @@ class Comparison:
         return app / floor if app is not None and floor else None
 
     @property
+    def pair_spread(self) -> tuple[float, float] | None:
+        """The middle half (first to third quartile) of the ratios of each app time to its own floor.
+
+        App and floor run in turns, so each pair shared the machine's state of that moment; how far
+        the pairs' ratios lie apart says how much one run's median ratio can be trusted. None with
+        fewer than four pairs, when a measurement is missing on one side (the turns no longer pair up),
+        or for a step judged by a time limit.
+        """
+        if self.limit_ms is not None or len(self.app) != len(self.floor):
+            return None
+        pairs = [app / floor for app, floor in zip(self.app, self.floor, strict=True) if floor > 0]
+        if len(pairs) < 4:
+            return None
+        first, _, third = statistics.quantiles(pairs, n=4, method="inclusive")
+        return first, third
+
+    @property
     def target(self) -> str:
         """The target as the table shows it."""
         return f"≤ {self.limit_ms:.0f} ms" if self.limit_ms is not None else f"≤ {TARGET_RATIO:.1f}×"
@@ -163,14 +180,18 @@ def _ms(value: float | None) -> str:
 def table(rows: Sequence[Comparison]) -> str:
     """The comparisons as a Markdown table: medians, their ratio and whether the target is met."""
     lines = [
-        "| pagina / interactie | app (ms) | vloer (ms) | factor | doel | gehaald | metingen | opmerking |",
-        "|---|---:|---:|---:|---|---|---:|---|",
+        "| pagina / interactie | app (ms) | vloer (ms) | factor | factor per paar (middelste helft) "
+        "| doel | gehaald | metingen | opmerking |",
+        "|---|---:|---:|---:|---:|---|---|---:|---|",
     ]
     for row in rows:
         ratio = "–" if row.ratio is None else _ratio(row.ratio)
         met = {True: "ja", False: "nee", None: "–"}[row.met]
+        spread = row.pair_spread
+        spread_text = "–" if spread is None else f"{spread[0]:.2f}–{spread[1]:.2f}×"
         lines.append(
-            f"| {row.name} | {_ms(row.app_ms)} | {_ms(row.floor_ms)} | {ratio} | {row.target} | {met} "
+            f"| {row.name} | {_ms(row.app_ms)} | {_ms(row.floor_ms)} | {ratio} | {spread_text} "
+            f"| {row.target} | {met} "
             f"| {len(row.app)}/{len(row.floor)} | {row.note} |"
         )
     return "\n".join(lines)

@@ -36,7 +36,9 @@ def section(command: str, results: dict[str, list[Comparison]]) -> str:
         "(klik, toets, keuze); de vloer is de tijd dat de verzoeken van de interactie in dezelfde run "
         "op het netwerk waren plus `Plotly.react` (of de volgende pagina en `Plotly.newPlot`) van de "
         "figuren daarna. "
-        "De servercache (Redis) is na het ongemeten eerste bezoek warm.",
+        "De servercache (Redis) is na het ongemeten eerste bezoek warm. *Factor per paar*: het eerste "
+        "tot derde kwartiel van app gedeeld door de vloer van dezelfde beurt; hoe verder die uiteen "
+        "liggen, hoe meer de factor van één run van de mediaan kan afwijken.",
     ]
     for where, rows in results.items():
         lines += ["", f"### {where}", "", table(rows)]

@@ -75,13 +75,26 @@ def test_medians_ratio_and_targets():
     assert step.app_ms == 90 and step.met is True
     assert Comparison("leeg").ratio is None and Comparison("leeg").met is None
     lines = table([page, step]).splitlines()
-    assert lines[2] == "| Regiopagina | 250 | 100 | 2.50× | ≤ 1.5× | nee | 5/5 |  |"
-    assert lines[3].startswith("| Volgend scherm | 90 | 25 | 3.60× | ≤ 100 ms | ja |")
+    assert lines[2] == "| Regiopagina | 250 | 100 | 2.50× | 2.50–3.00× | ≤ 1.5× | nee | 5/5 |  |"
+    assert lines[3].startswith("| Volgend scherm | 90 | 25 | 3.60× | – | ≤ 100 ms | ja |")
     # On the line: the third decimal says which side.
     over, under = Comparison("Jaar", app=[150.1], floor=[100]), Comparison("Jaar", app=[149.8], floor=[100])
-    assert "| 1.501× | ≤ 1.5× | nee |" in table([over])
-    assert "| 1.498× | ≤ 1.5× | ja |" in table([under])
-    assert "| 1.50× | ≤ 1.5× | ja |" in table([Comparison("Jaar", app=[150], floor=[100])])
+    assert "| 1.501× | – | ≤ 1.5× | nee |" in table([over])
+    assert "| 1.498× | – | ≤ 1.5× | ja |" in table([under])
+    assert "| 1.50× | – | ≤ 1.5× | ja |" in table([Comparison("Jaar", app=[150], floor=[100])])
+
+
+def test_the_spread_is_that_of_each_app_time_against_its_own_floor():
+    # Pairs 3.0, 0.83, 2.5, 9.0, 2.78: quartiles (inclusive) 2.5 and 3.0. The medians alone give
+    # 2.5 whatever the pairing; the pairs show how far one run's ratio may be off.
+    page = Comparison("Regiopagina", app=[300, 100, 200, 900, 250], floor=[100, 120, 80, 100, 90])
+    first, third = page.pair_spread or (0.0, 0.0)
+    assert round(first, 2) == 2.5 and round(third, 2) == 3.0
+    # The same times paired otherwise: same medians, another spread.
+    shuffled = Comparison("Regiopagina", app=[100, 200, 250, 300, 900], floor=[80, 90, 100, 100, 120])
+    assert shuffled.ratio == page.ratio and shuffled.pair_spread != page.pair_spread
+    assert Comparison("Drie", app=[1, 2, 3], floor=[1, 1, 1]).pair_spread is None
+    assert Comparison("Mist er een", app=[1, 2, 3, 4, 5], floor=[1, 1, 1, 1]).pair_spread is None
 
 
 def test_the_section_replaces_an_earlier_run_and_keeps_what_follows():
