@@ -27,6 +27,14 @@ def _pack_jobs(url: str, region: str) -> list[Job]:
     return [j for j in found if json.loads(j.argumenten)["query"].get("regios") == region]
 
 
+_READ_JOB = """() => {
+  const div = document.querySelector(".hzw-taak");
+  return [div.querySelector(".hzw-taak-tekst").innerText,
+          div.querySelector(".progress").getAttribute("aria-valuenow") || "",
+          div.getAttribute("data-toestand")];
+}"""
+
+
 def test_the_pdf_pack_shows_progress_downloads_once_and_a_second_click_joins(
     page: Any, server: str, demo_database: str
 ):
@@ -40,11 +48,12 @@ def test_the_pdf_pack_shows_progress_downloads_once_and_a_second_click_joins(
         link.click()  # while the first runs: joins it, starts nothing
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            text = page.inner_text(".hzw-taak-tekst")
-            now = page.get_attribute(".hzw-taak .progress", "aria-valuenow") or ""
+            # One read of all three: pack-jobs.js sets them together, and separate reads
+            # could straddle an update (the old text with the new state).
+            text, now, state = page.evaluate(_READ_JOB)
             if not seen or seen[-1] != (text, now):
                 seen.append((text, now))
-            if page.get_attribute(".hzw-taak", "data-toestand") == "klaar":
+            if state == "klaar":
                 break
             if len(seen) == 3:
                 screenshot(page, "vergaderstuk-voortgang")
