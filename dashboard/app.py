@@ -248,8 +248,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         return page.replace('<html lang="nl">', f'<html lang="{current_language()}">', 1)
 
     app.interpolate_index = interpolate_index  # type: ignore[method-assign,assignment]
-    # Every callback request carries the language of the page (assets/language.js).
+    # Every callback request carries the language of the page (assets/language.js). Before the
+    # renderer starts, dcc.Graph's lazy code is asked for (assets/graph-code.js).
     app.renderer = (
+        "if (window.hzwLoadGraphCode) { window.hzwLoadGraphCode(); } "
         "var renderer = new DashRenderer({request_pre: function (payload) "
         "{ if (window.hzwRequestPre) { window.hzwRequestPre(payload); } }});"
     )

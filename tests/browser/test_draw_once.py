@@ -291,6 +291,39 @@ def test_the_region_page_draws_each_figure_once(page, server):
     assert _counts(page, REGION_GRAPHS) == dict.fromkeys(REGION_GRAPHS, 1)
 
 
+# dcc.Graph's stand-in while its lazy code is not at hand: the graph's box, empty.
+STAND_INS = """
+window.__standIns = [];
+new MutationObserver((records) => {
+  for (const r of records) {
+    for (const node of r.addedNodes) {
+      if (node.nodeType !== 1) { continue; }
+      const graphs = [...node.querySelectorAll('.dash-graph')];
+      if (node.matches('.dash-graph')) { graphs.push(node); }
+      // Seen as the commit ends: a graph mounted with its code has its plot box already.
+      graphs.filter(g => g.childElementCount === 0).forEach(g => window.__standIns.push(g.id));
+    }
+  }
+}).observe(document, {subtree: true, childList: true});
+"""
+
+
+@pytest.mark.account("regio")
+def test_the_region_page_mounts_each_graph_with_its_code_at_hand(page, server):
+    """No graph is first committed as the empty box dcc.Graph shows while its lazy code loads.
+
+    That stand-in cost a second render, commit and layout of the page before the first gauge was
+    drawn (assets/graph-code.js asks for the code before the renderer starts).
+    """
+    page.add_init_script(STAND_INS)
+    page.add_init_script(COUNT_AFTERPLOTS)
+    page.goto(server + "/regio/AM09")
+    page.wait_for_function(ALL_DRAWN, arg=["gauge-trajecten"], timeout=60_000)
+    assert page.evaluate("window.__standIns") == []
+    # Each gauge was drawn (the observer saw the graphs: they are in the page).
+    assert page.locator("#region-tiles .dash-graph .js-plotly-plot").count() == 4
+
+
 ORG_GRAPHS = ["org-funnel", "org-monthly", "org-mix"]
 
 
