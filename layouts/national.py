@@ -131,6 +131,10 @@ def page(
                                             config={**graph_config(), "scrollZoom": False},
                                         ),
                                         delay_show=300,
+                                        # The map comes drawn with the page: shown at once, not
+                                        # hidden behind a spinner until Dash's first loading check
+                                        # (a timer after every graph was drawn, 0.1-0.3 s later).
+                                        show_initially=False,
                                     ),
                                     ids.NATIONAL_MAP_SUMMARY,
                                     ids.NATIONAL_MAP,

@@ -149,6 +149,32 @@ def test_every_figure_is_drawn_once_and_no_callback_runs_on_load(page, server):
     assert chunks == [] and page.evaluate("typeof window.Plotly.newPlot") == "function"
 
 
+# Whether each graph could be seen as its first draw ended (not hidden by a wrapper around it).
+SEEN_WHEN_DRAWN = when_plotly_arrives(
+    """
+      window.__seenWhenDrawn = {};
+      var react = value.react;
+      value.react = function (gd) {
+        var element = typeof gd === "string" ? document.getElementById(gd) : gd;
+        return react.apply(this, arguments).then(function (result) {
+          var holder = element.parentElement.closest("[id]");
+          if (holder && !(holder.id in window.__seenWhenDrawn)) {
+            window.__seenWhenDrawn[holder.id] = getComputedStyle(element).visibility;
+          }
+          return result;
+        });
+      };"""
+)
+
+
+def test_the_map_is_shown_as_soon_as_it_is_drawn(page, server):
+    """The map's loading wrapper (a spinner on a slow year switch) does not hide it on load."""
+    page.add_init_script(SEEN_WHEN_DRAWN)
+    page.goto(server + "/")
+    page.wait_for_function("() => window.__seenWhenDrawn && 'national-map' in window.__seenWhenDrawn")
+    assert page.evaluate("window.__seenWhenDrawn['national-map']") == "visible"
+
+
 def test_a_control_change_redraws_only_the_figures_that_show_it(page, server):
     _load(page, server)
     before = len(page.evaluate("performance.getEntriesByType('resource')"))
