@@ -5,7 +5,7 @@
 // data-address: the page's whole view as the query of its address (the server's answer for the
 // URL). It takes the place of what was typed, so a copied link keeps the view; the dcc.Location
 // named in data-address-of is told the new address as its href, or it would put back the one it
-// saw when it appeared.
+// saw when it appeared (unless it holds the new address already).
 // data-narrow: the id of a store set true on a phone-sized screen (below Bootstrap's "sm", as
 // layouts/figures/theme.py PHONE): the figures are drawn for a wide screen first.
 //
@@ -22,6 +22,17 @@
     }
   }
 
+  // The address a dcc.Location holds (its href), or null when it cannot be read.
+  function heldAddress(id) {
+    var api = window.dash_component_api;
+    try {
+      var location = api && api.getLayout ? api.getLayout(id) : null;
+      return location && location.props ? location.props.href : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
   function start(page) {
     page.setAttribute("data-started", "true");
     var search = page.getAttribute("data-address");
@@ -31,7 +42,12 @@
         "",
         window.location.pathname + search + window.location.hash
       );
-      setProps(page.getAttribute("data-address-of"), { href: window.location.href });
+      // The server fills the Location with this address already (layouts/page_container.py
+      // view_location); telling Dash again would cost a round of the renderer's work.
+      var location = page.getAttribute("data-address-of");
+      if (heldAddress(location) !== window.location.href) {
+        setProps(location, { href: window.location.href });
+      }
     }
     var narrow = page.getAttribute("data-narrow");
     if (narrow && window.innerWidth < 576) {

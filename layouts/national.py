@@ -22,7 +22,7 @@ from layouts.exports import pack_links, presentation_link
 from layouts.figure_table import table_switch
 from layouts.figures.theme import graph_config
 from layouts.notices import view_problems
-from layouts.page_container import page_start
+from layouts.page_container import page_start, view_location
 
 
 def described(graph: Any, summary_id: str, graph_id: str, first: Mapping[str, Any]) -> html.Figure:
@@ -63,7 +63,7 @@ def page(
             # assets/page-start.js sets it when the page appears and they are redrawn.
             dcc.Store(id=ids.NARROW, data=False),
             # The address holds the whole view (from the start, and after each change of a control).
-            dcc.Location(id=ids.NATIONAL_URL, refresh=False, search=first.get(ids.NATIONAL_URL)),
+            view_location(ids.NATIONAL_URL, first.get(ids.NATIONAL_URL)),
             html.H1(_("Landelijk overzicht"), className="h2"),
             *view_problems(view.problems),
             html.P(first.get(ids.NATIONAL_HEADING), id=ids.NATIONAL_HEADING, className="lead"),

@@ -23,7 +23,7 @@ from layouts.a11y import aria
 from layouts.data_page import delivery_table
 from layouts.figures.funnel import funnel_summary
 from layouts.notices import view_problems
-from layouts.page_container import page_start
+from layouts.page_container import page_start, view_location
 from layouts.region import breadcrumb, graph, region_trail, section, summary_text
 from layouts.tables import table
 
@@ -95,7 +95,7 @@ def page(
     )
     return html.Div(
         [
-            dcc.Location(id=ids.ORG_URL, refresh=False, search=first.get(ids.ORG_URL)),
+            view_location(ids.ORG_URL, first.get(ids.ORG_URL)),
             html.Div(trail, id=ids.ORG_BREADCRUMB),
             *view_problems(problems),
             html.H1(organisation.naam, className="h2"),

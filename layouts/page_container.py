@@ -124,6 +124,25 @@ def page_start(location: str, search: str | None, narrow: str | None = None) -> 
     return {**marks, "data-narrow": narrow} if narrow else marks
 
 
+def view_location(location_id: str, search: str | None) -> dcc.Location:
+    """The page's own ``dcc.Location``: the address that shows the page's view (``search``).
+
+    Every part of the address is filled in, not the query alone: a Location with an empty part
+    reports the browser's on mounting (a round of the renderer's work while the page appears), and
+    once assets/page-start.js has written the address, the Location already holds it, so the script
+    need not tell Dash (another round, after every figure was drawn). When the address cannot be
+    read here, the query alone, and the browser fills in the rest.
+    """
+    address = page_address()
+    if address is None:
+        return dcc.Location(id=location_id, refresh=False, search=search)
+    query = search or ""
+    href = urlunsplit(urlsplit(address.href)._replace(query=query.removeprefix("?"), fragment=""))
+    return dcc.Location(
+        id=location_id, refresh=False, pathname=address.pathname, search=query, hash="", href=href
+    )
+
+
 def page_container(address: Address | None) -> html.Div:
     """Dash's ``page_container``, holding the page at ``address`` when it can be built here."""
     if address is None:

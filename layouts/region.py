@@ -22,7 +22,7 @@ from layouts.exports import pack_links, presentation_link
 from layouts.figure_table import TABLED_FIGURES, table_switch
 from layouts.figures.theme import graph_config
 from layouts.notices import view_problems
-from layouts.page_container import page_start
+from layouts.page_container import page_start, view_location
 
 # AG Grid's own texts (the keys the community edition shows in a plain grid), marked for the
 # catalogue: the grid is English by itself, but "no rows" should name organisations in any language.
@@ -143,7 +143,7 @@ def page(
     trail = first.get(ids.REGION_BREADCRUMB) or breadcrumb(region_trail(region, year, peildatum))
     return html.Div(
         [
-            dcc.Location(id=ids.REGION_URL, refresh=False, search=first.get(ids.REGION_URL)),
+            view_location(ids.REGION_URL, first.get(ids.REGION_URL)),
             html.Div(trail, id=ids.REGION_BREADCRUMB),
             *view_problems(problems),
             html.Div(

@@ -17,7 +17,7 @@ from dashboard.infra.runtime import current_peildatum, runtime
 from dashboard.reports.signals import signals_for
 from dashboard.text.format import date
 from layouts import ids
-from layouts.a11y import aria
+from layouts.a11y import aria, data
 from layouts.page_container import page_address, page_container
 from layouts.static_html import collapse
 
@@ -115,23 +115,49 @@ def signals_link_content(viewer: Viewer) -> list[object]:
     return [_("Signalen"), " ", html.Span(count, id=ids.SIGNALS_COUNT, className="badge text-bg-light ms-1")]
 
 
-def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "") -> html.Nav:
-    """Top navigation; the current page is marked with aria-current by NavLink(active=...)."""
+def is_current(rule: str, href: str, path: str) -> bool:
+    """Whether a navigation link with ``rule`` marks the page at ``path`` (as assets/nav-links.js)."""
+    return path == href or (rule == "partial" and path.startswith(href.rstrip("/") + "/"))
+
+
+def nav_link(label: Any, href: str, rule: str, path: str | None) -> html.Li:
+    """A link of the navigation, current on ``href`` (``exact``) or also below it (``partial``).
+
+    Plain markup with the frame, not a dbc.NavLink: that component marks itself current only after
+    it has been drawn, a second render of the navigation once every figure of a fresh page was
+    drawn, and it says so with style alone. Here the server marks the current link for the page it
+    sends (class and ``aria-current``), and assets/nav-links.js keeps the mark and opens the link
+    as the app's other links do, without loading the page again.
+    """
+    current = path is not None and is_current(rule, href, path)
+    return html.Li(
+        html.A(
+            label,
+            href=href,
+            className="nav-link active" if current else "nav-link",
+            **data(current=rule),
+            **(aria(current="page") if current else {}),
+        ),
+        className="nav-item",
+    )
+
+
+def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "", path: str | None = None) -> html.Nav:
+    """Top navigation; the link of the page at ``path`` is marked current (``aria-current``)."""
     own = own_region_link(viewer)
     # A regional account's own region page is *Mijn regio*, not also *Regio's*: with an own region
     # page that list link is current on the list only (one current link, one aria-current).
     exact = {"/"} | ({"/regio"} if own is not None and own[1] != "/regio" else set())
     links = [
-        dbc.NavItem(dbc.NavLink(_(label), href=href, active="exact" if href in exact else "partial"))
+        nav_link(_(label), href, "exact" if href in exact else "partial", path)
         for label, href in NAV_ITEMS
         if href != "/data" or viewer.sees_any_organisations
     ]
     if viewer.signed_in:
-        signals = dbc.NavLink(signals_link_content(viewer), href="/signalen", active="partial")
-        links.append(dbc.NavItem(signals))
+        links.append(nav_link(signals_link_content(viewer), "/signalen", "partial", path))
     if own is not None:
         # First: a regional project leader's own region is where most visits start.
-        links.insert(0, dbc.NavItem(dbc.NavLink(own[0], href=own[1], active="exact")))
+        links.insert(0, nav_link(own[0], own[1], "exact", path))
     # On a narrow screen (or at 200 % zoom) the links fold behind a menu button.
     toggler = html.Button(
         html.Span(className="navbar-toggler-icon"),
@@ -148,7 +174,7 @@ def navigation(viewer: Viewer = SYSTEM_VIEWER, csrf: str = "") -> html.Nav:
                 toggler,
                 html.Div(
                     [
-                        dbc.Nav(links, navbar=True, className="ms-auto"),
+                        html.Ul(links, className="navbar-nav ms-auto"),
                         language_switch(),
                         account_menu(viewer, csrf),
                     ],
@@ -189,7 +215,13 @@ def shell() -> html.Div:
     frame = html.Div(
         [
             html.A(_("Naar de inhoud"), href=f"#{ids.MAIN}", className="skip-link"),
-            html.Header(navigation(current_viewer(), csrf_token() if has_request_context() else "")),
+            html.Header(
+                navigation(
+                    current_viewer(),
+                    csrf_token() if has_request_context() else "",
+                    address.pathname if address is not None else None,
+                )
+            ),
             dcc.Location(id=ids.URL, refresh=False, **here),
             dcc.Location(id=ids.NAVIGATE, refresh="callback-nav", **here),
             dcc.Interval(id=ids.FRAME_CLOCK, interval=FRAME_REFRESH_MS),

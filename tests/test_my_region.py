@@ -12,7 +12,7 @@ def nav_links(nav: object) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
 
     def walk(node: object) -> None:
-        if getattr(node, "href", None) is not None and type(node).__name__ == "NavLink":
+        if getattr(node, "href", None) is not None and "data-current" in node.to_plotly_json()["props"]:
             # The signals link's count differs per account: its label is the word before it.
             label = node.children[0] if isinstance(node.children, list) else node.children
             found.append((str(label), str(node.href)))
@@ -62,12 +62,30 @@ def test_a_regional_account_lands_on_its_region_after_login(known, app):
 
 
 def active_of(nav: object) -> dict[str, object]:
-    """Per link address how dbc marks it current (``exact``: that page only, ``partial``: below it)."""
+    """Per link address how it marks the page current (``exact``: that page only, ``partial``: below it)."""
     found: dict[str, object] = {}
 
     def walk(node: object) -> None:
-        if type(node).__name__ == "NavLink":
-            found[str(node.href)] = node.active  # type: ignore[attr-defined]
+        props = node.to_plotly_json()["props"] if hasattr(node, "to_plotly_json") else {}
+        if "data-current" in props:
+            found[str(props["href"])] = props["data-current"]
+        children = getattr(node, "children", None)
+        for child in children if isinstance(children, list) else [children]:
+            if child is not None and not isinstance(child, (str, dcc.Input)):
+                walk(child)
+
+    walk(nav)
+    return found
+
+
+def current_of(nav: object) -> list[tuple[str, object, object]]:
+    """The links marked current: address, class and aria-current."""
+    found: list[tuple[str, object, object]] = []
+
+    def walk(node: object) -> None:
+        props = node.to_plotly_json()["props"] if hasattr(node, "to_plotly_json") else {}
+        if "aria-current" in props or "active" in str(props.get("className", "")).split():
+            found.append((str(props["href"]), props.get("className"), props.get("aria-current")))
         children = getattr(node, "children", None)
         for child in children if isinstance(children, list) else [children]:
             if child is not None and not isinstance(child, (str, dcc.Input)):
@@ -82,7 +100,19 @@ def test_on_its_own_region_page_only_mijn_regio_is_current(app):
         regional = active_of(navigation(Viewer("pl-achterhoek", "regio", frozenset({"AM09"}))))
         several = active_of(navigation(Viewer("pl", "regio", frozenset({"AM09", "AM01"}))))
         national = active_of(navigation(Viewer("szw", "landelijk")))
+        on_own = current_of(
+            navigation(Viewer("pl-achterhoek", "regio", frozenset({"AM09"})), path="/regio/AM09")
+        )
+        on_other = current_of(navigation(Viewer("szw", "landelijk"), path="/regio/AM09"))
+        on_home = current_of(navigation(Viewer("szw", "landelijk"), path="/"))
+        nowhere = current_of(navigation(Viewer("szw", "landelijk"), path="/regioplan"))
     # /regio/AM09 is below /regio: a partial Regio's link would be current there too.
     assert regional["/regio/AM09"] == "exact" and regional["/regio"] == "exact"
     # Without one own region page, Regio's stays current on every region page.
     assert several["/regio"] == "partial" and national["/regio"] == "partial"
+    # The server marks the link of the page it sends, with words for screen readers too.
+    assert on_own == [("/regio/AM09", "nav-link active", "page")]
+    assert on_other == [("/regio", "nav-link active", "page")]
+    assert on_home == [("/", "nav-link active", "page")]
+    # A page whose address only starts like a link's is not below it.
+    assert nowhere == []

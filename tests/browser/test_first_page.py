@@ -128,3 +128,48 @@ def test_the_tab_title_follows_each_navigation(page, server):
     page.click("a.navbar-brand")
     page.wait_for_selector("#tile-trajecten .kpi-value")
     page.wait_for_function("document.title === 'Landelijk – Hoofdzaak Werk Monitor'")
+
+
+CURRENT_LINKS = """() => [...document.querySelectorAll('#nav-collapse a.nav-link')]
+  .filter(a => a.classList.contains('active') || a.hasAttribute('aria-current'))
+  .map(a => [a.textContent, a.classList.contains('active'), a.getAttribute('aria-current')])"""
+
+
+def test_the_navigation_marks_the_current_page_and_opens_links_in_the_app(page, server):
+    """Marked by the server with the page (class and aria-current), moved as the address changes."""
+    changes: list[str] = []
+    page.add_init_script(
+        "window.__navChanges = [];"
+        "new MutationObserver(rs => rs.forEach(r => r.target.closest && r.target.closest('#nav-collapse ul')"
+        " && window.__navChanges.push(r.attributeName))).observe(document, "
+        "{subtree: true, attributes: true, attributeFilter: ['class', 'aria-current']});"
+    )
+    page.goto(server + "/")
+    wait_for_tiles(page)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(CURRENT_LINKS) == [["Landelijk", True, "page"]]
+    # Drawn marked: nothing in the navigation changed after it appeared.
+    changes = page.evaluate("window.__navChanges")
+    assert changes == []
+    page.evaluate("window.__loadedOnce = true")
+    page.click("#nav-collapse >> text=Bijeenkomsten")
+    page.wait_for_url("**/bijeenkomsten**")
+    page.wait_for_selector("#meetings-table tbody tr")
+    assert page.evaluate(CURRENT_LINKS) == [["Bijeenkomsten", True, "page"]]
+    # Opened in the app: the page was not loaded again.
+    assert page.evaluate("window.__loadedOnce") is True
+    # Back to the national page (the meetings page wrote its view into the address as it appeared).
+    for _ in range(3):
+        if page.evaluate("location.pathname") == "/":
+            break
+        page.go_back()
+    page.wait_for_function(
+        "() => document.querySelector('#nav-collapse a.active').textContent === 'Landelijk'"
+    )
+    assert page.evaluate(CURRENT_LINKS) == [["Landelijk", True, "page"]]
+    # The keyboard opens a link the same way.
+    page.focus("#nav-collapse >> text=Regio's")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#regions-table tbody tr")
+    assert page.evaluate(CURRENT_LINKS) == [["Regio's", True, "page"]]
+    assert page.evaluate("window.__loadedOnce") is True
