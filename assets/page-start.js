@@ -33,8 +33,11 @@
     }
   }
 
+  // Pages started already: kept here, not marked on the page (a change to it after it was drawn).
+  var startedPages = new WeakSet();
+
   function start(page) {
-    page.setAttribute("data-started", "true");
+    startedPages.add(page);
     var search = page.getAttribute("data-address");
     if (search && window.location.search !== search) {
       window.history.replaceState(
@@ -90,10 +93,10 @@
   function look() {
     pending = false;
     title();
-    var pages = document.querySelectorAll("[data-address-of]:not([data-started])");
-    for (var i = 0; i < pages.length; i++) {
-      start(pages[i]);
-    }
+    var pages = Array.prototype.filter.call(document.querySelectorAll("[data-address-of]"), function (page) {
+      return !startedPages.has(page);
+    });
+    pages.forEach(start);
     scrollIfArrived(pages.length > 0);
   }
 

@@ -175,6 +175,62 @@ def test_the_map_is_shown_as_soon_as_it_is_drawn(page, server):
     assert page.evaluate("window.__seenWhenDrawn['national-map']") == "visible"
 
 
+# What the page's scripts change on a page once it is there: the attributes they set, and what
+# they tell Dash (dash_clientside.set_props, a round of the renderer's work each).
+SCRIPT_CHANGES = """
+window.__scriptChanges = [];
+const watched = ['class', 'aria-current', 'style', 'data-cue', 'data-overflows', 'data-at-end',
+                 'data-started'];
+new MutationObserver((records) => {
+  for (const r of records) {
+    // Plotly drawing (and measuring text), and dcc.Graph's busy mark.
+    if (r.target instanceof SVGElement || r.target.closest('.dash-graph, #js-plotly-tester')) { continue; }
+    const owner = r.target.closest('[id]');
+    window.__scriptChanges.push([r.attributeName, owner ? owner.id : r.target.tagName]);
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: watched});
+let clientside;
+Object.defineProperty(window, 'dash_clientside', {
+  configurable: true,
+  get: () => clientside,
+  set: (value) => {
+    clientside = value;
+    const setProps = value.set_props;
+    Object.defineProperty(value, 'set_props', {
+      configurable: true,
+      get: () => (id, props) => { window.__scriptChanges.push(['set_props', id, Object.keys(props)]); },
+      set: (real) => { window.__realSetProps = real; },
+    });
+    if (setProps) { window.__realSetProps = setProps; }
+  },
+});
+"""
+
+
+@pytest.mark.parametrize("path", ["/", "/?jaar=2026&peildatum=2026-09-30&maat=doel&kaart=geo"])
+def test_a_fresh_national_page_is_not_changed_by_its_scripts(page, server, path):
+    """Also when the typed address lacks the view: the page writes it, and nothing else follows.
+
+    Before, the navigation marked its current link, the map's loading wrapper showed the map, the
+    page told its dcc.Location the new address and the scroll cue marked the table: each a change
+    after the page had appeared, most a round of the renderer's work, all after the figures were
+    drawn.
+    """
+    page.add_init_script(SCRIPT_CHANGES)
+    page.add_init_script(COUNT_AFTERPLOTS)
+    page.goto(server + path)
+    page.wait_for_function(ALL_DRAWN, arg=["national-map", "national-ranking"], timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    changed = [c for c in page.evaluate("window.__scriptChanges") if c[1] != "react-entry-point"]
+    assert changed == []
+    assert page.url.endswith("/?jaar=2026&peildatum=2026-09-30&maat=doel&kaart=geo")
+    assert (
+        page.get_attribute("#matrix-sort .table-responsive", "data-cue")
+        == "Schuif opzij voor de rest van de tabel"
+    )
+
+
 def test_a_control_change_redraws_only_the_figures_that_show_it(page, server):
     _load(page, server)
     before = len(page.evaluate("performance.getEntriesByType('resource')"))
