@@ -33,9 +33,20 @@ FIGURES = {
 }
 
 
+def _asks_for_phone_figures(response) -> bool:
+    return "_dash-update-component" in response.url and "narrow-screen" in (response.request.post_data or "")
+
+
 def _open(page, server: str, path: str) -> dict[str, list[str]]:
     page.set_viewport_size(PHONE)
-    page.goto(server + path)
+    if path == "/":
+        # The national page asks for its phone figures once it has appeared (assets/page-start.js).
+        # Figures are then drawn as they are scrolled to: wait for that answer first, or a slow
+        # machine scrolls past a figure before its phone version has come.
+        with page.expect_response(_asks_for_phone_figures, timeout=60_000):
+            page.goto(server + path)
+    else:
+        page.goto(server + path)
     page.wait_for_load_state("networkidle")
     show_figures(page, FIGURES[path], state="attached")
     page.evaluate("window.scrollTo(0, 0)")
