@@ -19,11 +19,16 @@
     });
   }
 
+  // Sections watched already: kept here, not marked on the page (a change to it once drawn).
+  var watching = new WeakSet();
+
   function watch() {
-    var sections = document.querySelectorAll("[data-lazy]:not([data-lazy-seen])");
+    var sections = document.querySelectorAll("[data-lazy]");
     for (var i = 0; i < sections.length; i++) {
-      sections[i].setAttribute("data-lazy-seen", "true");
-      observer.observe(sections[i]);
+      if (!watching.has(sections[i])) {
+        watching.add(sections[i]);
+        observer.observe(sections[i]);
+      }
     }
   }
 

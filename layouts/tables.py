@@ -7,7 +7,7 @@ from typing import Any
 
 from dash import html
 
-from layouts.a11y import aria
+from layouts.a11y import scroll_region
 
 
 def table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], numeric: set[int]) -> html.Div:
@@ -44,4 +44,4 @@ def table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], n
         className="table table-striped table-hover align-middle",
     )
     # A wide table scrolls sideways; keyboard users reach the scroll area through its tab stop.
-    return html.Div(grid, className="table-responsive", tabIndex="0", role="region", **aria(label=caption))
+    return scroll_region(grid, caption)
