@@ -8,14 +8,14 @@ from dashboard.auth.viewer import Viewer
 from layouts.shell import navigation, own_region_link
 
 
-def nav_links(nav: object) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
+def anchors(nav: object) -> list[dict[str, object]]:
+    """The props of the navigation's links (they name their rule in ``data-current``)."""
+    found: list[dict[str, object]] = []
 
     def walk(node: object) -> None:
-        if getattr(node, "href", None) is not None and "data-current" in node.to_plotly_json()["props"]:
-            # The signals link's count differs per account: its label is the word before it.
-            label = node.children[0] if isinstance(node.children, list) else node.children
-            found.append((str(label), str(node.href)))
+        props = node.to_plotly_json()["props"] if hasattr(node, "to_plotly_json") else {}
+        if "data-current" in props:
+            found.append(props)
         children = getattr(node, "children", None)
         for child in children if isinstance(children, list) else [children]:
             if child is not None and not isinstance(child, (str, dcc.Input)):
@@ -23,6 +23,16 @@ def nav_links(nav: object) -> list[tuple[str, str]]:
 
     walk(nav)
     return found
+
+
+def nav_links(nav: object) -> list[tuple[str, str]]:
+    """Label and address of each link; the signals link's label is the word before its count."""
+    links = []
+    for props in anchors(nav):
+        children = props["children"]
+        label = children[0] if isinstance(children, list) else children
+        links.append((str(label), str(props["href"])))
+    return links
 
 
 def test_a_regional_account_has_its_region_first_in_the_navigation(app):
@@ -63,36 +73,16 @@ def test_a_regional_account_lands_on_its_region_after_login(known, app):
 
 def active_of(nav: object) -> dict[str, object]:
     """Per link address how it marks the page current (``exact``: that page only, ``partial``: below it)."""
-    found: dict[str, object] = {}
-
-    def walk(node: object) -> None:
-        props = node.to_plotly_json()["props"] if hasattr(node, "to_plotly_json") else {}
-        if "data-current" in props:
-            found[str(props["href"])] = props["data-current"]
-        children = getattr(node, "children", None)
-        for child in children if isinstance(children, list) else [children]:
-            if child is not None and not isinstance(child, (str, dcc.Input)):
-                walk(child)
-
-    walk(nav)
-    return found
+    return {str(props["href"]): props["data-current"] for props in anchors(nav)}
 
 
 def current_of(nav: object) -> list[tuple[str, object, object]]:
     """The links marked current: address, class and aria-current."""
-    found: list[tuple[str, object, object]] = []
-
-    def walk(node: object) -> None:
-        props = node.to_plotly_json()["props"] if hasattr(node, "to_plotly_json") else {}
-        if "aria-current" in props or "active" in str(props.get("className", "")).split():
-            found.append((str(props["href"]), props.get("className"), props.get("aria-current")))
-        children = getattr(node, "children", None)
-        for child in children if isinstance(children, list) else [children]:
-            if child is not None and not isinstance(child, (str, dcc.Input)):
-                walk(child)
-
-    walk(nav)
-    return found
+    return [
+        (str(props["href"]), props.get("className"), props.get("aria-current"))
+        for props in anchors(nav)
+        if "aria-current" in props or "active" in str(props.get("className", "")).split()
+    ]
 
 
 def test_on_its_own_region_page_only_mijn_regio_is_current(app):
