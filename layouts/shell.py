@@ -127,7 +127,7 @@ def nav_link(label: Any, href: str, rule: str, path: str | None) -> html.Li:
     it has been drawn, a second render of the navigation once every figure of a fresh page was
     drawn, and it says so with style alone. Here the server marks the current link for the page it
     sends (class and ``aria-current``), and assets/nav-links.js keeps the mark and opens the link
-    as the app's other links do, without loading the page again.
+    as Dash's own links do, without loading the page again.
     """
     current = path is not None and is_current(rule, href, path)
     return html.Li(
