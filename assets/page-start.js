@@ -22,14 +22,14 @@
     }
   }
 
-  // The address a dcc.Location holds (its href), or null when it cannot be read.
-  function heldAddress(id) {
+  // The props of component ``id`` as Dash holds them, or an empty object (none on this page).
+  function heldProps(id) {
     var api = window.dash_component_api;
     try {
-      var location = api && api.getLayout ? api.getLayout(id) : null;
-      return location && location.props ? location.props.href : null;
+      var component = api && api.getLayout ? api.getLayout(id) : null;
+      return (component && component.props) || {};
     } catch (error) {
-      return null;
+      return {};
     }
   }
 
@@ -48,7 +48,7 @@
       // The server fills the Location with this address already (layouts/page_container.py
       // view_location); telling Dash again would cost a round of the renderer's work.
       var location = page.getAttribute("data-address-of");
-      if (heldAddress(location) !== window.location.href) {
+      if (heldProps(location).href !== window.location.href) {
         setProps(location, { href: window.location.href });
       }
     }
@@ -61,14 +61,8 @@
   // The tab's title: the routing callback puts the new page's title in Dash's pages store
   // (layouts/page_container.py title_by_page_script); it is copied as the new page appears.
   function title() {
-    var api = window.dash_component_api;
-    var store = null;
-    try {
-      store = api && api.getLayout ? api.getLayout("_pages_store") : null;
-    } catch (error) {
-      store = null; // no pages store on this page
-    }
-    var wanted = store && store.props && store.props.data && store.props.data.title;
+    var data = heldProps("_pages_store").data;
+    var wanted = data && data.title;
     if (typeof wanted === "string" && wanted && document.title !== wanted) {
       document.title = wanted;
     }
