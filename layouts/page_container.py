@@ -45,6 +45,12 @@ class Address:
         """Props that keep a ``dcc.Location`` from reporting the address again when it mounts."""
         return {"pathname": self.pathname, "search": self.search, "href": self.href}
 
+    def with_search(self, search: str) -> Address:
+        """The same page with ``search`` (``?…`` or empty) as its query."""
+        return Address(
+            self.pathname, search, urlunsplit(urlsplit(self.href)._replace(query=search.removeprefix("?")))
+        )
+
 
 def page_address() -> Address | None:
     """The address of the page that asked for the layout, when it is this host's."""
@@ -136,11 +142,8 @@ def view_location(location_id: str, search: str | None) -> dcc.Location:
     address = page_address()
     if address is None:
         return dcc.Location(id=location_id, refresh=False, search=search)
-    query = search or ""
-    href = urlunsplit(urlsplit(address.href)._replace(query=query.removeprefix("?"), fragment=""))
-    return dcc.Location(
-        id=location_id, refresh=False, pathname=address.pathname, search=query, hash="", href=href
-    )
+    shown = address.with_search(search or "")
+    return dcc.Location(id=location_id, refresh=False, hash="", **shown.location_props())
 
 
 def page_container(address: Address | None) -> html.Div:
