@@ -18,9 +18,8 @@
     for (var i = 0; i < links.length; i++) {
       var link = links[i];
       var current = isCurrent(link, path);
-      if (link.classList.contains("active") !== current) {
-        link.classList.toggle("active", current);
-      }
+      // A forced toggle that changes nothing leaves the attribute alone (no change to the page).
+      link.classList.toggle("active", current);
       if ((link.getAttribute("aria-current") === "page") !== current) {
         if (current) {
           link.setAttribute("aria-current", "page");

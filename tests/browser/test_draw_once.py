@@ -195,13 +195,12 @@ Object.defineProperty(window, 'dash_clientside', {
   get: () => clientside,
   set: (value) => {
     clientside = value;
-    const setProps = value.set_props;
+    // Recorded, not passed on; the renderer's own set_props is ignored when it arrives.
     Object.defineProperty(value, 'set_props', {
       configurable: true,
       get: () => (id, props) => { window.__scriptChanges.push(['set_props', id, Object.keys(props)]); },
-      set: (real) => { window.__realSetProps = real; },
+      set: () => {},
     });
-    if (setProps) { window.__realSetProps = setProps; }
   },
 });
 """
