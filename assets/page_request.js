@@ -1,14 +1,20 @@
-// The next page is asked for as soon as the address changes.
+// Requests the renderer will send are sent as soon as the user acts: the next page as the address
+// changes, and a declared callback as a select changes.
 //
 // A link (dcc.Link), the national map (assets/navigation.js) or the browser's back and forward
 // buttons change the address; Dash's pages then ask the server for the new page from their routing
 // callback. The renderer sends that request 25 to 45 ms after the address changed: it first lets
-// dcc.Location report the address, paints a frame of the page being left and runs its timers. This
-// script sends the very same request the moment the address changes, and hands its answer to the
-// renderer when the renderer asks for exactly that: the same callback, the same address, the same
-// language and nothing else. Every other request goes out as before, so should Dash ever ask in
-// another form, the renderer's own request simply goes out (tests/browser/test_national_page.py
-// counts the requests of a map click).
+// dcc.Location report the address, paints a frame of the page being left and runs its timers.
+// A changed select (the national page's year) waits 20 to 30 ms the same way before its callback's
+// request leaves: the renderer renders the select, lets the browser draw a frame and runs a timer.
+//
+// This script sends the very same request the moment the address or select changes, and hands its
+// answer to the renderer when the renderer asks for exactly that: the same callback, the same
+// inputs and state, the same language (and for a callback, the same changed input) and nothing
+// else. Every other request goes out as before, so should Dash ever ask in another form, the
+// renderer's own request simply goes out (tests/browser/test_national_page.py counts the requests
+// of a map click and of a change of year). Which callbacks may be asked for early the server says
+// (dashboard/infra/early_requests.py): only callbacks without side effects.
 (function () {
   if (!window.fetch) {
     return;
@@ -22,67 +28,73 @@
   // the renderer never asks).
   var KEEP_MS = 10000;
   var nativeFetch = window.fetch;
-  var early = null;
+  // Answers sent for and not asked for yet: {key, answer, until}.
+  var early = [];
   // The address the last page was asked for at: a move within the page (a skip link's #main)
   // also sends "popstate", and asks for nothing.
   var current = window.location.pathname + window.location.search;
 
   var pageConfig;
+  var declared;
 
-  // The page's Dash config, read once (it does not change while the page lives).
+  // A JSON script of the page, read once (it does not change while the page lives).
+  function pageData(id) {
+    var script = document.getElementById(id);
+    try {
+      return script ? JSON.parse(script.textContent) : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
   function dashConfig() {
     if (pageConfig === undefined) {
-      var script = document.getElementById("_dash-config");
-      try {
-        pageConfig = script ? JSON.parse(script.textContent) : null;
-      } catch (error) {
-        pageConfig = null;
-      }
+      pageConfig = pageData("_dash-config");
     }
     return pageConfig;
   }
 
-  // What decides the answer: the callback, its inputs' values, its state and the language.
-  function key(payload) {
+  // The callbacks that may be asked for early, by each of their inputs ("id.property").
+  function declarations() {
+    if (declared === undefined) {
+      declared = {};
+      (pageData("hzw-early-requests") || []).forEach(function (callback) {
+        callback.inputs.forEach(function (input) {
+          var name = input.id + "." + input.property;
+          (declared[name] = declared[name] || []).push(callback);
+        });
+      });
+    }
+    return declared;
+  }
+
+  // What decides the answer: the callback, its inputs' values, its state and the language; for a
+  // callback also which input changed (the routing callback answers the same for either).
+  function key(payload, withTrigger) {
     var inputs = (payload.inputs || []).map(function (input) {
       return [input.id, input.property, input.value];
     });
-    return JSON.stringify([payload.output, inputs, payload.state || [], payload.lang || null]);
-  }
-
-  function routingPayload() {
-    var payload = {
-      output: OUTPUT,
-      outputs: [
-        { id: "_pages_content", property: "children" },
-        { id: "_pages_store", property: "data" },
-      ],
-      inputs: [
-        { id: LOCATION, property: "pathname", value: window.location.pathname },
-        { id: LOCATION, property: "search", value: window.location.search },
-      ],
-      changedPropIds: [LOCATION + ".pathname"],
-    };
-    // The language every callback request carries (assets/language.js).
-    if (window.hzwRequestPre) {
-      window.hzwRequestPre(payload);
+    var parts = [payload.output, inputs, payload.state || [], payload.lang || null];
+    if (withTrigger) {
+      parts.push(payload.changedPropIds || []);
     }
-    return payload;
+    return JSON.stringify(parts);
   }
 
-  function ask() {
-    var address = window.location.pathname + window.location.search;
+  function send(payload, withTrigger) {
     var config = dashConfig();
-    if (address === current || !config) {
+    if (!config) {
       return;
     }
-    current = address;
     var base = config.requests_pathname_prefix || config.url_base_pathname || "/";
     var url = base + (base.charAt(base.length - 1) === "/" ? "" : "/") + PATH;
     if (config.end_id) {
       url += "?endId=" + config.end_id; // the page load's token, which the renderer echoes too
     }
-    var payload = routingPayload();
+    // The language every callback request carries (assets/language.js).
+    if (window.hzwRequestPre) {
+      window.hzwRequestPre(payload);
+    }
     var headers = { Accept: "application/json", "Content-Type": "application/json" };
     var token = document.cookie.match(/(?:^|;\s*)_csrf_token=([^;]*)/);
     if (token) {
@@ -96,13 +108,112 @@
     });
     // A failed request is the renderer's to report, once it asks; unasked, it is dropped quietly.
     answer.catch(function () {});
-    early = { key: key(payload), answer: answer, until: Date.now() + KEEP_MS };
+    early.push({
+      key: key(payload, withTrigger),
+      withTrigger: withTrigger,
+      answer: answer,
+      until: Date.now() + KEEP_MS,
+    });
+  }
+
+  function askPage() {
+    var address = window.location.pathname + window.location.search;
+    if (address === current || !dashConfig()) {
+      return;
+    }
+    current = address;
+    send(
+      {
+        output: OUTPUT,
+        outputs: [
+          { id: "_pages_content", property: "children" },
+          { id: "_pages_store", property: "data" },
+        ],
+        inputs: [
+          { id: LOCATION, property: "pathname", value: window.location.pathname },
+          { id: LOCATION, property: "search", value: window.location.search },
+        ],
+        changedPropIds: [LOCATION + ".pathname"],
+      },
+      false
+    );
+  }
+
+  // The props Dash holds for component ``id``, or null when it is not on the page.
+  function held(id) {
+    var api = window.dash_component_api;
+    try {
+      var component = api && api.getLayout ? api.getLayout(id) : null;
+      return (component && component.props) || null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // The values of ``dependencies`` as the renderer will send them, with ``changed`` (the select's
+  // "id.value") at ``value``: Dash still holds its old value while the change event is on its way.
+  function values(dependencies, changed, value) {
+    var out = [];
+    for (var i = 0; i < dependencies.length; i++) {
+      var dependency = dependencies[i];
+      var entry = { id: dependency.id, property: dependency.property };
+      if (dependency.id + "." + dependency.property === changed) {
+        entry.value = value;
+      } else {
+        var props = held(dependency.id);
+        if (!props) {
+          return null;
+        }
+        entry.value = props[dependency.property];
+      }
+      out.push(entry);
+    }
+    return out;
+  }
+
+  // Dash's outputs of a callback from its output string ("..a.children...b.figure.." or "a.children").
+  function outputs(output) {
+    var multi = output.slice(0, 2) === ".." && output.slice(-2) === "..";
+    var names = multi ? output.slice(2, -2).split("...") : [output];
+    var list = names.map(function (name) {
+      var dot = name.lastIndexOf(".");
+      return { id: name.slice(0, dot), property: name.slice(dot + 1) };
+    });
+    return multi ? list : list[0];
+  }
+
+  function askCallbacks(event) {
+    var select = event.target;
+    if (!select || select.tagName !== "SELECT" || !select.id || !dashConfig()) {
+      return;
+    }
+    var changed = select.id + ".value";
+    (declarations()[changed] || []).forEach(function (callback) {
+      var inputs = values(callback.inputs, changed, select.value);
+      var state = values(callback.state, changed, select.value);
+      if (!inputs || !state) {
+        return;
+      }
+      var payload = {
+        output: callback.output,
+        outputs: outputs(callback.output),
+        inputs: inputs,
+        changedPropIds: [changed],
+        parsedChangedPropsIds: [changed],
+      };
+      if (state.length) {
+        payload.state = state;
+      }
+      send(payload, true);
+    });
   }
 
   function claim(body) {
-    var waiting = early;
-    if (!waiting || Date.now() > waiting.until) {
-      early = null;
+    var now = Date.now();
+    early = early.filter(function (waiting) {
+      return now <= waiting.until;
+    });
+    if (!early.length) {
       return null;
     }
     var payload;
@@ -111,16 +222,21 @@
     } catch (error) {
       return null;
     }
-    if (!payload || payload.output !== OUTPUT || key(payload) !== waiting.key) {
+    if (!payload) {
       return null;
     }
-    early = null;
-    return waiting.answer;
+    var keys = [key(payload, false), key(payload, true)];
+    for (var i = 0; i < early.length; i++) {
+      if (early[i].key === keys[early[i].withTrigger ? 1 : 0]) {
+        return early.splice(i, 1)[0].answer;
+      }
+    }
+    return null;
   }
 
   window.fetch = function (resource, init) {
     var url = typeof resource === "string" ? resource : resource && resource.url;
-    if (early && init && typeof init.body === "string" && typeof url === "string" && url.indexOf(PATH) !== -1) {
+    if (early.length && init && typeof init.body === "string" && typeof url === "string" && url.indexOf(PATH) !== -1) {
       var answer = claim(init.body);
       if (answer) {
         return answer;
@@ -129,7 +245,9 @@
     return nativeFetch.apply(this, arguments);
   };
 
-  // Registered as the page's scripts run, so before dcc.Location's own listeners.
-  window.addEventListener("_dashprivate_pushstate", ask);
-  window.addEventListener("popstate", ask);
+  // Registered as the page's scripts run, so before dcc.Location's own listeners, and (capturing
+  // on the document) before React hears of a changed select.
+  window.addEventListener("_dashprivate_pushstate", askPage);
+  window.addEventListener("popstate", askPage);
+  document.addEventListener("change", askCallbacks, true);
 })();

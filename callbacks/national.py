@@ -165,7 +165,8 @@ def register(app: Dash) -> None:
     """Wire this module's callbacks to ``app``."""
     # The layout draws the page for the URL's view (layouts.national_content): the callbacks
     # wait for a control to change, so a fresh page asks the server nothing more.
-    register_parts(app, view_parts())
+    # The parts only read: the page may ask for them as the year or another select changes.
+    register_parts(app, view_parts(), ask_early=True)
 
     # publication <-> peildatum (one callback, so the two controls cannot chase each other); year
     app.callback(

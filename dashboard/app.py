@@ -45,7 +45,7 @@ from dashboard.data.access import NoAccess
 from dashboard.documents import downloads
 from dashboard.i18n import N_, _, current_language, with_language
 from dashboard.importing import job as import_job
-from dashboard.infra import health, plotly_bundle, script_bundle
+from dashboard.infra import early_requests, health, plotly_bundle, script_bundle
 from dashboard.infra.cache import cache
 from dashboard.infra.callback_guard import init_callback_guard
 from dashboard.infra.config import PROJECT_ROOT, load_settings
@@ -244,6 +244,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         kwargs["scripts"] = bundles.page(page_scripts(kwargs["scripts"], graph_scripts))
         # The tab shows the page's own title from the start (Dash would set it once the page runs).
         kwargs["title"] = escape(page_title(request.path))
+        # Beside Dash's config: the callbacks the page may ask for as a select changes.
+        kwargs["config"] += early_requests.declaration(app)
         page = fill_index(**kwargs)
         return page.replace('<html lang="nl">', f'<html lang="{current_language()}">', 1)
 

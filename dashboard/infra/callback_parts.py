@@ -18,6 +18,8 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
+from dashboard.infra.early_requests import early
+
 Dependency = Input | State
 
 
@@ -56,8 +58,12 @@ def answers(parts: Sequence[Part], values: dict[str, Any], changed: Iterable[str
     return tuple(out)
 
 
-def register_parts(app: Dash, parts: Sequence[Part]) -> None:
-    """Wire ``parts`` to ``app`` as one callback that waits for a change (``prevent_initial_call``)."""
+def register_parts(app: Dash, parts: Sequence[Part], ask_early: bool = False) -> None:
+    """Wire ``parts`` to ``app`` as one callback that waits for a change (``prevent_initial_call``).
+
+    With ``ask_early`` the page asks for it as a select among its inputs changes
+    (``dashboard/infra/early_requests.py``): only for parts without side effects.
+    """
     outputs = [output for part in parts for output in part.outputs]
     # A value several parts take is sent once; one that any part listens to is an Input.
     listened = frozenset().union(*(part.triggers for part in parts))
@@ -73,4 +79,10 @@ def register_parts(app: Dash, parts: Sequence[Part]) -> None:
     def answer(*args: Any) -> tuple[Any, ...]:
         return answers(parts, dict(zip(names, args, strict=True)), ctx.triggered_prop_ids)
 
-    app.callback(*outputs, *(dependencies[name] for name in names), prevent_initial_call=True)(answer)
+    def wire() -> None:
+        app.callback(*outputs, *(dependencies[name] for name in names), prevent_initial_call=True)(answer)
+
+    if ask_early:
+        early(app, wire)
+    else:
+        wire()

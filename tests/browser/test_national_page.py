@@ -139,6 +139,89 @@ def test_a_page_is_asked_for_as_its_address_changes_not_after_the_renderers_roun
     assert page.evaluate(SENT, since) == []
 
 
+# Installed before the page's scripts, so under assets/page_request.js: records each callback
+# request that reaches the network, with the year Dash held for the year select as it left.
+WATCH_NETWORK = """{
+  window.__network = [];
+  const native = window.fetch;
+  window.fetch = function (resource, init) {
+    if (String(resource).includes('_dash-update-component')) {
+      const api = window.dash_component_api;
+      const year = api && api.getLayout && api.getLayout('national-year');
+      window.__network.push([performance.now(), JSON.parse(init.body), year && year.props.value]);
+    }
+    return native.apply(this, arguments);
+  };
+}"""
+VIEW_PARTS = "..national-tiles.children..."
+
+
+def _switch_year(page, server, year: str) -> tuple[list, list]:
+    """Opens the national page for 2026 and chooses ``year``: (requests sent, renderer's asks).
+
+    Also checks that the page then shows that year: in its heading, and with other tiles.
+    """
+    page.add_init_script(WATCH_NETWORK)
+    page.goto(server + "/?jaar=2026")
+    wait_for_map(page, "choropleth")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(WATCH_REQUESTS)
+    page.evaluate("window.__network = []")
+    tiles = page.inner_text("#national-tiles")
+    page.select_option("#national-year", year)
+    page.wait_for_function(
+        "(year) => document.querySelector('#national-heading').textContent.includes(year)", arg=year
+    )
+    page.wait_for_load_state("networkidle")
+    assert page.inner_text("#national-tiles") != tiles
+    assert f"jaar={year}" in page.url
+    return page.evaluate("window.__network"), page.evaluate("window.__asked")
+
+
+def test_a_change_of_year_is_asked_for_as_the_select_changes(page, server):
+    """The national view's request leaves as the year is chosen, before Dash has heard of it
+    (assets/page_request.js, dashboard/infra/early_requests.py); the renderer, asking for the
+    same a moment later, gets that answer: one request, and the page shows the year chosen."""
+    sent, asked = _switch_year(page, server, "2025")
+    assert [body["output"].startswith(VIEW_PARTS) for _, body, _ in sent] == [True], sent
+    at, body, held = sent[0]
+    # Dash still held the year before: the request left ahead of the renderer's round.
+    assert held == "2026", sent
+    assert body["changedPropIds"] == ["national-year.value"]
+    assert {"id": "national-year", "property": "value", "value": "2025"} in body["inputs"]
+    assert body["lang"] == "nl"
+    assert [output for _, output in asked] == [body["output"]], asked
+    assert at < asked[0][0], (at, asked)
+
+
+def test_an_early_answer_the_renderer_asks_otherwise_for_is_not_used(page, server):
+    """Should the renderer ask with other values than were sent early (here the early request is
+    made to read another matrix filter), its own request goes out and its answer is drawn."""
+    page.add_init_script(
+        """{
+          const watch = setInterval(() => {
+            const api = window.dash_component_api;
+            if (!api || !api.getLayout || api.hzwPatched) return;
+            const getLayout = api.getLayout;
+            api.getLayout = function (id) {
+              const found = getLayout.apply(this, arguments);
+              // Only the early request reads through this copy: Dash reads its own store.
+              if (id !== 'matrix-behind' || !found) return found;
+              return {...found, props: {...found.props, value: '9'}};
+            };
+            api.hzwPatched = true;
+            clearInterval(watch);
+          }, 5);
+        }"""
+    )
+    sent, asked = _switch_year(page, server, "2025")
+    views = [body for _, body, _ in sent if body["output"].startswith(VIEW_PARTS)]
+    assert len(views) == 2, sent
+    behind = [[s["value"] for s in body["state"] if s["id"] == "matrix-behind"] for body in views]
+    assert behind == [["9"], ["0"]], behind
+    assert len(asked) == 1, asked
+
+
 def test_a_map_click_opens_the_region_page_at_its_top_in_one_step(page, server):
     """The map lies below the first screen. The page being left stays where it is until the region
     page is in place, which then shows from its top at once: no glide through it."""

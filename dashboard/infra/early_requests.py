@@ -1,0 +1,48 @@
+"""Callbacks the browser may ask for the moment a select changes (assets/page_request.js).
+
+Dash's renderer sends a callback's request 20 to 30 ms after a select changed: it first renders
+the select, lets the browser draw a frame and runs a timer. For a callback declared here, the
+page's script sends the very same request as the select changes and hands its answer to the
+renderer when the renderer asks for exactly that (the same callback, inputs, state, trigger and
+language); for anything else the renderer's own request goes out.
+
+Only a callback without side effects may be declared: when the renderer asks in another form,
+both requests reach the server.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from dash import Dash
+
+# Where the declarations are kept: on the app's Flask server, beside its other extensions.
+EXTENSION = "hzw-early-requests"
+ELEMENT_ID = "hzw-early-requests"
+
+
+def early(app: Dash, register: Callable[[], None]) -> None:
+    """Run ``register`` (which adds one callback to ``app``) and declare that callback early."""
+    before = set(app.callback_map)
+    register()
+    added = [name for name in app.callback_map if name not in before]
+    if len(added) != 1:
+        raise ValueError(f"one callback expected, {len(added)} added")
+    spec = app.callback_map[added[0]]
+    ids = [item["id"] for item in (*spec["inputs"], *spec["state"])]
+    # A pattern-matching id (Dash writes it as JSON) is worked out by the renderer, as are the
+    # outputs it matches: such a request cannot be known beforehand.
+    if '{"' in added[0] or any(not isinstance(item, str) or item.startswith("{") for item in ids):
+        raise ValueError("only callbacks with plain ids can be asked for early")
+    declared: list[dict[str, Any]] = app.server.extensions.setdefault(EXTENSION, [])
+    declared.append({"output": added[0], "inputs": spec["inputs"], "state": spec["state"]})
+
+
+def declaration(app: Dash) -> str:
+    """The page's ``<script type="application/json">`` with every early callback (may be none)."""
+    declared = app.server.extensions.get(EXTENSION, [])
+    # "</" cannot end the script early: json.dumps leaves "/" alone, so it is escaped here.
+    text = json.dumps(declared, separators=(",", ":")).replace("</", "<\\/")
+    return f'<script type="application/json" id="{ELEMENT_ID}">{text}</script>'
