@@ -54,13 +54,12 @@
     return pageConfig;
   }
 
-  // The callbacks that may be asked for early, by each of their inputs ("id.property").
+  // The callbacks that may be asked for early, by each input they may be asked on ("id.property").
   function declarations() {
     if (declared === undefined) {
       declared = {};
       (pageData("hzw-early-requests") || []).forEach(function (callback) {
-        callback.inputs.forEach(function (input) {
-          var name = input.id + "." + input.property;
+        (callback.asks || []).forEach(function (name) {
           (declared[name] = declared[name] || []).push(callback);
         });
       });

@@ -41,6 +41,29 @@ def test_a_declared_callback_is_named_with_its_inputs_and_state_and_no_other():
     assert callback["output"] in app.callback_map
     assert callback["inputs"] == [{"id": "year", "property": "value"}]
     assert callback["state"] == [{"id": "behind", "property": "value"}]
+    assert callback["asks"] == ["year.value"]
+
+
+def test_it_is_not_asked_on_an_input_whose_other_callback_changes_what_it_reads():
+    """A chosen publication sets the year the view reads: the renderer waits for that answer."""
+    app = Dash(__name__)
+    app.layout = html.Div()
+    app.callback(Output("year", "value"), Input("publication", "value"))(str)
+    # Listening to the view's year, but answering something the view does not read.
+    app.callback(Output("note", "children"), Input("year", "value"))(str)
+
+    def wire() -> None:
+        app.callback(
+            Output("tiles", "children"),
+            Input("year", "value"),
+            Input("publication", "value"),
+            Input("metric", "value"),
+            prevent_initial_call=True,
+        )(lambda *values: str(values))
+
+    early(app, wire)
+    (callback,) = json.loads(DECLARED.fullmatch(declaration(app)).group(1))
+    assert callback["asks"] == ["year.value", "metric.value"]
 
 
 def test_the_declaration_cannot_end_its_script_early():
@@ -72,6 +95,9 @@ def test_the_national_page_declares_its_view_and_nothing_that_writes(app):
     assert [callback["output"].split("...")[0] for callback in declared] == ["..national-tiles.children"]
     (view,) = declared
     assert {"id": "national-year", "property": "value"} in view["inputs"]
+    # The publication sets the peildatum and year first (callbacks/national.py sync_publication).
+    assert "national-year.value" in view["asks"] and "national-metric.value" in view["asks"]
+    assert "national-publication.value" not in view["asks"]
     assert view["output"] in app.callback_map
     # Every value the renderer sends is named, in its order.
     assert view["inputs"] == app.callback_map[view["output"]]["inputs"]

@@ -13,7 +13,7 @@ both requests reach the server.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from dash import Dash
@@ -40,9 +40,41 @@ def early(app: Dash, register: Callable[[], None]) -> None:
     declared.append({"output": added[0], "inputs": spec["inputs"], "state": spec["state"]})
 
 
+def _name(item: Mapping[str, Any]) -> str:
+    return f"{item['id']}.{item['property']}"
+
+
+def _outputs(spec: Mapping[str, Any]) -> set[str]:
+    found = spec.get("output")
+    # One Output, a list of them, or none (a callback without outputs).
+    outputs = found if isinstance(found, list) else [found] if found is not None else []
+    return {f"{output.component_id}.{output.component_property}" for output in outputs}
+
+
+def asked_on(app: Dash, output: str) -> list[str]:
+    """The inputs of callback ``output`` whose change the page may send it for at once.
+
+    Not an input that another callback also listens to and answers with a value this callback
+    reads (the publication, which sets the peildatum and year): the renderer waits for that answer
+    and then asks with the new values, so a request sent at once would never be used.
+    """
+    spec = app.callback_map[output]
+    reads = {_name(item) for item in (*spec["inputs"], *spec["state"])}
+    feeding = {
+        _name(item)
+        for name, other in app.callback_map.items()
+        if name != output and _outputs(other) & reads
+        for item in other["inputs"]
+    }
+    return [_name(item) for item in spec["inputs"] if _name(item) not in feeding]
+
+
 def declaration(app: Dash) -> str:
     """The page's ``<script type="application/json">`` with every early callback (may be none)."""
-    declared = app.server.extensions.get(EXTENSION, [])
+    declared = [
+        {**callback, "asks": asked_on(app, callback["output"])}
+        for callback in app.server.extensions.get(EXTENSION, [])
+    ]
     # "</" cannot end the script early: json.dumps leaves "/" alone, so it is escaped here.
     text = json.dumps(declared, separators=(",", ":")).replace("</", "<\\/")
     return f'<script type="application/json" id="{ELEMENT_ID}">{text}</script>'
