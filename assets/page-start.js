@@ -22,16 +22,19 @@
     }
   }
 
-  // The props of component ``id`` as Dash holds them, or an empty object (none on this page).
+  // The props of component ``id`` as Dash holds them, or null when it is not on the page. Also
+  // read by assets/page_request.js (window.hzwHeldProps).
   function heldProps(id) {
     var api = window.dash_component_api;
     try {
       var component = api && api.getLayout ? api.getLayout(id) : null;
-      return (component && component.props) || {};
+      return (component && component.props) || null;
     } catch (error) {
-      return {};
+      return null;
     }
   }
+
+  window.hzwHeldProps = heldProps;
 
   // Pages started already: kept here, not marked on the page (a change to it after it was drawn).
   var startedPages = new WeakSet();
@@ -48,7 +51,7 @@
       // The server fills the Location with this address already (layouts/page_container.py
       // view_location); telling Dash again would cost a round of the renderer's work.
       var location = page.getAttribute("data-address-of");
-      if (heldProps(location).href !== window.location.href) {
+      if ((heldProps(location) || {}).href !== window.location.href) {
         setProps(location, { href: window.location.href });
       }
     }
@@ -61,7 +64,7 @@
   // The tab's title: the routing callback puts the new page's title in Dash's pages store
   // (layouts/page_container.py title_by_page_script); it is copied as the new page appears.
   function title() {
-    var data = heldProps("_pages_store").data;
+    var data = (heldProps("_pages_store") || {}).data;
     var wanted = data && data.title;
     if (typeof wanted === "string" && wanted && document.title !== wanted) {
       document.title = wanted;

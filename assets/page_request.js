@@ -138,15 +138,10 @@
     );
   }
 
-  // The props Dash holds for component ``id``, or null when it is not on the page.
+  // The props Dash holds for component ``id``, or null when it is not on the page (the reader of
+  // assets/page-start.js; asked only once the page's scripts have all run).
   function held(id) {
-    var api = window.dash_component_api;
-    try {
-      var component = api && api.getLayout ? api.getLayout(id) : null;
-      return (component && component.props) || null;
-    } catch (error) {
-      return null;
-    }
+    return window.hzwHeldProps ? window.hzwHeldProps(id) : null;
   }
 
   // The values of ``dependencies`` as the renderer will send them, with ``changed`` (the select's
