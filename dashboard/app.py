@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import json
 import logging
@@ -238,6 +239,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
     bundles = script_bundle.Bundles(app)
     # Fixed while the server runs: worked out once, not for every page.
     graph_scripts = plotly_bundle.graph_scripts(app)
+    # Fixed too, but known only once every callback is registered (below): worked out at the first page.
+    early_declaration = functools.cache(lambda: early_requests.declaration(app))
 
     def interpolate_index(**kwargs: Any) -> str:
         # One file for the scripts the server can read (infra/script_bundle.py).
@@ -245,7 +248,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Dash:
         # The tab shows the page's own title from the start (Dash would set it once the page runs).
         kwargs["title"] = escape(page_title(request.path))
         # Beside Dash's config: the callbacks the page may ask for as a select changes.
-        kwargs["config"] += early_requests.declaration(app)
+        kwargs["config"] += early_declaration()
         page = fill_index(**kwargs)
         return page.replace('<html lang="nl">', f'<html lang="{current_language()}">', 1)
 

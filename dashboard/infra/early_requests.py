@@ -36,8 +36,8 @@ def early(app: Dash, register: Callable[[], None]) -> None:
     # outputs it matches: such a request cannot be known beforehand.
     if '{"' in added[0] or any(not isinstance(item, str) or item.startswith("{") for item in ids):
         raise ValueError("only callbacks with plain ids can be asked for early")
-    declared: list[dict[str, Any]] = app.server.extensions.setdefault(EXTENSION, [])
-    declared.append({"output": added[0], "inputs": spec["inputs"], "state": spec["state"]})
+    # Only the name: inputs and state are the callback's own, read from Dash when the page asks.
+    app.server.extensions.setdefault(EXTENSION, []).append(added[0])
 
 
 def _name(item: Mapping[str, Any]) -> str:
@@ -70,10 +70,18 @@ def asked_on(app: Dash, output: str) -> list[str]:
 
 
 def declaration(app: Dash) -> str:
-    """The page's ``<script type="application/json">`` with every early callback (may be none)."""
+    """The page's ``<script type="application/json">`` with every early callback (may be none).
+
+    Worked out from the callbacks as registered: the app asks once, after registering them all.
+    """
     declared = [
-        {**callback, "asks": asked_on(app, callback["output"])}
-        for callback in app.server.extensions.get(EXTENSION, [])
+        {
+            "output": output,
+            "inputs": app.callback_map[output]["inputs"],
+            "state": app.callback_map[output]["state"],
+            "asks": asked_on(app, output),
+        }
+        for output in app.server.extensions.get(EXTENSION, [])
     ]
     # "</" cannot end the script early: json.dumps leaves "/" alone, so it is escaped here.
     text = json.dumps(declared, separators=(",", ":")).replace("</", "<\\/")
