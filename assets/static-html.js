@@ -8,6 +8,13 @@
 // A tree made by collapse (layouts/static_html.py) marks the places of components that stay
 // components (graphs, controls, elements with an id) with {type: "Slot", props: {index}}; the
 // renderer hands those components over in `slots`, drawn, and each goes to its place.
+//
+// A new tree far below or above the screen is drawn when it comes near, as figures are
+// (assets/graph_draws.js): a change of year answers the national matrix (759 elements, two screens
+// down) with the figures in view, and drawing it made the browser lay out the whole table again
+// before Plotly could draw the map. Until it is drawn the old table stays, marked aria-busy, and
+// is drawn before printing. A tree with slots is always drawn at once: its components belong to
+// the new tree.
 (function () {
   var React = window.React;
   var HTML = "dash_html_components";
@@ -57,11 +64,107 @@
     return React.createElement(tag, props, element(source.children, undefined, slots));
   }
 
+  // Near = within a quarter screen of the viewport, the margin of the figures.
+  var MARGIN = "25% 0px";
+  var observer = null;
+  var watched = new WeakMap(); // element -> function(near) of its StaticHtml
+  var waiting = new Set(); // draws of trees held back, run before printing
+
+  function watch(element, told) {
+    if (!("IntersectionObserver" in window)) {
+      return function () {};
+    }
+    if (!observer) {
+      observer = new IntersectionObserver(
+        function (entries) {
+          entries.forEach(function (entry) {
+            var tell = watched.get(entry.target);
+            if (tell) {
+              tell(entry.isIntersecting);
+            }
+          });
+        },
+        { rootMargin: MARGIN }
+      );
+    }
+    watched.set(element, told);
+    observer.observe(element);
+    return function () {
+      observer.unobserve(element);
+      watched.delete(element);
+    };
+  }
+
+  window.addEventListener("beforeprint", function () {
+    var draws = Array.from(waiting);
+    var flush = window.ReactDOM && window.ReactDOM.flushSync;
+    draws.forEach(function (draw) {
+      if (flush) {
+        flush(draw);
+      } else {
+        draw();
+      }
+    });
+  });
+
   function StaticHtml(props) {
     var count = React.useRef(0);
+    var box = React.useRef(null);
+    // Whether the element is near the screen as the observer last said (null: not said yet, then
+    // a new tree is drawn at once), the tree drawn, and the newest tree.
+    var near = React.useRef(null);
+    var drawn = React.useRef(props.tree);
+    var latest = React.useRef(props.tree);
+    var redraw = React.useReducer(function (n) {
+      return n + 1;
+    }, 0)[1];
+    // Printing draws a held tree wherever it is.
+    var printing = React.useRef(false);
+    var drawNow = React.useRef(function () {
+      printing.current = true;
+      redraw();
+    }).current;
+    latest.current = props.tree;
+    var holds =
+      !props.bare && !props.slots && near.current === false && !printing.current && props.tree !== drawn.current;
+    printing.current = false;
+    var tree = holds ? drawn.current : props.tree;
+
+    React.useLayoutEffect(function () {
+      drawn.current = tree;
+      if (holds) {
+        waiting.add(drawNow);
+      } else {
+        waiting.delete(drawNow);
+      }
+    });
+    React.useEffect(function () {
+      if (!box.current) {
+        return undefined;
+      }
+      var stop = watch(box.current, function (isNear) {
+        near.current = isNear;
+        if (isNear && latest.current !== drawn.current) {
+          redraw();
+        }
+      });
+      return function () {
+        stop();
+        waiting.delete(drawNow);
+      };
+    }, []);
+
+    var slots = props.slots;
+    // The elements of a tree are made once: a render for anything else leaves them to React as they are.
+    var elements = React.useMemo(
+      function () {
+        return element(tree, 0, slots);
+      },
+      [tree, slots]
+    );
     if (props.bare) {
       // A run of a page's plain elements (collapse in layouts/static_html.py): no element of its own.
-      return React.createElement(React.Fragment, null, element(props.tree, 0, props.slots));
+      return React.createElement(React.Fragment, null, elements);
     }
     var onClick = function (event) {
       var button = event.target.closest ? event.target.closest("button[data-value]") : null;
@@ -73,8 +176,13 @@
     };
     return React.createElement(
       "div",
-      { id: typeof props.id === "string" ? props.id : undefined, onClick: onClick },
-      element(props.tree, 0, props.slots)
+      {
+        id: typeof props.id === "string" ? props.id : undefined,
+        onClick: onClick,
+        ref: box,
+        "aria-busy": holds ? "true" : undefined,
+      },
+      elements
     );
   }
 

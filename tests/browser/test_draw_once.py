@@ -246,7 +246,6 @@ def test_a_control_change_redraws_only_the_figures_that_show_it(page, server):
 def test_a_change_of_year_is_one_request_and_draws_the_figures_in_view_first(page, server):
     requests = _load(page, server)
     page.select_option("#national-year", "2025")
-    page.wait_for_function("document.querySelector('#matrix-grid caption').innerText.includes('2025')")
     page.wait_for_function("() => (window.__afterplots['national-map'] || 0) >= 2", timeout=60_000)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1000)
@@ -255,7 +254,14 @@ def test_a_change_of_year_is_one_request_and_draws_the_figures_in_view_first(pag
     assert len(requests) == 1, _outputs(requests)
     assert "Voortgang 2025" in page.inner_text("#national-heading")
     assert "jaar=2025" in page.url
+    # The matrix, two screens down, keeps the table it showed, marked busy, until it comes near.
+    assert "2026" in page.inner_text("#matrix-grid caption")
+    assert page.get_attribute("#matrix-sort", "aria-busy") == "true"
+    page.evaluate("document.getElementById('matrix-count').scrollIntoView({block: 'center'})")
+    page.wait_for_function("document.querySelector('#matrix-grid caption').innerText.includes('2025')")
+    assert page.get_attribute("#matrix-sort", "aria-busy") is None
     assert page.locator("#matrix-grid tbody tr").count() == 35
+    assert len(requests) == 1, _outputs(requests)
     # The figures far below the screen wait to be reached; then each is drawn once more.
     assert _counts(page)["national-methods-grid"] == 1
     _scroll_through(page, GRAPHS, 2)
@@ -265,6 +271,22 @@ def test_a_change_of_year_is_one_request_and_draws_the_figures_in_view_first(pag
     page.locator("#matrix-grid thead button", has_text="trajecten").click()
     page.wait_for_selector("#matrix-grid th[aria-sort='ascending'] >> text=trajecten")
     assert "2025" in page.inner_text("#matrix-grid caption")
+
+
+def test_a_table_held_back_below_the_screen_is_drawn_before_printing(page, server):
+    _load(page, server)
+    page.select_option("#national-year", "2025")
+    page.wait_for_function("() => (window.__afterplots['national-map'] || 0) >= 2", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    assert page.get_attribute("#matrix-sort", "aria-busy") == "true"
+    assert "2026" in page.inner_text("#matrix-grid caption")
+    # The print dialog lays the page out right after "beforeprint": the table is there by then.
+    caption = page.evaluate(
+        """() => { window.dispatchEvent(new Event('beforeprint'));
+                   return document.querySelector('#matrix-grid caption').innerText; }"""
+    )
+    assert "2025" in caption
+    assert page.get_attribute("#matrix-sort", "aria-busy") is None
 
 
 def test_plotly_refits_a_figure_only_when_its_box_changed(page, server):
