@@ -107,7 +107,8 @@
     });
   });
 
-  function StaticHtml(props) {
+  // A StaticHtml with an element of its own: it hears clicks, and holds a new tree far off screen.
+  function boxed(props) {
     var count = React.useRef(0);
     var box = React.useRef(null);
     // Whether the element is near the screen as the observer last said (null: not said yet, then
@@ -125,8 +126,7 @@
       redraw();
     }).current;
     latest.current = props.tree;
-    var holds =
-      !props.bare && !props.slots && near.current === false && !printing.current && props.tree !== drawn.current;
+    var holds = !props.slots && near.current === false && !printing.current && props.tree !== drawn.current;
     printing.current = false;
     var tree = holds ? drawn.current : props.tree;
 
@@ -139,9 +139,6 @@
       }
     });
     React.useEffect(function () {
-      if (!box.current) {
-        return undefined;
-      }
       var stop = watch(box.current, function (isNear) {
         near.current = isNear;
         if (isNear && latest.current !== drawn.current) {
@@ -162,10 +159,6 @@
       },
       [tree, slots]
     );
-    if (props.bare) {
-      // A run of a page's plain elements (collapse in layouts/static_html.py): no element of its own.
-      return React.createElement(React.Fragment, null, elements);
-    }
     var onClick = function (event) {
       var button = event.target.closest ? event.target.closest("button[data-value]") : null;
       if (!button || !event.currentTarget.contains(button) || !props.setProps) {
@@ -184,6 +177,16 @@
       },
       elements
     );
+  }
+
+  function StaticHtml(props) {
+    if (props.bare) {
+      // A run of a page's plain elements (collapse in layouts/static_html.py): no element of its
+      // own, and no hooks; a page has hundreds. An instance is bare or not for its whole life
+      // (collapse makes the bare ones, without an id), so the hooks of ``boxed`` keep their order.
+      return React.createElement(React.Fragment, null, element(props.tree, 0, props.slots));
+    }
+    return boxed(props);
   }
 
   window.hzw_static = { StaticHtml: StaticHtml };
