@@ -79,8 +79,11 @@
         function (entries) {
           entries.forEach(function (entry) {
             var tell = watched.get(entry.target);
+            var box = entry.boundingClientRect;
             if (tell) {
-              tell(entry.isIntersecting);
+              // An element not laid out (a hidden screen or panel) has no place to be far from:
+              // its new tree is drawn at once, as before, so it never shows an old one when shown.
+              tell(entry.isIntersecting || (box.width === 0 && box.height === 0));
             }
           });
         },
