@@ -27,6 +27,29 @@ window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
   }
 });
 
+// A link chosen in the opened menu (a phone, or 200 % zoom) shuts the menu: the navigation stays
+// on the page when Dash's pages change what is under it, so the menu stayed open over the next
+// page. The menu's own state is Dash's (the button's clientside callback reads the class), so it
+// is shut through Dash too.
+document.addEventListener(
+  "click",
+  function (event) {
+    var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+    var menu = link ? link.closest(".navbar-collapse.show[id]") : null;
+    var setProps = window.dash_clientside && window.dash_clientside.set_props;
+    if (!menu || typeof setProps !== "function") {
+      return;
+    }
+    var shut = menu.className.split(" ").filter(function (c) { return c && c !== "show"; }).join(" ");
+    setProps(menu.id, { className: shut });
+    var toggle = document.querySelector('[aria-controls="' + menu.id + '"][id]');
+    if (toggle) {
+      setProps(toggle.id, { "aria-expanded": "false" });
+    }
+  },
+  true
+);
+
 // A click on the national map opens the clicked region's page at once, as a link does: the
 // address changes and Dash's pages follow it. The figure carries the query of that address for
 // the page's year and peildatum (layouts/national_content.py update_map), so the click needs no

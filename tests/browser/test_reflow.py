@@ -42,6 +42,13 @@ def test_menu_folds_behind_a_button_on_a_phone(page, server):
     assert toggle.get_attribute("aria-expanded") == "true"
     page.click("#nav-collapse >> text=Bijeenkomsten")
     page.wait_for_url("**/bijeenkomsten**")
+    # The chosen page shows without the menu over it; the button opens it again.
+    page.wait_for_selector("#nav-collapse:not(.show)", state="attached")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not page.is_visible("#nav-collapse >> text=Regio's")
+    toggle.click()
+    page.wait_for_selector("#nav-collapse.show")
+    assert toggle.get_attribute("aria-expanded") == "true"
     # On a wide screen the links are there without the button.
     page.set_viewport_size({"width": 1366, "height": 900})
     assert page.is_visible("#nav-collapse >> text=Regio's") and not page.is_visible("#nav-toggle")
