@@ -115,10 +115,9 @@
     var count = React.useRef(0);
     var box = React.useRef(null);
     // Whether the element is near the screen as the observer last said (null: not said yet, then
-    // a new tree is drawn at once), the tree drawn, and the newest tree.
+    // a new tree is drawn at once), and the tree drawn.
     var near = React.useRef(null);
     var drawn = React.useRef(props.tree);
-    var latest = React.useRef(props.tree);
     var redraw = React.useReducer(function (n) {
       return n + 1;
     }, 0)[1];
@@ -128,7 +127,6 @@
       printing.current = true;
       redraw();
     }).current;
-    latest.current = props.tree;
     var holds = !props.slots && near.current === false && !printing.current && props.tree !== drawn.current;
     printing.current = false;
     var tree = holds ? drawn.current : props.tree;
@@ -144,7 +142,8 @@
     React.useEffect(function () {
       var stop = watch(box.current, function (isNear) {
         near.current = isNear;
-        if (isNear && latest.current !== drawn.current) {
+        // A tree is held exactly while this StaticHtml waits for a draw.
+        if (isNear && waiting.has(drawNow)) {
           redraw();
         }
       });
