@@ -1,15 +1,17 @@
 // The navigation folds behind a menu button on narrow screens (Bootstrap's collapse, without its
 // JavaScript bundle): the button opens and shuts it and says whether it is open.
 window.dash_clientside = window.dash_clientside || {};
+
+// The menu's classes without "show": the menu shut.
+function hzwShutMenu(className) {
+  return (className || "").split(" ").filter(function (c) { return c && c !== "show"; }).join(" ");
+}
+
 window.dash_clientside.hzw = Object.assign(window.dash_clientside.hzw || {}, {
   toggleNavigation: function (_clicks, className) {
-    var classes = (className || "").split(" ").filter(Boolean);
-    var open = classes.indexOf("show") === -1;
-    classes = classes.filter(function (c) { return c !== "show"; });
-    if (open) {
-      classes.push("show");
-    }
-    return [classes.join(" "), open ? "true" : "false"];
+    var open = (className || "").split(" ").indexOf("show") === -1;
+    var shut = hzwShutMenu(className);
+    return [open ? (shut ? shut + " show" : "show") : shut, open ? "true" : "false"];
   },
   // One tick more on a dcc.Interval's count (callbacks/shell.py: the frame's clock).
   tick: function (_changed, count) {
@@ -40,8 +42,7 @@ document.addEventListener(
     if (!menu || typeof setProps !== "function") {
       return;
     }
-    var shut = menu.className.split(" ").filter(function (c) { return c && c !== "show"; }).join(" ");
-    setProps(menu.id, { className: shut });
+    setProps(menu.id, { className: hzwShutMenu(menu.className) });
     var toggle = document.querySelector('[aria-controls="' + menu.id + '"][id]');
     if (toggle) {
       setProps(toggle.id, { "aria-expanded": "false" });
